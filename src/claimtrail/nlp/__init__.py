@@ -1,0 +1,1 @@
+"""spaCy pipeline: the English model plus claimtrail's extractor components."""

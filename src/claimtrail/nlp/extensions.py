@@ -1,0 +1,30 @@
+"""All custom Doc attributes, registered in one place.
+
+Each extractor component sets one of these lists; ``claims.py`` is the only code that reads them to
+build claims. ``doc._.published`` is the reference date for relative dates, set before the pipeline
+runs (see ``pipeline.make_doc``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_ATTRIBUTES = (
+    "published",  # datetime.date | None: the reference date
+    "times",  # list[TimeMention]
+    "quantities",  # list[QuantityMention]
+    "places",  # list[PlaceMention]
+    "actors",  # list[ActorMention]
+    "attributions",  # list[AttributionMention]
+    "modality_cues",  # list[ModalityCue]
+)
+
+
+def register() -> None:
+    """Register the Doc extensions (idempotent)."""
+    for name in DOC_ATTRIBUTES:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register()
