@@ -1,17 +1,718 @@
-"""PLACEHOLDER component: sets doc._.attributions to an empty list until the real extractor lands."""
+"""Attribution: who says each stretch of text, with which cue, and whom they cite.
+
+For every speech or report cue — verbs ("said", "told reporters", "estimated", "denied"), cue
+nouns ("a report by X"), prepositions ("according to X", "per X") and participles ("citing X",
+"quoting X") — the component finds the source (the speaker), the cue, and the content (the clause
+said, or the quote). Sources are resolved to the actors of ``doc._.actors``; pronouns resolve to the
+last named person ("he said") or to the sources named just before ("according to them"). Quotes that
+run over several sentences keep their speaker. ``cites`` links a speaker's attribution to the ones it
+relays: "X said, citing Y" and "According to X, Y estimates ..." give X -> Y (speaker first, origin
+last). Everything comes from the one dependency parse; nothing is re-parsed.
+
+``attribution_for(doc, start, end)`` gives the chain behind a stretch of text; the claims builder
+uses it for each quantity.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from .. import resources
+from ..model import ActorMention, AttributionMention, TextSpan
+
+OPEN_QUOTES = "“«"
+CLOSE_QUOTES = "”»"
+STRAIGHT_QUOTE = '"'
+CLAUSE_DEPS = ("ccomp",)
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+TRIM_TAGS = frozenset({"``", "''", ",", ".", ":", "-LRB-", "-RRB-", "HYPH", "_SP"})
+ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
+DOCUMENT_WORDS = frozenset(
+    {"report", "statement", "release", "assessment", "document", "study", "survey", "memo"}
+)
+
+
+@dataclass
+class Lexicon:
+    """The attribution resource, compiled once."""
+
+    speech: frozenset[str]
+    clause_only: frozenset[str]
+    cite: frozenset[str]
+    evidential: frozenset[str]
+    tell_objects: frozenset[str]
+    nouns: frozenset[str]
+    agent_preps: frozenset[str]
+    singular: frozenset[str]
+    plural: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The parsed ``attribution.yaml`` (cached per process)."""
+    data = resources.load("attribution.yaml")
+    return Lexicon(
+        speech=frozenset(data["speech_verbs"]),
+        clause_only=frozenset(data["clause_only_verbs"]),
+        cite=frozenset(data["cite_verbs"]),
+        evidential=frozenset(data["evidential_verbs"]),
+        tell_objects=frozenset(data["tell_objects"]),
+        nouns=frozenset(data["nouns"]),
+        agent_preps=frozenset(data["noun_agent_prepositions"]),
+        singular=frozenset(data["singular_pronouns"]),
+        plural=frozenset(data["plural_pronouns"]),
+    )
+
+
+@dataclass
+class _Attr:
+    """An attribution being built, with token positions for linking."""
+
+    cue_start: int  # token indices [cue_start, cue_end)
+    cue_end: int
+    content: tuple[int, int]  # char offsets
+    source_tok: Token | None = None
+    source_actors: list[ActorMention] = field(default_factory=list)
+    direct: bool = False
+    cites: list[int] = field(default_factory=list)  # indices into the working list
+    kind: str = "verb"  # verb | prep | cite | noun | quote
+    cited_person: str | None = None  # a cite with no content: the person whose quotes follow
 
 
 @Language.factory("claimtrail_attribution")
-def make_component(nlp: Language, name: str) -> "Component":
+def make_component(nlp: Language, name: str) -> Component:
     return Component()
 
 
 class Component:
+    """spaCy component setting ``doc._.attributions`` (ordered by cue position)."""
+
+    def __init__(self) -> None:
+        self.lex = lexicon()
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = []
+        ctx = _Context(doc, self.lex)
+        doc._.attributions = ctx.run()
         return doc
+
+
+class _Context:
+    """Per-document state: quote spans, actor lookup, the attributions found so far."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.actors: list[ActorMention] = list(doc._.actors or [])
+        self.actor_of: list[ActorMention | None] = [None] * len(doc)
+        for a in self.actors:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.actor_of[t.i] = a
+        self.quotes = _quote_spans(doc.text)
+        self.attrs: list[_Attr] = []
+        self.by_cue: dict[int, int] = {}  # cue token -> index in attrs
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[AttributionMention]:
+        doc, lex = self.doc, self.lex
+        for tok in doc:
+            low = tok.lower_
+            if low == "according" and any(c.lower_ == "to" for c in tok.children):
+                self._preposition(tok, next(c for c in tok.children if c.lower_ == "to"))
+            elif low == "per" and tok.pos_ == "ADP":
+                self._preposition(tok, tok)
+            elif tok.pos_ == "VERB" and tok.lemma_ in lex.speech and tok.dep_ not in ("amod", "compound"):
+                if tok.lemma_ in lex.cite:
+                    self._cite(tok)
+                else:
+                    self._verb(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ in SUBJECT_DEPS:
+                self._noun_subject(tok)
+        self._quote_continuations()
+        self._nest()
+        self._cited_quotes()
+        return self._finish()
+
+    # ------------------------------------------------------------------ cue kinds
+    def _verb(self, v: Token) -> None:
+        """A speech verb: source = its subject, content = its clause, quote or object."""
+        content = self._verb_content(v)
+        if content is None:
+            return
+        if v.i in self.by_cue:
+            return
+        src = self._subject(v)
+        if v.lemma_ in self.lex.evidential and (src is None or not self._is_source(src)):
+            return  # "this image shows ...": only reports, documents and actors are sources
+        cue_end = v.i + 1
+        for c in v.children:  # "told reporters"
+            if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.tell_objects and c.i == cue_end:
+                cue_end = c.i + 1
+        if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
+            cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
+        self._add(_Attr(v.i, cue_end, content, src, direct=self._is_quote(content)))
+
+    def _verb_content(self, v: Token) -> tuple[int, int] | None:
+        """The said clause of a cue verb, as char offsets, or None where it says nothing here."""
+        # "as Yu said" / "as reported by ISW": the content is the clause it modifies
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) and v.dep_ == "advcl":
+            return self._clause_without(v.head, v)
+        # "1,200 civilians have fled, the governor said, and ...": the part before the parenthetical
+        if v.dep_ == "parataxis" and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
+            head = v.head
+            if v.i > head.i:
+                return self._span_chars(head.left_edge.i, v.left_edge.i)
+            return self._span_chars(v.right_edge.i + 1, head.right_edge.i + 1)
+        for c in v.children:
+            if c.dep_ in CLAUSE_DEPS and not _is_quote_tok(c):
+                return self._content_of(c, v)
+        for c in v.children:  # "is believed to have sent", "plans to"
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                return self._content_of(c, v)
+        # a direct quote before or after the cue in the same sentence
+        q = self._adjacent_quote(v)
+        if q is not None:
+            return q
+        # misparsed "said in a statement that ...": the first that-clause to the right
+        for t in v.subtree:
+            if (
+                t.i > v.i
+                and t.lower_ == "that"
+                and t.dep_ in ("mark", "dobj", "nsubj")
+                and t.head.pos_ in ("VERB", "AUX")
+            ):
+                head = t.head
+                if head.i > t.i:
+                    return self._span_chars(t.i + 1, max(head.right_edge.i + 1, v.sent.end))
+        if v.lemma_ in self.lex.clause_only:
+            return None
+        for c in v.children:  # "denied the report", "confirmed the capture of two soldiers"
+            if (
+                c.dep_ == "dobj"
+                and c.lower_ not in self.lex.tell_objects
+                and c.pos_ in ("NOUN", "PROPN", "NUM")
+            ):
+                return self._span_chars(c.left_edge.i, c.right_edge.i + 1)
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("of", "about", "on")
+                and v.lemma_ in ("warn", "tell", "report")
+            ):
+                return self._span_chars(c.i + 1, c.right_edge.i + 1)
+        return None
+
+    def _preposition(self, cue: Token, prep: Token) -> None:
+        """'according to X' / 'per X': content = the clause the phrase modifies."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        if (
+            cue.lower_ == "per"
+            and self.actor_of[pobj.i] is None
+            and pobj.lower_ not in self.lex.singular | self.lex.plural
+        ):
+            return
+        head = cue.head
+        while head.dep_ in ("prep", "pcomp") and head.pos_ == "ADP":
+            head = head.head
+        if head.i == cue.i:
+            return
+        clause = self._clause_head(head)
+        content = self._clause_without(clause, cue)
+        if content is None:
+            return
+        self._add(_Attr(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _cite(self, v: Token) -> None:
+        """'X cited Y (in reporting that Z)', 'X said, citing Y', 'X, who cited Y, said ...'."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        cited_tok = self._agent(obj) if obj is not None else None
+        inner = None  # a speech verb under the cite: "in reporting that", "as saying that"
+        for t in v.subtree:
+            if (
+                t.i != v.i
+                and t.pos_ == "VERB"
+                and t.lemma_ in self.lex.speech
+                and t.lemma_ not in self.lex.cite
+            ):
+                if any(c.dep_ == "ccomp" for c in t.children):
+                    inner = t
+                    break
+        speaker_attr = None
+        content = None
+        if inner is not None:
+            content = self._verb_content(inner)
+        elif v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep", "pcomp"):
+            # "X said, citing Y": share the content of the speech cue above it
+            gov = next(
+                (
+                    a
+                    for a in v.ancestors
+                    if a.pos_ == "VERB" and a.lemma_ in self.lex.speech and a.lemma_ not in self.lex.cite
+                ),
+                None,
+            )
+            if gov is not None:
+                self._verb(gov)
+                speaker_attr = self.by_cue.get(gov.i)
+                content = self.attrs[speaker_attr].content if speaker_attr is not None else None
+            if content is None:
+                content = self._clause_without(self._clause_head(v.head), v)
+            if content is None:
+                return
+            speaker_attr = speaker_attr if speaker_attr is not None else -1
+        elif v.dep_ == "relcl" and v.head.dep_ in SUBJECT_DEPS:
+            # "Yu, who cited HUR, said that ...": the matrix cue of the relative's head
+            gov = v.head.head
+            if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
+                self._verb(gov)
+                speaker_attr = self.by_cue.get(gov.i)
+                content = self.attrs[speaker_attr].content if speaker_attr is not None else None
+        if content is None and obj is None:
+            return
+        cited_person = None
+        if content is None:  # "He also cited testimony from a soldier": the quotes that follow
+            content = self._span_chars(obj.left_edge.i, obj.right_edge.i + 1)
+            a = self.actor_of[cited_tok.i] if cited_tok is not None else None
+            cited_person = a.normalized if a is not None else None
+        if speaker_attr is None:
+            src = self._subject(v)
+            if src is not None or inner is not None or cited_person is not None:
+                cue = inner if inner is not None else v
+                speaker_attr = self._add(_Attr(cue.i, cue.i + 1, content, src, kind="verb"))
+                self.attrs[speaker_attr].cited_person = cited_person
+        if cited_tok is not None and cited_person is None:
+            cited = self._add(
+                _Attr(v.i, v.i + 1, content, cited_tok, kind="cite", direct=self._is_quote(content)), key=-1
+            )
+            if speaker_attr is not None and speaker_attr >= 0:
+                self.attrs[speaker_attr].cites.append(cited)
+
+    def _noun_subject(self, n: Token) -> None:
+        """'A report by ISW put the toll at 4,000': a cue noun with an author, as subject."""
+        v = n.head
+        if v.pos_ == "VERB" and v.lemma_ in self.lex.speech:
+            return  # the verb cue handles it, with the author as source
+        author = self._noun_author(n)
+        if author is None:
+            return
+        content = self._clause_without(self._clause_head(v), n)
+        if content is not None:
+            self._add(_Attr(n.i, n.i + 1, content, author, kind="noun"))
+
+    # ------------------------------------------------------------------ pieces
+    def _add(self, a: _Attr, key: int | None = None) -> int:
+        self.attrs.append(a)
+        idx = len(self.attrs) - 1
+        if key is None:
+            self.by_cue.setdefault(a.cue_start, idx)
+        return idx
+
+    def _subject(self, v: Token) -> Token | None:
+        """The speaker of a cue verb: its subject, a passive agent, or the subject it shares."""
+        t = v
+        for _ in range(4):
+            for c in t.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    if c.dep_ == "nsubjpass" and c.lower_ in ("it",):
+                        return None
+                    if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
+                        break  # "troops were reported killed": the subject is not the speaker
+                    return self._agent(c)
+            for c in t.children:
+                if c.dep_ == "agent":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    return self._agent(pobj) if pobj is not None else None
+            if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._agent(t.head)
+            if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+                t = t.head
+                continue
+            return None
+        return None
+
+    def _is_source(self, tok: Token) -> bool:
+        return (
+            self.actor_of[tok.i] is not None
+            or tok.lemma_ in self.lex.nouns
+            or tok.lower_ in self.lex.singular | self.lex.plural
+        )
+
+    def _agent(self, tok: Token | None) -> Token | None:
+        """The author behind a source word: 'a report by ISW' -> ISW; 'testimony from X' -> X."""
+        if tok is None:
+            return None
+        if tok.lemma_ in self.lex.nouns and self.actor_of[tok.i] is None:
+            author = self._noun_author(tok)
+            if author is not None:
+                return author
+        return tok
+
+    def _noun_author(self, n: Token) -> Token | None:
+        for c in n.children:
+            if c.dep_ == "poss" and c.tag_ != "PRP$":
+                return c
+            if c.dep_ == "prep" and c.lower_ in self.lex.agent_preps:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (self.actor_of[pobj.i] is not None or pobj.pos_ == "PROPN"):
+                    return pobj
+        return None
+
+    def _clause_head(self, t: Token) -> Token:
+        while t.pos_ not in ("VERB", "AUX") and t.dep_ != "ROOT" and t.head.i != t.i:
+            t = t.head
+        return t
+
+    def _content_of(self, c: Token, v: Token) -> tuple[int, int]:
+        """A complement clause's chars, widened to a quote it lies in."""
+        span = self._span_chars(c.left_edge.i, c.right_edge.i + 1, skip_mark=True)
+        q = self._quote_at(span[0])
+        if q is not None and q[0] <= span[0] and v.idx not in range(q[0], q[1]):
+            return q
+        return span
+
+    def _clause_without(self, clause: Token, cut: Token) -> tuple[int, int] | None:
+        """The chars of ``clause``'s subtree minus the subtree of ``cut`` at one of its ends."""
+        left, right = clause.left_edge.i, clause.right_edge.i + 1
+        cl, cr = cut.left_edge.i, cut.right_edge.i + 1
+        doc = self.doc
+        while right > cr and (doc[right - 1].is_punct or doc[right - 1].is_space):
+            right -= 1
+        if cl <= left:
+            left = cr
+        elif cr >= right:
+            right = cl
+        if left >= right:
+            return None
+        span = self._span_chars(left, right)
+        return span if span[1] > span[0] else None
+
+    def _span_chars(self, start: int, end: int, skip_mark: bool = False) -> tuple[int, int]:
+        """Char offsets of tokens [start, end) without edge punctuation, spaces or a leading 'that'."""
+        doc = self.doc
+        while start < end and (
+            doc[start].tag_ in TRIM_TAGS
+            or doc[start].is_space
+            or doc[start].is_quote
+            or (skip_mark and doc[start].lower_ in ("that",) and doc[start].dep_ == "mark")
+        ):
+            start += 1
+        while end > start and (
+            doc[end - 1].tag_ in TRIM_TAGS or doc[end - 1].is_space or doc[end - 1].is_quote
+        ):
+            end -= 1
+        if end <= start:
+            return (doc[start].idx if start < len(doc) else len(doc.text),) * 2
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+    # ------------------------------------------------------------------ quotes
+    def _quote_at(self, char: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] <= char < q[1]:
+                return q
+            if q[0] > char:
+                break
+        return None
+
+    def _is_quote(self, content: tuple[int, int]) -> bool:
+        q = self._quote_at(content[0])
+        return q is not None and content[1] <= q[1]
+
+    def _adjacent_quote(self, v: Token) -> tuple[int, int] | None:
+        """A quote ending just before the cue ('..." he said') or starting just after ('said: "...')."""
+        sent = v.sent
+        text = self.doc.text
+        for q in self.quotes:
+            if q[1] <= v.idx and q[1] >= sent.start_char - 1:
+                between = text[q[1] : sent[0].idx if q[1] < sent.start_char else v.idx]
+                gap = text[q[1] : v.idx]
+                if len(gap) < 80 and "\n" not in gap and "." not in between.strip(" ,”\"'’"):
+                    return q
+            elif q[0] > v.idx and q[0] - (v.idx + len(v)) < 4 and "\n" not in text[v.idx : q[0]]:
+                return q
+        return None
+
+    def _quote_continuations(self) -> None:
+        """Quotes with no cue that follow a direct quote keep its speaker ('...,' Baek said. '...')."""
+        covered = [False] * len(self.quotes)
+        for a in self.attrs:
+            for n, q in enumerate(self.quotes):
+                if a.content[0] >= q[0] and a.content[1] <= q[1] or a.content == q:
+                    covered[n] = True
+        last: _Attr | None = None
+        last_end = -1
+        for n, q in enumerate(self.quotes):
+            direct = [a for a in self.attrs if a.direct and q[0] <= a.content[0] < q[1]]
+            if covered[n] and direct:
+                last, last_end = direct[0], q[1]
+                continue
+            if covered[n] or last is None:
+                continue
+            between = self.doc.text[last_end : q[0]]
+            if len(between) < 200 and not self._cue_between(last_end, q[0], last.cue_start):
+                a = _Attr(
+                    last.cue_start, last.cue_end, q, last.source_tok, last.source_actors, True, kind="quote"
+                )
+                self.attrs.append(a)
+                last, last_end = a, q[1]
+
+    def _cue_between(self, start: int, end: int, own_cue: int) -> bool:
+        for a in self.attrs:
+            if a.cue_start == own_cue:
+                continue
+            cue = self.doc[a.cue_start]
+            if start <= cue.idx < end:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ links
+    def _nest(self) -> None:
+        """A cue inside another attribution's content is cited by it (innermost container)."""
+        doc = self.doc
+        for b_idx, b in enumerate(self.attrs):
+            if b.kind in ("cite", "quote"):
+                continue
+            cue_char = doc[b.cue_start].idx
+            best = None
+            for a_idx, a in enumerate(self.attrs):
+                if a_idx == b_idx or a.kind == "cite" or a.cue_start == b.cue_start:
+                    continue
+                if a.content[0] <= cue_char < a.content[1] and (
+                    best is None
+                    or a.content[1] - a.content[0] < self.attrs[best].content[1] - self.attrs[best].content[0]
+                ):
+                    best = a_idx
+            if best is not None and b_idx not in self.attrs[best].cites:
+                self.attrs[best].cites.append(b_idx)
+
+    def _cited_quotes(self) -> None:
+        """'He cited testimony from a soldier, Baek': Baek's following attributions are cited by him."""
+        for a_idx, a in enumerate(self.attrs):
+            if not a.cited_person:
+                continue
+            cue_char = self.doc[a.cue_start].idx
+            later = sorted(
+                (
+                    b_idx
+                    for b_idx, b in enumerate(self.attrs)
+                    if self.doc[b.cue_start].idx > cue_char or b.content[0] > cue_char
+                ),
+                key=lambda i: self.attrs[i].content[0],
+            )
+            for b_idx in later:
+                if b_idx == a_idx:
+                    continue
+                names = {x.normalized for x in self._resolve(self.attrs[b_idx])}
+                if a.cited_person in names:
+                    if b_idx not in a.cites:
+                        a.cites.append(b_idx)
+                elif names:
+                    break
+
+    # ------------------------------------------------------------------ sources
+    def _resolve(self, a: _Attr) -> list[ActorMention]:
+        if a.source_actors:
+            return a.source_actors
+        t = a.source_tok
+        if t is None:
+            return []
+        actor = self.actor_of[t.i]
+        if actor is not None:
+            a.source_actors = [actor]
+        elif t.lower_ in self.lex.singular:
+            a.source_actors = self._last_person(t)
+        elif t.lower_ in self.lex.plural:
+            a.source_actors = self._last_group(t)
+        return a.source_actors
+
+    def _last_person(self, t: Token) -> list[ActorMention]:
+        """The last named person before ``t`` (outside quotes)."""
+        doc = self.doc
+        for a in reversed(self.actors):
+            if a.start >= t.idx or a.type != "person":
+                continue
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None or span[0].pos_ != "PROPN" or self._quote_at(a.start) is not None:
+                continue
+            return [a]
+        return []
+
+    def _last_group(self, t: Token) -> list[ActorMention]:
+        """The sources named just before a plural pronoun: the non-country actors of the sentence
+        before it that are not the speaker and not a modifier of another of them."""
+        doc = self.doc
+        sents = [s for s in doc.sents if s.end <= t.i or s.start <= t.i < s.end]
+        for sent in reversed(sents):
+            cands = []
+            for a in self.actors:
+                if not (sent.start_char <= a.start < min(sent.end_char, t.idx)) or a.type == "country":
+                    continue
+                span = doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is not None:
+                    cands.append((a, span.root))
+            heads = {r.i for _, r in cands}
+            speakers = {self.doc[x.cue_start].i for x in self.attrs}
+            group = []
+            for a, root in cands:
+                if root.dep_ in SUBJECT_DEPS and root.head.i in speakers:
+                    continue
+                if _modifies(root, heads):
+                    continue
+                group.append(a)
+            if group:
+                return group
+            if sent.start <= t.i < sent.end:
+                continue
+            break
+        return []
+
+    def _finish(self) -> list[AttributionMention]:
+        doc = self.doc
+        order = sorted(
+            range(len(self.attrs)),
+            key=lambda i: (doc[self.attrs[i].cue_start].idx, self.attrs[i].content[0], i),
+        )
+        new_index = {old: new for new, old in enumerate(order)}
+        out: list[AttributionMention] = []
+        # pronouns resolved through the sentences before them: link to the attribution holding the referents
+        for i in order:
+            a = self.attrs[i]
+            actors = self._resolve(a)
+            if a.source_tok is not None and a.source_tok.lower_ in self.lex.plural and actors:
+                for p_idx, p in enumerate(self.attrs):
+                    if p_idx != i and p.content[0] <= actors[0].start < p.content[1] and i not in p.cites:
+                        p.cites.append(i)
+                        break
+        for i in order:
+            a = self.attrs[i]
+            cue_span = doc[a.cue_start : a.cue_end]
+            actors = self._resolve(a)
+            source = None
+            if a.source_tok is not None:
+                t = a.source_tok
+                actor = self.actor_of[t.i]
+                if actor is not None:
+                    source = TextSpan(actor.start, actor.end, actor.text)
+                else:
+                    left = min(
+                        (c.i for c in t.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")),
+                        default=t.i,
+                    )
+                    left = min(left, t.left_edge.i) if t.left_edge.i >= left - 3 else left
+                    sp = doc[left : t.i + 1]
+                    source = TextSpan(sp.start_char, sp.end_char, sp.text)
+            m = AttributionMention(
+                cue=TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
+                content_start=a.content[0],
+                content_end=a.content[1],
+                source=source,
+                cites=sorted({new_index[c] for c in a.cites if c != i}),
+                direct=a.direct,
+            )
+            if actors:
+                first = actors[0]
+                m.source_name = " and ".join(dict.fromkeys(x.normalized for x in actors))
+                types = {x.type for x in actors}
+                typ = first.type if len(types) > 1 else types.pop()
+                m.source_type = ACTOR_TYPE_FOR_SOURCE.get(typ, typ)
+                m.source_role = first.role if len(actors) == 1 else None
+                m.source_country = first.country if len({x.country for x in actors}) == 1 else None
+            elif source is not None:
+                m.source_name = source.text
+                m.source_type = "document" if a.source_tok.lemma_ in DOCUMENT_WORDS else "unknown"
+            out.append(m)
+        return out
+
+
+def _modifies(tok: Token, heads: set[int]) -> bool:
+    """Whether ``tok`` hangs below another mention's head other than through a coordination."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "conj":
+            return False
+        t = t.head
+        if t.i in heads:
+            return True
+    return False
+
+
+def _is_quote_tok(t: Token) -> bool:
+    return t.is_quote
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Char spans inside quotation marks (without the marks); a quote left open ends with its
+    paragraph, as news style reopens it in the next one."""
+    spans: list[tuple[int, int]] = []
+    start = -1
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if start < 0:
+            if ch in OPEN_QUOTES or (ch == STRAIGHT_QUOTE and (i == 0 or not text[i - 1].isalnum())):
+                start = i + 1
+        elif ch in CLOSE_QUOTES or ch == STRAIGHT_QUOTE:
+            if i > start:
+                spans.append((start, i))
+            start = -1
+        elif ch == "\n" and i + 1 < n and text[i + 1] == "\n":
+            if i > start:
+                spans.append((start, i))
+            start = -1
+        i += 1
+    if start >= 0 and n > start:
+        spans.append((start, n))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if e > s]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;."):
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries used by the claims builder
+
+
+def attribution_for(doc: Doc, start_char: int, end_char: int) -> list[AttributionMention]:
+    """The chain behind the text [start_char, end_char): speaker first, origin last; [] if none.
+
+    The innermost attribution whose content covers the text is found first; the chain then climbs
+    to whoever cites it, and descends from it along its own citations to the origin.
+    """
+    attrs: list[AttributionMention] = doc._.attributions or []
+    covering = [i for i, a in enumerate(attrs) if a.content_start <= start_char and end_char <= a.content_end]
+    if not covering:
+        return []
+    cover_set = set(covering)
+    inner = [i for i in covering if not any(c in cover_set for c in attrs[i].cites)]
+    pick = min(inner or covering, key=lambda i: (attrs[i].content_end - attrs[i].content_start, -i))
+    citers: dict[int, int] = {}
+    for i, a in enumerate(attrs):
+        for c in a.cites:
+            citers.setdefault(c, i)
+    chain = [pick]
+    seen = {pick}
+    up = citers.get(pick)
+    while up is not None and up not in seen:
+        chain.insert(0, up)
+        seen.add(up)
+        up = citers.get(up)
+    down = attrs[pick].cites
+    while down:
+        nxt = next((c for c in down if c in cover_set), down[0])
+        if nxt in seen:
+            break
+        chain.append(nxt)
+        seen.add(nxt)
+        down = attrs[nxt].cites
+    return [attrs[i] for i in chain]

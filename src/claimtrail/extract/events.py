@@ -1,16 +1,894 @@
-"""PLACEHOLDER component: leaves quantities without events until the real extractor lands."""
+"""Events: what happened to the counted thing.
+
+For every number in ``doc._.quantities`` this component reads the dependency parse around it and
+fills, on the :class:`~claimtrail.model.QuantityMention` itself:
+
+- ``counted`` / ``counted_lemma``: the noun being counted ("1,500 *troops*", "40 of the *drones*",
+  "4,000 of *them*" -> the antecedent "troops"); ``kind`` becomes "count" when one is found and
+  the number has no measurement unit;
+- ``owner`` / ``owner_country``: whose the counted thing is ("*North Korean* troops",
+  "*Pyongyang's* troops", "*North Korea* has deployed 1,500 troops"), the country taken from the
+  places and actors found before this component ran;
+- ``event`` / ``event_trigger``: deployed, killed, wounded, casualties, captured, training or
+  other, with the words that say so ("killed or wounded", "deployment of", "lost their lives");
+- ``qualifiers``: batch, ordinals, additional, initial, total.
+
+It works like a spaCy component: :meth:`EventsComponent.match` computes one :class:`EventMatch`
+per quantity from rules over lemmas and dependency relations, :meth:`EventsComponent.set_annotations`
+writes them. Word lists live in ``resources/events.yaml``; the rules here only say where in the
+parse to look. No re-parsing: everything is read from the Doc the base model produced.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from .. import resources
+from ..errors import ClaimtrailError
+from ..model import EVENTS, QuantityMention, TextSpan
+
+RESOURCE = "events.yaml"
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+VERBS = frozenset({"VERB", "AUX"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+OBJECTS = frozenset({"dobj", "dative", "oprd", "attr"})
+# Relations along which a number or a noun hands the search over to its head.
+CLIMB = frozenset({"nummod", "quantmod", "compound", "appos", "conj", "nmod", "npadvmod", "amod", "advmod"})
+# Prepositions that join a counted noun to a noun above it that may still be about it:
+# "a deployment of 12,000 troops", "40 people, including 12 children".
+NOUN_PREPS = frozenset({"of", "including", "among"})
+# Prepositions that join a number to a verb whose subject names the figure: "the toll rose to 50".
+TALLY_PREPS = frozenset({"to", "at", "of", "around", "about", "over", "near"})
+OWNER_PREPS = frozenset({"from", "of", "among"})
+OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "theirs"})
+MAX_STEPS = 8
+# Events whose bare number ("30 were wounded") may borrow the counted noun said just before.
+ELLIPSIS_EVENTS = frozenset({"killed", "wounded", "casualties", "captured", "deployed"})
+
+
+class EventsResourceError(ClaimtrailError):
+    """``resources/events.yaml`` is missing a section or names an unknown event."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of ``events.yaml``, indexed for lookup by lemma."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]
+    combinations: list[tuple[frozenset[str], str]]
+    owner_is_subject: frozenset[str]
+    tally_verbs: frozenset[str]
+    tally_nouns: frozenset[str]
+    counted_nouns: frozenset[str]
+    unit_of_count: frozenset[str]
+    not_counted: frozenset[str]
+    references: frozenset[str]
+    number_nouns: frozenset[str]
+    qualifier_words: dict[str, str]
+    qualifier_phrases: list[tuple[tuple[str, ...], str]]
+    ordinals: frozenset[str]
+
+
+def _words(values: Iterable[Any] | None) -> list[str]:
+    return [str(v).strip().lower() for v in (values or []) if str(v).strip()]
+
+
+def load_lexicon(name: str = RESOURCE) -> Lexicon:
+    """Read and index the events word lists; raises :class:`EventsResourceError` if malformed."""
+    data = resources.load(name) or {}
+    events = data.get("events")
+    if not isinstance(events, dict):
+        raise EventsResourceError(f"{name}: no 'events' section")
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for event, lists in events.items():
+        if event not in EVENTS:
+            raise EventsResourceError(f"{name}: unknown event {event!r} (expected one of {EVENTS})")
+        lists = lists or {}
+        for word in _words(lists.get("verbs")):
+            verbs.setdefault(word, event)
+        for word in _words(lists.get("nouns")):
+            nouns.setdefault(word, event)
+        for word in _words(lists.get("adjectives")):
+            adjectives.setdefault(word, event)
+        for phrase in _words(lists.get("phrases")):
+            head, *rest = phrase.split()
+            if rest:
+                phrases.setdefault(head, []).append((tuple(rest), event))
+    combinations = []
+    for combo in data.get("combinations") or []:
+        *parts, result = _words(combo)
+        combinations.append((frozenset(parts), result))
+    qualifier_words: dict[str, str] = {}
+    qualifier_phrases: list[tuple[tuple[str, ...], str]] = []
+    for qualifier, words in (data.get("qualifiers") or {}).items():
+        for word in _words(words):
+            if " " in word:
+                qualifier_phrases.append((tuple(word.split()), qualifier))
+            else:
+                qualifier_words.setdefault(word, qualifier)
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        adjectives=adjectives,
+        phrases=phrases,
+        combinations=combinations,
+        owner_is_subject=frozenset(_words(data.get("owner_is_subject"))),
+        tally_verbs=frozenset(_words(data.get("tally_verbs"))),
+        tally_nouns=frozenset(_words(data.get("tally_nouns"))),
+        counted_nouns=frozenset(_words(data.get("counted_nouns"))),
+        unit_of_count=frozenset(_words(data.get("unit_of_count_nouns"))),
+        not_counted=frozenset(_words(data.get("not_counted_nouns"))),
+        references=frozenset(_words(data.get("reference_words"))),
+        number_nouns=frozenset(_words(data.get("number_nouns"))),
+        qualifier_words=qualifier_words,
+        qualifier_phrases=qualifier_phrases,
+        ordinals=frozenset(_words(data.get("ordinals"))),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Matches
+
+
+@dataclass
+class Owner:
+    span: TextSpan
+    country: str | None
+
+
+@dataclass
+class EventMatch:
+    """What the rules found for one quantity, before it is written onto the mention."""
+
+    quantity: QuantityMention
+    anchor: Token
+    first: int  # the quantity's tokens: first, one past the last
+    last: int
+    counted: Token | None = None
+    counted_how: str | None = None  # head | partitive | appos | self | reference | ellipsis
+    reference: Token | None = None  # the pronoun or number that stands for the counted noun
+    owner: Owner | None = None
+    event: str | None = None
+    trigger: list[Token] = field(default_factory=list)
+    verb: Token | None = None  # the verb that governs the figure
+    via: Token | None = None  # the token through which the search reached ``verb``
+    path: list[Token] = field(default_factory=list)  # nouns passed on the way up
+    qualifiers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Hit:
+    event: str
+    tokens: list[Token]
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def token_span(doc: Doc, first: int, last: int, text: str | None = None) -> TextSpan:
+    """TextSpan covering tokens ``first``..``last`` inclusive (``text``: ``doc.text``, if at hand)."""
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last].text)
+    if text is None:
+        text = doc.text  # O(length of the Doc): callers in loops pass it
+    return TextSpan(start, end, text[start:end])
+
+
+class EventsComponent:
+    """The ``claimtrail_events`` pipeline component (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.quantities and doc.has_annotation("DEP"):
+            self.set_annotations(doc, self.match(doc))
+        return doc
+
+    # -- match ------------------------------------------------------------------------------
+
+    def match(self, doc: Doc) -> list[EventMatch]:
+        """One EventMatch per quantity that can be placed in the parse (ordinals are skipped)."""
+        ctx = _DocContext(doc)
+        matches: list[EventMatch] = []
+        for q in doc._.quantities or []:
+            if q.kind == "ordinal":
+                continue
+            placed = self._anchor(doc, q)
+            if placed is None:
+                continue
+            anchor, first, last = placed
+            m = EventMatch(quantity=q, anchor=anchor, first=first, last=last)
+            start = self._find_counted(m)
+            self._find_event(m, start)
+            matches.append(m)
+        # Second pass: pronouns and bare numbers borrow the counted noun said before them.
+        for m in matches:
+            if m.counted is None:
+                self._resolve_reference(m, matches, ctx)
+        for m in matches:
+            self._find_owner(m, matches, ctx)
+            m.qualifiers = self._find_qualifiers(m, ctx)
+            self._settle_event(m)
+        return matches
+
+    def _settle_event(self, m: EventMatch) -> None:
+        """Final event rules that depend on the counted noun.
+
+        A measure ("40 km", "500 tonnes") gets no event; a share of something ("30% of the troops")
+        keeps the event of what it counts. Deployments are of people and materiel: "sent 2 million
+        letters" is "other". A listed counted noun with no trigger gets "other".
+        """
+        if m.quantity.unit and m.counted is None:
+            m.event, m.trigger = None, []
+            return
+        if m.counted is None:
+            return
+        listed = self._is_counted_noun(m.counted)
+        if m.event == "deployed" and not listed and m.counted_how != "named":
+            m.event = "other"
+        if m.event is None and listed and not m.quantity.unit:
+            m.event = "other"
+
+    def set_annotations(self, doc: Doc, matches: list[EventMatch]) -> None:
+        """Write counted, owner, event and qualifiers onto each QuantityMention."""
+        text = doc.text
+        for m in matches:
+            q = m.quantity
+            if m.counted is not None:
+                q.counted = self._counted_span(doc, m.counted, text)
+                q.counted_lemma = self._counted_lemma(m.counted)
+                if not q.unit and q.kind in ("number", "count"):
+                    q.kind = "count"
+            if m.owner is not None:
+                q.owner = m.owner.span
+                q.owner_country = m.owner.country
+            if m.event is not None:
+                q.event = m.event
+                if m.trigger:
+                    first, last = min(t.i for t in m.trigger), max(t.i for t in m.trigger)
+                    q.event_trigger = token_span(doc, first, last, text)
+            q.qualifiers = list(m.qualifiers)
+
+    # -- the number and its counted noun ----------------------------------------------------
+
+    def _anchor(self, doc: Doc, q: QuantityMention) -> tuple[Token, int, int] | None:
+        """The token of the quantity whose head lies outside it: where the parse joins the rest.
+
+        Returns it with the quantity's token range (from ``token_start``/``token_end``, or from
+        the character offsets where those are not set).
+        """
+        first, last = q.token_start, q.token_end
+        if first < 0 or last <= first:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or not len(span):
+                return None
+            first, last = span.start, span.end
+        tokens = list(doc[first:last])
+        outside = [t for t in tokens if not first <= t.head.i < last or t.head.i == t.i]
+        numeric = [t for t in outside if self._numeric(t)]
+        pick = numeric or outside or tokens
+        return (pick[-1], first, last) if pick else None
+
+    def _numeric(self, token: Token) -> bool:
+        """A number, digits or words, including number nouns ("dozens", "thousands")."""
+        return token.like_num or token.pos_ == "NUM" or lemma(token) in self.lex.number_nouns
+
+    @staticmethod
+    def _in_quantity(m: EventMatch, token: Token) -> bool:
+        return m.first <= token.i < m.last
+
+    def _is_counted_noun(self, token: Token) -> bool:
+        """Whether events happen to this noun (people, weapons, vehicles), by the word lists."""
+        if token.ent_type_ == "NORP" and token.pos_ in NOUNS:
+            return True  # "25 Palestinians", "13 Israelis"
+        lem = self._counted_lemma(token)
+        if lem in self.lex.counted_nouns:
+            return True
+        compound = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        return bool(compound) and f"{lemma(compound[-1])} {lem}" in self.lex.counted_nouns
+
+    @staticmethod
+    def _counted_lemma(token: Token) -> str:
+        return token.lemma_.lower() if token.pos_ in NOUNS else token.lower_
+
+    def _counted_span(self, doc: Doc, token: Token, text: str) -> TextSpan:
+        """The counted noun with the noun compounds right before it ("combat engineers")."""
+        first = token.i
+        while (
+            first > 0
+            and doc[first - 1].dep_ == "compound"
+            and doc[first - 1].head.i in range(first, token.i + 1)
+        ):
+            if doc[first - 1].pos_ != "NOUN":
+                break
+            first -= 1
+        return token_span(doc, first, token.i, text)
+
+    def _find_counted(self, m: EventMatch) -> Token:
+        """Fill ``m.counted`` where the parse names it; return where the event search starts."""
+        n = m.anchor
+        lex = self.lex
+        if m.quantity.unit:
+            # A measure ("39.3 km") counts nothing; only a share of something can name it.
+            if m.quantity.unit in ("percent", "%"):
+                pobj = self._partitive(n)
+                if pobj is not None and pobj.pos_ in NOUNS and lemma(pobj) not in lex.references:
+                    m.counted, m.counted_how = pobj, "partitive"
+            return n
+        if n.pos_ in NOUNS and not self._numeric(n):
+            if lemma(n) not in lex.not_counted:
+                m.counted, m.counted_how = n, "self"
+            return n
+        head = n.head
+        if n.dep_ in ("nummod", "quantmod", "compound") and head.i != n.i and not self._in_quantity(m, head):
+            if head.pos_ in NOUNS and not self._numeric(head):
+                hl = lemma(head)
+                if hl in lex.not_counted:
+                    return head
+                if hl in lex.unit_of_count:
+                    pobj = self._partitive(head)
+                    if pobj is not None and pobj.pos_ in NOUNS:
+                        m.counted, m.counted_how = pobj, "head"
+                        return head
+                if hl in lex.references or head.lower_ in lex.references:
+                    m.reference = head
+                    return head
+                m.counted, m.counted_how = head, "head"
+                return head
+            if head.pos_ in ("ADJ", "VERB") and (
+                lemma(head) in lex.adjectives or head.lower_ in lex.adjectives
+            ):
+                m.counted, m.counted_how = head, "head"  # "14 dead", "30 injured"
+                return head
+        pobj = self._partitive(n)
+        if pobj is not None and lemma(pobj) not in lex.number_nouns and lemma(pobj) not in lex.not_counted:
+            if pobj.pos_ == "PRON" or pobj.lower_ in lex.references or pobj.like_num:
+                m.reference = pobj
+            elif pobj.pos_ in NOUNS or any(c.dep_ == "det" for c in pobj.children):
+                m.counted, m.counted_how = pobj, "partitive"  # "40 of the drones", "800 of the wounded"
+            return n
+        if n.dep_ == "appos" and head.pos_ in NOUNS and lemma(head) not in lex.not_counted:
+            m.counted, m.counted_how = head, "appos"  # "North Korean troops, some 12,000, ..."
+        return n
+
+    def _partitive(self, token: Token, depth: int = 0) -> Token | None:
+        """The object of "of" after a number or a unit-of-count noun ("40 of the drones").
+
+        Number nouns pass it on: "tens of thousands of people" -> people.
+        """
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        if depth < 3 and lemma(pobj) in self.lex.number_nouns:
+                            return self._partitive(pobj, depth + 1) or pobj
+                        return pobj
+        return None
+
+    # -- the event ---------------------------------------------------------------------------
+
+    def _find_event(self, m: EventMatch, start: Token) -> None:
+        """Walk up from the counted noun (or the number) to the first word that names an event.
+
+        A counted noun that names an event itself ("1,000 POWs", "4,000 casualties", "14 dead")
+        is only a fallback: a verb above it says more ("Hamas released 24 hostages").
+        """
+        t = start
+        prev: Token | None = None
+        fallback: _Hit | None = None
+        members = False  # reached through "including"/"among": the noun above is the same set
+        for _ in range(MAX_STEPS):
+            is_counted = members or (m.counted is not None and t.i == m.counted.i)
+            members = False
+            if t.pos_ in NOUNS or t.pos_ == "ADJ" or is_counted:
+                if t.i != m.anchor.i and t.i not in [p.i for p in m.path]:
+                    m.path.append(t)
+                hit = self._word_event(t)
+                if hit is not None and (t.i != m.anchor.i or t.pos_ in NOUNS):
+                    if not is_counted:
+                        self._accept(m, hit)
+                        return
+                    fallback = fallback or hit
+            for child in t.children:
+                if (prev is not None and child.i == prev.i) or self._in_quantity(m, child):
+                    continue
+                if child.dep_ in ("amod", "acl", "relcl"):
+                    hit = self._modifier_event(child)
+                    if hit is not None:
+                        self._accept(m, hit)
+                        return
+            head = t.head
+            if head.i == t.i:
+                if t.pos_ in VERBS:
+                    self._verb_event(m, t, None)
+                break
+            if t.dep_ == "pobj":
+                prev, t = t, head
+                continue
+            if t.dep_ == "prep" or t.pos_ == "ADP":
+                if head.pos_ in VERBS:
+                    self._verb_event(m, head, t)
+                    break
+                if t.lower_ not in NOUN_PREPS:
+                    break
+                if head.pos_ in NOUNS and not self._container(head) and t.lower_ == "of":
+                    # "the commander of 1,500 troops" says nothing about the troops
+                    if self._word_event(head) is None:
+                        break
+                members = t.lower_ != "of"
+                prev, t = t, head
+                continue
+            if head.pos_ in VERBS:
+                self._verb_event(m, head, t)
+                break
+            if t.dep_ in CLIMB or (t.dep_ == "nsubj" and head.pos_ in NOUNS):
+                prev, t = t, head
+                continue
+            break
+        if m.event is None and fallback is not None:
+            self._accept(m, fallback)
+
+    def _container(self, noun: Token) -> bool:
+        """A noun that holds a count of something else: "a batch of", "a total of"."""
+        lem = lemma(noun)
+        lex = self.lex
+        return (
+            lex.qualifier_words.get(lem) in ("batch", "total")
+            or lem in lex.tally_nouns
+            or lem in lex.unit_of_count
+            or lem in ("group", "number", "total")
+        )
+
+    def _accept(self, m: EventMatch, hit: _Hit) -> None:
+        m.event = hit.event
+        m.trigger = hit.tokens
+
+    def _word_event(self, token: Token) -> _Hit | None:
+        """A noun or adjective that names an event ("casualties", "deployment", "dead", "death toll")."""
+        lex = self.lex
+        lem = lemma(token)
+        if token.pos_ in NOUNS:
+            event = lex.nouns.get(lem)
+            if event is None and token.lower_ in lex.nouns:
+                event = lex.nouns[token.lower_]
+            if event is None:
+                return None
+            tokens = [token]
+            tokens += [c for c in token.children if c.dep_ == "compound" and lemma(c) in lex.nouns]
+            return self._combine(token, _Hit(event, tokens))
+        if token.pos_ in ("ADJ", "VERB"):
+            event = lex.adjectives.get(lem) or lex.adjectives.get(token.lower_)
+            if event is not None:
+                return self._combine(token, _Hit(event, [token]))
+        return None
+
+    def _modifier_event(self, token: Token) -> _Hit | None:
+        """A participle or relative clause on the counted noun: "deployed troops", "14 people killed"."""
+        if token.pos_ in ("VERB", "AUX"):
+            return self._verb_hit(token)
+        if token.pos_ == "ADJ":
+            return self._word_event(token) or self._verb_hit(token)
+        return None
+
+    def _verb_hit(self, verb: Token) -> _Hit | None:
+        """The event a verb names by itself, by a phrase it heads, or with its coordinated verbs."""
+        lex = self.lex
+        lem = lemma(verb)
+        hit: _Hit | None = None
+        for rest, event in lex.phrases.get(lem, ()):
+            found = self._phrase_tokens(verb, rest)
+            if found is not None:
+                hit = _Hit(event, [verb, *found])
+                break
+        if hit is None and verb.pos_ in ("VERB", "ADJ"):
+            event = lex.verbs.get(lem)
+            if event is None and verb.pos_ == "ADJ":
+                event = lex.adjectives.get(lem)
+            if event is not None:
+                hit = _Hit(event, [verb])
+        if hit is None:
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in NOUNS | {"ADJ"}:
+                    # light verbs: "undergoing training", "suffered losses", "were dead"
+                    if lem in lex.owner_is_subject and lem in lex.verbs:
+                        continue
+                    hit = self._word_event(child)
+                    if hit is not None:
+                        break
+        if hit is None:
+            return None
+        return self._combine(verb, hit)
+
+    def _phrase_tokens(self, head: Token, rest: tuple[str, ...]) -> list[Token] | None:
+        found: list[Token] = []
+        pool = list(head.children)
+        pool += [g for c in head.children for g in c.children]
+        for word in rest:
+            tok = next((t for t in pool if lemma(t) == word or t.lower_ == word), None)
+            if tok is None:
+                return None
+            found.append(tok)
+        return found
+
+    def _combine(self, token: Token, hit: _Hit) -> _Hit:
+        """Coordinated events that share their argument: "killed or wounded" -> casualties."""
+        events = {hit.event}
+        tokens = list(hit.tokens)
+        for conj in token.conjuncts:
+            if conj.i < token.i and token.dep_ == "conj" and self._own_arguments(token):
+                continue
+            if conj.i > token.i and self._own_arguments(conj):
+                continue
+            other = self._single_event(conj)
+            if other is not None:
+                events.add(other.event)
+                tokens += other.tokens
+        if len(events) > 1:
+            for parts, result in self.lex.combinations:
+                if parts <= events:
+                    return _Hit(result, tokens)
+        return hit
+
+    def _single_event(self, token: Token) -> _Hit | None:
+        lex = self.lex
+        lem = lemma(token)
+        if token.pos_ in NOUNS and lem in lex.nouns:
+            return _Hit(lex.nouns[lem], [token])
+        if token.pos_ == "VERB" and lem in lex.verbs:
+            return _Hit(lex.verbs[lem], [token])
+        event = lex.adjectives.get(lem) or lex.adjectives.get(token.lower_)
+        if event is not None and token.pos_ in ("ADJ", "VERB", "NOUN"):
+            return _Hit(event, [token])
+        return None
+
+    @staticmethod
+    def _own_arguments(verb: Token) -> bool:
+        """Whether a coordinated word has its own subject or object ("killing 14 and wounding 30")."""
+        return any(c.dep_ in SUBJECTS or c.dep_ in ("dobj", "nummod") for c in verb.children)
+
+    def _verb_event(self, m: EventMatch, verb: Token, via: Token | None) -> None:
+        """The event of the verb that governs the figure, or of words hanging off that verb."""
+        m.verb, m.via = verb, via
+        lex = self.lex
+        via_dep = via.dep_ if via is not None else ""
+        via_prep = via is not None and (via.dep_ == "prep" or via.pos_ == "ADP")
+        if not via_prep or (via is not None and via.lower_ in ("including", "among")):
+            hit = self._verb_hit(verb)
+            if hit is not None:
+                self._accept(m, hit)
+                return
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ == "VERB":  # "are expected to arrive"
+                    hit = self._verb_hit(child)
+                    if hit is not None:
+                        self._accept(m, hit)
+                        return
+        if m.counted is None and via_dep not in SUBJECTS and (not via_prep or via.lower_ in TALLY_PREPS):
+            # the subject names the figure: "the death toll rose to 50", "losses reached 4,000";
+            # or, with a preposition, the object: "officials put the number of dead at 120"
+            roles = SUBJECTS | {"dobj"} if via_prep else SUBJECTS
+            for child in verb.children:
+                if child.dep_ not in roles or child.pos_ not in NOUNS:
+                    continue
+                for noun in (child, self._partitive(child)):
+                    if noun is None:
+                        continue
+                    hit = self._word_event(noun)
+                    if hit is not None:
+                        self._accept(m, hit)
+                        if noun.i not in [p.i for p in m.path]:
+                            m.path.append(noun)
+                        if m.counted is None and m.reference is None and self._is_counted_noun(noun):
+                            m.counted, m.counted_how = noun, "named"  # "casualties ... reached 700,000"
+                        return
+        if lemma(verb) in lex.tally_verbs and verb.head.i != verb.i:
+            # "..., bringing the total to 1,200": the event is that of the clause above
+            if any(c.dep_ == "dobj" and lemma(c) in lex.tally_nouns for c in verb.children):
+                hit = self._verb_hit(verb.head)
+                if hit is not None:
+                    self._accept(m, hit)
+
+    # -- references: "4,000 of them", "30 others", "30 were wounded" ---------------------------
+
+    def _resolve_reference(self, m: EventMatch, matches: list[EventMatch], ctx: _DocContext) -> None:
+        lex = self.lex
+        ref = m.reference
+        if ref is not None and ref.like_num:
+            # "4,000 of the 12,000": the counted noun of the other figure
+            for other in matches:
+                if other is not m and other.anchor.i == ref.i and other.counted is not None:
+                    m.counted, m.counted_how = other.counted, "reference"
+                    return
+        if ref is None and (m.event not in ELLIPSIS_EVENTS or m.quantity.unit):
+            return
+        lo = ctx.window_start(m.anchor.i)
+        best: Token | None = None
+        counted_by_match = {
+            o.counted.i: o for o in matches if o.counted is not None and o.counted_how != "reference"
+        }
+        for i in range(m.anchor.i - 1, lo - 1, -1):
+            tok = m.anchor.doc[i]
+            if tok.pos_ not in NOUNS or lemma(tok) in lex.references:
+                continue
+            if i in counted_by_match and counted_by_match[i] is not m:
+                best = tok
+                break
+            if ref is not None and self._is_counted_noun(tok) and lemma(tok) not in lex.nouns:
+                best = tok
+                break
+        if best is not None:
+            m.counted, m.counted_how = best, "reference" if ref is not None else "ellipsis"
+
+    # -- the owner ---------------------------------------------------------------------------
+
+    def _find_owner(self, m: EventMatch, matches: list[EventMatch], ctx: _DocContext) -> None:
+        if m.quantity.unit and m.counted is None:
+            return
+        nouns: list[Token] = []
+        if m.counted is not None and m.counted_how not in ("reference", "ellipsis"):
+            nouns.append(m.counted)
+        nouns += [p for p in m.path if p not in nouns]
+        for noun in nouns:
+            owner = self._noun_owner(noun, ctx)
+            if owner is None and m.counted is not None and noun.i == m.counted.i and noun.ent_type_ == "NORP":
+                owner = ctx.country_like(noun)  # "25 Palestinians": the counted people name their nation
+            if owner is not None:
+                m.owner = owner
+                return
+        if m.counted is not None and m.counted_how in ("reference", "ellipsis"):
+            for other in matches:
+                if (
+                    other is not m
+                    and other.counted is not None
+                    and other.counted.i == m.counted.i
+                    and other.owner
+                ):
+                    m.owner = other.owner
+                    return
+            owner = self._noun_owner(m.counted, ctx)
+            if owner is not None:
+                m.owner = owner
+                return
+        verb = m.verb
+        if verb is None or m.via is None:
+            return
+        if m.via.dep_ in SUBJECTS:
+            return
+        if lemma(verb) not in self.lex.owner_is_subject:
+            return
+        subject = self._subject(verb)
+        if subject is not None:
+            m.owner = self._owner_of_actor(subject, ctx)
+            return
+        for child in verb.children:  # "troops were sent by North Korea"
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        m.owner = self._owner_of_actor(pobj, ctx)
+                        return
+
+    @staticmethod
+    def _subject(verb: Token) -> Token | None:
+        """The active subject of a verb, looking through "plans to send" and "and sent"."""
+        for _ in range(3):
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    return child
+            if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+                verb = verb.head
+            else:
+                return None
+        return None
+
+    def _owner_of_actor(self, token: Token, ctx: _DocContext) -> Owner | None:
+        """The owner named by a subject: a country itself, or a noun with a national modifier."""
+        if token.lower_ in PRONOUNS:
+            token = ctx.resolve_pronoun(token)
+            if token is None:
+                return None
+        found = ctx.country_like(token)
+        if found is not None:
+            return found
+        return self._noun_owner(token, ctx)
+
+    def _noun_owner(self, noun: Token, ctx: _DocContext, depth: int = 0) -> Owner | None:
+        """ "Pyongyang's troops", "North Korean troops", "troops from North Korea"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if child.lower_ in PRONOUNS:
+                    target = ctx.resolve_pronoun(child)
+                    return ctx.country_like(target) if target is not None else None
+                found = ctx.country_like(child, whole_subtree=True)
+                if found is not None:
+                    return found
+        for child in noun.lefts:
+            if child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+                found = ctx.country_like(child)
+                if found is not None:
+                    return found
+        if depth > 0:
+            return None
+        for prep in noun.rights:
+            if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = ctx.country_like(pobj) or self._noun_owner(pobj, ctx, depth + 1)
+                        if found is not None:
+                            return found
+        return None
+
+    # -- qualifiers --------------------------------------------------------------------------
+
+    def _find_qualifiers(self, m: EventMatch, ctx: _DocContext) -> list[str]:
+        lex = self.lex
+        found: list[str] = []
+        ordinals: list[str] = []
+
+        def add(word: Token, owner: Token) -> None:
+            low = word.lower_
+            name = lex.qualifier_words.get(low) or lex.qualifier_words.get(lemma(word))
+            if low in lex.ordinals:
+                if low not in ordinals:
+                    ordinals.append(low)
+                return
+            if name is None:
+                return
+            if low == "more" or low == "new":
+                nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
+                if nxt is not None and nxt.lower_ == "than":
+                    return
+                if low == "more" and word.i < m.anchor.i and owner.i == m.anchor.i:
+                    return
+            if name not in found:
+                found.append(name)
+
+        anchors: list[Token] = []
+        numbers = list(m.anchor.doc[m.first : m.last])
+        for tok in numbers:
+            for child in tok.children:
+                if child.dep_ in ("amod", "advmod", "quantmod", "det", "npadvmod") and child not in numbers:
+                    add(child, tok)
+            anchors.append(tok)
+        nouns: list[Token] = []
+        if m.counted is not None and m.counted_how not in ("reference", "ellipsis"):
+            nouns.append(m.counted)
+        nouns += [p for p in m.path if p not in nouns]
+        for noun in nouns:
+            if self._container(noun) or lemma(noun) in lex.nouns:
+                add(noun, noun)
+            for child in noun.children:
+                if child.dep_ in ("amod", "det", "advmod", "nummod", "compound") and child not in numbers:
+                    add(child, noun)
+            anchors.append(noun)
+        verb = m.verb
+        if verb is not None:
+            anchors.append(verb)
+            for child in verb.children:
+                if child.dep_ in ("advmod", "npadvmod"):
+                    add(child, verb)
+                elif child.dep_ == "dobj" and lemma(child) in lex.tally_nouns:
+                    add(child, verb)
+                elif child.dep_ == "prep" and child.lower_ in ("in", "as", "during", "with"):
+                    # "send 3,500 troops in a third deployment"; not "of the initial contingent, ..."
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and (
+                            self._container(pobj) or lex.nouns.get(lemma(pobj)) == m.event
+                        ):
+                            if pobj not in nouns:
+                                add(pobj, pobj)
+                                for grand in pobj.children:
+                                    if grand.dep_ == "amod":
+                                        add(grand, pobj)
+        anchor_ids = {t.i for t in anchors}
+        for heads, name in ctx.qualifier_phrases(lex):
+            if name not in found and not heads.isdisjoint(anchor_ids):
+                found.append(name)
+        order = ["batch", "additional", "initial", "total"]
+        head = [name for name in order[:1] if name in found]
+        tail = [name for name in order[1:] if name in found]
+        rest = [name for name in found if name not in order]
+        return head + ordinals + tail + rest
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-document lookups: sentences, entities, places and actors by character offset
+
+
+class _DocContext:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self._phrases: list[tuple[frozenset[int], str]] | None = None
+        self.sent_starts = [s.start for s in doc.sents]
+        self.places = [p for p in (doc._.places or []) if p.country]
+        self.actors = [a for a in (doc._.actors or []) if a.country]
+        self.ents = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ents[i] = ent
+
+    def window_start(self, i: int) -> int:
+        """First token of the sentence before the one holding token ``i``."""
+        if not self.sent_starts:
+            return 0
+        idx = max(0, bisect_right(self.sent_starts, i) - 1)
+        return self.sent_starts[max(0, idx - 1)]
+
+    def qualifier_phrases(self, lex: Lexicon) -> list[tuple[frozenset[int], str]]:
+        """Multi-word qualifiers in the Doc ("so far", "in total"), with the heads of their words."""
+        if self._phrases is None:
+            self._phrases = []
+            if lex.qualifier_phrases:
+                words = [t.lower_ for t in self.doc]
+                firsts = {phrase[0] for phrase, _ in lex.qualifier_phrases}
+                for k, word in enumerate(words):
+                    if word not in firsts:
+                        continue
+                    for phrase, name in lex.qualifier_phrases:
+                        if tuple(words[k : k + len(phrase)]) == phrase:
+                            heads = frozenset(self.doc[j].head.i for j in range(k, k + len(phrase)))
+                            self._phrases.append((heads, name))
+        return self._phrases
+
+    def country_like(self, token: Token, whole_subtree: bool = False) -> Owner | None:
+        """An owner if ``token`` names a country, nation or organisation, with its country code."""
+        doc = self.doc
+        if whole_subtree:
+            first, last = token.left_edge.i, token.right_edge.i
+        else:
+            ent = self.ents.get(token.i)
+            first, last = (ent.start, ent.end - 1) if ent is not None else (token.i, token.i)
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        for mention in (*self.places, *self.actors):
+            if mention.start < end and start < mention.end:
+                if whole_subtree:  # "Pyongyang's": the possessive as written
+                    s, e = min(start, mention.start), max(end, mention.end)
+                elif token.i in self.ents:  # the named entity: "North Korean", "Israelis"
+                    s, e = start, end
+                else:  # a noun inside a longer mention: "Ukrainian forces"
+                    s, e = mention.start, mention.end
+                return Owner(TextSpan(s, e, self.text[s:e]), mention.country)
+        ent = self.ents.get(token.i)
+        if ent is not None and ent.label_ in OWNER_LABELS:
+            return Owner(TextSpan(start, end, self.text[start:end]), None)
+        return None
+
+    def resolve_pronoun(self, token: Token) -> Token | None:
+        """The nearest subject above a pronoun that names a country ("its deployment" -> North Korea)."""
+        seen = 0
+        node = token
+        while node.head.i != node.i and seen < 12:
+            node = node.head
+            seen += 1
+            if node.pos_ in VERBS:
+                for child in node.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
+                        if self.country_like(child) is not None:
+                            return child
+        return None
 
 
 @Language.factory("claimtrail_events")
-def make_component(nlp: Language, name: str) -> "Component":
-    return Component()
-
-
-class Component:
-    def __call__(self, doc: Doc) -> Doc:
-        return doc
+def make_component(nlp: Language, name: str) -> EventsComponent:
+    """Factory registered with spaCy; the word lists are read once here."""
+    return EventsComponent()

@@ -1,17 +1,340 @@
-"""PLACEHOLDER component: sets doc._.places to an empty list until the real extractor lands."""
+"""Places: toponyms and demonyms resolved offline to gazetteer entries (``doc._.places``).
+
+Candidates come from spaCy's entities (GPE, LOC, NORP; PERSON and ORG only where the text plainly
+uses them as places, since the small model often mislabels towns), from capitalised names after a
+locative preposition ("near Pokrovsk") or before a region word ("Kursk region"), and from demonyms
+("Ukrainian", "North Korean"). Each is resolved by ``claimtrail.geo.resolve`` in two passes: first
+alone (countries, demonyms and clear units settle which countries the article is about), then with
+the article's countries, the places around it and any container named next to it ("Russia's Kursk
+region", "Pokrovsk, Ukraine"). A capital city that acts as the subject of a verb such as "send" is its
+government, not a place ("Pyongyang may send more troops").
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from ..geo.build import RESOURCE
+from ..geo.gazetteer import (
+    FEATURE_ADMIN1,
+    FEATURE_CITY,
+    FEATURE_COUNTRY,
+    FEATURE_REGION,
+    KIND_ALIAS,
+    KIND_ALTERNATE,
+    KIND_PRIMARY,
+    Gazetteer,
+    GazetteerEntry,
+    distance_km,
+    get_gazetteer,
+)
+from ..geo.resolve import Context, rank, region_words
+from ..geo.text import normalize
+from ..model import PlaceMention
+
+PLACE_LABELS = {"GPE", "LOC"}
+SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+STRONG_FEATURES = (FEATURE_COUNTRY, FEATURE_REGION, FEATURE_ADMIN1)
+
+
+@dataclass
+class _Cand:
+    """A stretch of tokens that may name a place."""
+
+    start: int  # token index
+    end: int  # token index, exclusive (includes a trailing region word)
+    name: str  # the name to look up (without "the", region word, possessive)
+    region_word: bool
+    strong: bool  # tagged GPE/LOC by spaCy
+    entry: GazetteerEntry | None = None
+    demonym: bool = False
 
 
 @Language.factory("claimtrail_places")
-def make_component(nlp: Language, name: str) -> "Component":
-    return Component()
+def make_component(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent()
 
 
-class Component:
+class PlacesComponent:
+    """Sets ``doc._.places``: list[PlaceMention] sorted by start."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        cfg = resources.load(RESOURCE) or {}
+        self._gaz = gazetteer
+        self.region_words, self.modifiers = region_words()
+        self.locative = {w.lower() for w in cfg.get("locative_prepositions") or ()}
+        self.agentive = {w.lower() for w in cfg.get("agentive_verbs") or ()}
+        self.not_places = {normalize(w) for w in cfg.get("not_places") or ()}
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:  # opened on the first document, not when the pipeline loads
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+    # -- candidates ------------------------------------------------------------------------------
+    def _extend(self, doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
+        """Trim "the"/possessives; take in a following region word ("Kursk (border) region")."""
+        while start < end and doc[start].lower_ in ("the",):
+            start += 1
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        if end - start >= 2 and normalize(doc[end - 1].text) in self.region_words:
+            inner = end - 1
+            while inner - start >= 2 and normalize(doc[inner - 1].text) in self.modifiers:
+                inner -= 1
+            return start, end, True
+        i = end
+        while i < len(doc) and i - end < 2 and doc[i].lower_ in self.modifiers:
+            i += 1
+        if i < len(doc) and doc[i].lower_ in self.region_words:
+            return start, i + 1, True
+        # "the Donetsk and Luhansk regions"
+        if end + 2 < len(doc) and doc[end].lower_ in ("and", "or", ","):
+            j = end + 1
+            while j < len(doc) and j - end <= 4 and (doc[j].is_title or doc[j].text == "-"):
+                j += 1
+            if (
+                j > end + 1
+                and j < len(doc)
+                and doc[j].lower_ in self.region_words
+                and doc[j].lower_.endswith("s")
+            ):
+                return start, end, True
+        return start, end, False
+
+    def _name(self, doc: Doc, start: int, end: int, region_word: bool) -> str:
+        if region_word:
+            stop = end - 1 if normalize(doc[end - 1].text) in self.region_words else end
+            while stop - start >= 2 and normalize(doc[stop - 1].text) in self.modifiers:
+                stop -= 1
+            end = max(stop, start + 1)
+        return doc[start:end].text
+
+    def _candidates(self, doc: Doc) -> tuple[list[_Cand], list[_Cand]]:
+        """Place candidates, and names that are places only if a place of the article lies near them."""
+        gaz = self.gaz
+        taken = [False] * len(doc)
+        cands: list[_Cand] = []
+        pending: list[_Cand] = []
+
+        def add(start: int, end: int, strong: bool, weak_ok) -> None:
+            start, end, region = self._extend(doc, start, end)
+            if start >= end or any(taken[start:end]):
+                return
+            name = self._name(doc, start, end, region)
+            key = normalize(name)
+            if not key or not any(ch.isalpha() for ch in key):
+                return
+            found = gaz.candidates_for_key(key)
+            if not found:
+                return
+            if not strong and not region and not weak_ok(found):
+                if end - start == 1 and any(
+                    c.kind == KIND_PRIMARY and c.entry.feature == FEATURE_CITY for c in found
+                ):
+                    pending.append(_Cand(start, end, name, False, False))
+                return
+            for i in range(start, end):
+                taken[i] = True
+            cands.append(_Cand(start, end, name, region, strong))
+
+        persons = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                persons.update(range(ent.start, ent.end))
+        for ent in doc.ents:
+            for s, e in self._split_possessive(ent):
+                if ent.label_ in PLACE_LABELS:
+                    add(s, e, True, None)
+                elif ent.label_ not in SKIP_LABELS and ent.label_ != "NORP":
+                    root = doc[s:e].root
+                    locative = (s > 0 and doc[s - 1].lower_ in self.locative) or (
+                        root.dep_ == "conj" and taken[root.head.i]
+                    )
+                    obj = e - s == 1 and doc[s].dep_ in ("dobj", "pobj")
+                    add(
+                        s,
+                        e,
+                        False,
+                        lambda found, loc=locative, label=ent.label_, obj=obj: self._weak_ok(
+                            found, loc, label, obj
+                        ),
+                    )
+        # capitalised names spaCy did not tag
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if taken[i] or tok.ent_type_ in SKIP_LABELS or not self._capitalised(tok) or i in persons:
+                i += 1
+                continue
+            j = i + 1
+            while (
+                j < len(doc)
+                and not taken[j]
+                and j not in persons
+                and (self._capitalised(doc[j]) or (doc[j].text == "-" and not doc[j - 1].whitespace_))
+            ):
+                j += 1
+            while j > i + 1 and doc[j - 1].text == "-":
+                j -= 1
+            if tok.ent_type_ != "NORP" and normalize(doc[i:j].text) not in self.not_places:
+                root = doc[i:j].root
+                # "in Kharkiv", and "Kharkiv and Odesa" once Kharkiv is a place
+                locative = (i > 0 and doc[i - 1].lower_ in self.locative) or (
+                    root.dep_ == "conj" and taken[root.head.i]
+                )
+                obj = root.dep_ in ("dobj", "pobj", "conj")
+                add(
+                    i,
+                    j,
+                    False,
+                    lambda found, loc=locative, obj=obj: self._weak_ok(found, loc, "", obj, 100_000),
+                )
+            i = j
+        # demonyms, where no place was found
+        for i, tok in enumerate(doc):
+            if taken[i] or i in persons or not tok.text[:1].isupper():
+                continue
+            for width in (2, 1):
+                if i + width > len(doc) or any(taken[i : i + width]):
+                    continue
+                code = gaz.country_of_demonym(doc[i : i + width].text)
+                if code and gaz.country(code):
+                    for k in range(i, i + width):
+                        taken[k] = True
+                    cands.append(
+                        _Cand(i, i + width, doc[i : i + width].text, False, True, gaz.country(code), True)
+                    )
+                    break
+        cands.sort(key=lambda c: c.start)
+        pending = [c for c in pending if not any(taken[c.start : c.end])]
+        return cands, pending
+
+    @staticmethod
+    def _capitalised(tok: Token) -> bool:
+        return (
+            tok.is_alpha
+            and tok.text[:1].isupper()
+            and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+            and (not tok.is_sent_start or tok.pos_ == "PROPN")
+        )
+
+    @staticmethod
+    def _split_possessive(ent: Span) -> list[tuple[int, int]]:
+        """ "Russia's Kursk" tagged as one entity -> the two names."""
+        parts, start = [], ent.start
+        for tok in ent:
+            if tok.text in POSSESSIVE and tok.i > start:
+                parts.append((start, tok.i))
+                start = tok.i + 1
+        if start < ent.end:
+            parts.append((start, ent.end))
+        return parts
+
+    def _weak_ok(self, found, locative: bool, label: str, obj: bool = False, min_pop: int = 500_000) -> bool:
+        """May a name spaCy did not tag as a place be one?
+
+        Countries, units and regions yes (unless tagged as a person); towns after "in", "near"...;
+        a big city as the object of a verb or preposition ("missiles struck Kiev").
+        """
+        strong = any(c.entry.feature in STRONG_FEATURES and c.kind <= KIND_ALIAS for c in found)
+        if strong and label != "PERSON":
+            return True
+        if locative:
+            return any(c.kind <= KIND_ALTERNATE for c in found)
+        if obj:
+            return any(c.entry.feature == FEATURE_CITY and c.entry.population >= min_pop for c in found)
+        return False
+
+    # -- resolution ------------------------------------------------------------------------------
+    def _container(self, doc: Doc, cand: _Cand, by_start: dict[int, _Cand], by_end: dict[int, _Cand]):
+        """A country or unit named next to the candidate: "Russia's X", "X, Ukraine", "X of Russia"."""
+        s, e = cand.start, cand.end
+        if s >= 2 and doc[s - 1].text in POSSESSIVE and (s - 1) in by_end:
+            return by_end[s - 1].entry
+        if e < len(doc) and doc[e].text in (",", "of", "in") and (e + 1) in by_start:
+            other = by_start[e + 1]
+            if other.entry is not None and other.entry.feature in STRONG_FEATURES and not other.demonym:
+                return other.entry
+        return None
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = []
+        cands, pending = self._candidates(doc)
+        gaz = self.gaz
+        # pass 1: alone
+        for c in cands:
+            if not c.demonym:
+                ranked = rank(gaz, c.name, Context(region_word=c.region_word))
+                c.entry = ranked[0][1].entry if ranked else None
+        countries: Counter[str] = Counter()
+        for c in cands:
+            if c.entry is not None and (c.demonym or c.entry.feature in STRONG_FEATURES) and c.entry.country:
+                countries[c.entry.country] += 1
+        weights = {cc: n / max(countries.values()) for cc, n in countries.items()} if countries else {}
+        # pass 2: in context
+        by_start = {c.start: c for c in cands}
+        by_end = {c.end: c for c in cands}
+        nearby = [
+            c.entry
+            for c in cands
+            if c.entry is not None and c.entry.feature != FEATURE_COUNTRY and not c.demonym
+        ]
+        for c in cands:
+            if c.demonym:
+                continue
+            container = self._container(doc, c, by_start, by_end)
+            ctx = Context(countries=weights, container=container, nearby=nearby, region_word=c.region_word)
+            ranked = rank(gaz, c.name, ctx)
+            c.entry = ranked[0][1].entry if ranked else None
+        # names the model took for people or organisations: towns close to the article's places
+        local = [
+            c.entry
+            for c in cands
+            if c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN1)
+        ]
+        for c in pending:
+            for cand in gaz.candidates_for_key(normalize(c.name)):
+                e = cand.entry
+                if cand.kind == KIND_PRIMARY and e.feature == FEATURE_CITY:
+                    if any(distance_km(e, other) < 150 for other in local):
+                        c.entry = e
+                        cands.append(c)
+                        break
+        cands.sort(key=lambda c: c.start)
+        places: list[PlaceMention] = []
+        for c in cands:
+            e = c.entry
+            if e is None or self._metonymy(doc, c, e):
+                continue
+            span = doc[c.start : c.end]
+            places.append(
+                PlaceMention(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    name=e.name,
+                    country=e.country,
+                    lat=e.lat,
+                    lon=e.lon,
+                    gazetteer_id=e.gazetteer_id,
+                    feature=e.feature,
+                    demonym=c.demonym,
+                )
+            )
+        doc._.places = places
         return doc
+
+    def _metonymy(self, doc: Doc, cand: _Cand, entry: GazetteerEntry) -> bool:
+        """A capital acting as its government ("Pyongyang may send ..."), not a place."""
+        if cand.region_word or not self.gaz.is_capital(entry):
+            return False
+        span = doc[cand.start : cand.end]
+        root = span.root
+        return root.dep_ == "nsubj" and root.head.lemma_.lower() in self.agentive

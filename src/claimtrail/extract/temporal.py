@@ -1,17 +1,546 @@
-"""PLACEHOLDER component: sets doc._.times to an empty list until the real extractor lands."""
+"""Time expressions: find dates, times, durations and sets, normalised TimeML-style.
+
+The ``claimtrail_times`` component sets ``doc._.times`` to a list of ``TimeMention`` sorted by start,
+each resolved against ``doc._.published`` with news conventions: a bare "March 5" is the nearest
+March 5 before the publication date (or shortly after it), "Wednesday" the most recent Wednesday
+unless a future cue ("will", "scheduled") points forward, "Feb. 23 to 26" one range.
+
+How: regular expressions built from ``resources/temporal.yaml`` (``timegrammar``) find candidates;
+the longest non-overlapping ones are kept; neighbours are then joined (a date and a time, the two
+ends of a range, "early" + a period, "since" + a date). Working on the text rather than on spaCy's
+DATE entities keeps offsets exact and the component fast (one pass of compiled patterns).
+"""
 
 from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..model import TimeMention
+from . import timegrammar as g
+from .timeparse import Chunk, lexicon, month_bounds, narrow, safe_date, week_bounds, week_value
+
+__all__ = ["Component", "latest_full_date", "resolve_times", "make_component"]
+
+# ---------------------------------------------------------------------------------------------
+# The pattern table: (regex template, handler, priority). Templates use {NAME} for the word
+# alternations of timeparse.lexicon().rx. Longer matches win; on equal length, lower priority wins.
+
+_SEP_DY = r"(?:\s*,\s*|\s+|\s*[/-]\s*|\s+of\s+|\s+in\s+)"
+_WK = r"(?:this|next|last|previous|the\s+following|following)\s+week"
+
+PATTERNS: list[tuple[str, g.Handler, int]] = [
+    (r"(?<![\d/.-])(?P<y>{YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])",
+     g.h_iso, 0),
+    (r"(?<![\d.,])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)", g.h_iso, 1),
+    (r"(?<![\d.,])(?P<y>(?:19|20)\d\d) (?P<m>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12]\d|3[01])(?![\d,])", g.h_iso, 1),
+    (r"(?<![\d/.,])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", g.h_mdy, 0),
+    (r"(?<![\d/.,:])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?:\s*,\s*(?P<y>{YEAR}))?(?![\d/:]|[.,]\d|\s*(?:%|percent))",
+     g.h_md, 3),
+    (r"(?P<y>{YEAR})\s*[-/.\s]\s*(?P<mon>{MON})\s*[-/.\s]\s*(?P<d>{DAYNUM})", g.h_mon_day, 0),
+    (r"(?:(?P<wd>{WD})\s*,?\s*)?(?P<mon>{MON})(?:\s*[/-]\s*|\s+the\s+|\s*,\s*|\s*)(?P<d>{DAY})"
+     r"(?:" + _SEP_DY + r"(?P<y>{YEAR}))?", g.h_mon_day, 0),
+    (r"(?:(?P<wd>{WD})\s*,?\s*)?(?:the\s+)?(?P<d>{DAY})(?:\s+day)?(?:\s+of\s+|\s*[/-]\s*|\s+)(?P<mon>{MON})"
+     r"(?:" + _SEP_DY + r"(?P<y>{YEAR}))?", g.h_day_mon, 0),
+    (r"(?:(?P<pre>from|between)\s+)?(?P<mon>{MON})\s*(?P<d1>{DAY})(?P<sep>\s*(?:-|–|—|to|through|thru|until|till|and)\s*)"
+     r"(?P<d2>{DAY})(?:(?:\s*,\s*|\s+)(?P<y>{YEAR}))?(?!\s*(?:{MON}|[/:.]\d))", g.h_day_range, 0),
+    (r"(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?P<d1>{DAY})(?P<sep>\s*(?:-|–|—|to|through|thru|until|till|and)\s*)"
+     r"(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?:(?:\s*,\s*|\s+)(?P<y>{YEAR}))?", g.h_day_range, 0),
+    (r"(?P<mon>{MON})(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[/-]\s*|\s+)(?P<y>{YEAR})", g.h_mon_year, 1),
+    (r"(?P<y>{YEAR})\s+(?P<mon>{MON})(?P<m>)", g.h_mon_year, 2),
+    (r"(?P<y>{YEAR})[-/](?P<m>0?[1-9]|1[0-2])(?![\d/.-])(?P<mon>)", g.h_mon_year, 2),
+    (r"(?P<mon>{MON})", g.h_month, 5),
+    (r"(?P<rel>{REL})\s+(?P<mon>{MON})", g.h_rel_month, 1),
+    (r"(?P<y>{YEAR})", g.h_year, 6),
+    (r"(?P<y>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)(?![\d])", g.h_year_range, 1),
+    (r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d0)['’]?s", g.h_decade, 1),
+    (r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|right\s+now"
+     r"|now|nowadays|the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his"
+     r"|her|their|its)\b))", g.h_rel_day, 2),
+    (r"(?P<w>tonight|tonite)(?P<p>)", g.h_day_pod, 1),
+    (r"(?P<w>yesterday|today|tomorrow|this|last|next)\s+(?P<p>morning|afternoon|evening|night)", g.h_day_pod, 0),
+    (r"(?:(?P<rel>{REL})\s+)?(?:(?P<wk>" + _WK + r")\s*[-,]?\s*)?(?P<wd>{WD})(?:\s+of\s+(?:the\s+)?"
+     r"(?P<wk2>" + _WK + r"))?", g.h_weekday, 3),
+    (r"(?P<wd>{WD})\s*,?\s+(?:the\s+)?(?P<d>{DAY})(?!\s*(?:{MON})|\s*[/.:-]\s*\d|\s*(?:{AMPM})|\s*o['’]?\s?clock|\w)",
+     g.h_weekday_day, 1),
+    (r"the\s+(?P<d>{DAY})(?:\s+day\s+of\s+(?:the\s+month|(?P<rel>{REL})\s+month))?(?!\s+(?:of|day|{MON}"
+     r"|\w+)\b)", g.h_day_of_month, 7),
+    (r"(?P<rel>{REL})\s+(?P<p>{PERIOD})", g.h_rel_period, 1),
+    (r"(?P<p>summer|winter|spring|fall|autumn)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", g.h_season, 4),
+    (r"(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>{YEAR})"
+     r"|(?P<yrel>this|last|next|the\s+previous)\s+year|the\s+year|the\s+current\s+year))?", g.h_quarter, 1),
+    (r"(?P<y>{YEAR})\s*[-\s]?\s*(?P<q>[QH][1-4])(?!\w)", g.h_qcode, 1),
+    (r"(?P<q>[QH][1-4])(?:\s*[-\s]?\s*(?P<y>{YEAR}))?(?!\w)", g.h_qcode, 2),
+    (r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year"
+     r"|the\s+year)", g.h_half, 0),
+    (r"(?:the\s+)?week\s+(?P<n>\d{1,2})(?:\s+of\s+(?P<y>{YEAR}))?", g.h_weeknum, 2),
+    (r"(?:the\s+)?(?P<o>first|1st|last)\s+week\s+of\s+(?P<y>{YEAR})", g.h_ordweek, 1),
+    (r"(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?\s*-?\s*(?P<u>{UNIT})"
+     r"(?:\s*(?:and|,\s*and)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT}))?(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?\s+"
+     r"(?P<dir>ago|earlier|later|from\s+now|from\s+(?P<anchor3>today|tomorrow|yesterday)|hence|prior|back|before(?=\s+(?P<anchor>today|now|tomorrow|yesterday))"
+     r"|after(?=\s+(?P<anchor2>today|now|tomorrow|yesterday)))(?:\s+(?:today|now|tomorrow|yesterday))?",
+     g.h_ago, 0),
+    (r"in\s+(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?\s+(?P<u>{UNIT})(?:\s+time)?", g.h_in_n, 2),
+    (r"(?:the\s+)?(?P<rel>past|last|previous|next|coming|following|recent|first|final)\s+(?P<n>{NUM})"
+     r"(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?\s+(?P<u>{UNIT})"
+     r"(?:\s*(?:and|,\s*and)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT}))?", g.h_lastn, 1),
+    (r"(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?(?:\s*-\s*|\s*)(?P<u>{UNIT})"
+     r"(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?(?!\s*-\s*old|-)", g.h_duration, 3),
+    (r"half\s+(?:an?\s+)?(?P<u>{UNIT})", g.h_half_unit, 3),
+    (r"(?:all|full|whole|(?:the|an?)\s+(?:whole|entire|full))[\s-]+(?P<u>day|night|week|month|year)", g.h_all_unit, 3),
+    (r"(?<=for\s)(?P<u>hours|days|weeks|months|years|decades)", g.h_vague_duration, 4),
+    (r"(?:recent|coming)\s+(?:days|weeks|months|years)", g.h_recent, 3),
+    (r"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|{WD}|{DAYPART}|weekend)",
+     g.h_every, 1),
+    (r"{FREQ}", g.h_freq, 3),
+    (r"(?:once|twice|\d+\s+times|{NUMWORD}\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})", g.h_times_per, 1),
+    (r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?"
+     r"(?:\s*(?P<ap>{AMPM}))?(?![\d]|[.:]\d)", g.h_clock, 1),
+    (r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])(?P<mi>[0-5]\d)?\s*(?P<ap>{AMPM})", g.h_clock, 1),
+    (r"(?P<h>\d{1,2}|{NUMWORD})\s*(?:o['’]?\s?clock|oclock)", g.h_oclock, 1),
+    (r"(?:12\s+)?(?:noon|midday|midnight|mid\s+night)(?:ish)?", g.h_noon, 1),
+    (r"(?<![\d/.,:])(?P<mn>{NUM}|half|a\s+quarter|quarter)\s+(?P<mins>min(?:ute)?s?\s+)?(?P<dir>past|to|after)\s+"
+     r"(?P<h>\d{1,2}|{NUMWORD})(?:\s*o['’]?\s?clock)?(?:\s+in\s+the\s+(?P<p>morning|afternoon|evening|night))?"
+     r"(?!\s*(?:{UNIT}|[:./]\d))", g.h_past, 1),
+    (r"(?<![\d.,:])(?P<h>\d{1,2}|{NUMWORD})(?:\s*o['’]?\s?clock)?\s+in\s+the\s+(?P<p>morning|afternoon|evening|night)",
+     g.h_hour_pod, 2),
+    (r"(?:in\s+the\s+(?P<p>morning|afternoon|evening|night)\s+at\s+(?P<h>\d{1,2}|{NUMWORD}))(?!\s*[:.]?\d)",
+     g.h_hour_pod, 2),
+    (r"(?:(?:early|late|later|earlier)\s+)?(?:in\s+the\s+)(?P<p>morning|afternoon|evening)s?", g.h_pod, 4),
+    (r"(?:early|late)\s+(?P<p>morning|afternoon|evening)", g.h_pod, 4),
+    (r"(?:(?P<pre>from|between)\s+)?(?P<h1>1[0-2]|0?[1-9])(?::(?P<m1>[0-5]\d))?\s*(?P<ap1>{AMPM})?"
+     r"(?P<sep>\s*(?:-|–|to|and|until|till)\s*)(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?(?:\s*(?P<ap2>{AMPM}))?(?![\d/:.])",
+     g.h_time_range, 1),
+    (r"(?:the\s+)?(?P<part>end|beginning|start|middle|rest|remainder)\s+of\s+(?:the\s+)?(?P<p>week|month|year)",
+     g.h_part_of_this, 2),
+    (r"(?P<hol>{HOLIDAY})(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year))?", g.h_holiday, 1),
+]  # fmt: skip
+
+# The words a match of each pattern can start with (same order as PATTERNS): patterns are tried only
+# at those words, which keeps the component fast on long articles. UPPER = a word class
+# (D: starts with a digit, MON, WD, NUMW: number words, ORDW: ordinal words, REL: "last", "this"...).
+LEADS: list[str] = [
+    "D", "D", "D", "D", "D", "D",
+    "WD MON", "WD the D ORDW", "from between MON", "from between the D ORDW",
+    "MON", "D", "D", "MON", "REL", "D", "D", "the D",
+    "the today yesterday tomorrow right now nowadays", "tonight tonite",
+    "yesterday today tomorrow this last next", "REL WD", "WD", "the", "REL",
+    "summer winter spring fall autumn", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
+    "the D ORDW", "the week", "the D ORDW last",
+    "D NUMW", "in", "the past last previous next coming following recent first final", "D NUMW",
+    "half", "all full whole the a an", "hours days weeks months years decades", "recent coming",
+    "every each", "FREQ", "once twice D NUMW",
+    "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
+    "early late later earlier in", "early late", "from between D",
+    "the end beginning start middle rest remainder", "HOL",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, set[str]]:
+    lex = lexicon()
+    first = lambda words: {re.split(r"[\s.'-]", w)[0] for w in words}  # noqa: E731
+    tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+    return {
+        "MON": first(lex.months),
+        "WD": first(lex.weekdays),
+        "NUMW": first(lex.numbers) | tens,
+        "ORDW": first(lex.ordinals) | {"twenty", "thirty"},
+        "REL": first(lex.relative),
+        "FREQ": set(lex.frequencies),
+        "HOL": first(lex.holidays),
+    }
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[re.Pattern[str], g.Handler, int, frozenset[str], bool]]:
+    """Each pattern compiled, with the words it may start at (and whether a digit may start it)."""
+    if len(LEADS) != len(PATTERNS):
+        raise RuntimeError("temporal: LEADS and PATTERNS differ in length")
+    rx = lexicon().rx
+    classes = _word_classes()
+    out = []
+    for (template, handler, prio), lead in zip(PATTERNS, LEADS, strict=True):
+        src = re.sub(r"\{([A-Z]+)\}", lambda m: "(?:" + rx[m.group(1)] + ")", template)
+        words: set[str] = set()
+        for item in lead.split():
+            if item == "D":
+                continue
+            words |= classes.get(item, {item})
+        out.append(
+            (
+                re.compile(r"(?<!\w)" + src + r"(?!\w)", re.I),
+                handler,
+                prio,
+                frozenset(words),
+                "D" in lead.split(),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Joining neighbours
+
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.I)
+_DT_SEP = re.compile(r"\s*(?:,|at|@|around|about|on|by|-|–|for)?\s*(?:at\s+)?", re.I)
+_TD_SEP = re.compile(r"\s*(?:,\s*)?(?:on|of)?\s*", re.I)
+_POD_AFTER = re.compile(
+    r"\s+(?P<q>early\s+|late\s+)?(?P<p>morning|afternoon|evening|night)(?=s?(?!\w))", re.I
+)
+_POINT_GRANS = {"day", "wd", "relday", "month", "year", "quarter", "half", "season", "present"}
+_DAY_GRANS = {"day", "wd", "relday"}
+
+
+@lru_cache(maxsize=1)
+def _prefix_res() -> dict[str, re.Pattern[str]]:
+    rx = lexicon().rx
+    return {
+        "parts": re.compile(r"(?<!\w)(?P<w>" + rx["PARTS"] + r")[\s-]*$", re.I),
+        "beforeafter": re.compile(r"(?<!\w)(?P<w>earlier|later)\s+(?:in\s+)?$", re.I),
+        "cue": re.compile(r"(?<!\w)(?P<w>" + rx["CUES"] + r")\s+$", re.I),
+        "weekof": re.compile(
+            r"(?<!\w)(?P<w>(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on)?|commencing)|w/c)\s+$", re.I
+        ),
+        "between": re.compile(r"(?<!\w)(?P<w>from|between)\s+$", re.I),
+    }
+
+
+def _merge_range(a: Chunk, b: Chunk, ref: date | None, start: int) -> Chunk | None:
+    """The two ends of a date range, years filled from whichever end has one."""
+    if a.type == "TIME" and b.type == "TIME" and a.gran == "clock" and b.gran == "clock":
+        return Chunk(start, b.end, "TIME", f"{a.value}/{b.value}", gran="clockrange", clock=a.clock)
+    if a.gran not in _POINT_GRANS or b.gran not in _POINT_GRANS or a.value is None or b.value is None:
+        return None
+    if a.gran in ("day", "month") and not a.y_explicit and b.y_explicit and b.y is not None and a.m:
+        y = b.y
+        if (a.m, a.d or 1) > (b.m or 12, b.d or 31):
+            y -= 1
+        first = safe_date(y, a.m, a.d or 1)
+        if first is None:
+            return None
+        if a.gran == "day":
+            a = Chunk(a.start, a.end, "DATE", first.isoformat(), first, first, "day", y, a.m, a.d, True)
+        else:
+            mb = month_bounds(y, a.m)
+            a = Chunk(a.start, a.end, "DATE", f"{y}-{a.m:02d}", mb[0], mb[1], "month", y, a.m, None, True)
+    elif b.gran in ("day", "month") and not b.y_explicit and a.y is not None and b.m:
+        y = a.y + (1 if (b.m, b.d or 31) < (a.m or 1, a.d or 1) else 0)
+        last = safe_date(y, b.m, b.d or 1)
+        if last is None:
+            return None
+        if b.gran == "day":
+            b = Chunk(b.start, b.end, "DATE", last.isoformat(), last, last, "day", y, b.m, b.d, True)
+        else:
+            mb = month_bounds(y, b.m)
+            b = Chunk(b.start, b.end, "DATE", f"{y}-{b.m:02d}", mb[0], mb[1], "month", y, b.m, None, True)
+    if a.begin and b.finish and b.finish < a.begin:
+        return None
+    return Chunk(
+        start, b.end, "DATE", f"{a.value}/{b.value}", a.begin, b.finish, "range", a.y, y_explicit=True
+    )
+
+
+def _pm(value: str, code: str | None) -> str:
+    """Move bare hours of a clock value into the afternoon/evening ("7 to 9 last night")."""
+
+    def fix(m: re.Match[str]) -> str:
+        h = int(m.group(1))
+        if h < 12 and not (code == "NI" and h < 5):
+            h += 12
+        return f"T{h:02d}"
+
+    return re.sub(r"T(\d\d)(?=:)", fix, value)
+
+
+def _merge_datetime(day: Chunk, t: Chunk, start: int, end: int) -> Chunk:
+    base = day.value if day.value else "XXXX-XX-XX"
+    if day.gran == "daypod":
+        base = day.begin.isoformat() if day.begin else "XXXX-XX-XX"
+        if day.clock in ("AF", "EV", "NI") and t.value and not t.ampm_known:
+            t = Chunk(t.start, t.end, t.type, _pm(t.value, day.clock), gran=t.gran, clock=t.clock)
+    if t.gran == "clockrange" and t.value:
+        lo, hi = t.value.split("/")
+        value = f"{base}{lo}/{base}{hi}"
+    else:
+        value = f"{base}{t.value}" if t.value else None
+    return Chunk(start, end, "TIME", value, day.begin, day.finish, "datetime", clock=t.clock)
+
+
+def _join(chunks: list[Chunk], text: str, ref: date | None) -> list[Chunk]:
+    out = sorted(chunks, key=lambda c: c.start)
+    changed = True
+    while changed:
+        changed = False
+        i = 0
+        while i < len(out):
+            a = out[i]
+            b = out[i + 1] if i + 1 < len(out) else None
+            merged = None
+            # weekday + date: "Friday, March 7"
+            pod = _POD_AFTER.match(text, a.end) if a.gran in _DAY_GRANS and a.value else None
+            if pod and (b is None or b.start >= pod.end()):
+                code = lexicon().day_parts[pod.group("p").lower()]
+                plural = text[pod.end() : pod.end() + 1].lower() == "s" and a.gran == "wd"
+                end = pod.end() + (1 if plural else 0)
+                if plural:
+                    wd = a.begin.isoweekday() if a.begin else 0
+                    out[i] = Chunk(a.start, end, "SET", f"XXXX-WXX-{wd}T{code}", gran="set")
+                else:
+                    out[i] = Chunk(
+                        a.start, end, "TIME", f"{a.value}T{code}", a.begin, a.finish, "daypod", clock=code
+                    )
+                changed = True
+                continue
+            if b is None:
+                break
+            gap = text[a.end : b.start]
+            if a.gran == "wd" and b.gran == "day" and re.fullmatch(r"\s*,?\s*", gap):
+                merged = Chunk(
+                    a.start, b.end, b.type, b.value, b.begin, b.finish, "day", b.y, b.m, b.d, b.y_explicit
+                )
+            # date + time / time + date
+            elif (
+                a.gran in _DAY_GRANS | {"daypod"}
+                and b.gran in ("clock", "clockrange")
+                and _DT_SEP.fullmatch(gap)
+            ):
+                merged = _merge_datetime(a, b, a.start, b.end)
+            elif (
+                a.gran in ("clock", "clockrange")
+                and b.gran in _DAY_GRANS | {"daypod"}
+                and _TD_SEP.fullmatch(gap)
+            ):
+                merged = _merge_datetime(b, a, a.start, b.end)
+            elif a.gran in _DAY_GRANS and b.gran == "pod" and re.fullmatch(r"\s+", gap):
+                merged = _merge_datetime(a, b, a.start, b.end)
+            elif a.gran == "set" and b.gran == "clock" and re.fullmatch(r"\s+at\s+|\s+", gap):
+                merged = Chunk(a.start, b.end, "SET", f"{a.value}{b.value}" if a.value and "W" in a.value else b.value,
+                               gran="set")  # fmt: skip
+            elif a.gran == "clock" and b.gran == "set" and re.fullmatch(r"\s+", gap):
+                merged = Chunk(a.start, b.end, "SET", a.value, gran="set")
+            elif a.gran == "clock" and b.gran == "pod" and re.fullmatch(r"\s+", gap) and a.clock:
+                hh = int(a.clock[:2])
+                if b.clock in ("AF", "EV", "NI") and hh < 12 and not a.ampm_known:
+                    hh += 12
+                merged = Chunk(a.start, b.end, "TIME", f"T{hh:02d}{a.clock[2:]}", gran="clock",
+                               clock=f"{hh:02d}{a.clock[2:]}")  # fmt: skip
+            # ranges: "March 5 to 10", "Nov 18 - Dec 19, 2015", "2014 to 2016", "4pm to 5pm"
+            elif _RANGE_SEP.fullmatch(gap) and (a.type == b.type) and a.type in ("DATE", "TIME"):
+                pre = _prefix_res()["between"].search(text[max(0, a.start - 10) : a.start])
+                is_and = gap.strip().lower() == "and"
+                if not is_and or (pre and pre.group("w").lower() == "between"):
+                    start = a.start - len(pre.group(0)) if pre else a.start
+                    merged = _merge_range(a, b, ref, start)
+            # "3 months and 2 weeks"
+            elif (
+                a.type == "DURATION"
+                and b.type == "DURATION"
+                and a.dur
+                and b.dur
+                and re.fullmatch(r"\s*(?:and|,\s*and)\s*", gap)
+            ):
+                parts = dict(a.dur)
+                for k, v in b.dur.items():
+                    parts[k] = parts.get(k, 0) + v
+                merged = g.Ctx(text, ref).duration(a.start, b.end, parts)
+                merged.begin, merged.finish = a.begin, a.finish
+                if a.begin and a.finish and ref:
+                    d = ref
+                    for k, v in parts.items():
+                        d = g.shift(d, -v, k)
+                    merged.begin = d
+            if merged is not None:
+                out[i : i + 2] = [merged]
+                changed = True
+            else:
+                i += 1
+    return out
+
+
+def _prefixes(ch: Chunk, text: str, ref: date | None) -> Chunk:
+    """Words before a chunk that narrow it ("early", "mid-", "later") or make it a range ("since")."""
+    res = _prefix_res()
+    lex = lexicon()
+    window = text[max(0, ch.start - 40) : ch.start]
+    m = res["parts"].search(window)
+    if (
+        m
+        and ch.gran in ("month", "year", "week", "quarter", "decade", "season", "half")
+        and ch.begin
+        and ch.finish
+    ):
+        lo, hi = lex.parts[re.sub(r"[\s\-]+", " ", m.group("w").lower()).strip()]
+        ch.begin, ch.finish = narrow(ch.begin, ch.finish, lo, hi)
+        ch.start -= len(m.group(0))
+        window = text[max(0, ch.start - 40) : ch.start]
+    elif m and ch.gran in ("month", "daypod") and ch.value:
+        ch.start -= len(m.group(0))
+        window = text[max(0, ch.start - 40) : ch.start]
+    m = res["beforeafter"].search(window)
+    if m and ch.gran in ("month", "year", "week", "quarter") and ch.begin and ch.finish and ref:
+        if m.group("w").lower() == "earlier":
+            ch.finish = max(ch.begin, min(ch.finish, ref))
+        else:
+            ch.begin = min(ch.finish, max(ch.begin, ref))
+        ch.start -= len(m.group(0))
+        window = text[max(0, ch.start - 40) : ch.start]
+    m = res["weekof"].search(window)
+    if m and ch.gran == "day" and ch.begin:
+        ch.start -= len(m.group(0))
+        b, f = week_bounds(ch.begin)
+        ch.value, ch.begin, ch.finish, ch.gran = (
+            week_value(ch.begin),
+            ch.begin,
+            ch.begin + timedelta(days=6),
+            "week",
+        )
+        return ch
+    m = res["cue"].search(window)
+    if m and ch.type == "TIME" and ch.gran in ("clock", "datetime"):
+        ch.start -= len(m.group(0))
+    elif m and ch.type == "DATE":
+        cue = re.sub(r"\s+", " ", m.group("w").lower())
+        ch.start -= len(m.group(0))
+        if ch.begin and ch.finish:
+            if cue.startswith(
+                ("since", "after", "starting", "beginning", "later than", "greater than", "as early")
+            ):
+                if cue.startswith(("after", "later", "greater")):
+                    ch.begin = ch.finish + timedelta(days=1)
+                ch.finish = ref if ref and ref >= ch.begin else None
+            else:
+                if cue.startswith(("before", "prior", "earlier")):
+                    ch.finish = ch.begin - timedelta(days=1)
+                ch.begin = None
+    return ch
+
+
+def _overlap_free(cands: list[Chunk]) -> list[Chunk]:
+    cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken: list[Chunk] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return taken
+
+
+_TRAIL = re.compile(r"(?:[.,;:])$")
+
+
+def _trim(ch: Chunk, text: str) -> None:
+    while ch.end > ch.start and text[ch.end - 1] in " \t\n,;:":
+        ch.end -= 1
+    if text[ch.end - 1 : ch.end] == "." and not re.search(
+        r"[ap]\s?\.?\s?m\s?\.$", text[ch.start : ch.end], re.I
+    ):
+        rest = text[ch.end : ch.end + 3]
+        if not rest or re.match(r"\s*(?:$|[A-Z\n\"”])", rest):
+            ch.end -= 1
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word_starts(text: str) -> tuple[list[int], dict[str, list[int]]]:
+    """Positions of words starting with a digit, and of every other word by its lowercase letters."""
+    digits: list[int] = []
+    words: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if w[0].isdigit():
+            digits.append(m.start())
+            continue
+        words.setdefault(w, []).append(m.start())
+        alpha = w.rstrip("0123456789")
+        if alpha != w and alpha:
+            words.setdefault(alpha, []).append(m.start())
+    return digits, words
+
+
+def find_chunks(text: str, reference: date | None) -> list[Chunk]:
+    """All time expressions of ``text`` as resolved chunks, sorted by start."""
+    ctx = g.Ctx(text, reference)
+    cands: list[Chunk] = []
+    digits, words = _word_starts(text)
+    for rx, handler, prio, leads, digit_lead in _compiled():
+        starts = set(digits) if digit_lead else set()
+        for w in leads:
+            starts.update(words.get(w, ()))
+        for pos in sorted(starts):
+            m = rx.match(text, pos)
+            if m is not None:
+                ch = handler(m, ctx)
+                if ch is not None:
+                    ch.priority = prio
+                    cands.append(ch)
+    chunks = _join(_overlap_free(cands), text, reference)
+    out = []
+    for ch in chunks:
+        if ch.type in ("DATE", "TIME"):
+            ch = _prefixes(ch, text, reference)
+        _trim(ch, text)
+        out.append(ch)
+    out.sort(key=lambda c: c.start)
+    # a prefix can swallow the end of the previous chunk: keep the first
+    kept: list[Chunk] = []
+    for ch in out:
+        if kept and ch.start < kept[-1].end:
+            continue
+        kept.append(ch)
+    return kept
+
+
+def resolve_times(text: str, reference: date | None) -> list[TimeMention]:
+    """Time mentions of a text resolved against a reference date (no spaCy needed)."""
+    return [
+        TimeMention(c.start, c.end, text[c.start : c.end], c.type, c.value, c.begin, c.finish)
+        for c in find_chunks(text, reference)
+    ]
+
+
+_FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def latest_full_date(text: str) -> date | None:
+    """The latest calendar date written in full (day, month and year) in a text.
+
+    Used to infer an article's publication date when it has no metadata: relative expressions and
+    dates without a year are ignored, and so are dates in the future of today.
+    """
+    best: date | None = None
+    today = date.today()
+    for c in find_chunks(text, None):
+        ends: list[date] = []
+        if c.gran in ("day", "datetime") and c.value and _FULL.match(c.value[:10]) and c.begin:
+            ends.append(c.begin)
+        elif c.gran == "range" and c.value and all(_FULL.match(v) for v in c.value.split("/")):
+            ends.extend(d for d in (c.begin, c.finish) if d)
+        for d in ends:
+            if d <= today and (best is None or d > best):
+                best = d
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# The spaCy component
+
 
 @Language.factory("claimtrail_times")
-def make_component(nlp: Language, name: str) -> "Component":
+def make_component(nlp: Language, name: str) -> Component:
     return Component()
 
 
 class Component:
+    """Sets ``doc._.times`` from the Doc's text and ``doc._.published``."""
+
+    def __init__(self) -> None:
+        _compiled()  # compile the patterns once, at pipeline load
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = []
+        doc._.times = resolve_times(doc.text, doc._.published)
         return doc

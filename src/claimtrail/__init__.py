@@ -1,0 +1,63 @@
+"""claimtrail: a ledger of sourced claims from war and crisis reporting.
+
+The Python API mirrors the CLI: ``extract`` turns a text into claims without a ledger;
+``open_ledger`` opens (and migrates) a ledger; ``ingest`` reads files into it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .errors import ClaimtrailError, InputError, LedgerError
+from .model import Article, Claim, Failure
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Claim",
+    "ClaimtrailError",
+    "Failure",
+    "InputError",
+    "LedgerError",
+    "annotate",
+    "extract",
+    "ingest",
+    "open_ledger",
+]
+
+
+def extract(text: str, published: date | None = None, *, url: str | None = None) -> list[Claim]:
+    """The claims of one article text, without a ledger."""
+    from .ingest.ids import article_id_for
+    from .run import extract_article
+
+    article = Article(text=text, article_id=article_id_for(url, text), url=url, published=published)
+    return extract_article(article)
+
+
+def annotate(text: str, published: date | None = None) -> dict:
+    """Everything the extractors find in a text (the ``annotate`` contract object)."""
+    from .annotate import annotate_text
+
+    return annotate_text(text, published)
+
+
+def open_ledger(target: str = "claimtrail.db"):
+    """Open (creating and migrating) a ledger: an SQLite path or an SQLAlchemy URL."""
+    from .store.ledger import open_ledger as _open
+
+    return _open(target)
+
+
+def ingest(paths: list[str], ledger=None, **options):
+    """Ingest files, directories or URLs into a ledger (default: ``claimtrail.db``)."""
+    from .run import ingest as _ingest
+
+    own = ledger is None
+    ledger = ledger or open_ledger()
+    try:
+        return _ingest(list(paths), ledger, **options)
+    finally:
+        if own:
+            ledger.close()

@@ -1,0 +1,72 @@
+"""`claimtrail export` and `claimtrail annotate`: machine-readable output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from ..errors import InputError
+from ..export import FORMATS, export
+from .common import DB_HELP, err, fail, ledger_for, parse_date, reports_errors
+
+
+@reports_errors
+def export_command(
+    fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    event: str = typer.Option(None, "--event", help="Only claims with this event."),
+    country: str = typer.Option(None, "--country", help="Only claims whose subject has this country code."),
+    search: str = typer.Option(None, "--search", "-s", help="Only claims whose sentence matches."),
+) -> None:
+    """Export claims: jsonl (the claims.jsonl contract), csv, parquet (needs --output) or geojson."""
+    if fmt not in FORMATS:
+        fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    if output is not None:
+        parent = Path(output).resolve().parent
+        if not parent.is_dir():
+            fail(f"--output {output}: the folder {parent} does not exist")
+    with ledger_for(db) as ledger:
+        claims = ledger.claims(event=event, country=country.upper() if country else None, search=search)
+        if fmt == "parquet":
+            n = export(claims, fmt, path=output)
+        elif output:
+            try:
+                with open(output, "w", encoding="utf-8", newline="") as fh:
+                    n = export(claims, fmt, out=fh)
+            except OSError as exc:
+                raise InputError(f"--output {output}", exc.strerror or str(exc)) from None
+        else:
+            n = export(claims, fmt, out=sys.stdout)
+    err.print(f"{n} {'features' if fmt == 'geojson' else 'claims'} exported as {fmt}", highlight=False)
+
+
+@reports_errors
+def annotate_command(
+    paths: list[str] = typer.Argument(..., help="Files or directories to annotate (not stored)."),
+    published: str = typer.Option(None, "--published", help="Reference date YYYY-MM-DD for relative dates."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one object per input) or json (a list)."),
+) -> None:
+    """Run the extractors on files without touching the ledger; print everything they found."""
+    from ..annotate import annotate_paths
+
+    if fmt not in ("jsonl", "json"):
+        fail(f"--format: {fmt!r} is not jsonl or json")
+    reference = parse_date(published, "--published")
+    failed = 0
+    objects = []
+    for obj in annotate_paths(paths, published=reference):
+        failed += "error" in obj
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            objects.append(obj)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(objects, ensure_ascii=False, indent=1) + "\n")
+    if failed:
+        err.print(f'{failed} input(s) could not be read: see their "error" field', highlight=False)
+        raise typer.Exit(1)

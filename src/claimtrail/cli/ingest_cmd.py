@@ -1,0 +1,83 @@
+"""`claimtrail ingest`: read articles into the ledger, with a progress bar and a closing summary."""
+
+from __future__ import annotations
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..model import Failure
+from ..run import IngestReport, ingest
+from ..settings import load_settings
+from .common import DB_HELP, err, ledger_for, out, parse_date, reports_errors
+
+
+@reports_errors
+def ingest_command(
+    paths: list[str] = typer.Argument(
+        ..., help="Files, directories, JSONL/WARC files, feed or article URLs, or - for stdin."
+    ),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    published: str = typer.Option(
+        None, "--published", help="Publication date YYYY-MM-DD for single files without one."
+    ),
+    url: str = typer.Option(None, "--url", help="The article's URL, for a single file."),
+    outlet: str = typer.Option(None, "--outlet", help="The outlet (publisher), for single files."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Ingest articles: extract their claims and store them in the ledger."""
+    published_date = parse_date(published, "--published")
+    settings = load_settings(db=db)
+    with ledger_for(db) as ledger:
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            TextColumn(
+                "{task.fields[added]} added, {task.fields[skipped]} unchanged, {task.fields[failed]} failed"
+            ),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+            transient=True,
+        )
+        counts = {"added": 0, "skipped": 0, "failed": 0}
+        with progress:
+            task = progress.add_task("ingest", total=None, **counts)
+
+            def on_item(status: str, item: object) -> None:
+                counts[status] += 1
+                progress.update(task, advance=1, **counts)
+
+            report = ingest(
+                paths,
+                ledger,
+                published=published_date,
+                url=url,
+                outlet=outlet,
+                settings=settings,
+                on_item=on_item,
+            )
+        print_summary(report, ledger.count_articles(), ledger.count_claims())
+    if report.failures:  # the rest was ingested; the exit status still tells a script something failed
+        raise typer.Exit(1)
+
+
+def print_summary(report: IngestReport, total_articles: int, total_claims: int) -> None:
+    out.print(
+        f"[bold]{report.articles_added}[/] articles added ({report.claims_added} claims), "
+        f"{report.articles_skipped} unchanged, {len(report.failures)} failed; "
+        f"ledger now holds {total_articles} articles and {total_claims} claims.",
+        highlight=False,
+    )
+    if report.failures:
+        table = Table(title="Failures", show_lines=False)
+        table.add_column("input")
+        table.add_column("reason")
+        for failure in report.failures:
+            table.add_row(*_failure_row(failure))
+        out.print(table)
+
+
+def _failure_row(failure: Failure) -> tuple[str, str]:
+    return failure.source, failure.reason

@@ -1,0 +1,38 @@
+"""The `claimtrail` command: a thin Typer layer over the Python API, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from .export_cmd import annotate_command, export_command
+from .ingest_cmd import ingest_command
+from .query_cmd import articles_command, claims_command, failures_command, search_command, show_command
+
+app = typer.Typer(
+    name="claimtrail",
+    help="A ledger of sourced claims from war and crisis reporting.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+app.command("ingest")(ingest_command)
+app.command("claims")(claims_command)
+app.command("show")(show_command)
+app.command("articles")(articles_command)
+app.command("search")(search_command)
+app.command("failures")(failures_command)
+app.command("export")(export_command)
+app.command("annotate")(annotate_command)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print the claimtrail version."""
+    from .. import __version__
+
+    typer.echo(__version__)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,204 @@
+"""`claimtrail claims`, `show`, `articles`, `failures`, `search`: read the ledger."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Claim
+from .common import DB_HELP, fail, ledger_for, out, parse_date, reports_errors
+
+EVENT_STYLES = {
+    "deployed": "bold blue",
+    "killed": "bold red",
+    "wounded": "bold dark_orange",
+    "casualties": "bold magenta",
+    "captured": "bold green",
+    "training": "bold cyan",
+    "other": "bold yellow",
+    None: "bold",
+}
+MODALITY_NAMES = (
+    "asserted",
+    "reported",
+    "estimated",
+    "believed",
+    "possible",
+    "planned",
+    "denied",
+    "confirmed",
+)
+
+
+def claim_row(c: Claim) -> list[str]:
+    q = c.quantity or {}
+    subject = c.subject or {}
+    chain = " ← ".join(a.get("name") or a.get("text") or "?" for a in c.attribution) or "—"
+    when = (c.event_time or c.statement_time or {}).get("start") or c.published or ""
+    figure = q.get("text") or ""
+    if (
+        q.get("normalized_unit")
+        and q.get("unit") != q.get("normalized_unit")
+        and q.get("normalized_value") is not None
+    ):
+        figure += f" (= {q['normalized_value']:g} {q['normalized_unit']})"
+    what = " ".join(x for x in (subject.get("text") or "",) if x)
+    if subject.get("country"):
+        what += f" [{subject['country']}]"
+    places = ", ".join(p.get("name") or "" for p in c.places)
+    return [
+        c.claim_id[:8],
+        when,
+        figure if c.kind == "quantity" else Text(_short(c.sentence, 60), style="italic"),
+        what,
+        c.event or "",
+        places,
+        chain,
+        c.modality,
+    ]
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@reports_errors
+def claims_command(
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    event: str = typer.Option(
+        None, "--event", help="deployed, killed, wounded, casualties, captured, training, other."
+    ),
+    country: str = typer.Option(None, "--country", help="Subject country, ISO alpha-2 (e.g. KP)."),
+    speaker: str = typer.Option(None, "--speaker", help="Speaker name contains this text."),
+    origin: str = typer.Option(
+        None, "--origin", help="Origin (last source of the chain) contains this text."
+    ),
+    modality: str = typer.Option(
+        None, "--modality", help="asserted, reported, estimated, believed, possible, ..."
+    ),
+    search: str = typer.Option(None, "--search", "-s", help="Full-text search in claim sentences."),
+    article: str = typer.Option(None, "--article", help="Only claims of this article id."),
+    since: str = typer.Option(None, "--from", help="Published on or after YYYY-MM-DD."),
+    until: str = typer.Option(None, "--to", help="Published on or before YYYY-MM-DD."),
+    limit: int = typer.Option(200, "--limit", min=1, help="At most this many claims."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """List claims as a readable table (or JSON), with filters."""
+    from ..model import EVENTS
+
+    if event is not None and event not in EVENTS:
+        fail(f"--event: {event!r} is not one of {', '.join(EVENTS)}")
+    if modality is not None and modality not in MODALITY_NAMES:
+        fail(f"--modality: {modality!r} is not one of {', '.join(MODALITY_NAMES)}")
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        fail(f"--country: {country!r} is not a two-letter ISO country code such as KP or UA")
+    if fmt not in ("table", "json"):
+        fail(f"--format: {fmt!r} is not table or json")
+    date_from, date_to = parse_date(since, "--from"), parse_date(until, "--to")
+    with ledger_for(db) as ledger:
+        claims = ledger.claims(
+            event=event,
+            country=country.upper() if country else None,
+            speaker=speaker,
+            origin=origin,
+            modality=modality,
+            search=search,
+            article_id=article,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+        )
+        if fmt == "json":
+            out.print_json(json.dumps([c.to_contract() for c in claims], ensure_ascii=False))
+            return
+        table = Table(title=f"{len(claims)} claims", show_lines=False, expand=False)
+        for name in ("id", "date", "figure", "subject", "event", "places", "source chain", "certainty"):
+            table.add_column(name, overflow="fold")
+        for c in claims:
+            table.add_row(*claim_row(c), style=None)
+        out.print(table)
+
+
+@reports_errors
+def show_command(
+    article_id: str = typer.Argument(..., help="An article id (a unique prefix is enough)."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Show an article's text with its claims marked, then the claims."""
+    with ledger_for(db) as ledger:
+        article = ledger.get_article(article_id)
+        if article is None:
+            matches = [a for a in ledger.articles() if a.article_id.startswith(article_id)]
+            if len(matches) != 1:
+                reason = "no article has this id" if not matches else f"{len(matches)} articles start with it"
+                fail(f"article {article_id!r}: {reason}; list ids with `claimtrail articles`")
+            article = matches[0]
+        claims = ledger.claims(article_id=article.article_id)
+    header = f"{article.title or '(untitled)'} — {article.outlet or '?'}, {article.published or 'undated'}"
+    if article.published_inferred:
+        header += " (date inferred from the text)"
+    out.rule(header)
+    text = Text(article.text)
+    for c in claims:
+        text.stylize(EVENT_STYLES.get(c.event, "bold") + " underline", c.start, c.end)
+    out.print(text)
+    out.rule("claims")
+    for n, c in enumerate(claims, 1):
+        row = claim_row(c)
+        out.print(
+            f"[{n}] {row[1]}  {row[2]}  {row[3]}  {row[4]}  {row[5]}  — {row[6]} ({row[7]})", highlight=False
+        )
+
+
+@reports_errors
+def articles_command(db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """List the articles in the ledger."""
+    with ledger_for(db) as ledger:
+        articles = ledger.articles()
+        table = Table(title=f"{len(articles)} articles")
+        for name in ("id", "published", "outlet", "title", "claims"):
+            table.add_column(name, overflow="fold")
+        counts = {}
+        for a in articles:
+            counts[a.article_id] = len(ledger.claims(article_id=a.article_id))
+        for a in articles:
+            pub = (a.published.isoformat() if a.published else "") + (" *" if a.published_inferred else "")
+            table.add_row(a.article_id, pub, a.outlet or "", a.title or "", str(counts[a.article_id]))
+    out.print(table)
+    out.print("* publication date inferred from the text", style="dim")
+
+
+@reports_errors
+def failures_command(db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """List inputs that could not be ingested, with reasons."""
+    with ledger_for(db) as ledger:
+        failures = ledger.failures()
+    table = Table(title=f"{len(failures)} failures")
+    table.add_column("input")
+    table.add_column("reason")
+    for f in failures:
+        table.add_row(f.source, f.reason)
+    out.print(table)
+
+
+@reports_errors
+def search_command(
+    query: str = typer.Argument(..., help="Words to find in article texts."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Full-text search over the articles' text."""
+    if not query.strip():
+        fail("search: the query is empty")
+    with ledger_for(db) as ledger:
+        hits = ledger.search_articles(query)
+    table = Table(title=f"{len(hits)} articles match {query!r}")
+    table.add_column("id")
+    table.add_column("title")
+    table.add_column("snippet")
+    for article, snippet in hits:
+        table.add_row(article.article_id, article.title or "", snippet)
+    out.print(table)

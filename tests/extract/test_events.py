@@ -1,0 +1,359 @@
+"""The events component: counted noun, owner, event and qualifiers of each number.
+
+Two kinds of tests. The first builds the QuantityMentions (and places) by hand on a parsed Doc and
+runs the component on them, so the rules are tested apart from the quantities and places
+components. The second runs the whole pipeline through the ``annotate`` fixture.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimtrail.extract.events import EventsComponent, EventsResourceError, load_lexicon
+from claimtrail.model import PlaceMention, QuantityMention
+from claimtrail.nlp.pipeline import COMPONENTS, make_doc
+
+COUNTRIES = {
+    "north korea": "KP",
+    "north korean": "KP",
+    "pyongyang": "KP",
+    "russia": "RU",
+    "russian": "RU",
+    "moscow": "RU",
+    "ukraine": "UA",
+    "ukrainian": "UA",
+    "kyiv": "UA",
+}
+
+
+@pytest.fixture(scope="module")
+def component():
+    return EventsComponent()
+
+
+@pytest.fixture(scope="module")
+def hand(nlp, component):
+    """hand(text, numbers, units={}) -> {number text: QuantityMention} after the events rules.
+
+    The Doc is parsed once by the pipeline; its quantities and places are then replaced by
+    mentions built here (numbers found in order; places from a small country table), so the test
+    depends only on the parse and on this component.
+    """
+
+    def run(text: str, numbers: list[str], units: dict[str, str] | None = None):
+        doc = nlp(make_doc(nlp, text))
+        units = units or {}
+        quantities = []
+        pos = 0
+        for number in numbers:
+            start = text.index(number, pos)
+            end = start + len(number)
+            pos = end
+            span = doc.char_span(start, end, alignment_mode="expand")
+            quantities.append(
+                QuantityMention(
+                    start,
+                    end,
+                    number,
+                    0.0,
+                    unit=units.get(number),
+                    kind="measure" if number in units else "number",
+                    token_start=span.start,
+                    token_end=span.end,
+                )
+            )
+        places = []
+        for name, country in COUNTRIES.items():
+            for found in re.finditer(rf"\b{re.escape(name)}\b", text, flags=re.IGNORECASE):
+                if any(p.start <= found.start() < p.end for p in places):
+                    continue
+                demonym = name.endswith(("an", "ian"))
+                places.append(
+                    PlaceMention(
+                        found.start(),
+                        found.end(),
+                        found.group(0),
+                        name,
+                        country,
+                        None,
+                        None,
+                        None,
+                        demonym=demonym,
+                    )
+                )
+        doc._.quantities = quantities
+        doc._.places = sorted(places, key=lambda p: p.start)
+        doc._.actors = []
+        component(doc)
+        return {q.text: q for q in doc._.quantities}
+
+    return run
+
+
+def text_of(span):
+    return span.text if span is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules, on hand-built quantities
+
+
+def test_batch_deployed_with_owner_from_subject(hand):
+    q = hand(
+        "Pyongyang has dispatched a third batch of 2,000 soldiers to the front, officials said.", ["2,000"]
+    )["2,000"]
+    assert text_of(q.counted) == "soldiers"
+    assert q.counted_lemma == "soldier"
+    assert q.kind == "count"
+    assert q.event == "deployed"
+    assert text_of(q.event_trigger) == "dispatched"
+    assert text_of(q.owner) == "Pyongyang"
+    assert q.owner_country == "KP"
+    assert q.qualifiers == ["batch", "third"]
+
+
+def test_pronoun_takes_antecedent_across_sentences(hand):
+    qs = hand(
+        "Moscow suffered heavy losses in its first deployment of 10,000 troops, the analyst wrote. "
+        "Roughly 3,000 of them were killed or injured.",
+        ["10,000", "3,000"],
+    )
+    first, part = qs["10,000"], qs["3,000"]
+    assert first.event == "deployed"
+    assert text_of(first.event_trigger) == "deployment"
+    assert first.qualifiers == ["initial"]
+    assert text_of(first.owner) == "Moscow"  # "its" resolved to the clause subject
+    assert text_of(part.counted) == "troops"
+    assert part.counted.start == first.counted.start
+    assert part.event == "casualties"
+    assert text_of(part.event_trigger) == "killed or injured"
+    assert part.owner_country == "RU"
+
+
+def test_partitive_pronoun_in_same_sentence(hand):
+    qs = hand(
+        "Of the first 11,000 troops sent, about 3,000 of them have been killed or wounded.",
+        ["11,000", "3,000"],
+    )
+    assert qs["11,000"].event == "deployed"
+    assert qs["11,000"].qualifiers == ["initial"]
+    assert text_of(qs["3,000"].counted) == "troops"
+    assert qs["3,000"].event == "casualties"
+    assert qs["3,000"].qualifiers == []
+
+
+def test_coordinated_verbs_with_own_objects_stay_apart(hand):
+    qs = hand("A missile hit the station, killing 9 people and injuring 40 others.", ["9", "40"])
+    assert qs["9"].event == "killed"
+    assert text_of(qs["9"].event_trigger) == "killing"
+    assert qs["40"].event == "wounded"
+    assert text_of(qs["40"].counted) == "people"  # "others" stands for the people just counted
+
+
+def test_bare_number_in_passive_clause_borrows_counted_noun(hand):
+    qs = hand("At least 14 people were killed and 30 were wounded in the shelling.", ["14", "30"])
+    assert qs["14"].event == "killed"
+    assert qs["30"].event == "wounded"
+    assert text_of(qs["30"].counted) == "people"
+
+
+def test_death_toll_names_the_event_of_a_bare_number(hand):
+    q = hand("The death toll climbed to 62 on Monday.", ["62"])["62"]
+    assert q.event == "killed"
+    assert text_of(q.event_trigger) == "death toll"
+    assert q.counted is None
+    assert q.kind == "number"
+
+
+def test_figure_put_at_a_number(hand):
+    q = hand("Local officials put the number of dead at 120.", ["120"])["120"]
+    assert q.event == "killed"
+    assert text_of(q.counted) == "dead"
+
+
+def test_measures_get_no_counted_noun_and_no_event(hand):
+    qs = hand(
+        "The soldiers marched 40 km with a 30 kg pack.", ["40 km", "30 kg"], {"40 km": "km", "30 kg": "kg"}
+    )
+    for q in qs.values():
+        assert q.counted is None
+        assert q.event is None
+        assert q.kind == "measure"
+
+
+def test_taken_prisoner_is_captured(hand):
+    q = hand("Some 150 soldiers were taken prisoner near the river.", ["150"])["150"]
+    assert q.event == "captured"
+    assert text_of(q.event_trigger) == "taken prisoner"
+
+
+def test_training_and_a_count_with_no_event(hand):
+    qs = hand("About 2,500 recruits are undergoing training at three camps.", ["2,500", "three"])
+    assert qs["2,500"].event == "training"
+    assert text_of(qs["2,500"].event_trigger) == "undergoing training"
+    assert text_of(qs["three"].counted) == "camps"
+    assert qs["three"].kind == "count"
+    assert qs["three"].event is None  # camps are not something events happen to
+
+
+def test_additional_and_total_qualifiers(hand):
+    q = hand("Moscow plans to send a further 4,000 troops to the region.", ["4,000"])["4,000"]
+    assert q.qualifiers == ["additional"]
+    assert q.event == "deployed"
+    assert q.owner_country == "RU"
+    q = hand("The army has lost more than 300 tanks so far.", ["300"])["300"]
+    assert q.qualifiers == ["total"]  # "more than" is a bound, not "more troops"
+    assert q.event == "casualties"
+    q = hand("Overall, 9,000 civilians have lost their lives since the war began.", ["9,000"])["9,000"]
+    assert q.event == "killed"
+    assert text_of(q.event_trigger) == "lost their lives"
+    assert q.qualifiers == ["total"]
+
+
+def test_more_after_the_number_is_additional(hand):
+    q = hand("Russia sent 3,500 more troops last month.", ["3,500"])["3,500"]
+    assert q.qualifiers == ["additional"]
+    assert q.owner_country == "RU"
+
+
+def test_drones_launched_and_shot_down(hand):
+    qs = hand("Russia launched 90 drones overnight, and air defences shot down 70 of them.", ["90", "70"])
+    assert qs["90"].event == "other"
+    assert text_of(qs["90"].event_trigger) == "launched"
+    assert qs["90"].owner_country == "RU"
+    assert text_of(qs["70"].counted) == "drones"
+    assert text_of(qs["70"].event_trigger) == "shot down"
+
+
+def test_refugees_fled(hand):
+    q = hand("More than 1.5 million people have fled their homes.", ["1.5 million"])["1.5 million"]
+    assert text_of(q.counted) == "people"
+    assert q.event == "other"
+    assert text_of(q.event_trigger) == "fled"
+
+
+def test_event_noun_as_counted_is_a_fallback_to_the_verb(hand):
+    qs = hand("Kyiv holds 800 Russian POWs, and Moscow released 24 hostages last week.", ["800", "24"])
+    assert qs["800"].event == "captured"
+    assert text_of(qs["800"].event_trigger) == "POWs"
+    assert qs["800"].owner_country == "RU"
+    assert qs["24"].event == "other"
+    assert text_of(qs["24"].event_trigger) == "released"
+
+
+def test_demonym_owner_and_passive_capture(hand):
+    q = hand("Five North Korean soldiers were captured by Ukrainian special forces.", ["Five"])["Five"]
+    assert text_of(q.owner) == "North Korean"
+    assert q.owner_country == "KP"
+    assert q.event == "captured"
+
+
+def test_possessive_owner(hand):
+    q = hand("Russia's 1,200 marines arrived in the port on Friday.", ["1,200"])["1,200"]
+    assert text_of(q.owner) == "Russia's"
+    assert q.owner_country == "RU"
+    assert q.event == "deployed"
+
+
+def test_commander_of_troops_is_not_killed_troops(hand):
+    q = hand("The commander of 1,500 troops was killed in an ambush.", ["1,500"])["1,500"]
+    assert text_of(q.counted) == "troops"
+    assert q.event == "other"
+    assert q.event_trigger is None
+
+
+def test_participle_after_the_noun(hand):
+    q = hand("Officials counted 37 civilians killed in the raid.", ["37"])["37"]
+    assert q.event == "killed"
+    assert text_of(q.event_trigger) == "killed"
+
+
+def test_bringing_the_total_inherits_the_clause_event(hand):
+    qs = hand(
+        "At least 300 protesters were detained by police, bringing the total to 1,200 since January.",
+        ["300", "1,200"],
+    )
+    assert qs["300"].event == "captured"
+    assert qs["1,200"].event == "captured"
+    assert "total" in qs["1,200"].qualifiers
+
+
+def test_lexicon_rejects_unknown_event(monkeypatch):
+    from claimtrail import resources
+
+    monkeypatch.setattr(resources, "load", lambda name: {"events": {"exploded": {"verbs": ["explode"]}}})
+    with pytest.raises(EventsResourceError, match="exploded"):
+        load_lexicon("broken.yaml")
+
+
+def test_lexicon_indexes_the_word_lists():
+    lex = load_lexicon()
+    assert lex.verbs["deploy"] == "deployed"
+    assert lex.nouns["casualty"] == "casualties"
+    assert ("prisoner",) in [rest for rest, _ in lex.phrases["take"]]
+    assert lex.qualifier_words["further"] == "additional"
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole pipeline
+
+
+def by_text(doc, text):
+    found = [q for q in doc._.quantities if q.text == text]
+    assert found, f"quantity {text!r} not found in {[q.text for q in doc._.quantities]}"
+    return found[0]
+
+
+def test_component_runs_after_quantities_places_and_actors():
+    names = [name for name, _ in COMPONENTS]
+    assert names.index("claimtrail_events") > max(
+        names.index("claimtrail_quantities"),
+        names.index("claimtrail_places"),
+        names.index("claimtrail_actors"),
+    )
+
+
+def test_pipeline_deployment_and_casualties(annotate):
+    doc = annotate(
+        "North Korea has sent a second batch of 1,500 soldiers to the front. "
+        "Of its first 11,000 troops, about 3,000 of them have been killed or wounded, officials said."
+    )
+    batch = by_text(doc, "1,500")
+    assert batch.event == "deployed"
+    assert text_of(batch.counted) == "soldiers"
+    assert batch.qualifiers == ["batch", "second"]
+    assert text_of(batch.owner) == "North Korea"
+    assert batch.owner_country == "KP"
+    part = by_text(doc, "3,000")
+    assert text_of(part.counted) == "troops"
+    assert part.event == "casualties"
+    assert text_of(part.event_trigger) == "killed or wounded"
+
+
+def test_pipeline_killing_and_wounding(annotate):
+    doc = annotate("A drone struck a bus on Sunday, killing at least 8 people and wounding 21 others.")
+    killed = [q for q in doc._.quantities if q.value == 8][0]
+    wounded = [q for q in doc._.quantities if q.value == 21][0]
+    assert killed.event == "killed"
+    assert text_of(killed.counted) == "people"
+    assert wounded.event == "wounded"
+    assert text_of(wounded.counted) == "people"
+
+
+def test_pipeline_measures_have_no_event(annotate):
+    doc = annotate("Each week the recruits run 40 km carrying 25 kg of gear.")
+    measures = [q for q in doc._.quantities if q.unit in ("km", "kg")]
+    assert len(measures) == 2
+    assert all(q.event is None and q.counted is None for q in measures)
+
+
+def test_pipeline_demonym_owner_country(annotate):
+    doc = annotate("Ukrainian forces captured two North Korean soldiers near the border.")
+    if not doc._.places:
+        pytest.skip("the places component does not resolve demonyms yet")
+    q = by_text(doc, "two")
+    assert text_of(q.owner) == "North Korean"
+    assert q.owner_country == "KP"
+    assert q.event == "captured"

@@ -1,0 +1,106 @@
+"""Modality cues, their scope, and the modality of the clause holding a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.extract.modality import modality_for
+
+
+def token_of(doc, word):
+    for t in doc:
+        if t.text == word:
+            return t
+    raise AssertionError(f"no token {word!r}")
+
+
+def cue(doc, text):
+    hits = [c for c in doc._.modality_cues if c.text == text]
+    assert hits, f"no cue {text!r} in {[c.text for c in doc._.modality_cues]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("modal", ["may", "could", "might"])
+def test_modal_verbs_make_a_possibility_scoped_on_their_verb(annotate, modal):
+    doc = annotate(f"Officials said Pyongyang {modal} send an additional 2,500 troops next month.")
+    c = cue(doc, modal)
+    assert c.modality == "possible"
+    assert doc[c.scope_head].text == "send"
+    modality, cues = modality_for(doc, token_of(doc, "2,500").i)
+    assert modality == "possible"
+    assert [x.text for x in cues] == [modal]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "cue_text", "expected"),
+    [
+        ("The brigade has reportedly lost 200 vehicles since May.", "200", "reportedly", "reported"),
+        ("Analysts estimate that 3,000 soldiers have been wounded.", "3,000", "estimate", "estimated"),
+        ("An estimated 1,200 civilians have fled the town.", "1,200", "estimated", "estimated"),
+        ("Western officials believe 500 drones were delivered in March.", "500", "believe", "believed"),
+        ("The army plans to send 4,000 reservists to the front.", "4,000", "plans", "planned"),
+        ("The ministry denied that 90 sailors had died.", "90", "denied", "denied"),
+        ("A fourth deployment of 2,000 troops remains a possibility.", "2,000", "possibility", "possible"),
+        ("It is possible that 700 more were captured.", "700", "possible", "possible"),
+        ("Kyiv confirmed that 40 prisoners were exchanged.", "40", "confirmed", "confirmed"),
+        ("Reports indicate that about 4,000 of them have been killed.", "4,000", "indicate", "reported"),
+    ],
+)
+def test_certainty_scale(annotate, text, word, cue_text, expected):
+    doc = annotate(text)
+    assert cue(doc, cue_text).modality == expected
+    modality, cues = modality_for(doc, token_of(doc, word).i)
+    assert modality == expected
+    assert cue_text in [c.text for c in cues]
+
+
+def test_did_not_confirm_is_not_confirmed(annotate):
+    doc = annotate("The agency did not confirm that 150 troops were captured.")
+    c = cue(doc, "did not confirm")
+    assert c.modality == "reported"
+    assert doc[c.scope_head].text == "captured"
+    assert modality_for(doc, token_of(doc, "150").i)[0] == "reported"
+
+
+def test_could_not_confirm_is_not_a_possibility(annotate):
+    doc = annotate("The Pentagon could not confirm that 150 troops were captured.")
+    assert not any(c.text == "could" for c in doc._.modality_cues)
+    assert modality_for(doc, token_of(doc, "150").i)[0] == "reported"
+
+
+def test_plain_said_is_asserted(annotate):
+    doc = annotate("The governor said 14 people were wounded in the strike.")
+    assert modality_for(doc, token_of(doc, "14").i) == ("asserted", [])
+
+
+def test_cue_in_another_clause_does_not_leak(annotate):
+    doc = annotate("The army may retreat, but 300 soldiers were killed on Monday, the governor said.")
+    assert modality_for(doc, token_of(doc, "300").i)[0] == "asserted"
+
+
+def test_denial_outranks_inner_possibility(annotate):
+    doc = annotate("Moscow denied that North Korea may send 6,000 troops.")
+    assert modality_for(doc, token_of(doc, "6,000").i)[0] == "denied"
+
+
+def test_not_ruled_out(annotate):
+    doc = annotate("Officials did not rule out that 1,000 more troops would arrive.")
+    assert any(c.modality == "possible" and "rule" in c.text for c in doc._.modality_cues)
+
+
+def test_continued_quote_inherits_attribution_cue(annotate):
+    text = (
+        "\u201cWe think 600 were wounded,\u201d the commander said. "
+        "\u201cAbout 80 died.\u201d"
+    )
+    doc = annotate(text)
+    assert modality_for(doc, token_of(doc, "600").i)[0] == "believed"
+    assert modality_for(doc, token_of(doc, "80").i)[0] == "asserted"
+
+
+def test_cue_offsets_match_text(annotate):
+    text = "Seoul reportedly may deploy 500 engineers, officials estimated."
+    doc = annotate(text)
+    for c in doc._.modality_cues:
+        assert text[c.start : c.end] == c.text
+        assert 0 <= c.scope_head < len(doc)

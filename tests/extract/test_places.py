@@ -1,0 +1,108 @@
+"""The places component: toponyms and demonyms in news sentences, resolved offline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def places(annotate):
+    def run(text: str):
+        return annotate(text, date(2025, 3, 1))._.places
+
+    return run
+
+
+def by_text(found):
+    return {p.text: p for p in found}
+
+
+def test_possessive_region_and_country(places):
+    text = "Moscow's forces pushed deeper into Russia's Kursk region on Tuesday, a Ukrainian commander said."
+    found = by_text(places(text))
+    kursk = found["Kursk region"]
+    assert kursk.feature == "admin1" and kursk.country == "RU"
+    assert 51.0 < kursk.lat < 52.5 and 35.0 < kursk.lon < 37.5
+    assert found["Russia"].feature == "country"
+    assert found["Ukrainian"].demonym and found["Ukrainian"].country == "UA"
+    assert text[kursk.start : kursk.end] == "Kursk region"
+
+
+def test_offsets_and_order(places):
+    text = "Shelling hit Kharkiv and Odesa overnight, officials in Ukraine said."
+    found = places(text)
+    assert [p.text for p in found] == ["Kharkiv", "Odesa", "Ukraine"]
+    assert all(text[p.start : p.end] == p.text for p in found)
+    assert [p.start for p in found] == sorted(p.start for p in found)
+    assert all(p.country == "UA" for p in found)
+
+
+def test_same_named_town_follows_the_article(places):
+    text = "Ukrainian troops held their positions near Pokrovsk, in the east of Ukraine, as Russian units advanced."
+    pokrovsk = by_text(places(text))["Pokrovsk"]
+    assert pokrovsk.country == "UA" and pokrovsk.gazetteer_id == "geonames:704422"
+    assert abs(pokrovsk.lat - 48.28) < 0.1
+
+
+def test_border_region_and_far_east(places):
+    text = (
+        "About 2,000 soldiers were training in Russia's Far East before moving to the Kursk border region "
+        "of Russia, according to South Korean intelligence."
+    )
+    found = by_text(places(text))
+    assert found["Far East"].gazetteer_id == "claimtrail:russian-far-east"
+    assert found["Kursk border region"].feature == "admin1"
+    assert found["South Korean"].country == "KR" and found["South Korean"].demonym
+
+
+def test_country_forms(places):
+    found = by_text(places("The DPRK and the U.S. traded accusations, while Britain urged restraint."))
+    assert found["DPRK"].country == "KP"
+    assert found["U.S."].country == "US"
+    assert found["Britain"].country == "GB"
+    assert all(p.feature == "country" and not p.demonym for p in found.values())
+
+
+def test_oblast_and_donbas(places):
+    found = by_text(places("Fighting raged across the Donbas, and Donetsk oblast saw the heaviest shelling."))
+    assert found["Donbas"].feature == "region" and found["Donbas"].country == "UA"
+    assert found["Donetsk oblast"].feature == "admin1" and found["Donetsk oblast"].country == "UA"
+
+
+def test_not_places(places):
+    found = places(
+        "The unit was stationed near the front lines for months, a spokesman told Reuters in March."
+    )
+    assert found == []
+
+
+def test_person_is_not_a_place(places):
+    found = places("Georgia Meloni met Jordan Bardella to discuss the budget.")
+    assert found == []
+
+
+def test_capital_as_actor_is_not_a_place(places):
+    found = by_text(places("Pyongyang may send more troops, while the talks in Seoul stalled."))
+    assert "Pyongyang" not in found
+    assert found["Seoul"].country == "KR" and found["Seoul"].feature == "city"
+
+
+def test_us_state_in_context(places):
+    found = by_text(places("Storms flooded roads in Texas and Oklahoma, the U.S. weather service said."))
+    assert found["Texas"].feature == "admin1" and found["Texas"].country == "US"
+    assert found["Oklahoma"].feature == "admin1"
+
+
+def test_towns_the_model_mislabels(places):
+    text = "Reinforcements were sent to Avdiivka, Bakhmut and Vuhledar in Donetsk oblast."
+    found = by_text(places(text))
+    for town in ("Avdiivka", "Bakhmut", "Vuhledar"):
+        assert found[town].country == "UA" and found[town].feature == "city", town
+        assert 47.5 < found[town].lat < 49.0
+
+
+def test_town_near_the_articles_places(places):
+    found = by_text(places("Drones hit Belgorod and the Bryansk region. Sudzha fell to Ukrainian troops."))
+    assert found["Sudzha"].country == "RU" and found["Sudzha"].gazetteer_id == "geonames:486816"

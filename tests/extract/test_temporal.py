@@ -1,0 +1,128 @@
+"""The time extractor: spans, TimeML values and calendar ranges on news-like sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimtrail.extract.temporal import latest_full_date, resolve_times
+
+PUB = date(2025, 3, 6)  # a Thursday
+
+
+def one(text: str, ref: date | None = PUB, kind: str | None = None):
+    found = [t for t in resolve_times(text, ref) if kind is None or t.type == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "begin", "finish"),
+    [
+        ("Troops crossed the border on March 5, officials said.", "March 5", "2025-03-05", "2025-03-05", "2025-03-05"),
+        ("The talks were held Feb. 23 to 26 in Riyadh.", "Feb. 23 to 26", "2025-02-23/2025-02-26", "2025-02-23",
+         "2025-02-26"),
+        ("Shelling resumed on Jan. 11, 2025, near the town.", "Jan. 11, 2025", "2025-01-11", "2025-01-11", "2025-01-11"),
+        ("He was captured on 11 January 2025.", "11 January 2025", "2025-01-11", "2025-01-11", "2025-01-11"),
+        ("The report is dated 2025-01-11.", "2025-01-11", "2025-01-11", "2025-01-11", "2025-01-11"),
+        ("The ministry spoke yesterday.", "yesterday", "2025-03-05", "2025-03-05", "2025-03-05"),
+        ("The convoy left two days ago.", "two days ago", "2025-03-04", "2025-03-04", "2025-03-04"),
+        ("Casualties rose last year.", "last year", "2024", "2024-01-01", "2024-12-31"),
+        ("The unit was moved last October.", "last October", "2024-10", "2024-10-01", "2024-10-31"),
+        ("Fighting intensified earlier this month.", "earlier this month", "2025-03", "2025-03-01", "2025-03-06"),
+        ("The offensive began in early 2024.", "early 2024", "2024", "2024-01-01", "2024-04-30"),
+        ("The troops arrived late last year.", "late last year", "2024", "2024-09-02", "2024-12-31"),
+        ("Strikes are expected in mid-March.", "mid-March", "2025-03", "2025-03-11", "2025-03-21"),
+        ("Output fell in the first half of 2025.", "the first half of 2025", "2025-H1", "2025-01-01", "2025-06-30"),
+        ("The war has raged since February 2022.", "since February 2022", "2022-02", "2022-02-01", "2025-03-06"),
+        ("Aid deliveries resumed this week.", "this week", "2025-W10", "2025-03-03", "2025-03-09"),
+    ],
+)  # fmt: skip
+def test_dates_resolved_against_publication(text, span, value, begin, finish):
+    t = one(text)
+    assert t.text == span
+    assert text[t.start : t.end] == span
+    assert t.type == "DATE"
+    assert t.value == value
+    assert t.begin == date.fromisoformat(begin)
+    assert t.finish == date.fromisoformat(finish)
+
+
+def test_bare_year_in_text():
+    t = one("The border was redrawn in 2023 after talks.")
+    assert (t.text, t.value, t.begin, t.finish) == ("2023", "2023", date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_counts_that_look_like_years_are_not_dates():
+    assert resolve_times("Officials said 2000 soldiers and 1,500 troops were sent.", PUB) == []
+
+
+def test_weekday_is_most_recent_unless_future_tense():
+    assert one("The minister said on Wednesday that talks failed.").value == "2025-03-05"
+    assert one("The minister will travel to Kyiv on Monday.").value == "2025-03-10"
+    assert one("They met last Wednesday.").value == "2025-02-26"
+
+
+def test_bare_month_day_leans_to_the_past_but_allows_near_future():
+    assert one("Elections were held on October 12.").value == "2024-10-12"
+    assert one("A vote is planned for March 20.").value == "2025-03-20"
+
+
+def test_past_three_months_is_a_duration_with_a_range():
+    t = one("Losses doubled over the past three months.")
+    assert (t.text, t.type, t.value) == ("the past three months", "DURATION", "P3M")
+    assert (t.begin, t.finish) == (date(2024, 12, 6), PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The march lasted three days.", "three days", "P3D"),
+        ("The siege went on for 24 hours.", "24 hours", "PT24H"),
+        ("He trained for one and a half years.", "one and a half years", "P1.5Y"),
+        ("It was a three-day visit.", "three-day", "P3D"),
+    ],
+)
+def test_durations(text, span, value):
+    t = one(text, kind="DURATION")
+    assert (t.text, t.value) == (span, value)
+
+
+def test_rate_per_week_is_a_set_not_a_duration():
+    t = one("Recruits ran 100 ri a week with heavy packs.")
+    assert (t.text, t.type, t.value) == ("a week", "SET", "P1W")
+
+
+def test_time_of_day_and_datetime():
+    t = one("The blast came at 10:30 p.m. on Tuesday.")
+    assert (t.text, t.type, t.value) == ("10:30 p.m. on Tuesday", "TIME", "2025-03-04T22:30")
+    t = one("Sirens sounded last night across the city.")
+    assert (t.text, t.type, t.value) == ("last night", "TIME", "2025-03-05TNI")
+
+
+def test_now_is_present_ref():
+    assert one("Troops are now in the Kursk region.").value == "PRESENT_REF"
+
+
+def test_without_reference_dates_keep_unknown_year():
+    t = one("The attack happened on March 5.", ref=None)
+    assert t.value == "XXXX-03-05" and t.begin is None
+
+
+def test_modal_may_is_not_a_month():
+    assert resolve_times("Pyongyang may send more troops, he said.", PUB) == []
+
+
+def test_component_sets_doc_times(annotate):
+    doc = annotate("On March 5, lawmakers said 1,500 troops arrived in the past three months.", PUB)
+    times = doc._.times
+    assert [t.text for t in times] == ["March 5", "the past three months"]
+    assert times[0].value == "2025-03-05"
+    assert all(times[i].start <= times[i + 1].start for i in range(len(times) - 1))
+
+
+def test_latest_full_date():
+    text = "Posted Jan. 3, 2024. Updated 5 March 2025 at 10:00. Talks on Feb. 23 to 26."
+    assert latest_full_date(text) == date(2025, 3, 5)
+    assert latest_full_date("No dates here, only last week.") is None

@@ -1,0 +1,68 @@
+"""Doc -> Claim: contract shape, stable ids, times, places and attribution on hand-written texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimtrail import extract
+from claimtrail.claims import claim_id_for
+from claimtrail.model import Claim
+
+TEXT = (
+    "Moscow has sent 2,300 more engineers to Belarus, a Polish defence official said on Tuesday. "
+    "The engineers arrived in Minsk on Nov. 3, according to the official. "
+    "Polish intelligence believes that the deployment could grow next year."
+)
+PUBLISHED = date(2024, 11, 14)
+
+
+def _by_value(claims: list[Claim], value: float) -> Claim:
+    found = [c for c in claims if c.quantity and c.quantity["value"] == value]
+    assert found, f"no claim with value {value}: {[c.quantity for c in claims]}"
+    return found[0]
+
+
+def test_contract_fields_in_order():
+    claims = extract(TEXT, PUBLISHED)
+    assert claims
+    for c in claims:
+        assert list(c.to_contract()) == list(Claim.CONTRACT_FIELDS)
+        assert TEXT[c.start : c.end] in c.sentence
+        assert c.sentence in TEXT
+
+
+def test_quantity_claim_values_and_provenance():
+    claims = extract(TEXT, PUBLISHED)
+    c = _by_value(claims, 2300)
+    assert c.kind == "quantity"
+    assert c.quantity["text"] == "2,300"
+    assert c.event == "deployed"
+    assert c.subject["normalized"] in ("engineer", "engineers")
+    assert c.published == "2024-11-14"
+    assert any(p["country"] == "BY" for p in c.places)
+    # "said on Tuesday" dates the statement: the Tuesday before 2024-11-14 is 2024-11-12
+    assert c.statement_time is not None and c.statement_time["start"] == "2024-11-12"
+    assert c.attribution and c.attribution[0]["cue"] == "said"
+    assert "official" in (c.attribution[0]["text"] or "")
+
+
+def test_ids_are_stable_and_distinct():
+    first = extract(TEXT, PUBLISHED)
+    second = extract(TEXT, PUBLISHED)
+    assert [c.claim_id for c in first] == [c.claim_id for c in second]
+    assert len({c.claim_id for c in first}) == len(first)
+    assert claim_id_for("a", 1, 2, "quantity") != claim_id_for("a", 1, 2, "statement")
+
+
+def test_statement_claim_for_attributed_clause_without_figure():
+    claims = extract(TEXT, PUBLISHED)
+    statements = [c for c in claims if c.kind == "statement"]
+    assert any("deployment could grow" in TEXT[c.start : c.end] for c in statements)
+    belief = next(c for c in statements if "could grow" in TEXT[c.start : c.end])
+    assert belief.quantity is None
+    assert belief.modality in ("believed", "possible")
+
+
+def test_no_claims_from_dates_or_ordinals():
+    claims = extract("The second convoy left on March 5, 2024, officials said.", date(2024, 3, 6))
+    assert all(c.quantity is None or c.quantity["value"] not in (5, 2024, 2) for c in claims)
