@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
+# The extractor subpackage is imported first, so that the function ``extract`` defined below (the
+# public API) stays the package attribute: importing ``claimtrail.extract.<module>`` later only
+# touches the subpackage entry in sys.modules, never this attribute again.
+from . import extract as _extractors  # noqa: F401
 from .errors import ClaimtrailError, InputError, LedgerError
 from .model import Article, Claim, Failure
 

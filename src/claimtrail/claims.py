@@ -36,6 +36,22 @@ def claim_id_for(article_id: str, start: int, end: int, kind: str) -> str:
     return digest[:20]
 
 
+DATELINE_DASHES = (" — ", " – ", " -- ", " - ")
+
+
+def _dateline_end(text: str) -> int:
+    """The end of a leading dateline ("KYIV, June 3 (Reuters) -"), or 0 where the text has none."""
+    head = text[:160]
+    cuts = [i for i in (head.find(d) for d in DATELINE_DASHES) if i > 0]
+    if not cuts:
+        return 0
+    cut = min(cuts)
+    prefix = head[:cut]
+    if len(prefix.split()) > 12 or ". " in prefix or "\n" in prefix.strip():
+        return 0
+    return cut + 2
+
+
 def build_claims(doc: Doc, article: Article) -> list[Claim]:
     """All claims of one processed article, in text order."""
     builder = _Builder(doc, article)
@@ -51,9 +67,12 @@ class _Builder:
 
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         self.article = article
         self.published: date | None = doc._.published or article.published
-        self.times: list[TimeMention] = list(doc._.times or [])
+        # a dateline ("SEOUL, March 6, 2025 (Wire) —") dates the article, not the claims after it
+        dateline_end = _dateline_end(self.text)
+        self.times: list[TimeMention] = [t for t in doc._.times or [] if t.start >= dateline_end]
         self.places: list[PlaceMention] = [p for p in doc._.places or [] if not p.demonym]
         self.actors: list[ActorMention] = list(doc._.actors or [])
         self.attributions: list[AttributionMention] = list(doc._.attributions or [])
@@ -174,7 +193,7 @@ class _Builder:
         if q.owner is not None and abs(q.owner.end - start) <= 40 and q.owner.start < start:
             # "North Korean troops", with the number possibly between owner and noun
             start = q.owner.start
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if q.owner is not None and not (start <= q.owner.start and q.owner.end <= end):
             text = f"{q.owner.text} {q.counted.text}"
         normalized = (q.counted_lemma or q.counted.text).lower()

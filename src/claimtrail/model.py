@@ -97,6 +97,10 @@ class QuantityMention:
     # Token indices into the Doc (not exported): the first token and one past the last.
     token_start: int = -1
     token_end: int = -1
+    # Character span of the number part alone ("1.5 million" in "$1.5 million a year"; for a range,
+    # from its first number to its last), without currency sign, unit or age words (not exported).
+    number_start: int = -1
+    number_end: int = -1
 
     def contract_dict(self) -> dict[str, Any]:
         """The ``quantity`` object of the claims/annotate contracts."""
@@ -130,7 +134,13 @@ class TimeMention:
     finish: date | None = None
 
     def contract_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
 
 
 @dataclass

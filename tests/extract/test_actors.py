@@ -43,7 +43,9 @@ def test_person_role_from_apposition_and_short_name(annotate):
 
 
 def test_title_before_name_and_missed_short_name(annotate):
-    text = "Defense Minister Rustem Umerov said Kyiv would get 40 launchers. Umerov also warned of an offensive."
+    text = (
+        "Defense Minister Rustem Umerov said Kyiv would get 40 launchers. Umerov also warned of an offensive."
+    )
     got = actors(annotate, text)
     umerov = [a for a in got if a.normalized == "Rustem Umerov"]
     assert len(umerov) == 2

@@ -37,13 +37,15 @@ def component():
 def hand(nlp, component):
     """hand(text, numbers, units={}) -> {number text: QuantityMention} after the events rules.
 
-    The Doc is parsed once by the pipeline; its quantities and places are then replaced by
-    mentions built here (numbers found in order; places from a small country table), so the test
-    depends only on the parse and on this component.
+    The Doc is parsed by the base model alone; its quantities and places are mentions built
+    here (numbers found in order; places from a small country table), so the test depends only on
+    the parse and on this component.
     """
+    ours = [name for name, _ in COMPONENTS if name in nlp.pipe_names]
 
     def run(text: str, numbers: list[str], units: dict[str, str] | None = None):
-        doc = nlp(make_doc(nlp, text))
+        with nlp.select_pipes(disable=ours):  # the base model's parse only
+            doc = nlp(make_doc(nlp, text))
         units = units or {}
         quantities = []
         pos = 0
@@ -278,6 +280,83 @@ def test_bringing_the_total_inherits_the_clause_event(hand):
     assert qs["300"].event == "captured"
     assert qs["1,200"].event == "captured"
     assert "total" in qs["1,200"].qualifiers
+
+
+def test_number_nouns_pass_the_count_on(hand):
+    q = hand("Dozens of civilians were killed in the shelling.", ["Dozens"])["Dozens"]
+    assert text_of(q.counted) == "civilians"
+    assert q.event == "killed"
+    q = hand("Tens of thousands of people have been displaced by the fighting.", ["Tens of thousands"])[
+        "Tens of thousands"
+    ]
+    assert text_of(q.counted) == "people"
+    assert text_of(q.event_trigger) == "displaced"
+
+
+def test_share_keeps_the_event_of_what_it_counts(hand):
+    q = hand("Nearly 30% of the deployed troops were wounded.", ["30%"], {"30%": "percent"})["30%"]
+    assert text_of(q.counted) == "troops"
+    assert q.event == "wounded"
+    assert q.kind == "measure"  # a share stays a share
+
+
+def test_measure_sent_is_not_a_deployment(hand):
+    q = hand("The agency sent 500 tonnes of flour to the city.", ["500 tonnes"], {"500 tonnes": "t"})[
+        "500 tonnes"
+    ]
+    assert q.event is None
+    assert q.counted is None
+
+
+def test_deployment_is_of_people_and_materiel(hand):
+    qs = hand("The ministry sent 2,000 letters and 300 tanks to the region.", ["2,000", "300"])
+    assert qs["2,000"].event == "other"
+    assert text_of(qs["2,000"].event_trigger) == "sent"
+    assert qs["300"].event == "deployed"
+
+
+def test_relative_clause_with_its_own_subject_belongs_to_the_part(hand):
+    qs = hand(
+        "Pyongyang sent about 12,000 troops, 4,000 of whom were killed or wounded.", ["12,000", "4,000"]
+    )
+    assert qs["12,000"].event == "deployed"
+    assert qs["12,000"].owner_country == "KP"
+    assert qs["4,000"].event == "casualties"
+    assert text_of(qs["4,000"].counted) == "troops"
+    assert qs["4,000"].owner_country == "KP"  # the owner of the antecedent
+
+
+def test_members_named_with_including(hand):
+    qs = hand("The UN said 1,200 civilians, including 300 children, have been killed.", ["1,200", "300"])
+    assert qs["300"].event == "killed"
+    assert text_of(qs["300"].counted) == "children"
+
+
+def test_owner_through_raising_verb(hand):
+    q = hand("North Korea is thought to have around 11,000 soldiers in Russia.", ["11,000"])["11,000"]
+    assert text_of(q.owner) == "North Korea"
+    assert q.event == "other"
+
+
+def test_everyday_senses_of_lose_are_not_casualties(hand):
+    q = hand("The home side has lost eight games this season.", ["eight"])["eight"]
+    assert q.event == "other"
+    q = hand("The brigade lost 30 tanks in a single week.", ["30"])["30"]
+    assert q.event == "casualties"
+
+
+def test_quantity_placed_by_character_offsets(nlp, component):
+    text = "Some 700 paratroopers were stationed near the airport."
+    with nlp.select_pipes(disable=[name for name, _ in COMPONENTS if name in nlp.pipe_names]):
+        doc = nlp(make_doc(nlp, text))
+    start = text.index("700")
+    doc._.quantities = [QuantityMention(start, start + 3, "700", 700.0)]  # no token indices
+    doc._.places, doc._.actors = [], []
+    component(doc)
+    q = doc._.quantities[0]
+    assert text_of(q.counted) == "paratroopers"
+    assert q.event == "deployed"
+    assert text_of(q.event_trigger) == "stationed"
 
 
 def test_lexicon_rejects_unknown_event(monkeypatch):

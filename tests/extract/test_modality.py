@@ -89,10 +89,7 @@ def test_not_ruled_out(annotate):
 
 
 def test_continued_quote_inherits_attribution_cue(annotate):
-    text = (
-        "\u201cWe think 600 were wounded,\u201d the commander said. "
-        "\u201cAbout 80 died.\u201d"
-    )
+    text = "\u201cWe think 600 were wounded,\u201d the commander said. \u201cAbout 80 died.\u201d"
     doc = annotate(text)
     assert modality_for(doc, token_of(doc, "600").i)[0] == "believed"
     assert modality_for(doc, token_of(doc, "80").i)[0] == "asserted"

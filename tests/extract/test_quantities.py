@@ -162,3 +162,149 @@ def test_normalize_helper():
 def test_find_quantities_without_spacy():
     qs = find_quantities("A 3-inch gap and 190,000 square meters.")
     assert [(q.text, q.unit) for q in qs] == [("3-inch", "in"), ("190,000 square meters", "m2")]
+
+
+# -- mechanisms added for news and science text ------------------------------------------------------
+
+
+def _one(text):
+    found = find_quantities(text)
+    assert len(found) == 1, [(q.text, q.value, q.unit) for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one over four", 0.25),
+        ("3 over 8", 0.375),
+        ("negative two over five", -0.4),
+        ("two hundred and one quarters", 200.25),
+        ("a 2.5×10−3 share", 0.0025),
+        ("about 6 × 10^8 cells", 6e8),
+        ("4x2^8 samples", 1024),
+    ],
+)
+def test_fractions_over_and_scientific_notation(text, value):
+    nums = [m for m in find_numbers(text)]
+    assert len(nums) == 1
+    assert nums[0].value == pytest.approx(value)
+
+
+def test_over_between_numbers_is_not_a_fraction_before_a_noun_or_year():
+    assert [m.value for m in find_numbers("Drones hit 40 sites over three nights.")] == [40, 3]
+    assert [m.value for m in find_numbers("Exports grew 7 over 2022.")] == [7, 2022]
+
+
+def test_hyphenated_one_half_is_a_fraction_before_a_noun():
+    q = _one("The trench ran one-half miles north.")
+    assert (q.text, q.value, q.unit) == ("one-half miles", 0.5, "mi")
+
+
+def test_minor_currency_units_normalise_to_the_main_currency():
+    q = _one("Fuel rose 35 cents a litre overnight.")
+    assert (q.text, q.value, q.unit, q.normalized_value, q.normalized_unit) == (
+        "35 cents",
+        35,
+        "USD_cent",
+        0.35,
+        "USD",
+    )
+    q = _one("The stock closed at 412 pence.")
+    assert (q.unit, q.normalized_value, q.normalized_unit) == ("GBP_penny", 4.12, "GBP")
+
+
+def test_major_and_minor_currency_amounts_join():
+    assert _one("The ticket cost 7 dollars 25 cents.").value == pytest.approx(7.25)
+    q = _one("He paid nine dollars and ninety cents for it")
+    assert (q.text, q.value, q.unit) == ("nine dollars and ninety cents", pytest.approx(9.9), "USD")
+
+
+def test_hyphenated_money_adjective():
+    q = _one("The board approved a 15-cent dividend.")
+    assert (q.text, q.unit, q.normalized_value) == ("15-cent", "USD_cent", 0.15)
+
+
+def test_currency_prefix_forms_and_new_currency_names():
+    assert _one("a c$ 40 million grant").unit == "CAD"
+    assert _one("valued at hk $ 3.2 billion").unit == "HKD"
+    q = _one("a loan of 900 million pesetas")
+    assert (q.unit, q.value) == ("ESP", 900_000_000)
+    assert _one("Rent is 1,200₾ a month").unit == "GEL"
+    q = _one("Revenue was $-12.5 on the line")
+    assert (q.value, q.unit) == (-12.5, "USD")
+
+
+def test_pounds_with_a_scale_are_money_but_pounds_of_something_are_weight():
+    q = _one("The club lost 85 million pounds last season.")
+    assert (q.unit, q.kind) == ("GBP", "money")
+    q = _one("They seized 3 million pounds of cocaine.")
+    assert (q.unit, q.kind) == ("lb", "measure")
+    assert _one("a 2,000-pound bomb").unit == "lb"
+
+
+def test_percent_of_a_number_without_a_number_before():
+    q = _one("the tax is per cent of 15")
+    assert (q.text, q.value, q.unit) == ("per cent of 15", 15, "percent")
+    q = _one("Turnout reached 61 percent of voters")
+    assert q.text == "61 percent"
+
+
+def test_money_range_with_the_sign_on_both_ends():
+    q = _one("Wheat traded from $210 per tonne to $260 per tonne.")
+    assert (q.low, q.high, q.unit) == (210, 260, "USD/t")
+
+
+def test_hanging_hyphen_range():
+    q = _one("a planned 5- to 7-metre wall")
+    assert (q.text, q.low, q.high, q.unit) == ("5- to 7-metre", 5, 7, "m")
+
+
+def test_value_with_uncertainty():
+    q = _one("The dose was 4.2 ± 0.3 mSv")
+    assert (q.value, q.low, q.high, q.unit) == (4.2, pytest.approx(3.9), pytest.approx(4.5), "mSv")
+    q = _one("a drift of 2.1 +/- 0.4 km")
+    assert (q.low, q.high, q.unit) == (pytest.approx(1.7), pytest.approx(2.5), "km")
+
+
+def test_scientific_compound_units():
+    q = _one("a flux of 12 W/m^2 at the surface")
+    assert q.unit == "W/m^2"
+    q = _one("a decay rate of 3e-4 s-1 was measured")
+    assert (q.value, q.unit) == (3e-4, "s^-1")
+    q = _one("they logged 140 fb−1 of collisions")
+    assert q.unit == "fb^-1"
+    q = _one("it fell at 9.8 m/s2")
+    assert (q.unit, q.normalized_unit) == ("m/s^2", "m/s^2")
+
+
+def test_formula_units_do_not_swallow_ordinary_words():
+    assert _one("They emitted 40 CO2 tonnes").unit != "CO^2"
+    assert [q.unit for q in find_quantities("in the 1990s")] in ([None], [])
+
+
+def test_units_in_brackets_and_inch_abbreviation():
+    q = _one("The load was 350 (kg) in all")
+    assert (q.text, q.unit) == ("350 (kg)", "kg")
+    q = _one("The plate is 3 in thick")
+    assert (q.text, q.unit) == ("3 in", "in")
+    assert [q.unit for q in find_quantities("one in 5 people")] == [None, None]
+
+
+def test_article_after_a_price_means_per():
+    q = _one("Fuel rose 35 cents a litre overnight.")
+    assert q.text == "35 cents"
+
+
+def test_article_plus_unit_is_one_unit():
+    found = find_quantities("Diesel now costs more per litre than a gallon did, and an acre sold fast.")
+    got = {(q.text, q.value, q.unit) for q in found}
+    assert ("a gallon", 1.0, "gal") in got
+    assert ("an acre", 1.0, "acre") in got
+    assert find_quantities("It took a bit of luck and a pound of effort.") == []
+
+
+def test_number_part_span_is_kept():
+    text = "Aid of US$ 2.5bn arrived, then 40 km of road."
+    spans = [text[q.number_start : q.number_end] for q in find_quantities(text)]
+    assert spans == ["2.5bn", "40"]

@@ -126,3 +126,7 @@ def test_latest_full_date():
     text = "Posted Jan. 3, 2024. Updated 5 March 2025 at 10:00. Talks on Feb. 23 to 26."
     assert latest_full_date(text) == date(2025, 3, 5)
     assert latest_full_date("No dates here, only last week.") is None
+
+
+def test_names_and_ages_are_not_dates():
+    assert [t.text for t in resolve_times("The Sunday Times said the 24-year-old was held.", PUB)] == []

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from sqlalchemy import inspect
 
 from claimtrail.errors import LedgerError
 from claimtrail.store import migrations
-from claimtrail.store.ledger import Ledger, open_ledger
+from claimtrail.store.ledger import open_ledger
 from claimtrail.store.migrations import HEAD, MIGRATIONS, Migration
 
 from .factory import numbered_article
@@ -180,23 +179,12 @@ def _bulk(n_articles: int, per_article: int):
         yield article, claims
 
 
-def _ingest_seconds(led: Ledger, n_articles: int, per_article: int) -> float:
-    """CPU seconds (the machine is shared, so wall time says more about the neighbours)."""
-    batch = list(_bulk(n_articles, per_article))
-    t0 = time.process_time()
-    for article, claims in batch:
-        assert led.add_article(article, claims)
-    return time.process_time() - t0
-
-
-def test_bulk_ingest_is_fast_on_sqlite(tmp_path):
+def test_bulk_ingest_stores_every_claim_on_sqlite(tmp_path):
+    # Speed is measured by bench/, never by timed assertions here; this checks bulk behaviour.
     with open_ledger(tmp_path / "ledger.db") as led:
-        seconds = _ingest_seconds(led, 300, 20)
+        for article, claims in _bulk(300, 20):
+            assert led.add_article(article, claims)
         assert led.count_claims() == 6000
-        t0 = time.process_time()
         found = led.claims(event="casualties", speaker="officials", limit=100)
-        query_seconds = time.process_time() - t0
     assert len(found) == 100
-    # About 2 s of CPU here (1,000 articles x 20 claims: ~7 s); the bound leaves room for slow machines.
-    assert seconds < 10, f"300 articles x 20 claims took {seconds:.1f} s of CPU"
-    assert query_seconds < 1.0
+    assert all(c.event == "casualties" for c in found)

@@ -16,7 +16,7 @@ from ..errors import ClaimtrailError, InputError
 from ..settings import load_settings
 
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -30,7 +30,7 @@ def export_command(
         if not parent.is_dir():
             fail(f"--output {output}: the folder {parent} does not exist")
     with ledger_for(db) as ledger:
-        claims = ledger.claims(event=event, country=country.upper() if country else None, search=search)
+        claims = ledger.iter_claims(event=event, country=country.upper() if country else None, search=search)
         if fmt == "parquet":
             n = export(claims, fmt, path=output)
         elif output:

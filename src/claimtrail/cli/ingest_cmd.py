@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from ..model import Failure
 from ..run import IngestReport, ingest
 from ..settings import load_settings
 from .common import DB_HELP, err, ledger_for, out, parse_date, reports_errors
@@ -70,14 +68,5 @@ def print_summary(report: IngestReport, total_articles: int, total_claims: int) 
         f"ledger now holds {total_articles} articles and {total_claims} claims.",
         highlight=False,
     )
-    if report.failures:
-        table = Table(title="Failures", show_lines=False)
-        table.add_column("input")
-        table.add_column("reason")
-        for failure in report.failures:
-            table.add_row(*_failure_row(failure))
-        out.print(table)
-
-
-def _failure_row(failure: Failure) -> tuple[str, str]:
-    return failure.source, failure.reason
+    for failure in report.failures:
+        out.print(f"[red]failed[/] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)

@@ -132,11 +132,11 @@ def show_command(
     with ledger_for(db) as ledger:
         article = ledger.get_article(article_id)
         if article is None:
-            matches = [a for a in ledger.articles() if a.article_id.startswith(article_id)]
+            matches = ledger.article_ids(article_id)
             if len(matches) != 1:
                 reason = "no article has this id" if not matches else f"{len(matches)} articles start with it"
                 fail(f"article {article_id!r}: {reason}; list ids with `claimtrail articles`")
-            article = matches[0]
+            article = ledger.get_article(matches[0])
         claims = ledger.claims(article_id=article.article_id)
     header = f"{article.title or '(untitled)'} — {article.outlet or '?'}, {article.published or 'undated'}"
     if article.published_inferred:
@@ -162,12 +162,10 @@ def articles_command(db: str = typer.Option(None, "--db", help=DB_HELP)) -> None
         table = Table(title=f"{len(articles)} articles")
         for name in ("id", "published", "outlet", "title", "claims"):
             table.add_column(name, overflow="fold")
-        counts = {}
-        for a in articles:
-            counts[a.article_id] = len(ledger.claims(article_id=a.article_id))
+        counts = ledger.claim_counts()
         for a in articles:
             pub = (a.published.isoformat() if a.published else "") + (" *" if a.published_inferred else "")
-            table.add_row(a.article_id, pub, a.outlet or "", a.title or "", str(counts[a.article_id]))
+            table.add_row(a.article_id, pub, a.outlet or "", a.title or "", str(counts.get(a.article_id, 0)))
     out.print(table)
     out.print("* publication date inferred from the text", style="dim")
 
@@ -177,12 +175,9 @@ def failures_command(db: str = typer.Option(None, "--db", help=DB_HELP)) -> None
     """List inputs that could not be ingested, with reasons."""
     with ledger_for(db) as ledger:
         failures = ledger.failures()
-    table = Table(title=f"{len(failures)} failures")
-    table.add_column("input")
-    table.add_column("reason")
+    out.print(f"{len(failures)} failures", style="bold")
     for f in failures:
-        table.add_row(f.source, f.reason)
-    out.print(table)
+        out.print(f"{f.source}: {f.reason}", highlight=False, soft_wrap=True)
 
 
 @reports_errors

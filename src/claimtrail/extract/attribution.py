@@ -113,7 +113,8 @@ class _Context:
             if span is not None:
                 for t in span:
                     self.actor_of[t.i] = a
-        self.quotes = _quote_spans(doc.text)
+        self.text = doc.text  # built from the tokens on each access: read it once
+        self.quotes = _quote_spans(self.text)
         self.attrs: list[_Attr] = []
         self.by_cue: dict[int, int] = {}  # cue token -> index in attrs
 
@@ -168,6 +169,19 @@ class _Context:
             if v.i > head.i:
                 return self._span_chars(head.left_edge.i, v.left_edge.i)
             return self._span_chars(v.right_edge.i + 1, head.right_edge.i + 1)
+        # "X has sent ..., and Y are ..., the lawmaker said": the parser often makes a sentence-final
+        # cue a conjunct of the first clause; everything before the cue's subject is what was said
+        if (
+            v.dep_ == "conj"
+            and v.i > v.head.i
+            and not any(c.dep_ in CLAUSE_DEPS or c.dep_ in ("dobj", "xcomp") for c in v.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+            and v.nbor(-1).dep_ != "cc"
+        ):
+            start = v.head.left_edge.i
+            subj = next(c for c in v.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if subj.left_edge.i > start and self.doc[subj.left_edge.i - 1].is_punct:
+                return self._span_chars(start, subj.left_edge.i)
         for c in v.children:
             if c.dep_ in CLAUSE_DEPS and not _is_quote_tok(c):
                 return self._content_of(c, v)
@@ -407,7 +421,7 @@ class _Context:
         ):
             end -= 1
         if end <= start:
-            return (doc[start].idx if start < len(doc) else len(doc.text),) * 2
+            return (doc[start].idx if start < len(doc) else len(self.text),) * 2
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
     # ------------------------------------------------------------------ quotes
@@ -426,7 +440,7 @@ class _Context:
     def _adjacent_quote(self, v: Token) -> tuple[int, int] | None:
         """A quote ending just before the cue ('..." he said') or starting just after ('said: "...')."""
         sent = v.sent
-        text = self.doc.text
+        text = self.text
         for q in self.quotes:
             if q[1] <= v.idx and q[1] >= sent.start_char - 1:
                 between = text[q[1] : sent[0].idx if q[1] < sent.start_char else v.idx]
@@ -453,7 +467,7 @@ class _Context:
                 continue
             if covered[n] or last is None:
                 continue
-            between = self.doc.text[last_end : q[0]]
+            between = self.text[last_end : q[0]]
             if len(between) < 200 and not self._cue_between(last_end, q[0], last.cue_start):
                 a = _Attr(
                     last.cue_start, last.cue_end, q, last.source_tok, last.source_actors, True, kind="quote"

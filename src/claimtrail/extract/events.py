@@ -79,6 +79,7 @@ class Lexicon:
     not_counted: frozenset[str]
     references: frozenset[str]
     number_nouns: frozenset[str]
+    ambiguous: frozenset[str]
     qualifier_words: dict[str, str]
     qualifier_phrases: list[tuple[tuple[str, ...], str]]
     ordinals: frozenset[str]
@@ -138,6 +139,7 @@ def load_lexicon(name: str = RESOURCE) -> Lexicon:
         not_counted=frozenset(_words(data.get("not_counted_nouns"))),
         references=frozenset(_words(data.get("reference_words"))),
         number_nouns=frozenset(_words(data.get("number_nouns"))),
+        ambiguous=frozenset(_words(data.get("ambiguous_triggers"))),
         qualifier_words=qualifier_words,
         qualifier_phrases=qualifier_phrases,
         ordinals=frozenset(_words(data.get("ordinals"))),
@@ -235,17 +237,19 @@ class EventsComponent:
         """Final event rules that depend on the counted noun.
 
         A measure ("40 km", "500 tonnes") gets no event; a share of something ("30% of the troops")
-        keeps the event of what it counts. Deployments are of people and materiel: "sent 2 million
-        letters" is "other". A listed counted noun with no trigger gets "other".
+        keeps the event of what it counts. Ambiguous triggers need a listed counted noun: "sent 2
+        million letters" is "other", "the index lost 1.85 points" has no event. A listed counted
+        noun with no trigger gets "other".
         """
         if m.quantity.unit and m.counted is None:
             m.event, m.trigger = None, []
             return
-        if m.counted is None:
-            return
-        listed = self._is_counted_noun(m.counted)
-        if m.event == "deployed" and not listed and m.counted_how != "named":
-            m.event = "other"
+        listed = m.counted is not None and (m.counted_how == "named" or self._is_counted_noun(m.counted))
+        if m.event is not None and not listed and any(lemma(t) in self.lex.ambiguous for t in m.trigger):
+            if m.counted is None:
+                m.event, m.trigger = None, []
+            else:
+                m.event = "other"
         if m.event is None and listed and not m.quantity.unit:
             m.event = "other"
 
@@ -413,6 +417,8 @@ class EventsComponent:
                 if (prev is not None and child.i == prev.i) or self._in_quantity(m, child):
                     continue
                 if child.dep_ in ("amod", "acl", "relcl"):
+                    if child.dep_ == "relcl" and self._other_subject(child):
+                        continue  # "12,000 troops, 4,000 of whom were killed": not all 12,000
                     hit = self._modifier_event(child)
                     if hit is not None:
                         self._accept(m, hit)
@@ -502,8 +508,8 @@ class EventsComponent:
                 break
         if hit is None and verb.pos_ in ("VERB", "ADJ"):
             event = lex.verbs.get(lem)
-            if event is None and verb.pos_ == "ADJ":
-                event = lex.adjectives.get(lem)
+            if event is None:  # "were missing", "injured"
+                event = lex.adjectives.get(lem) or lex.adjectives.get(verb.lower_)
             if event is not None:
                 hit = _Hit(event, [verb])
         if hit is None:
@@ -560,6 +566,11 @@ class EventsComponent:
         if event is not None and token.pos_ in ("ADJ", "VERB", "NOUN"):
             return _Hit(event, [token])
         return None
+
+    @staticmethod
+    def _other_subject(clause: Token) -> bool:
+        """A relative clause whose subject is a part, not the relative pronoun itself."""
+        return any(c.dep_ in SUBJECTS and c.lower_ not in ("who", "which", "that") for c in clause.children)
 
     @staticmethod
     def _own_arguments(verb: Token) -> bool:
@@ -690,11 +701,14 @@ class EventsComponent:
     @staticmethod
     def _subject(verb: Token) -> Token | None:
         """The active subject of a verb, looking through "plans to send" and "and sent"."""
+        roles = {"nsubj"}
         for _ in range(3):
             for child in verb.children:
-                if child.dep_ == "nsubj":
+                if child.dep_ in roles:
                     return child
             if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+                if verb.dep_ == "xcomp":
+                    roles = {"nsubj", "nsubjpass"}  # "North Korea is believed to have sent ..."
                 verb = verb.head
             else:
                 return None
@@ -822,10 +836,11 @@ class _DocContext:
         self.sent_starts = [s.start for s in doc.sents]
         self.places = [p for p in (doc._.places or []) if p.country]
         self.actors = [a for a in (doc._.actors or []) if a.country]
-        self.ents = {}
+        self.ents = {}  # named entities that can own things, by token
         for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                self.ents[i] = ent
+            if ent.label_ in OWNER_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.ents[i] = ent
 
     def window_start(self, i: int) -> int:
         """First token of the sentence before the one holding token ``i``."""
@@ -868,8 +883,7 @@ class _DocContext:
                 else:  # a noun inside a longer mention: "Ukrainian forces"
                     s, e = mention.start, mention.end
                 return Owner(TextSpan(s, e, self.text[s:e]), mention.country)
-        ent = self.ents.get(token.i)
-        if ent is not None and ent.label_ in OWNER_LABELS:
+        if token.i in self.ents:
             return Owner(TextSpan(start, end, self.text[start:end]), None)
         return None
 

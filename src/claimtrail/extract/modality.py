@@ -72,19 +72,28 @@ class Component:
     """spaCy component setting ``doc._.modality_cues`` (in text order)."""
 
     def __init__(self) -> None:
-        self.lex = lexicon()
+        self.lex = lex = lexicon()
+        self.words = (
+            frozenset(lex.modals) | frozenset(lex.adverbs) | frozenset(lex.nouns) | frozenset(lex.adjectives)
+        )
+        self.lemmas = frozenset(lex.verbs) | frozenset(v for v, _ in lex.negated_phrasal)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], ModalityCue] = {}
+        text = doc.text  # built from the tokens on each access: read it once
 
         def add(first: Token, last: Token, modality: str, scope: Token) -> None:
             start, end = first.idx, last.idx + len(last)
             if (start, end) not in found:
-                found[(start, end)] = ModalityCue(start, end, doc.text[start:end], modality, scope.i)
+                found[(start, end)] = ModalityCue(start, end, text[start:end], modality, scope.i)
 
         lex = self.lex
+        words = self.words
+        lemmas = self.lemmas
         for tok in doc:
             low = tok.lower_
+            if low not in words and tok.lemma_ not in lemmas:
+                continue
             if tok.tag_ == "MD" and low in lex.modals:
                 head = tok.head
                 if low in ABILITY_MODALS and _neg(head) is not None:

@@ -52,7 +52,14 @@ ONE_PRONOUN_AFTER = {"another", "'s", "’s"}
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)|\d+)"
 _NUM = rf"(?:{_INT}(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z])|\^[+-]*\d+)?"
+# Scientific notation with a multiplication sign: "2.48×10−5", "3 × 10^8", "6x10⁻³", "8x2^10".
+_SCI = (
+    r"(?<![\d.])\d+(?:\.\d+)?(?:[ \u00a0]?×[ \u00a0]?|x)"
+    r"(?:10(?:\^|\*\*)[−+-]?\d+|10[−-]\d+|10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+\^\d+)(?![\d.])"
+)
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
 TOKEN_RE = re.compile(
+    rf"(?P<sci>{_SCI})|"
     r"(?P<dotted>(?<![\d.])\d+(?:\.\d+){2,}(?![\d]))|"
     rf"(?P<frac>(?<![\d/.,])\d+(?:[ \u00a0]+\d+)?/\d+(?![\d/]))"
     rf"|(?P<num>{_NUM})"
@@ -107,6 +114,20 @@ def _num_value(text: str) -> float | None:
         return None
 
 
+def _sci_value(text: str) -> float | None:
+    """The value of "2.48×10−5", "3 × 10^8", "8x2^10"."""
+    base, power = re.split(r"[ \u00a0]?[×x][ \u00a0]?", text, maxsplit=1)
+    power = power.translate(SUPERSCRIPT_DIGITS).replace("**", "^")
+    m = re.fullmatch(r"(\d+)\^?([+-]?\d+)", power) if "^" in power or power[:2] == "10" else None
+    if m is None:
+        return None
+    radix, exp = (m.group(1), m.group(2)) if "^" in power else ("10", power[2:])
+    try:
+        return float(base) * float(radix) ** int(exp)
+    except (ValueError, OverflowError):
+        return None
+
+
 def lex(text: str) -> list[Tok]:
     """Cut ``text`` into number, word and punctuation tokens with character offsets."""
     toks: list[Tok] = []
@@ -129,6 +150,8 @@ def lex(text: str) -> list[Tok]:
             toks.append(Tok(m.start(), m.end(), s, "num", s.lower(), value))
         elif kind == "num":
             toks.append(Tok(m.start(), m.end(), s, "num", s.lower(), _num_value(s)))
+        elif kind == "sci":
+            toks.append(Tok(m.start(), m.end(), s, "num", s.lower(), _sci_value(s)))
         elif kind == "punct" and s in VULGAR:
             toks.append(Tok(m.start(), m.end(), s, "num", s, VULGAR[s]))
         else:
@@ -188,6 +211,7 @@ class _Parser:
         checkpoint: tuple | None = None  # state before an "and"
         seen_hundred = False
         started = False
+        self.and_before = None  # value before a kept "and" ("one hundred and three" -> 100)
         if self.is_word(j, {"a", "an"}) and (
             self.is_word(j + 1, {"hundred", "dozen"} | set(SCALES)) or self.lower(j + 1) == "couple"
         ):
@@ -258,6 +282,7 @@ class _Parser:
                     break
                 if checkpoint is not None and seen_hundred and w == "hundred":
                     j, total, current, last, max_scale = checkpoint
+                    self.and_before = None
                     break
                 seen_hundred = True
                 current = (current or 1) * (100 if w == "hundred" else 12)
@@ -267,6 +292,7 @@ class _Parser:
                 if checkpoint is not None and s <= max_scale:
                     # "two hundred and three hundred": the "and" joined two numbers
                     j, total, current, last, max_scale = checkpoint
+                    self.and_before = None
                     break
                 if last == "scale" and current == 0 and s > max_scale:
                     total = total * s
@@ -283,6 +309,7 @@ class _Parser:
                 if self.is_word(j + 1, {"a", "one"}) and self.is_word(j + 2, {"half", "quarter", "third"}):
                     break
                 checkpoint = (j, total, current, last, max_scale)
+                self.and_before = total + current
                 j += 1
                 continue
             else:
@@ -403,6 +430,7 @@ class _Parser:
                 return NumberMatch(t.start, toks[ordw[0] - 1].end, ordw[1], "ordinal", i, ordw[0], words=True)
             return None
         j, value, has_words = card
+        and_before = self.and_before
         kind = "number"
         # "and a half", "and three quarters" (+ an optional scale: "five and a half million")
         if self.is_word(j, {"and"}) and j + 1 < self.n:
@@ -432,9 +460,16 @@ class _Parser:
         # fraction: "two thirds", "two-thirds", "one fifth", "three twenty-firsts"
         if kind == "number" and j < self.n:
             k = j
+            hyphen = toks[k].text in HYPHENS and k + 1 < self.n and _adjacent(toks[k], toks[k + 1])
             if toks[k].text in HYPHENS and k + 1 < self.n:
                 k += 1
             den = self.denominator(k) if k < self.n else None
+            before = and_before
+            if den and den[2] and before is not None and value - before < 20 and has_words:
+                # "one hundred and three quarters" = 100 + 3/4, not 103/4
+                value = before + (value - before) / den[1]
+                j, kind = den[0], "fraction"
+                den = None
             if den and (den[2] or value == 1) and value and has_words:
                 if not (den[1] == 2 and not den[2] and value != 1):
                     frac_val = value / den[1]
@@ -447,7 +482,7 @@ class _Parser:
                     ):
                         frac_val *= SCALES[self.lower(j2 + 2)]
                         j2 += 3
-                    if value != 1 or self._fraction_context(den[0]) or den[2]:
+                    if value != 1 or self._fraction_context(den[0]) or den[2] or hyphen:
                         value, j, kind, has_words = frac_val, j2, "fraction", True
         # "point five", "two hundred point zero three"
         if kind == "number" and has_words and self.is_word(j, {"point"}) and j + 1 < self.n:
@@ -524,6 +559,23 @@ class _Parser:
         value = (low + high) / 2
         return NumberMatch(toks[i].start, toks[k - 1].end, value, "vague", i, k, low, high, words=True)
 
+    def over(self, m: NumberMatch) -> NumberMatch:
+        """A fraction written "X over Y" ("one over three", "2000 over 3"). Only when nothing word-like
+        follows Y, so that "100 drones over two nights" stays two numbers; Y is never a year."""
+        j = m.j
+        if m.kind != "number" or not self.is_word(j, {"over"}) or j + 1 >= self.n:
+            return m
+        if self.toks[j + 1].kind == "punct" or self.lower(j + 1) in ("a", "an", "half", "quarter"):
+            return m
+        d = self.at(j + 1)
+        if d is None or d.kind != "number" or not d.value or d.j != j + 1 + (d.j - d.i) or d.i != j + 1:
+            return m
+        if d.j < self.n and (self.toks[d.j].kind != "punct" or self.toks[d.j].text in ("%", "‰", "-", "–")):
+            return m
+        if not d.words and re.fullmatch(r"(1[5-9]|20)\d\d", self.toks[d.i].text):
+            return m
+        return NumberMatch(m.start, d.end, m.value / d.value, "fraction", m.i, d.j, words=m.words or d.words)
+
     def negate(self, m: NumberMatch) -> NumberMatch:
         """Extend a match over "minus"/"negative" or a leading minus sign."""
         i = m.i
@@ -569,6 +621,7 @@ def find_numbers(text: str, toks: list[Tok] | None = None) -> list[NumberMatch]:
             i += 1
             continue
         m = p.negate(m)
+        m = p.over(m)
         out.append(m)
         i = m.j
     return out

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from .. import resources
 from ..model import QuantityMention
 from . import units as unitlib
-from .numbers import HYPHENS, NumberMatch, Tok, find_numbers, lex, parse_number
+from .numbers import HYPHENS, TEENS, TENS, UNITS, NumberMatch, Tok, find_numbers, lex, parse_number
 
 __all__ = ["extract_quantities", "find_quantities", "normalize", "parse_number", "make_component"]
 
@@ -55,6 +55,8 @@ CLOCK_AFTER = {
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 URL_RE = re.compile(r"\S*(?:://|www\.)\S*|\S+@\S+\.\S+")
 RANGE_WORDS = {"to", "through", "thru", "~", "and", "or"}
+MONEY_SCALES = {"million", "billion", "trillion", "bn", "mn", "mln", "bln", "m", "tn"}
+NUMBER_WORDS = set(UNITS) | set(TEENS) | set(TENS) | {"hundred", "thousand", "million", "billion", "dozen"}
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,12 @@ class Lexicon:
                 self.units_ci[tuple(x.lower() for x in _form_key(str(form)))] = info
             for form in spec.get("symbols", []):
                 self.units_cs[_form_key(str(form))] = info
+        self.percent_forms: set[tuple[str, ...]] = set()
         for form in cfg["percent_words"]:
-            self.units_ci[tuple(x.lower() for x in _form_key(str(form)))] = UnitInfo(
-                "percent", None, "percent"
-            )
+            key = tuple(x.lower() for x in _form_key(str(form)))
+            self.units_ci[key] = UnitInfo("percent", None, "percent")
+            self.percent_forms.add(key)
+        self.article_units = self._phrases(cfg.get("article_units", []))
         for form, code in cfg["currency_words"].items():
             self.units_ci[tuple(x.lower() for x in _form_key(str(form)))] = UnitInfo(str(code), None, "money")
         self.max_len = max(len(k) for k in list(self.units_ci) + list(self.units_cs))
@@ -319,7 +323,52 @@ def find_quantities(text: str, toks: list[Tok] | None = None) -> list[QuantityMe
             continue
         used_until = q.end
         out.append(q)
+    if lx.article_units:
+        out = _article_units(f, out)
     return out
+
+
+def _article_units(f: _Finder, found: list[QuantityMention]) -> list[QuantityMention]:
+    """ "a gallon of fuel", "an acre", "a barrel": "a"/"an" + a unit of the article_units list = 1 unit."""
+    extra = []
+    for i, t in enumerate(f.toks[:-1]):
+        if t.lower not in ("a", "an") or t.kind != "word":
+            continue
+        got = f.unit_at(i + 1)
+        if got is None or tuple(x.lower for x in f.toks[i + 1 : got[0]]) not in f.lx.article_units:
+            continue
+        end_tok, info = got
+        if (
+            end_tok < f.n
+            and f.toks[end_tok].start == f.toks[end_tok - 1].end
+            and f.toks[end_tok].kind != "punct"
+        ):
+            continue
+        start, end = t.start, f.toks[end_tok - 1].end
+        if any(q.start < end and start < q.end for q in found):
+            continue
+        if any(0 <= start - q.end <= 2 and not f.text[q.end : start].strip() for q in found):
+            continue  # "$4 a gallon", "35 cents a litre": "a" means "per" here
+        kind = {"money": "money", "percent": "percent"}.get(info.kind, "measure")
+        if kind == "money" and "_" in info.name:
+            nv, nu = 0.01, info.name.split("_")[0]
+        else:
+            nv, nu = unitlib.normalize(1.0, info.name, info.pint)
+        q = QuantityMention(
+            start=start,
+            end=end,
+            text=f.text[start:end],
+            value=1.0,
+            unit=info.name,
+            normalized_value=_clean(nv),
+            normalized_unit=nu,
+            kind=kind,
+        )
+        q.number_start, q.number_end = t.start, t.end
+        extra.append(q)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda q: q.start)
 
 
 def _build(
@@ -337,8 +386,21 @@ def _build(
     first_tok = m.i
     j = m.j
     consumed = 0
-    # currency before ("$", "US$", "€")
+    num_start, num_end = m.start, m.end
+    # currency before ("$", "US$", "€"), also with the sign after it ("$-99.99")
     cur = f.currency_before(start) if toks[m.i].kind == "num" or m.words else None
+    if (
+        cur is None
+        and toks[m.i].kind == "num"
+        and m.i >= 1
+        and toks[m.i - 1].text in ("-", "−")
+        and toks[m.i - 1].end == m.start
+        and value > 0
+    ):
+        cur = f.currency_before(toks[m.i - 1].start)
+        if cur:
+            value = -value
+            num_start = toks[m.i - 1].start
     if cur and kind != "ordinal":
         start, code = cur
         unit = UnitInfo(code, None, "money")
@@ -347,6 +409,7 @@ def _build(
         if j < f.n and toks[j].text in lx.money_only and (toks[j].start == toks[j - 1].end):
             value *= lx.suffixes[toks[j].text]
             end, j = toks[j].end, j + 1
+            num_end = end
         per = _per_unit(f, j)
         if per:
             j, den = per
@@ -363,10 +426,39 @@ def _build(
     if u1:
         j, unit = u1
         end = toks[j - 1].end
+        # "361 million pounds" is money; "2,000 pounds of explosives", "500 pounds" are weights
+        if unit.name == "lb" and f.low(m.j - 1) in MONEY_SCALES and f.low(j) != "of":
+            unit = UnitInfo("GBP", None, "money")
+        # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+        if unit.kind == "money" and "_" not in unit.name and k < len(numbers):
+            nxt = numbers[k]
+            at = j + 1 if f.low(j) == "and" else j
+            if nxt.i == at and nxt.kind == "number" and nxt.value < 100 and f._close(j - 1, j):
+                minor = _unit_after(f, nxt.j) if f._close(at - 1, at) else None
+                if minor and minor[1].kind == "money" and minor[1].name.startswith(unit.name + "_"):
+                    value += nxt.value / 100
+                    j = minor[0]
+                    end = toks[j - 1].end
+                    consumed = 1
+    # "per cent of 210": a percent word with no number before it, then "of" and the number
+    if unit is None and kind == "number" and f.low(first_tok - 1) == "of":
+        p0 = f.phrase_before(first_tok - 1, lx.percent_forms)
+        if p0 is not None and (p0 == 0 or f.toks[p0 - 1].kind != "num" and f.low(p0 - 1) not in NUMBER_WORDS):
+            unit = UnitInfo("percent", None, "percent")
+            start = toks[p0].start
+            first_tok = p0
     # a range: "20–25 kg", "10,000 to 12,000", "between 11,000 and 12,000"
-    if k < len(numbers) and kind != "ordinal" and m.kind != "vague":
+    if consumed == 0 and k < len(numbers) and kind != "ordinal" and m.kind != "vague":
         nxt = numbers[k]
         sep = j
+        # "8- to 16-metre": a hanging hyphen before the range word
+        if (
+            sep + 1 < f.n
+            and toks[sep].text in HYPHENS
+            and toks[sep].start == toks[sep - 1].end
+            and toks[sep + 1].lower in ("to", "and", "or")
+        ):
+            sep += 1
         between = f.phrase_before(first_tok, {("between",)}) is not None
         ok_sep = sep < f.n and (
             (toks[sep].text in HYPHENS and not _looks_like_year_span(f, m, nxt))
@@ -378,8 +470,8 @@ def _build(
         nstart_tok = sep + 1
         if ok_sep and nstart_tok < f.n:
             cur2 = f.currency_before(nxt.start)
-            if cur2 and unit and unit.kind == "money":
-                nstart_tok = f.token_index_at(cur2[0])
+            if cur2 and unit and unit.kind == "money" and f.token_index_at(cur2[0]) == nstart_tok:
+                nstart_tok = nxt.i  # "$350 to $680": the sign of the second number belongs to it
             neg_pair = value < 0 and nxt.value < 0
             if neg_pair:
                 value_lo, value_hi = sorted((value, nxt.value))
@@ -390,8 +482,10 @@ def _build(
             ):
                 j2 = nxt.j
                 v2 = nxt.value
+                n2_end = nxt.end
                 if unit and unit.kind == "money" and j2 < f.n and toks[j2].text in lx.money_only:
                     v2 *= lx.suffixes[toks[j2].text]
+                    n2_end = toks[j2].end
                     j2 += 1
                 if unit and unit.kind == "money" and "/" in unit.name:
                     per2 = _per_unit(f, j2)
@@ -404,6 +498,7 @@ def _build(
                     or unitlib.dimension(u2[1].name, u2[1].pint) == unitlib.dimension(unit.name, unit.pint)
                 ):
                     if v2 != value or (u2 and unit and u2[1] != unit):
+                        num_end = n2_end
                         if u2:
                             j2, unit = u2
                         low, high = min(value, v2), max(value, v2)
@@ -411,6 +506,20 @@ def _build(
                         end = toks[j2 - 1].end
                         j = j2
                         consumed = 1
+    # a value with its uncertainty: "9.83 +/- 0.05 km", "12 ± 3 %"
+    if consumed == 0 and k < len(numbers) and kind != "ordinal" and m.kind != "vague" and low is None:
+        nxt = numbers[k]
+        pm = _plus_minus(f, j)
+        if pm and nxt.i == pm and nxt.kind == "number" and nxt.value is not None and nxt.value > 0:
+            u2 = _unit_after(f, nxt.j) if unit is None else None
+            j2 = nxt.j
+            if u2:
+                j2, unit = u2
+            low, high = value - nxt.value, value + nxt.value
+            num_end = nxt.end
+            end = toks[j2 - 1].end
+            j = j2
+            consumed = 1
     # words after a time unit that make an age: "five years old"
     if unit and unit.name in TIME_UNITS:
         after = f.phrase_after(j, lx.age_suffixes)
@@ -441,10 +550,11 @@ def _build(
         elif unit.kind == "measure":
             kind = "measure"
     uname = unit.name if unit else None
-    if uname and uname.startswith(("USD_", "GBP_")):
-        return None, 0
     if kind == "ordinal":
         nv, nu = value, "ordinal"
+    elif kind == "money" and uname and "_" in uname:
+        # a minor unit ("USD_cent", "GBP_penny"): normalised to the main currency
+        nv, nu = value / 100, uname.split("_")[0]
     else:
         nv, nu = unitlib.normalize(value, uname, unit.pint if unit else None)
     text = f.text[start:end]
@@ -461,6 +571,7 @@ def _build(
         normalized_unit=nu if uname else None,
         kind=kind,
     )
+    q.number_start, q.number_end = num_start, num_end
     return q, consumed
 
 
@@ -474,16 +585,137 @@ def _unit_after(f: _Finder, j: int) -> tuple[int, UnitInfo] | None:
     return got
 
 
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
 def _unit_after_raw(f: _Finder, j: int) -> tuple[int, UnitInfo] | None:
     if j >= f.n or not f._close(j - 1, j):
         return None
     t = f.toks[j]
     if t.text in HYPHENS and t.start == f.toks[j - 1].end and j + 1 < f.n and f.toks[j + 1].start == t.end:
-        got = f.unit_at(j + 1)
-        if got and got[1].kind == "measure":
+        # "3-inch", "a 12-cent dividend", "a one-yen bid"
+        got = _longest(f.unit_at(j + 1), _sci_unit(f, j + 1))
+        if got and got[1].kind in ("measure", "money"):
             return got
         return None
-    return f.unit_at(j)
+    if t.text in BRACKETS and j + 2 < f.n:
+        # a unit alone in brackets: "20 (kg)", "4 [m]"
+        got = f.unit_at(j + 1)
+        if got and got[0] < f.n and f.toks[got[0]].text == BRACKETS[t.text] and got[1].kind != "percent":
+            return got[0] + 1, got[1]
+        return None
+    return _longest(f.unit_at(j), _sci_unit(f, j))
+
+
+def _longest(a: tuple[int, UnitInfo] | None, b: tuple[int, UnitInfo] | None) -> tuple[int, UnitInfo] | None:
+    if a is None:
+        return b
+    if b is None or a[0] > b[0]:
+        return a
+    return b  # on a tie the formula reading wins: its name is one pint can read ("J/m^2")
+
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+SUPER_CHARS = set("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
+
+
+def _exponent(f: _Finder, k: int) -> tuple[int, int] | None:
+    """An exponent written right after a unit symbol at token k-1: "^2", "^-1", "-1", "−1", "2", "⁻¹".
+    Returns (end index, power)."""
+    toks = f.toks
+    if k >= f.n or toks[k].start != toks[k - 1].end:
+        return None
+    t = toks[k]
+    if t.text in SUPER_CHARS:
+        e = k
+        chars = ""
+        while e < f.n and toks[e].text in SUPER_CHARS and toks[e].start == toks[e - 1].end:
+            chars += toks[e].text
+            e += 1
+        try:
+            return e, int(chars.translate(SUPERSCRIPTS))
+        except ValueError:
+            return None
+    sign = 1
+    e = k
+    if t.text in ("^",) or t.text == "*" and e + 1 < f.n and toks[e + 1].text == "*":
+        e += 1 if t.text == "^" else 2
+    if e < f.n and toks[e].text in ("-", "−", "+") and toks[e].start == toks[e - 1].end:
+        sign = -1 if toks[e].text != "+" else 1
+        e += 1
+    if e < f.n and toks[e].kind == "num" and toks[e].start == toks[e - 1].end and toks[e].text.isdigit():
+        if e == k and toks[e].text not in ("2", "3"):
+            return None  # a bare glued digit is a power only for 2 and 3 ("s2", "m3")
+        if sign == -1 and e == k + 1 and toks[e].text not in ("1", "2", "3"):
+            return None
+        return e + 1, sign * int(toks[e].text)
+    return None
+
+
+def _sci_term(f: _Finder, k: int, need_strong: bool) -> tuple[int, str, str, bool] | None:
+    """One unit symbol with its power at token k: (end, written name, pint expression, strong).
+    ``strong`` means it carries an explicit power, so even a one-letter symbol ("s-1") is a unit."""
+    if k >= f.n or f.toks[k].kind != "word":
+        return None
+    t = f.toks[k]
+    info = f.lx.units_cs.get((t.text,)) or f.lx.units_ci.get((t.lower,))
+    if info is not None and info.kind == "measure":
+        expr = info.pint or info.name
+        name = t.text
+    else:
+        if t.lower in STOP_WORDS or len(t.text) > 6 or (t.text.isupper() and len(t.text) > 2):
+            return None
+        u = unitlib.parse_unit(t.text)
+        if u is None:
+            return None
+        expr, name = t.text, t.text
+    ex = _exponent(f, k + 1)
+    if ex is not None:
+        if len(t.text) > 2 and ex[1] in (2, 3) and f.toks[k + 1].kind == "num":
+            ex = None  # "CO2", "NO2": a glued digit after a longer word is not a power
+        elif t.text[:1].isupper() and len(t.text) == 2 and f.toks[k + 1].kind == "num":
+            ex = None
+    if ex is None:
+        return (k + 1, name, f"({expr})", info is not None and info.kind == "measure" and not need_strong)
+    return ex[0], f"{name}^{ex[1]}", f"({expr}) ** {ex[1]}", True
+
+
+def _sci_unit(f: _Finder, k: int) -> tuple[int, UnitInfo] | None:
+    """A unit written as a formula: "J/m^2 per year", "s-1", "fb−1", "km/s2", "W/min", "kg·m/s^2".
+    Read only when it has an explicit power or operator, so single letters stay ordinary words."""
+    first = _sci_term(f, k, need_strong=False)
+    if first is None:
+        return None
+    end, name, expr, strong = first
+    marked = "^" in name
+    parts = 1
+    while end < f.n:
+        t = f.toks[end]
+        glued = t.start == f.toks[end - 1].end
+        if t.text in ("/", "·", "⋅", "*") and glued and end + 1 < f.n and f.toks[end + 1].start == t.end:
+            op = "/" if t.text == "/" else "*"
+            nxt = _sci_term(f, end + 1, need_strong=False)
+            if nxt is None:
+                break
+            end, name, expr = nxt[0], f"{name}{'/' if op == '/' else '·'}{nxt[1]}", f"{expr} {op} {nxt[2]}"
+            marked = True
+            parts += 1
+            continue
+        if t.lower == "per" and parts > 1 or t.lower == "per" and marked:
+            nxt = _sci_term(f, end + 1, need_strong=False)
+            if nxt is None or not f._close(end - 1, end):
+                break
+            end, name, expr = nxt[0], f"{name}/{nxt[1]}", f"{expr} / {nxt[2]}"
+            parts += 1
+            continue
+        break
+    if not marked:
+        return None
+    u = unitlib.parse_unit(expr)
+    if u is None or u.dimensionless:
+        return None
+    del strong
+    return end, UnitInfo(name, expr, "measure")
 
 
 def _per_unit(f: _Finder, j: int) -> tuple[int, UnitInfo] | None:
@@ -492,6 +724,30 @@ def _per_unit(f: _Finder, j: int) -> tuple[int, UnitInfo] | None:
         sub = f.unit_at(j + 1)
         if sub and sub[1].kind == "measure":
             return sub
+    return None
+
+
+def _plus_minus(f: _Finder, j: int) -> int | None:
+    """The token index after a "±" / "+/-" / "+-" written at token j, or None."""
+    if j >= f.n:
+        return None
+    if f.toks[j].text == "±":
+        return j + 1
+    if (
+        j + 1 < f.n
+        and f.toks[j].text == "+"
+        and f.toks[j + 1].text in ("-", "−")
+        and f.toks[j + 1].start == f.toks[j].end
+    ):
+        return j + 2
+    if (
+        j + 2 < f.n
+        and f.toks[j].text == "+"
+        and f.toks[j + 1].text == "/"
+        and f.toks[j + 2].text in ("-", "−")
+        and f.toks[j + 2].start - f.toks[j].end == 1
+    ):
+        return j + 3
     return None
 
 

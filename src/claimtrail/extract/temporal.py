@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from ..model import TimeMention
 from . import timegrammar as g
+from . import timeunits as u
 from .timeparse import Chunk, lexicon, month_bounds, narrow, safe_date, week_bounds, week_value
 
 __all__ = ["Component", "latest_full_date", "resolve_times", "make_component"]
@@ -37,7 +38,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?<![\d/.-])(?P<y>{YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])",
      g.h_iso, 0),
     (r"(?<![\d.,])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)", g.h_iso, 1),
-    (r"(?<![\d.,])(?P<y>(?:19|20)\d\d) (?P<m>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12]\d|3[01])(?![\d,])", g.h_iso, 1),
+    (r"(?<![\d.,])(?P<y>(?:19|20)\d\d) (?P<m>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12]\d|3[01])(?!\d|,\d)", g.h_iso, 1),
     (r"(?<![\d/.,])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", g.h_mdy, 0),
     (r"(?<![\d/.,:])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?:\s*,\s*(?P<y>{YEAR}))?(?![\d/:]|[.,]\d|\s*(?:%|percent))",
      g.h_md, 3),
@@ -83,40 +84,42 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
      r"(?:\s*(?:and|,\s*and)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT}))?(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?\s+"
      r"(?P<dir>ago|earlier|later|from\s+now|from\s+(?P<anchor3>today|tomorrow|yesterday)|hence|prior|back|before(?=\s+(?P<anchor>today|now|tomorrow|yesterday))"
      r"|after(?=\s+(?P<anchor2>today|now|tomorrow|yesterday)))(?:\s+(?:today|now|tomorrow|yesterday))?",
-     g.h_ago, 0),
-    (r"in\s+(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?\s+(?P<u>{UNIT})(?:\s+time)?", g.h_in_n, 2),
+     u.h_ago, 0),
+    (r"in\s+(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?\s+(?P<u>{UNIT})(?:\s+time)?", u.h_in_n, 2),
     (r"(?:the\s+)?(?P<rel>past|last|previous|next|coming|following|recent|first|final)\s+(?P<n>{NUM})"
      r"(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?\s+(?P<u>{UNIT})"
-     r"(?:\s*(?:and|,\s*and)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT}))?", g.h_lastn, 1),
+     r"(?:\s*(?:and|,\s*and)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT}))?", u.h_lastn, 1),
     (r"(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?(?:\s*-\s*|\s*)(?P<u>{UNIT})"
-     r"(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?(?!\s*-\s*old|-)", g.h_duration, 3),
-    (r"half\s+(?:an?\s+)?(?P<u>{UNIT})", g.h_half_unit, 3),
-    (r"(?:all|full|whole|(?:the|an?)\s+(?:whole|entire|full))[\s-]+(?P<u>day|night|week|month|year)", g.h_all_unit, 3),
-    (r"(?<=for\s)(?P<u>hours|days|weeks|months|years|decades)", g.h_vague_duration, 4),
-    (r"(?:recent|coming)\s+(?:days|weeks|months|years)", g.h_recent, 3),
+     r"(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?(?!\s*-\s*old|-)", u.h_duration, 3),
+    (r"half\s+(?:an?\s+)?(?P<u>{UNIT})", u.h_half_unit, 3),
+    (r"(?:all|full|whole|(?:the|an?)\s+(?:whole|entire|full))[\s-]+(?P<u>day|night|week|month|year)", u.h_all_unit, 3),
+    (r"(?<=for\s)(?P<u>hours|days|weeks|months|years|decades)", u.h_vague_duration, 4),
+    (r"(?:recent|coming)\s+(?:days|weeks|months|years)", u.h_recent, 3),
     (r"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|{WD}|{DAYPART}|weekend)",
-     g.h_every, 1),
-    (r"{FREQ}", g.h_freq, 3),
-    (r"(?:once|twice|\d+\s+times|{NUMWORD}\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})", g.h_times_per, 1),
+     u.h_every, 1),
+    (r"{FREQ}", u.h_freq, 3),
+    (r"(?:once|twice|\d+\s+times|{NUMWORD}\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})", u.h_times_per, 1),
     (r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?"
-     r"(?:\s*(?P<ap>{AMPM}))?(?![\d]|[.:]\d)", g.h_clock, 1),
-    (r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])(?P<mi>[0-5]\d)?\s*(?P<ap>{AMPM})", g.h_clock, 1),
-    (r"(?P<h>\d{1,2}|{NUMWORD})\s*(?:o['’]?\s?clock|oclock)", g.h_oclock, 1),
-    (r"(?:12\s+)?(?:noon|midday|midnight|mid\s+night)(?:ish)?", g.h_noon, 1),
+     r"(?:\s*(?P<ap>{AMPM}))?(?![\d]|[.:]\d)", u.h_clock, 1),
+    (r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])(?P<mi>[0-5]\d)?\s*(?P<ap>{AMPM})", u.h_clock, 1),
+    (r"(?P<h>\d{1,2}|{NUMWORD})\s*(?:o['’]?\s?clock|oclock)", u.h_oclock, 1),
+    (r"(?:12\s+)?(?:noon|midday|midnight|mid\s+night)(?:ish)?", u.h_noon, 1),
     (r"(?<![\d/.,:])(?P<mn>{NUM}|half|a\s+quarter|quarter)\s+(?P<mins>min(?:ute)?s?\s+)?(?P<dir>past|to|after)\s+"
      r"(?P<h>\d{1,2}|{NUMWORD})(?:\s*o['’]?\s?clock)?(?:\s+in\s+the\s+(?P<p>morning|afternoon|evening|night))?"
-     r"(?!\s*(?:{UNIT}|[:./]\d))", g.h_past, 1),
+     r"(?!\s*(?:{UNIT}|[:./]\d))", u.h_past, 1),
     (r"(?<![\d.,:])(?P<h>\d{1,2}|{NUMWORD})(?:\s*o['’]?\s?clock)?\s+in\s+the\s+(?P<p>morning|afternoon|evening|night)",
-     g.h_hour_pod, 2),
+     u.h_hour_pod, 2),
     (r"(?:in\s+the\s+(?P<p>morning|afternoon|evening|night)\s+at\s+(?P<h>\d{1,2}|{NUMWORD}))(?!\s*[:.]?\d)",
-     g.h_hour_pod, 2),
-    (r"(?:(?:early|late|later|earlier)\s+)?(?:in\s+the\s+)(?P<p>morning|afternoon|evening)s?", g.h_pod, 4),
-    (r"(?:early|late)\s+(?P<p>morning|afternoon|evening)", g.h_pod, 4),
+     u.h_hour_pod, 2),
+    (r"(?:(?:early|late|later|earlier)\s+)?(?:in\s+the\s+)(?P<p>morning|afternoon|evening)s?", u.h_pod, 4),
+    (r"(?:early|late)\s+(?P<p>morning|afternoon|evening)", u.h_pod, 4),
     (r"(?:(?P<pre>from|between)\s+)?(?P<h1>1[0-2]|0?[1-9])(?::(?P<m1>[0-5]\d))?\s*(?P<ap1>{AMPM})?"
      r"(?P<sep>\s*(?:-|–|to|and|until|till)\s*)(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?(?:\s*(?P<ap2>{AMPM}))?(?![\d/:.])",
-     g.h_time_range, 1),
+     u.h_time_range, 1),
     (r"(?:the\s+)?(?P<part>end|beginning|start|middle|rest|remainder)\s+of\s+(?:the\s+)?(?P<p>week|month|year)",
      g.h_part_of_this, 2),
+    (r"(?P<part>earlier|later)\s+in\s+the\s+(?P<p>week|month|year)", g.h_part_of_this, 2),
+    (r"(?P<part>year)[\s-]to[\s-](?P<p>date)", g.h_part_of_this, 2),
     (r"(?P<hol>{HOLIDAY})(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year))?", g.h_holiday, 1),
 ]  # fmt: skip
 
@@ -136,7 +139,7 @@ LEADS: list[str] = [
     "every each", "FREQ", "once twice D NUMW",
     "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
     "early late later earlier in", "early late", "from between D",
-    "the end beginning start middle rest remainder", "HOL",
+    "the end beginning start middle rest remainder", "earlier later", "year", "HOL",
 ]  # fmt: skip
 
 
@@ -393,12 +396,7 @@ def _prefixes(ch: Chunk, text: str, ref: date | None) -> Chunk:
     if m and ch.gran == "day" and ch.begin:
         ch.start -= len(m.group(0))
         b, f = week_bounds(ch.begin)
-        ch.value, ch.begin, ch.finish, ch.gran = (
-            week_value(ch.begin),
-            ch.begin,
-            ch.begin + timedelta(days=6),
-            "week",
-        )
+        ch.value, ch.begin, ch.finish, ch.gran = week_value(ch.begin), b, f, "week"
         return ch
     m = res["cue"].search(window)
     if m and ch.type == "TIME" and ch.gran in ("clock", "datetime"):

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -49,11 +48,14 @@ def load_base_model(name: str = "en_core_web_sm") -> Language:
     )
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str = "en_core_web_sm", components: tuple[str, ...] | None = None) -> Language:
     """The model with claimtrail's components added (cached: one load per process)."""
+    return _load_pipeline(model, components or tuple(name for name, _ in COMPONENTS))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str, wanted: tuple[str, ...]) -> Language:
     nlp = load_base_model(model)
-    wanted = components or tuple(name for name, _ in COMPONENTS)
     for factory, module in COMPONENTS:
         if factory in wanted:
             importlib.import_module(module)

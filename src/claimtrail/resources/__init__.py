@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ def path(name: str) -> Path:
     return HERE / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Any:
     """A YAML or JSON resource, parsed once per process."""
     p = HERE / name

@@ -13,10 +13,7 @@ transaction-scoped advisory lock, so concurrent ingests never race on ids or on 
 
 from __future__ import annotations
 
-import json
-import os
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,8 +28,6 @@ from sqlalchemy import (
     Select,
     Table,
     case,
-    create_engine,
-    event,
     func,
     literal_column,
     select,
@@ -40,13 +35,22 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import InputError, LedgerError
 from ..model import Article, Claim, Failure
 from . import migrations
+from .engine import WRITE_OPTION, db_reason, engine_for, json_dumps
+from .rows import (
+    article_from_row,
+    article_row,
+    chunks,
+    claim_row,
+    fts5_query,
+    like_pattern,
+    name_key,
+    source_name,
+)
 from .schema import (
     PG_ARTICLE_TSV,
     PG_CLAIM_TSV,
@@ -61,14 +65,12 @@ from .schema import (
     sources,
 )
 
-__all__ = ["Ledger", "open_ledger", "RELIABILITY"]
+__all__ = ["Ledger", "open_ledger", "fts5_query", "RELIABILITY"]
 
 #: Admiralty code source reliability: A completely reliable .. E unreliable, F cannot be judged.
 RELIABILITY = "ABCDEF"
 
-_WRITE = "claimtrail_write"  # execution option: this transaction writes (BEGIN IMMEDIATE on SQLite)
 _PG_LOCK = 0x636C6169  # advisory lock key serialising ledger writers on PostgreSQL ("clai")
-_IN_CHUNK = 500  # ids per IN (...) clause
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,7 +85,7 @@ def open_ledger(target: str | Path = "claimtrail.db") -> Ledger:
     is given the psycopg 3 driver). Raises ``LedgerError`` with a one-line message naming the
     target and the reason when it cannot be opened or written.
     """
-    engine, label = _engine_for(target)
+    engine, label = engine_for(target)
     ledger = Ledger(engine, label)
     try:
         with ledger._write() as conn:
@@ -93,293 +95,8 @@ def open_ledger(target: str | Path = "claimtrail.db") -> Ledger:
         raise
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise LedgerError(f"cannot open ledger {label}: {_reason(exc)}") from exc
+        raise LedgerError(f"cannot open ledger {label}: {db_reason(exc)}") from exc
     return ledger
-
-
-def _engine_for(target: str | Path) -> tuple[Engine, str]:
-    text_target = str(target)
-    if isinstance(target, Path) or "://" not in text_target:
-        if text_target == ":memory:":
-            return _sqlite_engine(None), ":memory:"
-        path = _check_path(Path(text_target).expanduser())
-        return _sqlite_engine(path), str(path)
-    try:
-        url = make_url(text_target)
-    except ArgumentError as exc:
-        raise LedgerError(f"cannot open ledger {text_target}: not a valid database URL") from exc
-    backend = url.get_backend_name()
-    if backend == "sqlite":
-        if not url.database or url.database == ":memory:":
-            return _sqlite_engine(None), ":memory:"
-        path = _check_path(Path(url.database).expanduser())
-        return _sqlite_engine(path), str(path)
-    if backend in ("postgresql", "postgres"):
-        if url.drivername in ("postgresql", "postgres"):
-            url = url.set(drivername="postgresql+psycopg")
-        label = url.render_as_string(hide_password=True)
-        try:
-            engine = create_engine(
-                url,
-                pool_pre_ping=True,
-                connect_args={"connect_timeout": 10},
-                json_serializer=_json_dumps,
-            )
-        except (ArgumentError, ImportError) as exc:
-            raise LedgerError(f"cannot open ledger {label}: {exc}") from exc
-        return engine, label
-    raise LedgerError(
-        f"cannot open ledger {url.render_as_string(hide_password=True)}: "
-        f"unsupported database '{backend}' (use an SQLite path or a postgresql URL)"
-    )
-
-
-def _check_path(path: Path) -> Path:
-    """Fail early, naming the path and why, when an SQLite file cannot be created or written there."""
-    path = path.absolute()
-    parent = path.parent
-    why = None
-    if path.is_dir():
-        why = "it is a directory"
-    elif not parent.exists():
-        why = f"directory {parent} does not exist"
-    elif not parent.is_dir():
-        why = f"{parent} is not a directory"
-    elif path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        why = "the file is not writable"
-    elif not path.exists() and not os.access(parent, os.W_OK | os.X_OK):
-        why = f"directory {parent} is not writable"
-    if why:
-        raise LedgerError(f"cannot open ledger {path}: {why}")
-    return path
-
-
-def _sqlite_engine(path: Path | None) -> Engine:
-    if path is None:
-        engine = create_engine(
-            "sqlite://",
-            poolclass=StaticPool,
-            paramstyle="named",
-            connect_args={"check_same_thread": False},
-            json_serializer=_json_dumps,
-        )
-    else:
-        engine = create_engine(f"sqlite:///{path}", json_serializer=_json_dumps, paramstyle="named")
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # SQLAlchemy, not the sqlite3 module, issues BEGIN (see _on_begin): real transactional DDL.
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=NORMAL",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA busy_timeout=30000",
-            "PRAGMA cache_size=-32000",
-            "PRAGMA temp_store=MEMORY",
-        ):
-            cursor.execute(pragma)
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
-
-    return engine
-
-
-def _json_dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _reason(exc: BaseException) -> str:
-    """The first line of a database error, without SQLAlchemy's statement dump."""
-    orig = getattr(exc, "orig", None) or exc
-    line = str(orig).strip().splitlines()
-    return line[0] if line else type(orig).__name__
-
-
-# ---------------------------------------------------------------------------------------------
-# Row building (pure functions: no database)
-
-
-def _name_key(name: str) -> str:
-    """Identity of a source name: casefolded, spaces collapsed, without a leading "the"/possessive."""
-    key = " ".join(name.casefold().split())
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"['\u2019]s?$", "", key)
-    return key.strip(" .,;:")
-
-
-def _to_date(value: Any, *, end: bool = False) -> date | None:
-    """An ISO date ("2025-03-05"), month ("2025-03") or year ("2025") as a date; None otherwise."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    s = str(value).strip()
-    try:
-        if len(s) >= 10:
-            return date.fromisoformat(s[:10])
-        if re.fullmatch(r"\d{4}-\d{2}", s):
-            year, month = int(s[:4]), int(s[5:7])
-            if not end:
-                return date(year, month, 1)
-            nxt = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
-        if re.fullmatch(r"\d{4}", s):
-            return date(int(s), 12, 31) if end else date(int(s), 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def _span_dates(span: dict[str, Any] | None) -> tuple[date | None, date | None]:
-    if not span:
-        return None, None
-    start = _to_date(span.get("start"))
-    finish = _to_date(span.get("end"), end=True) or (
-        _to_date(span.get("start"), end=True) if span.get("start") else None
-    )
-    return start, finish or start
-
-
-def _float(value: Any) -> float | None:
-    try:
-        return None if value is None else float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _source_name(entry: dict[str, Any]) -> str | None:
-    name = entry.get("name") or entry.get("text")
-    return str(name).strip() or None if name else None
-
-
-def _claim_row(claim: Claim, doc_id: int, published: date | None) -> dict[str, Any]:
-    subject = claim.subject or {}
-    quantity = claim.quantity or {}
-    event_start, event_end = _span_dates(claim.event_time)
-    stmt_start, stmt_end = _span_dates(claim.statement_time)
-    chain = claim.attribution or []
-    countries = sorted({str(p["country"]).upper() for p in claim.places or [] if p.get("country")})
-    country = subject.get("country")
-    return {
-        "claim_id": claim.claim_id,
-        "doc_id": doc_id,
-        "article_id": claim.article_id,
-        "kind": claim.kind,
-        "event": claim.event,
-        "sentence": claim.sentence or "",
-        "sentence_start": claim.sentence_start or 0,
-        "start": claim.start,
-        "end": claim.end,
-        "modality": claim.modality or "asserted",
-        "subject_text": subject.get("text"),
-        "subject_normalized": subject.get("normalized"),
-        "subject_country": str(country).upper() if country else None,
-        "value": _float(quantity.get("value")),
-        "low": _float(quantity.get("low")),
-        "high": _float(quantity.get("high")),
-        "unit": quantity.get("unit"),
-        "normalized_value": _float(quantity.get("normalized_value")),
-        "normalized_unit": quantity.get("normalized_unit"),
-        "event_date_start": event_start,
-        "event_date_end": event_end,
-        "statement_date_start": stmt_start,
-        "statement_date_end": stmt_end,
-        "date_start": event_start or stmt_start or published,
-        "date_end": event_end or stmt_end or published,
-        "speaker": _source_name(chain[0]) if chain else None,
-        "origin": _source_name(chain[-1]) if chain else None,
-        "place_countries": f" {' '.join(countries)} " if countries else None,
-        "qualifiers": list(claim.qualifiers or []),
-        "data": claim.to_contract(),
-    }
-
-
-def _article_row(article: Article, doc_id: int, claim_count: int) -> dict[str, Any]:
-    return {
-        "article_id": article.article_id,
-        "doc_id": doc_id,
-        "url": article.url,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": article.published,
-        "published_inferred": bool(article.published_inferred),
-        "language": article.language,
-        "text": article.text,
-        "source_path": article.source_path,
-        "fmt": article.fmt or "text",
-        "ingested_at": datetime.now(UTC),
-        "claim_count": claim_count,
-    }
-
-
-def _article_from_row(row: Any) -> Article:
-    return Article(
-        text=row.text,
-        article_id=row.article_id,
-        url=row.url,
-        title=row.title,
-        outlet=row.outlet,
-        published=row.published,
-        published_inferred=bool(row.published_inferred),
-        language=row.language,
-        source_path=row.source_path,
-        fmt=row.fmt,
-    )
-
-
-_FTS_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
-_FTS_WORD = re.compile(r"\w+")
-
-
-def fts5_query(query: str) -> str:
-    """A user's search words as a safe FTS5 expression, with the web-search syntax PostgreSQL's
-    ``websearch_to_tsquery`` accepts: words (all required), "quoted phrases", ``OR``, ``-word``
-    (excluded); plus ``word*`` prefixes. Punctuation never raises a syntax error ("Yong-weon" is the
-    phrase "Yong weon"). Returns "" when nothing searchable is left."""
-    positive: list[str] = []
-    negative: list[str] = []
-    pending_or = False
-    for phrase, word in _FTS_TOKEN.findall(query):
-        raw = phrase if phrase else word
-        if not phrase and raw.upper() == "OR":
-            pending_or = bool(positive)
-            continue
-        exclude = not phrase and raw.startswith("-") and len(raw) > 1
-        prefix = not phrase and raw.endswith("*")
-        words = _FTS_WORD.findall(raw)
-        if not words:
-            continue
-        term = '"' + " ".join(words) + '"' + (" *" if prefix else "")
-        if exclude:
-            negative.append(term)
-        elif pending_or and positive:
-            positive[-1] = f"({positive[-1]} OR {term})"
-        else:
-            positive.append(term)
-        pending_or = False
-    if not positive:
-        return ""
-    expr = " AND ".join(positive)
-    for term in negative:
-        expr = f"({expr}) NOT {term}"
-    return expr
-
-
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 _CLAIM_COLUMNS = select(claims.c.claim_id, claims.c.data, claims.c.qualifiers, claims.c.sentence_start)
@@ -410,14 +127,23 @@ class Ledger:
         return f"<Ledger {self.label}>"
 
     def close(self) -> None:
-        """Release every database connection (the SQLite WAL is checkpointed by the last one)."""
+        """Release every database connection (the SQLite WAL is checkpointed by the last one).
+
+        On SQLite ``PRAGMA optimize`` runs first: it refreshes the planner's statistics where a run
+        changed the tables a lot, so filters keep using the right index as the ledger grows."""
+        if self.dialect == "sqlite":
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except SQLAlchemyError:
+                pass  # statistics only; never fail a close over them
         self.engine.dispose()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One write transaction: the write lock is taken before the first read."""
         with self.engine.connect() as conn:
-            conn.execution_options(**{_WRITE: True})
+            conn.execution_options(**{WRITE_OPTION: True})
             with conn.begin():
                 if self.dialect == "postgresql":
                     # Like SQLite's synchronous=NORMAL: a server crash may lose the last few commits
@@ -432,7 +158,7 @@ class Ledger:
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise LedgerError(f"ledger {self.label}: {_reason(exc)}") from exc
+            raise LedgerError(f"ledger {self.label}: {db_reason(exc)}") from exc
 
     def _bulk_insert(self, conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
         """executemany of ``rows`` straight through the driver: the INSERT is compiled once per table
@@ -454,7 +180,7 @@ class Ledger:
             values = {key: row.get(key) for key in keys}
             for key in json_cols:
                 if values[key] is not None:
-                    values[key] = _json_dumps(values[key])
+                    values[key] = json_dumps(values[key])
             if iso:
                 for key in date_cols:
                     value = values[key]
@@ -508,7 +234,7 @@ class Ledger:
                 ).one()
                 if state[0]:
                     return False
-                self._bulk_insert(conn, articles, [_article_row(article, (state[1] or 0) + 1, len(claims_))])
+                self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
                 new_sources = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
         except LedgerError:
             raise
@@ -516,11 +242,11 @@ class Ledger:
             if self.has_article(article_id):  # stored meanwhile by another writer
                 return False
             raise LedgerError(
-                f"ledger {self.label}: cannot store article {article_id}: {_reason(exc)}"
+                f"ledger {self.label}: cannot store article {article_id}: {db_reason(exc)}"
             ) from exc
         except SQLAlchemyError as exc:
             raise LedgerError(
-                f"ledger {self.label}: cannot store article {article_id}: {_reason(exc)}"
+                f"ledger {self.label}: cannot store article {article_id}: {db_reason(exc)}"
             ) from exc
         self._source_ids.update(new_sources)  # only ids that were committed
         return True
@@ -531,14 +257,14 @@ class Ledger:
         """Claims, their attribution chains and evidence; returns the ids of sources it created."""
         if not claims_:
             return {}
-        rows = [_claim_row(c, first_doc_id + i, article.published) for i, c in enumerate(claims_)]
+        rows = [claim_row(c, first_doc_id + i, article.published) for i, c in enumerate(claims_)]
         self._bulk_insert(conn, claims, rows)
         source_ids, created = self._upsert_sources(conn, claims_)
         chain_rows: list[dict[str, Any]] = []
         for claim in claims_:
             for position, entry in enumerate(claim.attribution or []):
-                name = _source_name(entry)
-                key = (_name_key(name), entry.get("type") or "unknown") if name else None
+                name = source_name(entry)
+                key = (name_key(name), entry.get("type") or "unknown") if name else None
                 chain_rows.append(
                     {
                         "claim_id": claim.claim_id,
@@ -575,10 +301,10 @@ class Ledger:
         wanted: dict[tuple[str, str], dict[str, Any]] = {}
         for claim in claims_:
             for entry in claim.attribution or []:
-                name = _source_name(entry)
+                name = source_name(entry)
                 if not name:
                     continue
-                key = (_name_key(name), entry.get("type") or "unknown")
+                key = (name_key(name), entry.get("type") or "unknown")
                 if key[0] and key not in wanted and key not in self._source_ids:
                     country = entry.get("country")
                     wanted[key] = {
@@ -593,7 +319,7 @@ class Ledger:
             stmt = self._insert_dialect(sources).on_conflict_do_nothing(index_elements=["name_key", "type"])
             conn.execute(stmt, list(wanted.values()))
             names = sorted({k[0] for k in wanted})
-            for chunk in _chunks(names):
+            for chunk in chunks(names):
                 query = select(sources.c.source_id, sources.c.name_key, sources.c.type).where(
                     sources.c.name_key.in_(chunk)
                 )
@@ -625,7 +351,7 @@ class Ledger:
         """The stored article, its text exactly as the claims' offsets expect; None if unknown."""
         with self._read() as conn:
             row = conn.execute(select(articles).where(articles.c.article_id == article_id)).first()
-        return _article_from_row(row) if row else None
+        return article_from_row(row) if row else None
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Stored articles in ingest order."""
@@ -633,7 +359,7 @@ class Ledger:
         if limit is not None:
             query = query.limit(limit)
         with self._read() as conn:
-            return [_article_from_row(row) for row in conn.execute(query)]
+            return [article_from_row(row) for row in conn.execute(query)]
 
     def count_articles(self) -> int:
         """How many articles the ledger holds."""
@@ -700,7 +426,7 @@ class Ledger:
             published = row.published
             if isinstance(published, str):  # raw SQL on SQLite returns the stored ISO text
                 published = date.fromisoformat(published)
-            article = _article_from_row(row)
+            article = article_from_row(row)
             article.published = published
             out.append((article, row.snippet))
         return out
@@ -781,9 +507,9 @@ class Ledger:
         if article_id is not None:
             conditions.append(claims.c.article_id == article_id)
         if speaker:
-            conditions.append(claims.c.speaker.ilike(_like(speaker), escape="\\"))
+            conditions.append(claims.c.speaker.ilike(like_pattern(speaker), escape="\\"))
         if origin:
-            conditions.append(claims.c.origin.ilike(_like(origin), escape="\\"))
+            conditions.append(claims.c.origin.ilike(like_pattern(origin), escape="\\"))
         if date_from is not None:
             conditions.append(claims.c.date_end >= date_from)
         if date_to is not None:
@@ -822,7 +548,7 @@ class Ledger:
         with self._read() as conn:
             rows = conn.execute(query).all()
             spans: dict[str, list[dict[str, Any]]] = {row.claim_id: [] for row in rows}
-            for chunk in _chunks(list(spans)):
+            for chunk in chunks(list(spans)):
                 ev = (
                     select(evidence.c.claim_id, evidence.c.role, evidence.c.start, evidence.c.end)
                     .where(evidence.c.claim_id.in_(chunk))
@@ -913,7 +639,7 @@ class Ledger:
             with self._write() as conn:
                 conn.execute(failures.insert(), {"source": source, "reason": reason, "at": datetime.now(UTC)})
         except SQLAlchemyError as exc:
-            raise LedgerError(f"ledger {self.label}: cannot record a failure: {_reason(exc)}") from exc
+            raise LedgerError(f"ledger {self.label}: cannot record a failure: {db_reason(exc)}") from exc
 
     def failures(self, since: datetime | None = None) -> list[Failure]:
         """Recorded failures, oldest first; ``since`` keeps those recorded at or after that time."""
@@ -932,10 +658,10 @@ class Ledger:
         letter = (letter or "").strip().upper()
         if len(letter) != 1 or letter not in RELIABILITY:
             raise InputError(f"grade {letter or '(empty)'!r} for {name!r}", "reliability must be one of A-F")
-        if not name or not _name_key(name):
+        if not name or not name_key(name):
             raise InputError("grade", "a source or outlet name is required")
         row = {
-            "name_key": _name_key(name),
+            "name_key": name_key(name),
             "name": name.strip(),
             "reliability": letter,
             "set_at": datetime.now(UTC),
@@ -961,4 +687,4 @@ class Ledger:
     def grade(self, name: str) -> str | None:
         """The reliability letter set for a source or outlet name, or None."""
         with self._read() as conn:
-            return conn.scalar(select(grades.c.reliability).where(grades.c.name_key == _name_key(name)))
+            return conn.scalar(select(grades.c.reliability).where(grades.c.name_key == name_key(name)))

@@ -1,0 +1,300 @@
+"""Handlers for durations, sets and clock times ("three days ago", "every week", "10:30 p.m.").
+
+Split from ``timegrammar`` (calendar dates) to keep modules small; ``temporal.PATTERNS`` refers to
+both. Each handler takes a regex match and a ``timegrammar.Ctx`` and returns a ``Chunk`` or None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from .timegrammar import Ctx, _fraction, duration_parts, rel_mode, unit_of
+from .timeparse import Chunk, clock_of, duration_value, hour_value, lexicon, parse_number, shift, weekday_of
+
+
+def _n(m: re.Match[str], key: str = "n") -> float | None:
+    return parse_number(m[key]) if m[key] else None
+
+
+def _dur_parts(m: re.Match[str]) -> dict[str, float] | None:
+    n = _n(m)
+    if n is None:
+        return None
+    n += _fraction(m["f1"] if "f1" in m.re.groupindex else None)
+    parts = duration_parts(n, m["u"])
+    if parts is None:
+        return None
+    if "f2" in m.re.groupindex and m["f2"]:
+        k = next(iter(parts))
+        parts[k] += _fraction(m["f2"]) * (unit_of(m["u"]) or ("", 1.0))[1]
+    if "n2" in m.re.groupindex and m["n2"]:
+        more = duration_parts(parse_number(m["n2"]) or 0, m["u2"])
+        for k, v in (more or {}).items():
+            parts[k] = parts.get(k, 0) + v
+    return parts
+
+
+def _bad_unit(m: re.Match[str]) -> bool:
+    u = m["u"].lower()
+    num = m["n"].lower() if m["n"] else ""
+    if u in ("h", "s") and not num[:1].isdigit():
+        return True
+    if u in ("sec", "secs", "min", "mins", "hr", "hrs", "yr", "yrs") and num in (
+        "a",
+        "an",
+        "some",
+        "another",
+    ):
+        return True
+    if u.startswith("second") and not num[:1].isdigit() and num not in ("two", "three", "ten", "thirty"):
+        return True
+
+    if num in ("some", "several", "few", "a few", "a number of") and not u.endswith("s"):
+        return True
+    return False
+
+
+def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _bad_unit(m):
+        return None
+    parts = _dur_parts(m)
+    if not parts:
+        return None
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    sign = -1 if direction in ("ago", "earlier", "before", "prior", "back") else 1
+    base = c.ref
+    anchor = m["anchor"] or m["anchor2"] or m["anchor3"]
+    if base is not None and anchor:
+        base = base + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(anchor.lower(), 0))
+    if any(k.startswith("T") for k in parts):
+        return Chunk(m.start(), m.end(), "TIME", None, gran="reltime")
+    if base is None:
+        return Chunk(m.start(), m.end(), "DATE", None, gran="relday")
+    d = base
+    for k, v in parts.items():
+        d = shift(d, sign * v, k)
+    return c.on_date(m.start(), m.end(), d, "relday")
+
+
+def h_in_n(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _bad_unit(m) or re.match(r"\s+(?:of|to)\b", c.text[m.end() : m.end() + 5]):
+        return None
+    parts = _dur_parts(m)
+    if not parts or any(k.startswith("T") for k in parts) or c.ref is None:
+        return None
+    d = c.ref
+    for k, v in parts.items():
+        d = shift(d, v, k)
+    return c.on_date(m.start(), m.end(), d, "relday")
+
+
+_AUX = {
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "to",
+    "can",
+    "should",
+    "did",
+    "does",
+    "do",
+    "ll",
+    "must",
+    "not",
+}
+
+
+def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _bad_unit(m):
+        return None
+    prev = c.word_before(m.start())
+    if not m.group(0).lower().startswith("the") and (prev in _AUX or prev.endswith("n't")):
+        return None  # "will last 3 hours": the verb
+    parts = _dur_parts(m)
+    if not parts:
+        return None
+    ch = c.duration(m.start(), m.end(), parts)
+    mode = rel_mode(m["rel"]) or ("past" if m["rel"].lower() == "recent" else None)
+    if c.ref is not None and mode in ("past", "next") and not any(k.startswith("T") for k in parts):
+        d = c.ref
+        for k, v in parts.items():
+            d = shift(d, v if mode == "next" else -v, k)
+        ch.begin, ch.finish = (d, c.ref) if mode == "past" else (c.ref + timedelta(days=1), d)
+    return ch
+
+
+def h_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if _bad_unit(m):
+        return None
+    parts = _dur_parts(m)
+    if not parts or any(v <= 0 for v in parts.values()):
+        return None
+    if m["n"].lower() in ("a", "an") and re.search(
+        r"\d[\d,.]*(?:\s*[A-Za-z]+)?\s+$", c.text[max(0, m.start() - 25) : m.start()]
+    ):
+        return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")  # "100 km a week"
+    return c.duration(m.start(), m.end(), parts)
+
+
+def h_half_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
+    parts = duration_parts(0.5, m["u"])
+    return c.duration(m.start(), m.end(), parts) if parts else None
+
+
+def h_all_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
+    parts = duration_parts(1, m["u"])
+    return c.duration(m.start(), m.end(), parts) if parts else None
+
+
+def h_vague_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
+    u = unit_of(m["u"])
+    if u is None:
+        return None
+    letter = u[0]
+    value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
+    return Chunk(m.start(), m.end(), "DURATION", value, gran="duration")
+
+
+def h_recent(m: re.Match[str], c: Ctx) -> Chunk | None:
+    return Chunk(m.start(), m.end(), "DATE", "PAST_REF", None, c.ref, "pastref")
+
+
+def h_every(m: re.Match[str], c: Ctx) -> Chunk | None:
+    u = m["u"].lower()
+    wd = weekday_of(u)
+    if wd is not None:
+        return Chunk(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", gran="set")
+    if u in lexicon().day_parts:
+        return Chunk(m.start(), m.end(), "SET", "T" + lexicon().day_parts[u], gran="set")
+    if u == "weekend":
+        return Chunk(m.start(), m.end(), "SET", "XXXX-WXX-WE", gran="set")
+    n = _n(m) or 1.0
+    if m["other"]:
+        n = 2.0
+    parts = duration_parts(n, u)
+    if parts is None:
+        return None
+    return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")
+
+
+def h_freq(m: re.Match[str], c: Ctx) -> Chunk | None:
+    return Chunk(m.start(), m.end(), "SET", lexicon().frequencies[m.group(0).lower()], gran="set")
+
+
+def h_times_per(m: re.Match[str], c: Ctx) -> Chunk | None:
+    parts = duration_parts(1, m["u"])
+    return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set") if parts else None
+
+
+def _ampm_ok(m: re.Match[str]) -> bool:
+    ap = m["ap"]
+    if ap and len(ap.strip()) == 1:
+        return m.group(0)[m.start("ap") - m.start() - 1 : m.start("ap") - m.start()].isdigit()
+    return True
+
+
+def h_clock(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if not _ampm_ok(m):
+        return None
+    sep = m["sep"] if "sep" in m.re.groupindex else ":"
+    if not m["ap"]:
+        if sep == ".":
+            prev = c.word_before(m.start())
+            if prev not in ("at", "around", "about", "by", "from", "until", "till", "to", "between", "and"):
+                return None
+        if re.match(r"\s*(?:%|percent|per\b|to\s+\d|-\s*\d)", c.text[m.end() : m.end() + 9]):
+            return None
+    h = int(m["h"])
+    mi = int(m["mi"]) if m["mi"] else 0
+    se = int(m["s"]) if "s" in m.re.groupindex and m["s"] else None
+    r = clock_of(h, mi, se, m["ap"])
+    return c.clock(m.start(), m.end(), *r) if r else None
+
+
+def h_oclock(m: re.Match[str], c: Ctx) -> Chunk | None:
+    h = hour_value(m["h"])
+    if h is None:
+        return None
+    r = clock_of(h, 0, None, None)
+    return c.clock(m.start(), m.end(), *r) if r else None
+
+
+def h_noon(m: re.Match[str], c: Ctx) -> Chunk | None:
+    t = "00:00" if "night" in m.group(0).lower() else "12:00"
+    return c.clock(m.start(), m.end(), t, True)
+
+
+def h_past(m: re.Match[str], c: Ctx) -> Chunk | None:
+    h = hour_value(m["h"])
+    w = re.sub(r"\s+", " ", m["mn"].lower())
+    if m["dir"].lower() in ("to", "after") and not (m["mins"] or w in ("half", "quarter", "a quarter")):
+        return None  # "two to four people"
+    mins = 30 if w == "half" else 15 if w in ("quarter", "a quarter") else parse_number(w)
+    if h is None or mins is None or not 0 < mins < 60 or h > 23:
+        return None
+    if m["dir"].lower() == "to":
+        h, mins = (h - 1) % 24, 60 - mins
+    code = lexicon().day_parts.get(m["p"].lower()) if m["p"] else None
+    if code in ("AF", "EV") or (code == "NI" and h >= 6):
+        h = h + 12 if h < 12 else h
+    r = clock_of(h, int(mins), None, None)
+    return c.clock(m.start(), m.end(), r[0], r[1] or code is not None) if r else None
+
+
+def h_hour_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
+    h = hour_value(m["h"])
+    code = lexicon().day_parts.get(m["p"].lower())
+    if h is None or code is None or h > 12:
+        return None
+    if code in ("AF", "EV") or (code == "NI" and h >= 6):
+        h = h + 12 if h < 12 else h
+    r = clock_of(h, 0, None, None)
+    return c.clock(m.start(), m.end(), r[0], True) if r else None
+
+
+def h_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
+    code = lexicon().day_parts.get(m["p"].lower())
+    if code is None:
+        return None
+    return Chunk(m.start(), m.end(), "TIME", "T" + code, gran="pod", clock=code)
+
+
+_DAYISH = re.compile(
+    r"\s*(?:,\s*)?(?:on\s+)?(?:today|tonight|tomorrow|yesterday|this|last|next|in\s+the|(?:mon|tue|wed|thu|fri|sat|sun)\w*"
+    r"|morning|afternoon|evening|night)\b",
+    re.I,
+)
+_DAYISH_BEFORE = re.compile(
+    r"(?:today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|day|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\s*,?\s*$",
+    re.I,
+)
+
+
+def h_time_range(m: re.Match[str], c: Ctx) -> Chunk | None:
+    if (m.group("sep").strip().lower() == "and") != (bool(m["pre"]) and m["pre"].lower() == "between"):
+        return None
+    if not (m["ap1"] or m["ap2"] or m["m1"] or m["m2"]):
+        # bare hours ("between 7 and 9") only next to a day word ("last night", "tomorrow")
+        if not (
+            _DAYISH.match(c.text, m.end())
+            or _DAYISH_BEFORE.search(c.text[max(0, m.start() - 20) : m.start()])
+        ):
+            return None
+    elif not (m["ap1"] or m["ap2"]) and not (
+        m["pre"]
+        or _DAYISH.match(c.text, m.end())
+        or _DAYISH_BEFORE.search(c.text[max(0, m.start() - 20) : m.start()])
+    ):
+        return None
+    h1, h2 = int(m["h1"]), int(m["h2"])
+    ap2 = m["ap2"]
+    ap1 = m["ap1"] or (ap2 if h1 <= h2 or h2 == 12 else None)
+    r1 = clock_of(h1, int(m["m1"] or 0), None, ap1)
+    r2 = clock_of(h2, int(m["m2"] or 0), None, ap2)
+    if not r1 or not r2:
+        return None
+    return Chunk(m.start(), m.end(), "TIME", f"T{r1[0]}/T{r2[0]}", gran="clockrange", clock=r1[0],
+                 ampm_known=bool(ap1 or ap2) or (r1[1] and r2[1]))  # fmt: skip

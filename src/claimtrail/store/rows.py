@@ -1,0 +1,191 @@
+"""Rows for the ledger's tables built from model records and back (pure functions, no database),
+and the translation of a user's search words into a safe FTS5 query."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ..model import Article, Claim
+
+IN_CHUNK = 500  # ids per IN (...) clause
+
+
+def name_key(name: str) -> str:
+    """Identity of a source name: casefolded, spaces collapsed, without a leading "the"/possessive."""
+    key = " ".join(name.casefold().split())
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"['\u2019]s?$", "", key)
+    return key.strip(" .,;:")
+
+
+def to_date(value: Any, *, end: bool = False) -> date | None:
+    """An ISO date ("2025-03-05"), month ("2025-03") or year ("2025") as a date; None otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    try:
+        if len(s) >= 10:
+            return date.fromisoformat(s[:10])
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            year, month = int(s[:4]), int(s[5:7])
+            if not end:
+                return date(year, month, 1)
+            nxt = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        if re.fullmatch(r"\d{4}", s):
+            return date(int(s), 12, 31) if end else date(int(s), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def span_dates(span: dict[str, Any] | None) -> tuple[date | None, date | None]:
+    if not span:
+        return None, None
+    start = to_date(span.get("start"))
+    finish = to_date(span.get("end"), end=True) or (
+        to_date(span.get("start"), end=True) if span.get("start") else None
+    )
+    return start, finish or start
+
+
+def as_float(value: Any) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def source_name(entry: dict[str, Any]) -> str | None:
+    name = entry.get("name") or entry.get("text")
+    return str(name).strip() or None if name else None
+
+
+def claim_row(claim: Claim, doc_id: int, published: date | None) -> dict[str, Any]:
+    subject = claim.subject or {}
+    quantity = claim.quantity or {}
+    event_start, event_end = span_dates(claim.event_time)
+    stmt_start, stmt_end = span_dates(claim.statement_time)
+    chain = claim.attribution or []
+    countries = sorted({str(p["country"]).upper() for p in claim.places or [] if p.get("country")})
+    country = subject.get("country")
+    return {
+        "claim_id": claim.claim_id,
+        "doc_id": doc_id,
+        "article_id": claim.article_id,
+        "kind": claim.kind,
+        "event": claim.event,
+        "sentence": claim.sentence or "",
+        "sentence_start": claim.sentence_start or 0,
+        "start": claim.start,
+        "end": claim.end,
+        "modality": claim.modality or "asserted",
+        "subject_text": subject.get("text"),
+        "subject_normalized": subject.get("normalized"),
+        "subject_country": str(country).upper() if country else None,
+        "value": as_float(quantity.get("value")),
+        "low": as_float(quantity.get("low")),
+        "high": as_float(quantity.get("high")),
+        "unit": quantity.get("unit"),
+        "normalized_value": as_float(quantity.get("normalized_value")),
+        "normalized_unit": quantity.get("normalized_unit"),
+        "event_date_start": event_start,
+        "event_date_end": event_end,
+        "statement_date_start": stmt_start,
+        "statement_date_end": stmt_end,
+        "date_start": event_start or stmt_start or published,
+        "date_end": event_end or stmt_end or published,
+        "speaker": source_name(chain[0]) if chain else None,
+        "origin": source_name(chain[-1]) if chain else None,
+        "place_countries": f" {' '.join(countries)} " if countries else None,
+        "qualifiers": list(claim.qualifiers or []),
+        "data": claim.to_contract(),
+    }
+
+
+def article_row(article: Article, doc_id: int, claim_count: int) -> dict[str, Any]:
+    return {
+        "article_id": article.article_id,
+        "doc_id": doc_id,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "published_inferred": bool(article.published_inferred),
+        "language": article.language,
+        "text": article.text,
+        "source_path": article.source_path,
+        "fmt": article.fmt or "text",
+        "ingested_at": datetime.now(UTC),
+        "claim_count": claim_count,
+    }
+
+
+def article_from_row(row: Any) -> Article:
+    return Article(
+        text=row.text,
+        article_id=row.article_id,
+        url=row.url,
+        title=row.title,
+        outlet=row.outlet,
+        published=row.published,
+        published_inferred=bool(row.published_inferred),
+        language=row.language,
+        source_path=row.source_path,
+        fmt=row.fmt,
+    )
+
+
+_FTS_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_FTS_WORD = re.compile(r"\w+")
+
+
+def fts5_query(query: str) -> str:
+    """A user's search words as a safe FTS5 expression, with the web-search syntax PostgreSQL's
+    ``websearch_to_tsquery`` accepts: words (all required), "quoted phrases", ``OR``, ``-word``
+    (excluded); plus ``word*`` prefixes. Punctuation never raises a syntax error ("Yong-weon" is the
+    phrase "Yong weon"). Returns "" when nothing searchable is left."""
+    positive: list[str] = []
+    negative: list[str] = []
+    pending_or = False
+    for phrase, word in _FTS_TOKEN.findall(query):
+        raw = phrase if phrase else word
+        if not phrase and raw.upper() == "OR":
+            pending_or = bool(positive)
+            continue
+        exclude = not phrase and raw.startswith("-") and len(raw) > 1
+        prefix = not phrase and raw.endswith("*")
+        words = _FTS_WORD.findall(raw)
+        if not words:
+            continue
+        term = '"' + " ".join(words) + '"' + (" *" if prefix else "")
+        if exclude:
+            negative.append(term)
+        elif pending_or and positive:
+            positive[-1] = f"({positive[-1]} OR {term})"
+        else:
+            positive.append(term)
+        pending_or = False
+    if not positive:
+        return ""
+    expr = " AND ".join(positive)
+    for term in negative:
+        expr = f"({expr}) NOT {term}"
+    return expr
+
+
+def like_pattern(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
