@@ -25,6 +25,7 @@ from .model import (
     QuantityMention,
     TimeMention,
 )
+from .nlp.extensions import doc_text
 
 # Quantity kinds that make a claim on their own; ordinals ("a third deployment") do not.
 CLAIM_KINDS = frozenset({"count", "measure", "percent", "money", "number"})
@@ -67,7 +68,7 @@ class _Builder:
 
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        self.text = doc_text(doc)  # spaCy rebuilds doc.text on every access: read it once
         self.article = article
         self.published: date | None = doc._.published or article.published
         # a dateline ("SEOUL, March 6, 2025 (Wire) —") dates the article, not the claims after it

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from .. import resources
 from ..model import ActorMention, AttributionMention, TextSpan
+from ..nlp.extensions import doc_text
 
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
@@ -113,7 +114,7 @@ class _Context:
             if span is not None:
                 for t in span:
                     self.actor_of[t.i] = a
-        self.text = doc.text  # built from the tokens on each access: read it once
+        self.text = doc_text(doc)  # built from the tokens on each access: read it once
         self.quotes = _quote_spans(self.text)
         self.attrs: list[_Attr] = []
         self.by_cue: dict[int, int] = {}  # cue token -> index in attrs

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from .. import resources
 from ..errors import ClaimtrailError
 from ..model import EVENTS, QuantityMention, TextSpan
+from ..nlp.extensions import doc_text
 
 RESOURCE = "events.yaml"
 
@@ -191,7 +192,7 @@ def token_span(doc: Doc, first: int, last: int, text: str | None = None) -> Text
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
     if text is None:
-        text = doc.text  # O(length of the Doc): callers in loops pass it
+        text = doc_text(doc)  # O(length of the Doc): callers in loops pass it
     return TextSpan(start, end, text[start:end])
 
 
@@ -255,7 +256,7 @@ class EventsComponent:
 
     def set_annotations(self, doc: Doc, matches: list[EventMatch]) -> None:
         """Write counted, owner, event and qualifiers onto each QuantityMention."""
-        text = doc.text
+        text = doc_text(doc)
         for m in matches:
             q = m.quantity
             if m.counted is not None:
@@ -831,7 +832,7 @@ class EventsComponent:
 class _DocContext:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self._phrases: list[tuple[frozenset[int], str]] | None = None
         self.sent_starts = [s.start for s in doc.sents]
         self.places = [p for p in (doc._.places or []) if p.country]

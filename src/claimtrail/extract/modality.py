@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .. import resources
 from ..model import ModalityCue
+from ..nlp.extensions import doc_text
 from .attribution import attribution_for
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd")
@@ -80,7 +81,7 @@ class Component:
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], ModalityCue] = {}
-        text = doc.text  # built from the tokens on each access: read it once
+        text = doc_text(doc)  # built from the tokens on each access: read it once
 
         def add(first: Token, last: Token, modality: str, scope: Token) -> None:
             start, end = first.idx, last.idx + len(last)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from .. import resources
 from ..model import QuantityMention
+from ..nlp.extensions import doc_text
 from . import units as unitlib
 from .numbers import HYPHENS, TEENS, TENS, UNITS, NumberMatch, Tok, find_numbers, lex, parse_number
 
@@ -809,7 +810,7 @@ def _year_like(f: _Finder, q: QuantityMention) -> bool:
 
 def extract_quantities(doc: Doc) -> list[QuantityMention]:
     """The quantities of a Doc, sorted by start, without those inside dates and clock times."""
-    text = doc.text
+    text = doc_text(doc)
     toks = lex(text)
     f = _Finder(text, toks, lexicon())
     times, ents = _blocked_spans(doc)

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import TimeMention
+from ..nlp.extensions import doc_text
 from . import timegrammar as g
 from . import timeunits as u
 from .timeparse import Chunk, lexicon, month_bounds, narrow, safe_date, week_bounds, week_value
@@ -540,5 +541,5 @@ class Component:
         _compiled()  # compile the patterns once, at pipeline load
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = resolve_times(doc.text, doc._.published)
+        doc._.times = resolve_times(doc_text(doc), doc._.published)
         return doc

@@ -17,6 +17,7 @@ DOC_ATTRIBUTES = (
     "actors",  # list[ActorMention]
     "attributions",  # list[AttributionMention]
     "modality_cues",  # list[ModalityCue]
+    "text_cache",  # str | None: the Doc's text, kept once (see doc_text)
 )
 
 
@@ -28,3 +29,16 @@ def register() -> None:
 
 
 register()
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once per Doc.
+
+    spaCy assembles ``doc.text`` from the tokens on every access (about a millisecond for a news
+    article); every component needs it, so it is kept on the Doc the first time.
+    """
+    text = doc._.text_cache
+    if text is None:
+        text = doc.text
+        doc._.text_cache = text
+    return text

@@ -67,6 +67,7 @@ def make_doc(nlp: Language, text: str, published: date | None = None) -> Doc:
     """A tokenised Doc carrying its reference date, ready for ``nlp(doc)`` or ``nlp.pipe``."""
     doc = nlp.make_doc(text)
     doc._.published = published
+    doc._.text_cache = text  # spaCy tokenisation keeps every character: doc.text == text
     return doc
 
 
