@@ -7,6 +7,8 @@ parsing (re-ingest changes nothing and costs little); each article is stored in 
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -76,39 +78,99 @@ def ingest(
     settings = settings or load_settings()
     report = IngestReport()
     nlp: Language | None = None
-    inputs = iter_inputs(paths, published=published, url=url, outlet=outlet, settings=settings)
-    for chunk in _chunks(inputs, settings.batch_size):
-        todo: list[Article] = []
-        for item in chunk:
-            if isinstance(item, Failure):
-                report.failures.append(item)
-                ledger.record_failure(item.source, item.reason)
-                if on_item:
-                    on_item("failed", item)
-            elif ledger.has_article(item.article_id) or any(a.article_id == item.article_id for a in todo):
-                report.articles_skipped += 1
-                if on_item:
-                    on_item("skipped", item)
-            else:
-                todo.append(item)
-        if not todo:
-            continue
-        nlp = nlp or load_pipeline(settings.model)
-        for article, claims in _safe_batch(todo, nlp, settings.batch_size, report, ledger):
-            if ledger.add_article(article, claims):
-                report.articles_added += 1
-                report.claims_added += len(claims)
-                status = "added"
-            else:
-                report.articles_skipped += 1
-                status = "skipped"
-            if on_item:
-                on_item(status, article)
+    writer = _Writer(ledger, report, on_item)
+    try:
+        inputs = iter_inputs(paths, published=published, url=url, outlet=outlet, settings=settings)
+        for chunk in _chunks(inputs, settings.batch_size):
+            todo: list[Article] = []
+            for item in chunk:
+                if isinstance(item, Failure):
+                    writer.fail(item)
+                elif ledger.has_article(item.article_id) or any(
+                    a.article_id == item.article_id for a in todo
+                ):
+                    writer.skip(item)
+                else:
+                    todo.append(item)
+            if not todo:
+                continue
+            nlp = nlp or load_pipeline(settings.model)
+            for article, claims in _safe_batch(todo, nlp, settings.batch_size, writer):
+                writer.store(article, claims)
+    finally:
+        writer.close()
     return report
 
 
+class _Writer:
+    """Stores articles on a thread of its own, so the next batch is parsed while this one is written.
+
+    Every write (articles, failures, report counts, progress callbacks) goes through this one thread,
+    in order; each article is still its own transaction. An error in a write is raised on ``close``.
+    """
+
+    def __init__(self, ledger, report: IngestReport, on_item) -> None:
+        self.ledger = ledger
+        self.report = report
+        self.on_item = on_item
+        self.tasks: queue.Queue = queue.Queue(maxsize=64)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._loop, name="claimtrail-writer", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while (task := self.tasks.get()) is not None:
+            if self.error is None:
+                try:
+                    task()
+                except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+                    self.error = exc
+
+    def _put(self, task: Callable[[], None]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.tasks.put(task)
+
+    def _done(self, status: str, item: Article | Failure) -> None:
+        if self.on_item:
+            self.on_item(status, item)
+
+    def fail(self, failure: Failure) -> None:
+        def task() -> None:
+            self.report.failures.append(failure)
+            self.ledger.record_failure(failure.source, failure.reason)
+            self._done("failed", failure)
+
+        self._put(task)
+
+    def skip(self, article: Article) -> None:
+        def task() -> None:
+            self.report.articles_skipped += 1
+            self._done("skipped", article)
+
+        self._put(task)
+
+    def store(self, article: Article, claims: list[Claim]) -> None:
+        def task() -> None:
+            if self.ledger.add_article(article, claims):
+                self.report.articles_added += 1
+                self.report.claims_added += len(claims)
+                self._done("added", article)
+            else:
+                self.report.articles_skipped += 1
+                self._done("skipped", article)
+
+        self._put(task)
+
+    def close(self) -> None:
+        self.tasks.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
 def _safe_batch(
-    articles: list[Article], nlp: Language, batch_size: int, report: IngestReport, ledger
+    articles: list[Article], nlp: Language, batch_size: int, writer: _Writer
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """``extract_batch``, falling back to one article at a time so one bad article fails alone."""
     try:
@@ -119,9 +181,6 @@ def _safe_batch(
             try:
                 results.append((article, extract_article(article, nlp)))
             except Exception as exc:  # noqa: BLE001 - reported as a failure, the batch goes on
-                failure = Failure(
-                    article.source_path or article.url or article.article_id, f"extraction failed: {exc}"
-                )
-                report.failures.append(failure)
-                ledger.record_failure(failure.source, failure.reason)
+                source = article.source_path or article.url or article.article_id
+                writer.fail(Failure(source, f"extraction failed: {exc}"))
     yield from results
