@@ -10,6 +10,7 @@ and ``evidence``), so it can be shown highlighted.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -37,20 +38,17 @@ def claim_id_for(article_id: str, start: int, end: int, kind: str) -> str:
     return digest[:20]
 
 
-DATELINE_DASHES = (" — ", " – ", " -- ", " - ")
+# A dateline opens a paragraph near the top: "SEOUL, March 6, 2025 (Harbour Wire) — ..."
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][^\n.!?—–]{1,90}?)[ \t](?:—|–|--|-)[ \t]")
 
 
-def _dateline_end(text: str) -> int:
-    """The end of a leading dateline ("KYIV, June 3 (Reuters) -"), or 0 where the text has none."""
-    head = text[:160]
-    cuts = [i for i in (head.find(d) for d in DATELINE_DASHES) if i > 0]
-    if not cuts:
-        return 0
-    cut = min(cuts)
-    prefix = head[:cut]
-    if len(prefix.split()) > 12 or ". " in prefix or "\n" in prefix.strip():
-        return 0
-    return cut + 2
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of datelines in the first lines of an article (they date the article)."""
+    spans = []
+    for m in DATELINE.finditer(text[:1200]):
+        if len(m.group(1).split()) <= 12:
+            spans.append((m.start(1), m.end()))
+    return spans
 
 
 def build_claims(doc: Doc, article: Article) -> list[Claim]:
@@ -72,8 +70,10 @@ class _Builder:
         self.article = article
         self.published: date | None = doc._.published or article.published
         # a dateline ("SEOUL, March 6, 2025 (Wire) —") dates the article, not the claims after it
-        dateline_end = _dateline_end(self.text)
-        self.times: list[TimeMention] = [t for t in doc._.times or [] if t.start >= dateline_end]
+        datelines = _dateline_spans(self.text)
+        self.times: list[TimeMention] = [
+            t for t in doc._.times or [] if not any(s <= t.start < e for s, e in datelines)
+        ]
         self.places: list[PlaceMention] = [p for p in doc._.places or [] if not p.demonym]
         self.actors: list[ActorMention] = list(doc._.actors or [])
         self.attributions: list[AttributionMention] = list(doc._.attributions or [])
@@ -191,14 +191,14 @@ class _Builder:
         if q.counted is None:
             return {"text": None, "normalized": None, "country": q.owner_country}
         start, end = q.counted.start, q.counted.end
-        if q.owner is not None and abs(q.owner.end - start) <= 40 and q.owner.start < start:
-            # "North Korean troops", with the number possibly between owner and noun
-            start = q.owner.start
-        text = self.text[start:end]
-        if q.owner is not None and not (start <= q.owner.start and q.owner.end <= end):
-            text = f"{q.owner.text} {q.counted.text}"
+        if q.owner is not None and q.owner.start < start:
+            # "North Korean troops", "Pyongyang's 1,500 soldiers": the owner inside the noun phrase
+            noun = self._token_at(q.counted.start)
+            owner = self._token_at(q.owner.start)
+            if noun is not None and owner is not None and noun.left_edge.i <= owner.i < noun.i:
+                start = q.owner.start
         normalized = (q.counted_lemma or q.counted.text).lower()
-        return {"text": text, "normalized": normalized, "country": q.owner_country}
+        return {"text": self.text[start:end], "normalized": normalized, "country": q.owner_country}
 
     def _base(
         self, *, start: int, end: int, kind: str, sent: Span, anchor: Token
