@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -251,10 +252,27 @@ def infer_published(text: str) -> date | None:
     if infer is None:
         return None
     try:
-        value = infer(text)
+        found = [infer(text[s:e]) for s, e in _year_windows(text)]
     except Exception:  # noqa: BLE001 - inference is a best effort, never a reason to fail
         return None
-    return value if isinstance(value, date) else None
+    dates = [d for d in found if isinstance(d, date)]
+    return max(dates) if dates else None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _year_windows(text: str, before: int = 40, after: int = 12) -> list[tuple[int, int]]:
+    """Stretches of text around each written year: a full date always holds one, so only these need
+    the date grammar (the whole text is parsed again later by the times component)."""
+    windows: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def finish_article(
