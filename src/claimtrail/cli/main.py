@@ -7,6 +7,7 @@ import typer
 from .export_cmd import annotate_command, export_command
 from .ingest_cmd import ingest_command
 from .query_cmd import articles_command, claims_command, failures_command, search_command, show_command
+from .serve_cmd import serve_command
 
 app = typer.Typer(
     name="claimtrail",
@@ -24,6 +25,7 @@ app.command("search")(search_command)
 app.command("failures")(failures_command)
 app.command("export")(export_command)
 app.command("annotate")(annotate_command)
+app.command("serve")(serve_command)
 
 
 @app.command("version")
