@@ -106,3 +106,20 @@ def test_towns_the_model_mislabels(places):
 def test_town_near_the_articles_places(places):
     found = by_text(places("Drones hit Belgorod and the Bryansk region. Sudzha fell to Ukrainian troops."))
     assert found["Sudzha"].country == "RU" and found["Sudzha"].gazetteer_id == "geonames:486816"
+
+
+def test_company_named_like_a_town_is_not_a_place(places):
+    text = (
+        "Toyota said on Monday it would build a new plant in Texas. The design of the car from Toyota "
+        "drew praise, and Toyota says the model will reach Europe next year."
+    )
+    found = places(text)
+    names = [p.name for p in found]
+    assert "Toyota" not in names
+    assert any(p.country == "US" for p in found)
+
+
+def test_demonym_span_leaves_out_the_article(places):
+    found = places("The German carmaker opened a factory.")
+    german = [p for p in found if p.country == "DE"]
+    assert german and german[0].text == "German"

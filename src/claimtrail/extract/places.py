@@ -38,6 +38,10 @@ from ..geo.text import normalize
 from ..model import PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC"}
+ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW"}
+# Prepositions that make a company-like name a place ("fighting in Sudzha"); "from"/"of"/"to" do not
+# ("a car from Nissan", "according to Toyota").
+SPATIAL = {"in", "near", "outside", "around", "inside", "into", "across", "toward", "towards", "outskirts"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 STRONG_FEATURES = (FEATURE_COUNTRY, FEATURE_REGION, FEATURE_ADMIN1)
@@ -124,7 +128,7 @@ class PlacesComponent:
         cands: list[_Cand] = []
         pending: list[_Cand] = []
 
-        def add(start: int, end: int, strong: bool, weak_ok) -> None:
+        def add(start: int, end: int, strong: bool, weak_ok, loc: bool = False) -> None:
             start, end, region = self._extend(doc, start, end)
             if start >= end or any(taken[start:end]):
                 return
@@ -135,7 +139,12 @@ class PlacesComponent:
             found = gaz.candidates_for_key(key)
             if not found:
                 return
-            if not strong and not region and not weak_ok(found):
+            # A name the article tags as a company or body and never as a place ("Toyota", "Nissan")
+            # is a place only after "in"/"near" or beside other places, or when it is a country/region.
+            org_name = (
+                key in org_keys and not loc and not any(c.entry.feature in STRONG_FEATURES for c in found)
+            )
+            if not strong and not region and (org_name or not weak_ok(found)):
                 if end - start == 1 and any(
                     c.kind == KIND_PRIMARY and c.entry.feature == FEATURE_CITY for c in found
                 ):
@@ -145,6 +154,11 @@ class PlacesComponent:
                 taken[i] = True
             cands.append(_Cand(start, end, name, region, strong))
 
+        # Names spaCy tags as organisations or products somewhere in the article and never as a place
+        # are bodies, not towns, wherever they appear.
+        org_keys = {normalize(e.text) for e in doc.ents if e.label_ in ORG_LABELS} - {
+            normalize(e.text) for e in doc.ents if e.label_ in PLACE_LABELS
+        }
         persons = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -166,6 +180,8 @@ class PlacesComponent:
                         lambda found, loc=locative, label=ent.label_, obj=obj: self._weak_ok(
                             found, loc, label, obj
                         ),
+                        (s > 0 and doc[s - 1].lower_ in SPATIAL)
+                        or (root.dep_ == "conj" and taken[root.head.i]),
                     )
         # capitalised names spaCy did not tag
         i = 0
@@ -196,12 +212,13 @@ class PlacesComponent:
                     j,
                     False,
                     lambda found, loc=locative, obj=obj: self._weak_ok(found, loc, "", obj, 100_000),
+                    (i > 0 and doc[i - 1].lower_ in SPATIAL) or (root.dep_ == "conj" and taken[root.head.i]),
                 )
             i = j
         # demonyms, where no place was found
         for i, tok in enumerate(doc):
-            if taken[i] or i in persons or not tok.text[:1].isupper():
-                continue
+            if taken[i] or i in persons or not tok.text[:1].isupper() or tok.lower_ in ("the", "a", "an"):
+                continue  # "The German carmaker": the demonym is "German"
             for width in (2, 1):
                 if i + width > len(doc) or any(taken[i : i + width]):
                     continue
