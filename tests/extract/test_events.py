@@ -436,3 +436,10 @@ def test_pipeline_demonym_owner_country(annotate):
     assert text_of(q.owner) == "North Korean"
     assert q.owner_country == "KP"
     assert q.event == "captured"
+
+
+def test_moved_and_rotated_troops_are_deployed(annotate):
+    doc = annotate("Minsk has moved 800 paratroopers to the border and rotated 400 soldiers out of the area.")
+    events = {q.text: q.event for q in doc._.quantities}
+    assert events["800"] == "deployed"
+    assert events["400"] == "deployed"
