@@ -91,6 +91,9 @@ def test_export_jsonl_is_the_contract(ledger):
 def test_export_csv_parquet_geojson(ledger, tmp_path):
     rows = list(csv.DictReader(io.StringIO(run("export", "--db", ledger, "--format", "csv").stdout)))
     assert rows and "claim_id" in rows[0] and "origin" in rows[0]
+    # Admiralty grades: reliability F (not graded) and a computed credibility 1-6 on every row
+    assert {r["reliability"] for r in rows} <= set("ABCDEF") and all(r["credibility"] for r in rows)
+    assert {int(r["credibility"]) for r in rows} <= {1, 2, 3, 4, 5, 6}
     out = tmp_path / "claims.parquet"
     assert run("export", "--db", ledger, "--format", "parquet", "-o", str(out)).exit_code == 0
     import pyarrow.parquet as pq

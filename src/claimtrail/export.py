@@ -52,11 +52,18 @@ CSV_COLUMNS = (
     "start",
     "end",
     "sentence",
+    "reliability",
+    "credibility",
 )
 
+#: Admiralty grades per claim id, as ``claimtrail.fusion.claim_grades(ledger)`` gives them.
+Grades = dict[str, dict[str, Any]]
 
-def flatten(claim: dict[str, Any]) -> dict[str, Any]:
-    """One contract claim as a flat row (CSV/Parquet): nested objects spread into columns."""
+
+def flatten(claim: dict[str, Any], grades: Grades | None = None) -> dict[str, Any]:
+    """One contract claim as a flat row (CSV/Parquet): nested objects spread into columns, plus the
+    claim's Admiralty grade (source reliability A-F, information credibility 1-6) where given."""
+    grade = (grades or {}).get(claim["claim_id"]) or {}
     subject = claim.get("subject") or {}
     quantity = claim.get("quantity") or {}
     event_time = claim.get("event_time") or {}
@@ -97,6 +104,8 @@ def flatten(claim: dict[str, Any]) -> dict[str, Any]:
         "start": claim["start"],
         "end": claim["end"],
         "sentence": claim.get("sentence"),
+        "reliability": grade.get("reliability"),
+        "credibility": grade.get("credibility"),
     }
 
 
@@ -108,21 +117,21 @@ def write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
     return n
 
 
-def write_csv(claims: Iterable[Claim], out: IO[str]) -> int:
+def write_csv(claims: Iterable[Claim], out: IO[str], grades: Grades | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS))
     writer.writeheader()
     n = 0
     for claim in claims:
-        writer.writerow(flatten(claim.to_contract()))
+        writer.writerow(flatten(claim.to_contract(), grades))
         n += 1
     return n
 
 
-def write_parquet(claims: Iterable[Claim], path: str) -> int:
+def write_parquet(claims: Iterable[Claim], path: str, grades: Grades | None = None) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [flatten(c.to_contract()) for c in claims]
+    rows = [flatten(c.to_contract(), grades) for c in claims]
     columns = {name: [r[name] for r in rows] for name in CSV_COLUMNS}
     table = pa.table(columns)
     table = table.replace_schema_metadata({"claimtrail_contract": CONTRACT_VERSION})
@@ -151,19 +160,28 @@ def geojson(claims: Iterable[Claim]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def export(claims: Iterable[Claim], fmt: str, out: IO[str] | None = None, path: str | None = None) -> int:
-    """Write claims in a format to a text stream (jsonl, csv, geojson) or a file (parquet)."""
+def export(
+    claims: Iterable[Claim],
+    fmt: str,
+    out: IO[str] | None = None,
+    path: str | None = None,
+    grades: Grades | None = None,
+) -> int:
+    """Write claims in a format to a text stream (jsonl, csv, geojson) or a file (parquet).
+
+    ``grades`` (``claimtrail.fusion.claim_grades(ledger)``) fills the CSV/Parquet columns
+    ``reliability`` and ``credibility``; the JSONL contract never carries them."""
     if fmt not in FORMATS:
         raise InputError("--format", f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         if not path:
             raise InputError("--format parquet", "needs an output file: give --output FILE.parquet")
-        return write_parquet(claims, path)
+        return write_parquet(claims, path, grades)
     assert out is not None
     if fmt == "jsonl":
         return write_jsonl(claims, out)
     if fmt == "csv":
-        return write_csv(claims, out)
+        return write_csv(claims, out, grades)
     collection = geojson(claims)
     json.dump(collection, out, ensure_ascii=False)
     out.write("\n")

@@ -154,3 +154,65 @@ def test_offsets_match_text(annotate):
         assert text[a.start : a.end] == a.text
     pentagon = find(doc._.actors, "Pentagon")
     assert (pentagon.type, pentagon.country) == ("military", "US")
+
+
+def test_definite_description_repeats_an_earlier_source(annotate):
+    got = actors(
+        annotate,
+        "A Japanese lawmaker raised the issue on Monday. The lawmaker, Sato Kenji, said 40 ships were involved.",
+    )
+    assert find(got, "A Japanese lawmaker").normalized == find(got, "The lawmaker").normalized == "Sato Kenji"
+    assert find(got, "The lawmaker").country == "JP"
+
+
+def test_description_before_the_named_body_links_forward(annotate):
+    got = actors(
+        annotate,
+        "South Korea's spy agency briefed lawmakers. The National Intelligence Service said 300 had died.",
+    )
+    spy = find(got, "South Korea's spy agency")
+    assert spy.normalized == "National Intelligence Service (NIS)"
+
+
+def test_name_given_by_naming_verb_links_to_later_mentions(annotate):
+    got = actors(annotate, "Police arrested a man, identified only as Dorin. Dorin said he acted alone.")
+    names = {a.normalized for a in got if a.text == "Dorin"}
+    assert names == {"Dorin"}
+    assert all(a.type == "person" for a in got if a.text == "Dorin")
+
+
+def test_counted_group_is_a_source_only_when_it_speaks(annotate):
+    said = actors(annotate, "Two senior officials said the convoy carried fuel.")
+    assert find(said, "Two senior officials").type == "anonymous"
+    died = actors(annotate, "Two senior officials died in the crash.")
+    assert not any("officials" in a.text for a in died)
+
+
+def test_lower_case_ministry_entity_is_government(annotate):
+    got = actors(annotate, "The health ministry said 40 people had been treated.")
+    assert any(a.type == "government" and "ministry" in a.text for a in got)
+
+
+def test_named_body_in_a_nominal_gives_its_country(annotate):
+    got = actors(annotate, "A senior Pentagon official said the drills were routine.")
+    official = next(a for a in got if a.text.endswith("official"))
+    assert (official.type, official.country) == ("anonymous", "US")
+
+
+def test_lede_description_is_named_in_the_next_sentence(annotate):
+    got = actors(
+        annotate,
+        "Ships were seen loading shells in the port, a Japanese lawmaker said on Monday.\n\n"
+        "Sato Kenji, a member of the defence committee, cited satellite images.",
+    )
+    lawmaker = find(got, "a Japanese lawmaker")
+    assert lawmaker.normalized == "Sato Kenji"
+    assert find(got, "Sato Kenji").country == "JP"
+
+
+def test_lede_description_is_not_linked_to_an_object_name(annotate):
+    got = actors(
+        annotate,
+        "Talks stalled, a French lawmaker said on Monday. Officials then met Sato Kenji in Tokyo.",
+    )
+    assert find(got, "a French lawmaker").normalized != "Sato Kenji"

@@ -153,3 +153,106 @@ def test_contract_dict_shape(annotate):
         assert set(d) == {"source", "cue", "content", "cites"}
         assert text[d["cue"]["start"] : d["cue"]["end"]] == d["cue"]["text"]
         assert all(0 <= c < len(doc._.attributions) for c in d["cites"])
+
+
+def test_citing_phrase_is_not_part_of_the_content(annotate):
+    text = "The broadcaster said, citing a senior officer, that 70 tanks had been lost near the river."
+    doc = annotate(text)
+    said = by_cue(doc._.attributions, "said")
+    citing = by_cue(doc._.attributions, "citing")
+    assert content(text, said) == content(text, citing) == "70 tanks had been lost near the river"
+    names = [a.source_name for a in chain_at(doc, text, "70 tanks")]
+    assert names == ["broadcaster", "senior officer"]
+
+
+def test_trailing_citing_phrase_is_cut_from_the_content(annotate):
+    text = (
+        "Marta Kowalczyk, who runs the clinic, said 35 patients arrived overnight, citing hospital records."
+    )
+    doc = annotate(text)
+    said = by_cue(doc._.attributions, "said")
+    assert content(text, said) == "35 patients arrived overnight"
+    assert said.source_type == "person"
+    assert by_cue(doc._.attributions, "citing").source_type == "document"
+
+
+def test_relative_cite_under_according_to(annotate):
+    text = "According to Jung Hae-won, who cited the NIS, 800 engineers were sent to a factory in Russia."
+    doc = annotate(text)
+    names = [a.source_name for a in chain_at(doc, text, "800 engineers")]
+    assert names == ["Jung Hae-won", "National Intelligence Service (NIS)"]
+
+
+def test_quoted_as_saying_gives_the_cue_to_each_side(annotate):
+    text = "TASS quoted a local governor as saying that 16 houses had burned down."
+    doc = annotate(text)
+    quoted = by_cue(doc._.attributions, "quoted")
+    saying = by_cue(doc._.attributions, "saying")
+    assert quoted.source_name == "TASS" and saying.source.text == "a local governor"
+    names = [a.source_name for a in chain_at(doc, text, "16 houses")]
+    assert names == ["TASS", "local governor"]
+
+
+def test_briefing_by_a_body_is_the_cited_origin(annotate):
+    text = "The senator said, based on a briefing by the Pentagon, that 900 advisers were in the country."
+    doc = annotate(text)
+    names = [a.source_name for a in chain_at(doc, text, "900 advisers")]
+    assert names == ["senator", "U.S. Department of Defense"]
+
+
+def test_negated_speech_verb_is_not_an_attribution(annotate):
+    doc = annotate("The army did not confirm that 50 soldiers had surrendered.")
+    assert doc._.attributions == []
+
+
+def test_passive_agent_speaks_the_passive_subject(annotate):
+    text = "The loss of 4 helicopters was confirmed by the air force on Monday."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "confirmed")
+    assert a.source.text == "the air force"
+    assert content(text, a) == "The loss of 4 helicopters"
+
+
+def test_it_resolves_to_the_last_named_body(annotate):
+    text = "The World Health Organization issued an update on Tuesday. It said 26 clinics had closed."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "said")
+    assert a.source.text == "It"
+    assert a.source_name == "World Health Organization"
+
+
+def test_they_resolves_to_a_plural_subject_without_actor(annotate):
+    text = "Three fishermen reached the coast on Sunday. They said 12 boats had sunk in the storm."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "said")
+    assert a.source_name == "fishermen"
+    assert a.source_type == "anonymous"
+
+
+def test_sourceless_cue_inside_a_quote_is_dropped(annotate):
+    text = "“We were told the war would end in a week,” a prisoner named Sok said."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == ["said"]
+
+
+def test_verb_conjunct_clause_is_not_the_object_content(annotate):
+    text = "The navy confirmed the loss of 3 vessels but denied that a port had been hit."
+    doc = annotate(text)
+    assert content(text, by_cue(doc._.attributions, "confirmed")) == "the loss of 3 vessels"
+    assert content(text, by_cue(doc._.attributions, "denied")) == "a port had been hit"
+
+
+def test_tell_story_is_not_a_speech_cue(annotate):
+    doc = annotate("The film tells the story of 600 miners trapped underground.")
+    assert doc._.attributions == []
+
+
+def test_according_to_them_after_an_interview_points_to_the_people_heard(annotate):
+    text = (
+        "The monitors interviewed 25 deserters and three medics. "
+        "According to them, food rations had been halved in the winter."
+    )
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "According to")
+    assert a.source_name == "deserters and medics"
+    assert a.source_type == "anonymous"

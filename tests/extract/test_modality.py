@@ -101,3 +101,45 @@ def test_cue_offsets_match_text(annotate):
     for c in doc._.modality_cues:
         assert text[c.start : c.end] == c.text
         assert 0 <= c.scope_head < len(doc)
+
+
+def test_would_in_reported_speech_is_planned(annotate):
+    doc = annotate("Canada said it would send 80 armoured vehicles.")
+    assert modality_for(doc, token_of(doc, "80").i)[0] == "planned"
+
+
+def test_would_have_is_not_planned(annotate):
+    doc = annotate("Officials said the strike would have killed 200 people without the shelters.")
+    assert modality_for(doc, token_of(doc, "200").i)[0] != "planned"
+
+
+def test_raised_subject_of_a_passive_cue_is_in_scope(annotate):
+    doc = annotate("About 7,000 troops are expected to arrive by the end of the month.")
+    assert modality_for(doc, token_of(doc, "7,000").i)[0] == "believed"
+
+
+def test_media_report_verb_makes_a_claim_reported(annotate):
+    doc = annotate("The newspaper reported that 45 officers had been dismissed.")
+    assert modality_for(doc, token_of(doc, "45").i)[0] == "reported"
+
+
+def test_whether_leaves_the_clause_open(annotate):
+    doc = annotate("It is not known whether 9 of the hostages are still alive.")
+    assert modality_for(doc, token_of(doc, "9").i)[0] == "possible"
+
+
+def test_refused_to_confirm_is_not_confirmed(annotate):
+    doc = annotate("The army refused to confirm that 6 helicopters were shot down.")
+    assert modality_for(doc, token_of(doc, "6").i)[0] == "reported"
+    assert doc._.attributions == []
+
+
+def test_appears_to_is_a_belief_over_its_infinitive(annotate):
+    doc = annotate("The blast appears to have damaged 11 warehouses.")
+    assert modality_for(doc, token_of(doc, "11").i)[0] == "believed"
+
+
+def test_feared_dead_covers_its_subject(annotate):
+    doc = annotate("At least 90 miners are feared dead after the explosion.")
+    assert modality_for(doc, token_of(doc, "90").i)[0] == "believed"
+    assert doc._.attributions == []

@@ -308,3 +308,14 @@ def test_number_part_span_is_kept():
     text = "Aid of US$ 2.5bn arrived, then 40 km of road."
     spans = [text[q.number_start : q.number_end] for q in find_quantities(text)]
     assert spans == ["2.5bn", "40"]
+
+
+def test_negated_bounds_take_the_longer_phrase(annotate):
+    cases = {
+        "Officials said no more than 3,000 troops had arrived.": (None, 3000.0),
+        "He claimed no fewer than 200 drones were launched.": (200.0, None),
+        "More than 3,000 troops had arrived.": (3000.0, None),
+    }
+    for text, (low, high) in cases.items():
+        q = annotate(text)._.quantities[0]
+        assert (q.low, q.high) == (low, high), text

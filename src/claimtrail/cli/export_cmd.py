@@ -31,16 +31,21 @@ def export_command(
             fail(f"--output {output}: the folder {parent} does not exist")
     with ledger_for(db) as ledger:
         claims = ledger.iter_claims(event=event, country=country.upper() if country else None, search=search)
+        grades = None
+        if fmt in ("csv", "parquet"):  # Admiralty columns; the JSONL contract never carries them
+            from ..fusion import claim_grades
+
+            grades = claim_grades(ledger)
         if fmt == "parquet":
-            n = export(claims, fmt, path=output)
+            n = export(claims, fmt, path=output, grades=grades)
         elif output:
             try:
                 with open(output, "w", encoding="utf-8", newline="") as fh:
-                    n = export(claims, fmt, out=fh)
+                    n = export(claims, fmt, out=fh, grades=grades)
             except OSError as exc:
                 raise InputError(f"--output {output}", exc.strerror or str(exc)) from None
         else:
-            n = export(claims, fmt, out=sys.stdout)
+            n = export(claims, fmt, out=sys.stdout, grades=grades)
     err.print(f"{n} {'features' if fmt == 'geojson' else 'claims'} exported as {fmt}", highlight=False)
 
 

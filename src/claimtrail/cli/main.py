@@ -8,6 +8,7 @@ from .export_cmd import annotate_command, export_command
 from .ingest_cmd import ingest_command
 from .query_cmd import articles_command, claims_command, failures_command, search_command, show_command
 from .serve_cmd import serve_command
+from .track_cmd import checks_command, contradictions_command, origins_command, sources_app, track_command
 
 app = typer.Typer(
     name="claimtrail",
@@ -25,6 +26,11 @@ app.command("search")(search_command)
 app.command("failures")(failures_command)
 app.command("export")(export_command)
 app.command("annotate")(annotate_command)
+app.command("track")(track_command)
+app.command("origins")(origins_command)
+app.command("contradictions")(contradictions_command)
+app.command("checks")(checks_command)
+app.add_typer(sources_app, name="sources")
 app.command("serve")(serve_command)
 
 

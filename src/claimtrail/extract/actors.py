@@ -95,6 +95,7 @@ class Component:
     def __init__(self, nlp: Language) -> None:
         lex = lexicon()
         self.lex = lex
+        self.speech = frozenset(resources.load("attribution.yaml")["speech_verbs"])
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.alias_info: dict[str, dict[str, Any]] = {}
         for i, entry in enumerate(lex.aliases):
@@ -211,6 +212,31 @@ class Component:
             else:
                 take(_Cand(s, e, span.root.i, "entity", self._org_type(text), text, rank=2))
 
+        # 2a. a proper name the entity tagger missed or called a place, speaking: a person
+        # ("Natalia Sorokina, who heads the hospital, said")
+        propns = [t for t in doc if t.pos_ == "PROPN"]  # one pass: Token objects are costly to make
+        for tok in propns:
+            if taken[tok.i] is False and _speaking(tok, self.speech):
+                s = tok.i
+                while (
+                    s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" and free(s - 1, s)
+                ):
+                    s -= 1
+                if self._speaking_name(doc, s, tok.i + 1, country_of):
+                    take(_Cand(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2))
+        # 2a. a name given by a naming verb that the model missed: "a soldier, identified only as Ri"
+        for tok in propns:
+            if (
+                taken[tok.i] is False
+                and tok.is_title
+                and _naming_verb(tok, self.lex.naming_verbs) is not None
+            ):
+                s = tok.i
+                while (
+                    s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" and free(s - 1, s)
+                ):
+                    s -= 1
+                take(_Cand(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2))
         # 2b. parenthetical acronyms ("the Korea Institute for National Unification (KINU)")
         for c in list(cands):
             e = c.end
@@ -229,10 +255,12 @@ class Component:
             if c.type == "person" and c.end - c.start > 1:
                 for t in (doc[c.start], doc[c.end - 1]):
                     short.setdefault(t.text, c)
+            elif c.type == "person":
+                short.setdefault(doc[c.start].text, c)  # "Ri" named once, then repeated
             elif c.end - c.start == 1 and doc[c.start].is_upper:
                 short.setdefault(doc[c.start].text, c)
         if short:
-            for tok in doc:
+            for tok in propns:
                 c = short.get(tok.text)
                 if c is not None and taken[tok.i] is False and tok.pos_ == "PROPN" and tok.i >= c.end:
                     take(_Cand(tok.i, tok.i + 1, tok.i, "entity", c.type, tok.text, c.country, rank=2))
@@ -266,6 +294,17 @@ class Component:
         return doc
 
     # ------------------------------------------------------------------ helpers
+    def _speaking_name(self, doc: Doc, s: int, e: int, country_of: dict[int, str | None]) -> bool:
+        """A two- or three-word proper name the entity tagger called a place, speaking: a person
+        ("Natalia Sorokina, who heads the hospital, said")."""
+        span = doc[s:e]
+        if not 2 <= len(span) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
+            return False
+        if any(t.i in country_of for t in span) or any(t.text in self.lex.titles for t in span):
+            return False
+        places = doc._.places or []
+        return not any(p.start <= span.start_char and span.end_char <= p.end for p in places)
+
     def _is_place_use(self, doc: Doc, s: int, e: int) -> bool:
         """A metonym used as a location ("in Moscow"), or part of a longer place/person name."""
         root = doc[s:e].root
@@ -277,10 +316,20 @@ class Component:
         return root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.i >= e
 
     def _org_type(self, text: str) -> str:
+        """The type of an organisation's name: keywords ("Intelligence", "Forces"), else a generic
+        head noun typed by its modifiers ("the foreign ministry" -> government)."""
         for typ, words in self.lex.org_keywords:
             for w in words:
                 if f" {w} " in f" {text} ":
                     return typ
+        words = text.lower().split()
+        entry = self.lex.source_nouns.get(words[-1]) if words else None
+        if entry is not None and entry["type"] in ("government", "military", "intelligence", "media"):
+            typ = entry["type"]
+            if entry.get("by_modifier"):
+                for w in words[:-1]:
+                    typ = self.lex.modifier_types.get(w, typ) if w in self.lex.modifier_types else typ
+            return typ
         return "organization"
 
     def _nominal(
@@ -296,7 +345,7 @@ class Component:
         """An unnamed source noun phrase headed by ``tok``, typed from its head and modifiers."""
         if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             return None  # "intelligence" in "intelligence assessments": the head decides
-        if any(c.dep_ == "nummod" for c in tok.children):
+        if any(c.dep_ == "nummod" for c in tok.children) and not _speaking(tok, self.speech):
             return None  # a counted group ("3 officers") is a quantity's subject, not a source
         if entry.get("needs_source_use") and not _source_use(tok):
             return None
@@ -310,6 +359,8 @@ class Component:
         while start < tok.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
             start += 1
         absorbed: list[int] = []
+        inherited_country = None
+        inherited_type = None
         if any(taken[start : tok.i + 1]):
             # a possessive country is absorbed ("Ukraine's forces"); other names cut the phrase
             inner = {
@@ -321,6 +372,11 @@ class Component:
                 last = max(i for i in range(start, tok.i + 1) if taken[i] is not False)
                 if last == tok.i:
                     return None
+                cutter = taken[last]
+                if cutter.type not in ("person", "country") and cutter.country:
+                    inherited_country = cutter.country  # "a senior Pentagon official" -> US
+                if cutter.type not in ("person", "country", "anonymous") and doc[last + 1].tag_ == "POS":
+                    inherited_type = cutter.type  # "the UN's humanitarian office" -> organization
                 start = last + 1
                 while start < tok.i and (doc[start].tag_ == "POS" or doc[start].is_punct):
                     start += 1
@@ -335,7 +391,9 @@ class Component:
             return None
         if entry.get("by_modifier") and mod_type is not None:
             typ = mod_type
-        country = None
+        elif entry.get("by_modifier") and inherited_type is not None and typ not in ("media", "document"):
+            typ = inherited_type
+        country = inherited_country
         for i in range(start, tok.i):
             if i in country_of and country_of[i]:
                 country = country_of[i]
@@ -477,7 +535,45 @@ class Component:
                 if c.type == "person" and len(parts) > 1:
                     for p in (parts[0], parts[-1], parts[-1].split("-")[0]):
                         persons.setdefault(p.lower(), n)
-        # definite descriptions of a named body: "the spy agency" after "NIS"
+        # a definite description repeating an earlier description's head: "a lawmaker" ... "the
+        # lawmaker", "the spy agency" ... "the agency"
+        for n, c in enumerate(cands):
+            if c.kind != "nominal" or not c.definite or doc[c.head].tag_ not in ("NN", "NNS"):
+                continue
+            lemma = doc[c.head].lemma_
+            prev = [m for m in range(n) if cands[m].kind == "nominal" and doc[cands[m].head].lemma_ == lemma]
+            if prev:
+                m = prev[-1]
+                union(n, m)
+                if c.type != cands[m].type and self.lex.source_nouns.get(doc[c.head].lower_, {}).get(
+                    "by_modifier"
+                ):
+                    c.type = cands[m].type
+        # the news lede: "..., a South Korean lawmaker said." then "Yu Yong-weon, a member of ...":
+        # an indefinite person description speaking, named as the subject of the next sentence
+        for n, c in enumerate(cands):
+            head = doc[c.head]
+            if c.kind != "nominal" or c.type != "person" or c.definite or head.tag_ != "NN":
+                continue
+            if not (head.dep_ == "nsubj" and head.head.lemma_ in self.speech):
+                continue
+            nxt = head.sent.end
+            if nxt >= len(doc):
+                continue
+            sent = doc[nxt].sent
+            for m in range(n + 1, len(cands)):
+                o = cands[m]
+                if o.start >= sent.end:
+                    break
+                if o.start < sent.start or o.kind != "entity" or o.type != "person":
+                    continue
+                first_mention = not any(
+                    cands[k].normalized == o.normalized for k in range(m) if cands[k].kind == "entity"
+                )
+                if doc[o.head].dep_ == "nsubj" and first_mention and o.end - o.start > 1:
+                    union(n, m)
+                break
+        # definite descriptions of a named body: "the spy agency" after "NIS" (or before it)
         for n, c in enumerate(cands):
             if (
                 c.kind != "nominal"
@@ -490,6 +586,10 @@ class Component:
             named = {
                 find(m)
                 for m in range(n)
+                if cands[m].kind in NAMED_KINDS and cands[m].type == c.type and cands[m].country == c.country
+            } or {
+                find(m)
+                for m in range(n + 1, len(cands))
                 if cands[m].kind in NAMED_KINDS and cands[m].type == c.type and cands[m].country == c.country
             }
             if len(named) == 1:
@@ -540,6 +640,16 @@ def _source_use(tok: Token) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_ in ("cite", "quote"):
         return True
     return False
+
+
+def _speaking(tok: Token, speech: frozenset[str]) -> bool:
+    """Whether a counted noun is a source: subject of a speech verb ("two officials said"),
+    object of "citing"/"quoting", or after "according to"."""
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in speech:
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_ in ("cite", "quote"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
 def _first_country(tokens: Any, country_of: dict[int, str | None]) -> str | None:

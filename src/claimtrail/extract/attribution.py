@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -32,6 +33,10 @@ CLAUSE_DEPS = ("ccomp",)
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 TRIM_TAGS = frozenset({"``", "''", ",", ".", ":", "-LRB-", "-RRB-", "HYPH", "_SP"})
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
+PLACE_PREPS = frozenset({"from", "in", "to", "into", "near", "at", "inside", "outside", "across", "toward"})
+NEGATING_VERBS = frozenset({"refuse", "decline", "fail"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+LEAD_PHRASE_WORDS = frozenset({"according", "based", "per"})
 DOCUMENT_WORDS = frozenset(
     {"report", "statement", "release", "assessment", "document", "study", "survey", "memo"}
 )
@@ -50,6 +55,9 @@ class Lexicon:
     agent_preps: frozenset[str]
     singular: frozenset[str]
     plural: frozenset[str]
+    addressee: frozenset[str]
+    inanimate: frozenset[str]
+    interview: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +74,9 @@ def lexicon() -> Lexicon:
         agent_preps=frozenset(data["noun_agent_prepositions"]),
         singular=frozenset(data["singular_pronouns"]),
         plural=frozenset(data["plural_pronouns"]),
+        addressee=frozenset(data.get("addressee_verbs", [])),
+        inanimate=frozenset(data.get("inanimate_pronouns", [])),
+        interview=frozenset(data.get("interview_verbs", [])),
     )
 
 
@@ -133,8 +144,9 @@ class _Context:
                     self._cite(tok)
                 else:
                     self._verb(tok)
-            elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ in SUBJECT_DEPS:
+            elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ == "nsubj":
                 self._noun_subject(tok)
+        self._cited_documents()
         self._quote_continuations()
         self._nest()
         self._cited_quotes()
@@ -143,12 +155,14 @@ class _Context:
     # ------------------------------------------------------------------ cue kinds
     def _verb(self, v: Token) -> None:
         """A speech verb: source = its subject, content = its clause, quote or object."""
+        if v.i in self.by_cue or _negated(v):
+            return  # "did not confirm": the subject does not say the content
         content = self._verb_content(v)
         if content is None:
             return
-        if v.i in self.by_cue:
-            return
         src = self._subject(v)
+        if src is None and v.lemma_ in self.lex.clause_only and any(c.dep_ == "auxpass" for c in v.children):
+            return  # "2,000 are thought to have joined": a hedge (modality), not a report by no one
         if v.lemma_ in self.lex.evidential and (src is None or not self._is_source(src)):
             return  # "this image shows ...": only reports, documents and actors are sources
         cue_end = v.i + 1
@@ -193,10 +207,15 @@ class _Context:
         q = self._adjacent_quote(v)
         if q is not None:
             return q
-        # misparsed "said in a statement that ...": the first that-clause to the right
+        # misparsed "said in a statement that ...": the first that-clause to the right (not in a
+        # conjoined verb: "confirmed the deaths but denied that ...")
+        conj_toks = {
+            t.i for c in v.children if c.dep_ == "conj" and c.lemma_ in self.lex.speech for t in c.subtree
+        }
         for t in v.subtree:
             if (
                 t.i > v.i
+                and t.i not in conj_toks
                 and t.lower_ == "that"
                 and t.dep_ in ("mark", "dobj", "nsubj")
                 and t.head.pos_ in ("VERB", "AUX")
@@ -204,11 +223,17 @@ class _Context:
                 head = t.head
                 if head.i > t.i:
                     return self._span_chars(t.i + 1, max(head.right_edge.i + 1, v.sent.end))
+        # "the figure was confirmed by the ministry": the passive subject is what was said
+        if any(c.dep_ == "agent" for c in v.children):
+            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and subj.pos_ != "PRON":
+                return self._span_chars(subj.left_edge.i, subj.right_edge.i + 1)
         if v.lemma_ in self.lex.clause_only:
             return None
         for c in v.children:  # "denied the report", "confirmed the capture of two soldiers"
             if (
                 c.dep_ == "dobj"
+                and v.lemma_ not in self.lex.addressee
                 and c.lower_ not in self.lex.tell_objects
                 and c.pos_ in ("NOUN", "PROPN", "NUM")
             ):
@@ -244,7 +269,10 @@ class _Context:
         self._add(_Attr(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
 
     def _cite(self, v: Token) -> None:
-        """'X cited Y (in reporting that Z)', 'X said, citing Y', 'X, who cited Y, said ...'."""
+        """'X cited Y (in reporting that Z)', 'X said, citing Y', 'X, who cited Y, said ...',
+        'X quoted Y as saying that Z', 'According to X, citing Y, Z'."""
+        if _negated(v):
+            return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         cited_tok = self._agent(obj) if obj is not None else None
         inner = None  # a speech verb under the cite: "in reporting that", "as saying that"
@@ -258,10 +286,34 @@ class _Context:
                 if any(c.dep_ == "ccomp" for c in t.children):
                     inner = t
                     break
+        # "quoted Y as saying that Z": the inner verb is Y's cue, the cite verb is X's
+        inner_is_cited = inner is not None and (
+            inner.head.lower_ == "as" or any(c.dep_ == "mark" and c.lower_ == "as" for c in inner.children)
+        )
         speaker_attr = None
         content = None
         if inner is not None:
             content = self._verb_content(inner)
+        elif v.dep_ == "relcl":
+            # "Yu, who cited HUR, said that ..." / "according to Kim, who cited the NIS, ...":
+            # the attribution whose source is the relative's head
+            h = v.head
+            gov = h.head
+            if h.dep_ in SUBJECT_DEPS and gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
+                self._verb(gov)
+                speaker_attr = self.by_cue.get(gov.i)
+            if speaker_attr is None:
+                speaker_attr = next(
+                    (
+                        n
+                        for n, a in enumerate(self.attrs)
+                        if a.source_tok is not None and a.source_tok.i == h.i
+                    ),
+                    None,
+                )
+            content = self.attrs[speaker_attr].content if speaker_attr is not None else None
+            if content is None:
+                return
         elif v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep", "pcomp"):
             # "X said, citing Y": share the content of the speech cue above it
             gov = next(
@@ -275,19 +327,23 @@ class _Context:
             if gov is not None:
                 self._verb(gov)
                 speaker_attr = self.by_cue.get(gov.i)
-                content = self.attrs[speaker_attr].content if speaker_attr is not None else None
+            if speaker_attr is None:
+                # "According to X, citing Y, ...": the preposition cue of the same clause
+                clause = self._clause_head(v.head)
+                speaker_attr = next(
+                    (
+                        n
+                        for n, a in enumerate(self.attrs)
+                        if a.kind == "prep" and self._clause_head(self.doc[a.cue_start].head).i == clause.i
+                    ),
+                    None,
+                )
+            content = self.attrs[speaker_attr].content if speaker_attr is not None else None
             if content is None:
                 content = self._clause_without(self._clause_head(v.head), v)
             if content is None:
                 return
             speaker_attr = speaker_attr if speaker_attr is not None else -1
-        elif v.dep_ == "relcl" and v.head.dep_ in SUBJECT_DEPS:
-            # "Yu, who cited HUR, said that ...": the matrix cue of the relative's head
-            gov = v.head.head
-            if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
-                self._verb(gov)
-                speaker_attr = self.by_cue.get(gov.i)
-                content = self.attrs[speaker_attr].content if speaker_attr is not None else None
         if content is None and obj is None:
             return
         cited_person = None
@@ -295,24 +351,74 @@ class _Context:
             content = self._span_chars(obj.left_edge.i, obj.right_edge.i + 1)
             a = self.actor_of[cited_tok.i] if cited_tok is not None else None
             cited_person = a.normalized if a is not None else None
+        speaker_cue, cited_cue = (v, inner) if inner_is_cited else (inner if inner is not None else v, v)
         if speaker_attr is None:
             src = self._subject(v)
             if src is not None or inner is not None or cited_person is not None:
-                cue = inner if inner is not None else v
-                speaker_attr = self._add(_Attr(cue.i, cue.i + 1, content, src, kind="verb"))
+                speaker_attr = self._add(_Attr(speaker_cue.i, speaker_cue.i + 1, content, src, kind="verb"))
                 self.attrs[speaker_attr].cited_person = cited_person
         if cited_tok is not None and cited_person is None:
             cited = self._add(
-                _Attr(v.i, v.i + 1, content, cited_tok, kind="cite", direct=self._is_quote(content)), key=-1
+                _Attr(
+                    cited_cue.i,
+                    cited_cue.i + 1,
+                    content,
+                    cited_tok,
+                    kind="cite",
+                    direct=self._is_quote(content),
+                ),
+                key=-1,
             )
+            if inner_is_cited:
+                self.by_cue.setdefault(inner.i, cited)
             if speaker_attr is not None and speaker_attr >= 0:
                 self.attrs[speaker_attr].cites.append(cited)
+
+    def _cited_documents(self) -> None:
+        """'X told reporters after a briefing by Y that ...', 'X said, based on a report by Y, ...':
+        a cue noun with an author below a speech verb, outside its content, is what the speaker cites."""
+        doc = self.doc
+        known = {a.source_tok.i for a in self.attrs if a.source_tok is not None}
+        for idx in range(len(self.attrs)):
+            a = self.attrs[idx]
+            if a.kind != "verb" or a.source_tok is None:
+                continue
+            v = doc[a.cue_start]
+            src = a.source_tok
+            for t in v.subtree:
+                if t.pos_ != "NOUN" or t.lemma_ not in self.lex.nouns or a.content[0] <= t.idx < a.content[1]:
+                    continue
+                if src.left_edge.i <= t.i <= src.right_edge.i:
+                    continue
+                author = self._noun_author(t)
+                if (
+                    author is None
+                    or author.i in known
+                    or (
+                        self.actor_of[author.i] is not None
+                        and self.actor_of[author.i] is self.actor_of[src.i]
+                    )
+                ):
+                    continue
+                start, end = t.i, t.i + 1
+                for anc in t.ancestors:  # "based on a briefing by": the whole phrase is the cue
+                    if anc.i == v.i:
+                        break
+                    if anc.lower_ in ("based", "according"):
+                        start = min(start, anc.i)
+                by = next((c for c in t.children if c.dep_ == "prep" and c.i == t.i + 1), None)
+                if by is not None and start < t.i:
+                    end = by.i + 1
+                cited = self._add(_Attr(start, end, a.content, author, kind="cite"), key=-1)
+                self.attrs[idx].cites.append(cited)
 
     def _noun_subject(self, n: Token) -> None:
         """'A report by ISW put the toll at 4,000': a cue noun with an author, as subject."""
         v = n.head
         if v.pos_ == "VERB" and v.lemma_ in self.lex.speech:
-            return  # the verb cue handles it, with the author as source
+            self._verb(v)
+            if v.i in self.by_cue:
+                return  # the verb cue handles it, with the author as source
         author = self._noun_author(n)
         if author is None:
             return
@@ -337,7 +443,9 @@ class _Context:
                     if c.dep_ == "nsubjpass" and c.lower_ in ("it",):
                         return None
                     if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
-                        break  # "troops were reported killed": the subject is not the speaker
+                        return self._passive_agent(t)  # "troops were reported killed": not the speaker
+                    if c.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+                        return self._agent(t.head)  # "Choi, who said ...": the relative's head
                     return self._agent(c)
             for c in t.children:
                 if c.dep_ == "agent":
@@ -351,6 +459,13 @@ class _Context:
             return None
         return None
 
+    def _passive_agent(self, v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                return self._agent(pobj) if pobj is not None else None
+        return None
+
     def _is_source(self, tok: Token) -> bool:
         return (
             self.actor_of[tok.i] is not None
@@ -362,13 +477,20 @@ class _Context:
         """The author behind a source word: 'a report by ISW' -> ISW; 'testimony from X' -> X."""
         if tok is None:
             return None
-        if tok.lemma_ in self.lex.nouns and self.actor_of[tok.i] is None:
+        actor = self.actor_of[tok.i]
+        if (tok.lemma_ in self.lex.nouns or tok.lower_ in self.lex.nouns) and (
+            actor is None or actor.type in ("media", "document")
+        ):
             author = self._noun_author(tok)
             if author is not None:
                 return author
         return tok
 
     def _noun_author(self, n: Token) -> Token | None:
+        """The author of a cue noun: "ISW's report", "a report by ISW", "Pentagon data"."""
+        for c in n.children:
+            if c.dep_ == "compound" and c.i < n.i and self.actor_of[c.i] is not None:
+                return c
         for c in n.children:
             if c.dep_ == "poss" and c.tag_ != "PRP$":
                 return c
@@ -383,9 +505,55 @@ class _Context:
             t = t.head
         return t
 
+    def _lead_trim(self, left: int, right: int) -> int:
+        """Skip source phrases at the start of a content span: "citing X, that ...", "according
+        to X, ...", "based on a briefing by X, ..." belong to the attribution, not to what is said."""
+        doc = self.doc
+        changed = True
+        while changed and left < right:
+            changed = False
+            while left < right and (doc[left].is_punct or doc[left].is_space):
+                left += 1
+            if left >= right:
+                break
+            t = doc[left]
+            lead = None
+            if (t.lemma_ in self.lex.cite and t.tag_ == "VBG") or t.lower_ in LEAD_PHRASE_WORDS:
+                lead = t
+            elif t.dep_ in ("prep", "advcl") and t.head.i > t.i and t.lower_ in ("after", "following"):
+                lead = t
+            if lead is not None:
+                end = lead.right_edge.i + 1
+                if lead.i < end < right and any(doc[k].is_punct for k in range(end, min(end + 1, right))):
+                    left = end
+                    changed = True
+        return left
+
+    def _tail_trim(self, clause: Token, right: int) -> int:
+        """Cut source phrases and comments after a comma at the end of a clause: "..., citing
+        patient records", "..., according to X", "..., a figure that could not be verified"."""
+        doc = self.doc
+        for c in sorted((c for c in clause.children if c.i > clause.i), key=lambda c: -c.i):
+            if c.right_edge.i + 1 < right - 1 or c.right_edge.i + 1 > right:
+                break
+            if c.right_edge.i + 1 == right - 1 and not doc[right - 1].is_punct:
+                break
+            before = doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+            if before is None or before.text not in (",", "—", "–"):
+                if not c.is_punct:
+                    break
+                continue
+            lead = c.lower_ in LEAD_PHRASE_WORDS or (c.lemma_ in self.lex.cite and c.tag_ == "VBG")
+            comment = c.dep_ == "npadvmod" and c.pos_ == "NOUN" and any(g.dep_ == "relcl" for g in c.children)
+            if lead or comment:
+                right = c.left_edge.i
+        return right
+
     def _content_of(self, c: Token, v: Token) -> tuple[int, int]:
         """A complement clause's chars, widened to a quote it lies in."""
-        span = self._span_chars(c.left_edge.i, c.right_edge.i + 1, skip_mark=True)
+        left = self._lead_trim(c.left_edge.i, c.right_edge.i + 1)
+        right = self._tail_trim(c, c.right_edge.i + 1)
+        span = self._span_chars(left, right, skip_mark=True)
         q = self._quote_at(span[0])
         if q is not None and q[0] <= span[0] and v.idx not in range(q[0], q[1]):
             return q
@@ -402,9 +570,10 @@ class _Context:
             left = cr
         elif cr >= right:
             right = cl
+        left = self._lead_trim(left, right)
         if left >= right:
             return None
-        span = self._span_chars(left, right)
+        span = self._span_chars(left, right, skip_mark=True)
         return span if span[1] > span[0] else None
 
     def _span_chars(self, start: int, end: int, skip_mark: bool = False) -> tuple[int, int]:
@@ -543,7 +712,47 @@ class _Context:
             a.source_actors = self._last_person(t)
         elif t.lower_ in self.lex.plural:
             a.source_actors = self._last_group(t)
+        elif t.lower_ in self.lex.inanimate:
+            a.source_actors = self._last_body(t)
         return a.source_actors
+
+    def _interviewed(self, sent: Any) -> list[ActorMention]:
+        """ "Researchers interviewed 40 defectors and two officers. According to them, ...": the
+        people heard by an interview verb, not its subject."""
+        root = sent.root
+        if root.lemma_ not in self.lex.interview:
+            return []
+        objs = [c for c in root.children if c.dep_ == "dobj"]
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            objs += [g for g in prep.children if g.dep_ == "pobj"]
+        for o in list(objs):
+            objs += [c for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        out = []
+        for o in objs:
+            actor = self.actor_of[o.i]
+            if actor is not None:
+                out.append(actor)
+                continue
+            words = [w for w in o.subtree if w.i <= o.i and w.dep_ not in ("det", "nummod", "cc", "punct")]
+            words = [w for w in words if w.i >= words[-1].left_edge.i] if words else []
+            if words:
+                sp = self.doc[words[0].i : o.i + 1]
+                out.append(ActorMention(sp.start_char, sp.end_char, sp.text, sp.text, "anonymous"))
+        return out
+
+    def _last_body(self, t: Token) -> list[ActorMention]:
+        """The last body (not a person) named before ``t`` in its sentence or the one before."""
+        sents = [s for s in self.doc.sents if s.end <= t.i or s.start <= t.i < s.end][-2:]
+        if not sents:
+            return []
+        first = sents[0].start_char
+        for a in reversed(self.actors):
+            if a.start >= t.idx or a.start < first:
+                continue
+            if a.type in ("person", "anonymous") or self._quote_at(a.start) is not None:
+                continue
+            return [a]
+        return []
 
     def _last_person(self, t: Token) -> list[ActorMention]:
         """The last named person before ``t`` (outside quotes)."""
@@ -555,6 +764,9 @@ class _Context:
             if span is None or span[0].pos_ != "PROPN" or self._quote_at(a.start) is not None:
                 continue
             return [a]
+        for a in reversed(self.actors):  # no named person before: "The minister said ... he expects"
+            if a.start < t.idx and a.type == "person" and self._quote_at(a.start) is None:
+                return [a]
         return []
 
     def _last_group(self, t: Token) -> list[ActorMention]:
@@ -563,6 +775,10 @@ class _Context:
         doc = self.doc
         sents = [s for s in doc.sents if s.end <= t.i or s.start <= t.i < s.end]
         for sent in reversed(sents):
+            if not (sent.start <= t.i < sent.end):
+                heard = self._interviewed(sent)
+                if heard:
+                    return heard
             cands = []
             for a in self.actors:
                 if not (sent.start_char <= a.start < min(sent.end_char, t.idx)) or a.type == "country":
@@ -576,6 +792,8 @@ class _Context:
             for a, root in cands:
                 if root.dep_ in SUBJECT_DEPS and root.head.i in speakers:
                     continue
+                if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and root.head.head.pos_ == "VERB":
+                    continue  # "returned from Mariupol": a place, whatever the entity tagger says
                 if _modifies(root, heads):
                     continue
                 group.append(a)
@@ -583,13 +801,36 @@ class _Context:
                 return group
             if sent.start <= t.i < sent.end:
                 continue
+            # "Two aid workers returned ... They said": the plural subject of the sentence before
+            subj = next(
+                (c for c in sent.root.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")), None
+            )
+            if subj is not None:
+                words = [w for w in subj.subtree if w.i <= subj.i and w.dep_ not in ("det", "nummod")]
+                if words:
+                    sp = doc[words[0].i : subj.i + 1]
+                    return [ActorMention(sp.start_char, sp.end_char, sp.text, sp.text, "anonymous")]
             break
         return []
+
+    def _embedded_sourceless(self, i: int) -> bool:
+        """A cue with no source inside a quote or another attribution's content ("we were told",
+        "troops were expected to"): the covering speaker says it; modality keeps the cue."""
+        a = self.attrs[i]
+        if a.source_tok is not None or a.kind != "verb":
+            return False
+        char = self.doc[a.cue_start].idx
+        if self._quote_at(char) is not None:
+            return True
+        return any(
+            j != i and b.content[0] <= char < b.content[1] and b.source_tok is not None
+            for j, b in enumerate(self.attrs)
+        )
 
     def _finish(self) -> list[AttributionMention]:
         doc = self.doc
         order = sorted(
-            range(len(self.attrs)),
+            (i for i in range(len(self.attrs)) if not self._embedded_sourceless(i)),
             key=lambda i: (doc[self.attrs[i].cue_start].idx, self.attrs[i].content[0], i),
         )
         new_index = {old: new for new, old in enumerate(order)}
@@ -626,7 +867,7 @@ class _Context:
                 content_start=a.content[0],
                 content_end=a.content[1],
                 source=source,
-                cites=sorted({new_index[c] for c in a.cites if c != i}),
+                cites=sorted({new_index[c] for c in a.cites if c != i and c in new_index}),
                 direct=a.direct,
             )
             if actors:
@@ -654,6 +895,13 @@ def _modifies(tok: Token, heads: set[int]) -> bool:
         if t.i in heads:
             return True
     return False
+
+
+def _negated(t: Token) -> bool:
+    """ "did not confirm", "refused to confirm": the subject does not say the content."""
+    if t.dep_ == "xcomp" and t.head.lemma_ in NEGATING_VERBS:
+        return True
+    return any(c.dep_ == "neg" for c in t.children)
 
 
 def _is_quote_tok(t: Token) -> bool:

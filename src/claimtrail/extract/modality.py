@@ -23,6 +23,7 @@ from .. import resources
 from ..model import ModalityCue
 from ..nlp.extensions import doc_text
 from .attribution import attribution_for
+from .attribution import lexicon as attribution_lexicon
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd")
 ABILITY_MODALS = frozenset({"could", "can"})
@@ -41,6 +42,9 @@ class Lexicon:
     negation: dict[str, str]
     reported_source_types: frozenset[str]
     precedence: dict[str, int]
+    reported_modals: dict[str, str]
+    marks: dict[str, str]
+    negating_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +65,9 @@ def lexicon() -> Lexicon:
         negation=dict(data["negation"]),
         reported_source_types=frozenset(data["reported_source_types"]),
         precedence={m: i for i, m in enumerate(data["precedence"])},
+        reported_modals=dict(data.get("reported_speech_modals", {})),
+        marks=dict(data.get("marks", {})),
+        negating_verbs=frozenset(data.get("negating_verbs", [])),
     )
 
 
@@ -77,7 +84,9 @@ class Component:
         self.words = (
             frozenset(lex.modals) | frozenset(lex.adverbs) | frozenset(lex.nouns) | frozenset(lex.adjectives)
         )
+        self.words = self.words | frozenset(lex.reported_modals) | frozenset(lex.marks)
         self.lemmas = frozenset(lex.verbs) | frozenset(v for v, _ in lex.negated_phrasal)
+        self.speech = attribution_lexicon().speech
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], ModalityCue] = {}
@@ -100,6 +109,16 @@ class Component:
                 if low in ABILITY_MODALS and _neg(head) is not None:
                     continue  # "could not confirm": ability, the negated verb is the cue
                 add(tok, tok, lex.modals[low], head)
+            elif tok.dep_ == "mark" and low in lex.marks:
+                add(tok, tok, lex.marks[low], tok.head)  # "whether 14 sailors were alive": open
+            elif tok.tag_ == "MD" and low in lex.reported_modals:
+                head = tok.head
+                if (
+                    head.dep_ == "ccomp"
+                    and head.head.lemma_ in self.speech
+                    and not any(c.lower_ == "have" for c in head.children if c.dep_ == "aux")
+                ):
+                    add(tok, tok, lex.reported_modals[low], head)
             elif tok.pos_ == "ADV" and low in lex.adverbs:
                 add(tok, tok, lex.adverbs[low], _clause_head(tok.head))
             elif (
@@ -149,18 +168,29 @@ class Component:
     def _verb(self, tok: Token, add: Any) -> None:
         entry = self.lex.verbs[tok.lemma_]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if entry.get("needs_object") and passive and not any(c.dep_ == "agent" for c in tok.children):
+            return  # "officers were dismissed": fired, not a denial
         if entry.get("passive_only") and not passive:
             return
         if entry.get("needs_complement") and not _has_complement(tok):
             return
+        if entry.get("needs_object") and not any(
+            c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
+        ):
+            return
         modality = entry["modality"]
         neg = _neg(tok)
+        if neg is None and tok.dep_ == "xcomp" and tok.head.lemma_ in self.lex.negating_verbs:
+            neg = tok.head  # "refused to confirm" is "did not confirm"
         first = tok
         if neg is not None:
             modality = self.lex.negation.get(modality, modality)
             aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
             first = min([neg, *aux], key=lambda t: t.i)
-        add(first, tok, modality, _scope(tok))
+        scope = _scope(tok)
+        if passive and any(c.dep_ in ("xcomp", "oprd") for c in tok.children):
+            scope = tok  # "troops are expected to arrive", "600 are feared dead": the subject too
+        add(first, tok, modality, scope)
 
     def _noun_scope(self, tok: Token) -> Token:
         for c in tok.children:  # "the possibility that ...", "plans to send"

@@ -530,9 +530,17 @@ def _build(
     # approximation and bounds
     if f.phrase_before(first_tok, lx.approx) is not None:
         approximate = True
-    if f.phrase_before(first_tok, lx.lower_b) is not None and high is None:
+    # the longer phrase wins: "no more than 3,000" is an upper bound although it ends in "more than"
+    lower_at = f.phrase_before(first_tok, lx.lower_b)
+    upper_at = f.phrase_before(first_tok, lx.upper_b)
+    if lower_at is not None and upper_at is not None:
+        if upper_at < lower_at:
+            lower_at = None
+        else:
+            upper_at = None
+    if lower_at is not None and high is None:
         low = value
-    if f.phrase_before(first_tok, lx.upper_b) is not None and low is None:
+    if upper_at is not None and low is None:
         high = value
     pa = f.phrase_after(j, lx.post_lower)
     if pa and high is None:

@@ -1,0 +1,34 @@
+"""Fusion: the ledger of many articles turned into what an analyst asks.
+
+Tracked quantities (claims about the same measured thing), their timelines and consensus
+(best/low/high as of any date), origins and independence (circular reporting), contradictions with
+reasons, consistency checks, and Admiralty grades. See docs/fusion.md.
+"""
+
+from __future__ import annotations
+
+from .api import (
+    ArticleMeta,
+    FusionResult,
+    all_checks,
+    claim_grades,
+    fuse,
+    origins,
+    run,
+    scope_parents,
+    track,
+    tracked,
+)
+
+__all__ = [
+    "ArticleMeta",
+    "FusionResult",
+    "all_checks",
+    "claim_grades",
+    "fuse",
+    "origins",
+    "run",
+    "scope_parents",
+    "track",
+    "tracked",
+]

@@ -688,3 +688,57 @@ class Ledger:
         """The reliability letter set for a source or outlet name, or None."""
         with self._read() as conn:
             return conn.scalar(select(grades.c.reliability).where(grades.c.name_key == name_key(name)))
+
+    # -- fusion inputs (claimtrail.fusion) -------------------------------------------------------
+    def fusion_stamp(self) -> str:
+        """A fingerprint of everything fusion reads: it changes when an article is added or deleted
+        or a grade is set, so a fusion result cached under it is stale exactly when it differs."""
+        query = select(
+            select(func.count()).select_from(claims).scalar_subquery(),
+            select(func.max(claims.c.doc_id)).scalar_subquery(),
+            select(func.count()).select_from(articles).scalar_subquery(),
+            select(func.count()).select_from(grades).scalar_subquery(),
+            select(func.max(grades.c.set_at)).scalar_subquery(),
+        )
+        with self._read() as conn:
+            row = conn.execute(query).one()
+        return "/".join(str(x) for x in row)
+
+    def article_meta(self) -> dict[str, tuple[str | None, date | None]]:
+        """``{article_id: (outlet, published)}`` for every article, without loading texts."""
+        query = select(articles.c.article_id, articles.c.outlet, articles.c.published)
+        with self._read() as conn:
+            out = {}
+            for row in conn.execute(query):
+                published = row.published
+                if isinstance(published, str):
+                    published = date.fromisoformat(published[:10])
+                out[row.article_id] = (row.outlet, published)
+            return out
+
+    def claims_for_fusion(self, batch: int = 5000) -> Iterator[Claim]:
+        """Every claim with its qualifiers but without evidence spans (fusion does not read them),
+        in ledger order, fetched ``batch`` at a time by key."""
+        last = 0
+        while True:
+            query = (
+                select(
+                    claims.c.claim_id,
+                    claims.c.data,
+                    claims.c.qualifiers,
+                    claims.c.sentence_start,
+                    claims.c.doc_id,
+                )
+                .where(claims.c.doc_id > last)
+                .order_by(claims.c.doc_id)
+                .limit(batch)
+            )
+            with self._read() as conn:
+                rows = conn.execute(query).all()
+            for row in rows:
+                yield Claim.from_contract(
+                    row.data, qualifiers=list(row.qualifiers or []), sentence_start=row.sentence_start or 0
+                )
+            if len(rows) < batch:
+                return
+            last = rows[-1].doc_id

@@ -1,0 +1,241 @@
+"""Consistency checks: stated conversions, sums, parts and totals, and echoes of one origin.
+
+* ``unit``: a figure stated in two units side by side ("100 ri (39.3 km)", "20 to 25 kilograms
+  (44 to 55 pounds)") is consistent when both convert to the same amount, within the configured
+  tolerance or the rounding of the stated figure.
+* ``sum``: killed + wounded against casualties (killed or wounded) from the same origin at the same
+  time: "300 killed + 2,700 wounded = 3,000; stated 3,000".
+* ``part``: a part never exceeds its whole (killed <= casualties) for the same origin and time.
+* ``circular_reporting``: one origin repeated by several articles counts once; consistent when the
+  echoes repeat the same figure, inconsistent when they disagree (a misquote or a lost revision).
+
+Every check is ``{"kind", "claims", "result": "consistent" | "inconsistent", "detail"}``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ..model import Claim
+from .cluster import Item, Key, config
+from .contradictions import fmt, representatives
+from .timeline import usable
+
+ADJACENT_CHARS = 30  # how far apart the two figures of a stated conversion may be
+SUM_DAYS = 3  # figures of one origin this many days apart count as the same time for a sum
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _n(x: float) -> str:
+    return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _bounds(q: dict[str, Any]) -> list[tuple[float, float]]:
+    """(stated, converted) pairs of a quantity: the value, or low and high of a range."""
+    value, norm = q.get("value"), q.get("normalized_value")
+    if value in (None, 0) or norm is None:
+        return []
+    factor = float(norm) / float(value)
+    if q.get("low") is not None and q.get("high") is not None:
+        return [(float(q["low"]), float(q["low"]) * factor), (float(q["high"]), float(q["high"]) * factor)]
+    return [(float(value), float(norm))]
+
+
+def unit_checks(claims: list[Claim]) -> list[dict[str, Any]]:
+    """Stated conversions: two figures of the same dimension in different units, side by side."""
+    tolerance = float(config().get("conversion_tolerance", 0.02))
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        q = c.quantity
+        if c.kind == "quantity" and q and q.get("unit") and q.get("normalized_unit"):
+            by_sentence[(c.article_id, c.sentence_start)].append(c)
+    out = []
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda c: c.start)
+        for a, b in zip(group, group[1:], strict=False):
+            qa, qb = a.quantity or {}, b.quantity or {}
+            if qa["normalized_unit"] != qb["normalized_unit"] or qa["unit"] == qb["unit"]:
+                continue
+            if b.start - a.end > ADJACENT_CHARS:
+                continue
+            pa, pb = _bounds(qa), _bounds(qb)
+            if not pa or len(pa) != len(pb):
+                continue
+            ok = True
+            parts = []
+            for (sa, na), (sb, nb) in zip(pa, pb, strict=True):
+                step = 0.5 * 10 ** (-_decimals(sb)) * (nb / sb if sb else 1.0)
+                if qb.get("approximate") or qa.get("approximate"):
+                    step = max(step, 0.05 * abs(nb))
+                allowed = max(tolerance * max(abs(na), abs(nb)), step)
+                good = abs(na - nb) <= allowed + 1e-9
+                ok = ok and good
+                parts.append(
+                    f"{_n(sa)} {qa['unit']} = {_n(na)} {qa['normalized_unit']}, stated as {_n(sb)} {qb['unit']} "
+                    f"= {_n(nb)} {qb['normalized_unit']}"
+                )
+            out.append(
+                {
+                    "kind": "unit",
+                    "claims": [a.claim_id, b.claim_id],
+                    "result": "consistent" if ok else "inconsistent",
+                    "detail": "; ".join(parts),
+                }
+            )
+    return out
+
+
+def _index(items: list[Item], key: Any) -> dict[Any, list[Item]]:
+    out: dict[Any, list[Item]] = defaultdict(list)
+    for it in items:
+        out[key(it)].append(it)
+    return out
+
+
+def sum_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
+    """Parts added up against their stated whole, per origin, at the same time (configured sums)."""
+    tolerance = float(config().get("sum_tolerance", 0.05))
+    by_family: dict[tuple[str, str | None, str | None], dict[str, list[Item]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for key, items in clusters.items():
+        if key.scope != "total":
+            continue
+        for it in items:
+            if usable(it):
+                by_family[(key.subject, key.country, key.unit)][key.event].append(it)
+    out: list[dict[str, Any]] = []
+    for events in by_family.values():
+        for rule in config().get("sums") or []:
+            parts, whole = rule["parts"], rule["whole"]
+            if not all(events.get(p) for p in parts) or not events.get(whole):
+                continue
+            first = parts[0]
+            seen: set[tuple[str, ...]] = set()
+            by_article: dict[str, dict[tuple[str, str], list[Item]]] = {
+                p: _index(events[p], lambda x: (x.origin.key, x.claim.article_id)) for p in parts[1:]
+            }
+            wholes_by_origin = _index(events[whole], lambda x: x.origin.key)
+            for a in events[first]:
+                combo = [a]
+                for other in parts[1:]:
+                    mates = by_article[other].get((a.origin.key, a.claim.article_id), [])
+                    if not mates:
+                        break
+                    combo.append(min(mates, key=lambda x: abs(x.claim.start - a.claim.start)))
+                if len(combo) != len(parts):
+                    continue
+                wholes = [
+                    w for w in wholes_by_origin.get(a.origin.key, []) if abs((w.day - a.day).days) <= SUM_DAYS
+                ]
+                if not wholes:
+                    continue
+                w = min(
+                    wholes,
+                    key=lambda x: (x.claim.article_id != a.claim.article_id, abs((x.day - a.day).days)),
+                )
+                ids = tuple(i.claim_id for i in combo) + (w.claim_id,)
+                if ids in seen:
+                    continue
+                seen.add(ids)
+                total = sum(i.best for i in combo)
+                ok = abs(total - w.best) <= tolerance * max(w.best, total) or w.overlaps_value(total)
+                terms = " + ".join(f"{_n(i.best)} {e}" for i, e in zip(combo, parts, strict=True))
+                out.append(
+                    {
+                        "kind": "sum",
+                        "claims": list(ids),
+                        "result": "consistent" if ok else "inconsistent",
+                        "detail": f"{terms} = {_n(total)}; {whole} stated by {w.origin.name}: {fmt(w)} "
+                        f"({w.day.isoformat()})",
+                    }
+                )
+    return out
+
+
+def part_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
+    """A part never above its whole: the latest figures of one origin, at the same time."""
+    same_time = int(config().get("same_time_days", 31))
+    index: dict[tuple[str, str | None, str | None, str], dict[str, list[Item]]] = defaultdict(dict)
+    for key, items in clusters.items():
+        if key.scope == "total":
+            for it in items:
+                if usable(it):
+                    index[(key.subject, key.country, key.unit, key.event)].setdefault(
+                        it.origin.key, []
+                    ).append(it)
+    out = []
+    for rule in config().get("parts") or []:
+        for (subject, country, unit, event), origins in list(index.items()):
+            if event != rule["part"]:
+                continue
+            wholes = index.get((subject, country, unit, rule["whole"]), {})
+            for origin_key, parts in sorted(origins.items()):
+                if origin_key not in wholes:
+                    continue
+                part = parts[-1]
+                close = [w for w in wholes[origin_key] if abs((w.day - part.day).days) <= same_time]
+                if not close:
+                    continue
+                whole = min(close, key=lambda w: abs((w.day - part.day).days))
+                part_low = part.widened()[0]
+                whole_high = whole.widened()[1]
+                ok = part_low <= whole_high
+                out.append(
+                    {
+                        "kind": "part",
+                        "claims": [part.claim_id, whole.claim_id],
+                        "result": "consistent" if ok else "inconsistent",
+                        "detail": f"{rule['part']} {fmt(part)} ({part.day.isoformat()}) within {rule['whole']} "
+                        f"{fmt(whole)} ({whole.day.isoformat()}), both from {part.origin.name}",
+                    }
+                )
+    return out
+
+
+def circular_checks(items: list[Item]) -> list[dict[str, Any]]:
+    """One check per origin repeated by several articles: circular reporting made visible."""
+    by_origin: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        by_origin[it.origin.key].append(it)
+    out = []
+    for group in by_origin.values():
+        articles = {i.claim.article_id for i in group}
+        if len(articles) < 2:
+            continue
+        outlets = {i.outlet for i in group if i.outlet}
+        figures = representatives(group)
+        stated = [i for i in figures if usable(i)]
+        # the same figure repeated, or revisions over time, are consistent echoes; two different
+        # figures from one origin at the same time are not
+        same_time = int(config().get("same_time_days", 31))
+        clash = [
+            (a, b)
+            for n, a in enumerate(stated)
+            for b in stated[n + 1 :]
+            if not a.overlaps(b) and abs((a.day - b.day).days) <= same_time
+        ]
+        name = group[0].origin.name
+        detail = (
+            f"{len(articles)} articles from {len(outlets)} outlets repeat one origin, {name}; "
+            "they count as one independent source"
+        )
+        if clash:
+            a, b = clash[0]
+            detail += f"; but the echoes disagree: {fmt(a)} vs {fmt(b)}"
+        out.append(
+            {
+                "kind": "circular_reporting",
+                "claims": [i.claim_id for i in group],
+                "result": "inconsistent" if clash else "consistent",
+                "detail": detail,
+            }
+        )
+    return out

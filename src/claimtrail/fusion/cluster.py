@@ -1,0 +1,346 @@
+"""Tracked quantities: claims about the same measured thing grouped by subject, country, event, unit
+and scope (a batch is not a total).
+
+Each quantity claim becomes an ``Item``: what it counts (subject merged over synonyms from
+``resources/fusion.yaml``: troop = soldier = force = personnel), whose (country), what happened
+(event), in which unit, in which scope ("total", or "batch 2" for "a second batch of 1,500"), its
+interval (low/best/high), its date, its origin and its article's outlet. Items sharing a ``Key`` are
+one tracked quantity. The place is not part of the key: the places the extractors attach are every
+place of the sentence (the speaker's capital as well as the front), so the place of a tracked
+quantity is the country most of its claims name outside the subject's own, and narrower places
+(an oblast inside it) become linked sub-scopes (see ``scopes``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from .. import resources
+from ..model import Claim
+from ..store.rows import to_date
+from .origins import Origin
+
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+DEMONYMS = {
+    "KP": "North Korean",
+    "KR": "South Korean",
+    "RU": "Russian",
+    "UA": "Ukrainian",
+    "US": "American",
+    "GB": "British",
+    "CN": "Chinese",
+    "IR": "Iranian",
+    "IL": "Israeli",
+    "PS": "Palestinian",
+    "BY": "Belarusian",
+    "FR": "French",
+    "DE": "German",
+    "PL": "Polish",
+    "SY": "Syrian",
+    "SD": "Sudanese",
+}
+
+
+@cache
+def config() -> dict[str, Any]:
+    """The fusion settings of resources/fusion.yaml with the synonym lists inverted for lookup."""
+    cfg = dict(resources.load("fusion.yaml"))
+    synonyms: dict[str, str] = {}
+    for head, words in (cfg.get("subjects") or {}).items():
+        synonyms[head] = head
+        for w in words or []:
+            synonyms[str(w).lower()] = head
+    cfg["_synonyms"] = synonyms
+    cfg["_subject_events"] = {str(k).lower(): tuple(v) for k, v in (cfg.get("subject_events") or {}).items()}
+    return cfg
+
+
+@dataclass(frozen=True)
+class Key:
+    """What a tracked quantity measures."""
+
+    subject: str
+    country: str | None
+    event: str
+    unit: str | None
+    scope: str  # "total" | "batch" | "batch 2" | ...
+
+
+@dataclass
+class Item:
+    """One quantity claim, read for fusion."""
+
+    claim: Claim
+    key: Key
+    day: date
+    published: date | None
+    best: float
+    low: float | None
+    high: float | None
+    origin: Origin
+    outlet: str | None
+    modality: str
+    approximate: bool = False
+    inferred: bool = False  # the event was not stated but taken from ``presence_event``
+    place_country: str | None = None
+    place_ids: list[str] = field(default_factory=list)
+    _wide: tuple[float, float] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def claim_id(self) -> str:
+        return self.claim.claim_id
+
+    def widened(self) -> tuple[float, float]:
+        """The interval with open sides unbounded and an approximate figure ("about 12,000")
+        widened by the configured margin, for telling whether two figures can both hold."""
+        if self._wide is None:
+            margin = float(config().get("approximate_margin", 0.05))
+            m = margin if self.approximate else 0.0
+            low = float("-inf") if self.low is None else self.low * (1 - m)
+            high = float("inf") if self.high is None else self.high * (1 + m)
+            if self.low is not None and self.low == self.high:
+                # a round figure is only as precise as its rounding (11,000: 10,500-11,500), capped at
+                # the approximate margin so that 3,000 and 4,000 still differ
+                half = min(rounding(self.best) / 2, abs(self.best) * margin)
+                low, high = min(low, self.best - half), max(high, self.best + half)
+            self._wide = (low, high)
+        return self._wide
+
+    def overlaps_value(self, x: float) -> bool:
+        low, high = self.widened()
+        return low <= x <= high
+
+    def overlaps(self, other: Item) -> bool:
+        a = self._wide or self.widened()
+        b = other._wide or other.widened()
+        return a[0] <= b[1] and b[0] <= a[1]
+
+
+def canonical_subject(normalized: str | None, event: str | None) -> tuple[str | None, str | None]:
+    """(subject, event) after merging synonyms: ("soldier", "deployed") -> ("troop", "deployed");
+    ("casualty", None) -> ("troop", "casualties")."""
+    if not normalized:
+        return None, event
+    cfg = config()
+    word = normalized.lower().strip()
+    if word in cfg["_subject_events"]:
+        subject, implied = cfg["_subject_events"][word]
+        return subject, event if event not in (None, "other") else implied
+    if word.endswith("s") and word[:-1] in cfg["_synonyms"]:
+        word = word[:-1]
+    subject = cfg["_synonyms"].get(word, word)
+    if event in (None, "other"):
+        event = (cfg.get("presence_event") or {}).get(subject, event)
+    return subject, event
+
+
+def scope_of(qualifiers: list[str], event: str) -> str:
+    """ "total", "batch" or "batch N" from the wording around the figure (only for batch events)."""
+    if event not in (config().get("batch_events") or []):
+        return "total"
+    q = {x.lower() for x in qualifiers or []}
+    if "total" in q or "initial" in q or "first" in q:
+        return "total"
+    for word, n in ORDINALS.items():
+        if word in q:
+            return f"batch {n}"
+    if q & {"batch", "additional", "further", "another", "more"}:
+        return "batch"
+    return "total"
+
+
+def interval(quantity: dict[str, Any]) -> tuple[float, float | None, float | None] | None:
+    """(best, low, high) of a quantity as stated (a single figure: low = high = the figure).
+
+    A bound ("more than 1,000") keeps its open side as None; a vague amount ("several hundred")
+    arrives from the extractors as a range and enters as one."""
+    value = quantity.get("value")
+    low, high = quantity.get("low"), quantity.get("high")
+    if value is None and low is None and high is None:
+        return None
+    if value is None:
+        value = low if high is None else high if low is None else (low + high) / 2
+    value = float(value)
+    if low is None and high is None:
+        return value, value, value
+    return value, (float(low) if low is not None else None), (float(high) if high is not None else None)
+
+
+def _narrow(span: dict[str, Any] | None, max_days: int = 31) -> date | None:
+    """The end date of a time span if it is at most ``max_days`` long."""
+    if not span:
+        return None
+    start, end = to_date(span.get("start")), to_date(span.get("end"), end=True)
+    if start is None or end is None:
+        return None
+    return end if (end - start).days <= max_days else None
+
+
+def claim_day(claim: Claim, published: date | None) -> date | None:
+    """The date a figure holds for: its event date where the text gives a narrow one, else the
+    statement date, else the publication date; never after publication."""
+    day = _narrow(claim.event_time) or _narrow(claim.statement_time, 366) or published
+    if day is None:
+        day = to_date(claim.published)
+    if day is not None and published is not None and day > published:
+        day = published
+    return day
+
+
+def make_item(
+    claim: Claim, origin: Origin, outlet: str | None, published: date | None, country: str | None
+) -> Item | None:
+    """An Item for a quantity claim that counts or measures something with an event; else None."""
+    if claim.kind != "quantity" or not claim.quantity:
+        return None
+    subject, event = canonical_subject((claim.subject or {}).get("normalized"), claim.event)
+    inferred = claim.event in (None, "other") and event not in (None, "other")
+    if subject is None or event is None:
+        return None
+    bounds = interval(claim.quantity)
+    if bounds is None:
+        return None
+    day = claim_day(claim, published)
+    if day is None:
+        return None
+    unit = claim.quantity.get("normalized_unit") or claim.quantity.get("unit")
+    if unit:
+        factor = _factor(claim.quantity)
+        bounds = tuple(None if b is None else b * factor for b in bounds)  # type: ignore[assignment]
+    key = Key(subject, country, event, unit, scope_of(claim.qualifiers, event))
+    best, low, high = bounds
+    return Item(
+        claim=claim,
+        key=key,
+        day=day,
+        published=published,
+        best=best,  # type: ignore[arg-type]
+        low=low,
+        high=high,
+        origin=origin,
+        outlet=outlet,
+        modality=claim.modality,
+        approximate=bool(claim.quantity.get("approximate")),
+        inferred=inferred,
+    )
+
+
+def rounding(value: float) -> float:
+    """The rounding unit of a stated figure: 12,000 -> 1,000; 1,500 -> 100; 39.3 -> 0.1; 7 -> 1."""
+    if value == 0:
+        return 1.0
+    if value != int(value):
+        text = f"{value:.6f}".rstrip("0")
+        return 10.0 ** -len(text.split(".")[1])
+    n, unit = int(abs(value)), 1
+    while n % 10 == 0 and n >= 10:
+        n //= 10
+        unit *= 10
+    return float(unit)
+
+
+def _factor(quantity: dict[str, Any]) -> float:
+    value, norm = quantity.get("value"), quantity.get("normalized_value")
+    if value and norm is not None:
+        return float(norm) / float(value)
+    return 1.0
+
+
+def article_countries(claims: list[Claim]) -> dict[str, str]:
+    """Per article, the subject country most of its claims state, per canonical subject: a figure
+    whose owner the sentence leaves implicit ("4,000 of them were killed") takes it."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        subj = c.subject or {}
+        if subj.get("country") and subj.get("normalized"):
+            s, _ = canonical_subject(subj["normalized"], c.event)
+            counts[(c.article_id, s or "")][subj["country"]] += 1
+    return {f"{a}\x00{s}": cnt.most_common(1)[0][0] for (a, s), cnt in counts.items()}
+
+
+def tracked_id(key: Key) -> str:
+    """A readable id, stable across runs: it depends only on what is measured."""
+    parts = [key.country or "xx", key.subject, key.event]
+    if key.scope != "total":
+        parts.append(key.scope.replace(" ", ""))
+    if key.unit:
+        parts.append(key.unit)
+    slug = "-".join(re.sub(r"[^a-z0-9]+", "", p.lower()) or "x" for p in parts)
+    digest = hashlib.sha1(repr(key).encode()).hexdigest()[:6]
+    return f"{slug}-{digest}"
+
+
+def label_for(key: Key, place_name: str | None) -> str:
+    """ "North Korean troops deployed to Russia", "North Korean troops in deployment 2 (batch)"."""
+    cfg = config()
+    owner = DEMONYMS.get(key.country or "", key.country or "")
+    noun = key.subject if key.subject.endswith("s") else key.subject + "s"
+    what = f"{owner} {noun}".strip()
+    event = (cfg.get("event_labels") or {}).get(key.event, key.event)
+    if key.scope.startswith("batch "):
+        n = int(key.scope.split()[1])
+        nth = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
+        text = f"{what} {event} in the {nth} batch"
+    elif key.scope == "batch":
+        text = f"{what} {event} in an additional batch"
+    else:
+        text = f"{what} {event}"
+    if place_name:
+        text += (" to " if key.event == "deployed" else " in ") + place_name
+    if key.unit:
+        text += f" ({key.unit})"
+    return text
+
+
+def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> None:
+    """A figure whose owner no sentence of its article states ("10,000 troops were sent") joins the
+    one owned tracked quantity of the same subject, event, unit and scope whose country its article
+    mentions; with none or several candidates it stays unowned."""
+    owned: dict[tuple[str, str, str | None, str], set[str]] = defaultdict(set)
+    for it in items:
+        if it.key.country:
+            k = it.key
+            owned[(k.subject, k.event, k.unit, k.scope)].add(k.country)
+    for it in items:
+        k = it.key
+        if k.country is not None:
+            continue
+        candidates = owned.get((k.subject, k.event, k.unit, k.scope), set())
+        candidates = candidates & article_countries_.get(it.claim.article_id, set())
+        if len(candidates) == 1:
+            it.key = Key(k.subject, next(iter(candidates)), k.event, k.unit, k.scope)
+
+
+def _drop_misfits(groups: dict[Key, list[Item]]) -> None:
+    """An inferred event must fit: a figure whose event was not stated is dropped from a tracked
+    quantity when it is more than ten times off the median of the figures stated with that event
+    ("two soldiers" is not a deployment figure next to 12,000)."""
+    for key, lst in list(groups.items()):
+        stated = sorted(i.best for i in lst if not i.inferred)
+        if not stated:
+            continue
+        mid = stated[len(stated) // 2]
+        keep = [i for i in lst if not i.inferred or (mid / 10 <= i.best <= mid * 10)]
+        if keep:
+            groups[key] = keep
+        else:
+            del groups[key]
+
+
+def group(items: list[Item], article_countries_: dict[str, set[str]] | None = None) -> dict[Key, list[Item]]:
+    """Items by key, each list in date order (then claim id, so runs are reproducible)."""
+    if article_countries_ is not None:
+        _adopt_owner(items, article_countries_)
+    out: dict[Key, list[Item]] = defaultdict(list)
+    for it in items:
+        out[it.key].append(it)
+    _drop_misfits(out)
+    for lst in out.values():
+        lst.sort(key=lambda i: (i.day, i.claim_id))
+    return dict(out)

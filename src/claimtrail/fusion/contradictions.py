@@ -1,0 +1,199 @@
+"""Contradictions, with reasons: which figures cannot both hold, and which only seem to differ.
+
+Genuine: two claims measure the same thing (one tracked quantity) at the same time (dates at most
+``same_time_days`` apart) with ranges that do not overlap (an approximate figure widened by the
+configured margin, an open bound unbounded on its open side), from different origins.
+
+Apparent (explained, not flagged): the same origin revising its figure; different origins at
+different dates; a planned or possible figure against a stated one; and, across tracked quantities,
+a narrower event inside a wider one (killed within killed-or-wounded), a batch against a total, or
+the same thing in other units.
+
+Every entry is ``{"claims": [a, b], "reason"}``; the reason starts with ``genuine:`` or with
+``apparent (<why>):`` so a reader (or a program) can tell them apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .cluster import Item, Key, config
+from .timeline import usable
+
+MAX_REPRESENTATIVES = 80  # per tracked quantity; keeps the pairwise pass bounded on huge ledgers
+MAX_ENTRIES = 60  # per tracked quantity and kind
+
+
+def fmt(item: Item) -> str:
+    """A figure as a reader says it: "10,000-12,000", "more than 1,000", "about 12,000"."""
+    low, high, best = item.low, item.high, item.best
+    if low is not None and high is not None and low != high:
+        text = f"{low:,.0f}-{high:,.0f}"
+    elif low is not None and high is None:
+        text = f"at least {low:,.0f}"
+    elif high is not None and low is None:
+        text = f"at most {high:,.0f}"
+    else:
+        text = f"{best:,.0f}" if best == int(best) else f"{best:,.2f}"
+        if item.approximate:
+            text = "about " + text
+    unit = item.key.unit
+    return f"{text} {unit}" if unit else text
+
+
+def who(item: Item) -> str:
+    return f"{item.origin.name} ({fmt(item)}, {item.day.isoformat()})"
+
+
+def representatives(items: list[Item]) -> list[Item]:
+    """One item per origin and distinct figure (the earliest), the newest MAX_REPRESENTATIVES."""
+    seen: dict[tuple[str, float, float | None, float | None, str], Item] = {}
+    for it in items:
+        seen.setdefault((it.origin.key, it.best, it.low, it.high, it.modality), it)
+    reps = sorted(seen.values(), key=lambda i: (i.day, i.claim_id))
+    return reps[-MAX_REPRESENTATIVES:]
+
+
+def within(items: list[Item]) -> list[dict[str, Any]]:
+    """Contradictions (genuine and apparent) among the claims of one tracked quantity."""
+    same_time = int(config().get("same_time_days", 31))
+    reps = representatives(items)
+    genuine: dict[tuple[str, str], tuple[int, Item, Item]] = {}
+    dated: dict[tuple[str, str], tuple[int, Item, Item]] = {}
+    modal: dict[tuple[str, str], tuple[int, Item, Item]] = {}
+    initial: dict[tuple[str, str], tuple[Item, Item]] = {}
+    revisions: list[dict[str, Any]] = []
+    last_by_origin: dict[str, Item] = {}
+    for it in reps:
+        if not usable(it):
+            continue
+        prev = last_by_origin.get(it.origin.key)
+        if prev is not None and not prev.overlaps(it) and len(revisions) < MAX_ENTRIES:
+            revisions.append(
+                {
+                    "claims": [prev.claim_id, it.claim_id],
+                    "reason": f"apparent (revision): {it.origin.name} revised its figure from {fmt(prev)} "
+                    f"({prev.day.isoformat()}) to {fmt(it)} ({it.day.isoformat()})",
+                }
+            )
+        last_by_origin[it.origin.key] = it
+    horizon = 2 * same_time
+    ok = [usable(r) for r in reps]
+    first = [_is_initial(r) for r in reps]
+    for i, a in enumerate(reps):
+        for j in range(i + 1, len(reps)):
+            b = reps[j]
+            gap = (b.day - a.day).days  # reps are in date order
+            if gap > horizon:
+                break  # months apart: a changed figure is expected, not worth explaining
+            if a.origin.key == b.origin.key or a.overlaps(b):
+                continue
+            pair = (
+                (a.origin.key, b.origin.key) if a.origin.key < b.origin.key else (b.origin.key, a.origin.key)
+            )
+            if (first[i] and b.best > a.best) or (first[j] and b.best < a.best):
+                initial.setdefault(pair, (a, b))
+                continue
+            if not (ok[i] and ok[j]):
+                bucket = modal
+            elif gap <= same_time:
+                bucket = genuine
+            else:
+                bucket = dated
+            old = bucket.get(pair)
+            if old is None or gap < old[0]:
+                bucket[pair] = (gap, a, b)
+    out = []
+    for gap, a, b in sorted(genuine.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
+        out.append(
+            {
+                "claims": [a.claim_id, b.claim_id],
+                "reason": f"genuine: {who(a)} and {who(b)} cannot both hold: the ranges do not overlap "
+                f"for the same thing {gap} days apart",
+            }
+        )
+    out.extend(revisions)
+    for gap, a, b in sorted(dated.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
+        if tuple(sorted((a.origin.key, b.origin.key))) in genuine:
+            continue
+        out.append(
+            {
+                "claims": [a.claim_id, b.claim_id],
+                "reason": f"apparent (different date): {who(a)} and {who(b)} are {gap} days apart; "
+                "the figure may have changed in between",
+            }
+        )
+    for a, b in list(initial.values())[:MAX_ENTRIES]:
+        out.append(
+            {
+                "claims": [a.claim_id, b.claim_id],
+                "reason": f"apparent (batch vs total): {who(a)} and {who(b)}: a first or initial deployment "
+                "is not the total sent since",
+            }
+        )
+    for _gap, a, b in sorted(modal.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
+        out.append(
+            {
+                "claims": [a.claim_id, b.claim_id],
+                "reason": f"apparent (modality): {who(a)} is {a.modality} and {who(b)} is {b.modality}; "
+                "a planned or possible figure is not a statement of what is",
+            }
+        )
+    return out
+
+
+def _is_initial(item: Item) -> bool:
+    """A figure for the first or initial contingent (it is not contradicted by a larger later total)."""
+    return any(q.lower() in ("initial", "first") for q in item.claim.qualifiers or [])
+
+
+_PARTS = {("killed", "casualties"), ("wounded", "casualties")}
+
+
+def _latest(items: list[Item]) -> Item | None:
+    pool = [i for i in items if usable(i)] or items
+    return pool[-1] if pool else None
+
+
+def across(clusters: dict[Key, list[Item]]) -> dict[Key, list[dict[str, Any]]]:
+    """Apparent contradictions between related tracked quantities (same subject and country):
+    scope (a part of a wider event), batch versus total, and unit. Each is listed on both."""
+    out: dict[Key, list[dict[str, Any]]] = {}
+    families: dict[tuple[str, str | None], list[Key]] = {}
+    for key in clusters:
+        families.setdefault((key.subject, key.country), []).append(key)
+    for keys in families.values():
+        keys.sort(key=repr)
+        for i, ka in enumerate(keys):
+            for kb in keys[i + 1 :]:
+                reason = _relation(ka, kb)
+                if reason is None:
+                    continue
+                a, b = _latest(clusters[ka]), _latest(clusters[kb])
+                if a is None or b is None or a.overlaps(b):
+                    continue
+                entry = {"claims": [a.claim_id, b.claim_id], "reason": reason.format(a=who(a), b=who(b))}
+                out.setdefault(ka, []).append(entry)
+                out.setdefault(kb, []).append(entry)
+    return out
+
+
+def _relation(ka: Key, kb: Key) -> str | None:
+    if ka.event != kb.event:
+        if ka.unit != kb.unit or ka.scope != kb.scope:
+            return None
+        pair = (ka.event, kb.event)
+        if pair in _PARTS or pair[::-1] in _PARTS:
+            part, whole = (ka, kb) if pair in _PARTS else (kb, ka)
+            first = "{a}" if part is ka else "{b}"
+            second = "{b}" if part is ka else "{a}"
+            return (
+                f"apparent (scope): {part.event} {first} is part of {whole.event} {second} "
+                "(killed or wounded), a narrower count"
+            )
+        return None
+    if ka.unit != kb.unit:
+        return "apparent (unit): {a} and {b} measure in different units"
+    if ka.scope != kb.scope:
+        return "apparent (batch vs total): {a} and {b} count different contingents (a batch is not a total)"
+    return None

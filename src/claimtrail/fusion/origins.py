@@ -1,0 +1,172 @@
+"""Origins: the end of each claim's attribution chain, merged across articles and outlets.
+
+Two claims with the same origin are one piece of evidence however many outlets repeat them, so the
+origin, not the article or the outlet, is what ``independent_origins`` counts. Names merge by their
+casefolded form, by the alias lists of ``resources/fusion.yaml`` ("NIS", "National Intelligence
+Service (NIS)" and "South Korea's spy agency" are one origin), by an acronym in parentheses, and by a
+close spelling (rapidfuzz). A generic name ("it", "the agency") is resolved to the source it stands
+for: a pronoun to the source before it in the chain, a noun to the named source of that kind in the
+same article; failing both it stays an origin of its own article, so it never merges across articles.
+A claim with no attribution is asserted by its outlet, which is then its origin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .. import resources
+from ..store.rows import name_key as _name_key
+
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "one"})
+_PAREN = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
+#: Types that can stand behind a generic noun such as "the agency" or "the ministry".
+_BODY_TYPES = frozenset({"intelligence", "government", "military", "organization", "media", "document"})
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The ledger's identity of a source name (casefolded, no leading "the"), memoised."""
+    return _name_key(name)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """One merged origin: a stable key, the name shown and its actor type."""
+
+    key: str
+    name: str
+    type: str
+
+
+def _config() -> dict[str, Any]:
+    return resources.load("fusion.yaml")
+
+
+class OriginResolver:
+    """Resolves attribution chains to merged origins; one instance per fusion run (it caches names)."""
+
+    def __init__(self) -> None:
+        cfg = _config()
+        self.generic = {name_key(g) for g in cfg.get("generic_sources") or []}
+        self.titles = sorted((name_key(t) for t in cfg.get("titles") or []), key=len, reverse=True)
+        self.fuzzy_score = float(cfg.get("fuzzy_merge_score", 92))
+        self.alias: dict[str, Origin] = {}
+        for entry in cfg.get("origins") or []:
+            canon = Origin("src:" + name_key(entry["name"]), entry["name"], entry.get("type") or "unknown")
+            for spelling in [entry["name"], *(entry.get("aliases") or [])]:
+                self.alias[name_key(spelling)] = canon
+        self._names: dict[tuple[str, str], Origin] = {}
+        self._fuzzy_pool: dict[str, list[str]] = {}  # type group -> keys seen
+        self._fuzzy_origin: dict[str, Origin] = {}
+
+    # -- names ---------------------------------------------------------------------------------
+    def is_generic(self, name: str | None) -> bool:
+        """True for names that say nothing by themselves ("it", "the agency", "officials")."""
+        if not name:
+            return True
+        return name_key(name) in self.generic
+
+    def _strip_title(self, key: str) -> str:
+        for title in self.titles:
+            if key.startswith(title + " ") and len(key) > len(title) + 2:
+                return key[len(title) + 1 :]
+        return key
+
+    def named(self, name: str, type_: str) -> Origin:
+        """The merged origin of a (non-generic) source name."""
+        cache_key = (name, type_)
+        found = self._names.get(cache_key)
+        if found is not None:
+            return found
+        found = self._resolve_name(name, type_)
+        self._names[cache_key] = found
+        return found
+
+    def _resolve_name(self, name: str, type_: str) -> Origin:
+        key = name_key(name)
+        candidates = [key]
+        m = _PAREN.match(name.strip())
+        if m:  # "National Intelligence Service (NIS)": the full name and the acronym
+            candidates += [name_key(m.group(1)), name_key(m.group(2))]
+        stripped = self._strip_title(key)
+        if stripped != key:
+            candidates.append(stripped)
+        for cand in candidates:
+            if cand in self.alias:
+                return self.alias[cand]
+        base = candidates[1] if m else stripped
+        group = "person" if type_ == "person" else "body"
+        pool = self._fuzzy_pool.setdefault(group, [])
+        if pool:
+            best = process.extractOne(base, pool, scorer=fuzz.ratio, score_cutoff=self.fuzzy_score)
+            if best is not None:
+                return self._fuzzy_origin[best[0]]
+        # a known canonical spelled a little differently
+        best = process.extractOne(base, list(self.alias), scorer=fuzz.ratio, score_cutoff=self.fuzzy_score)
+        if best is not None:
+            return self.alias[best[0]]
+        display = name.strip()
+        if stripped != key and not m:
+            display = display[len(display) - len(stripped) :] if len(display) >= len(stripped) else display
+        origin = Origin("src:" + base, display, type_ or "unknown")
+        pool.append(base)
+        self._fuzzy_origin[base] = origin
+        return origin
+
+    # -- chains --------------------------------------------------------------------------------
+    def article_bodies(self, chains: list[list[dict[str, Any]]]) -> list[Origin]:
+        """The named, non-person sources of one article, most cited first (for generic nouns)."""
+        counts: Counter[Origin] = Counter()
+        for chain in chains:
+            for entry in chain:
+                name = entry.get("name") or entry.get("text")
+                type_ = entry.get("type") or "unknown"
+                if name and not self.is_generic(name) and type_ in _BODY_TYPES:
+                    counts[self.named(name, type_)] += 1
+        return [o for o, _ in counts.most_common()]
+
+    def origin_of(
+        self,
+        chain: list[dict[str, Any]],
+        article_id: str,
+        outlet: str | None,
+        bodies: list[Origin] | None = None,
+    ) -> Origin:
+        """The origin of one claim: the last named source of its chain (generic names resolved)."""
+        if not chain:
+            if outlet:
+                return Origin("outlet:" + name_key(outlet), outlet, "media")
+            return Origin("article:" + article_id, "the article itself", "media")
+        for position in range(len(chain) - 1, -1, -1):
+            entry = chain[position]
+            name = entry.get("name") or entry.get("text")
+            type_ = entry.get("type") or "unknown"
+            if name and not self.is_generic(name):
+                return self.named(name, type_)
+            key = name_key(name or "")
+            if key in PRONOUNS and position > 0:
+                continue  # "it", "he": the source named before it in the chain
+            for body in bodies or []:
+                if type_ in ("unknown", body.type) or body.type in _BODY_TYPES:
+                    return body
+            if position > 0:
+                continue
+            return Origin(f"article:{article_id}:{key}", name or "unnamed source", type_)
+        return Origin(f"article:{article_id}", "unnamed source", "unknown")
+
+    def keys_for_grading(self, origin: Origin) -> set[str]:
+        """Every name key under which a grade set by the user applies to this origin."""
+        keys = {origin.key.split(":", 1)[1], name_key(origin.name)}
+        for alias, canon in self.alias.items():
+            if canon == origin:
+                keys.add(alias)
+        for raw, found in self._names.items():
+            if found == origin:
+                keys.add(name_key(raw[0]))
+        return keys

@@ -1,0 +1,162 @@
+"""The web app factory: ``create_app(db)`` gives a FastAPI app serving the pages, the REST API under
+``/api/`` and the static assets (our CSS/JS, and Plotly's JS from the installed plotly package, so
+the app works with no network).
+
+Safety: templates autoescape everything; static files are served by Starlette's ``StaticFiles`` from
+one directory (it refuses paths outside it) and Plotly from one fixed file; no CORS middleware is
+installed (browsers refuse cross-origin reads); writing needs ``CLAIMTRAIL_API_TOKEN``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..settings import load_settings
+from ..store.ledger import open_ledger
+from . import queries
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+
+
+def plotly_js() -> Path | None:
+    """The minified plotly.js shipped inside the installed ``plotly`` package."""
+    try:
+        import plotly
+    except ImportError:  # pragma: no cover - plotly is a dependency
+        return None
+    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    return path if path.is_file() else None
+
+
+def create_app(db: str | None = None, api_token: str | None = None) -> FastAPI:
+    """A FastAPI app over the ledger at ``db`` (path or SQLAlchemy URL; default from settings).
+
+    ``api_token`` (default: env ``CLAIMTRAIL_API_TOKEN``) enables ``POST /api/articles`` for clients
+    that send it as a bearer token; without it the write API answers 403.
+    """
+    settings = load_settings(db=db)
+    ledger = open_ledger(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        ledger.close()
+
+    app = FastAPI(
+        title="claimtrail",
+        version=__version__,
+        description="A ledger of sourced claims from war and crisis reporting: articles, claims with "
+        "their source chains, tracked quantities and sources.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.ledger = ledger
+    app.state.settings = settings
+    app.state.api_token = api_token if api_token is not None else os.environ.get("CLAIMTRAIL_API_TOKEN", "")
+    app.state.track = queries.TrackCache()
+
+    from . import api, views
+
+    app.include_router(api.router)
+    app.include_router(views.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    plotly_path = plotly_js()
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_asset() -> Response:
+        if plotly_path is None:
+            return Response("/* plotly is not installed */", media_type="text/javascript", status_code=404)
+        return FileResponse(
+            plotly_path, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"}
+        )
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
+    _install_error_handlers(app)
+    _install_security_headers(app)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    from .views import error_page
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        headers = getattr(exc, "headers", None)
+        if _wants_json(request):
+            return JSONResponse({"error": message}, status_code=exc.status_code, headers=headers)
+        return error_page(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        details = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ()))
+            details.append({"parameter": where, "message": str(err.get("msg", ""))})
+        message = "; ".join(f"{d['parameter']}: {d['message']}" for d in details) or "invalid request"
+        if _wants_json(request):
+            return JSONResponse({"error": message, "details": details}, status_code=422)
+        return error_page(request, 422, message)
+
+
+def _install_security_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if isinstance(response, HTMLResponse) or response.headers.get("content-type", "").startswith(
+            "text/html"
+        ):
+            # Only our own scripts and styles; the docs page (Swagger UI) needs its CDN and is exempt.
+            if not request.url.path.startswith("/api/docs"):
+                response.headers.setdefault(
+                    "Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                    "script-src 'self'; object-src 'none'; frame-ancestors 'none'",
+                )
+        return response
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI spec, with FastAPI's default 422 schema replaced by our ``{"error": ...}`` body."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    error_ref = {"$ref": "#/components/schemas/ErrorBody"}
+    for path_item in spec.get("paths", {}).values():
+        for operation in path_item.values():
+            response = operation.get("responses", {}).get("422")
+            if response:
+                response["content"] = {"application/json": {"schema": error_ref}}
+                response["description"] = "A parameter is invalid"
+    schemas = spec.get("components", {}).get("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    app.openapi_schema = spec
+    return spec

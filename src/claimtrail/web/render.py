@@ -1,0 +1,174 @@
+"""Pure helpers the pages use: the article text cut into highlighted segments, the layout of a
+claim's source chain as an SVG graph, short labels. No HTML is built here: templates do that, with
+Jinja's autoescaping, so every piece of article text and every name is escaped exactly once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Claim
+
+#: Colour per event (also in static/style.css as .ev-<event>); statements without an event are grey.
+EVENT_COLOURS = {
+    "deployed": "#4e79a7",
+    "killed": "#e15759",
+    "wounded": "#f28e2b",
+    "casualties": "#b07aa1",
+    "captured": "#59a14f",
+    "training": "#76b7b2",
+    "other": "#edc948",
+    "none": "#bab0ac",
+}
+
+
+def grade_text(grade: Any) -> str:
+    """An Admiralty grade as "B2": fusion may give a dict (reliability, credibility) or a string."""
+    if grade is None:
+        return ""
+    if isinstance(grade, dict):
+        letter = grade.get("reliability") or grade.get("source") or ""
+        number = grade.get("credibility") or grade.get("information") or ""
+        return f"{letter}{number}" or ""
+    return str(grade)
+
+
+def event_class(event: str | None) -> str:
+    """The CSS class for a claim's event (``ev-none`` for statements without one)."""
+    return f"ev-{event}" if event in EVENT_COLOURS else "ev-none"
+
+
+def chain_text(claim: Claim) -> str:
+    """ "speaker ← cited ← origin", or "no source given"."""
+    names = [a.get("name") or a.get("text") or "?" for a in claim.attribution]
+    return " ← ".join(names) if names else "no source given"
+
+
+def figure_text(claim: Claim) -> str:
+    """The figure as written, with its normalised value when a unit was converted."""
+    q = claim.quantity or {}
+    text = q.get("text") or ""
+    if q.get("normalized_unit") and q.get("unit") != q.get("normalized_unit") and q.get("normalized_value"):
+        text += f" (= {q['normalized_value']:g} {q['normalized_unit']})"
+    return text
+
+
+def claim_summary(claim: Claim) -> str:
+    """One line for a tooltip: event, figure, subject, chain, certainty."""
+    parts = [claim.event or claim.kind]
+    if claim.kind == "quantity":
+        parts.append(figure_text(claim))
+    subject = (claim.subject or {}).get("text")
+    if subject:
+        parts.append(subject)
+    parts.append(chain_text(claim))
+    parts.append(claim.modality)
+    return " · ".join(p for p in parts if p)
+
+
+@dataclass
+class Segment:
+    """A stretch of article text and the claims covering it, innermost (shortest) first."""
+
+    text: str
+    claims: list[str] = field(default_factory=list)
+    event: str | None = None
+    title: str = ""
+    first_of: list[str] = field(default_factory=list)  # claims whose span starts here (anchors)
+
+
+def segments(text: str, claims: list[Claim]) -> list[Segment]:
+    """Cut ``text`` at every claim boundary; each piece knows which claims cover it.
+
+    Claims may nest (a figure inside a statement) or cross; cutting at every boundary handles both,
+    and every claim with a non-empty span inside the text covers at least one segment.
+    """
+    spans = []
+    for c in claims:
+        start, end = max(0, int(c.start)), min(len(text), int(c.end))
+        if end > start:
+            spans.append((start, end, c))
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if b <= a:
+            continue
+        covering = sorted(
+            ((s, e, c) for s, e, c in spans if s <= a and e >= b), key=lambda x: (x[1] - x[0], x[0])
+        )
+        seg = Segment(text=text[a:b])
+        if covering:
+            inner = covering[0][2]
+            seg.claims = [c.claim_id for _, _, c in covering]
+            # A figure inside a statement takes the figure's colour; otherwise the innermost event.
+            seg.event = next((c.event for _, _, c in covering if c.event), None)
+            seg.title = claim_summary(inner)
+            seg.first_of = [c.claim_id for s, _, c in covering if s == a]
+        out.append(seg)
+    return out
+
+
+@dataclass
+class ChainNode:
+    x: float
+    y: float
+    width: float
+    name: str
+    type: str
+    role: str
+    source_id: int | None
+
+
+@dataclass
+class ChainEdge:
+    x1: float
+    x2: float
+    y: float
+    label: str
+
+
+def chain_layout(
+    claim: Claim, source_ids: dict[str, int] | None = None, node_h: float = 46, gap: float = 70
+) -> dict[str, Any]:
+    """Boxes and arrows for the chain speaker -> ... -> origin, laid out left to right.
+
+    Returns ``{"width", "height", "nodes": [ChainNode], "edges": [ChainEdge]}``; an arrow points
+    from a source to the source it cites, labelled with the cue ("said", "citing", "according to").
+    """
+    source_ids = source_ids or {}
+    links = claim.attribution or [{"name": "no source given", "type": "unknown", "cue": None}]
+    n = len(links)
+    nodes: list[ChainNode] = []
+    edges: list[ChainEdge] = []
+    x = 10.0
+    for i, link in enumerate(links):
+        name = str(link.get("name") or link.get("text") or "?")
+        shown = name if len(name) <= 34 else name[:33] + "…"
+        width = max(110.0, 7.4 * len(shown) + 24)
+        if n == 1:
+            role = "speaker and origin" if claim.attribution else ""
+        else:
+            role = "speaker" if i == 0 else ("origin" if i == n - 1 else "cited")
+        nodes.append(
+            ChainNode(
+                x=x,
+                y=22,
+                width=width,
+                name=shown,
+                type=str(link.get("type") or "unknown"),
+                role=role,
+                source_id=source_ids.get(name.casefold()),
+            )
+        )
+        if i < n - 1:
+            nxt = links[i + 1]
+            label = str(nxt.get("cue") or "cites")
+            edges.append(ChainEdge(x1=x + width, x2=x + width + gap, y=22 + node_h / 2, label=label))
+        x += width + gap
+    return {
+        "width": x - gap + 10,
+        "height": 22 + node_h + 24,
+        "nodes": nodes,
+        "edges": edges,
+        "node_h": node_h,
+    }

@@ -1,0 +1,300 @@
+"""The HTML pages: dashboard, articles, an article with its claims highlighted, the claims table,
+one claim with its chain graph, a tracked quantity's timeline, sources. Jinja2 templates with
+autoescaping; page data for scripts goes in ``<script type="application/json">`` via ``tojson``
+(which escapes ``<``, ``>``, ``&`` and quotes), never into inline code."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from ..model import EVENTS, MODALITIES
+from . import queries, render
+
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.globals.update(
+    EVENTS=EVENTS,
+    MODALITIES=MODALITIES,
+    EVENT_COLOURS=render.EVENT_COLOURS,
+    event_class=render.event_class,
+    grade_text=render.grade_text,
+    chain_text=render.chain_text,
+    figure_text=render.figure_text,
+    claim_date=queries.claim_date,
+    quote=lambda s: quote(str(s), safe=""),
+)
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 100
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
+    """An HTML error page (the API answers JSON instead, see app.py)."""
+    return page(request, "error.html", status_code=status_code, status=status_code, message=message)
+
+
+def _ledger(request: Request) -> Any:
+    return request.app.state.ledger
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request) -> HTMLResponse:
+    ledger = _ledger(request)
+    tracked = request.app.state.track.tracked(ledger)
+    counts = ledger.claim_counts()
+    recent = ledger.articles(limit=10, offset=max(0, ledger.count_articles() - 10))[::-1]
+    return page(
+        request,
+        "dashboard.html",
+        tracked=tracked,
+        fusion=queries.fusion_available(),
+        fusion_error=request.app.state.track.error,
+        n_articles=ledger.count_articles(),
+        n_claims=ledger.count_claims(),
+        recent=recent,
+        counts=counts,
+    )
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(request: Request, q: str = "", offset: int = 0) -> HTMLResponse:
+    ledger = _ledger(request)
+    offset = max(0, offset)
+    counts = ledger.claim_counts()
+    snippets: dict[str, str] = {}
+    if q.strip():
+        found = ledger.search_articles(q[:500], limit=PAGE_SIZE, mark=("\x02", "\x03"))
+        items = [a for a, _ in found]
+        snippets = {a.article_id: s for a, s in found}
+        more = False
+    else:
+        items = ledger.articles(limit=PAGE_SIZE + 1, offset=offset)
+        more = len(items) > PAGE_SIZE
+        items = items[:PAGE_SIZE]
+    return page(
+        request,
+        "articles.html",
+        items=items,
+        counts=counts,
+        q=q,
+        snippets={k: _snippet_parts(v) for k, v in snippets.items()},
+        offset=offset,
+        next_offset=offset + PAGE_SIZE if more else None,
+    )
+
+
+def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A search snippet as (text, matched) pieces, so the template can escape and mark them."""
+    parts: list[tuple[str, bool]] = []
+    rest = snippet
+    while "\x02" in rest:
+        before, _, after = rest.partition("\x02")
+        word, _, rest = after.partition("\x03")
+        parts += [(before, False), (word, True)]
+    parts.append((rest, False))
+    return [p for p in parts if p[0]]
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    ledger = _ledger(request)
+    article = ledger.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"article {article_id!r} not found")
+    claims = ledger.claims(article_id=article_id)
+    source_ids = queries.source_ids_by_name(ledger)
+    grades = request.app.state.track.claim_grades(ledger)
+    return page(
+        request,
+        "article.html",
+        article=article,
+        claims=claims,
+        segments=render.segments(article.text, claims),
+        chains={c.claim_id: render.chain_layout(c, source_ids) for c in claims},
+        grades=grades,
+    )
+
+
+def _parse_date(value: str, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(400, f"{name}: {value!r} is not a date YYYY-MM-DD") from None
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims_page(
+    request: Request,
+    event: str = "",
+    country: str = "",
+    speaker: str = "",
+    origin: str = "",
+    modality: str = "",
+    q: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    offset: int = 0,
+) -> HTMLResponse:
+    if event and event not in EVENTS:
+        raise HTTPException(400, f"event: {event!r} is not one of {', '.join(EVENTS)}")
+    if modality and modality not in MODALITIES:
+        raise HTTPException(400, f"modality: {modality!r} is not one of {', '.join(MODALITIES)}")
+    if country and not (len(country) == 2 and country.isalpha() and country.isascii()):
+        raise HTTPException(400, f"country: {country!r} is not a two-letter ISO code such as KP")
+    offset = max(0, offset)
+    filters = {
+        "event": event,
+        "country": country,
+        "speaker": speaker,
+        "origin": origin,
+        "modality": modality,
+        "q": q,
+        "date_from": date_from,
+        "date_to": date_to,
+    }
+    ledger = _ledger(request)
+    found = ledger.claims(
+        event=event or None,
+        country=country or None,
+        speaker=speaker[:200] or None,
+        origin=origin[:200] or None,
+        modality=modality or None,
+        search=q[:500] if q.strip() else None,
+        date_from=_parse_date(date_from, "date_from"),
+        date_to=_parse_date(date_to, "date_to"),
+        limit=PAGE_SIZE + 1,
+        offset=offset,
+    )
+    active = {k: v for k, v in filters.items() if v}
+
+    def link(new_offset: int) -> str:
+        return "/claims?" + urlencode({**active, "offset": new_offset})
+
+    return page(
+        request,
+        "claims.html",
+        claims=found[:PAGE_SIZE],
+        filters=filters,
+        offset=offset,
+        next_link=link(offset + PAGE_SIZE) if len(found) > PAGE_SIZE else None,
+        prev_link=link(max(0, offset - PAGE_SIZE)) if offset else None,
+        export_link="/api/claims?" + urlencode({**active, "limit": 500}),
+        source_ids=queries.source_ids_by_name(ledger),
+    )
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim_page(request: Request, claim_id: str) -> HTMLResponse:
+    ledger = _ledger(request)
+    claim = ledger.get_claim(claim_id)
+    if claim is None:
+        raise HTTPException(404, f"claim {claim_id!r} not found")
+    article = ledger.get_article(claim.article_id)
+    source_ids = queries.source_ids_by_name(ledger)
+    tracked = [t for t in request.app.state.track.tracked(ledger) if claim_id in (t.get("claims") or [])]
+    return page(
+        request,
+        "claim.html",
+        claim=claim,
+        article=article,
+        chain=render.chain_layout(claim, source_ids),
+        tracked=tracked,
+        grade=request.app.state.track.claim_grades(ledger).get(claim_id),
+    )
+
+
+@router.get("/track/{tracked_id:path}", response_class=HTMLResponse)
+def track_page(request: Request, tracked_id: str) -> HTMLResponse:
+    ledger = _ledger(request)
+    item = request.app.state.track.one(ledger, tracked_id)
+    if item is None:
+        raise HTTPException(404, f"tracked quantity {tracked_id!r} not found")
+    chart = timeline_chart(ledger, item)
+    claims = [c for c in (ledger.get_claim(cid) for cid in item.get("claims") or []) if c is not None]
+    return page(
+        request,
+        "track.html",
+        item=item,
+        chart=chart,
+        claims=claims,
+        source_ids=queries.source_ids_by_name(ledger),
+    )
+
+
+def timeline_chart(ledger: Any, item: dict[str, Any]) -> dict[str, Any]:
+    """Chart data for a tracked quantity: one series per origin (each claim's best value at its date,
+    with its low-high range), plus the consensus timeline (best line, low-high band)."""
+    # The date fusion placed each claim at (so points sit where the consensus line moves).
+    dated = {cid: p.get("date") for p in item.get("timeline") or [] for cid in p.get("claims") or []}
+    series = []
+    for origin in item.get("origins") or []:
+        points = []
+        for cid in origin.get("claims") or []:
+            claim = ledger.get_claim(cid)
+            if claim is None or not claim.quantity:
+                continue
+            q = claim.quantity
+            best = q.get("value")
+            when = dated.get(cid) or queries.claim_date(claim)
+            if best is None or when is None:
+                continue
+            points.append(
+                {
+                    "date": when,
+                    "best": best,
+                    "low": q.get("low") if q.get("low") is not None else best,
+                    "high": q.get("high") if q.get("high") is not None else best,
+                    "claim": cid,
+                    "text": f"{q.get('text') or best} — {render.chain_text(claim)} ({claim.modality})",
+                }
+            )
+        points.sort(key=lambda p: p["date"])
+        series.append({"name": str(origin.get("name") or "?"), "type": origin.get("type"), "points": points})
+    consensus = [
+        {"date": p.get("date"), "best": p.get("best"), "low": p.get("low"), "high": p.get("high")}
+        for p in item.get("timeline") or []
+        if p.get("date") and p.get("best") is not None
+    ]
+    estimate = item.get("estimate") or {}
+    dates = [p["date"] for s in series for p in s["points"]] + [p["date"] for p in consensus]
+    return queries.jsonable(
+        {
+            "label": item.get("label"),
+            "series": series,
+            "consensus": consensus,
+            "estimate": estimate,
+            "first": min(dates) if dates else None,
+        }
+    )
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request) -> HTMLResponse:
+    return page(request, "sources.html", sources=_ledger(request).sources())
+
+
+@router.get("/sources/{source_id}", response_class=HTMLResponse)
+def source_page(request: Request, source_id: str) -> HTMLResponse:
+    if not source_id.isdigit() or len(source_id) > 18:
+        raise HTTPException(404, f"source {source_id!r} not found")
+    ledger = _ledger(request)
+    item = queries.source(ledger, int(source_id))
+    if item is None:
+        raise HTTPException(404, f"source {source_id!r} not found")
+    return page(
+        request,
+        "source.html",
+        source=item,
+        claims=queries.source_claims(ledger, int(source_id), limit=500),
+    )

@@ -1,0 +1,94 @@
+"""Hand-built claims for the fusion tests: each a figure with its subject, event, date and chain."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from claimtrail.fusion import ArticleMeta
+from claimtrail.model import Claim
+
+_SOURCE_TYPES = {
+    "NIS": "intelligence",
+    "National Intelligence Service (NIS)": "intelligence",
+    "South Korea's spy agency": "intelligence",
+    "Pentagon": "government",
+    "HUR": "intelligence",
+    "Gennady Voronkin": "person",
+    "reports": "anonymous",
+}
+
+
+def claim(
+    article: str,
+    value: float | None,
+    *,
+    event: str | None = "deployed",
+    subject: str = "troop",
+    country: str | None = "KP",
+    said: str = "2024-11-13",
+    published: str | None = None,
+    sources: tuple[str, ...] = ("NIS",),
+    low: float | None = None,
+    high: float | None = None,
+    approximate: bool = False,
+    unit: str | None = None,
+    normalized_value: float | None = None,
+    normalized_unit: str | None = None,
+    qualifiers: tuple[str, ...] = (),
+    modality: str = "asserted",
+    start: int = 0,
+    sentence_start: int = 0,
+    places: tuple[tuple[str, str, str], ...] = (("Russia", "RU", "geonames:2017370"),),
+) -> Claim:
+    """One quantity claim; ``sources`` is the chain from speaker to origin."""
+    published = published or said
+    cid = hashlib.sha1(f"{article}:{start}:{value}:{event}:{unit}".encode()).hexdigest()[:20]
+    text = f"{value:,.0f}" if value is not None else "several"
+    return Claim(
+        claim_id=cid,
+        article_id=article,
+        article_url=None,
+        published=published,
+        sentence=f"{text} {subject}s were {event}.",
+        start=start,
+        end=start + len(text),
+        kind="quantity",
+        event=event,
+        subject={"text": subject + "s", "normalized": subject, "country": country},
+        quantity={
+            "text": text,
+            "value": value,
+            "low": low,
+            "high": high,
+            "approximate": approximate,
+            "unit": unit,
+            "normalized_value": normalized_value,
+            "normalized_unit": normalized_unit,
+        },
+        event_time=None,
+        statement_time={"text": "on", "start": said, "end": said},
+        places=[
+            {"text": n, "name": n, "country": c, "lat": None, "lon": None, "gazetteer_id": g}
+            for n, c, g in places
+        ],
+        attribution=[
+            {"text": s, "name": s, "type": _SOURCE_TYPES.get(s, "organization"), "role": None, "cue": "said"}
+            for s in sources
+        ],
+        modality=modality,
+        cues=[],
+        qualifiers=list(qualifiers),
+        sentence_start=sentence_start,
+    )
+
+
+def meta(claims: list[Claim], outlets: dict[str, str] | None = None) -> dict[str, ArticleMeta]:
+    """Article metadata for the claims' articles (outlet defaults to "Outlet <article>")."""
+    outlets = outlets or {}
+    return {
+        c.article_id: ArticleMeta(
+            outlets.get(c.article_id, f"Outlet {c.article_id}"), date.fromisoformat(c.published)
+        )
+        for c in claims
+    }

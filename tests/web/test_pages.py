@@ -1,0 +1,155 @@
+"""The HTML pages through an HTTP client: content, escaping, errors, static files."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from urllib.parse import quote
+
+import pytest
+
+from claimtrail.web.queries import fusion_available
+
+
+def _marks(html: str) -> list[str]:
+    return re.findall(r'<mark [^>]*data-claims="([^"]*)"', html)
+
+
+def test_article_page_marks_every_claim(client):
+    article = client.get("/api/articles", params={"q": "Yu Yong-weon"}).json()["items"][0]
+    full = client.get(f"/api/articles/{article['article_id']}").json()
+    html = client.get(f"/articles/{article['article_id']}").text
+    covered = {cid for ids in _marks(html) for cid in ids.split()}
+    assert covered == {c["claim_id"] for c in full["claim_list"]}
+    # the page text is the article text, exactly (tags removed, entities decoded)
+    body = re.search(r'<article class="article-text" id="article-text">(.*?)</article>', html, re.S).group(1)
+    assert unescape(re.sub(r"<[^>]+>", "", body)) == full["text"]
+    # each claim has a detail section with its certainty and chain
+    for c in full["claim_list"]:
+        assert f'id="detail-{c["claim_id"]}"' in html
+    assert '<svg class="chain"' in html
+
+
+def test_marked_text_is_the_claims_evidence(client):
+    article = client.get("/api/articles", params={"q": "Kursk casualties"}).json()["items"][0]
+    full = client.get(f"/api/articles/{article['article_id']}").json()
+    html = client.get(f"/articles/{article['article_id']}").text
+    figures = [c for c in full["claim_list"] if c["kind"] == "quantity"]
+    assert figures
+    for c in figures:
+        span = full["text"][c["start"] : c["end"]]
+        pattern = rf'<mark class="ev-[a-z]+"[^>]*data-claims="{c["claim_id"]}[^"]*"[^>]*>([^<]*)</mark>'
+        pieces = re.findall(pattern, html)
+        assert unescape("".join(pieces)) == span
+
+
+def test_script_in_an_article_shows_as_text(client, hostile_id):
+    html = client.get(f"/articles/{hostile_id}").text
+    assert "&lt;script&gt;document.title=" in html
+    assert "<script>document.title" not in html
+    assert "<b onmouseover" not in html and "&lt;b onmouseover=" in html
+    # the only scripts are our own files
+    assert set(re.findall(r"<script[^>]*>", html)) == {
+        '<script src="/static/app.js">',
+        '<script src="/static/article.js">',
+    }
+    assert "default-src 'self'" in client.get(f"/articles/{hostile_id}").headers["content-security-policy"]
+
+
+def test_user_values_are_escaped_in_pages(client):
+    evil = '"><script>alert(1)</script>'
+    html = client.get("/claims", params={"speaker": evil}).text
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    html = client.get("/articles", params={"q": evil}).text
+    assert "<script>alert(1)" not in html
+    r = client.get("/articles/" + "%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    assert r.status_code == 404 and "<script>alert(1)" not in r.text
+
+
+def test_claims_page_filters(client):
+    html = client.get("/claims", params={"event": "casualties", "country": "KP"}).text
+    rows = re.findall(r'<tr data-claim="([^"]+)"', html)
+    api = client.get("/api/claims", params={"event": "casualties", "country": "KP", "limit": 500}).json()
+    assert rows == [c["claim_id"] for c in api["items"]][:100]
+    assert rows
+    assert '<option value="casualties" selected>' in html
+    html = client.get("/claims", params={"q": "Zelensky"}).text
+    rows = re.findall(r'<tr data-claim="([^"]+)"', html)
+    assert rows and all("zelensky" in client.get(f"/api/claims/{r}").json()["sentence"].lower() for r in rows)
+
+
+@pytest.mark.parametrize(
+    "url", ["/claims?event=bogus", "/claims?country=123", "/claims?date_from=soon", "/claims?offset=x"]
+)
+def test_bad_page_parameters_give_4xx_html(client, url):
+    r = client.get(url)
+    assert 400 <= r.status_code < 500 and "text/html" in r.headers["content-type"]
+    assert "Error" in r.text
+
+
+def test_claim_page_draws_the_chain(client):
+    claims = client.get("/api/claims", params={"speaker": "yu", "limit": 500}).json()["items"]
+    chained = next(c for c in claims if len(c["attribution"]) >= 2)
+    html = client.get(f"/claims/{chained['claim_id']}").text
+    svg = re.search(r'<svg class="chain".*?</svg>', html, re.S).group(0)
+    names = re.findall(r'<text [^>]*class="node-name">([^<]*)</text>', svg)
+    assert names == [
+        unescape(a["name"])[:34] if len(a["name"]) <= 34 else names[i]
+        for i, a in enumerate(chained["attribution"])
+    ]
+    assert svg.count("<line ") == len(chained["attribution"]) - 1
+    assert "speaker" in svg and "origin" in svg
+
+
+def test_source_page_lists_its_claims(client):
+    top = client.get("/api/sources").json()[0]
+    html = client.get(f"/sources/{top['source_id']}").text
+    assert unescape(re.search(r"<h1>(.*?)</h1>", html).group(1)) == top["name"]
+    assert "Reliability grade" in html
+    assert html.count("<tr><td>") == top["claims"]
+    assert client.get("/sources/99999999").status_code == 404
+    assert client.get("/sources/../app.py").status_code == 404
+
+
+def test_dashboard(client):
+    html = client.get("/").text
+    assert "articles" in html and "claims in the ledger" in html
+    if fusion_available():
+        tracked = client.get("/api/track").json()
+        assert tracked
+        for t in tracked:
+            assert f'href="/track/{quote(t["id"], safe="")}"' in html
+        assert html.count('class="card ') == len(tracked)
+    else:
+        assert "Tracking is not available" in html
+
+
+def test_track_page_has_chart_data(client):
+    if not fusion_available():
+        assert client.get("/track/anything").status_code == 404
+        pytest.skip("fusion module not installed yet")
+    import json
+
+    tracked = client.get("/api/track").json()
+    item = max(tracked, key=lambda t: len(t["claims"]))
+    from urllib.parse import quote
+
+    html = client.get("/track/" + quote(item["id"], safe="")).text
+    data = json.loads(
+        unescape(
+            re.search(r'<script type="application/json" id="chart-data">(.*?)</script>', html, re.S).group(1)
+        )
+    )
+    assert data["label"] == item["label"]
+    assert [s["name"] for s in data["series"]] == [o["name"] for o in item["origins"]]
+    plotted = {p["claim"] for s in data["series"] for p in s["points"]}
+    assert plotted and plotted <= set(item["claims"])
+    assert '<script src="/vendor/plotly.min.js">' in html
+
+
+def test_static_files_and_plotly_are_served_locally(client):
+    assert client.get("/static/style.css").status_code == 200
+    js = client.get("/vendor/plotly.min.js")
+    assert js.status_code == 200 and "plotly" in js.text[:2000].lower()
+    for url in ("/", "/claims", "/sources"):
+        assert "http://" not in re.sub(r'href="[^"]*"', "", client.get(url).text.split("<main>")[0])
