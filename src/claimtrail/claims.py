@@ -77,6 +77,10 @@ class _Builder:
         self.places: list[PlaceMention] = [p for p in doc._.places or [] if not p.demonym]
         self.actors: list[ActorMention] = list(doc._.actors or [])
         self.attributions: list[AttributionMention] = list(doc._.attributions or [])
+        # spans naming sources and bodies (not countries as such): places inside them are not scopes
+        self.speaker_spans = [(a.source.start, a.source.end) for a in self.attributions if a.source] + [
+            (a.start, a.end) for a in self.actors if a.type not in ("country", "unknown")
+        ]
         self.cue_tokens = {
             self._token_at(a.cue.start).i: a for a in self.attributions if self._token_at(a.cue.start)
         }
@@ -175,10 +179,14 @@ class _Builder:
         return modality, [c.text for c in cues]
 
     # -- places ----------------------------------------------------------------------------------
-    def _places_in(self, sent: Span) -> list[PlaceMention]:
+    def _places_in(self, sent: Span, exclude: list[tuple[int, int]] = ()) -> list[PlaceMention]:
+        """The sentence's places, less those that name a speaker or a body rather than where it
+        happened ("Seoul's spy agency", "a Kyiv official") and those in ``exclude`` (the owner)."""
         seen: set[str] = set()
         out = []
         for p in self.places:
+            if any(p.start < e and s < p.end for s, e in (*self.speaker_spans, *exclude)):
+                continue
             if p.start >= sent.start_char and p.end <= sent.end_char:
                 key = p.gazetteer_id or p.name
                 if key not in seen:
@@ -201,7 +209,7 @@ class _Builder:
         return {"text": self.text[start:end], "normalized": normalized, "country": q.owner_country}
 
     def _base(
-        self, *, start: int, end: int, kind: str, sent: Span, anchor: Token
+        self, *, start: int, end: int, kind: str, sent: Span, anchor: Token, owner: Any = None
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         chain = self._chain(start, end)
         cue_tokens = set()
@@ -220,7 +228,7 @@ class _Builder:
                     if tm.start >= a.cue.end and tm.start - a.cue.end <= 12:
                         statement_time = tm
         modality, cues = self._modality(anchor)
-        places = self._places_in(sent)
+        places = self._places_in(sent, [(owner.start, owner.end)] if owner is not None else [])
         evidence: list[dict[str, Any]] = []
         for a in chain:
             if a.source is not None:
@@ -267,7 +275,9 @@ class _Builder:
             trig = self._token_at(q.event_trigger.start)
             if trig is not None and trig.sent == sent:
                 anchor = trig
-        fields, evidence = self._base(start=q.start, end=q.end, kind="quantity", sent=sent, anchor=anchor)
+        fields, evidence = self._base(
+            start=q.start, end=q.end, kind="quantity", sent=sent, anchor=anchor, owner=q.owner
+        )
         evidence.insert(0, {"role": "quantity", "start": q.start, "end": q.end})
         if q.counted is not None:
             evidence.append({"role": "subject", "start": q.counted.start, "end": q.counted.end})
