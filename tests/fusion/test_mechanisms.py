@@ -323,3 +323,14 @@ def test_as_of_hides_later_figures():
     early = by_event(run(cs, as_of=date(2025, 2, 1)), "killed")
     assert early["claims"] == [cs[0].claim_id]
     assert early["estimate"] == {"best": 300, "low": 300, "high": 300, "as_of": "2025-02-01"}
+
+
+def test_labels_use_english_plurals():
+    from claimtrail.fusion.cluster import plural
+
+    assert [plural(w) for w in ("troop", "country", "dispatch", "civilians")] == [
+        "troops",
+        "countries",
+        "dispatches",
+        "civilians",
+    ]

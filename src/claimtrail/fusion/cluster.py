@@ -280,7 +280,7 @@ def label_for(key: Key, place_name: str | None) -> str:
     """ "North Korean troops deployed to Russia", "North Korean troops in deployment 2 (batch)"."""
     cfg = config()
     owner = DEMONYMS.get(key.country or "", key.country or "")
-    noun = key.subject if key.subject.endswith("s") else key.subject + "s"
+    noun = plural(key.subject)
     what = f"{owner} {noun}".strip()
     event = (cfg.get("event_labels") or {}).get(key.event, key.event)
     if key.scope.startswith("batch "):
@@ -344,3 +344,12 @@ def group(items: list[Item], article_countries_: dict[str, set[str]] | None = No
     for lst in out.values():
         lst.sort(key=lambda i: (i.day, i.claim_id))
     return dict(out)
+
+
+def plural(noun: str) -> str:
+    """An English plural for a subject lemma in a label ("troop" -> "troops", "country" -> "countries")."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun if noun.endswith("s") else noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
