@@ -78,8 +78,11 @@ class _Builder:
         self.actors: list[ActorMention] = list(doc._.actors or [])
         self.attributions: list[AttributionMention] = list(doc._.attributions or [])
         # spans naming sources and bodies (not countries as such): places inside them are not scopes
-        self.speaker_spans = [(a.source.start, a.source.end) for a in self.attributions if a.source] + [
+        speaker_spans = [(a.source.start, a.source.end) for a in self.attributions if a.source] + [
             (a.start, a.end) for a in self.actors if a.type not in ("country", "unknown")
+        ]
+        self.scope_places = [
+            p for p in self.places if not any(p.start < e and s < p.end for s, e in speaker_spans)
         ]
         self.cue_tokens = {
             self._token_at(a.cue.start).i: a for a in self.attributions if self._token_at(a.cue.start)
@@ -184,8 +187,8 @@ class _Builder:
         happened ("Seoul's spy agency", "a Kyiv official") and those in ``exclude`` (the owner)."""
         seen: set[str] = set()
         out = []
-        for p in self.places:
-            if any(p.start < e and s < p.end for s, e in (*self.speaker_spans, *exclude)):
+        for p in self.scope_places:
+            if any(p.start < e and s < p.end for s, e in exclude):
                 continue
             if p.start >= sent.start_char and p.end <= sent.end_char:
                 key = p.gazetteer_id or p.name

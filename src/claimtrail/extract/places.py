@@ -156,14 +156,15 @@ class PlacesComponent:
 
         # Names spaCy tags as organisations or products somewhere in the article and never as a place
         # are bodies, not towns, wherever they appear.
-        org_keys = {normalize(e.text) for e in doc.ents if e.label_ in ORG_LABELS} - {
-            normalize(e.text) for e in doc.ents if e.label_ in PLACE_LABELS
+        ents = doc.ents  # spaCy builds the tuple of spans on every access: once per Doc
+        org_keys = {normalize(e.text) for e in ents if e.label_ in ORG_LABELS} - {
+            normalize(e.text) for e in ents if e.label_ in PLACE_LABELS
         }
         persons = set()
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON":
                 persons.update(range(ent.start, ent.end))
-        for ent in doc.ents:
+        for ent in ents:
             for s, e in self._split_possessive(ent):
                 if ent.label_ in PLACE_LABELS:
                     add(s, e, True, None)
