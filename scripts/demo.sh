@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 DB=${CLAIMTRAIL_DB:-claimtrail.db}
 .venv/bin/claimtrail ingest examples/kursk --db "$DB"
-.venv/bin/claimtrail claims --db "$DB"
+[ -t 1 ] || export COLUMNS=${COLUMNS:-160}   # tables stay readable when the output is captured
+.venv/bin/claimtrail claims --db "$DB" --kind quantity
+.venv/bin/claimtrail track --db "$DB"

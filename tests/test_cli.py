@@ -50,6 +50,8 @@ def test_claims_table_and_filters(ledger):
     assert kp and all(c["subject"]["country"] == "KP" for c in kp)
     yu = json.loads(run("claims", "--db", ledger, "--speaker", "Yu", "--format", "json").stdout)
     assert yu and all(any("Yu" in (a["name"] or "") for a in c["attribution"]) for c in yu)
+    figures = json.loads(run("claims", "--db", ledger, "--kind", "quantity", "--format", "json").stdout)
+    assert figures and all(c["kind"] == "quantity" and c["quantity"] for c in figures)
     found = json.loads(run("claims", "--db", ledger, "--search", "training", "--format", "json").stdout)
     assert found and all("train" in c["sentence"].lower() for c in found)
 
@@ -158,6 +160,7 @@ def test_annotate_bad_file_gives_error_object_and_goes_on(tmp_path):
         (["claims", "--event", "exploded"], "--event"),
         (["claims", "--country", "Korea"], "--country"),
         (["claims", "--format", "xml"], "--format"),
+        (["claims", "--kind", "figure"], "--kind"),
         (["export", "--format", "xlsx"], "--format"),
         (["export", "--format", "parquet"], "--output"),
         (["claims", "--from", "yesterday"], "--from"),

@@ -82,6 +82,7 @@ def claims_command(
     ),
     search: str = typer.Option(None, "--search", "-s", help="Full-text search in claim sentences."),
     article: str = typer.Option(None, "--article", help="Only claims of this article id."),
+    kind: str = typer.Option(None, "--kind", help="quantity (figures) or statement (attributed clauses)."),
     since: str = typer.Option(None, "--from", help="Published on or after YYYY-MM-DD."),
     until: str = typer.Option(None, "--to", help="Published on or before YYYY-MM-DD."),
     limit: int = typer.Option(200, "--limit", min=1, help="At most this many claims."),
@@ -96,6 +97,8 @@ def claims_command(
         fail(f"--modality: {modality!r} is not one of {', '.join(MODALITY_NAMES)}")
     if country is not None and not (len(country) == 2 and country.isalpha()):
         fail(f"--country: {country!r} is not a two-letter ISO country code such as KP or UA")
+    if kind is not None and kind not in ("quantity", "statement"):
+        fail(f"--kind: {kind!r} is not quantity or statement")
     if fmt not in ("table", "json"):
         fail(f"--format: {fmt!r} is not table or json")
     date_from, date_to = parse_date(since, "--from"), parse_date(until, "--to")
@@ -108,6 +111,7 @@ def claims_command(
             modality=modality,
             search=search,
             article_id=article,
+            kind=kind,
             date_from=date_from,
             date_to=date_to,
             limit=limit,
