@@ -66,3 +66,17 @@ def test_statement_claim_for_attributed_clause_without_figure():
 def test_no_claims_from_dates_or_ordinals():
     claims = extract("The second convoy left on March 5, 2024, officials said.", date(2024, 3, 6))
     assert all(c.quantity is None or c.quantity["value"] not in (5, 2024, 2) for c in claims)
+
+
+def test_places_naming_actors_are_not_the_claims_places():
+    text = (
+        "Belarus has sent 600 engineers to the Gomel region, South Korea's spy agency said on Monday, "
+        "and Russia's Kursk region received 200 more."
+    )
+    claims = extract(text, date(2024, 5, 8))
+    c600 = _by_value(claims, 600)
+    names = {p["name"] for p in c600.places}
+    assert "Belarus" not in names and "South Korea" not in names  # the sender, the spy agency's country
+    assert any("Gomel" in n for n in names)
+    c200 = _by_value(claims, 200)
+    assert any("Kursk" in p["name"] for p in c200.places)

@@ -82,7 +82,9 @@ class _Builder:
             (a.start, a.end) for a in self.actors if a.type not in ("country", "unknown")
         ]
         self.scope_places = [
-            p for p in self.places if not any(p.start < e and s < p.end for s, e in speaker_spans)
+            p
+            for p in self.places
+            if not any(p.start < e and s < p.end for s, e in speaker_spans) and not self._acting(p)
         ]
         self.cue_tokens = {
             self._token_at(a.cue.start).i: a for a in self.attributions if self._token_at(a.cue.start)
@@ -182,6 +184,24 @@ class _Builder:
         return modality, [c.text for c in cues]
 
     # -- places ----------------------------------------------------------------------------------
+    def _acting(self, place: PlaceMention) -> bool:
+        """A place named as an actor, not a location: a country as the subject of a clause ("North
+        Korea has sent troops") or the owner of a body ("South Korea's spy agency"); "Russia's Kursk
+        region" stays."""
+        span = self._span(place.start, place.end)
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass", "agent"):
+            return place.feature == "country"  # "Kursk region received 200 more" is still a place
+        if root.dep_ == "poss":
+            head = root.head
+            return not any(p.start <= head.idx < p.end for p in self.places) and head.ent_type_ not in (
+                "GPE",
+                "LOC",
+            )
+        return False
+
     def _places_in(self, sent: Span, exclude: list[tuple[int, int]] = ()) -> list[PlaceMention]:
         """The sentence's places, less those that name a speaker or a body rather than where it
         happened ("Seoul's spy agency", "a Kyiv official") and those in ``exclude`` (the owner)."""
