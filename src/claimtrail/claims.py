@@ -10,7 +10,6 @@ and ``evidence``), so it can be shown highlighted.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -27,6 +26,7 @@ from .model import (
     TimeMention,
 )
 from .nlp.extensions import doc_text
+from .nlp.segment import dateline_spans
 
 # Quantity kinds that make a claim on their own; ordinals ("a third deployment") do not.
 CLAIM_KINDS = frozenset({"count", "measure", "percent", "money", "number"})
@@ -36,19 +36,6 @@ def claim_id_for(article_id: str, start: int, end: int, kind: str) -> str:
     """Stable id: the same article, span and kind give the same id on every re-ingest."""
     digest = hashlib.sha1(f"{article_id}:{start}:{end}:{kind}".encode()).hexdigest()
     return digest[:20]
-
-
-# A dateline opens a paragraph near the top: "SEOUL, March 6, 2025 (Harbour Wire) — ..."
-DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][^\n.!?—–]{1,90}?)[ \t](?:—|–|--|-)[ \t]")
-
-
-def _dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of datelines in the first lines of an article (they date the article)."""
-    spans = []
-    for m in DATELINE.finditer(text[:1200]):
-        if len(m.group(1).split()) <= 12:
-            spans.append((m.start(1), m.end()))
-    return spans
 
 
 def build_claims(doc: Doc, article: Article) -> list[Claim]:
@@ -70,7 +57,7 @@ class _Builder:
         self.article = article
         self.published: date | None = doc._.published or article.published
         # a dateline ("SEOUL, March 6, 2025 (Wire) —") dates the article, not the claims after it
-        datelines = _dateline_spans(self.text)
+        datelines = dateline_spans(self.text)
         self.times: list[TimeMention] = [
             t for t in doc._.times or [] if not any(s <= t.start < e for s, e in datelines)
         ]

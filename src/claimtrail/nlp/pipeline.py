@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
-from . import extensions  # noqa: F401  (registers Doc attributes)
+from . import extensions, segment  # noqa: F401  (register Doc attributes and the line-break component)
 
 # (factory name, module that registers it), in the order the components run: times first so that
 # quantities can skip the numbers inside dates; events after quantities, places and actors;
@@ -56,6 +56,8 @@ def load_pipeline(model: str = "en_core_web_sm", components: tuple[str, ...] | N
 @lru_cache(maxsize=4)
 def _load_pipeline(model: str, wanted: tuple[str, ...]) -> Language:
     nlp = load_base_model(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimtrail_lines", before="parser")
     for factory, module in COMPONENTS:
         if factory in wanted:
             importlib.import_module(module)
