@@ -28,6 +28,7 @@ def ledger(tmp_path_factory) -> str:
     result = run("ingest", str(EXAMPLES), "--db", db, "--quiet")
     assert result.exit_code == 0, result.output
     assert "articles added" in result.output
+    assert "tracked quantities" in result.output  # fusion runs after each ingest
     return db
 
 

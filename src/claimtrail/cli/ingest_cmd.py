@@ -22,6 +22,7 @@ def ingest_command(
     url: str = typer.Option(None, "--url", help="The article's URL, for a single file."),
     outlet: str = typer.Option(None, "--outlet", help="The outlet (publisher), for single files."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    fusion: bool = typer.Option(True, "--fusion/--no-fusion", help="Update tracked quantities afterwards."),
 ) -> None:
     """Ingest articles: extract their claims and store them in the ledger."""
     published_date = parse_date(published, "--published")
@@ -57,6 +58,8 @@ def ingest_command(
                 on_item=on_item,
             )
         print_summary(report, ledger.count_articles(), ledger.count_claims())
+        if fusion and report.articles_added:
+            print_fusion(ledger)
     if report.failures:  # the rest was ingested; the exit status still tells a script something failed
         raise typer.Exit(1)
 
@@ -70,3 +73,17 @@ def print_summary(report: IngestReport, total_articles: int, total_claims: int) 
     )
     for failure in report.failures:
         out.print(f"[red]failed[/] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
+
+
+def print_fusion(ledger) -> None:
+    """Fusion after an ingest: how many tracked quantities, how many disagree or fail a check."""
+    from ..fusion import track
+
+    items = track(ledger)
+    genuine = sum(any(c["reason"].startswith("genuine") for c in t["contradictions"]) for t in items)
+    bad = sum(any(c["result"] == "inconsistent" for c in t["checks"]) for t in items)
+    out.print(
+        f"{len(items)} tracked quantities; {genuine} with genuine contradictions, {bad} with failed checks "
+        "(see `claimtrail track`).",
+        highlight=False,
+    )
