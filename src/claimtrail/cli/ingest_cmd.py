@@ -70,6 +70,7 @@ def print_summary(report: IngestReport, total_articles: int, total_claims: int) 
         f"{report.articles_skipped} unchanged, {len(report.failures)} failed; "
         f"ledger now holds {total_articles} articles and {total_claims} claims.",
         highlight=False,
+        soft_wrap=True,
     )
     for failure in report.failures:
         out.print(f"[red]failed[/] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
@@ -86,4 +87,5 @@ def print_fusion(ledger) -> None:
         f"{len(items)} tracked quantities; {genuine} with genuine contradictions, {bad} with failed checks "
         "(see `claimtrail track`).",
         highlight=False,
+        soft_wrap=True,
     )
