@@ -123,3 +123,22 @@ def test_demonym_span_leaves_out_the_article(places):
     found = places("The German carmaker opened a factory.")
     german = [p for p in found if p.country == "DE"]
     assert german and german[0].text == "German"
+
+
+def test_place_spans_are_trimmed(places):
+    text = "Officials met the Nigerian \ndelegation and Turkish-backed fighters."
+    for p in places(text):
+        assert p.text == text[p.start : p.end]
+        assert p.text == p.text.strip() and not p.text.endswith("-")
+
+
+def test_us_state_beats_a_foreign_town_of_the_same_name():
+    from claimtrail.geo import lookup
+
+    florida = lookup("Florida")
+    assert (florida.country, florida.feature) == ("US", "admin1")
+
+
+def test_planets_are_not_places(places):
+    found = places("The probe will leave Earth next year and reach Jupiter, engineers in Texas said.")
+    assert [p.name for p in found if not p.demonym] == ["Texas"]

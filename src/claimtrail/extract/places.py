@@ -134,7 +134,7 @@ class PlacesComponent:
                 return
             name = self._name(doc, start, end, region)
             key = normalize(name)
-            if not key or not any(ch.isalpha() for ch in key):
+            if not key or not any(ch.isalpha() for ch in key) or key in self.not_places:
                 return
             found = gaz.candidates_for_key(key)
             if not found:
@@ -332,11 +332,17 @@ class PlacesComponent:
             if e is None or self._metonymy(doc, c, e):
                 continue
             span = doc[c.start : c.end]
+            # trim what the tokeniser left on the edges ("Nigerian \n", "Turkish-" of "Turkish-backed")
+            raw = span.text
+            text = raw.strip().rstrip("-–—").rstrip()
+            if not text:
+                continue
+            first = span.start_char + (len(raw) - len(raw.lstrip()))
             places.append(
                 PlaceMention(
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
+                    start=first,
+                    end=first + len(text),
+                    text=text,
                     name=e.name,
                     country=e.country,
                     lat=e.lat,

@@ -87,7 +87,11 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
     if not found:
         return []
     # a unit named after a big city of its country: the bare name is the city ("Kursk", "Kiev")
-    named_units = {c.entry.country: c.entry for c in found if c.entry.feature == FEATURE_ADMIN1}
+    # Only the best-known unit of that name counts: "Florida" is the US state, not Uruguay's
+    # department whose capital shares its name.
+    units = [c.entry for c in found if c.entry.feature == FEATURE_ADMIN1]
+    top_unit = max(units, key=lambda u: u.population, default=None)
+    named_units = {top_unit.country: top_unit} if top_unit is not None else {}
     scored: list[tuple[float, Candidate]] = []
     for cand in found:
         e = cand.entry
