@@ -319,3 +319,8 @@ def test_negated_bounds_take_the_longer_phrase(annotate):
     for text, (low, high) in cases.items():
         q = annotate(text)._.quantities[0]
         assert (q.low, q.high) == (low, high), text
+
+
+def test_number_words_in_idioms_are_not_figures(annotate):
+    doc = annotate("Officials called it a one-off dispatch on a two-way road, not 300 more troops.")
+    assert [q.text for q in doc._.quantities] == ["300"]

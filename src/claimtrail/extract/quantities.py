@@ -833,12 +833,18 @@ def extract_quantities(doc: Doc) -> list[QuantityMention]:
             continue
         if _year_like(f, q):
             continue
+        if q.kind == "number" and text[q.start : q.start + 20].lower().startswith(IDIOMS):
+            continue  # "a one-off dispatch", "a two-way street": words, not figures
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
             q.token_start, q.token_end = span.start, span.end
         out.append(q)
     out.sort(key=lambda q: q.start)
     return out
+
+
+# Number words inside idioms (resources/quantities.yaml: not_numbers), read once.
+IDIOMS: tuple[str, ...] = tuple(w.lower() for w in resources.load("quantities.yaml").get("not_numbers") or ())
 
 
 @Language.factory("claimtrail_quantities")
