@@ -142,3 +142,13 @@ def test_us_state_beats_a_foreign_town_of_the_same_name():
 def test_planets_are_not_places(places):
     found = places("The probe will leave Earth next year and reach Jupiter, engineers in Texas said.")
     assert [p.name for p in found if not p.demonym] == ["Texas"]
+
+
+def test_surnames_and_compass_words_are_not_places(places):
+    found = places(
+        "Peruvian President Ana Morales spoke on Sunday. Morales said the South would get aid, "
+        "and she flew to Lima."
+    )
+    names = [p.name for p in found if not p.demonym]
+    assert "Morales" not in names and all("South" not in n for n in names)
+    assert "Lima" in names

@@ -136,6 +136,8 @@ class PlacesComponent:
             key = normalize(name)
             if not key or not any(ch.isalpha() for ch in key) or key in self.not_places:
                 return
+            if not strong and not region and key in surnames:
+                return  # "Morales" after "Evo Morales": a person's name, not a town
             found = gaz.candidates_for_key(key)
             if not found:
                 return
@@ -160,6 +162,8 @@ class PlacesComponent:
         org_keys = {normalize(e.text) for e in ents if e.label_ in ORG_LABELS} - {
             normalize(e.text) for e in ents if e.label_ in PLACE_LABELS
         }
+        # last names of the article's people ("Evo Morales" ... "Morales said")
+        surnames = {normalize(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
         persons = set()
         for ent in ents:
             if ent.label_ == "PERSON":
