@@ -80,3 +80,20 @@ def test_places_naming_actors_are_not_the_claims_places():
     assert any("Gomel" in n for n in names)
     c200 = _by_value(claims, 200)
     assert any("Kursk" in p["name"] for p in c200.places)
+
+
+def test_a_restated_event_gives_the_lede_figure_its_origin():
+    text = (
+        "Belarus has deployed 900 more soldiers to its southern border, opposition lawmaker Anna "
+        "Vetrova said on Tuesday.\n\n"
+        "Vetrova said she had met Lithuanian officers. According to them, the newly deployed soldiers "
+        "were digging in near Mozyr.\n\n"
+        "The ministry in Minsk said 40 officers were on leave."
+    )
+    claims = extract(text, date(2024, 4, 10))
+    lede = _by_value(claims, 900)
+    names = [a["name"] or "" for a in lede.attribution]
+    assert names and names[0].endswith("Vetrova")
+    assert len(names) == 2 and "officers" in names[-1]
+    other = _by_value(claims, 40)
+    assert all("Vetrova" not in (a["name"] or "") for a in other.attribution)

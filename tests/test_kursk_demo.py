@@ -92,3 +92,12 @@ def test_ri_normalized_to_km_and_pack_range(claims):
     assert (pack.quantity["low"], pack.quantity["high"], pack.quantity["value"]) == (20, 25, 22.5)
     hours = [c.quantity["value"] for c in claims if c.quantity and c.quantity["normalized_unit"] == "hour"]
     assert 4 in hours and 8 in hours
+
+
+def test_lede_figure_has_the_origin_named_later(claims):
+    # the lawmaker's 1,500 comes from Ukrainian intelligence, named in a later paragraph
+    c = find(claims, 1500, event="deployed")[0]
+    assert len(c.attribution) >= 2
+    origin = c.attribution[-1]
+    assert origin["type"] in ("intelligence", "military", "person", "government")
+    assert any(w in (origin["name"] or "") for w in ("Ukrainian", "Budanov", "HUR"))

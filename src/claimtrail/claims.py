@@ -288,6 +288,10 @@ class _Builder:
         fields, evidence = self._base(
             start=q.start, end=q.end, kind="quantity", sent=sent, anchor=anchor, owner=q.owner
         )
+        if len(fields["attribution"]) == 1:
+            origin = self._restated_origin(q, fields["attribution"][0]["name"])
+            if origin is not None:
+                fields["attribution"].extend(self._chain_dicts([origin]))
         evidence.insert(0, {"role": "quantity", "start": q.start, "end": q.end})
         if q.counted is not None:
             evidence.append({"role": "subject", "start": q.counted.start, "end": q.counted.end})
@@ -301,6 +305,32 @@ class _Builder:
             qualifiers=list(q.qualifiers),
             evidence=evidence,
         )
+
+    def _restated_origin(self, q: QuantityMention, speaker: str | None) -> AttributionMention | None:
+        """The source a speaker cites where the article later restates the same event.
+
+        A lede gives the figure ("North Korea has deployed 1,500 troops near Kursk, a lawmaker said");
+        a later paragraph names where the speaker had it from ("According to them [HUR], the newly
+        deployed troops were near Kursk"). When a later cited statement by the same speaker mentions
+        the same counted thing and the same event word, its source is the figure's origin.
+        """
+        if not speaker or q.counted_lemma is None or q.event_trigger is None:
+            return None
+        trigger = self._token_at(q.event_trigger.start)
+        if trigger is None:
+            return None
+        want = {q.counted_lemma.lower(), trigger.lemma_.lower()}
+        for a in self.attributions:
+            if a.source_name != speaker or a.cue.start <= q.end:
+                continue
+            for i in a.cites:
+                cited = self.attributions[i]
+                if not cited.source_name or cited.source_name == speaker:
+                    continue
+                span = self._span(cited.content_start, cited.content_end)
+                if span is not None and want <= {t.lemma_.lower() for t in span}:
+                    return cited
+        return None
 
     def statement_claims(self, quantity_claims: Iterable[Claim]) -> list[Claim]:
         """One claim per attributed clause that holds no figure."""
