@@ -67,6 +67,8 @@ def ingest(
     outlet: str | None = None,
     settings: Settings | None = None,
     on_item: Callable[[str, Article | Failure], None] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read every input, extract claims, store each article in its own transaction.
 
@@ -77,29 +79,77 @@ def ingest(
 
     settings = settings or load_settings()
     report = IngestReport()
-    nlp: Language | None = None
     writer = _Writer(ledger, report, on_item)
     try:
         inputs = iter_inputs(paths, published=published, url=url, outlet=outlet, settings=settings)
-        for chunk in _chunks(inputs, settings.batch_size):
-            todo: list[Article] = []
-            for item in chunk:
-                if isinstance(item, Failure):
-                    writer.fail(item)
-                elif ledger.has_article(item.article_id) or any(
-                    a.article_id == item.article_id for a in todo
-                ):
-                    writer.skip(item)
-                else:
-                    todo.append(item)
-            if not todo:
-                continue
-            nlp = nlp or load_pipeline(settings.model)
-            for article, claims in _safe_batch(todo, nlp, settings.batch_size, writer):
-                writer.store(article, claims)
+        batches = _new_articles(inputs, ledger, writer, settings.batch_size)
+        for result in extract_batches(batches, settings, workers=workers, scheduler=scheduler):
+            if isinstance(result, Failure):
+                writer.fail(result)
+            else:
+                writer.store(*result)
     finally:
         writer.close()
     return report
+
+
+def _new_articles(
+    inputs: Iterable[Article | Failure], ledger, writer: _Writer, size: int
+) -> Iterator[list[Article]]:
+    """Batches of articles not yet in the ledger; failures and unchanged articles go to the writer."""
+    for chunk in _chunks(inputs, size):
+        todo: list[Article] = []
+        for item in chunk:
+            if isinstance(item, Failure):
+                writer.fail(item)
+            elif ledger.has_article(item.article_id) or any(a.article_id == item.article_id for a in todo):
+                writer.skip(item)
+            else:
+                todo.append(item)
+        if todo:
+            yield todo
+
+
+def extract_batches(
+    batches: Iterable[list[Article]],
+    settings: Settings,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[tuple[Article, list[Claim]] | Failure]:
+    """Claims of each batch, in order: in this process, in a local process pool (``workers`` > 1) or
+    on a Dask cluster (``scheduler``: "local" or a scheduler address such as tcp://10.0.0.5:8786)."""
+    if scheduler:
+        from .parallel import dask_map
+
+        yield from dask_map(batches, settings, scheduler=scheduler, workers=workers)
+    elif workers > 1:
+        from .parallel import pool_map
+
+        yield from pool_map(batches, settings, workers=workers)
+    else:
+        for batch in batches:
+            yield from extract_chunk(batch, settings.model, settings.batch_size)
+
+
+def extract_chunk(
+    articles: list[Article], model: str = "en_core_web_sm", batch_size: int = 32
+) -> list[tuple[Article, list[Claim]] | Failure]:
+    """Claims of a batch of articles: one batched parse, then article by article if that fails, so
+    one bad article fails alone. A pure function of its inputs: it runs the same in a worker process."""
+    nlp = load_pipeline(model)
+    try:
+        return list(extract_batch(articles, nlp, batch_size))
+    except Exception:  # noqa: BLE001 - isolate the failing article below
+        pass
+    results: list[tuple[Article, list[Claim]] | Failure] = []
+    for article in articles:
+        try:
+            results.append((article, extract_article(article, nlp)))
+        except Exception as exc:  # noqa: BLE001 - reported as a failure, the batch goes on
+            source = article.source_path or article.url or article.article_id
+            results.append(Failure(source, f"extraction failed: {exc}"))
+    return results
 
 
 class _Writer:
@@ -167,20 +217,3 @@ class _Writer:
         self.thread.join()
         if self.error is not None:
             raise self.error
-
-
-def _safe_batch(
-    articles: list[Article], nlp: Language, batch_size: int, writer: _Writer
-) -> Iterator[tuple[Article, list[Claim]]]:
-    """``extract_batch``, falling back to one article at a time so one bad article fails alone."""
-    try:
-        results = list(extract_batch(articles, nlp, batch_size))
-    except Exception:  # noqa: BLE001 - isolate the failing article below
-        results = []
-        for article in articles:
-            try:
-                results.append((article, extract_article(article, nlp)))
-            except Exception as exc:  # noqa: BLE001 - reported as a failure, the batch goes on
-                source = article.source_path or article.url or article.article_id
-                writer.fail(Failure(source, f"extraction failed: {exc}"))
-    yield from results

@@ -23,9 +23,19 @@ def ingest_command(
     outlet: str = typer.Option(None, "--outlet", help="The outlet (publisher), for single files."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     fusion: bool = typer.Option(True, "--fusion/--no-fusion", help="Update tracked quantities afterwards."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=256, help="Extract on this many processes."),
+    scheduler: str = typer.Option(
+        None,
+        "--scheduler",
+        help="Extract on a Dask cluster: 'local', or a scheduler address tcp://HOST:PORT.",
+    ),
 ) -> None:
     """Ingest articles: extract their claims and store them in the ledger."""
     published_date = parse_date(published, "--published")
+    if scheduler is not None:
+        from ..parallel import check_scheduler
+
+        check_scheduler(scheduler)
     settings = load_settings(db=db)
     with ledger_for(db) as ledger:
         progress = Progress(
@@ -56,6 +66,8 @@ def ingest_command(
                 outlet=outlet,
                 settings=settings,
                 on_item=on_item,
+                workers=workers,
+                scheduler=scheduler,
             )
         print_summary(report, ledger.count_articles(), ledger.count_claims())
         if fusion and report.articles_added:
