@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -291,10 +292,14 @@ class PlacesComponent:
         cands, pending = self._candidates(doc)
         gaz = self.gaz
         # pass 1: alone
+        alone: dict[tuple[str, bool], Any] = {}  # a name mentioned ten times is ranked once
         for c in cands:
             if not c.demonym:
-                ranked = rank(gaz, c.name, Context(region_word=c.region_word))
-                c.entry = ranked[0][1].entry if ranked else None
+                key = (c.name, c.region_word)
+                if key not in alone:
+                    ranked = rank(gaz, c.name, Context(region_word=c.region_word))
+                    alone[key] = ranked[0][1].entry if ranked else None
+                c.entry = alone[key]
         countries: Counter[str] = Counter()
         for c in cands:
             if c.entry is not None and (c.demonym or c.entry.feature in STRONG_FEATURES) and c.entry.country:
@@ -303,18 +308,26 @@ class PlacesComponent:
         # pass 2: in context
         by_start = {c.start: c for c in cands}
         by_end = {c.end: c for c in cands}
-        nearby = [
-            c.entry
-            for c in cands
-            if c.entry is not None and c.entry.feature != FEATURE_COUNTRY and not c.demonym
-        ]
+        nearby = list(
+            {
+                c.entry.gazetteer_id: c.entry
+                for c in cands
+                if c.entry is not None and c.entry.feature != FEATURE_COUNTRY and not c.demonym
+            }.values()
+        )
+        in_context: dict[tuple[str, bool, str | None], Any] = {}
         for c in cands:
             if c.demonym:
                 continue
             container = self._container(doc, c, by_start, by_end)
-            ctx = Context(countries=weights, container=container, nearby=nearby, region_word=c.region_word)
-            ranked = rank(gaz, c.name, ctx)
-            c.entry = ranked[0][1].entry if ranked else None
+            key = (c.name, c.region_word, container.gazetteer_id if container is not None else None)
+            if key not in in_context:
+                ctx = Context(
+                    countries=weights, container=container, nearby=nearby, region_word=c.region_word
+                )
+                ranked = rank(gaz, c.name, ctx)
+                in_context[key] = ranked[0][1].entry if ranked else None
+            c.entry = in_context[key]
         # names the model took for people or organisations: towns close to the article's places
         local = [
             c.entry
