@@ -82,6 +82,8 @@ def main() -> None:
         f"pipeline_runs={[round(x, 2) for x in pipeline_runs]}"
     )
     print(f"articles={report.articles_added} claims={report.claims_added} failures={len(report.failures)}")
+    median = sorted(pipeline_runs)[len(pipeline_runs) // 2] / sorted(spacy_runs)[len(spacy_runs) // 2]
+    print(f"median ratio over rounds: {median:.2f}")
     print(f"pipeline/spacy={pipeline_s / spacy_s:.2f}")
 
 
