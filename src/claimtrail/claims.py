@@ -16,6 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .extract.attribution import attribution_for
+from .extract.modality import modality_for
 from .model import (
     ActorMention,
     Article,
@@ -142,10 +144,6 @@ class _Builder:
 
     # -- attribution -----------------------------------------------------------------------------
     def _chain(self, start: int, end: int) -> list[AttributionMention]:
-        try:
-            from .extract.attribution import attribution_for
-        except ImportError:  # pragma: no cover - during development only
-            return []
         return list(attribution_for(self.doc, start, end))
 
     def _chain_dicts(self, chain: list[AttributionMention]) -> list[dict[str, Any]]:
@@ -163,10 +161,6 @@ class _Builder:
         return out
 
     def _modality(self, token: Token) -> tuple[str, list[str]]:
-        try:
-            from .extract.modality import modality_for
-        except ImportError:  # pragma: no cover - during development only
-            return "asserted", []
         modality, cues = modality_for(self.doc, token.i)
         return modality, [c.text for c in cues]
 
