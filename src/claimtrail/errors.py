@@ -46,3 +46,12 @@ class LedgerError(ClaimtrailError):
 
 class ModelNotFoundError(ClaimtrailError):
     """The English spaCy model package is not installed."""
+
+
+class OutputError(ClaimtrailError):
+    """An output (an export file, standard output) cannot be written; the message says which and why."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(f"{what}: {reason}")
