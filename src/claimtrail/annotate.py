@@ -10,15 +10,18 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Article, Failure
-from .nlp.pipeline import load_pipeline, make_doc
+from .nlp.pipeline import load_pipeline, make_docs
 from .settings import Settings, load_settings
+
+ANNOTATION_LISTS = ("quantities", "times", "places", "actors", "attributions", "modality_cues")
 
 
 def doc_annotations(doc: Doc) -> dict[str, Any]:
-    """The extractor lists of one processed Doc, as contract dicts."""
+    """The extractor lists of one processed Doc, as contract dicts (offsets into the Doc's text)."""
     return {
         "quantities": [{"start": q.start, "end": q.end} | q.contract_dict() for q in doc._.quantities or []],
         "times": [t.contract_dict() for t in doc._.times or []],
@@ -29,15 +32,49 @@ def doc_annotations(doc: Doc) -> dict[str, Any]:
     }
 
 
+def text_annotations(nlp: Language, text: str, published: date | None = None) -> dict[str, Any]:
+    """The extractor lists of a whole text. A long text is parsed piece by piece
+    (``nlp.pipeline.make_docs``): each piece's offsets, and the attribution indices in ``cites``,
+    are moved so they index the full text and the full list."""
+    merged: dict[str, list[dict[str, Any]]] = {name: [] for name in ANNOTATION_LISTS}
+    for piece in make_docs(nlp, text, published):
+        found = doc_annotations(nlp(piece))
+        offset, cited_base = piece._.piece_start, len(merged["attributions"])
+        if offset or cited_base:
+            found = _shifted(found, offset, cited_base)
+        for name in ANNOTATION_LISTS:
+            merged[name].extend(found[name])
+    return merged
+
+
+def _shifted(found: dict[str, Any], offset: int, cited_base: int) -> dict[str, Any]:
+    """Annotations of a piece moved to the full text: ``offset`` characters, ``cited_base``
+    attributions before this piece."""
+
+    def move(span: dict[str, Any] | None) -> dict[str, Any] | None:
+        return None if span is None else span | {"start": span["start"] + offset, "end": span["end"] + offset}
+
+    out: dict[str, Any] = {name: [move(item) for item in found[name]] for name in ANNOTATION_LISTS}
+    out["attributions"] = [
+        a
+        | {
+            "source": move(a["source"]),
+            "cue": move(a["cue"]),
+            "content": move(a["content"]),
+            "cites": [i + cited_base for i in a["cites"]],
+        }
+        for a in found["attributions"]
+    ]
+    return out
+
+
 def annotate_text(text: str, published: date | None = None, path: str = "<text>") -> dict[str, Any]:
     """One text as an annotation object."""
-    nlp = load_pipeline()
-    doc = nlp(make_doc(nlp, text, published))
     return {
         "path": path,
         "text_length": len(text),
         "published": published.isoformat() if published else None,
-        **doc_annotations(doc),
+        **text_annotations(load_pipeline(), text, published),
     }
 
 
@@ -55,10 +92,9 @@ def annotate_paths(
             continue
         assert isinstance(item, Article)
         nlp = nlp or load_pipeline(settings.model)
-        doc = nlp(make_doc(nlp, item.text, item.published))
         yield {
             "path": item.source_path or item.url or item.article_id,
             "text_length": len(item.text),
             "published": item.published.isoformat() if item.published else None,
-            **doc_annotations(doc),
+            **text_annotations(nlp, item.text, item.published),
         }

@@ -9,6 +9,7 @@ and ``evidence``), so it can be shown highlighted.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from datetime import date
@@ -28,7 +29,7 @@ from .model import (
     TimeMention,
 )
 from .nlp.extensions import doc_text
-from .nlp.segment import dateline_spans
+from .nlp.segment import doc_datelines
 
 # Quantity kinds that make a claim on their own; ordinals ("a third deployment") do not.
 CLAIM_KINDS = frozenset({"count", "measure", "percent", "money", "number"})
@@ -41,13 +42,31 @@ def claim_id_for(article_id: str, start: int, end: int, kind: str) -> str:
 
 
 def build_claims(doc: Doc, article: Article) -> list[Claim]:
-    """All claims of one processed article, in text order."""
+    """All claims of one processed article (or of one piece of a long article), in text order.
+
+    A piece's claims point at the full article text: its offsets and ids add ``doc._.piece_start``.
+    """
     builder = _Builder(doc, article)
     claims = [builder.quantity_claim(q) for q in doc._.quantities or [] if q.kind in CLAIM_KINDS]
     claims = [c for c in claims if c is not None]
     claims.extend(builder.statement_claims(claims))
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
-    return claims
+    offset = doc._.piece_start
+    return [shift_claim(c, offset) for c in claims] if offset else claims
+
+
+def shift_claim(claim: Claim, offset: int) -> Claim:
+    """The claim with every character offset moved by ``offset`` and its id computed from the
+    moved span (a claim of a piece of a long article, placed in the full text)."""
+    start, end = claim.start + offset, claim.end + offset
+    return dataclasses.replace(
+        claim,
+        claim_id=claim_id_for(claim.article_id, start, end, claim.kind),
+        start=start,
+        end=end,
+        sentence_start=claim.sentence_start + offset,
+        evidence=[e | {"start": e["start"] + offset, "end": e["end"] + offset} for e in claim.evidence],
+    )
 
 
 class _Builder:
@@ -59,7 +78,7 @@ class _Builder:
         self.article = article
         self.published: date | None = doc._.published or article.published
         # a dateline ("SEOUL, March 6, 2025 (Wire) —") dates the article, not the claims after it
-        datelines = dateline_spans(self.text)
+        datelines = doc_datelines(doc)
         self.times: list[TimeMention] = [
             t for t in doc._.times or [] if not any(s <= t.start < e for s, e in datelines)
         ]

@@ -17,8 +17,10 @@ from itertools import islice
 from spacy.language import Language
 
 from .claims import build_claims
+from .errors import LedgerError
 from .model import Article, Claim, Failure
-from .nlp.pipeline import load_pipeline, make_doc
+from .nlp import segment
+from .nlp.pipeline import load_pipeline, make_doc, make_docs
 from .settings import Settings, load_settings
 
 
@@ -27,9 +29,11 @@ class IngestReport:
     """What one ingest run did; the CLI prints it as the closing summary."""
 
     articles_added: int = 0
-    articles_skipped: int = 0
+    articles_skipped: int = 0  # already stored, including the duplicates below
     claims_added: int = 0
     failures: list[Failure] = field(default_factory=list)
+    # (source, id of the stored article): inputs skipped because their text is already stored
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def articles_seen(self) -> int:
@@ -37,16 +41,37 @@ class IngestReport:
 
 
 def extract_article(article: Article, nlp: Language | None = None) -> list[Claim]:
-    """Claims of one article (no ledger involved)."""
+    """Claims of one article (no ledger involved). A long article is parsed piece by piece
+    (``nlp.pipeline.make_docs``); each piece's Doc is dropped once its claims are built."""
     nlp = nlp or load_pipeline()
-    doc = nlp(make_doc(nlp, article.text, article.published))
-    return build_claims(doc, article)
+    claims: list[Claim] = []
+    for piece in make_docs(nlp, article.text, article.published):
+        claims.extend(build_claims(nlp(piece), article))
+    return claims
 
 
 def extract_batch(
     articles: list[Article], nlp: Language, batch_size: int = 32
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Claims of many articles with one batched ``nlp.pipe`` pass."""
+    """Claims of many articles, in order: runs of articles of one piece share a batched
+    ``nlp.pipe`` pass; a long article is parsed on its own, piece by piece (bounded memory)."""
+    run: list[Article] = []
+    for article in articles:
+        if len(article.text) <= segment.MAX_PIECE_CHARS:
+            run.append(article)
+            continue
+        yield from _extract_run(run, nlp, batch_size)
+        run = []
+        yield article, extract_article(article, nlp)
+    yield from _extract_run(run, nlp, batch_size)
+
+
+def _extract_run(
+    articles: list[Article], nlp: Language, batch_size: int
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Claims of articles of one piece each, with one batched ``nlp.pipe`` pass."""
+    if not articles:
+        return
     docs = nlp.pipe((make_doc(nlp, a.text, a.published) for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs, strict=True):
         yield article, build_claims(doc, article)
@@ -96,16 +121,30 @@ def ingest(
 def _new_articles(
     inputs: Iterable[Article | Failure], ledger, writer: _Writer, size: int
 ) -> Iterator[list[Article]]:
-    """Batches of articles not yet in the ledger; failures and unchanged articles go to the writer."""
+    """Batches of articles not yet in the ledger; failures, unchanged articles and text duplicates
+    (the same text already stored, or earlier in this batch, under another id) go to the writer."""
+    from .ingest.ids import text_hash
+
     for chunk in _chunks(inputs, size):
         todo: list[Article] = []
+        batch_ids: set[str] = set()
+        batch_texts: dict[str, str] = {}  # text hash -> article id, for the articles in ``todo``
         for item in chunk:
             if isinstance(item, Failure):
                 writer.fail(item)
-            elif ledger.has_article(item.article_id) or any(a.article_id == item.article_id for a in todo):
+                continue
+            key = text_hash(item.text)
+            stored = ledger.find_stored(item, key)
+            if stored is None:
+                stored = item.article_id if item.article_id in batch_ids else batch_texts.get(key)
+            if stored == item.article_id:
                 writer.skip(item)
+            elif stored is not None:
+                writer.duplicate(item, stored)
             else:
                 todo.append(item)
+                batch_ids.add(item.article_id)
+                batch_texts[key] = item.article_id
         if todo:
             yield todo
 
@@ -156,7 +195,9 @@ class _Writer:
     """Stores articles on a thread of its own, so the next batch is parsed while this one is written.
 
     Every write (articles, failures, report counts, progress callbacks) goes through this one thread,
-    in order; each article is still its own transaction. An error in a write is raised on ``close``.
+    in order; each article is still its own transaction. An article the ledger refuses
+    (``LedgerError``: a value the database rejects) is recorded as a failure and the run goes on; an
+    error recording a failure (the ledger itself is unusable) is raised on ``close``.
     """
 
     def __init__(self, ledger, report: IngestReport, on_item) -> None:
@@ -165,6 +206,7 @@ class _Writer:
         self.on_item = on_item
         self.tasks: queue.Queue = queue.Queue(maxsize=64)
         self.error: BaseException | None = None
+        self.failed_sources: set[str] | None = None  # loaded on the first skip
         self.thread = threading.Thread(target=self._loop, name="claimtrail-writer", daemon=True)
         self.thread.start()
 
@@ -185,28 +227,61 @@ class _Writer:
         if self.on_item:
             self.on_item(status, item)
 
-    def fail(self, failure: Failure) -> None:
-        def task() -> None:
-            self.report.failures.append(failure)
-            self.ledger.record_failure(failure.source, failure.reason)
-            self._done("failed", failure)
+    def _record_failure(self, failure: Failure) -> None:
+        self.report.failures.append(failure)
+        self.ledger.record_failure(failure.source, failure.reason)
+        if self.failed_sources is not None:
+            self.failed_sources.add(failure.source)
+        self._done("failed", failure)
 
-        self._put(task)
+    def _clear_stale_failures(self, article: Article) -> None:
+        """A skipped article is in the ledger: a failure still listed for its input is stale."""
+        from .store.rows import input_sources
+
+        if self.failed_sources is None:
+            self.failed_sources = self.ledger.failed_sources()
+        stale = [s for s in input_sources(article) if s in self.failed_sources]
+        if stale:
+            self.ledger.clear_failures(*stale)
+            self.failed_sources.difference_update(stale)
+
+    def fail(self, failure: Failure) -> None:
+        self._put(lambda: self._record_failure(failure))
 
     def skip(self, article: Article) -> None:
         def task() -> None:
+            self._clear_stale_failures(article)
             self.report.articles_skipped += 1
+            self._done("skipped", article)
+
+        self._put(task)
+
+    def duplicate(self, article: Article, stored_id: str) -> None:
+        """``article`` has the text of the stored article ``stored_id``: reported, not stored."""
+
+        def task() -> None:
+            self._clear_stale_failures(article)
+            self.report.articles_skipped += 1
+            source = article.source_path or article.url or article.article_id
+            self.report.duplicates.append((source, stored_id))
             self._done("skipped", article)
 
         self._put(task)
 
     def store(self, article: Article, claims: list[Claim]) -> None:
         def task() -> None:
-            if self.ledger.add_article(article, claims):
+            try:
+                added = self.ledger.add_article(article, claims)
+            except LedgerError as exc:
+                source = article.source_path or article.url or article.article_id
+                self._record_failure(Failure(source, f"could not be stored: {exc}"))
+                return
+            if added:
                 self.report.articles_added += 1
                 self.report.claims_added += len(claims)
                 self._done("added", article)
             else:
+                self._clear_stale_failures(article)
                 self.report.articles_skipped += 1
                 self._done("skipped", article)
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
 from . import extensions, segment  # noqa: F401  (register Doc attributes and the line-break component)
+from .segment import piece_bounds
 
 # (factory name, module that registers it), in the order the components run: times first so that
 # quantities can skip the numbers inside dates; events after quantities, places and actors;
@@ -71,6 +72,19 @@ def make_doc(nlp: Language, text: str, published: date | None = None) -> Doc:
     doc._.published = published
     doc._.text_cache = text  # spaCy tokenisation keeps every character: doc.text == text
     return doc
+
+
+def make_docs(
+    nlp: Language, text: str, published: date | None = None, limit: int | None = None
+) -> Iterator[Doc]:
+    """The Docs of one text, made lazily: one Doc for a text up to ``limit`` characters (default
+    ``segment.MAX_PIECE_CHARS``: a news article is one Doc), else one per piece cut on paragraph
+    boundaries (``segment.piece_bounds``), each knowing where it starts (``doc._.piece_start``).
+    Any text length works, memory stays bounded by the piece size, time grows with the text."""
+    for start, end in piece_bounds(text, limit):
+        doc = make_doc(nlp, text[start:end] if end - start < len(text) else text, published)
+        doc._.piece_start = start
+        yield doc
 
 
 def annotate_texts(

@@ -5,6 +5,11 @@ closing full stop ("Satellite study backs estimates of North Korean force in Rus
 glues the headline to the first sentence, and the headline's words become the speaker of the lede.
 A blank line always ends a sentence; a single line break does when the next line starts like a
 sentence (a capital, a digit or a quote) and the line before does not end mid-phrase.
+
+Long texts are parsed in pieces (``piece_bounds``): spaCy refuses a text over ``nlp.max_length``
+(1,000,000 characters), and its time and memory per character grow with the length of one Doc. A
+piece ends at a paragraph break where one is near the limit, else at a line break, a sentence end or
+a space; every Doc of a piece carries where it starts in the article (``doc._.piece_start``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,50 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import doc_text
+
+# Where a Doc's text starts in its article: 0 for a whole article or its first piece. Claims and
+# annotations add it to their offsets, so they index the full article text.
+if not Doc.has_extension("piece_start"):
+    Doc.set_extension("piece_start", default=0)
+
+# The longest piece of text parsed as one Doc: well under spaCy's 1,000,000-character limit, and
+# small enough that a piece's parse stays fast and light (a news article is one piece).
+MAX_PIECE_CHARS = 100_000
+
+# Where a piece may end, best first: after a blank line, a line break, a sentence end, a space.
+PIECE_CUTS = ("\n\n", "\n", ". ", " ")
+
+
+def piece_bounds(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) ranges covering ``text`` exactly, in order, each at most ``limit`` characters
+    (default ``MAX_PIECE_CHARS``, read at call time so a test can lower it).
+
+    A text up to ``limit`` is one piece. Otherwise each piece ends at the last paragraph break in the
+    second half of its window (else a line break, a sentence end, a space; a hard cut only for a
+    run of ``limit / 2`` characters without any space). Each window is searched once: linear time.
+    """
+    limit = limit or MAX_PIECE_CHARS
+    if limit < 2:
+        raise ValueError(f"a piece limit of {limit} characters is too small")
+    bounds: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        end = _piece_end(text, start, start + limit)
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, n))
+    return bounds
+
+
+def _piece_end(text: str, start: int, hard_end: int) -> int:
+    """The best place to end a piece that starts at ``start`` and may run to ``hard_end``."""
+    floor = start + (hard_end - start) // 2
+    for cut in PIECE_CUTS:
+        at = text.rfind(cut, floor, hard_end)
+        if at >= 0:
+            return at + len(cut)
+    return hard_end
+
 
 # A dateline opens a paragraph near the top: "SEOUL, March 6, 2025 (Harbour Wire) — ...",
 # "KYIV (Reuters) -", "Seoul, Jan. 13 —": a capitalised place, then a date or an outlet, then a dash.
@@ -36,6 +85,11 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def doc_datelines(doc: Doc) -> list[tuple[int, int]]:
+    """The dateline ranges of a Doc: only the article's first piece can open with a dateline."""
+    return dateline_spans(doc_text(doc)) if doc._.piece_start == 0 else []
+
+
 OPENERS = ('"', "“", "‘", "'", "(", "«")
 CONTINUES = {",", ";", ":", "-", "–", "and", "or", "but", "the", "a", "an", "of", "to", "in", "by"}
 
@@ -54,7 +108,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
         ):
             nxt.is_sent_start = True
     # the lede starts after its dateline: "SEOUL, Jan. 13 (Wire) — North Korean casualties have ..."
-    for _start, end in dateline_spans(doc_text(doc)):
+    for _start, end in doc_datelines(doc):
         span = doc.char_span(end, end + 1, alignment_mode="expand")
         if span is not None and span[0].i > 0 and not span[0].is_space:
             span[0].is_sent_start = True
