@@ -58,15 +58,26 @@ class Lexicon:
     addressee: frozenset[str]
     inanimate: frozenset[str]
     interview: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    stance: frozenset[str]
+    naming: frozenset[str]
+    quote_only: frozenset[str]
+    needs_speaker: frozenset[str]
+    object_preps: frozenset[str]
+    anonymity: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The parsed ``attribution.yaml`` (cached per process)."""
     data = resources.load("attribution.yaml")
+    stance = frozenset(data.get("stance_verbs", []))
+    intent = frozenset(data.get("intent_verbs", []))
+    naming = frozenset(data.get("naming_verbs", []))
+    quote_only = frozenset(data.get("quote_only_verbs", []))
     return Lexicon(
-        speech=frozenset(data["speech_verbs"]),
-        clause_only=frozenset(data["clause_only_verbs"]),
+        speech=frozenset(data["speech_verbs"]) | stance | intent | naming | quote_only,
+        clause_only=frozenset(data["clause_only_verbs"]) | intent | quote_only,
         cite=frozenset(data["cite_verbs"]),
         evidential=frozenset(data["evidential_verbs"]),
         tell_objects=frozenset(data["tell_objects"]),
@@ -77,6 +88,13 @@ def lexicon() -> Lexicon:
         addressee=frozenset(data.get("addressee_verbs", [])),
         inanimate=frozenset(data.get("inanimate_pronouns", [])),
         interview=frozenset(data.get("interview_verbs", [])),
+        speaker_pronouns=frozenset(data.get("speaker_pronouns", [])),
+        stance=stance,
+        naming=naming,
+        quote_only=quote_only,
+        needs_speaker=stance | intent | naming | quote_only,
+        object_preps=frozenset(data.get("stance_object_prepositions", [])),
+        anonymity=frozenset(data.get("anonymity_verbs", [])),
     )
 
 
@@ -165,10 +183,16 @@ class _Context:
             return  # "2,000 are thought to have joined": a hedge (modality), not a report by no one
         if v.lemma_ in self.lex.evidential and (src is None or not self._is_source(src)):
             return  # "this image shows ...": only reports, documents and actors are sources
+        if v.lemma_ in self.lex.needs_speaker and (src is None or src.pos_ not in ("NOUN", "PROPN", "PRON")):
+            return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
         cue_end = v.i + 1
         for c in v.children:  # "told reporters"
             if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.tell_objects and c.i == cue_end:
                 cue_end = c.i + 1
+        if v.lemma_ in self.lex.naming:  # "called for", "called on"
+            prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
+            if prep is not None and prep.lower_ in ("for", "on"):
+                cue_end = max(cue_end, prep.i + 1)
         if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
             cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
         self._add(_Attr(v.i, cue_end, content, src, direct=self._is_quote(content)))
@@ -197,6 +221,16 @@ class _Context:
             subj = next(c for c in v.children if c.dep_ in ("nsubj", "nsubjpass"))
             if subj.left_edge.i > start and self.doc[subj.left_edge.i - 1].is_punct:
                 return self._span_chars(start, subj.left_edge.i)
+        if v.lemma_ in self.lex.quote_only:
+            return self._adjacent_quote(v)
+        if v.lemma_ in self.lex.needs_speaker and self._defers(v):
+            return None
+        if v.lemma_ in self.lex.naming:
+            return self._naming_content(v)
+        if v.lemma_ in self.lex.stance and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
+            content = self._object_content(v)
+            if content is not None:
+                return content
         for c in v.children:
             if c.dep_ in CLAUSE_DEPS and not _is_quote_tok(c):
                 return self._content_of(c, v)
@@ -244,6 +278,56 @@ class _Context:
                 and v.lemma_ in ("warn", "tell", "report")
             ):
                 return self._span_chars(c.i + 1, c.right_edge.i + 1)
+        return None
+
+    def _defers(self, v: Token) -> bool:
+        """ "refused to confirm", "declined to say": the inner speech verb is the cue (negated);
+        "asked not to be named": a request for anonymity, not a statement."""
+        for c in v.children:
+            if c.dep_ not in ("xcomp", "ccomp"):
+                continue
+            if c.lemma_ in self.lex.speech and c.lemma_ not in self.lex.needs_speaker:
+                return True
+            if c.lemma_ in self.lex.anonymity and any(g.dep_ == "auxpass" for g in c.children):
+                return True
+        return False
+
+    def _object_content(self, v: Token) -> tuple[int, int] | None:
+        """What a stance verb takes a stand on: its object with the phrases that complete it
+        ("accused the ministry of hiding losses", "urged residents to leave", "blasted him for ...")."""
+        parts = []
+        for c in sorted((c for c in v.children if c.i > v.i), key=lambda c: c.i):
+            if c.dep_ in ("dobj", "dative", "xcomp", "oprd", "ccomp") or (
+                c.dep_ == "prep" and c.lower_ in self.lex.object_preps and not _is_time_phrase(c)
+            ):
+                parts.append(c)
+            elif parts and not c.is_punct:
+                break
+        if not parts:
+            return None
+        start = min(c.left_edge.i for c in parts)
+        end = max(c.right_edge.i for c in parts) + 1
+        end = self._tail_trim(v, end)
+        span = self._span_chars(start, end)
+        return span if span[1] > span[0] else None
+
+    def _naming_content(self, v: Token) -> tuple[int, int] | None:
+        """ "called the strike a war crime" (object and predicate), "called for a truce", "called on
+        Russia to withdraw": what was named or asked for; any other "call" (a phone call, a place
+        called X) is no cue."""
+        kids = [c for c in v.children if c.i > v.i]
+        if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids) or (
+            any(c.dep_ == "dobj" for c in kids) and self._adjacent_quote(v) is not None
+        ):
+            return self._object_content(v)
+        prep = next((c for c in kids if c.dep_ == "prep" and c.i == v.i + 1), None)
+        if prep is not None and prep.lower_ in ("for", "on"):
+            end = self._tail_trim(v, prep.right_edge.i + 1)
+            for c in kids:  # "called on Russia to withdraw": the request runs on
+                if c.i > prep.i and c.dep_ in ("xcomp", "ccomp"):
+                    end = max(end, c.right_edge.i + 1)
+            span = self._span_chars(prep.i + 1, end)
+            return span if span[1] > span[0] else None
         return None
 
     def _preposition(self, cue: Token, prep: Token) -> None:
@@ -622,7 +706,14 @@ class _Context:
         return None
 
     def _quote_continuations(self) -> None:
-        """Quotes with no cue that follow a direct quote keep its speaker ('...,' Baek said. '...')."""
+        """Quotes with no cue that follow a direct quote keep its speaker ('...,' Baek said. '...').
+
+        A quote right after the cue's own sentence (or split by the cue: '"A," she said, "B."')
+        widens that attribution's content to cover it: one statement, one attribution. A quote
+        after other narrative text gets its own attribution with the same speaker and cue. Only
+        quotes that open a sentence or follow a comma or colon continue a speaker; a word quoted
+        inside narrative ('the drive to "cross-sell"') does not. A cue inside a quote (the quoted
+        person's own "I think") never lends its speaker to the quotes after it."""
         covered = [False] * len(self.quotes)
         for a in self.attrs:
             for n, q in enumerate(self.quotes):
@@ -631,19 +722,39 @@ class _Context:
         last: _Attr | None = None
         last_end = -1
         for n, q in enumerate(self.quotes):
-            direct = [a for a in self.attrs if a.direct and q[0] <= a.content[0] < q[1]]
+            direct = [
+                a
+                for a in self.attrs
+                if a.direct and q[0] <= a.content[0] < q[1] and self._quote_at(self.doc[a.cue_start].idx) is None
+            ]
             if covered[n] and direct:
                 last, last_end = direct[0], q[1]
                 continue
             if covered[n] or last is None:
                 continue
             between = self.text[last_end : q[0]]
-            if len(between) < 200 and not self._cue_between(last_end, q[0], last.cue_start):
-                a = _Attr(
-                    last.cue_start, last.cue_end, q, last.source_tok, last.source_actors, True, kind="quote"
-                )
-                self.attrs.append(a)
-                last, last_end = a, q[1]
+            if len(between) >= 200 or self._cue_between(last_end, q[0], last.cue_start):
+                continue
+            if not self._opens_statement(q[0]):
+                continue
+            if self._splits_cue_sentence(last, q[0]):
+                last.content = (min(last.content[0], q[0]), q[1])
+                last_end = q[1]
+                continue
+            a = _Attr(last.cue_start, last.cue_end, q, last.source_tok, last.source_actors, True, kind="quote")
+            self.attrs.append(a)
+            last, last_end = a, q[1]
+
+    def _opens_statement(self, start: int) -> bool:
+        """Whether the quote starting at char ``start`` opens a sentence or follows a comma or colon."""
+        before = self.text[:start].rstrip().rstrip(OPEN_QUOTES + STRAIGHT_QUOTE + "'‘").rstrip()
+        return not before or before[-1] in ".!?:,;\n" + CLOSE_QUOTES + STRAIGHT_QUOTE + "’"
+
+    def _splits_cue_sentence(self, a: _Attr, start: int) -> bool:
+        """Whether a quote starting at ``start`` lies in the sentence of ``a``'s cue, after it
+        ('"A," she said, "B."'): the two halves are one statement."""
+        cue = self.doc[a.cue_start]
+        return cue.sent.start_char <= start < cue.sent.end_char and start > cue.idx
 
     def _cue_between(self, start: int, end: int, own_cue: int) -> bool:
         for a in self.attrs:
@@ -827,10 +938,21 @@ class _Context:
             for j, b in enumerate(self.attrs)
         )
 
+    def _quoted_self(self, i: int) -> bool:
+        """ "'I think 40 died,' the mayor said": a quoted speaker's "I think" / "we believe" is part
+        of the quote (a hedge for modality), not a further source in the chain."""
+        a = self.attrs[i]
+        t = a.source_tok
+        return (
+            t is not None
+            and t.lower_ in self.lex.speaker_pronouns
+            and self._quote_at(self.doc[a.cue_start].idx) is not None
+        )
+
     def _finish(self) -> list[AttributionMention]:
         doc = self.doc
         order = sorted(
-            (i for i in range(len(self.attrs)) if not self._embedded_sourceless(i)),
+            (i for i in range(len(self.attrs)) if not self._embedded_sourceless(i) and not self._quoted_self(i)),
             key=lambda i: (doc[self.attrs[i].cue_start].idx, self.attrs[i].content[0], i),
         )
         new_index = {old: new for new, old in enumerate(order)}
@@ -895,6 +1017,12 @@ def _modifies(tok: Token, heads: set[int]) -> bool:
         if t.i in heads:
             return True
     return False
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """ "on Tuesday", "for weeks": a prepositional phrase that only dates the act."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
 def _negated(t: Token) -> bool:
