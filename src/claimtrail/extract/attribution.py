@@ -725,7 +725,9 @@ class _Context:
             direct = [
                 a
                 for a in self.attrs
-                if a.direct and q[0] <= a.content[0] < q[1] and self._quote_at(self.doc[a.cue_start].idx) is None
+                if a.direct
+                and q[0] <= a.content[0] < q[1]
+                and self._quote_at(self.doc[a.cue_start].idx) is None
             ]
             if covered[n] and direct:
                 last, last_end = direct[0], q[1]
@@ -741,7 +743,9 @@ class _Context:
                 last.content = (min(last.content[0], q[0]), q[1])
                 last_end = q[1]
                 continue
-            a = _Attr(last.cue_start, last.cue_end, q, last.source_tok, last.source_actors, True, kind="quote")
+            a = _Attr(
+                last.cue_start, last.cue_end, q, last.source_tok, last.source_actors, True, kind="quote"
+            )
             self.attrs.append(a)
             last, last_end = a, q[1]
 
@@ -952,7 +956,11 @@ class _Context:
     def _finish(self) -> list[AttributionMention]:
         doc = self.doc
         order = sorted(
-            (i for i in range(len(self.attrs)) if not self._embedded_sourceless(i) and not self._quoted_self(i)),
+            (
+                i
+                for i in range(len(self.attrs))
+                if not self._embedded_sourceless(i) and not self._quoted_self(i)
+            ),
             key=lambda i: (doc[self.attrs[i].cue_start].idx, self.attrs[i].content[0], i),
         )
         new_index = {old: new for new, old in enumerate(order)}
