@@ -9,7 +9,7 @@ turns them into ``Claim`` records; the store and exports serialise those. The fi
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 # ---------------------------------------------------------------------------------------------
@@ -39,10 +39,16 @@ class Article:
 
 @dataclass
 class Failure:
-    """An input that could not be read or processed, with a reason a user can act on."""
+    """An input that could not be read or processed, with a reason a user can act on.
+
+    As listed by the ledger, a failure is one per input: ``attempts`` counts the runs that failed on
+    it and ``at`` is the time of the latest (both left out of comparisons: a failure is its input
+    and reason)."""
 
     source: str
     reason: str
+    attempts: int = field(default=1, compare=False)
+    at: datetime | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"

@@ -18,6 +18,7 @@ from claimtrail.model import Article, Failure
 from claimtrail.settings import Settings
 
 from .clean import fragment_to_text, hostname_outlet, html_to_article
+from .read import human_size
 
 TIMEOUT = 20.0  # seconds for one request
 USER_AGENT = "claimtrail/0.1 (+news claim ledger)"
@@ -62,7 +63,7 @@ def fetch_bytes(url: str, settings: Settings | None = None) -> tuple[bytes, str,
     except (ValueError, OSError) as exc:
         raise FetchError(url, f"could not be fetched ({exc})") from exc
     if len(body) > settings.max_bytes:
-        raise FetchError(url, f"the page is larger than the {settings.max_bytes // (1024 * 1024)} MB limit")
+        raise FetchError(url, f"the page is larger than the {human_size(settings.max_bytes)} limit")
     return body, ctype, final
 
 
@@ -160,6 +161,7 @@ def iter_feed(
         where = f"{source} [entry {number}{': ' + link if link else ''}]"
         html, full = _entry_html(entry)
         article: Article | None = None
+        fetched: Article | Failure | None = None
         if follow_links and link and (not full or len(html) < SUMMARY_CHARS):
             fetched = next(iter(_fetch_entry(link, settings)), None)
             if isinstance(fetched, Article):
@@ -167,7 +169,9 @@ def iter_feed(
         if article is None:
             text = fragment_to_text(html) if html else ""
             if not text.strip():
-                yield Failure(where, "the entry has no text (no content or summary)")
+                # A link that could not be fetched is recorded against the link itself (a later
+                # success of that link clears it), not against the feed.
+                yield fetched if isinstance(fetched, Failure) else Failure(where, _NO_TEXT)
                 continue
             article = Article(text=text, url=link, fmt="feed")
         article.fmt = "feed"
@@ -179,12 +183,15 @@ def iter_feed(
         yield article
 
 
+_NO_TEXT = "the entry has no text (no content or summary)"
+
+
 def _fetch_entry(link: str, settings: Settings) -> Iterator[Article | Failure]:
     try:
         body, ctype, final = fetch_bytes(link, settings)
         yield html_to_article(body, url=final)
     except InputError as exc:
-        yield Failure(link, exc.reason)
+        yield Failure(link, f"{exc.reason} (a feed entry's link)")
 
 
 def iter_warc(path: str, settings: Settings | None = None) -> Iterator[Article | Failure]:
@@ -223,9 +230,7 @@ def iter_warc(path: str, settings: Settings | None = None) -> Iterator[Article |
                 body = record.content_stream().read(settings.max_bytes + 1)
                 where = f"{path} [{uri}]" if uri else f"{path} [record {found}]"
                 if len(body) > settings.max_bytes:
-                    yield Failure(
-                        where, f"the record is over the {settings.max_bytes // (1024 * 1024)} MB limit"
-                    )
+                    yield Failure(where, f"the record is over the {human_size(settings.max_bytes)} limit")
                     continue
                 if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
                     yield Failure(where, "the record is cut off (the WARC file is truncated)")

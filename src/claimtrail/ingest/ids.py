@@ -40,4 +40,11 @@ def article_id_for(url: str | None, text: str) -> str:
     """A short hex id: the hash of the normalised URL when there is one, else of the
     whitespace-normalised text."""
     key = "url:" + normalize_url(url) if url and url.strip() else "text:" + normalize_text(text)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_LENGTH]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:ID_LENGTH]
+
+
+def text_hash(text: str) -> str:
+    """The identity of an article's text, whatever its URL: 32 hex chars of the hash of the
+    whitespace-normalised text. Two articles with the same text hash are the same article (the
+    runner reports the second as a duplicate of the first and does not store it)."""
+    return hashlib.sha256(("text:" + normalize_text(text)).encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -33,6 +33,7 @@ from claimtrail.errors import (
 from claimtrail.model import Article, Failure
 from claimtrail.settings import Settings
 
+from .boundary import normalise_article, safe_failure
 from .clean import hostname_outlet, html_to_article, parse_iso_date
 from .ids import article_id_for
 from .language import detect_language
@@ -84,14 +85,22 @@ _SNIFF = 8192
 # Bytes -> text, with the checks a user needs to hear about
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n % (1024 * 1024) else f"{n // (1024 * 1024)} MB"
+def human_size(n: int) -> str:
+    """A byte count as people write it: "100 bytes", "1.5 KB", "20 MB" (units of 1024)."""
+    if n < 1024:
+        return f"{n} byte" if n == 1 else f"{n} bytes"
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if n % size == 0 or value >= 100 else f"{value:.1f} {unit}"
+    return f"{n} bytes"  # unreachable
 
 
 def _too_large(what: str, size: int | None, limit: int) -> TooLargeInputError:
-    size_text = f"is {_mb(size)}" if size is not None else "is larger"
+    size_text = f"is {human_size(size)}" if size is not None else "is larger"
     return TooLargeInputError(
-        what, f"{size_text}, over the {_mb(limit)} limit; split it or raise max_bytes (CLAIMTRAIL_MAX_BYTES)"
+        what,
+        f"{size_text}, over the {human_size(limit)} limit; split it or raise max_bytes (CLAIMTRAIL_MAX_BYTES)",
     )
 
 
@@ -154,7 +163,8 @@ def read_bytes(path: str, settings: Settings | None = None) -> bytes:
                 data = fh.read(limit + 1)
             if len(data) > limit:
                 raise TooLargeInputError(
-                    path, f"decompresses to more than the {_mb(limit)} limit; split it or raise max_bytes"
+                    path,
+                    f"decompresses to more than the {human_size(limit)} limit; split it or raise max_bytes",
                 )
             return data
         if size > limit:
@@ -287,6 +297,10 @@ def finish_article(
     """Fill in what the reader could not: overrides (``override`` True: they win; False: they only
     fill gaps), article id, outlet, inferred publication date, language. Returns a Failure for text
     that is too short, or not English when ``settings.english_only``."""
+    normalised = normalise_article(article)
+    if isinstance(normalised, Failure):
+        return normalised
+    article = normalised
     source = article.source_path or article.url or "input"
     changes: dict[str, Any] = {}
     if url and (override or not article.url):
@@ -436,7 +450,7 @@ def _iter_jsonl(path: str, settings: Settings, encoding: str | None) -> Iterator
         for number, raw in _iter_lines(fh, settings.max_bytes):
             if raw is None:
                 yield Failure(
-                    f"{path}:{number}", f"line {number} is over the {_mb(settings.max_bytes)} limit"
+                    f"{path}:{number}", f"line {number} is over the {human_size(settings.max_bytes)} limit"
                 )
                 continue
             if not raw.strip():
@@ -586,10 +600,10 @@ def iter_inputs(
         records, single = _expand(item, settings, encoding)
         for record in _guard(records, item):
             if isinstance(record, Failure):
-                yield record
+                yield safe_failure(record)
                 continue
             try:
-                yield finish_article(
+                finished = finish_article(
                     record,
                     settings,
                     published=published,
@@ -598,4 +612,5 @@ def iter_inputs(
                     override=single,
                 )
             except Exception as exc:  # noqa: BLE001 - never let one article stop the batch
-                yield Failure(record.source_path or item, _one_line(f"could not be completed ({exc})"))
+                finished = Failure(record.source_path or item, _one_line(f"could not be completed ({exc})"))
+            yield safe_failure(finished) if isinstance(finished, Failure) else finished

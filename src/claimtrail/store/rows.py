@@ -3,22 +3,74 @@ and the translation of a user's search words into a safe FTS5 query."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ..ingest.boundary import MAX_OUTLET, MAX_TITLE, MAX_URL
+from ..ingest.ids import text_hash
 from ..model import Article, Claim
 
 IN_CHUNK = 500  # ids per IN (...) clause
 
+#: Longest source name kept (and name key compared): an index entry must stay far below
+#: PostgreSQL's btree limit (~2,700 bytes), and no real source is named in more words than this.
+MAX_NAME = 200
+
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+
 
 def name_key(name: str) -> str:
-    """Identity of a source name: casefolded, spaces collapsed, without a leading "the"/possessive."""
+    """Identity of a source name: casefolded, spaces collapsed, without a leading "the"/possessive,
+    at most ``MAX_NAME`` characters (so the same long name always gives the same key)."""
     key = " ".join(name.casefold().split())
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"['\u2019]s?$", "", key)
-    return key.strip(" .,;:")
+    return key.strip(" .,;:")[:MAX_NAME]
+
+
+def failure_key(source: str) -> str:
+    """The identity of a failed input: a hash of its source (path, URL, ``path:LINE``), so one input
+    has one failure row however long its name is."""
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+_LINE_SUFFIX = re.compile(r":\d+$")
+
+
+def input_sources(article: Article) -> list[str]:
+    """The inputs a stored article stands for, as failures name them: its source (a file, URL,
+    ``path:LINE``), the container file of a JSONL record, and its URL (a feed entry's link)."""
+    found = [s for s in (article.source_path, article.url) if s]
+    path = article.source_path
+    if path and "://" not in path and _LINE_SUFFIX.search(path):
+        found.append(_LINE_SUFFIX.sub("", path))
+    return found
+
+
+def article_problem(article: Article) -> str | None:
+    """Why the ledger must refuse ``article``, the same on SQLite and PostgreSQL, or None.
+
+    Ingest normalises every article at its boundary (``ingest.boundary``); this catches an article
+    handed to ``Ledger.add_article`` directly with what one backend would store and the other refuse:
+    NUL characters or lone surrogates in any text, metadata longer than the ingest limits."""
+    fields = {
+        "text": article.text,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "source_path": article.source_path,
+    }
+    for name, value in fields.items():
+        if value and _UNSTORABLE.search(value):
+            return f"its {name} contains a NUL character or a lone surrogate (clean it: ingest.boundary)"
+    for name, limit in (("outlet", MAX_OUTLET), ("title", MAX_TITLE), ("url", MAX_URL)):
+        value = fields[name]
+        if value and len(value) > limit:
+            return f"its {name} is {len(value):,} characters long (at most {limit:,})"
+    return None
 
 
 def to_date(value: Any, *, end: bool = False) -> date | None:
@@ -125,6 +177,7 @@ def article_row(article: Article, doc_id: int, claim_count: int) -> dict[str, An
         "fmt": article.fmt or "text",
         "ingested_at": datetime.now(UTC),
         "claim_count": claim_count,
+        "text_hash": text_hash(article.text),
     }
 
 

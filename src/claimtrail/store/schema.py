@@ -4,7 +4,7 @@ Tables hold what ``model.py`` passes between stages: ``articles`` (with the exac
 points into), ``claims`` (filterable columns plus ``data``, the full claims.jsonl object),
 ``sources`` (one row per distinct source: normalised name + type), ``claim_sources`` (each claim's
 attribution chain, position 0 = speaker .. last = origin), ``evidence`` (character spans), ``failures``
-(inputs that could not be ingested), ``grades`` (Admiralty reliability per source or outlet) and
+(inputs that could not be ingested, one row per input with its latest reason and attempt count), ``grades`` (Admiralty reliability per source or outlet) and
 ``schema_version`` (the migrations applied, see ``migrations``).
 
 Full-text search is the one part that differs by backend, so it is created by ``create_fts``:
@@ -63,9 +63,13 @@ articles = Table(
     Column("fmt", String(), nullable=False, default="text"),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("claim_count", Integer, nullable=False, default=0),
+    # Hash of the whitespace-normalised text (ingest.ids.text_hash): the same text under another id
+    # (with and without a URL) is a duplicate, reported and not stored twice. Added in version 2.
+    Column("text_hash", String()),
 )
 Index("ix_articles_published", articles.c.published)
 Index("ix_articles_outlet", articles.c.outlet)
+Index("ix_articles_text_hash", articles.c.text_hash)
 
 claims = Table(
     "claims",
@@ -146,9 +150,14 @@ failures = Table(
     metadata,
     Column("failure_id", Integer, primary_key=True, autoincrement=True),
     Column("source", Text, nullable=False),
-    Column("reason", Text, nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("reason", Text, nullable=False),  # of the latest attempt
+    Column("at", DateTime(timezone=True), nullable=False),  # time of the latest attempt
+    # One row per input (version 2): a hash of ``source`` (a path can be longer than an index
+    # entry may be), how many runs failed on it; a later success of the input deletes the row.
+    Column("source_key", String()),
+    Column("attempts", Integer, nullable=False, default=1, server_default="1"),
 )
+Index("ux_failures_source_key", failures.c.source_key, unique=True)
 
 grades = Table(
     "grades",
