@@ -4,14 +4,37 @@ Per-article work is a pure function of the articles and the settings (``run.extr
 is shipped to workers as is; each worker loads the pipeline once and keeps it. Results come back in
 input order and only a few batches are in flight at a time, so memory stays flat however long the
 input stream is. All writes stay in the calling process (one writer, one transaction per article).
+
+Workers never outlive the run and a dead worker never ends it:
+
+- a pool worker dies with its parent: on Linux the kernel sends it SIGKILL when the parent dies
+  (``prctl(PR_SET_PDEATHSIG)``), and everywhere a watchdog thread ends it once its parent pid changes;
+- SIGTERM to the parent kills the workers, then ends the run with exit code 143 (articles already
+  stored stay stored; each is its own transaction);
+- when a worker dies (killed, out of memory, a crash in native code) the pool breaks; the batches
+  it took down are retried once in a fresh pool, and a batch taken down twice is retried article by
+  article on a pool of its own, where an article that kills its worker again is recorded as a
+  failure ("worker process died while extracting") and the run goes on;
+- on Dask, the scheduler already retries a lost worker's tasks; a task that still fails (an error,
+  or ``KilledWorker``) becomes one failure per article of its batch.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 
 from .errors import InputError
 from .model import Article, Claim, Failure
@@ -21,35 +44,210 @@ Result = tuple[Article, list[Claim]] | Failure
 
 SCHEDULER_SCHEMES = ("tcp://", "tls://", "ucx://", "inproc://")
 
+WORKER_DIED = "worker process died while extracting"
 
-def _warm(model: str) -> None:
-    """Worker start-up: load the pipeline once, before the first batch arrives."""
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+WATCHDOG_SECONDS = 0.5  # how often a worker checks that its parent is still there
+
+
+# -- in the worker ---------------------------------------------------------------------------------
+def _warm(model: str, parent_pid: int | None = None) -> None:
+    """Worker start-up: tie the worker's life to its parent, then load the pipeline once, before the
+    first batch arrives."""
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     from .nlp.pipeline import load_pipeline
 
     load_pipeline(model)
 
 
-def _in_order(futures: Iterator[Future], depth: int) -> Iterator[Result]:
-    """Results of futures in submission order, with at most ``depth`` batches in flight."""
-    pending: deque = deque()
-    for fut in futures:
-        pending.append(fut)
-        if len(pending) >= depth:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+def die_with_parent(parent_pid: int) -> None:
+    """End this process as soon as ``parent_pid`` is no longer its parent (the parent died).
+
+    Two means, because a worker may be deep in native code when it happens: the kernel's parent-death
+    signal on Linux, and a daemon thread polling the parent pid (any platform)."""
+    _ask_kernel_for_parent_death_signal()
+    if os.getppid() != parent_pid:  # the parent died before the signal was asked for
+        os._exit(1)
+    threading.Thread(
+        target=_watch_parent, args=(parent_pid,), name="claimtrail-watchdog", daemon=True
+    ).start()
+
+
+def _ask_kernel_for_parent_death_signal() -> None:
+    """Linux: SIGKILL this process when its parent dies. Elsewhere, or without libc, nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)
+
+
+# -- in the parent ---------------------------------------------------------------------------------
+def _failures(articles: list[Article], reason: str) -> list[Result]:
+    """One failure per article of a batch that could not be extracted."""
+    return [Failure(a.source_path or a.url or a.article_id, reason) for a in articles]
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm(stop: Callable[[], None]) -> Iterator[None]:
+    """While the block runs, SIGTERM calls ``stop`` (kill the workers) and ends the process with
+    exit code 143, no traceback. Only the main thread can own a signal handler: elsewhere, nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def on_sigterm(signum: int, _frame) -> None:
+        signal.signal(signal.SIGTERM, previous)  # a second SIGTERM ends the process at once
+        stop()
+        sys.stderr.write("claimtrail: stopped by SIGTERM; the articles stored so far are kept\n")
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Pool:
+    """A spawned process pool that can be killed at once and replaced when a worker dies."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.settings = settings
+        self.workers = workers
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),  # no lock is inherited mid-use
+            initializer=_warm,
+            initargs=(self.settings.model, os.getpid()),
+        )
+
+    def submit(self, articles: list[Article]) -> Future:
+        """The batch's future; on a pool already broken by a dead worker, a future that failed with
+        ``BrokenProcessPool``, so the batch is recovered with the others that pool lost."""
+        from .run import extract_chunk
+
+        try:
+            return self.executor.submit(
+                extract_chunk, articles, self.settings.model, self.settings.batch_size
+            )
+        except BrokenProcessPool as exc:
+            lost: Future = Future()
+            lost.set_exception(exc)
+            return lost
+
+    def kill(self) -> None:
+        """Kill every worker now and drop the queued work (a broken or abandoned pool)."""
+        for process in list((self.executor._processes or {}).values()):
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+    def restart(self) -> None:
+        self.kill()
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
+
+
+@dataclass
+class _Batch:
+    """A batch in flight: its articles, its future (None: to be run article by article) and how
+    often a dying worker took it down."""
+
+    articles: list[Article]
+    future: Future | None
+    broken: int = 0
+
+
+def _lost(future: Future) -> bool:
+    """The future ended because its pool broke (a worker died), not with a result of its own."""
+    if not future.done() or future.cancelled():
+        return True
+    return isinstance(future.exception(), BrokenProcessPool)
 
 
 def pool_map(batches: Iterable[list[Article]], settings: Settings, *, workers: int) -> Iterator[Result]:
-    """Extraction on ``workers`` local processes (spawned, so no lock is inherited mid-use)."""
-    from .run import extract_chunk
+    """Extraction on ``workers`` local processes, results in input order, at most two batches per
+    worker in flight. See the module docstring for what happens when a worker or the parent dies."""
+    pools = [_Pool(settings, workers)]  # the main pool, then one for article-by-article retries
+    finished = False
+    try:
+        with _stop_on_sigterm(lambda: [p.kill() for p in pools]):
+            yield from _pool_results(iter(batches), pools, depth=2 * workers)
+        finished = True
+    finally:
+        for p in pools:
+            p.close() if finished else p.kill()
 
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_warm, initargs=(settings.model,)
-    ) as pool:
-        futures = (pool.submit(extract_chunk, b, settings.model, settings.batch_size) for b in batches)
-        yield from _in_order(futures, depth=2 * workers)
+
+def _pool_results(source: Iterator[list[Article]], pools: list[_Pool], depth: int) -> Iterator[Result]:
+    """The loop of ``pool_map``: keep ``depth`` batches in flight, yield results in order, recover
+    the batches a dying worker took down."""
+    pool = pools[0]
+    pending: deque[_Batch] = deque()
+
+    def fill() -> None:
+        while len(pending) < depth and (articles := next(source, None)) is not None:
+            pending.append(_Batch(articles, pool.submit(articles)))
+
+    fill()
+    while pending:
+        batch = pending.popleft()
+        if batch.future is None:
+            if len(pools) == 1:
+                pools.append(_Pool(pool.settings, 1))
+            yield from _article_by_article(batch.articles, pools[1])
+        else:
+            try:
+                results = batch.future.result()
+            except BrokenProcessPool:
+                stranded = [batch, *pending]
+                pending.clear()
+                pending.extend(_retry_stranded(stranded, pool))
+                continue
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be unpickled
+                results = _failures(batch.articles, f"extraction failed: {exc}")
+            yield from results
+        fill()
+
+
+def _retry_stranded(stranded: list[_Batch], pool: _Pool) -> list[_Batch]:
+    """After a worker died: a fresh pool; the batches the broken pool lost go to it (a first loss)
+    or are marked for article-by-article extraction (a second loss); finished ones keep results."""
+    pool.kill()
+    wait_futures([b.future for b in stranded if b.future is not None], timeout=10)
+    pool.executor = pool._start()
+    for batch in stranded:
+        if batch.future is None or not _lost(batch.future):
+            continue
+        batch.broken += 1
+        batch.future = pool.submit(batch.articles) if batch.broken < 2 else None
+    return stranded
+
+
+def _article_by_article(articles: list[Article], pool: _Pool) -> Iterator[Result]:
+    """A batch that was lost twice, one article at a time on a pool of its own: an article that
+    kills its worker once more is recorded as a failure, the others are extracted."""
+    for article in articles:
+        try:
+            yield from pool.submit([article]).result()
+        except BrokenProcessPool:
+            pool.restart()
+            yield from _failures([article], WORKER_DIED)
+        except Exception as exc:  # noqa: BLE001 - reported as a failure, the run goes on
+            yield from _failures([article], f"extraction failed: {exc}")
 
 
 def check_scheduler(scheduler: str) -> None:
@@ -83,14 +281,46 @@ def dask_map(
             client = Client(scheduler, timeout="10s")
     except OSError as exc:
         raise InputError("--scheduler", f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-    try:
-        client.run(_warm, settings.model)
-        depth = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        futures = (
-            client.submit(extract_chunk, b, settings.model, settings.batch_size, pure=False) for b in batches
-        )
-        yield from _in_order(futures, depth=depth)
-    finally:
-        client.close()
+
+    def stop() -> None:
+        with contextlib.suppress(Exception):
+            client.close(timeout=5)
         if cluster is not None:
-            cluster.close()
+            with contextlib.suppress(Exception):
+                cluster.close(timeout=5)
+
+    try:
+        with _stop_on_sigterm(stop):
+            client.run(_warm, settings.model)
+            depth = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
+            submitted = (
+                (
+                    b,
+                    client.submit(
+                        extract_chunk, b, settings.model, settings.batch_size, pure=False, retries=1
+                    ),
+                )
+                for b in batches
+            )
+            yield from _dask_in_order(submitted, depth=depth)
+    finally:
+        stop()
+
+
+def _dask_in_order(submitted: Iterator[tuple[list[Article], Future]], depth: int) -> Iterator[Result]:
+    """Results of Dask futures in submission order, at most ``depth`` batches in flight; a task
+    that fails for good (after the scheduler's own retries) is one failure per article."""
+    pending: deque[tuple[list[Article], Future]] = deque()
+
+    def results_of(articles: list[Article], future: Future) -> list[Result]:
+        try:
+            return future.result()
+        except Exception as exc:  # noqa: BLE001 - KilledWorker, a task error: the run goes on
+            return _failures(articles, f"extraction failed on the Dask cluster: {type(exc).__name__}: {exc}")
+
+    for item in submitted:
+        pending.append(item)
+        if len(pending) >= depth:
+            yield from results_of(*pending.popleft())
+    while pending:
+        yield from results_of(*pending.popleft())
