@@ -63,8 +63,11 @@ class Lexicon:
     naming: frozenset[str]
     quote_only: frozenset[str]
     needs_speaker: frozenset[str]
+    intent: frozenset[str]
     object_preps: frozenset[str]
     anonymity: frozenset[str]
+    colon_labels: frozenset[str]
+    signature_dashes: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +96,11 @@ def lexicon() -> Lexicon:
         naming=naming,
         quote_only=quote_only,
         needs_speaker=stance | intent | naming | quote_only,
+        intent=intent,
         object_preps=frozenset(data.get("stance_object_prepositions", [])),
         anonymity=frozenset(data.get("anonymity_verbs", [])),
+        colon_labels=frozenset(data.get("colon_labels", [])),
+        signature_dashes=frozenset(data.get("signature_dashes", [])),
     )
 
 
@@ -164,6 +170,8 @@ class _Context:
                     self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ == "nsubj":
                 self._noun_subject(tok)
+        self._colon_speakers()
+        self._signatures()
         self._cited_documents()
         self._quote_continuations()
         self._nest()
@@ -199,6 +207,10 @@ class _Context:
 
     def _verb_content(self, v: Token) -> tuple[int, int] | None:
         """The said clause of a cue verb, as char offsets, or None where it says nothing here."""
+        # "he said: '...'", "Said the mayor: '...'", "He wrote:" + the quote in the next paragraph
+        colon = self._colon_content(v)
+        if colon is not None:
+            return colon
         # "as Yu said" / "as reported by ISW": the content is the clause it modifies
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) and v.dep_ == "advcl":
             return self._clause_without(v.head, v)
@@ -279,6 +291,104 @@ class _Context:
             ):
                 return self._span_chars(c.i + 1, c.right_edge.i + 1)
         return None
+
+    def _colon_content(self, v: Token) -> tuple[int, int] | None:
+        """What follows a colon right after a cue (only its subject, addressee or adverbs between):
+        the quote that opens after it, even in the next paragraph, else the rest of the sentence."""
+        doc = self.doc
+        for k in range(v.i + 1, min(v.i + 8, len(doc))):
+            t = doc[k]
+            if t.text == ":":
+                return self._after_colon(t)
+            if (t.is_punct and t.text != ",") or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+                return None
+        return None
+
+    def _after_colon(self, colon: Token) -> tuple[int, int] | None:
+        after = colon.idx + 1
+        junk = " \n\t\xa0" + OPEN_QUOTES + STRAIGHT_QUOTE + "‘'"
+        for q in self.quotes:
+            if q[0] >= after:
+                if not self.text[after : q[0]].strip(junk):
+                    return q
+                break
+        if colon.i + 1 >= len(self.doc) or "\n" in self.text[after : self.doc[colon.i + 1].idx]:
+            return None
+        nxt = self.doc[colon.i + 1]
+        span = self._span_chars(nxt.i, nxt.sent.end)
+        return span if span[1] > span[0] else None
+
+    def _colon_speakers(self) -> None:
+        """ "PENCE: Well, look ..." (a transcript), "Minister: 40 drones downed" (a headline): a
+        speaker's name opening a paragraph before a colon says the rest of the paragraph. The name
+        is an actor, a name in capitals or a report noun ("Poll: ..."), never a place (a dateline)
+        or a label ("UPDATE:")."""
+        doc, text = self.doc, self.text
+        for t in doc:
+            if t.text != ":" or t.i in self.by_cue:
+                continue
+            para = text.rfind("\n", 0, t.idx) + 1
+            label = (
+                [w for w in doc[doc.char_span(para, t.idx, alignment_mode="expand").start : t.i]]
+                if para < t.idx
+                else []
+            )
+            label = [w for w in label if not (w.is_space or w.is_quote)]
+            if not 1 <= len(label) <= 5 or not self._speaker_label(label):
+                continue
+            end = text.find("\n", t.idx)
+            end = len(text) if end < 0 else end
+            last = doc.char_span(t.idx, end, alignment_mode="expand")
+            if last is None or len(last) < 3:
+                continue
+            content = self._span_chars(t.i + 1, last.end)
+            if content[1] <= content[0]:
+                continue
+            src = max(label, key=lambda w: (w.pos_ in ("PROPN", "NOUN"), w.i))
+            self._add(_Attr(t.i, t.i + 1, content, src, direct=self._is_quote(content), kind="colon"))
+
+    def _speaker_label(self, label: list[Token]) -> bool:
+        low = " ".join(w.lower_ for w in label)
+        if low in self.lex.colon_labels or any(w.is_digit or w.like_num for w in label):
+            return False
+        if any(w.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for w in label) or self._place_at(label):
+            return False
+        actor = self.actor_of[label[-1].i]
+        if actor is not None and all(self.actor_of[w.i] is actor for w in label if w.is_alpha):
+            return True
+        words = [w for w in label if w.is_alpha]
+        if words and all(w.text.isupper() for w in words) and max(len(w) for w in words) >= 2:
+            return True
+        return len(label) <= 2 and label[-1].lemma_.lower() in self.lex.nouns
+
+    def _place_at(self, label: list[Token]) -> bool:
+        start, end = label[0].idx, label[-1].idx + len(label[-1])
+        return any(p.start < end and start < p.end for p in self.doc._.places or [])
+
+    def _signatures(self) -> None:
+        """'"We will rebuild." ― Olena, a teacher': a dash and a name after a quote sign it."""
+        doc, text = self.doc, self.text
+        for t in doc:
+            if t.text not in self.lex.signature_dashes or t.i in self.by_cue:
+                continue
+            before = text[: t.idx].rstrip(" \t\xa0\n")
+            q = next((q for q in reversed(self.quotes) if q[1] <= t.idx), None)
+            if q is None or before[q[1] :].strip(" \t\xa0\n.,;" + CLOSE_QUOTES + STRAIGHT_QUOTE + "’"):
+                continue
+            name = []
+            for w in doc[t.i + 1 :]:
+                if w.is_space and "\n" in w.text or w.is_punct:
+                    break
+                if w.is_space:
+                    continue
+                name.append(w)
+            if not 1 <= len(name) <= 5 or not all(w.pos_ == "PROPN" or w.is_title for w in name):
+                continue
+            end = name[-1].idx + len(name[-1])
+            rest = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+            if rest.strip(" .\xa0") and not rest.lstrip().startswith(","):
+                continue
+            self._add(_Attr(t.i, t.i + 1, q, name[-1], direct=True, kind="signature"))
 
     def _defers(self, v: Token) -> bool:
         """ "refused to confirm", "declined to say": the inner speech verb is the cue (negated);
@@ -953,13 +1063,30 @@ class _Context:
             and self._quote_at(self.doc[a.cue_start].idx) is not None
         )
 
+    def _embedded_stance(self, i: int) -> bool:
+        """A stance or intention inside a quote ('"we want to rebuild"') belongs to the quoted
+        speaker's words; an intention inside another's report ("X said Russia plans to send ...") is
+        the modality of what X says (planned), not a further source."""
+        a = self.attrs[i]
+        cue = self.doc[a.cue_start]
+        if a.kind != "verb" or cue.lemma_ not in self.lex.needs_speaker:
+            return False
+        if self._quote_at(cue.idx) is not None:
+            return True
+        return cue.lemma_ in self.lex.intent and any(
+            j != i and b.content[0] <= cue.idx < b.content[1] and b.source_tok is not None
+            for j, b in enumerate(self.attrs)
+        )
+
     def _finish(self) -> list[AttributionMention]:
         doc = self.doc
         order = sorted(
             (
                 i
                 for i in range(len(self.attrs))
-                if not self._embedded_sourceless(i) and not self._quoted_self(i)
+                if not self._embedded_sourceless(i)
+                and not self._quoted_self(i)
+                and not self._embedded_stance(i)
             ),
             key=lambda i: (doc[self.attrs[i].cue_start].idx, self.attrs[i].content[0], i),
         )
