@@ -216,3 +216,65 @@ def test_lede_description_is_not_linked_to_an_object_name(annotate):
         "Talks stalled, a French lawmaker said on Monday. Officials then met Sato Kenji in Tokyo.",
     )
     assert find(got, "a French lawmaker").normalized != "Sato Kenji"
+
+
+# --- institutions: descriptions resolved through the article and the institutions table ---------
+
+
+def test_descriptions_of_one_intelligence_service_get_one_name(annotate):
+    text = (
+        "Pyongyang has moved about 2,000 more soldiers to the border, South Korea's spy agency said on Monday. "
+        "The country's intelligence agency added that 300 of them were engineers. "
+        "Seoul's National Intelligence Service briefed lawmakers later, and the NIS repeated the figure."
+    )
+    got = actors(annotate, text)
+    names = {
+        find(got, t).normalized
+        for t in (
+            "South Korea's spy agency",
+            "The country's intelligence agency",
+            "National Intelligence Service",
+            "NIS",
+        )
+    }
+    assert names == {"National Intelligence Service (NIS)"}
+    assert find(got, "The country's intelligence agency").country == "KR"
+
+
+def test_country_before_an_apposed_description_is_not_linked_to_it(annotate):
+    got = actors(annotate, "Pyongyang sent 3,000 more soldiers to Russia, South Korea's spy agency said.")
+    assert (find(got, "Russia").normalized, find(got, "Russia").type) == ("Russia", "country")
+
+
+def test_unstated_country_description_takes_the_body_in_context(annotate):
+    text = (
+        "The NIS briefed the committee on Tuesday. A member of the committee said intelligence data "
+        "showed 500 soldiers had been wounded."
+    )
+    got = actors(annotate, text)
+    assert find(got, "intelligence data").normalized == "National Intelligence Service (NIS)"
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Ukraine's air force said it downed 31 of 40 drones overnight.", "Ukraine's air force"),
+        ("The Ukrainian Air Force said it downed 31 of 40 drones overnight.", "Ukrainian Air Force"),
+        ("Ukrainian air defences shot down 31 of 40 drones overnight.", "Ukrainian air defences"),
+    ],
+)
+def test_air_force_descriptions_are_one_body(annotate, text, mention):
+    body = find(actors(annotate, text), mention)
+    assert (body.normalized, body.type, body.country) == ("Ukrainian Air Force", "military", "UA")
+
+
+def test_un_refugee_agency_is_unhcr_with_its_full_name_as_the_mention(annotate):
+    got = actors(annotate, "The UN refugee agency said 12,000 people had crossed the border since Friday.")
+    agency = find(got, "UN refugee agency")
+    assert (agency.normalized, agency.type) == ("UNHCR", "organization")
+    assert not any(a.text == "refugee agency" for a in got)
+
+
+def test_a_description_of_another_country_stays_apart(annotate):
+    got = actors(annotate, "The NIS said so on Monday, while Japan's spy agency gave no figure.")
+    assert find(got, "Japan's spy agency").normalized != "National Intelligence Service (NIS)"

@@ -78,7 +78,7 @@ def test_origins_contradictions_checks_sources(db):
     result = runner.invoke(app, ["origins", "--db", db, "--format", "json"])
     assert {o["name"] for o in json.loads(result.stdout)} == {
         "U.S. Department of Defense",
-        "HUR (Ukraine's military intelligence)",
+        "Defence Intelligence of Ukraine (HUR)",
         "Gennady Voronkin",
     }
     result = runner.invoke(app, ["contradictions", "--db", db, "--genuine", "--format", "json"])

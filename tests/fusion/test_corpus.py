@@ -57,9 +57,9 @@ def test_troops_deployed(ledger):
     names = {o["name"] for o in t["origins"]}
     # the origins the extractors name (Voronkin is "a Russian lawmaker"; the think tank "a satellite study")
     assert {
-        "National Intelligence Service",
+        "National Intelligence Service (NIS)",
         "U.S. Department of Defense",
-        "HUR (Ukraine's military intelligence)",
+        "Defence Intelligence of Ukraine (HUR)",
         "Volodymyr Zelensky",
         "Yu Yong-weon",
     } <= names
@@ -70,7 +70,7 @@ def test_troops_deployed(ledger):
     assert {k: nov["estimate"][k] for k in ("best", "low", "high")} == expected["consensus_nov_2024"]
     assert nov["estimate"]["as_of"] == "2024-11-30"
     # the NIS figure relayed by many outlets is one origin, flagged as circular reporting
-    nis = next(o for o in t["origins"] if o["name"] == "National Intelligence Service")
+    nis = next(o for o in t["origins"] if o["name"] == "National Intelligence Service (NIS)")
     assert len(nis["articles"]) >= 5
     circ = [
         c for c in t["checks"] if c["kind"] == "circular_reporting" and "National Intelligence" in c["detail"]
@@ -102,7 +102,7 @@ def test_second_batch(ledger):
     expected = TRUTH["expected"]["second_batch"]
     t = _one(fusion.track(ledger), "deployed", scope_word="second batch")
     assert t["independent_origins"] == expected["independent_origins"]
-    assert t["origins"][0]["name"] == "HUR (Ukraine's military intelligence)"
+    assert t["origins"][0]["name"] == "Defence Intelligence of Ukraine (HUR)"
     assert t["estimate"]["best"] == 1500
 
 
@@ -147,7 +147,7 @@ def test_grades_cover_every_claim_and_follow_the_user(ledger, db):
     assert result.exit_code == 0, result.output
     with open_ledger(db) as fresh:
         t = _one(fusion.track(fresh), "deployed")
-        nis = next(o for o in t["origins"] if o["name"] == "National Intelligence Service")
+        nis = next(o for o in t["origins"] if o["name"] == "National Intelligence Service (NIS)")
         graded = fusion.claim_grades(fresh)
         assert {graded[c]["reliability"] for c in nis["claims"]} == {"B"}
         # NIS's 10,000-12,000 agrees with other origins at the same time: confirmed

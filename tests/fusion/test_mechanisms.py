@@ -196,7 +196,7 @@ def test_circular_reporting_counts_one_origin():
     )
     t = by_event(result, "deployed")
     assert t["independent_origins"] == 1
-    assert t["origins"][0]["name"] == "National Intelligence Service"
+    assert t["origins"][0]["name"] == "National Intelligence Service (NIS)"
     assert t["origins"][0]["articles"] == ["a1", "a2", "a3", "a4"]
     circ = [c for c in t["checks"] if c["kind"] == "circular_reporting"]
     assert len(circ) == 1 and circ[0]["result"] == "consistent"

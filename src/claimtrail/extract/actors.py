@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from .. import resources
 from ..model import ActorMention
+from . import institutions
 
 NAMED_KINDS = ("alias", "entity")
 POSSESSIVE_TAGS = ("POS",)
@@ -53,7 +54,7 @@ def lexicon() -> Lexicon:
     """The parsed ``actors.yaml`` (cached per process)."""
     data = resources.load("actors.yaml")
     return Lexicon(
-        aliases=list(data["aliases"]),
+        aliases=list(data["aliases"]) + _institution_aliases(),
         place_preps=frozenset(data["place_prepositions"]),
         source_nouns={k.lower(): v for k, v in data["source_nouns"].items()},
         modifier_types={k.lower(): v for k, v in data["modifier_types"].items()},
@@ -64,6 +65,16 @@ def lexicon() -> Lexicon:
         demonyms=dict(data["demonyms"]),
         countries=dict(data["countries"]),
     )
+
+
+def _institution_aliases() -> list[dict[str, Any]]:
+    """The institutions table as alias entries for the matcher (people are left to the entity
+    tagger, which also finds their titles and roles)."""
+    return [
+        {"normalized": i.name, "type": i.type, "country": i.country, "names": list(i.names) or [i.name]}
+        for i in institutions.table().institutions
+        if i.type != "person"
+    ]
 
 
 @dataclass
@@ -278,6 +289,7 @@ class Component:
 
         cands.sort(key=lambda c: c.start)
         self._roles_and_countries(doc, cands, country_of, demonym_toks, country_toks)
+        self._known_bodies(doc, cands)
         self._link(doc, cands)
         doc._.actors = [
             ActorMention(
@@ -491,11 +503,42 @@ class Component:
             # links by apposition / parentheses: "the spy agency, the National Intelligence Service"
             for child in head.children:
                 if child.dep_ == "appos" and child.i in by_head:
-                    c.links.append(cands[by_head[child.i]])
+                    other = cands[by_head[child.i]]
+                    if "country" not in (c.kind, other.kind):  # "to Russia, Seoul's spy agency said"
+                        c.links.append(other)
             if c.country is None and c.kind == "entity" and c.type != "person":
                 c.country = _first_country(doc[c.start : c.end], country_of)
         if drop:
             cands[:] = [c for n, c in enumerate(cands) if n not in drop]
+
+    def _known_bodies(self, doc: Doc, cands: list[_Cand]) -> None:
+        """Descriptions of a known institution take its name, type and country: "South Korea's spy
+        agency", "Seoul's intelligence service" -> the NIS; "the country's intelligence agency" ->
+        the body of that kind of the country in context (the country of the last body of the same
+        type, else the last country named before it)."""
+        table = institutions.table()
+        for n, c in enumerate(cands):
+            if c.kind != "nominal" or c.type in ("person", "anonymous", "country"):
+                continue
+            if self.lex.source_nouns.get(doc[c.head].lower_, {}).get("type") == "anonymous":
+                continue  # "Ukrainian intelligence sources": people inside the body, kept as said
+            context = self._context_countries(cands[:n], c.type)
+            same_type = self._context_countries([o for o in cands[:n] if o.type == c.type], c.type)
+            inst = table.find(doc[c.start : c.end].text, c.country, context, same_type[:1])
+            if inst is None or inst.type == "person":
+                continue
+            c.normalized, c.type, c.country, c.rank = inst.name, inst.type, inst.country, 3
+
+    @staticmethod
+    def _context_countries(before: list[_Cand], typ: str) -> list[str]:
+        """Countries in context, most salient first: those of earlier bodies of the same type (most
+        recent first), then of every earlier mention."""
+        out: list[str] = []
+        for group in ([c for c in before if c.type == typ], before):
+            for c in reversed(group):
+                if c.country and c.country not in out:
+                    out.append(c.country)
+        return out
 
     def _link(self, doc: Doc, cands: list[_Cand]) -> None:
         """Give linked mentions and short names one normalised name; share type, role and country."""

@@ -2,8 +2,9 @@
 
 Two claims with the same origin are one piece of evidence however many outlets repeat them, so the
 origin, not the article or the outlet, is what ``independent_origins`` counts. Names merge by their
-casefolded form, by the alias lists of ``resources/fusion.yaml`` ("NIS", "National Intelligence
-Service (NIS)" and "South Korea's spy agency" are one origin), by an acronym in parentheses, and by a
+casefolded form, by the institutions table of ``resources/actors.yaml`` (the one the extractor
+uses: "NIS", "National Intelligence Service (NIS)", "South Korea's spy agency" and, in an article
+that names the NIS, "the country's intelligence agency" or "intelligence data" are one origin), by an acronym in parentheses, and by a
 close spelling (rapidfuzz). A generic name ("it", "the agency") is resolved to the source it stands
 for: a pronoun to the source before it in the chain, a noun to the named source of that kind in the
 same article; failing both it stays an origin of its own article, so it never merges across articles.
@@ -21,6 +22,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .. import resources
+from ..extract import institutions
+from ..extract.institutions import Institution
 from ..store.rows import name_key as _name_key
 
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "one"})
@@ -56,14 +59,22 @@ class OriginResolver:
         self.generic = {name_key(g) for g in cfg.get("generic_sources") or []}
         self.titles = sorted((name_key(t) for t in cfg.get("titles") or []), key=len, reverse=True)
         self.fuzzy_score = float(cfg.get("fuzzy_merge_score", 92))
+        self.table = institutions.table()
         self.alias: dict[str, Origin] = {}
-        for entry in cfg.get("origins") or []:
-            canon = Origin("src:" + name_key(entry["name"]), entry["name"], entry.get("type") or "unknown")
-            for spelling in [entry["name"], *(entry.get("aliases") or [])]:
-                self.alias[name_key(spelling)] = canon
+        self._institution_of: dict[Origin, Institution] = {}
+        for inst in self.table.institutions:
+            canon = self._known(inst)
+            for spelling in [inst.name, *inst.names]:
+                self.alias.setdefault(name_key(spelling), canon)
         self._names: dict[tuple[str, str], Origin] = {}
         self._fuzzy_pool: dict[str, list[str]] = {}  # type group -> keys seen
         self._fuzzy_origin: dict[str, Origin] = {}
+
+    def _known(self, inst: Institution) -> Origin:
+        """The origin of a known institution (one per institution of the table)."""
+        origin = Origin("src:" + name_key(inst.name), inst.name, inst.type)
+        self._institution_of[origin] = inst
+        return origin
 
     # -- names ---------------------------------------------------------------------------------
     def is_generic(self, name: str | None) -> bool:
@@ -100,6 +111,9 @@ class OriginResolver:
         for cand in candidates:
             if cand in self.alias:
                 return self.alias[cand]
+        inst = self.table.find(name)  # "South Korea's spy agency", "Seoul's intelligence service"
+        if inst is not None:
+            return self._known(inst)
         base = candidates[1] if m else stripped
         group = "person" if type_ == "person" else "body"
         pool = self._fuzzy_pool.setdefault(group, [])
@@ -148,7 +162,7 @@ class OriginResolver:
             name = entry.get("name") or entry.get("text")
             type_ = entry.get("type") or "unknown"
             if name and not self.is_generic(name):
-                return self.named(name, type_)
+                return self._in_article(name, type_, bodies or [], article_id)
             key = name_key(name or "")
             if key in PRONOUNS and position > 0:
                 continue  # "it", "he": the source named before it in the chain
@@ -159,6 +173,29 @@ class OriginResolver:
                 continue
             return Origin(f"article:{article_id}:{key}", name or "unnamed source", type_)
         return Origin(f"article:{article_id}", "unnamed source", "unknown")
+
+    def _in_article(self, name: str, type_: str, bodies: list[Origin], article_id: str) -> Origin:
+        """A source name resolved with its article: a description that names no country ("the
+        country's intelligence agency", "intelligence data") is the body of the article it
+        describes, when exactly one of the article's known bodies fits it; "the country's ..."
+        that fits none stays an origin of its article (the country is only known there)."""
+        if type_ == "person":
+            return self.named(name, type_)
+        stated, _rest = self.table.split_country(name)
+        if stated != institutions.CONTEXT:
+            origin = self.named(name, type_)
+            if origin in self._institution_of:
+                return origin
+        fits = [
+            b
+            for b in bodies
+            if b in self._institution_of and self.table.describes(self._institution_of[b], name)
+        ]
+        if len(fits) == 1:
+            return fits[0]
+        if stated == institutions.CONTEXT:
+            return Origin(f"article:{article_id}:{name_key(name)}", name, type_)
+        return self.named(name, type_)
 
     def keys_for_grading(self, origin: Origin) -> set[str]:
         """Every name key under which a grade set by the user applies to this origin."""

@@ -1,0 +1,160 @@
+"""Known institutions: one table (``institutions`` in resources/actors.yaml) read by the actor
+extractor and by fusion, so a body has one name, one type and one country everywhere.
+
+A mention resolves to an institution by one of its names ("NIS", "National Intelligence Service")
+or by a description relative to a country: "South Korea's spy agency", "Seoul's intelligence
+service", "the Ukrainian air force" (the country stated by a country name, a capital standing for
+its government, or a demonym), or "the country's intelligence agency" (the country in context, given
+by the caller). A description fits a body only when exactly one body of that country has it, so
+"Ukraine's intelligence agency" with two Ukrainian services picks the one that lists it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import resources
+
+#: The prefix word of a description whose country is the one in context ("the country's spy agency").
+CONTEXT = "context"
+_CONTEXT_WORDS = frozenset({"country", "nation", "country own", "state"})
+_POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+(.+)$")
+_LEADING = re.compile(r"^(the|a|an|its|their)\s+")
+
+
+@dataclass(frozen=True)
+class Institution:
+    """One known body: the name every mention gets, its actor type and ISO country code."""
+
+    name: str
+    type: str
+    country: str | None
+    names: tuple[str, ...]
+    descriptions: tuple[str, ...]
+
+
+def norm(text: str) -> str:
+    """A mention folded for lookup: casefolded, spaces collapsed, no leading article or possessive."""
+    key = " ".join(text.replace("\u2019", "'").casefold().split())
+    key = _LEADING.sub("", key)
+    key = re.sub(r"'s?$", "", key)
+    return key.strip(" .,;:")
+
+
+class Table:
+    """The institutions with lookups by name, by (country, description) and by country prefix."""
+
+    def __init__(self, data: dict) -> None:
+        self.institutions: list[Institution] = []
+        self.by_name: dict[str, Institution] = {}
+        self.by_description: dict[tuple[str | None, str], list[Institution]] = defaultdict(list)
+        for entry in data.get("institutions") or []:
+            inst = Institution(
+                name=str(entry["name"]),
+                type=str(entry.get("type") or "organization"),
+                country=entry.get("country"),
+                names=tuple(str(n) for n in entry.get("names") or []),
+                descriptions=tuple(norm(str(d)) for d in entry.get("descriptions") or []),
+            )
+            self.institutions.append(inst)
+            for spelling in (inst.name, *inst.names):
+                self.by_name.setdefault(norm(spelling), inst)
+            for d in inst.descriptions:
+                self.by_description[(inst.country, d)].append(inst)
+        self.prefixes: dict[str, str | None] = {}
+        for table in ("countries", "demonyms"):
+            for name, code in (data.get(table) or {}).items():
+                self.prefixes[norm(str(name))] = code
+        for entry in data.get("aliases") or []:
+            if entry.get("metonym"):
+                for n in entry.get("names") or []:
+                    self.prefixes[norm(str(n))] = entry.get("country")
+        self._demonym_words = sorted(
+            (k for k in self.prefixes if self.prefixes[k]), key=lambda k: len(k), reverse=True
+        )
+
+    def split_country(self, text: str) -> tuple[str | None, str]:
+        """(country, the rest) of a description: ("KR", "spy agency") for "South Korea's spy agency",
+        (CONTEXT, "intelligence agency") for "the country's intelligence agency", (None, text) when
+        no country is stated."""
+        key = norm(text)
+        m = _POSSESSIVE.match(key)
+        if m:
+            head, rest = m.group(1), m.group(2)
+            if head in _CONTEXT_WORDS:
+                return CONTEXT, rest
+            code = self.prefixes.get(head)
+            if code:
+                return code, rest
+        for word in self._demonym_words:
+            if key.startswith(word + " ") and len(key) > len(word) + 1:
+                return self.prefixes[word], key[len(word) + 1 :]
+        m = re.match(r"^(.+) of (.+)$", key)
+        if m and self.prefixes.get(m.group(2)):
+            return self.prefixes[m.group(2)], m.group(1)
+        return None, key
+
+    def named(self, text: str) -> Institution | None:
+        """The institution one of whose names ``text`` is (case and a leading "the" ignored)."""
+        return self.by_name.get(norm(text))
+
+    def of_country(self, country: str | None, description: str) -> Institution | None:
+        """The one body of ``country`` named or described so; None if none or several fit."""
+        if not country:
+            return None
+        inst = self.by_name.get(description)
+        if inst is not None and inst.country == country:
+            return inst
+        found = self.by_description.get((country, description)) or []
+        return found[0] if len(found) == 1 else None
+
+    def find(
+        self,
+        text: str,
+        country: str | None = None,
+        context: Iterable[str] = (),
+        unstated: Iterable[str] = (),
+    ) -> Institution | None:
+        """The institution a mention names or describes.
+
+        ``country`` is the country the extractor gave the mention (used when the text states none);
+        ``context`` the countries in context, most salient first (for "the country's ...");
+        ``unstated`` the countries tried for a description with no country at all ("intelligence
+        data" in an article whose only intelligence body is South Korea's)."""
+        if not text:
+            return None
+        inst = self.named(text)
+        if inst is not None:
+            return inst
+        stated, rest = self.split_country(text)
+        if stated == CONTEXT:
+            for code in context:
+                inst = self.of_country(code, rest)
+                if inst is not None:
+                    return inst
+            return None
+        if stated or country:
+            return self.of_country(stated or country, rest)
+        for code in unstated:
+            inst = self.of_country(code, rest)
+            if inst is not None:
+                return inst
+        return None
+
+    def describes(self, inst: Institution, text: str) -> bool:
+        """Whether ``text`` (with its country, if stated, being ``inst``'s) describes ``inst``:
+        "intelligence data" or "the country's spy agency" for the NIS."""
+        stated, rest = self.split_country(text)
+        if stated not in (None, CONTEXT) and stated != inst.country:
+            return False
+        return rest in inst.descriptions or norm(rest) in {norm(n) for n in inst.names}
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    """The institutions table of resources/actors.yaml (parsed once per process)."""
+    return Table(resources.load("actors.yaml"))
