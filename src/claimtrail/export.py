@@ -3,16 +3,25 @@
 JSONL is what outside tools read: one claim a line, the fields of PRODUCT.md in contract order. CSV
 and Parquet flatten the same objects for pandas and R; GeoJSON gives one point feature per claim
 place for QGIS.
+
+Writing a file is atomic: the export goes to a temporary file in the target's folder, is flushed to
+disk, then renamed over the target, so a full disk or an interrupted run leaves either the old file
+or the complete new one, never a truncated one (see ``export_to_file``).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+import os
+import secrets
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputError
+from .errors import InputError, OutputError
 from .model import Claim
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
@@ -135,7 +144,10 @@ def write_parquet(claims: Iterable[Claim], path: str, grades: Grades | None = No
     columns = {name: [r[name] for r in rows] for name in CSV_COLUMNS}
     table = pa.table(columns)
     table = table.replace_schema_metadata({"claimtrail_contract": CONTRACT_VERSION})
-    pq.write_table(table, path)
+    # Through our own handle: given a path, pyarrow deletes it after a failed write, and that path
+    # may be a device (``-o /dev/full`` would remove /dev/full itself when run as root).
+    with open(path, "wb") as fh:
+        pq.write_table(table, fh)
     return len(rows)
 
 
@@ -186,3 +198,75 @@ def export(
     json.dump(collection, out, ensure_ascii=False)
     out.write("\n")
     return len(collection["features"])
+
+
+def export_to_file(claims: Iterable[Claim], fmt: str, path: str | Path, grades: Grades | None = None) -> int:
+    """Write an export to the file ``path`` atomically and return how many claims/features it holds.
+
+    A regular file (new or existing) is replaced only once the whole export is on disk; on any
+    error the temporary file is removed and ``OutputError`` says why, leaving no partial file. A
+    device or pipe (``/dev/stdout``, a FIFO) cannot be renamed over, so it is written directly."""
+    target = Path(path)
+    if fmt not in FORMATS:
+        raise InputError("--format", f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        if not is_regular_target(target):
+            return write_export(claims, fmt, target, grades)
+        with atomic_file(Path(os.path.realpath(target))) as tmp:
+            return write_export(claims, fmt, tmp, grades)
+    except OSError as exc:
+        raise OutputError(str(target), f"cannot write the export: {exc.strerror or exc}") from None
+
+
+def is_regular_target(path: Path) -> bool:
+    """True when ``path`` is, or will be, a regular file (so it may be replaced by a rename)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return True
+
+
+def write_export(claims: Iterable[Claim], fmt: str, path: Path, grades: Grades | None) -> int:
+    """Write one export straight to ``path`` and flush it to disk."""
+    if fmt == "parquet":
+        n = write_parquet(claims, str(path), grades)
+        if stat.S_ISREG(os.stat(path).st_mode):
+            fsync_path(path)
+        return n
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        n = export(claims, fmt, out=fh, grades=grades)
+        fh.flush()
+        if stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            os.fsync(fh.fileno())
+    return n
+
+
+@contextmanager
+def atomic_file(target: Path) -> Iterator[Path]:
+    """A temporary path next to ``target``; renamed over ``target`` when the block succeeds, removed
+    when it raises (anything, including KeyboardInterrupt). The file gets the usual umask mode."""
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_directory(target.parent)
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a written file's data to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; some file systems cannot, which is no reason to fail."""
+    with suppress(OSError):
+        fsync_path(folder)

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .errors import InputError
+
 DEFAULT_DB = "claimtrail.db"
 
 
@@ -31,16 +33,34 @@ class Settings:
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Defaults, then ``CLAIMTRAIL_*`` environment variables, then explicit overrides (None skipped)."""
+    """Defaults, then ``CLAIMTRAIL_*`` environment variables, then explicit overrides (None skipped).
+
+    A malformed variable raises ``InputError`` naming it, so the user sees which setting to fix."""
     values: dict[str, object] = {}
-    if os.environ.get("CLAIMTRAIL_DB"):
-        values["db"] = os.environ["CLAIMTRAIL_DB"]
-    if os.environ.get("CLAIMTRAIL_MAX_BYTES"):
-        values["max_bytes"] = int(os.environ["CLAIMTRAIL_MAX_BYTES"])
+    if os.environ.get("CLAIMTRAIL_DB", "").strip():
+        values["db"] = os.environ["CLAIMTRAIL_DB"].strip()
+    max_bytes = env_positive_int("CLAIMTRAIL_MAX_BYTES", "bytes")
+    if max_bytes is not None:
+        values["max_bytes"] = max_bytes
     for key, value in overrides.items():
         if value is not None:
             values[key] = value
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def env_positive_int(name: str, unit: str) -> int | None:
+    """The environment variable ``name`` as a positive whole number (``_`` separators allowed), None
+    when unset or blank; anything else is an ``InputError`` naming the variable and the value."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InputError(name, f"{raw!r} is not a whole number of {unit}") from None
+    if value <= 0:
+        raise InputError(name, f"{raw!r} must be a positive number of {unit}")
+    return value
 
 
 RESOURCES = Path(__file__).parent / "resources"

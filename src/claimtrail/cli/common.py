@@ -1,46 +1,117 @@
-"""Shared CLI plumbing: options, date parsing, error reporting, the ledger handle."""
+"""Shared CLI plumbing: consoles, options, date parsing, error reporting, the ledger handle.
+
+Output safety: both consoles print text *literally* (``markup=False``), so an article, outlet,
+title or path holding ``[/sic]`` or ``[entry 1]`` is shown as written, never read as Rich markup,
+whether it goes through ``print``, a table cell, a table title or a rule. Styled messages are built
+with ``styled()``, which escapes every value put into its template.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
 
+import click
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from ..errors import ClaimtrailError, InputError
 from ..settings import load_settings
 
-out = Console(soft_wrap=False)
-err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=False, markup=False)
+err = Console(stderr=True, soft_wrap=True, markup=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DB_HELP = "Ledger: an SQLite file or an SQLAlchemy URL (env CLAIMTRAIL_DB; default claimtrail.db)."
+DEBUG_VARIABLE = "CLAIMTRAIL_DEBUG"
+
+#: Exceptions that are not failures to report here: exits (typer's and click's) and usage errors.
+PASS_THROUGH = (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException)
+
+
+def styled(template: str, **values: object) -> Text:
+    """Rich text from our own markup ``template`` with ``{name}`` fields filled by ``values``, each
+    escaped, so a user's string can never open, close or swallow a tag:
+    ``styled("[red]failed[/] {source}", source="no[/x]such.txt")``."""
+    return Text.from_markup(template.format(**{k: escape(str(v)) for k, v in values.items()}))
 
 
 def fail(message: str, code: int = 1) -> None:
-    """Print a one-line error to stderr and exit non-zero."""
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    """Print a one-line error to stderr (the message shown literally) and exit non-zero."""
+    err.print(styled("[bold red]error:[/] {message}", message=message), highlight=False)
     raise typer.Exit(code)
 
 
+def command_name(func: Callable[..., Any]) -> str:
+    """The CLI name of a command function: ``sources_list_command`` -> ``sources list``."""
+    return func.__name__.removesuffix("_command").replace("_", " ")
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit cannot fail a second time (a full
+    disk, a closed pipe) and print Python's 'Exception ignored' noise after our one-line message."""
+    with suppress(OSError, ValueError, AttributeError):
+        fd = sys.stdout.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+
+
+#: errno values that mean the output could not be written (a full disk, a quota, a dead terminal).
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+def os_error_text(exc: OSError) -> str:
+    """An OSError in words: the file it concerns, or 'cannot write the output' for a full disk."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename:
+        return f"{exc.filename}: {reason}"
+    if exc.errno in WRITE_ERRNOS:
+        return f"cannot write the output: {reason}"
+    return reason
+
+
 def reports_errors(func: F) -> F:
-    """Turn claimtrail's exceptions into one-line messages and a non-zero exit."""
+    """Turn every failure of a command into one line on stderr and a non-zero exit.
+
+    claimtrail's own errors carry their message; a closed pipe (``claimtrail export | head``) ends
+    quietly; any other OSError (a full disk) names its reason; anything unexpected is reported as an
+    internal error with its type (set CLAIMTRAIL_DEBUG=1 to see the traceback instead)."""
+    name = command_name(func)
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except PASS_THROUGH:
+            raise  # exits and usage errors: typer and click report them themselves
         except ClaimtrailError as exc:
             fail(str(exc))
         except BrokenPipeError:  # `claimtrail export | head`
-            sys.stderr.close()
+            silence_stdout()
             raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            fail(f"{name}: interrupted", code=130)
+        except Exception as exc:
+            if os.environ.get(DEBUG_VARIABLE, "").strip() not in ("", "0"):
+                raise
+            if isinstance(exc, OSError):
+                silence_stdout()
+                fail(f"{name}: {os_error_text(exc)}")
+            detail = " ".join(str(exc).split()) or "no message"
+            fail(
+                f"internal error in {name}: {type(exc).__name__}: {detail} "
+                f"(run with {DEBUG_VARIABLE}=1 for the traceback)"
+            )
 
     return wrapper  # type: ignore[return-value]
 
@@ -56,11 +127,13 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 
 @contextmanager
-def ledger_for(db: str | None) -> Iterator[Any]:
+def ledger_for(db: str | None, create: bool = False) -> Iterator[Any]:
+    """The ledger named by ``--db`` (or the settings). Reading commands leave ``create`` False and
+    so refuse a path that holds no ledger; only ``ingest`` (and grading) create one."""
     from ..store.ledger import open_ledger
 
     settings = load_settings(db=db)
-    ledger = open_ledger(settings.db)
+    ledger = open_ledger(settings.db, create=create)
     try:
         yield ledger
     finally:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
 
-from ..errors import InputError
-from ..export import FORMATS, export
-from .common import DB_HELP, err, fail, ledger_for, parse_date, reports_errors
+from ..errors import OutputError
+from ..export import FORMATS, Grades, export, export_to_file
+from ..model import Claim
+from .common import DB_HELP, err, fail, ledger_for, parse_date, reports_errors, silence_stdout
 
 
 @reports_errors
@@ -22,13 +24,17 @@ def export_command(
     country: str = typer.Option(None, "--country", help="Only claims whose subject has this country code."),
     search: str = typer.Option(None, "--search", "-s", help="Only claims whose sentence matches."),
 ) -> None:
-    """Export claims: jsonl (the claims.jsonl contract), csv, parquet (needs --output) or geojson."""
+    """Export claims: jsonl (the claims.jsonl contract), csv, parquet (needs --output) or geojson.
+
+    A file is written atomically (all or nothing); a write error (a full disk) is one line and exit 1."""
     if fmt not in FORMATS:
         fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    if output == "-":
+        output = None
+    if fmt == "parquet" and not output:
+        fail("--format parquet: needs an output file: give --output FILE.parquet")
     if output is not None:
-        parent = Path(output).resolve().parent
-        if not parent.is_dir():
-            fail(f"--output {output}: the folder {parent} does not exist")
+        check_output(output)
     with ledger_for(db) as ledger:
         claims = ledger.iter_claims(event=event, country=country.upper() if country else None, search=search)
         grades = None
@@ -36,17 +42,34 @@ def export_command(
             from ..fusion import claim_grades
 
             grades = claim_grades(ledger)
-        if fmt == "parquet":
-            n = export(claims, fmt, path=output, grades=grades)
-        elif output:
-            try:
-                with open(output, "w", encoding="utf-8", newline="") as fh:
-                    n = export(claims, fmt, out=fh, grades=grades)
-            except OSError as exc:
-                raise InputError(f"--output {output}", exc.strerror or str(exc)) from None
+        if output:
+            n = export_to_file(claims, fmt, output, grades=grades)
         else:
-            n = export(claims, fmt, out=sys.stdout, grades=grades)
+            n = export_to_stdout(claims, fmt, grades)
     err.print(f"{n} {'features' if fmt == 'geojson' else 'claims'} exported as {fmt}", highlight=False)
+
+
+def check_output(output: str) -> None:
+    """Refuse an --output that cannot be a file, before any work is done."""
+    path = Path(output)
+    if path.is_dir():
+        fail(f"--output {output}: is a folder; give a file name")
+    parent = path.resolve().parent
+    if not parent.is_dir():
+        fail(f"--output {output}: the folder {parent} does not exist")
+
+
+def export_to_stdout(claims: Iterable[Claim], fmt: str, grades: Grades | None) -> int:
+    """Stream an export to standard output; a failed write (a full disk) becomes an OutputError."""
+    try:
+        n = export(claims, fmt, out=sys.stdout, grades=grades)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        silence_stdout()
+        raise OutputError("standard output", f"cannot write the export: {exc.strerror or exc}") from None
+    return n
 
 
 @reports_errors

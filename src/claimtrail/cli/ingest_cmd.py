@@ -7,7 +7,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from ..run import IngestReport, ingest
 from ..settings import load_settings
-from .common import DB_HELP, err, ledger_for, out, parse_date, reports_errors
+from .common import DB_HELP, err, ledger_for, out, parse_date, reports_errors, styled
 
 
 @reports_errors
@@ -37,7 +37,7 @@ def ingest_command(
 
         check_scheduler(scheduler)
     settings = load_settings(db=db)
-    with ledger_for(db) as ledger:
+    with ledger_for(db, create=True) as ledger:
         progress = Progress(
             SpinnerColumn(),
             TextColumn("[bold]ingest"),
@@ -78,14 +78,31 @@ def ingest_command(
 
 def print_summary(report: IngestReport, total_articles: int, total_claims: int) -> None:
     out.print(
-        f"[bold]{report.articles_added}[/] articles added ({report.claims_added} claims), "
-        f"{report.articles_skipped} unchanged, {len(report.failures)} failed; "
-        f"ledger now holds {total_articles} articles and {total_claims} claims.",
+        styled(
+            "[bold]{added}[/] articles added ({claims} claims), {skipped} unchanged, {failed} failed; "
+            "ledger now holds {articles} articles and {total} claims.",
+            added=report.articles_added,
+            claims=report.claims_added,
+            skipped=report.articles_skipped,
+            failed=len(report.failures),
+            articles=total_articles,
+            total=total_claims,
+        ),
         highlight=False,
         soft_wrap=True,
     )
     for failure in report.failures:
-        out.print(f"[red]failed[/] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
+        out.print(
+            styled("[red]failed[/] {source}: {reason}", source=failure.source, reason=failure.reason),
+            highlight=False,
+            soft_wrap=True,
+        )
+    for source, stored_id in report.duplicates:
+        out.print(
+            styled("skipped {source}: duplicate of {id}", source=source, id=stored_id),
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def print_fusion(ledger) -> None:

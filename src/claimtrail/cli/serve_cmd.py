@@ -25,7 +25,7 @@ def serve_command(
     from ..web.app import create_app
 
     settings = load_settings(db=db)
-    app = create_app(settings.db)
+    app = create_app(settings.db, create=False)
     err.print(
         f"claimtrail: serving {settings.db} on http://{host}:{port}/ (API docs at /api/docs)", highlight=False
     )

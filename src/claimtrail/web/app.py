@@ -41,14 +41,15 @@ def plotly_js() -> Path | None:
     return path if path.is_file() else None
 
 
-def create_app(db: str | None = None, api_token: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, api_token: str | None = None, create: bool = True) -> FastAPI:
     """A FastAPI app over the ledger at ``db`` (path or SQLAlchemy URL; default from settings).
 
     ``api_token`` (default: env ``CLAIMTRAIL_API_TOKEN``) enables ``POST /api/articles`` for clients
-    that send it as a bearer token; without it the write API answers 403.
+    that send it as a bearer token; without it the write API answers 403. ``create=False`` (as
+    ``claimtrail serve`` uses it) refuses a ``db`` that holds no ledger instead of creating one.
     """
     settings = load_settings(db=db)
-    ledger = open_ledger(settings.db)
+    ledger = open_ledger(settings.db, create=create)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
