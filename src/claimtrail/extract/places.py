@@ -23,6 +23,7 @@ from .. import resources
 from ..geo.build import RESOURCE
 from ..geo.gazetteer import (
     FEATURE_ADMIN1,
+    FEATURE_ADMIN2,
     FEATURE_CITY,
     FEATURE_COUNTRY,
     FEATURE_REGION,
@@ -59,6 +60,7 @@ class _Cand:
     strong: bool  # tagged GPE/LOC by spaCy
     entry: GazetteerEntry | None = None
     demonym: bool = False
+    fixed: bool = False  # resolved where it was found (a state abbreviation and its town)
 
 
 @Language.factory("claimtrail_places")
@@ -76,6 +78,11 @@ class PlacesComponent:
         self.locative = {w.lower() for w in cfg.get("locative_prepositions") or ()}
         self.agentive = {w.lower() for w in cfg.get("agentive_verbs") or ()}
         self.not_places = {normalize(w) for w in cfg.get("not_places") or ()}
+        self.abbreviations = {
+            str(abbr): (str(cc), str(unit))
+            for cc, table in (cfg.get("admin1_abbreviations") or {}).items()
+            for abbr, unit in (table or {}).items()
+        }
 
     @property
     def gaz(self) -> Gazetteer:
@@ -174,6 +181,11 @@ class PlacesComponent:
                 if ent.label_ in PLACE_LABELS:
                     add(s, e, True, None)
                 elif ent.label_ not in SKIP_LABELS and ent.label_ != "NORP":
+                    if ent.label_ != "PERSON" and not self._known(doc, s, e):
+                        inner = self._inner_place(doc, s, e)
+                        if inner is not None:
+                            add(inner[0], inner[1], True, None)
+                        continue
                     root = doc[s:e].root
                     locative = (s > 0 and doc[s - 1].lower_ in self.locative) or (
                         root.dep_ == "conj" and taken[root.head.i]
@@ -221,6 +233,8 @@ class PlacesComponent:
                     (i > 0 and doc[i - 1].lower_ in SPATIAL) or (root.dep_ == "conj" and taken[root.head.i]),
                 )
             i = j
+        # "Edmonton, Ky.", "BARRIE, Ont.": a state or province abbreviation and the town before it
+        self._abbreviated_units(doc, cands, taken)
         # demonyms, where no place was found
         for i, tok in enumerate(doc):
             if taken[i] or i in persons or not tok.text[:1].isupper() or tok.lower_ in ("the", "a", "an"):
@@ -239,6 +253,115 @@ class PlacesComponent:
         cands.sort(key=lambda c: c.start)
         pending = [c for c in pending if not any(taken[c.start : c.end])]
         return cands, pending
+
+    def _known(self, doc: Doc, start: int, end: int) -> bool:
+        """Does the gazetteer know the name of these tokens (read as a candidate would be)?"""
+        start, end, region = self._extend(doc, start, end)
+        return start < end and bool(
+            self.gaz.candidates_for_key(normalize(self._name(doc, start, end, region)))
+        )
+
+    def _inner_place(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """A place named inside an organisation's name: "Kentucky State Police", "University of
+        Michigan", "CTV Winnipeg". Only a country, first-level unit or region, or a city of over
+        100,000 people, at the start, after "of", or as the last word."""
+        spans = [(start, start + n) for n in (3, 2, 1) if start + n < end]
+        spans += [(i + 1, end) for i in range(start, end - 1) if doc[i].lower_ == "of"]
+        if end - start >= 2:
+            spans.append((end - 1, end))
+        for s, e in spans:
+            if not all(t.text[:1].isupper() or t.text == "-" for t in doc[s:e]):
+                continue
+            key = normalize(doc[s:e].text)
+            if key in self.not_places or len(key) < 3:
+                continue
+            for cand in self.gaz.candidates_for_key(key):
+                entry = cand.entry
+                if cand.kind <= KIND_ALIAS and (
+                    entry.feature in STRONG_FEATURES
+                    or (entry.feature == FEATURE_CITY and entry.population >= 100_000)
+                ):
+                    return s, e
+        return None
+
+    def _abbreviation_at(self, doc: Doc, i: int) -> tuple[int, GazetteerEntry] | None:
+        """The unit an abbreviation at token ``i`` names ("Ky.", "Ont" "." , "N.J.", "KY"), and the
+        token after it; None when the text there is not one."""
+        tok = doc[i]
+        forms = [(tok.text, i + 1)]
+        if i + 1 < len(doc) and doc[i + 1].text == "." and not tok.whitespace_:
+            forms.insert(0, (tok.text + ".", i + 2))
+        elif not tok.text.endswith("."):
+            forms.append((tok.text + ".", i + 1))
+        for form, end in forms:
+            hit = self.abbreviations.get(form)
+            if hit is None or (form.isupper() and "." not in form and not tok.is_upper):
+                continue
+            cc, unit = hit
+            units = [
+                c.entry
+                for c in self.gaz.candidates_for_key(normalize(unit))
+                if c.entry.feature == FEATURE_ADMIN1 and c.entry.country == cc
+            ]
+            if units:
+                return end, max(units, key=lambda u: u.population)
+        return None
+
+    def _abbreviated_units(self, doc: Doc, cands: list[_Cand], taken: list[bool]) -> None:
+        """Read "Town, St." where St. abbreviates a state or province: the unit, and the town in it.
+
+        A bare two-letter code ("KY") counts only when the town before it lies in that state."""
+        for i in range(2, len(doc)):
+            if doc[i - 1].text != ",":
+                continue
+            found = self._abbreviation_at(doc, i)
+            if found is None:
+                continue
+            end, unit = found
+            if end < len(doc) and doc[end].is_alpha and doc[end].is_lower and doc[end].lower_ != "and":
+                continue  # "..., Va. said" is fine; "..., in ..." after a bare code is not a dateline
+            town_end = i - 1
+            town_start = town_end
+            while (
+                town_start > 0
+                and town_end - town_start < 4
+                and (doc[town_start - 1].text[:1].isupper() or doc[town_start - 1].text in (".", "-"))
+                and not doc[town_start - 1].is_sent_end
+                and doc[town_start - 1].text != ","
+            ):
+                town_start -= 1
+            while town_start < town_end and not doc[town_start].text[:1].isalpha():
+                town_start += 1
+            town = self._town_in(doc[town_start:town_end].text, unit) if town_start < town_end else None
+            dotted = "." in doc[i:end].text
+            if town is None and not dotted:
+                continue
+            spans = [(i, end, unit)]
+            if town is not None:
+                spans.append((town_start, town_end, town))
+            for s, e, entry in spans:
+                cands[:] = [c for c in cands if c.end <= s or c.start >= e]
+                for k in range(s, e):
+                    taken[k] = True
+                cands.append(_Cand(s, e, doc[s:e].text, False, True, entry, fixed=True))
+
+    def _town_in(self, name: str, unit: GazetteerEntry) -> GazetteerEntry | None:
+        """The best-known town or county of that name within a first-level unit."""
+        base, county = name, False
+        parts = name.split()
+        if len(parts) >= 2 and normalize(parts[-1]) in self.region_words:
+            base, county = " ".join(parts[:-1]), True
+        best: GazetteerEntry | None = None
+        for key in dict.fromkeys((normalize(name), normalize(base))):
+            for cand in self.gaz.candidates_for_key(key):
+                e = cand.entry
+                if e.admin1 != unit.admin1 or e.feature not in (FEATURE_CITY, FEATURE_ADMIN2):
+                    continue
+                if county and e.feature != FEATURE_ADMIN2:
+                    continue
+                if best is None or e.population > best.population:
+                    best = e
+        return best
 
     @staticmethod
     def _capitalised(tok: Token) -> bool:
@@ -294,7 +417,7 @@ class PlacesComponent:
         # pass 1: alone
         alone: dict[tuple[str, bool], Any] = {}  # a name mentioned ten times is ranked once
         for c in cands:
-            if not c.demonym:
+            if not c.demonym and not c.fixed:
                 key = (c.name, c.region_word)
                 if key not in alone:
                     ranked = rank(gaz, c.name, Context(region_word=c.region_word))
@@ -305,6 +428,12 @@ class PlacesComponent:
             if c.entry is not None and (c.demonym or c.entry.feature in STRONG_FEATURES) and c.entry.country:
                 countries[c.entry.country] += 1
         weights = {cc: n / max(countries.values()) for cc, n in countries.items()} if countries else {}
+        units: Counter[str] = Counter(
+            c.entry.admin1
+            for c in cands
+            if c.entry is not None and c.entry.feature == FEATURE_ADMIN1 and c.entry.admin1 and not c.demonym
+        )
+        admins = {key: n / max(units.values()) for key, n in units.items()} if units else {}
         # pass 2: in context
         by_start = {c.start: c for c in cands}
         by_end = {c.end: c for c in cands}
@@ -317,13 +446,17 @@ class PlacesComponent:
         )
         in_context: dict[tuple[str, bool, str | None], Any] = {}
         for c in cands:
-            if c.demonym:
+            if c.demonym or c.fixed:
                 continue
             container = self._container(doc, c, by_start, by_end)
             key = (c.name, c.region_word, container.gazetteer_id if container is not None else None)
             if key not in in_context:
                 ctx = Context(
-                    countries=weights, container=container, nearby=nearby, region_word=c.region_word
+                    countries=weights,
+                    admins=admins,
+                    container=container,
+                    nearby=nearby,
+                    region_word=c.region_word,
                 )
                 ranked = rank(gaz, c.name, ctx)
                 in_context[key] = ranked[0][1].entry if ranked else None
@@ -332,7 +465,7 @@ class PlacesComponent:
         local = [
             c.entry
             for c in cands
-            if c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN1)
+            if c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2)
         ]
         for c in pending:
             for cand in gaz.candidates_for_key(normalize(c.name)):

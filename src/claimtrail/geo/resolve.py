@@ -16,6 +16,7 @@ from .. import resources
 from .build import RESOURCE
 from .gazetteer import (
     FEATURE_ADMIN1,
+    FEATURE_ADMIN2,
     FEATURE_CITY,
     FEATURE_COUNTRY,
     FEATURE_REGION,
@@ -56,12 +57,14 @@ def split_region_word(name: str) -> tuple[str, bool]:
 class Context:
     """What the text around a name says about where it is.
 
-    ``countries``: country code -> weight (how much the article talks about it); ``container``: a
+    ``countries``: country code -> weight (how much the article talks about it); ``admins``: the
+    same for first-level units ("US.KY" when the article names Kentucky); ``container``: a
     country, unit or region named right next to the name; ``nearby``: other places of the article;
     ``region_word``: the name is followed by "region", "oblast", "province"...
     """
 
     countries: dict[str, float] = field(default_factory=dict)
+    admins: dict[str, float] = field(default_factory=dict)
     container: GazetteerEntry | None = None
     nearby: list[GazetteerEntry] = field(default_factory=list)
     region_word: bool = False
@@ -72,6 +75,8 @@ def _inside(gaz: Gazetteer, inner: GazetteerEntry, outer: GazetteerEntry) -> boo
         return inner.country == outer.country
     if outer.feature == FEATURE_ADMIN1:
         return inner.admin1 == outer.admin1
+    if outer.feature == FEATURE_ADMIN2:  # no second-level codes: near the county and in its state
+        return inner.admin1 == outer.admin1 and distance_km(inner, outer) < 80
     return gaz.contains(outer.gazetteer_id, inner.gazetteer_id)
 
 
@@ -80,7 +85,7 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
     ctx = ctx or Context()
     found = gaz.candidates_for_key(normalize(name))
     if ctx.region_word:
-        units = [c for c in found if c.entry.feature in (FEATURE_ADMIN1, FEATURE_REGION)]
+        units = [c for c in found if c.entry.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_REGION)]
         found = tuple(units) or tuple(c for c in found if c.kind != KIND_BASE)
     else:
         found = tuple(c for c in found if c.kind != KIND_BASE)
@@ -96,7 +101,7 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
     for cand in found:
         e = cand.entry
         score = prior(Candidate(e, KIND_ALIAS) if cand.kind == KIND_BASE else cand)
-        if ctx.region_word and e.feature in (FEATURE_ADMIN1, FEATURE_REGION):
+        if ctx.region_word and e.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_REGION):
             score += 2.0
         if not ctx.region_word and e.feature == FEATURE_CITY and e.country in named_units:
             unit = named_units[e.country]
@@ -109,7 +114,9 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
                 score -= 2.0
         if e.country and e.feature != FEATURE_COUNTRY:
             score += 2.5 * min(1.0, ctx.countries.get(e.country, 0.0))
-        if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1):
+        if e.admin1 and e.feature in (FEATURE_CITY, FEATURE_ADMIN2):
+            score += 2.0 * min(1.0, ctx.admins.get(e.admin1, 0.0))
+        if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
             near = min(
                 (distance_km(e, other) for other in ctx.nearby if other.gazetteer_id != e.gazetteer_id),
                 default=math.inf,
