@@ -71,6 +71,9 @@ def gold_values(values: list[dict]) -> tuple[set[str], list[re.Pattern[str]]]:
 
 def predicted_values(t) -> set[str]:
     out = {norm(t.value)} if t.value else set()
+    if t.begin and t.begin == t.finish and t.type == "DATE":
+        # "three weeks ago": TimeML gives the week ("2016-W40"), the spec the day; begin keeps the day
+        out.add(t.begin.isoformat())
     if t.begin and t.finish and t.begin != t.finish:
         out.add(f"{t.begin.isoformat()}/{t.finish.isoformat()}")
         out.add(f"{t.begin.isoformat()}/{(t.finish + timedelta(days=1)).isoformat()}")

@@ -130,3 +130,117 @@ def test_latest_full_date():
 
 def test_names_and_ages_are_not_dates():
     assert [t.text for t in resolve_times("The Sunday Times said the 24-year-old was held.", PUB)] == []
+
+
+# --- TIMEX3 conventions for news (issue 11) ------------------------------------------------------
+
+
+def values(text: str, ref: date | None = PUB) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.type, t.value) for t in resolve_times(text, ref)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counted from the date the story just gave, not from the publication date
+        ("Militias took the depot on March 1. The next day, the army shelled it.",
+         [("March 1", "DATE", "2025-03-01"), ("The next day", "DATE", "2025-03-02")]),
+        ("Envoys met in Doha on Feb. 10. Two days later, the truce broke down.",
+         [("Feb. 10", "DATE", "2025-02-10"), ("Two days later", "DATE", "2025-02-12")]),
+        ("The dam was hit on Jan. 20; the day before, engineers had left.",
+         [("Jan. 20", "DATE", "2025-01-20"), ("the day before", "DATE", "2025-01-19")]),
+        ("The port reopened on Feb. 3. A week later, ships were queuing.",
+         [("Feb. 3", "DATE", "2025-02-03"), ("A week later", "DATE", "2025-W07")]),
+        ("The siege began in 2022. A year later, the town was empty.",
+         [("2022", "DATE", "2022"), ("A year later", "DATE", "2023")]),
+        ("Shells fell on the market on Feb. 14. That same day, the mayor resigned.",
+         [("Feb. 14", "DATE", "2025-02-14"), ("That same day", "DATE", "2025-02-14")]),
+        ("Grain exports collapsed in October 2023. That month, two ships sank.",
+         [("October 2023", "DATE", "2023-10"), ("That month", "DATE", "2023-10")]),
+        # with no date before, the publication date is the anchor
+        ("The following day, the ministry issued a statement.", [("The following day", "DATE", "2025-03-07")]),
+        # "yesterday", "ago" and "last week" stay with the publication date whatever came before
+        ("The bridge fell on Feb. 2. Yesterday the army rebuilt it.",
+         [("Feb. 2", "DATE", "2025-02-02"), ("Yesterday", "DATE", "2025-03-05")]),
+        ("The bridge fell on Feb. 2. Casualties rose last week.",
+         [("Feb. 2", "DATE", "2025-02-02"), ("last week", "DATE", "2025-W09")]),
+    ],
+)  # fmt: skip
+def test_relative_dates_anchor_to_story_or_publication(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army pulled back three years ago.", ("three years ago", "DATE", "2022")),
+        ("Prices doubled six months ago.", ("six months ago", "DATE", "2024-09")),
+        ("The road was cut two weeks ago.", ("two weeks ago", "DATE", "2025-W08")),
+        ("The road was cut four days ago.", ("four days ago", "DATE", "2025-03-02")),
+        ("A few weeks ago, the drones returned.", ("A few weeks ago", "DATE", "PAST_REF")),
+    ],
+)
+def test_ago_has_the_granularity_of_its_unit(text, expected):
+    assert values(text) == [expected]
+
+
+def test_ago_keeps_the_day_as_calendar_range():
+    t = one("The army pulled back three years ago.")
+    assert (t.begin, t.finish) == (date(2022, 3, 6), date(2022, 3, 6))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor said on Friday that the dam held.", ("Friday", "DATE", "2025-02-28")),
+        ("The governor will inspect the dam on Friday.", ("Friday", "DATE", "2025-03-07")),
+        ("Rockets landed near the school early Tuesday.", ("early Tuesday", "DATE", "2025-03-04")),
+        ("Looting broke out late Monday.", ("late Monday", "DATE", "2025-03-03")),
+    ],
+)
+def test_weekdays_follow_tense(text, expected):
+    assert values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Power cuts spread overnight.", ("overnight", "TIME", "2025-03-05TNI")),
+        ("Negotiators met this morning.", ("this morning", "TIME", "2025-03-06TMO")),
+        ("The brigade currently holds the ridge.", ("currently", "DATE", "PRESENT_REF")),
+        ("Snipers recently moved into the tower.", ("recently", "DATE", "PAST_REF")),
+        ("Fuel had previously been rationed.", ("previously", "DATE", "PAST_REF")),
+        ("Such sieges were rare in the past.", ("the past", "DATE", "PAST_REF")),
+        ("The envoy is expected to arrive soon.", ("soon", "DATE", "FUTURE_REF")),
+        ("More troops will come in the coming weeks.", ("coming weeks", "DATE", "FUTURE_REF")),
+        ("Drone strikes multiplied in recent months.", ("recent months", "DATE", "PAST_REF")),
+        ("The fort dates from the 17th century.", ("the 17th century", "DATE", "16")),
+        ("Mines laid in the 1980s still kill.", ("the 1980s", "DATE", "198")),
+        ("Exports slumped in the fourth quarter.", ("the fourth quarter", "DATE", "2024-Q4")),
+        ("Exports will recover in the fourth quarter.", ("the fourth quarter", "DATE", "2025-Q4")),
+        ("Rations were cut last fall.", ("last fall", "DATE", "2024-FA")),
+        ("Rations were cut in the first half of 2024.", ("the first half of 2024", "DATE", "2024-H1")),
+    ],
+)
+def test_types_and_reference_values(text, expected):
+    assert values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 12 people died in the past three days.", ("the past three days", "DURATION", "P3D")),
+        ("The crossing stayed shut for two weeks.", ("two weeks", "DURATION", "P2W")),
+        ("Crews worked for several days to clear it.", ("several days", "DURATION", "PXD")),
+        ("The town lost power in the past few days.", ("the past few days", "DURATION", "PXD")),
+        ("Aid convoys leave every week.", ("every week", "SET", "P1W")),
+        ("Medics report figures daily.", ("daily", "SET", "P1D")),
+        ("The council sits twice a month.", ("twice a month", "SET", "P1M")),
+    ],
+)
+def test_durations_and_sets(text, expected):
+    assert values(text) == [expected]
+
+
+def test_as_soon_as_is_not_a_time():
+    assert values("Talks will start as soon as the guns fall silent.") == []

@@ -24,7 +24,7 @@ from ..model import TimeMention
 from ..nlp.extensions import doc_text
 from . import timegrammar as g
 from . import timeunits as u
-from .timeparse import Chunk, lexicon, month_bounds, narrow, safe_date, week_bounds, week_value
+from .timeparse import Chunk, lexicon, month_bounds, narrow, safe_date, shift, week_bounds, week_value
 
 __all__ = ["Component", "latest_full_date", "resolve_times", "make_component"]
 
@@ -61,8 +61,9 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?P<y>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)(?![\d])", g.h_year_range, 1),
     (r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d0)['’]?s", g.h_decade, 1),
     (r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|right\s+now"
-     r"|now|nowadays|the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his"
-     r"|her|their|its)\b))", g.h_rel_day, 2),
+     r"|now|nowadays|{STORYDAY})", g.h_rel_day, 0),
+    (r"(?P<w>{REFWORD})", g.h_ref_word, 3),
+    (r"(?P<rel>{STORYREL})\s+(?P<p>week|month|year)", g.h_story_period, 0),
     (r"(?P<w>tonight|tonite)(?P<p>)", g.h_day_pod, 1),
     (r"(?P<w>yesterday|today|tomorrow|this|last|next)\s+(?P<p>morning|afternoon|evening|night)", g.h_day_pod, 0),
     (r"(?:(?P<rel>{REL})\s+)?(?:(?P<wk>" + _WK + r")\s*[-,]?\s*)?(?P<wd>{WD})(?:\s+of\s+(?:the\s+)?"
@@ -96,6 +97,8 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?:all|full|whole|(?:the|an?)\s+(?:whole|entire|full))[\s-]+(?P<u>day|night|week|month|year)", u.h_all_unit, 3),
     (r"(?<=for\s)(?P<u>hours|days|weeks|months|years|decades)", u.h_vague_duration, 4),
     (r"(?:recent|coming)\s+(?:days|weeks|months|years)", u.h_recent, 3),
+    (r"overnight", u.h_overnight, 3),
+    (r"(?:the\s+)?(?P<n>{DAY})[\s-]+century", g.h_century, 1),
     (r"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|{WD}|{DAYPART}|weekend)",
      u.h_every, 1),
     (r"{FREQ}", u.h_freq, 3),
@@ -131,12 +134,13 @@ LEADS: list[str] = [
     "D", "D", "D", "D", "D", "D",
     "WD MON", "WD the D ORDW", "from between MON", "from between the D ORDW",
     "MON", "D", "D", "MON", "REL", "D", "D", "the D",
-    "the today yesterday tomorrow right now nowadays", "tonight tonite",
+    "the today yesterday tomorrow right now nowadays that", "REFW", "that the",
+    "tonight tonite",
     "yesterday today tomorrow this last next", "REL WD", "WD", "the", "REL",
     "summer winter spring fall autumn", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
     "the D ORDW", "the week", "the D ORDW last",
     "D NUMW", "in", "the past last previous next coming following recent first final", "D NUMW",
-    "half", "all full whole the a an", "hours days weeks months years decades", "recent coming",
+    "half", "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the D ORDW",
     "every each", "FREQ", "once twice D NUMW",
     "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
     "early late later earlier in", "early late", "from between D",
@@ -157,6 +161,7 @@ def _word_classes() -> dict[str, set[str]]:
         "REL": first(lex.relative),
         "FREQ": set(lex.frequencies),
         "HOL": first(lex.holidays),
+        "REFW": first(lex.reference_words),
     }
 
 
@@ -196,7 +201,7 @@ _TD_SEP = re.compile(r"\s*(?:,\s*)?(?:on|of)?\s*", re.I)
 _POD_AFTER = re.compile(
     r"\s+(?P<q>early\s+|late\s+)?(?P<p>morning|afternoon|evening|night)(?=s?(?!\w))", re.I
 )
-_POINT_GRANS = {"day", "wd", "relday", "month", "year", "quarter", "half", "season", "present"}
+_POINT_GRANS = {"day", "wd", "relday", "relperiod", "month", "year", "quarter", "half", "season", "present"}
 _DAY_GRANS = {"day", "wd", "relday"}
 
 
@@ -382,7 +387,7 @@ def _prefixes(ch: Chunk, text: str, ref: date | None) -> Chunk:
         ch.begin, ch.finish = narrow(ch.begin, ch.finish, lo, hi)
         ch.start -= len(m.group(0))
         window = text[max(0, ch.start - 40) : ch.start]
-    elif m and ch.gran in ("month", "daypod") and ch.value:
+    elif m and ch.gran in ("month", "daypod", "day", "wd", "relday") and ch.value:
         ch.start -= len(m.group(0))
         window = text[max(0, ch.start - 40) : ch.start]
     m = res["beforeafter"].search(window)
@@ -491,7 +496,68 @@ def find_chunks(text: str, reference: date | None) -> list[Chunk]:
         if kept and ch.start < kept[-1].end:
             continue
         kept.append(ch)
-    return kept
+    return _anchor_to_story(kept, text, reference)
+
+
+_DAY_LEVEL = {"day", "wd", "relday", "datetime", "daypod"}
+_NEEDS = {  # which last mention can anchor a unit: days and weeks need a day, months a month...
+    "D": _DAY_LEVEL,
+    "W": _DAY_LEVEL | {"week"},
+    "M": _DAY_LEVEL | {"week", "month"},
+    "Y": _DAY_LEVEL | {"week", "month", "year", "quarter", "half", "season", "relperiod"},
+}
+
+
+def _story_date(ch: Chunk) -> date | None:
+    """The date a later "the next day" would count from, if ``ch`` names one."""
+    if ch.type not in ("DATE", "TIME") or ch.begin is None or ch.finish is None:
+        return None
+    if ch.gran in ("present", "pastref", "futureref", "range") or ch.value is None:
+        return ch.finish if ch.gran == "range" and ch.value else None
+    return ch.begin
+
+
+def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None) -> list[Chunk]:
+    """Resolve "the next day", "two days later", "that year" from the last date the story named.
+
+    News reports the publication date's news with "yesterday" and "last week", but narrates with
+    "the next day" and "a week later", which count from the date just mentioned (TimeML and
+    HeidelTime read them so). With no earlier date of a fitting granularity the publication date
+    stays the anchor.
+    """
+    last: Chunk | None = None
+    ctx = g.Ctx(text, ref)
+    for ch in chunks:
+        if ch.anchor is not None and last is not None:
+            letter, amount = ch.anchor
+            if _granularity(last) in _NEEDS[letter] and (base := _story_date(last)) is not None:
+                day_level = _granularity(last) in _DAY_LEVEL
+                _reanchor(ch, ctx, shift(base, amount, letter), letter, day_level)
+        if _story_date(ch) is not None:
+            last = ch
+    return chunks
+
+
+def _granularity(ch: Chunk) -> str:
+    """The chunk's granularity; a range of days counts as a day (its last one)."""
+    if ch.gran == "range" and ch.value and len(ch.value.split("/")[-1]) == 10:
+        return "day"
+    return ch.gran
+
+
+def _reanchor(ch: Chunk, ctx: g.Ctx, d: date, letter: str, day_level: bool) -> None:
+    """Give ``ch`` the value and calendar range of the period ``letter`` holding ``d``.
+
+    A point ("two days later", begin == finish) stays a day when counted from a day; counted from
+    a coarser date ("a year later" after "in 2022") it covers the whole period.
+    """
+    point = ch.begin is not None and ch.begin == ch.finish and day_level
+    new = g.period_around(ctx, ch.start, ch.end, d, letter)
+    if new is None:
+        return
+    ch.value = new.value
+    ch.begin, ch.finish = (d, d) if point or ch.begin is None else (new.begin, new.finish)
+    ch.y, ch.m, ch.d = d.year, d.month, d.day
 
 
 def resolve_times(text: str, reference: date | None) -> list[TimeMention]:

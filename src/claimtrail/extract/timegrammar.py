@@ -408,25 +408,92 @@ def h_decade(m: re.Match[str], c: Ctx) -> Chunk | None:
     return Chunk(m.start(), m.end(), "DATE", str(y // 10), date(y, 1, 1), date(y + 9, 12, 31), "decade", y)
 
 
+_UNIT_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def period_around(c: Ctx, s: int, e: int, d: date, letter: str) -> Chunk | None:
+    """The day, ISO week, month or year (by unit letter) that holds ``d``, as a chunk."""
+    if letter == "W":
+        return c.week(s, e, d)
+    if letter == "M":
+        return c.month(s, e, d.year, d.month, False)
+    if letter == "Y":
+        return c.year(s, e, d.year, False)
+    return c.on_date(s, e, d, "relday")
+
+
+def h_century(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "the 18th century" -> TimeML "17" (the first two digits of its years)."""
+    n = parse_day(m["n"])
+    if n is None or not 1 <= n <= 21 or (m["n"][:1].isdigit() and not re.search(r"[a-z]$", m["n"], re.I)):
+        return None
+    y0 = (n - 1) * 100
+    return Chunk(m.start(), m.end(), "DATE", f"{n - 1:02d}", date(max(y0, 1), 1, 1), date(y0 + 99, 12, 31),
+                 "century", y0)  # fmt: skip
+
+
 def h_rel_day(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "today", "yesterday", "now" (publication date); "the next day", "that day" (story date)."""
     w = re.sub(r"\s+", " ", m["w"].lower())
-    if w in ("now", "right now", "nowadays", "at present", "currently"):
+    if w in ("now", "right now", "nowadays"):
         return Chunk(m.start(), m.end(), "DATE", "PRESENT_REF", c.ref, c.ref, "present")
-    offsets = {
-        "today": 0,
-        "yesterday": -1,
-        "tomorrow": 1,
-        "the day before yesterday": -2,
-        "the day after tomorrow": 2,
-        "the next day": 1,
-        "the following day": 1,
-        "the previous day": -1,
-        "the day before": -1,
-        "the day after": 1,
-    }
+    story = lexicon().story_days.get(w)
+    if story is not None:
+        if w in ("the day before", "the day after") and c.word_after(m.end()).lower() in _NOT_DAY_AFTER:
+            return None  # "the day before the vote" is a day named by an event, not a date
+        ch = _from_ref(c, m.start(), m.end(), story, "D")
+        ch.anchor = ("D", float(story))
+        return ch
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+               "the day after tomorrow": 2}  # fmt: skip
     if c.ref is None:
         return Chunk(m.start(), m.end(), "DATE", None, gran="relday")
     return c.on_date(m.start(), m.end(), c.ref + timedelta(days=offsets[w]), "relday")
+
+
+_NOT_DAY_AFTER = {"the", "a", "an", "his", "her", "their", "its", "this", "that"}
+
+
+def _from_ref(c: Ctx, s: int, e: int, step: int, letter: str) -> Chunk:
+    """A period ``step`` units from the publication date (the fallback of story-anchored words)."""
+    if c.ref is None:
+        return Chunk(s, e, "DATE", None, gran="relday" if letter == "D" else "relperiod")
+    out = period_around(c, s, e, shift(c.ref, step, letter), letter)
+    assert out is not None
+    if letter != "D":
+        out.gran = "relperiod"
+    return out
+
+
+def h_story_period(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "that year", "the same month", "the following week": from the story's last mentioned date."""
+    step = lexicon().story_periods.get(re.sub(r"\s+", " ", m["rel"].lower()))
+    letter = _UNIT_LETTER.get(m["p"].lower())
+    if step is None or letter is None:
+        return None
+    ch = _from_ref(c, m.start(), m.end(), step, letter)
+    ch.anchor = (letter, float(step))
+    return ch
+
+
+def h_ref_word(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "currently" (PRESENT_REF), "recently" (PAST_REF), "soon" (FUTURE_REF)."""
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    value = lexicon().reference_words.get(w)
+    if value is None:
+        return None
+    nxt = c.word_after(m.end()).lower()
+    if w == "soon" and (c.word_before(m.start()) == "as" or nxt in ("after", "afterwards", "as", "before")):
+        return None
+    s = m.start()
+    lead = re.match(r"in\s+(?=the\b)", m.group(0), re.I)
+    if lead:
+        s += lead.end()  # "in the past": the preposition is a signal, not part of the TIMEX3
+    if value == "PRESENT_REF":
+        return Chunk(s, m.end(), "DATE", value, c.ref, c.ref, "present")
+    if value == "PAST_REF":
+        return Chunk(s, m.end(), "DATE", value, None, c.ref, "pastref")
+    return Chunk(s, m.end(), "DATE", value, c.ref, None, "futureref")
 
 
 def h_day_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
@@ -584,7 +651,14 @@ _ORDQ = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fou
 
 def h_quarter(m: re.Match[str], c: Ctx) -> Chunk | None:
     q = _ORDQ.get(m["q"].lower(), 4 if m["q"].lower() in ("last", "final") else 0)
-    return c.quarter(m.start(), m.end(), _year_from(m, c), q) if q else None
+    if not q:
+        return None
+    y = _year_from(m, c)
+    if y is not None and c.ref is not None and not (m["y"] or m["yrel"]):
+        # "the fourth quarter" in a March report is last year's, unless the sentence looks ahead
+        if date(y, 3 * q - 2, 1) > c.ref and not c.future_at(m.start()):
+            y -= 1
+    return c.quarter(m.start(), m.end(), y, q)
 
 
 def h_qcode(m: re.Match[str], c: Ctx) -> Chunk | None:

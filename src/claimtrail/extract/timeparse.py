@@ -94,6 +94,17 @@ def pick_year(ref: date, month: int, day: int | None, future: bool = False) -> i
     return best_year
 
 
+def point_value(d: date, letter: str) -> str:
+    """TimeML value of the day ``d`` at the granularity of a unit letter ("three years ago" -> "2022")."""
+    if letter == "W":
+        return week_value(d)
+    if letter == "M":
+        return f"{d.year}-{d.month:02d}"
+    if letter == "Y":
+        return str(d.year)
+    return d.isoformat()
+
+
 def narrow(begin: date, finish: date, lo: float, hi: float) -> tuple[date, date]:
     """The part of [begin, finish] between fractions lo and hi (for "early", "mid-", "late")."""
     days = (finish - begin).days + 1
@@ -143,6 +154,9 @@ class Chunk:
     ampm_known: bool = True
     dur: dict[str, float] = field(default_factory=dict)
     priority: int = 0
+    # Set on expressions counted from the story's last mentioned date rather than the publication
+    # date ("the next day", "two days later"): (unit letter, signed amount) to add to that date.
+    anchor: tuple[str, float] | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,6 +186,10 @@ class Lexicon:
     frequencies: dict[str, str]
     future_cues: list[str]
     rx: dict[str, str]
+    vague: frozenset[str] = frozenset()
+    reference_words: dict[str, str] = field(default_factory=dict)
+    story_days: dict[str, int] = field(default_factory=dict)
+    story_periods: dict[str, int] = field(default_factory=dict)
 
 
 def _norm(s: str) -> str:
@@ -223,6 +241,9 @@ def lexicon() -> Lexicon:
         "FREQ": _alt(list(data["frequencies"])),
         "AMPM": r"(?:[ap]\s?\.\s?m\b\.?|[ap]\s*\.\s*m\s*\.|[ap]m\b|[ap](?=[\s.,;!?)]|$))",
         "FUTURE": _alt(list(data["future_cues"])),
+        "REFWORD": _alt(list(data["reference_words"])),
+        "STORYDAY": _alt(list(data["story_days"])),
+        "STORYREL": _alt(list(data["story_period_words"])),
         "ORD": _alt(list(data["ordinals"])),
     }
     rx["DAY"] = rf"(?:{rx['DAYNUM']}|{rx['DAYWORD']})"
@@ -241,6 +262,10 @@ def lexicon() -> Lexicon:
         frequencies={k.lower(): v for k, v in data["frequencies"].items()},
         future_cues=list(data["future_cues"]),
         rx=rx,
+        vague=frozenset(_norm(k) for k in data["vague_numbers"]),
+        reference_words={_norm(k): v for k, v in data["reference_words"].items()},
+        story_days={_norm(k): int(v) for k, v in data["story_days"].items()},
+        story_periods={_norm(k): int(v) for k, v in data["story_period_words"].items()},
     )
 
 

@@ -10,7 +10,17 @@ import re
 from datetime import timedelta
 
 from .timegrammar import Ctx, _fraction, duration_parts, rel_mode, unit_of
-from .timeparse import Chunk, clock_of, duration_value, hour_value, lexicon, parse_number, shift, weekday_of
+from .timeparse import (
+    Chunk,
+    clock_of,
+    duration_value,
+    hour_value,
+    lexicon,
+    parse_number,
+    point_value,
+    shift,
+    weekday_of,
+)
 
 
 def _n(m: re.Match[str], key: str = "n") -> float | None:
@@ -55,7 +65,30 @@ def _bad_unit(m: re.Match[str]) -> bool:
     return False
 
 
+_STORY_DIRECTIONS = ("earlier", "later", "prior")
+
+
+def _coarsest(parts: dict[str, float]) -> str:
+    """The coarsest unit letter of a duration: the granularity of a date counted with it."""
+    for letter in ("Y", "M", "W", "D"):
+        if letter in parts:
+            return letter
+    return "D"
+
+
+def is_vague(m: re.Match[str]) -> bool:
+    """A count with no number ("a few", "several"): TimeML writes X for it."""
+    return bool(m["n"]) and re.sub(r"[\s-]+", " ", m["n"].lower()).strip() in lexicon().vague
+
+
 def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "three days ago" (from the publication date), "two days later" (from the story's last date).
+
+    The value has the granularity of the unit (TimeML: "three years ago" is "2022"); begin/finish keep
+    the day. "earlier", "later" and "prior" count from the last date the story mentioned, which
+    ``temporal`` fills in once all mentions are known; counting from the publication date is the
+    fallback when the story names no date before.
+    """
     if _bad_unit(m):
         return None
     parts = _dur_parts(m)
@@ -69,12 +102,23 @@ def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
         base = base + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(anchor.lower(), 0))
     if any(k.startswith("T") for k in parts):
         return Chunk(m.start(), m.end(), "TIME", None, gran="reltime")
+    if is_vague(m):
+        if sign < 0:
+            return Chunk(m.start(), m.end(), "DATE", "PAST_REF", None, c.ref, "pastref")
+        return Chunk(m.start(), m.end(), "DATE", "FUTURE_REF", c.ref, None, "futureref")
+    story = direction in _STORY_DIRECTIONS and not anchor
+    letter = _coarsest(parts)
     if base is None:
         return Chunk(m.start(), m.end(), "DATE", None, gran="relday")
     d = base
     for k, v in parts.items():
         d = shift(d, sign * v, k)
-    return c.on_date(m.start(), m.end(), d, "relday")
+    ch = c.on_date(m.start(), m.end(), d, "relday" if letter == "D" else "relperiod")
+    if ch is not None:
+        ch.value = point_value(d, letter)
+        if story:
+            ch.anchor = (letter, sign * parts[letter]) if len(parts) == 1 else None
+    return ch
 
 
 def h_in_n(m: re.Match[str], c: Ctx) -> Chunk | None:
@@ -117,6 +161,8 @@ def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
     if not parts:
         return None
     ch = c.duration(m.start(), m.end(), parts)
+    if is_vague(m) and len(parts) == 1:
+        ch.value = _vague(m, c, next(iter(parts))).value  # "the past few days": PXD
     mode = rel_mode(m["rel"]) or ("past" if m["rel"].lower() == "recent" else None)
     if c.ref is not None and mode in ("past", "next") and not any(k.startswith("T") for k in parts):
         d = c.ref
@@ -132,11 +178,19 @@ def h_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
     parts = _dur_parts(m)
     if not parts or any(v <= 0 for v in parts.values()):
         return None
+    if is_vague(m) and len(parts) == 1:
+        return _vague(m, c, next(iter(parts)))
     if m["n"].lower() in ("a", "an") and re.search(
         r"\d[\d,.]*(?:\s*[A-Za-z]+)?\s+$", c.text[max(0, m.start() - 25) : m.start()]
     ):
         return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")  # "100 km a week"
     return c.duration(m.start(), m.end(), parts)
+
+
+def _vague(m: re.Match[str], c: Ctx, letter: str) -> Chunk:
+    """ "several days", "a few hours": TimeML writes the unknown count as X ("PXD", "PTXH")."""
+    value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
+    return Chunk(m.start(), m.end(), "DURATION", value, gran="duration")
 
 
 def h_half_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
@@ -159,7 +213,18 @@ def h_vague_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_recent(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "recent days" points back (PAST_REF), "the coming weeks" forward (FUTURE_REF)."""
+    if m.group(0).lower().startswith("coming"):
+        return Chunk(m.start(), m.end(), "DATE", "FUTURE_REF", c.ref, None, "futureref")
     return Chunk(m.start(), m.end(), "DATE", "PAST_REF", None, c.ref, "pastref")
+
+
+def h_overnight(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "overnight": the night before the publication date (TIME, part of day NI)."""
+    if c.ref is None:
+        return Chunk(m.start(), m.end(), "TIME", None, gran="pod", clock="NI")
+    d = c.ref - timedelta(days=1)
+    return Chunk(m.start(), m.end(), "TIME", f"{d.isoformat()}TNI", d, c.ref, "daypod", clock="NI")
 
 
 def h_every(m: re.Match[str], c: Ctx) -> Chunk | None:
