@@ -183,6 +183,37 @@ def test_failures_do_not_pile_up_and_a_fixed_file_clears_its_failure(tmp_path, t
         assert left.source.endswith("empty.txt") and left.attempts == 4
 
 
+def test_cli_failures_shows_one_line_per_input_with_its_attempts(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "story.txt").write_text(BORDER, encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    for _ in range(2):
+        result = CliRunner().invoke(app, ["ingest", str(folder), "--db", db, "--quiet", "--no-fusion"])
+        assert result.exit_code == 1, result.output
+    listed = CliRunner().invoke(app, ["failures", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.strip().splitlines()
+    assert lines[0] == "1 failures"
+    assert lines[1].startswith(f"{folder / 'empty.txt'}: is empty (0 bytes) (2 attempts, latest ")
+
+
+def test_cli_ingest_names_a_duplicate(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(MARKET, encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    first = CliRunner().invoke(app, ["ingest", str(story), "--db", db, "--quiet", "--no-fusion"])
+    assert first.exit_code == 0, first.output
+    with open_ledger(db) as ledger:
+        (stored_id,) = ledger.article_ids()
+    again = CliRunner().invoke(
+        app, ["ingest", str(story), "--url", "https://x.example/m", "--db", db, "--quiet", "--no-fusion"]
+    )
+    assert again.exit_code == 0, again.output
+    assert f"skipped {story}: duplicate of {stored_id}" in again.output
+
+
 # -- 8a. identity: the same text with and without a URL is one article ----------------------------
 
 

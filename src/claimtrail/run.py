@@ -228,6 +228,9 @@ class _Writer:
             self.on_item(status, item)
 
     def _record_failure(self, failure: Failure) -> None:
+        from .ingest.boundary import safe_failure
+
+        failure = safe_failure(failure)  # e.g. an extraction error quoting the text: one safe line
         self.report.failures.append(failure)
         self.ledger.record_failure(failure.source, failure.reason)
         if self.failed_sources is not None:

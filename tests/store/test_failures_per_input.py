@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import inspect, text
@@ -102,3 +103,11 @@ def test_migration_merges_piled_up_failures_and_hashes_texts(ledger_target):
         assert "ix_articles_text_hash" in indexes
         assert led.find_stored(type(article)(text=article.text, article_id="x")) == article.article_id
         assert led.claims() == claims  # data survives the upgrade
+
+
+def test_failure_texts_are_stored_safely_on_both_backends(ledger: Ledger):
+    name = os.fsdecode(b"in/b\xe9.txt")
+    ledger.record_failure(name, "extraction failed: bad\x00 text\nsecond line")
+    (failure,) = ledger.failures()
+    assert failure == Failure("in/b\\xe9.txt", "extraction failed: bad text second line")
+    assert ledger.clear_failures(name) == 1  # the raw name finds its row

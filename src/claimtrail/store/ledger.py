@@ -38,18 +38,24 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import InputError, LedgerError
+from ..ingest.boundary import one_line, safe_text
 from ..model import Article, Claim, Failure
 from . import migrations
 from .engine import WRITE_OPTION, db_reason, engine_for, json_dumps
 from .rows import (
+    MAX_NAME,
     article_from_row,
+    article_problem,
     article_row,
     chunks,
     claim_row,
+    failure_key,
     fts5_query,
+    input_sources,
     like_pattern,
     name_key,
     source_name,
+    text_hash,
 )
 from .schema import (
     PG_ARTICLE_TSV,
@@ -98,6 +104,13 @@ def open_ledger(target: str | Path = "claimtrail.db", create: bool = True) -> Le
         engine.dispose()
         raise LedgerError(f"cannot open ledger {label}: {db_reason(exc)}") from exc
     return ledger
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """A stored time as an aware UTC datetime (SQLite returns naive UTC)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
 
 
 _CLAIM_COLUMNS = select(claims.c.claim_id, claims.c.data, claims.c.qualifiers, claims.c.sentence_start)
@@ -213,11 +226,16 @@ class Ledger:
 
         Returns False and changes nothing when the article id is already stored (re-ingest is a
         no-op). Any failure rolls the whole article back and raises ``LedgerError``; articles stored
-        before are untouched.
+        before are untouched. An article the backends would treat differently (NUL characters, lone
+        surrogates, over-long metadata: ``rows.article_problem``) is refused on both. A failure
+        recorded for the article's input (its ``source_path`` or ``url``) is cleared: the input is in.
         """
         article_id = article.article_id
         if not article_id:
             raise LedgerError(f"ledger {self.label}: an article without an article_id cannot be stored")
+        problem = article_problem(article)
+        if problem:
+            raise LedgerError(f"ledger {self.label}: cannot store article {article_id}: {problem}")
         for claim in claims_:
             if claim.article_id != article_id:
                 raise LedgerError(
@@ -233,12 +251,17 @@ class Ledger:
                         select(func.max(claims.c.doc_id)).scalar_subquery(),
                     )
                 ).one()
+                self._clear_failures(conn, *input_sources(article))
                 if state[0]:
                     return False
                 self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
                 new_sources = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
         except LedgerError:
             raise
+        except (UnicodeError, ValueError, TypeError) as exc:  # a value the driver cannot adapt
+            raise LedgerError(
+                f"ledger {self.label}: cannot store article {article_id}: {' '.join(str(exc).split())}"
+            ) from exc
         except IntegrityError as exc:
             if self.has_article(article_id):  # stored meanwhile by another writer
                 return False
@@ -309,7 +332,7 @@ class Ledger:
                 if key[0] and key not in wanted and key not in self._source_ids:
                     country = entry.get("country")
                     wanted[key] = {
-                        "name": name,
+                        "name": name[:MAX_NAME],
                         "name_key": key[0],
                         "type": key[1],
                         "country": str(country).upper() if country else None,
@@ -347,6 +370,22 @@ class Ledger:
         with self._read() as conn:
             query = select(articles.c.article_id).where(articles.c.article_id == article_id)
             return conn.execute(query).first() is not None
+
+    def find_stored(self, article: Article, text_key: str | None = None) -> str | None:
+        """The id under which ``article`` is already stored: its own id, else the id of a stored
+        article with the same text (``ingest.ids.text_hash``, or ``text_key`` when the caller has
+        it: the same text with and without a URL is one article); None when it is new."""
+        query = (
+            select(articles.c.article_id)
+            .where(
+                (articles.c.article_id == article.article_id)
+                | (articles.c.text_hash == (text_key or text_hash(article.text)))
+            )
+            .order_by((articles.c.article_id == article.article_id).desc(), articles.c.doc_id)
+            .limit(1)
+        )
+        with self._read() as conn:
+            return conn.scalar(query)
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, its text exactly as the claims' offsets expect; None if unknown."""
@@ -635,22 +674,65 @@ class Ledger:
 
     # -- failures ------------------------------------------------------------------------------
     def record_failure(self, source: str, reason: str) -> None:
-        """Record an input that could not be ingested (listed by ``failures``)."""
+        """Record that an input could not be ingested (listed by ``failures``). One row per input:
+        a failure of an input already listed replaces its reason and time and counts one more
+        attempt. Both texts are stored as ``ingest.boundary`` makes them safe (no NUL, no lone
+        surrogate: a non-UTF-8 file name is kept with its bad bytes escaped)."""
+        source, reason = safe_text(source), one_line(reason)
+        row = {
+            "source": source,
+            "source_key": failure_key(source),
+            "reason": reason,
+            "at": datetime.now(UTC),
+            "attempts": 1,
+        }
+        stmt = self._insert_dialect(failures)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["source_key"],
+            set_={
+                "reason": stmt.excluded.reason,
+                "at": stmt.excluded.at,
+                "attempts": failures.c.attempts + 1,
+            },
+        )
         try:
             with self._write() as conn:
-                conn.execute(failures.insert(), {"source": source, "reason": reason, "at": datetime.now(UTC)})
-        except SQLAlchemyError as exc:
+                conn.execute(stmt, row)
+        except (SQLAlchemyError, UnicodeError, ValueError) as exc:
             raise LedgerError(f"ledger {self.label}: cannot record a failure: {db_reason(exc)}") from exc
 
+    def clear_failures(self, *sources: str | None) -> int:
+        """Forget the failures of these inputs (they have been ingested since); returns how many."""
+        with self._write() as conn:
+            return self._clear_failures(conn, *sources)
+
+    def _clear_failures(self, conn: Connection, *sources: str | None) -> int:
+        keys = sorted({failure_key(safe_text(s)) for s in sources if s})
+        if not keys:
+            return 0
+        return conn.execute(failures.delete().where(failures.c.source_key.in_(keys))).rowcount or 0
+
+    def failed_sources(self) -> set[str]:
+        """The inputs listed by ``failures`` (the runner clears those it later finds stored)."""
+        with self._read() as conn:
+            return set(conn.execute(select(failures.c.source)).scalars())
+
     def failures(self, since: datetime | None = None) -> list[Failure]:
-        """Recorded failures, oldest first; ``since`` keeps those recorded at or after that time."""
-        query = select(failures.c.source, failures.c.reason).order_by(failures.c.failure_id)
+        """Recorded failures, one per input with its latest reason, time (``at``) and how many runs
+        failed on it (``attempts``), least recently failed first; ``since`` keeps those whose latest
+        attempt was at or after that time."""
+        query = select(failures.c.source, failures.c.reason, failures.c.attempts, failures.c.at).order_by(
+            failures.c.at, failures.c.failure_id
+        )
         if since is not None:
             if since.tzinfo is not None and self.dialect == "sqlite":
                 since = since.astimezone(UTC).replace(tzinfo=None)  # SQLite stores naive UTC
             query = query.where(failures.c.at >= since)
         with self._read() as conn:
-            return [Failure(row.source, row.reason) for row in conn.execute(query)]
+            return [
+                Failure(row.source, row.reason, attempts=row.attempts or 1, at=_utc(row.at))
+                for row in conn.execute(query)
+            ]
 
     # -- grades (Admiralty reliability) ---------------------------------------------------------
     def set_grade(self, name: str, letter: str) -> None:
