@@ -54,7 +54,9 @@ def _shifted(found: dict[str, Any], offset: int, cited_base: int) -> dict[str, A
     def move(span: dict[str, Any] | None) -> dict[str, Any] | None:
         return None if span is None else span | {"start": span["start"] + offset, "end": span["end"] + offset}
 
-    out: dict[str, Any] = {name: [move(item) for item in found[name]] for name in ANNOTATION_LISTS}
+    out: dict[str, Any] = {
+        name: [move(item) for item in found[name]] for name in ANNOTATION_LISTS if name != "attributions"
+    }
     out["attributions"] = [
         a
         | {
