@@ -60,3 +60,38 @@ def test_bad_scheduler_is_refused(tmp_path):
 def test_unreachable_scheduler_is_a_clear_error(batches):
     with pytest.raises(InputError, match="cannot reach"):
         list(extract_batches(batches, load_settings(), scheduler="tcp://127.0.0.1:9"))
+
+
+def _explode(articles):
+    raise RuntimeError("the task blew up")
+
+
+def _no_claims(articles):
+    return [(a, []) for a in articles]
+
+
+def test_a_failed_dask_task_becomes_one_failure_per_article(batches):
+    """A task that fails for good (after Dask's own retries) is a failure per article of its batch,
+    the batches around it keep their results and their order."""
+    from distributed import Client, LocalCluster
+
+    from claimtrail.model import Failure
+    from claimtrail.parallel import _dask_in_order
+
+    good, bad = batches
+    with (
+        LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        submitted = [
+            (good, client.submit(_no_claims, good)),
+            (bad, client.submit(_explode, bad, retries=1)),
+            (good, client.submit(_no_claims, good, pure=False)),
+        ]
+        results = list(_dask_in_order(iter(submitted), depth=2))
+    assert [r[0].article_id for r in results[:3]] == [a.article_id for a in good]
+    assert [r[0].article_id for r in results[6:]] == [a.article_id for a in good]
+    failures = results[3:6]
+    assert all(isinstance(f, Failure) for f in failures)
+    assert [f.source for f in failures] == [a.source_path for a in bad]
+    assert all(f.reason.endswith("RuntimeError: the task blew up") for f in failures)
