@@ -66,6 +66,10 @@ class Lexicon:
     intent: frozenset[str]
     object_preps: frozenset[str]
     anonymity: frozenset[str]
+    figure_verbs: frozenset[str]
+    document_preps: frozenset[str]
+    temporal_marks: frozenset[str]
+    rival_markers: frozenset[str]
     colon_labels: frozenset[str]
     signature_dashes: frozenset[str]
 
@@ -99,6 +103,10 @@ def lexicon() -> Lexicon:
         intent=intent,
         object_preps=frozenset(data.get("stance_object_prepositions", [])),
         anonymity=frozenset(data.get("anonymity_verbs", [])),
+        figure_verbs=frozenset(data.get("figure_verbs", [])),
+        document_preps=frozenset(data.get("document_prepositions", [])),
+        temporal_marks=frozenset(data.get("temporal_marks", [])),
+        rival_markers=frozenset(data.get("rival_markers", [])),
         colon_labels=frozenset(data.get("colon_labels", [])),
         signature_dashes=frozenset(data.get("signature_dashes", [])),
     )
@@ -170,6 +178,7 @@ class _Context:
                     self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ == "nsubj":
                 self._noun_subject(tok)
+        self._document_phrases()
         self._colon_speakers()
         self._signatures()
         self._cited_documents()
@@ -191,6 +200,8 @@ class _Context:
             return  # "2,000 are thought to have joined": a hedge (modality), not a report by no one
         if v.lemma_ in self.lex.evidential and (src is None or not self._is_source(src)):
             return  # "this image shows ...": only reports, documents and actors are sources
+        if _temporal(v, self.lex.temporal_marks):
+            return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
         if v.lemma_ in self.lex.needs_speaker and (src is None or src.pos_ not in ("NOUN", "PROPN", "PRON")):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
         cue_end = v.i + 1
@@ -248,6 +259,14 @@ class _Context:
                 return self._content_of(c, v)
         for c in v.children:  # "is believed to have sent", "plans to"
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                subj = next((s for s in v.children if s.dep_ == "nsubjpass" and s.i < v.i), None)
+                if (
+                    subj is not None
+                    and subj.lower_ not in RELATIVE_PRONOUNS
+                    and v.lemma_ not in self.lex.clause_only
+                ):
+                    # "1.2 million people were said to have fled": the subject is part of what was said
+                    return self._span_chars(subj.left_edge.i, self._tail_trim(c, c.right_edge.i + 1))
                 return self._content_of(c, v)
         # a direct quote before or after the cue in the same sentence
         q = self._adjacent_quote(v)
@@ -274,6 +293,12 @@ class _Context:
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and subj.pos_ != "PRON":
                 return self._span_chars(subj.left_edge.i, subj.right_edge.i + 1)
+        if v.lemma_ in self.lex.figure_verbs:  # "put the toll at 23", "the data show 1,100 cases"
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            at = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+            if obj is not None and (at is not None or any(t.like_num for t in obj.subtree)):
+                end = max(obj.right_edge.i, at.right_edge.i if at is not None else -1) + 1
+                return self._span_chars(obj.left_edge.i, end)
         if v.lemma_ in self.lex.clause_only:
             return None
         for c in v.children:  # "denied the report", "confirmed the capture of two soldiers"
@@ -291,6 +316,31 @@ class _Context:
             ):
                 return self._span_chars(c.i + 1, c.right_edge.i + 1)
         return None
+
+    def _document_phrases(self) -> None:
+        """ "In a report by the UN agency, 1.2 million people were said to have fled": a cue noun
+        with an author in a phrase of the clause says the clause. A sourceless cue verb of that
+        clause ("were said") takes the author as its source instead."""
+        for n in self.doc:
+            if n.pos_ != "NOUN" or n.lemma_ not in self.lex.nouns or n.dep_ != "pobj":
+                continue
+            prep = n.head
+            if prep.lower_ not in self.lex.document_preps or prep.head.pos_ not in ("VERB", "AUX"):
+                continue
+            author = self._noun_author(n)
+            if author is None:
+                continue
+            verb = prep.head
+            own = self.by_cue.get(verb.i)
+            if own is not None:
+                if self.attrs[own].source_tok is None:
+                    self.attrs[own].source_tok = author
+                continue
+            if verb.lemma_ in self.lex.speech and self._subject(verb) is not None:
+                continue  # "X said in a report by Y": the cited document (see _cited_documents)
+            content = self._clause_without(self._clause_head(verb), prep)
+            if content is not None:
+                self._add(_Attr(prep.i, n.i + 1, content, author, kind="noun"))
 
     def _colon_content(self, v: Token) -> tuple[int, int] | None:
         """What follows a colon right after a cue (only its subject, addressee or adverbs between):
@@ -541,6 +591,10 @@ class _Context:
         if content is None and obj is None:
             return
         cited_person = None
+        if content is None and obj is not None:  # "cited reports by X that 40 drones were downed"
+            clause = _that_clause(obj)
+            if clause is not None:
+                content = self._content_of(clause, v)
         if content is None:  # "He also cited testimony from a soldier": the quotes that follow
             content = self._span_chars(obj.left_edge.i, obj.right_edge.i + 1)
             a = self.actor_of[cited_tok.i] if cited_tok is not None else None
@@ -747,11 +801,31 @@ class _Context:
         """A complement clause's chars, widened to a quote it lies in."""
         left = self._lead_trim(c.left_edge.i, c.right_edge.i + 1)
         right = self._tail_trim(c, c.right_edge.i + 1)
+        right = self._rival_cut(v, left, right)
         span = self._span_chars(left, right, skip_mark=True)
         q = self._quote_at(span[0])
         if q is not None and q[0] <= span[0] and v.idx not in range(q[0], q[1]):
             return q
         return span
+
+    def _rival_cut(self, v: Token, left: int, right: int) -> int:
+        """ "One group said two fighters died, while another said three did": a second speaker with
+        a contrasting clause ends what the first one said; each figure keeps its own speaker."""
+        for t in self.doc[left:right]:
+            if (
+                t.i == v.i
+                or t.pos_ != "VERB"
+                or t.lemma_ not in self.lex.speech
+                or t.dep_ not in ("advcl", "conj")
+            ):
+                continue
+            if not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                continue
+            start = t.left_edge.i
+            marker = self.doc[start] if self.doc[start].dep_ == "mark" else self.doc[start - 1]
+            if marker.lower_ in self.lex.rival_markers and start > left:
+                return min(right, marker.i if marker.i < start else start)
+        return right
 
     def _clause_without(self, clause: Token, cut: Token) -> tuple[int, int] | None:
         """The chars of ``clause``'s subtree minus the subtree of ``cut`` at one of its ends."""
@@ -930,16 +1004,26 @@ class _Context:
         t = a.source_tok
         if t is None:
             return []
+        a.source_actors = self._resolve_tok(t)
+        for c in t.children:  # "He and Petro Andriyenko told Reuters": both speak
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON", "NOUN"):
+                a.source_actors = a.source_actors + [
+                    x for x in self._resolve_tok(c) if x not in a.source_actors
+                ]
+        return a.source_actors
+
+    def _resolve_tok(self, t: Token) -> list[ActorMention]:
+        """The actors one source word stands for: its own mention, or a pronoun's referent."""
         actor = self.actor_of[t.i]
         if actor is not None:
-            a.source_actors = [actor]
-        elif t.lower_ in self.lex.singular:
-            a.source_actors = self._last_person(t)
-        elif t.lower_ in self.lex.plural:
-            a.source_actors = self._last_group(t)
-        elif t.lower_ in self.lex.inanimate:
-            a.source_actors = self._last_body(t)
-        return a.source_actors
+            return [actor]
+        if t.lower_ in self.lex.singular:
+            return self._last_person(t)
+        if t.lower_ in self.lex.plural:
+            return self._last_group(t)
+        if t.lower_ in self.lex.inanimate:
+            return self._last_body(t)
+        return []
 
     def _interviewed(self, sent: Any) -> list[ActorMention]:
         """ "Researchers interviewed 40 defectors and two officers. According to them, ...": the
@@ -1117,7 +1201,8 @@ class _Context:
                         default=t.i,
                     )
                     left = min(left, t.left_edge.i) if t.left_edge.i >= left - 3 else left
-                    sp = doc[left : t.i + 1]
+                    right = max((c.right_edge.i for c in t.children if c.dep_ == "conj"), default=t.i)
+                    sp = doc[left : right + 1]
                     source = TextSpan(sp.start_char, sp.end_char, sp.text)
             m = AttributionMention(
                 cue=TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
@@ -1152,6 +1237,22 @@ def _modifies(tok: Token, heads: set[int]) -> bool:
         if t.i in heads:
             return True
     return False
+
+
+def _temporal(v: Token, marks: frozenset[str]) -> bool:
+    """A cue verb in a clause of time with no said clause ("since Russia declared war")."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) and not any(
+        c.dep_ in CLAUSE_DEPS for c in v.children
+    )
+
+
+def _that_clause(n: Token) -> Token | None:
+    """The that-clause a noun governs ("reports that 40 drones were downed"), if any."""
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return c
+    return None
 
 
 def _is_time_phrase(prep: Token) -> bool:
