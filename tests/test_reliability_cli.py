@@ -376,3 +376,16 @@ def test_open_ledger_create_flag(tmp_path):
         pass
     with open_ledger(target, create=False) as ledger:
         assert ledger.count_articles() == 0
+
+
+def test_a_ledger_path_with_query_characters_opens_that_file(tmp_path):
+    from claimtrail.store.ledger import open_ledger
+
+    target = tmp_path / "odd [x] dir?#%20" / "ledger?v=1#top.db"
+    target.parent.mkdir()
+    with open_ledger(target):
+        pass
+    assert target.is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["odd [x] dir?#%20"]  # no stray "odd [x] dir"
+    listed = run("articles", "--db", str(target))
+    assert listed.exit_code == 0 and "0 articles" in listed.output

@@ -185,7 +185,9 @@ def sqlite_engine(path: Path | None) -> Engine:
             json_serializer=json_dumps,
         )
     else:
-        engine = create_engine(f"sqlite:///{path}", json_serializer=json_dumps, paramstyle="named")
+        # A URL object, not "sqlite:///{path}": a '?' or '#' in the path must not start a query.
+        url = URL.create("sqlite", database=str(path))
+        engine = create_engine(url, json_serializer=json_dumps, paramstyle="named")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
