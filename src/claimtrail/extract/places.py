@@ -47,6 +47,7 @@ SPATIAL = {"in", "near", "outside", "around", "inside", "into", "across", "towar
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 STRONG_FEATURES = (FEATURE_COUNTRY, FEATURE_REGION, FEATURE_ADMIN1)
+CITY_CUES = {"city", "town", "village", "township", "hamlet"}  # "the town of X": X is a town
 
 
 @dataclass
@@ -411,6 +412,16 @@ class PlacesComponent:
                 return other.entry
         return None
 
+    @staticmethod
+    def _contained(doc: Doc, cand: _Cand, by_end: dict[int, _Cand]) -> GazetteerEntry | None:
+        """The town named right before ", X" ("Atlanta, Georgia"): X is then what holds it."""
+        s = cand.start
+        if s >= 2 and doc[s - 1].text == "," and (s - 1) in by_end:
+            before = by_end[s - 1].entry
+            if before is not None and before.feature in (FEATURE_CITY, FEATURE_ADMIN2):
+                return before
+        return None
+
     def __call__(self, doc: Doc) -> Doc:
         cands, pending = self._candidates(doc)
         gaz = self.gaz
@@ -441,20 +452,33 @@ class PlacesComponent:
             {
                 c.entry.gazetteer_id: c.entry
                 for c in cands
-                if c.entry is not None and c.entry.feature != FEATURE_COUNTRY and not c.demonym
+                # a unit's point is the middle of its area: only towns and counties pin a neighbourhood
+                if c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN2) and not c.demonym
             }.values()
         )
-        in_context: dict[tuple[str, bool, str | None], Any] = {}
+        in_context: dict[tuple, Any] = {}
         for c in cands:
             if c.demonym or c.fixed:
                 continue
             container = self._container(doc, c, by_start, by_end)
-            key = (c.name, c.region_word, container.gazetteer_id if container is not None else None)
+            contained = self._contained(doc, c, by_end)
+            city_cue = (
+                c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in CITY_CUES
+            )
+            key = (
+                c.name,
+                c.region_word,
+                container.gazetteer_id if container is not None else None,
+                contained.gazetteer_id if contained is not None else None,
+                city_cue,
+            )
             if key not in in_context:
                 ctx = Context(
                     countries=weights,
                     admins=admins,
                     container=container,
+                    contained=contained,
+                    city_cue=city_cue,
                     nearby=nearby,
                     region_word=c.region_word,
                 )

@@ -215,6 +215,21 @@ class Gazetteer:
         )
         return self._entry(row) if row else None
 
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def largest_city(self, admin1: str | None) -> str | None:
+        """The gazetteer id of the most populous town of a first-level unit ("US.NY" -> New York City)."""
+        if not admin1:
+            return None
+        row = (
+            self._db()
+            .execute(
+                "SELECT gid FROM entries WHERE admin1 = ? AND feature = ? ORDER BY pop DESC LIMIT 1",
+                (admin1, FEATURE_CITY),
+            )
+            .fetchone()
+        )
+        return row[0] if row else None
+
     def is_capital(self, entry: GazetteerEntry) -> bool:
         """True when the entry is the capital city of its country (Pyongyang, Kyiv)."""
         if self._capitals is None:

@@ -21,7 +21,9 @@ from .gazetteer import (
     FEATURE_COUNTRY,
     FEATURE_REGION,
     KIND_ALIAS,
+    KIND_ALTERNATE,
     KIND_BASE,
+    KIND_PRIMARY,
     Candidate,
     Gazetteer,
     GazetteerEntry,
@@ -59,13 +61,17 @@ class Context:
 
     ``countries``: country code -> weight (how much the article talks about it); ``admins``: the
     same for first-level units ("US.KY" when the article names Kentucky); ``container``: a
-    country, unit or region named right next to the name; ``nearby``: other places of the article;
+    country, unit or region named right next to the name; ``contained``: a place named right before
+    it ("Atlanta" of "Atlanta, Georgia"); ``city_cue``: "the city/town/village of" precedes it;
+    ``nearby``: other places of the article;
     ``region_word``: the name is followed by "region", "oblast", "province"...
     """
 
     countries: dict[str, float] = field(default_factory=dict)
     admins: dict[str, float] = field(default_factory=dict)
     container: GazetteerEntry | None = None
+    contained: GazetteerEntry | None = None
+    city_cue: bool = False
     nearby: list[GazetteerEntry] = field(default_factory=list)
     region_word: bool = False
 
@@ -93,10 +99,13 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
         return []
     # a unit named after a big city of its country: the bare name is the city ("Kursk", "Kiev")
     # Only the best-known unit of that name counts: "Florida" is the US state, not Uruguay's
-    # department whose capital shares its name.
-    units = [c.entry for c in found if c.entry.feature == FEATURE_ADMIN1]
-    top_unit = max(units, key=lambda u: u.population, default=None)
-    named_units = {top_unit.country: top_unit} if top_unit is not None else {}
+    # department whose capital shares its name. A unit whose own full name it is keeps it
+    # ("Quebec", "Wyoming") unless the city is the unit's largest ("Donetsk") or has a million
+    # people.
+    units = [c for c in found if c.entry.feature == FEATURE_ADMIN1]
+    top = max(units, key=lambda u: u.entry.population, default=None)
+    named_units = {top.entry.country: top} if top is not None else {}
+    own_units = {u.entry.admin1 for u in units}
     scored: list[tuple[float, Candidate]] = []
     for cand in found:
         e = cand.entry
@@ -105,8 +114,24 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
             score += 2.0
         if not ctx.region_word and e.feature == FEATURE_CITY and e.country in named_units:
             unit = named_units[e.country]
-            if e.population >= 100_000 or e.population * 20 >= unit.population:
+            by_own_name = unit.kind == KIND_PRIMARY
+            if by_own_name:
+                main_city = (
+                    cand.kind != KIND_ALTERNATE
+                    and e.admin1 == unit.entry.admin1
+                    and gaz.largest_city(e.admin1) == e.gazetteer_id
+                )
+                if main_city or e.population >= 1_000_000:
+                    score += 2.0
+            elif e.population >= 100_000 or e.population * 20 >= unit.entry.population:
                 score += 2.0
+        if e.feature == FEATURE_CITY and gaz.is_capital(e):
+            score += 0.5  # a capital is named far more often than places that share its name
+        if ctx.city_cue and e.feature != FEATURE_CITY:
+            score -= 4.0  # "the city of Turkey", "the town of Paris"
+        if ctx.contained is not None and e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
+            if e.gazetteer_id != ctx.contained.gazetteer_id and _inside(gaz, ctx.contained, e):
+                score += 6.0  # "Atlanta, Georgia": the Georgia that holds Atlanta
         if ctx.container is not None and ctx.container.gazetteer_id != e.gazetteer_id:
             if _inside(gaz, e, ctx.container):
                 score += 8.0
@@ -114,14 +139,17 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
                 score -= 2.0
         if e.country and e.feature != FEATURE_COUNTRY:
             score += 2.5 * min(1.0, ctx.countries.get(e.country, 0.0))
-        if e.admin1 and e.feature in (FEATURE_CITY, FEATURE_ADMIN2):
+        if e.admin1 and e.feature in (FEATURE_CITY, FEATURE_ADMIN2) and e.admin1 not in own_units:
+            # (not when the unit is this very name: "Oklahoma" does not vouch for Oklahoma City)
             score += 2.0 * min(1.0, ctx.admins.get(e.admin1, 0.0))
         if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
             near = min(
                 (distance_km(e, other) for other in ctx.nearby if other.gazetteer_id != e.gazetteer_id),
                 default=math.inf,
             )
-            if near < 100:
+            if near < 50:
+                score += 2.0
+            elif near < 100:
                 score += 1.5
             elif near < 400:
                 score += 1.0
