@@ -98,7 +98,11 @@ class PlacesComponent:
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
-        if end - start >= 2 and normalize(doc[end - 1].text) in self.region_words:
+        if (
+            end - start >= 2
+            and normalize(doc[end - 1].text) in self.region_words
+            and not self._whole_name(doc[start:end].text)  # "United States", "Northern Territory"
+        ):
             inner = end - 1
             while inner - start >= 2 and normalize(doc[inner - 1].text) in self.modifiers:
                 inner -= 1
@@ -179,7 +183,9 @@ class PlacesComponent:
                 persons.update(range(ent.start, ent.end))
         for ent in ents:
             for s, e in self._split_possessive(ent):
-                if ent.label_ in PLACE_LABELS:
+                if ent.label_ in PLACE_LABELS or (
+                    ent.label_ == "NORP" and self._place_not_people(doc[s:e].text)
+                ):
                     add(s, e, True, None)
                 elif ent.label_ not in SKIP_LABELS and ent.label_ != "NORP":
                     if ent.label_ != "PERSON" and not self._known(doc, s, e):
@@ -202,6 +208,10 @@ class PlacesComponent:
                         (s > 0 and doc[s - 1].lower_ in SPATIAL)
                         or (root.dep_ == "conj" and taken[root.head.i]),
                     )
+        # datelines: "BEIRUT —", "TORRINGTON -", at the start of a line or sentence
+        for start, end in self._datelines(doc):
+            if any(c.kind <= KIND_ALIAS for c in gaz.candidates_for_key(normalize(doc[start:end].text))):
+                add(start, end, True, None)
         # capitalised names spaCy did not tag
         i = 0
         while i < len(doc):
@@ -255,6 +265,39 @@ class PlacesComponent:
         pending = [c for c in pending if not any(taken[c.start : c.end])]
         return cands, pending
 
+    @staticmethod
+    def _datelines(doc: Doc) -> list[tuple[int, int]]:
+        """Spans of one to three words in capitals that open a line or sentence and stand before a
+        dash: the place a news story was filed from."""
+        out = []
+        for i, tok in enumerate(doc):
+            opens = i == 0 or tok.is_sent_start or "\n" in doc[i - 1].text or doc[i - 1].is_space
+            if not opens or not (tok.is_alpha and tok.is_upper and len(tok) >= 3):
+                continue
+            j = i + 1
+            while j < len(doc) and j - i < 3 and doc[j].is_alpha and doc[j].is_upper:
+                j += 1
+            if j < len(doc) and doc[j].text in ("—", "–", "-", "--", "―"):
+                out.append((i, j))
+        return out
+
+    def _place_not_people(self, text: str) -> bool:
+        """A name tagged as a people that is no demonym but a big place ("Aleppo")."""
+        if self.gaz.country_of_demonym(text):
+            return False
+        return any(
+            c.kind == KIND_PRIMARY
+            and (
+                c.entry.feature in STRONG_FEATURES
+                or (c.entry.feature == FEATURE_CITY and c.entry.population >= 100_000)
+            )
+            for c in self.gaz.candidates_for_key(normalize(text))
+        )
+
+    def _whole_name(self, text: str) -> bool:
+        """Is the text, region word and all, itself a name of a place ("United States")?"""
+        return any(c.kind <= KIND_ALIAS for c in self.gaz.candidates_for_key(normalize(text)))
+
     def _known(self, doc: Doc, start: int, end: int) -> bool:
         """Does the gazetteer know the name of these tokens (read as a candidate would be)?"""
         start, end, region = self._extend(doc, start, end)
@@ -266,8 +309,16 @@ class PlacesComponent:
         """A place named inside an organisation's name: "Kentucky State Police", "University of
         Michigan", "CTV Winnipeg". Only a country, first-level unit or region, or a city of over
         100,000 people, at the start, after "of", or as the last word."""
+        while start < end and doc[start].lower_ == "the":
+            start += 1
         spans = [(start, start + n) for n in (3, 2, 1) if start + n < end]
-        spans += [(i + 1, end) for i in range(start, end - 1) if doc[i].lower_ == "of"]
+        spans += [
+            (i + 1, i + 1 + n)
+            for i in range(start, end - 1)
+            if doc[i].lower_ == "of"
+            for n in (3, 2, 1)
+            if i + 1 + n <= end
+        ]
         if end - start >= 2:
             spans.append((end - 1, end))
         for s, e in spans:
@@ -280,6 +331,7 @@ class PlacesComponent:
                 entry = cand.entry
                 if cand.kind <= KIND_ALIAS and (
                     entry.feature in STRONG_FEATURES
+                    or (entry.feature == FEATURE_ADMIN2 and cand.kind == KIND_PRIMARY and " " in key)
                     or (entry.feature == FEATURE_CITY and entry.population >= 100_000)
                 ):
                     return s, e
