@@ -259,14 +259,6 @@ class _Context:
                 return self._content_of(c, v)
         for c in v.children:  # "is believed to have sent", "plans to"
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-                subj = next((s for s in v.children if s.dep_ == "nsubjpass" and s.i < v.i), None)
-                if (
-                    subj is not None
-                    and subj.lower_ not in RELATIVE_PRONOUNS
-                    and v.lemma_ not in self.lex.clause_only
-                ):
-                    # "1.2 million people were said to have fled": the subject is part of what was said
-                    return self._span_chars(subj.left_edge.i, self._tail_trim(c, c.right_edge.i + 1))
                 return self._content_of(c, v)
         # a direct quote before or after the cue in the same sentence
         q = self._adjacent_quote(v)
@@ -333,8 +325,12 @@ class _Context:
             verb = prep.head
             own = self.by_cue.get(verb.i)
             if own is not None:
-                if self.attrs[own].source_tok is None:
-                    self.attrs[own].source_tok = author
+                a = self.attrs[own]
+                if a.source_tok is None:
+                    a.source_tok = author
+                    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+                    if subj is not None and subj.pos_ != "PRON":  # "1.2 million were said to have fled"
+                        a.content = (min(a.content[0], subj.left_edge.idx), a.content[1])
                 continue
             if verb.lemma_ in self.lex.speech and self._subject(verb) is not None:
                 continue  # "X said in a report by Y": the cited document (see _cited_documents)

@@ -231,6 +231,23 @@ def _clause_head(tok: Token) -> Token:
     return t if t.pos_ in ("VERB", "AUX") else tok
 
 
+def _other_clause(doc: Doc, cue: ModalityCue, entry: dict[int, Token]) -> bool:
+    """Whether ``cue`` belongs to its head's own clause while the path comes up from a clause with
+    its own subject joined to it ("At least 20 are believed to have drowned, while 14 were
+    rescued": the 14 are not believed). A cue over a complement clause ("believe that 40 died and
+    30 were hurt") covers all of it."""
+    via = entry.get(cue.scope_head)
+    if via is None or via.dep_ not in ("conj", "advcl", "parataxis"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in via.children):
+        return False
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = doc[cue.scope_head]
+    return any(t.i == head.i or t.head.i == head.i for t in span)
+
+
 def modality_for(doc: Doc, token_index: int) -> tuple[str, list[ModalityCue]]:
     """The modality of the clause holding token ``token_index``, with the cues that set it.
 
@@ -242,9 +259,13 @@ def modality_for(doc: Doc, token_index: int) -> tuple[str, list[ModalityCue]]:
     cues: list[ModalityCue] = doc._.modality_cues or []
     tok = doc[token_index]
     depth = {tok.i: 0}
+    entry: dict[int, Token] = {}  # ancestor -> the token through which the path reaches it
+    child = tok
     for d, anc in enumerate(tok.ancestors, start=1):
         depth[anc.i] = d
-    on_path = [c for c in cues if c.scope_head in depth]
+        entry[anc.i] = child
+        child = anc
+    on_path = [c for c in cues if c.scope_head in depth and not _other_clause(doc, c, entry)]
     if on_path:
         denied = [c for c in on_path if c.modality == "denied"]
         if denied:
@@ -253,7 +274,7 @@ def modality_for(doc: Doc, token_index: int) -> tuple[str, list[ModalityCue]]:
         same = [
             c
             for c in on_path
-            if c.modality == best.modality and depth[c.scope_head] == depth[best.scope_head]
+            if c.modality in (best.modality, "reported") and depth[c.scope_head] == depth[best.scope_head]
         ]
         return best.modality, same
     chain = attribution_for(doc, tok.idx, tok.idx + len(tok))
