@@ -324,3 +324,84 @@ def test_negated_bounds_take_the_longer_phrase(annotate):
 def test_number_words_in_idioms_are_not_figures(annotate):
     doc = annotate("Officials called it a one-off dispatch on a two-way road, not 300 more troops.")
     assert [q.text for q in doc._.quantities] == ["300"]
+
+
+# --- issue 11: scale words, ages, members of a set, labels in scientific text --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Aid agencies say more than 2-million residents have left.", "2-million", 2_000_000),
+        ("Roughly three-thousand reservists were called up.", "three-thousand", 3_000),
+        ("The depot held 1.5-million shells.", "1.5-million", 1_500_000),
+        ("Some two-hundred volunteers dug trenches.", "two-hundred", 200),
+    ],
+)
+def test_hyphenated_scale_words_keep_their_scale(text, surface, value):
+    found = {q.text: q.value for q in find_quantities(text)}
+    assert found == {surface: pytest.approx(value)}
+
+
+def test_hyphenated_scale_keeps_its_bound(annotate):
+    q = quantities(annotate, "Aid agencies say more than 2-million residents have left.")["2-million"]
+    assert q.low == pytest.approx(2_000_000) and q.high is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A 49-year-old driver died at the checkpoint.", "49-year-old"),
+        ("Medics treated a two-year-old boy.", "two-year-old"),
+        ("The shepherd, 70 years old, refused to leave.", "70 years old"),
+    ],
+)
+def test_ages_are_ages_not_counts(annotate, text, surface):
+    q = quantities(annotate, text)[surface]
+    assert q.kind == "age" and q.unit == "year"
+
+
+def test_ages_make_no_claim():
+    import claimtrail
+
+    claims = claimtrail.extract("A 49-year-old driver was killed at the checkpoint.", None)
+    assert [c for c in claims if c.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was one of many nurses who stayed.",
+        "It was one of the heaviest bombardments of the war.",
+        "The town is one of several that lost power.",
+    ],
+)
+def test_one_of_a_set_is_not_a_count(annotate, text):
+    assert quantities(annotate, text) == {}
+
+
+def test_one_of_a_group_still_counts(annotate):
+    found = quantities(annotate, "Two guards were shot; one of them died.")
+    assert found["one"].value == 1
+
+
+def test_martyrs_are_people_killed():
+    import claimtrail
+
+    claims = claimtrail.extract("The movement said 31 martyrs were buried in the village.", None)
+    assert [(c.quantity["value"], c.event) for c in claims if c.kind == "quantity"] == [(31, "killed")]
+
+
+SCIENCE = (
+    "As Figure 3 and Fig. 2b show, the cores (Table 4) were held at 450 °C for 2 h.\n"
+    "Section 2.3 gives the method; see Eq. (5) and refs. 23-25.\n"
+    "1. Cores were drilled at 12 sites.\n"
+    "2. Each core was split twice.\n"
+    "The effect was significant (p < 0.05, n = 24) [12], [14, 15].\n"
+    "Strain ATCC 25922 and chromosome 7 were used; the DOI is 10.1016/j.x.2020.01.001.\n"
+)
+
+
+def test_labels_in_scientific_text_are_not_quantities():
+    found = [(q.text, q.unit) for q in find_quantities(SCIENCE)]
+    assert found == [("450 °C", "degC"), ("2 h", "hour"), ("12", None), ("0.05", None), ("24", None)]

@@ -262,6 +262,9 @@ class _Parser:
                 if t.text in HYPHENS and last == "ten" and self.is_word(j + 1, UNITS) and w != "zero":
                     j += 1
                     continue
+                if self._hyphenated_scale(j, last):
+                    j += 1  # "2-million", "three-thousand": the scale word still counts
+                    continue
                 break
             if w in UNITS or w in TEENS:
                 if last in ("unit", "teen", "num"):
@@ -321,6 +324,23 @@ class _Parser:
             return None
         self.last_scale = max_scale if last == "scale" and current == 0 else 1.0
         return j, total + current, has_words
+
+    def _hyphenated_scale(self, j: int, last: str | None) -> bool:
+        """A hyphen glued between a number and a scale word ("2-million", "three-thousand").
+
+        Some outlets hyphenate the scale; read without it, "more than 2-million" would be 2.
+        """
+        if j == 0 or j + 1 >= self.n or self.toks[j].text not in HYPHENS:
+            return False
+        if last not in ("num", "unit", "teen", "ten", "hundred"):
+            return False
+        nxt = self.toks[j + 1]
+        return (
+            nxt.kind == "word"
+            and (nxt.lower in SCALES or nxt.lower == "hundred")
+            and _adjacent(self.toks[j - 1], self.toks[j])
+            and _adjacent(self.toks[j], nxt)
+        )
 
     def _number_word_or_num(self, i: int) -> bool:
         if not (0 <= i < self.n):

@@ -54,7 +54,7 @@ CLOCK_AFTER = {
     "eest",
 }
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
-URL_RE = re.compile(r"\S*(?:://|www\.)\S*|\S+@\S+\.\S+")
+URL_RE = re.compile(r"\S*(?:://|www\.)\S*|\S+@\S+\.\S+|(?<![\w.])10\.\d{4,9}/\S+")
 RANGE_WORDS = {"to", "through", "thru", "~", "and", "or"}
 MONEY_SCALES = {"million", "billion", "trillion", "bn", "mn", "mln", "bln", "m", "tn"}
 NUMBER_WORDS = set(UNITS) | set(TEENS) | set(TENS) | {"hundred", "thousand", "million", "billion", "dozen"}
@@ -108,6 +108,7 @@ class Lexicon:
         self.post_upper = self._phrases(cfg["post_upper_bounds"])
         self.post_approx = self._phrases(cfg["post_approximators"])
         self.age_suffixes = self._phrases(cfg["age_suffixes"])
+        self.label_words = {str(x).lower() for x in cfg.get("label_words", [])}
         self.pint_deny = {str(x).lower() for x in cfg["pint_denylist"]} | set(STOP_WORDS)
         self.suffixes = {str(k): float(v) for k, v in cfg["multiplier_suffixes"].items()}
         self.money_only = {str(x) for x in cfg["money_only_suffixes"]}
@@ -295,6 +296,54 @@ def _skip_number(f: _Finder, m: NumberMatch) -> bool:
     return False
 
 
+def _label_number(f: _Finder, q: QuantityMention) -> bool:
+    """Numbers that name rather than measure: "Figure 3", "Section 2.3", "Eq. (5)", "[12]", a list's "1.",
+    "ATCC 25922". Scientific text is full of them; they carry no unit and count nothing."""
+    i = f.token_index_at(q.start)
+    if f.toks[i].kind != "num":
+        return False  # labels are written in digits ("Figure 3"); "version two" is read as a number
+    k = i - 1
+    while k >= 0 and f.toks[k].text in ("(", ".", "#", ":") and i - k <= 3:
+        k -= 1
+    if k >= 0 and f.toks[k].kind == "word" and f.toks[k].lower in lexicon().label_words:
+        return True
+    if k >= 0 and k == i - 1 and _acronym_code(f, k, q):
+        return True
+    return _bracket_citation(f.text, q.start, q.end) or _list_number(f.text, q)
+
+
+def _acronym_code(f: _Finder, k: int, q: QuantityMention) -> bool:
+    """ "ATCC 25922", "ISO 9001": a long bare integer right after an all-capitals name is a code."""
+    word = f.toks[k].text
+    return (
+        len(word) >= 2
+        and word.isupper()
+        and word.isalpha()
+        and re.fullmatch(r"\d{4,}", q.text) is not None
+        and not re.fullmatch(r"(1[5-9]|20)\d\d", q.text)
+    )
+
+
+_CITE_INSIDE = re.compile(r"[\d\s,;–-]*")
+
+
+def _bracket_citation(text: str, start: int, end: int) -> bool:
+    """A reference number in square brackets: "[12]", "[3, 7-9]"."""
+    left = text.rfind("[", max(0, start - 20), start)
+    if left < 0 or not _CITE_INSIDE.fullmatch(text, left + 1, start):
+        return False
+    right = text.find("]", end, end + 20)
+    return right >= 0 and _CITE_INSIDE.fullmatch(text, end, right) is not None
+
+
+def _list_number(text: str, q: QuantityMention) -> bool:
+    """An item number at the start of a line: "1. Samples were...", "2) Each site..."."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if text[line_start : q.start].strip() or not re.fullmatch(r"\d{1,2}", q.text):
+        return False
+    return re.match(r"[.)]\s", text[q.end : q.end + 2]) is not None
+
+
 def find_quantities(text: str, toks: list[Tok] | None = None) -> list[QuantityMention]:
     """All quantities in ``text`` (no date guard: see ``extract_quantities`` for a Doc)."""
     lx = lexicon()
@@ -303,7 +352,7 @@ def find_quantities(text: str, toks: list[Tok] | None = None) -> list[QuantityMe
     numbers = find_numbers(text, toks)
     url_spans = (
         [(m.start(), m.end()) for m in URL_RE.finditer(text)]
-        if ("://" in text or "www." in text or "@" in text)
+        if ("://" in text or "www." in text or "@" in text or "10." in text)
         else []
     )
     out: list[QuantityMention] = []
@@ -321,6 +370,8 @@ def find_quantities(text: str, toks: list[Tok] | None = None) -> list[QuantityMe
         q, consumed = _build(f, m, numbers, k)
         k += consumed
         if q is None:
+            continue
+        if q.unit is None and q.kind in ("number", "count") and _label_number(f, q):
             continue
         used_until = q.end
         out.append(q)
@@ -521,12 +572,16 @@ def _build(
             end = toks[j2 - 1].end
             j = j2
             consumed = 1
-    # words after a time unit that make an age: "five years old"
+    # words after a time unit that make an age: "five years old", "a 49-year-old", "two-year-old"
+    age = False
     if unit and unit.name in TIME_UNITS:
         after = f.phrase_after(j, lx.age_suffixes)
+        if after is None and j < f.n and toks[j].text in HYPHENS and toks[j].start == toks[j - 1].end:
+            after = f.phrase_after(j + 1, lx.age_suffixes)
         if after:
             j = after
             end = toks[j - 1].end
+            age = True
     # approximation and bounds
     if f.phrase_before(first_tok, lx.approx) is not None:
         approximate = True
@@ -558,6 +613,8 @@ def _build(
             kind = "percent"
         elif unit.kind == "measure":
             kind = "measure"
+    if age:
+        kind = "age"  # a person's age describes someone; it counts nothing (no claim of its own)
     uname = unit.name if unit else None
     if kind == "ordinal":
         nv, nu = value, "ordinal"
@@ -835,6 +892,8 @@ def extract_quantities(doc: Doc) -> list[QuantityMention]:
             continue
         if q.kind == "number" and text[q.start : q.start + 20].lower().startswith(IDIOMS):
             continue  # "a one-off dispatch", "a two-way street": words, not figures
+        if q.kind == "number" and q.unit is None and _one_of_many(text, q):
+            continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
             q.token_start, q.token_end = span.start, span.end
@@ -843,8 +902,26 @@ def extract_quantities(doc: Doc) -> list[QuantityMention]:
     return out
 
 
+def _one_of_many(text: str, q: QuantityMention) -> bool:
+    """ "one of many soldiers", "one of the deadliest strikes": a member of a set, not a count of 1."""
+    if q.value != 1 or q.text.lower() != "one":
+        return False
+    m = ONE_OF_RE.match(text, q.end)
+    return m is not None
+
+
 # Number words inside idioms (resources/quantities.yaml: not_numbers), read once.
 IDIOMS: tuple[str, ...] = tuple(w.lower() for w in resources.load("quantities.yaml").get("not_numbers") or ())
+# "one of" + these words (resources/quantities.yaml: one_of_a_set), or a superlative ("the deadliest").
+ONE_OF_RE = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in resources.load("quantities.yaml").get("one_of_a_set") or ()
+    )
+    + r")\b|most\b|[a-z]{3,}est\b)",
+    re.I,
+)
 
 
 @Language.factory("claimtrail_quantities")
