@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from store.conftest import pg_url  # noqa: F401 - a fresh PostgreSQL schema per test
 from typer.testing import CliRunner
 
@@ -389,3 +391,23 @@ def test_a_ledger_path_with_query_characters_opens_that_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["odd [x] dir?#%20"]  # no stray "odd [x] dir"
     listed = run("articles", "--db", str(target))
     assert listed.exit_code == 0 and "0 articles" in listed.output
+
+
+markup_text = st.text(alphabet=st.sampled_from("[]/\\ab =#@:{}"), min_size=1, max_size=30).filter(str.strip)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=markup_text)
+def test_styled_and_the_consoles_print_any_string_literally(value):
+    from rich.table import Table
+
+    from claimtrail.cli.common import out, styled
+
+    assert styled("[red]failed[/] {source}: x", source=value).plain == f"failed {value}: x"
+    assert styled("{n:bold} added", n=value).plain == f"{value} added"
+    table = Table(title=value)
+    table.add_column(value)
+    table.add_row(value)
+    with out.capture() as captured:
+        out.print(value, table)
+    assert captured.get().count(value.strip()) >= 4  # the line, the title, the header, the cell

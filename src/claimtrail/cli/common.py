@@ -1,9 +1,9 @@
 """Shared CLI plumbing: consoles, options, date parsing, error reporting, the ledger handle.
 
-Output safety: both consoles print text *literally* (``markup=False``), so an article, outlet,
+Output safety: both consoles print text *literally* (no markup, no ``:emoji:`` codes), so an article, outlet,
 title or path holding ``[/sic]`` or ``[entry 1]`` is shown as written, never read as Rich markup,
 whether it goes through ``print``, a table cell, a table title or a rule. Styled messages are built
-with ``styled()``, which escapes every value put into its template.
+with ``styled()``, which appends every value as plain text, never parsed as markup.
 """
 
 from __future__ import annotations
@@ -15,19 +15,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 from functools import wraps
+from string import Formatter
 from typing import Any, TypeVar
 
 import click
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
 from ..errors import ClaimtrailError, InputError
 from ..settings import load_settings
 
-out = Console(soft_wrap=False, markup=False)
-err = Console(stderr=True, soft_wrap=True, markup=False)
+out = Console(soft_wrap=False, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,10 +39,18 @@ PASS_THROUGH = (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions
 
 
 def styled(template: str, **values: object) -> Text:
-    """Rich text from our own markup ``template`` with ``{name}`` fields filled by ``values``, each
-    escaped, so a user's string can never open, close or swallow a tag:
-    ``styled("[red]failed[/] {source}", source="no[/x]such.txt")``."""
-    return Text.from_markup(template.format(**{k: escape(str(v)) for k, v in values.items()}))
+    """Rich text from our own ``template`` with ``{name}`` (or ``{name:style}``) fields filled by
+    ``values``. Only the template's literal parts are read as markup (each must close its own
+    tags); a value is appended as plain text, never parsed, so a user's string can never open,
+    close or swallow a tag: ``styled("[red]failed[/] {source}", source="no[/x]such.txt")``,
+    ``styled("{n:bold} added", n=3)``."""
+    text = Text()
+    for literal, field, style, _conversion in Formatter().parse(template):
+        if literal:
+            text.append_text(Text.from_markup(literal))
+        if field is not None:
+            text.append(str(values[field]), style=style or None)
+    return text
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -105,7 +113,8 @@ def reports_errors(func: F) -> F:
             if os.environ.get(DEBUG_VARIABLE, "").strip() not in ("", "0"):
                 raise
             if isinstance(exc, OSError):
-                silence_stdout()
+                if exc.errno in WRITE_ERRNOS and not exc.filename:  # most likely stdout itself
+                    silence_stdout()
                 fail(f"{name}: {os_error_text(exc)}")
             detail = " ".join(str(exc).split()) or "no message"
             fail(

@@ -79,7 +79,7 @@ def ingest_command(
 def print_summary(report: IngestReport, total_articles: int, total_claims: int) -> None:
     out.print(
         styled(
-            "[bold]{added}[/] articles added ({claims} claims), {skipped} unchanged, {failed} failed; "
+            "{added:bold} articles added ({claims} claims), {skipped} unchanged, {failed} failed; "
             "ledger now holds {articles} articles and {total} claims.",
             added=report.articles_added,
             claims=report.claims_added,
