@@ -152,3 +152,59 @@ def test_surnames_and_compass_words_are_not_places(places):
     names = [p.name for p in found if not p.demonym]
     assert "Morales" not in names and all("South" not in n for n in names)
     assert "Lima" in names
+
+
+# -- resolution cues (issue 11) -----------------------------------------------------------------
+
+
+def test_state_abbreviation_after_a_town(places):
+    text = "GLASGOW, Ky. - A barn fire kept crews busy overnight, and a second fire broke out in Barrie, Ont."
+    found = by_text(places(text))
+    assert found["Ky."].feature == "admin1" and found["Ky."].name == "Kentucky"
+    assert found["GLASGOW"].country == "US" and found["GLASGOW"].lon < -80  # the Kentucky town
+    assert found["Ont."].name == "Ontario" and found["Ont."].country == "CA"
+
+
+def test_county_is_a_second_level_unit_in_the_articles_state(places):
+    text = "Deputies in Adair County, Kentucky, closed a road. The Kentucky State Police are investigating."
+    found = by_text(places(text))
+    county = found["Adair County"]
+    assert county.feature == "admin2" and county.country == "US"
+    assert 36.5 < county.lat < 37.5 and -86.0 < county.lon < -84.5  # Kentucky's Adair, not Missouri's
+    assert any(p.text == "Kentucky" and p.feature == "admin1" for p in places(text))
+
+
+def test_town_comma_unit_picks_the_unit_that_holds_the_town(places):
+    found = by_text(places("The company has offices in Atlanta, Georgia, and in Boise, Idaho."))
+    assert found["Georgia"].feature == "admin1" and found["Georgia"].country == "US"
+    assert found["Atlanta"].country == "US"
+
+
+def test_place_inside_an_organisation_name(places):
+    found = by_text(places("A spokesman for the Manitoba Wildlife Federation said the ice was thin."))
+    assert found["Manitoba"].feature == "admin1" and found["Manitoba"].country == "CA"
+
+
+def test_name_ending_in_a_region_word_is_not_cut(places):
+    found = by_text(places("Grain prices rose in the United States and in the Northern Territory."))
+    assert found["United States"].feature == "country" and found["United States"].country == "US"
+
+
+def test_dateline_in_capitals(places):
+    found = by_text(
+        places("Aid trucks wait at the border.\nBEIRUT — Talks on a ceasefire resumed on Monday.")
+    )
+    assert found["BEIRUT"].country == "LB"
+
+
+def test_city_of_cue_prefers_a_town(places):
+    text = "Tickets for the county fair are sold by the city of Lebanon, whose mayor spoke on Monday."
+    found = by_text(places(text))
+    assert found["Lebanon"].feature == "city" and found["Lebanon"].country == "US"
+    found = by_text(places("Tickets for the fair are sold in Lebanon, whose president spoke on Monday."))
+    assert found["Lebanon"].feature == "country"
+
+
+def test_unit_known_by_its_own_name_keeps_it(places):
+    found = by_text(places("Voters in Quebec and Saskatchewan go to the polls next spring."))
+    assert found["Quebec"].feature == "admin1" and found["Quebec"].country == "CA"

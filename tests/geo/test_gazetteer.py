@@ -134,3 +134,22 @@ def test_lookups_are_fast_once_built():
     for name in ("Kharkiv", "Odesa", "Belgorod", "Bryansk", "Zaporizhzhia", "Mariupol", "Avdiivka", "Sudzha"):
         assert geo.lookup(name) is not None, name
     assert time.perf_counter() - t < 0.5
+
+
+def test_unit_points_lie_in_the_middle_of_the_unit():
+    # a unit's point is the middle of its area, not the mean of its towns (which leans south here)
+    quebec = geo.lookup("Quebec province")
+    assert quebec.feature == "admin1" and quebec.lat > 50.0
+    assert near(geo.lookup("Queensland"), -21.0, 145.0, km=300)
+
+
+def test_country_reference_points():
+    assert near(geo.lookup("Canada"), 60.1, -113.6, km=10)
+    assert near(geo.lookup("United States"), 39.8, -98.5, km=10)
+
+
+def test_second_level_units():
+    county = geo.lookup("Laurel County")
+    assert county is not None and county.feature == "admin2" and county.country == "US"
+    assert geo.lookup("Zhejiang province").feature == "admin1"
+    assert geo.lookup("Zhejiang").country == "CN"

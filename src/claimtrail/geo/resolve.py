@@ -95,6 +95,8 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
         found = tuple(units) or tuple(c for c in found if c.kind != KIND_BASE)
     else:
         found = tuple(c for c in found if c.kind != KIND_BASE)
+    if ctx.city_cue:  # "the city of Lebanon", "the town of Paris": towns only, where there are some
+        found = tuple(c for c in found if c.entry.feature == FEATURE_CITY) or found
     if not found:
         return []
     # a unit named after a big city of its country: the bare name is the city ("Kursk", "Kiev")
@@ -127,8 +129,6 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
                 score += 2.0
         if e.feature == FEATURE_CITY and gaz.is_capital(e):
             score += 0.5  # a capital is named far more often than places that share its name
-        if ctx.city_cue and e.feature != FEATURE_CITY:
-            score -= 4.0  # "the city of Turkey", "the town of Paris"
         if ctx.contained is not None and e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
             if e.gazetteer_id != ctx.contained.gazetteer_id and _inside(gaz, ctx.contained, e):
                 score += 6.0  # "Atlanta, Georgia": the Georgia that holds Atlanta
