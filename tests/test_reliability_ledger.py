@@ -251,6 +251,17 @@ def test_duplicates_within_one_batch_are_stored_once(tmp_path, target):
         assert ledger.get_article(dup[1]).url == "https://a.example/1"
 
 
+def test_duplicates_across_batches_of_one_run_are_stored_once(tmp_path, target):
+    """With one article a batch, the second copy may be screened before the first is committed;
+    the writer checks again, so the text is still stored once."""
+    path = tmp_path / "dump.jsonl"
+    _jsonl(path, *({"text": RUBBLE, "url": f"https://m{i}.example/r"} for i in range(4)))
+    with open_ledger(target) as ledger:
+        report = ingest([str(path)], ledger, settings=Settings(batch_size=1))
+        assert report.articles_added == 1 and len(report.duplicates) == 3
+        assert ledger.count_articles() == 1
+
+
 # -- 8b. a feed entry whose link is broken is recorded against the link ---------------------------
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>

@@ -261,19 +261,24 @@ class _Writer:
 
     def duplicate(self, article: Article, stored_id: str) -> None:
         """``article`` has the text of the stored article ``stored_id``: reported, not stored."""
+        self._put(lambda: self._record_duplicate(article, stored_id))
 
-        def task() -> None:
-            self._clear_stale_failures(article)
-            self.report.articles_skipped += 1
-            source = article.source_path or article.url or article.article_id
-            self.report.duplicates.append((source, stored_id))
-            self._done("skipped", article)
-
-        self._put(task)
+    def _record_duplicate(self, article: Article, stored_id: str) -> None:
+        self._clear_stale_failures(article)
+        self.report.articles_skipped += 1
+        source = article.source_path or article.url or article.article_id
+        self.report.duplicates.append((source, stored_id))
+        self._done("skipped", article)
 
     def store(self, article: Article, claims: list[Claim]) -> None:
         def task() -> None:
             try:
+                # Checked again here, after every earlier write: a text seen in an earlier batch of
+                # this run may have been committed only after that batch was screened.
+                stored = self.ledger.find_stored(article)
+                if stored is not None and stored != article.article_id:
+                    self._record_duplicate(article, stored)
+                    return
                 added = self.ledger.add_article(article, claims)
             except LedgerError as exc:
                 source = article.source_path or article.url or article.article_id
