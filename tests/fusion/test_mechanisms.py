@@ -205,11 +205,25 @@ def test_circular_reporting_counts_one_origin():
     assert {g["credibility"] for g in result.grades.values()} == {2}
 
 
-def test_unattributed_claim_has_its_outlet_as_origin():
-    cs = [claim("a1", 11000, sources=()), claim("a2", 11000, sources=(), said="2024-11-14")]
+def test_unattributed_claim_is_its_outlets_only_where_the_outlet_counted():
+    counted = claim("a2", 11000, sources=(), said="2024-11-14")
+    counted.sentence = "By our own count, 11,000 troops were deployed."
+    cs = [claim("a1", 11000, sources=()), counted]
     t = by_event(run(cs, outlets={"a1": "Harbour Wire", "a2": "Capitol Wire"}), "deployed")
-    assert sorted(o["name"] for o in t["origins"]) == ["Capitol Wire", "Harbour Wire"]
+    # the outlet that counted is an origin; the one that lost the chain does not stand in for it
+    assert sorted(o["name"] for o in t["origins"]) == ["Capitol Wire", "unattributed (Harbour Wire)"]
     assert t["independent_origins"] == 2
+
+
+def test_unattributed_figure_takes_its_articles_cited_source():
+    cs = [
+        claim("a1", 11000, sources=("NIS",)),
+        claim("a1", 11000, sources=(), start=60),
+        claim("a2", 11000, sources=("South Korea's spy agency",), said="2024-11-14"),
+    ]
+    t = by_event(run(cs, outlets={"a1": "Harbour Wire", "a2": "Capitol Wire"}), "deployed")
+    assert [o["name"] for o in t["origins"]] == ["National Intelligence Service (NIS)"]
+    assert t["independent_origins"] == 1
 
 
 def test_sum_check():

@@ -22,6 +22,7 @@ from ..model import Claim
 from ..store.rows import name_key
 from . import checks as checks_mod
 from . import contradictions as contra_mod
+from . import scope as scope_mod
 from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
 from .grading import agreement, credibility, reliability_of
 from .origins import Origin, OriginResolver
@@ -47,20 +48,6 @@ class FusionResult:
     parents: dict[str, str] = field(default_factory=dict)  # sub-scope id -> the id of its wider scope
 
 
-@lru_cache(maxsize=4096)
-def _place_info(gazetteer_id: str | None) -> tuple[str, str | None] | None:
-    """(feature, country) of a gazetteer entry, or None if unknown."""
-    if not gazetteer_id:
-        return None
-    try:
-        from ..geo.gazetteer import get_gazetteer
-
-        entry = get_gazetteer().get(gazetteer_id)
-    except Exception:  # noqa: BLE001 - a missing gazetteer only costs the place scope
-        return None
-    return (entry.feature, entry.country) if entry else None
-
-
 @lru_cache(maxsize=512)
 def _country_name(code: str) -> str:
     try:
@@ -72,9 +59,13 @@ def _country_name(code: str) -> str:
     return entry.name if entry else code
 
 
-def _place_scope(items: list[Item], key: Key) -> tuple[dict[str, Any] | None, list[tuple[str, str, str]]]:
-    """The place of a tracked quantity (a country most of its claims name) and its narrower places
-    named in enough articles: [(gazetteer_id, name, country)]."""
+def _place_scope(
+    items: list[Item], key: Key, incidents: dict[str, scope_mod.Incident]
+) -> tuple[dict[str, Any] | None, list[tuple[str, str, str]]]:
+    """The place of a tracked quantity (its incident's town, else a country most of its claims
+    name) and its narrower places named in enough articles: [(gazetteer_id, name, country)]."""
+    if key.incident and key.incident in incidents:
+        return dict(incidents[key.incident].place), []
     votes: Counter[str] = Counter()
     subs: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
@@ -85,7 +76,7 @@ def _place_scope(items: list[Item], key: Key) -> tuple[dict[str, Any] | None, li
             if not country or (key.event == "deployed" and country == key.country):
                 continue
             seen.add(country)
-            info = _place_info(p.get("gazetteer_id"))
+            info = scope_mod.place_info(p.get("gazetteer_id"))
             if info and info[0] in ("admin1", "region") and p.get("gazetteer_id"):
                 subs[p["gazetteer_id"]].add(it.claim.article_id)
                 names[p["gazetteer_id"]] = p.get("name") or p["gazetteer_id"]
@@ -98,7 +89,7 @@ def _place_scope(items: list[Item], key: Key) -> tuple[dict[str, Any] | None, li
     place = {"name": _country_name(country), "country": country}
     children = []
     for gid, arts in sorted(subs.items()):
-        info = _place_info(gid)
+        info = scope_mod.place_info(gid)
         if len(arts) >= MIN_SUBSCOPE_ARTICLES and info and info[1] == country:
             children.append((gid, names[gid], country))
     return place, children
@@ -131,6 +122,7 @@ def _tracked_object(
     as_of: date | None,
     extra_contradictions: list[dict[str, Any]],
     extra_checks: list[dict[str, Any]],
+    incident_word: str | None = None,
 ) -> dict[str, Any]:
     visible = items  # already limited to ``as_of`` by ``fuse``
     ids = {i.claim_id for i in visible}
@@ -139,7 +131,7 @@ def _tracked_object(
     checks += checks_mod.circular_checks(visible)
     return {
         "id": tid,
-        "label": label_for(key, place["name"] if place else None),
+        "label": label_for(key, place["name"] if place else None, incident_word),
         "event": key.event,
         "subject": {"normalized": key.subject, "country": key.country},
         "place": place,
@@ -178,8 +170,13 @@ def fuse(
         meta = articles.get(article_id) or ArticleMeta(None, None)
         bodies = resolver.article_bodies([c.attribution or [] for c in group_claims])
         published = meta.published
+        cited = {
+            resolver.origin_of(c.attribution, article_id, meta.outlet, bodies)
+            for c in group_claims
+            if c.attribution
+        }
         for c in group_claims:
-            origin = resolver.origin_of(c.attribution or [], article_id, meta.outlet, bodies)
+            origin = _origin(resolver, c, meta.outlet, bodies, cited)
             origin_of[c.claim_id] = origin
             subj = c.subject or {}
             country = subj.get("country")
@@ -190,6 +187,10 @@ def fuse(
             if it is not None:
                 items.append(it)
 
+    scope_mod.adopt_neutral(
+        items, frozenset(str(w) for w in checks_mod.config().get("neutral_subjects") or ())
+    )
+    incidents = scope_mod.assign_incidents(items, by_article)
     if as_of is not None:
         items = [i for i in items if i.day <= as_of]
         claims = [c for c in claims if (_iso(c.published) or as_of) <= as_of]
@@ -202,7 +203,11 @@ def fuse(
             mentioned[c.article_id].add(c.subject["country"])
     clusters = group(items, mentioned)
     across = contra_mod.across(clusters)
-    cross_checks = checks_mod.sum_checks(clusters) + checks_mod.part_checks(clusters)
+    cross_checks = (
+        checks_mod.sum_checks(clusters)
+        + checks_mod.part_checks(clusters)
+        + checks_mod.subset_checks(clusters)
+    )
     unit_checks = checks_mod.unit_checks(claims)
     checks_by_claim: dict[str, list[int]] = defaultdict(list)
     for n, chk in enumerate(cross_checks):
@@ -214,11 +219,12 @@ def fuse(
     for key in sorted(clusters, key=lambda k: (-len(clusters[k]), repr(k))):
         members = clusters[key]
         tid = tracked_id(key)
-        place, children = _place_scope(members, key)
+        place, children = _place_scope(members, key, incidents)
+        word = incidents[key.incident].word if key.incident in incidents else None
         mine = [
             cross_checks[n] for n in sorted({n for i in members for n in checks_by_claim.get(i.claim_id, ())})
         ]
-        tracked.append(_tracked_object(tid, key, members, place, as_of, across.get(key, []), mine))
+        tracked.append(_tracked_object(tid, key, members, place, as_of, across.get(key, []), mine, word))
         for gid, name, country in children:
             sub = [i for i in members if any(p.get("gazetteer_id") == gid for p in i.claim.places or [])]
             sub_id = f"{tid}.{_slug(name)}"
@@ -264,6 +270,21 @@ def fuse(
             if chk["kind"] == "circular_reporting" and t["id"] not in parents:
                 all_checks.append(chk)
     return FusionResult(tracked, claim_grades, all_checks, all_origins, parents)
+
+
+def _origin(
+    resolver: OriginResolver, claim: Claim, outlet: str | None, bodies: list[Origin], cited: set[Origin]
+) -> Origin:
+    """The origin of a claim. A figure its article does not attribute is its outlet's only where
+    the outlet says it counted; otherwise it is the one named source the article relays (the
+    chain was lost in the writing), or, where the article cites several or none, an unattributed
+    origin of its own article."""
+    if claim.attribution or (outlet and scope_mod.outlet_counted(claim)):
+        return resolver.origin_of(claim.attribution or [], claim.article_id, outlet, bodies)
+    if len(cited) == 1:
+        return next(iter(cited))
+    who = f" ({outlet})" if outlet else ""
+    return Origin(f"article:{claim.article_id}:unattributed", f"unattributed{who}", "unknown")
 
 
 def _iso(value: str | None) -> date | None:

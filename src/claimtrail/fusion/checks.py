@@ -102,7 +102,7 @@ def _index(items: list[Item], key: Any) -> dict[Any, list[Item]]:
 def sum_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
     """Parts added up against their stated whole, per origin, at the same time (configured sums)."""
     tolerance = float(config().get("sum_tolerance", 0.05))
-    by_family: dict[tuple[str, str | None, str | None], dict[str, list[Item]]] = defaultdict(
+    by_family: dict[tuple[str, str | None, str | None, str], dict[str, list[Item]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for key, items in clusters.items():
@@ -110,7 +110,7 @@ def sum_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
             continue
         for it in items:
             if usable(it):
-                by_family[(key.subject, key.country, key.unit)][key.event].append(it)
+                by_family[(key.subject, key.country, key.unit, key.incident)][key.event].append(it)
     out: list[dict[str, Any]] = []
     for events in by_family.values():
         for rule in config().get("sums") or []:
@@ -163,20 +163,20 @@ def sum_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
 def part_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
     """A part never above its whole: the latest figures of one origin, at the same time."""
     same_time = int(config().get("same_time_days", 31))
-    index: dict[tuple[str, str | None, str | None, str], dict[str, list[Item]]] = defaultdict(dict)
+    index: dict[tuple[str, str | None, str | None, str, str], dict[str, list[Item]]] = defaultdict(dict)
     for key, items in clusters.items():
         if key.scope == "total":
             for it in items:
                 if usable(it):
-                    index[(key.subject, key.country, key.unit, key.event)].setdefault(
+                    index[(key.subject, key.country, key.unit, key.event, key.incident)].setdefault(
                         it.origin.key, []
                     ).append(it)
     out = []
     for rule in config().get("parts") or []:
-        for (subject, country, unit, event), origins in list(index.items()):
+        for (subject, country, unit, event, incident), origins in list(index.items()):
             if event != rule["part"]:
                 continue
-            wholes = index.get((subject, country, unit, rule["whole"]), {})
+            wholes = index.get((subject, country, unit, rule["whole"], incident), {})
             for origin_key, parts in sorted(origins.items()):
                 if origin_key not in wholes:
                     continue
@@ -185,18 +185,51 @@ def part_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
                 if not close:
                     continue
                 whole = min(close, key=lambda w: abs((w.day - part.day).days))
-                part_low = part.widened()[0]
-                whole_high = whole.widened()[1]
-                ok = part_low <= whole_high
-                out.append(
-                    {
-                        "kind": "part",
-                        "claims": [part.claim_id, whole.claim_id],
-                        "result": "consistent" if ok else "inconsistent",
-                        "detail": f"{rule['part']} {fmt(part)} ({part.day.isoformat()}) within {rule['whole']} "
-                        f"{fmt(whole)} ({whole.day.isoformat()}), both from {part.origin.name}",
-                    }
+                detail = (
+                    f"{rule['part']} {fmt(part)} ({part.day.isoformat()}) within {rule['whole']} "
+                    f"{fmt(whole)} ({whole.day.isoformat()}), both from {part.origin.name}"
                 )
+                out.append(_part_check(part, whole, detail))
+    return out
+
+
+def _part_check(part: Item, whole: Item, detail: str) -> dict[str, Any]:
+    """A part check: consistent when the part's lowest reading is not above the whole's highest."""
+    ok = part.widened()[0] <= whole.widened()[1]
+    return {
+        "kind": "part",
+        "claims": [part.claim_id, whole.claim_id],
+        "result": "consistent" if ok else "inconsistent",
+        "detail": detail,
+    }
+
+
+def subset_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
+    """A part inside a total ("three children among the dead", "died in the fire") never above
+    the total of the same incident or campaign at the same time, whoever gives either."""
+    same_time = int(config().get("same_time_days", 31))
+    totals: dict[tuple[str, str | None, str, str | None, str], list[Item]] = {}
+    for key, items in clusters.items():
+        if key.scope == "total":
+            totals[(key.subject, key.country, key.event, key.unit, key.incident)] = [
+                i for i in items if usable(i)
+            ]
+    out = []
+    for key, items in sorted(clusters.items(), key=lambda kv: repr(kv[0])):
+        if not key.scope.startswith("part: "):
+            continue
+        wholes = totals.get((key.subject, key.country, key.event, key.unit, key.incident)) or []
+        for part in representatives([i for i in items if usable(i)]):
+            close = [w for w in wholes if abs((w.day - part.day).days) <= same_time]
+            if not close:
+                continue
+            whole = max(close, key=lambda w: (w.best, w.day))
+            group = key.scope.split(": ", 1)[1]
+            detail = (
+                f"{key.event} {fmt(part)} ({group}, {part.origin.name}, {part.day.isoformat()}) "
+                f"within the total {fmt(whole)} ({whole.origin.name}, {whole.day.isoformat()})"
+            )
+            out.append(_part_check(part, whole, detail))
     return out
 
 

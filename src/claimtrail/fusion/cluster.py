@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -24,6 +24,7 @@ from typing import Any
 from .. import resources
 from ..model import Claim
 from ..store.rows import to_date
+from . import scope as scope_mod
 from .origins import Origin
 
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
@@ -69,7 +70,8 @@ class Key:
     country: str | None
     event: str
     unit: str | None
-    scope: str  # "total" | "batch" | "batch 2" | ...
+    scope: str  # "total" | "batch" | "batch 2" | "part: children" | ...
+    incident: str = ""  # one incident ("<town id>@<first day>"), or "" for a campaign or total
 
 
 @dataclass
@@ -199,8 +201,12 @@ def make_item(
     """An Item for a quantity claim that counts or measures something with an event; else None."""
     if claim.kind != "quantity" or not claim.quantity:
         return None
-    subject, event = canonical_subject((claim.subject or {}).get("normalized"), claim.event)
-    inferred = claim.event in (None, "other") and event not in (None, "other")
+    word = (claim.subject or {}).get("normalized")
+    stated = scope_mod.local_event(claim, claim.event)
+    if not word and stated in (config().get("incident_events") or ()):
+        word = "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
+    subject, event = canonical_subject(word, stated)
+    inferred = stated in (None, "other") and event not in (None, "other")
     if subject is None or event is None:
         return None
     bounds = interval(claim.quantity)
@@ -213,7 +219,13 @@ def make_item(
     if unit:
         factor = _factor(claim.quantity)
         bounds = tuple(None if b is None else b * factor for b in bounds)  # type: ignore[assignment]
-    key = Key(subject, country, event, unit, scope_of(claim.qualifiers, event))
+    scope = scope_of(claim.qualifiers, event)
+    part = scope_mod.part_scope(claim, word, subject)
+    if part is not None and scope == "total":
+        by_marker = part[1] != f"part: {(word or '').lower().strip()}"
+        if not by_marker or event in (config().get("cumulative_events") or []):
+            subject, scope = part
+    key = Key(subject, country, event, unit, scope)
     best, low, high = bounds
     return Item(
         claim=claim,
@@ -271,13 +283,24 @@ def tracked_id(key: Key) -> str:
         parts.append(key.scope.replace(" ", ""))
     if key.unit:
         parts.append(key.unit)
+    if key.incident:
+        parts.append(key.incident.split("@")[-1])
     slug = "-".join(re.sub(r"[^a-z0-9]+", "", p.lower()) or "x" for p in parts)
-    digest = hashlib.sha1(repr(key).encode()).hexdigest()[:6]
+    # the digest of a key without an incident is that of the key before incidents existed, so the
+    # ids of campaign quantities stay as they were
+    what = (
+        repr(key)
+        if key.incident
+        else f"Key(subject={key.subject!r}, country={key.country!r}, event={key.event!r}, "
+        f"unit={key.unit!r}, scope={key.scope!r})"
+    )
+    digest = hashlib.sha1(what.encode()).hexdigest()[:6]
     return f"{slug}-{digest}"
 
 
-def label_for(key: Key, place_name: str | None) -> str:
-    """ "North Korean troops deployed to Russia", "North Korean troops in deployment 2 (batch)"."""
+def label_for(key: Key, place_name: str | None, incident_word: str | None = None) -> str:
+    """ "North Korean troops deployed to Russia", "North Korean troops deployed in the second batch",
+    "people killed in the attack in Kharkiv (children)"."""
     cfg = config()
     owner = DEMONYMS.get(key.country or "", key.country or "")
     noun = plural(key.subject)
@@ -291,8 +314,14 @@ def label_for(key: Key, place_name: str | None) -> str:
         text = f"{what} {event} in an additional batch"
     else:
         text = f"{what} {event}"
+    if incident_word:
+        text += f" in the {incident_word}"
     if place_name:
         text += (" to " if key.event == "deployed" else " in ") + place_name
+    if key.incident:
+        text += f" ({key.incident.split('@')[-1]})"
+    if key.scope.startswith("part: "):
+        text += f" ({key.scope})"
     if key.unit:
         text += f" ({key.unit})"
     return text
@@ -314,7 +343,7 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
         candidates = owned.get((k.subject, k.event, k.unit, k.scope), set())
         candidates = candidates & article_countries_.get(it.claim.article_id, set())
         if len(candidates) == 1:
-            it.key = Key(k.subject, next(iter(candidates)), k.event, k.unit, k.scope)
+            it.key = replace(k, country=next(iter(candidates)))
 
 
 def _drop_misfits(groups: dict[Key, list[Item]]) -> None:
@@ -348,6 +377,8 @@ def group(items: list[Item], article_countries_: dict[str, set[str]] | None = No
 
 def plural(noun: str) -> str:
     """An English plural for a subject lemma in a label ("troop" -> "troops", "country" -> "countries")."""
+    if noun == "person":
+        return "people"
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun if noun.endswith("s") else noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):

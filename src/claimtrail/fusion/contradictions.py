@@ -62,6 +62,9 @@ def within(items: list[Item]) -> list[dict[str, Any]]:
     dated: dict[tuple[str, str], tuple[int, Item, Item]] = {}
     modal: dict[tuple[str, str], tuple[int, Item, Item]] = {}
     initial: dict[tuple[str, str], tuple[Item, Item]] = {}
+    rising: dict[tuple[str, str], tuple[int, Item, Item]] = {}
+    stated: dict[tuple[str, str], tuple[int, Item, Item]] = {}
+    cumulative = items[0].key.event in (config().get("cumulative_events") or []) if items else False
     revisions: list[dict[str, Any]] = []
     last_by_origin: dict[str, Item] = {}
     for it in reps:
@@ -96,6 +99,10 @@ def within(items: list[Item]) -> list[dict[str, Any]]:
                 continue
             if not (ok[i] and ok[j]):
                 bucket = modal
+            elif states_revision(b.claim) and b.day >= a.day:
+                bucket = stated
+            elif cumulative and 0 < gap <= same_time and _below(a, b):
+                bucket = rising
             elif gap <= same_time:
                 bucket = genuine
             else:
@@ -123,6 +130,22 @@ def within(items: list[Item]) -> list[dict[str, Any]]:
                 "the figure may have changed in between",
             }
         )
+    for _gap, a, b in sorted(stated.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
+        out.append(
+            {
+                "claims": [a.claim_id, b.claim_id],
+                "reason": f"apparent (revision): {who(b)} is stated as a revision of an earlier figure, "
+                f"so it replaces {who(a)} rather than contradicting it",
+            }
+        )
+    for gap, a, b in sorted(rising.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
+        out.append(
+            {
+                "claims": [a.claim_id, b.claim_id],
+                "reason": f"apparent (count rose): {who(a)} and {who(b)} are {gap} days apart and the later "
+                "is higher; a toll to date grows as bodies are found and the wounded die",
+            }
+        )
     for a, b in list(initial.values())[:MAX_ENTRIES]:
         out.append(
             {
@@ -142,6 +165,18 @@ def within(items: list[Item]) -> list[dict[str, Any]]:
     return out
 
 
+def _below(a: Item, b: Item) -> bool:
+    """Whether the earlier figure ``a`` lies wholly below the later ``b`` (a count that rose)."""
+    return a.widened()[1] < b.widened()[0]
+
+
+def states_revision(claim: Any) -> bool:
+    """Whether the sentence states a revision of its origin's earlier figure (see scope.py)."""
+    from .scope import states_revision as stated
+
+    return stated(claim)
+
+
 def _is_initial(item: Item) -> bool:
     """A figure for the first or initial contingent (it is not contradicted by a larger later total)."""
     return any(q.lower() in ("initial", "first") for q in item.claim.qualifiers or [])
@@ -159,9 +194,9 @@ def across(clusters: dict[Key, list[Item]]) -> dict[Key, list[dict[str, Any]]]:
     """Apparent contradictions between related tracked quantities (same subject and country):
     scope (a part of a wider event), batch versus total, and unit. Each is listed on both."""
     out: dict[Key, list[dict[str, Any]]] = {}
-    families: dict[tuple[str, str | None], list[Key]] = {}
+    families: dict[tuple[str, str | None, str], list[Key]] = {}
     for key in clusters:
-        families.setdefault((key.subject, key.country), []).append(key)
+        families.setdefault((key.subject, key.country, key.incident), []).append(key)
     for keys in families.values():
         keys.sort(key=repr)
         for i, ka in enumerate(keys):
@@ -195,5 +230,15 @@ def _relation(ka: Key, kb: Key) -> str | None:
     if ka.unit != kb.unit:
         return "apparent (unit): {a} and {b} measure in different units"
     if ka.scope != kb.scope:
+        if ka.scope.startswith("part: ") and kb.scope.startswith("part: "):
+            return None  # two groups inside one total: neither is the other's whole
+        for part, first in ((ka, "{a}"), (kb, "{b}")):
+            if part.scope.startswith("part: "):
+                other = "{b}" if first == "{a}" else "{a}"
+                group = part.scope.split(": ", 1)[1]
+                return (
+                    f"apparent (part of total): {first} counts a group inside the total ({group}); "
+                    f"{other} is the whole, so the part is checked against it, not set against it"
+                )
         return "apparent (batch vs total): {a} and {b} count different contingents (a batch is not a total)"
     return None

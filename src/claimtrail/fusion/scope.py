@@ -1,0 +1,304 @@
+"""What a figure is a figure of, read from its own words and its article: the event named next to
+it, whether it is a part of a total, whether it belongs to one incident, whether it states a
+revision, whether its outlet says it counted.
+
+A tracked quantity is one incident or one campaign. Subject and event alone put a toll of an attack
+in one city and a toll of a blast in another, weeks later, in one series; so a figure of an
+incident event (killed, wounded, casualties) whose sentence names an incident word (attack, blast,
+fire) and a town, or that has no place while its article is about one such incident, is scoped to
+that incident: one town within ``incident_window_days`` is one incident. Word lists are in
+``resources/fusion.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..model import Claim
+
+if TYPE_CHECKING:
+    from .cluster import Item
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+@lru_cache(maxsize=4096)
+def place_info(gazetteer_id: str | None) -> tuple[str, str | None] | None:
+    """(feature, country) of a gazetteer entry, or None if unknown."""
+    if not gazetteer_id:
+        return None
+    try:
+        from ..geo.gazetteer import get_gazetteer
+
+        entry = get_gazetteer().get(gazetteer_id)
+    except Exception:  # noqa: BLE001 - a missing gazetteer only costs the place scope
+        return None
+    return (entry.feature, entry.country) if entry else None
+
+
+@cache
+def _lists() -> dict[str, Any]:
+    from .cluster import config
+
+    cfg = config()
+    incident_words = {
+        str(w).lower(): head for head, ws in (cfg.get("incident_words") or {}).items() for w in ws or []
+    }
+    event_words = {str(w).lower(): ev for ev, ws in (cfg.get("event_words") or {}).items() for w in ws or []}
+    parts = {
+        str(w).lower(): whole for whole, ws in (cfg.get("part_subjects") or {}).items() for w in ws or []
+    }
+    return {
+        "incident_words": incident_words,
+        "event_words": event_words,
+        "part_subjects": parts,
+        "part_markers": [str(w).lower() for w in cfg.get("part_markers") or []],
+        "campaign_words": [str(w).lower() for w in cfg.get("campaign_words") or []],
+        "revision_words": [str(w).lower() for w in cfg.get("revision_words") or []],
+        "outlet_count_words": [str(w).lower() for w in cfg.get("outlet_count_words") or []],
+        "incident_events": frozenset(cfg.get("incident_events") or ()),
+        "window": int(cfg.get("incident_window_days", 10)),
+        "span": int(cfg.get("event_word_span", 5)),
+    }
+
+
+def _has(text: str, phrase: str) -> bool:
+    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
+
+
+def around(claim: Claim, words: int) -> tuple[str, str]:
+    """(the ``words`` words before the figure, the ``words`` words after it), lowercased."""
+    sentence = (claim.sentence or "").lower()
+    start = max(0, claim.start - claim.sentence_start)
+    end = max(start, claim.end - claim.sentence_start)
+    if start > len(sentence):  # offsets that do not fit the sentence: read the whole sentence
+        return sentence, ""
+    before = _WORD.findall(sentence[:start])[-words:]
+    after = _WORD.findall(sentence[end:])[:words]
+    return " ".join(before), " ".join(after)
+
+
+def local_event(claim: Claim, event: str | None) -> str | None:
+    """The event the words next to the figure name (nearest first), where the extractors gave none
+    or gave killed/wounded and the nearest word says the other ("killed 14 and injured 40")."""
+    lists = _lists()
+    before, after = around(claim, lists["span"])
+    found: list[tuple[int, str]] = []
+    for phrase, ev in lists["event_words"].items():
+        for text, side in ((after, 0), (before, 1)):
+            m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text)
+            if m is None:
+                continue
+            distance = len(text[: m.start()].split()) if side == 0 else len(text[m.end() :].split())
+            found.append((distance * 2 + side, ev))
+    if not found:
+        return event
+    nearest = min(found)[1]
+    if event in (None, "other"):
+        return nearest if nearest in ("killed", "wounded") else event
+    if event in ("killed", "wounded") and nearest in ("killed", "wounded"):
+        return nearest
+    if event in ("deployed",) and nearest == "training":
+        return nearest
+    return event
+
+
+def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] | None:
+    """(the whole's subject, the part's scope) for a figure that is part of a total: a subject
+    inside a wider one ("three children"), or a figure after "among the dead", "of whom"."""
+    lists = _lists()
+    w = (word or "").lower().strip()
+    whole = lists["part_subjects"].get(w) or (lists["part_subjects"].get(w[:-1]) if w.endswith("s") else None)
+    if whole is not None:
+        return whole, f"part: {w}"
+    before, after = around(claim, 6)
+    for marker in lists["part_markers"]:
+        if _has(before, marker) or (marker in ("of them", "of whom") and after.startswith(marker)):
+            return subject, f"part: {marker}"
+    return None
+
+
+def states_revision(claim: Claim) -> bool:
+    """Whether the figure's sentence says its origin revised an earlier figure."""
+    text = (claim.sentence or "").lower()
+    return any(_has(text, w) for w in _lists()["revision_words"])
+
+
+def outlet_counted(claim: Claim) -> bool:
+    """Whether the sentence says the outlet counted the figure itself ("according to our tally")."""
+    text = (claim.sentence or "").lower()
+    return any(_has(text, w) for w in _lists()["outlet_count_words"])
+
+
+def is_campaign(claim: Claim) -> bool:
+    """A count over a whole war or campaign ("since the invasion"), never one incident's."""
+    text = (claim.sentence or "").lower()
+    return any(_has(text, w) for w in _lists()["campaign_words"])
+
+
+def incident_word(claim: Claim) -> str | None:
+    """The incident word of a sentence (its group's head: "attack", "blast", "fire"), if any."""
+    text = (claim.sentence or "").lower()
+    hits = []
+    for phrase, head in _lists()["incident_words"].items():
+        m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text)
+        if m:
+            hits.append((m.start(), head))
+    return min(hits)[1] if hits else None
+
+
+def town_of(claim: Claim, countries: frozenset[str] = frozenset()) -> tuple[str, str, str | None] | None:
+    """(gazetteer id, name, country) of the first town or city the claim's places name, else of a
+    town named after a preposition in its sentence ("the attack on Kharkiv")."""
+    for p in claim.places or []:
+        gid = p.get("gazetteer_id")
+        info = place_info(gid)
+        if gid and info and info[0] == "city":
+            return gid, p.get("name") or gid, p.get("country") or info[1]
+    return town_in_text(claim.sentence or "", countries)
+
+
+@cache
+def _town_pattern() -> tuple[re.Pattern[str], frozenset[str], int]:
+    from .cluster import config
+
+    cfg = config()
+    preps = "|".join(re.escape(str(w)) for w in cfg.get("town_prepositions") or ["in"])
+    pattern = re.compile(rf"\b(?:{preps})\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)")
+    return (
+        pattern,
+        frozenset(str(w) for w in cfg.get("not_towns") or ()),
+        int(cfg.get("town_min_population", 20000)),
+    )
+
+
+@lru_cache(maxsize=4096)
+def town_in_text(
+    sentence: str, countries: frozenset[str] = frozenset()
+) -> tuple[str, str, str | None] | None:
+    """The first town named after a preposition in a sentence, by the gazetteer (a town in a
+    country the article names first; elsewhere only a town of some size)."""
+    pattern, never, min_pop = _town_pattern()
+    try:
+        from ..geo.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+    except Exception:  # noqa: BLE001 - without a gazetteer, no town from text
+        return None
+    for m in pattern.finditer(sentence):
+        words = m.group(1).split()
+        for name in (" ".join(words), words[0]) if len(words) > 1 else (words[0],):
+            if name in never:
+                continue
+            cands = gaz.candidates(name, features=("city",))
+            local = [c for c in cands if c.entry.country in countries]
+            pick = local[0] if local else next((c for c in cands if c.entry.population >= min_pop), None)
+            if pick is not None:
+                e = pick.entry
+                return e.gazetteer_id, e.name, e.country
+    return None
+
+
+@dataclass
+class Incident:
+    """One incident: an event word at a town from a first day."""
+
+    key: str
+    word: str
+    place: dict[str, Any]
+    start: date
+
+
+def _article_incident(claims: list[Claim]) -> tuple[str, tuple[str, str, str | None]] | None:
+    """The article's dominant incident: the town its incident sentences name most, with the word
+    most used for it."""
+    towns: Counter[str] = Counter()
+    words: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, tuple[str, str, str | None]] = {}
+    countries = article_countries(claims)
+    for c in claims:
+        word, town = incident_word(c), town_of(c, countries)
+        if word and town and not is_campaign(c):
+            towns[town[0]] += 1
+            words[town[0]][word] += 1
+            names[town[0]] = town
+    if not towns:
+        return None
+    gid = towns.most_common(1)[0][0]
+    return words[gid].most_common(1)[0][0], names[gid]
+
+
+def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]]) -> dict[str, Incident]:
+    """Scope each incident-event figure to its incident (its own town and word, else its article's
+    dominant incident); figures of one town within the window are one incident across articles.
+    A figure that names another incident word than its article's ("died in the fire" in an article
+    about an attack) is a part of that incident's toll. Returns the incidents by key."""
+    lists = _lists()
+    dominant = {a: _article_incident(cs) for a, cs in claims_by_article.items()}
+    countries = {a: article_countries(cs) for a, cs in claims_by_article.items()}
+    placed: list[tuple[Item, str, tuple[str, str, str | None]]] = []
+    for it in items:
+        if it.key.event not in lists["incident_events"] or is_campaign(it.claim):
+            continue
+        word, town = (
+            incident_word(it.claim),
+            town_of(it.claim, countries.get(it.claim.article_id, frozenset())),
+        )
+        dom = dominant.get(it.claim.article_id)
+        if word and town:
+            placed.append((it, word, town))
+        elif dom is not None and (town is None or town[0] == dom[1][0]):
+            if word and word != dom[0] and it.key.scope == "total":
+                it.key = replace(it.key, scope=f"part: in the {word}")
+            placed.append((it, dom[0], dom[1]))
+    by_town: dict[str, list[tuple[Item, str, tuple[str, str, str | None]]]] = defaultdict(list)
+    for entry in placed:
+        by_town[entry[2][0]].append(entry)
+    incidents: dict[str, Incident] = {}
+    for gid, entries in by_town.items():
+        entries.sort(key=lambda e: (e[0].day, e[0].claim_id))
+        current: Incident | None = None
+        words: Counter[str] = Counter()
+        for it, word, town in entries:
+            if current is None or (it.day - current.start).days > lists["window"]:
+                words = Counter()
+                key = f"{gid}@{it.day.isoformat()}"
+                current = Incident(key, word, {"name": town[1], "country": town[2]}, it.day)
+                incidents[key] = current
+            words[word] += 1
+            current.word = words.most_common(1)[0][0]
+            # the victims of an incident are its people whatever nationality a sentence gives them
+            # ("a Russian missile attack killed 17" names the attacker, not the dead)
+            country = None if it.key.subject == "person" else it.key.country
+            it.key = replace(it.key, incident=current.key, country=country)
+    return incidents
+
+
+def article_countries(claims: list[Claim]) -> frozenset[str]:
+    """The countries an article's claims name (places and subjects)."""
+    out = {p.get("country") for c in claims for p in c.places or []}
+    out |= {(c.subject or {}).get("country") for c in claims}
+    return frozenset(x for x in out if x)
+
+
+def adopt_neutral(items: list[Item], neutral: frozenset[str]) -> None:
+    """ "The dead", "victims", "the injured" count troops only where their article counts troops of
+    the same country (or the figure names no country) for that event family; otherwise people."""
+    troops: dict[str, set[str | None]] = defaultdict(set)
+    for it in items:
+        word = ((it.claim.subject or {}).get("normalized") or "").lower()
+        if it.key.subject == "troop" and word not in neutral:
+            troops[it.claim.article_id].add(it.key.country)
+    for it in items:
+        word = ((it.claim.subject or {}).get("normalized") or "").lower()
+        if (word and word not in neutral) or it.key.subject == "troop":
+            continue
+        owners = troops.get(it.claim.article_id, set())
+        if it.key.country in owners or (it.key.country is None and len(owners) == 1):
+            country = it.key.country or next(iter(owners))
+            it.key = replace(it.key, subject="troop", country=country)
