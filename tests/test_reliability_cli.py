@@ -411,3 +411,20 @@ def test_styled_and_the_consoles_print_any_string_literally(value):
     with out.capture() as captured:
         out.print(value, table)
     assert captured.get().count(value.strip()) >= 4  # the line, the title, the header, the cell
+
+
+def test_every_command_reports_errors_and_prints_through_the_literal_consoles():
+    """A new command cannot forget: each is wrapped by reports_errors, and no CLI module makes its
+    own console or turns markup back on."""
+    from claimtrail.cli.main import app as main_app
+    from claimtrail.cli.track_cmd import sources_app
+
+    commands = [c.callback for c in main_app.registered_commands + sources_app.registered_commands]
+    unwrapped = [f.__name__ for f in commands if not hasattr(f, "__wrapped__")]
+    assert len(commands) >= 15 and unwrapped == []
+    cli = Path(__file__).resolve().parents[1] / "src" / "claimtrail" / "cli"
+    for module in cli.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert "markup=True" not in source, module.name
+        if module.name != "common.py":
+            assert "Console(" not in source, module.name

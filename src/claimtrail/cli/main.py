@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from .common import reports_errors
 from .export_cmd import annotate_command, export_command
 from .ingest_cmd import ingest_command
 from .query_cmd import articles_command, claims_command, failures_command, search_command, show_command
@@ -35,6 +36,7 @@ app.command("serve")(serve_command)
 
 
 @app.command("version")
+@reports_errors
 def version_command() -> None:
     """Print the claimtrail version."""
     from .. import __version__
