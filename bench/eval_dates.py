@@ -32,6 +32,11 @@ def norm(v: str) -> str:
     """One spelling for values from either side: "(a,b,P3D)" -> "a/b", times as THH:MM:SS."""
     v = v.strip()
     if v.startswith("P"):
+        # TimeML's decade and century units ("P3DE", "P1CE") are the spec's years
+        de = re.fullmatch(r"P(\d+(?:\.\d+)?)(DE|CE)", v)
+        if de:
+            years = float(de.group(1)) * (10 if de.group(2) == "DE" else 100)
+            return f"P{years:g}Y"
         return v
     m = re.fullmatch(r"\((.*?),(.*?),.*\)", v)
     if m:
@@ -71,6 +76,9 @@ def gold_values(values: list[dict]) -> tuple[set[str], list[re.Pattern[str]]]:
 
 def predicted_values(t) -> set[str]:
     out = {norm(t.value)} if t.value else set()
+    if t.type == "TIME" and t.value and all(re.match(r"\d{4}-\d\d-\d\dT", p) for p in t.value.split("/")):
+        # a clock time alone is dated with the story's day (TimeML); the spec gives the bare time
+        out.add(norm("/".join(p[10:] for p in t.value.split("/"))))
     if t.begin and t.begin == t.finish and t.type == "DATE":
         # "three weeks ago": TimeML gives the week ("2016-W40"), the spec the day; begin keeps the day
         out.add(t.begin.isoformat())

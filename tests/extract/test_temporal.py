@@ -244,3 +244,27 @@ def test_durations_and_sets(text, expected):
 
 def test_as_soon_as_is_not_a_time():
     assert values("Talks will start as soon as the guns fall silent.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time on its own takes the story's day, else the publication date
+        ("The curfew began at 10 p.m.", [("10 p.m.", "TIME", "2025-03-06T22:00")]),
+        ("The ferry sank on Feb. 27. At 4 a.m. divers reached it.",
+         [("Feb. 27", "DATE", "2025-02-27"), ("4 a.m.", "TIME", "2025-02-27T04:00")]),
+        ("Sirens sounded at 2:15 a.m. on Monday.", [("2:15 a.m. on Monday", "TIME", "2025-03-03T02:15")]),
+        # decades and centuries keep TimeML's own duration units
+        ("The dispute has simmered for three decades.", [("three decades", "DURATION", "P3DE")]),
+        ("The bridge stood for two centuries.", [("two centuries", "DURATION", "P2CE")]),
+        # "the weekend": the last one in a past sentence, the next one after a future cue
+        ("Shelling eased over the weekend.", [("the weekend", "DATE", "2025-W09-WE")]),
+        ("Talks will resume over the weekend.", [("the weekend", "DATE", "2025-W10-WE")]),
+    ],
+)  # fmt: skip
+def test_clock_times_decades_and_weekends(text, expected):
+    assert values(text) == expected
+
+
+def test_clock_time_without_any_date_stays_bare():
+    assert values("The curfew began at 10 p.m.", ref=None) == [("10 p.m.", "TIME", "T22:00")]

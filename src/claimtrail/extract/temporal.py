@@ -98,6 +98,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?<=for\s)(?P<u>hours|days|weeks|months|years|decades)", u.h_vague_duration, 4),
     (r"(?:recent|coming)\s+(?:days|weeks|months|years)", u.h_recent, 3),
     (r"overnight", u.h_overnight, 3),
+    (r"the\s+weekend", g.h_the_weekend, 3),
     (r"(?:the\s+)?(?P<n>{DAY})[\s-]+century", g.h_century, 1),
     (r"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|{WD}|{DAYPART}|weekend)",
      u.h_every, 1),
@@ -140,7 +141,7 @@ LEADS: list[str] = [
     "summer winter spring fall autumn", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
     "the D ORDW", "the week", "the D ORDW last",
     "D NUMW", "in", "the past last previous next coming following recent first final", "D NUMW",
-    "half", "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the D ORDW",
+    "half", "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the", "the D ORDW",
     "every each", "FREQ", "once twice D NUMW",
     "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
     "early late later earlier in", "early late", "from between D",
@@ -528,6 +529,8 @@ def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None) -> list[C
     last: Chunk | None = None
     ctx = g.Ctx(text, ref)
     for ch in chunks:
+        if ch.type == "TIME" and ch.gran in ("clock", "clockrange", "pod") and ch.value:
+            _date_the_clock(ch, last, ref)
         if ch.anchor is not None and last is not None:
             letter, amount = ch.anchor
             if _granularity(last) in _NEEDS[letter] and (base := _story_date(last)) is not None:
@@ -536,6 +539,17 @@ def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None) -> list[C
         if _story_date(ch) is not None:
             last = ch
     return chunks
+
+
+def _date_the_clock(ch: Chunk, last: Chunk | None, ref: date | None) -> None:
+    """A clock time on its own ("at 10:30 p.m.") is on the story's day: the last day it named, else
+    the publication date (TimeML writes "2025-03-06T22:30", not "T22:30")."""
+    day = _story_date(last) if last is not None and _granularity(last) in _DAY_LEVEL else None
+    day = day or ref
+    if day is None or not ch.value.startswith("T"):
+        return
+    base = day.isoformat()
+    ch.value = "/".join(base + part for part in ch.value.split("/"))
 
 
 def _granularity(ch: Chunk) -> str:

@@ -476,6 +476,19 @@ def h_story_period(m: re.Match[str], c: Ctx) -> Chunk | None:
     return ch
 
 
+def h_the_weekend(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "over the weekend": the latest weekend (the current one from Saturday on), or the next one
+    after a future cue."""
+    if c.ref is None:
+        return Chunk(m.start(), m.end(), "DATE", None, gran="weekend")
+    monday = week_bounds(c.ref)[0]
+    if c.future_at(m.start()):
+        sat = monday + timedelta(days=5)
+    else:
+        sat = monday + timedelta(days=5) if c.ref.weekday() >= 5 else monday - timedelta(days=2)
+    return Chunk(m.start(), m.end(), "DATE", f"{week_value(sat)}-WE", sat, sat + timedelta(days=1), "weekend")
+
+
 def h_ref_word(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "currently" (PRESENT_REF), "recently" (PAST_REF), "soon" (FUTURE_REF)."""
     w = re.sub(r"\s+", " ", m["w"].lower())

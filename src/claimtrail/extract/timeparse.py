@@ -190,6 +190,7 @@ class Lexicon:
     reference_words: dict[str, str] = field(default_factory=dict)
     story_days: dict[str, int] = field(default_factory=dict)
     story_periods: dict[str, int] = field(default_factory=dict)
+    timeml_units: dict[str, str] = field(default_factory=dict)
 
 
 def _norm(s: str) -> str:
@@ -266,6 +267,7 @@ def lexicon() -> Lexicon:
         reference_words={_norm(k): v for k, v in data["reference_words"].items()},
         story_days={_norm(k): int(v) for k, v in data["story_days"].items()},
         story_periods={_norm(k): int(v) for k, v in data["story_period_words"].items()},
+        timeml_units={str(k).lower(): str(v) for k, v in data["timeml_units"].items()},
     )
 
 

@@ -14,6 +14,7 @@ from .timeparse import (
     Chunk,
     clock_of,
     duration_value,
+    fmt_amount,
     hour_value,
     lexicon,
     parse_number,
@@ -43,6 +44,16 @@ def _dur_parts(m: re.Match[str]) -> dict[str, float] | None:
         for k, v in (more or {}).items():
             parts[k] = parts.get(k, 0) + v
     return parts
+
+
+def timeml_duration(m: re.Match[str], parts: dict[str, float]) -> str:
+    """TimeML value of a duration; decades and centuries keep their own unit ("P3DE", "P1CE")."""
+    code = lexicon().timeml_units.get(m["u"].lower())
+    simple = not any(k in m.re.groupindex and m[k] for k in ("n2", "f1", "f2"))
+    n = _n(m)
+    if code and simple and n is not None:
+        return f"P{fmt_amount(n)}{code}"
+    return duration_value(parts)
 
 
 def _bad_unit(m: re.Match[str]) -> bool:
@@ -163,6 +174,8 @@ def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
     ch = c.duration(m.start(), m.end(), parts)
     if is_vague(m) and len(parts) == 1:
         ch.value = _vague(m, c, next(iter(parts))).value  # "the past few days": PXD
+    else:
+        ch.value = timeml_duration(m, parts)
     mode = rel_mode(m["rel"]) or ("past" if m["rel"].lower() == "recent" else None)
     if c.ref is not None and mode in ("past", "next") and not any(k.startswith("T") for k in parts):
         d = c.ref
@@ -184,7 +197,9 @@ def h_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
         r"\d[\d,.]*(?:\s*[A-Za-z]+)?\s+$", c.text[max(0, m.start() - 25) : m.start()]
     ):
         return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")  # "100 km a week"
-    return c.duration(m.start(), m.end(), parts)
+    ch = c.duration(m.start(), m.end(), parts)
+    ch.value = timeml_duration(m, parts)
+    return ch
 
 
 def _vague(m: re.Match[str], c: Ctx, letter: str) -> Chunk:
