@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimtrail.extract.attribution import attribution_for
 
 
@@ -256,3 +258,202 @@ def test_according_to_them_after_an_interview_points_to_the_people_heard(annotat
     a = by_cue(doc._.attributions, "According to")
     assert a.source_name == "deserters and medics"
     assert a.source_type == "anonymous"
+
+
+# ---------------------------------------------------------------------------------------------
+# Cue families and clause shapes seen on reporting from many outlets (issue 10)
+
+
+def names(chain):
+    return [a.source_name for a in chain]
+
+
+def test_stance_verbs_take_their_object_and_what_completes_it(annotate):
+    text = "The monitoring group accused the militia of shelling 14 villages near the river."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "accused")
+    assert a.source.text == "The monitoring group"
+    assert content(text, a) == "the militia of shelling 14 villages near the river"
+
+
+def test_urged_and_asked_are_requests_with_a_speaker(annotate):
+    text = "The agency urged both sides to let 300 trucks through. The mayor asked residents to stay indoors."
+    doc = annotate(text)
+    assert content(text, by_cue(doc._.attributions, "urged")) == "both sides to let 300 trucks through"
+    assert by_cue(doc._.attributions, "asked").source.text == "The mayor"
+
+
+def test_called_for_and_called_on_are_one_cue(annotate):
+    text = "The council called for a pause of 72 hours. The army called on residents to leave 12 villages."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "called for")
+    assert content(text, a) == "a pause of 72 hours"
+    b = by_cue(doc._.attributions, "called on")
+    assert content(text, b) == "residents to leave 12 villages"
+
+
+def test_called_without_a_predicate_or_request_is_no_cue(annotate):
+    doc = annotate("The minister called the governor on Monday. They met in a village called Orikhiv.")
+    assert [a.cue.text for a in doc._.attributions] == []
+
+
+def test_called_x_y_is_a_naming(annotate):
+    text = "The president called the strike on the market a war crime."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "called")
+    assert content(text, a) == "the strike on the market a war crime"
+
+
+@pytest.mark.parametrize(
+    "verb", ["replied", "responded", "acknowledged", "insisted", "wrote", "warned", "argued", "agreed"]
+)
+def test_clause_cues_of_the_long_tail(annotate, verb):
+    text = f"The spokesman {verb} that 30 soldiers had been wounded in the raid."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, verb)
+    assert a.source.text == "The spokesman"
+    assert content(text, a) == "30 soldiers had been wounded in the raid"
+
+
+def test_intentions_and_beliefs_are_attributions(annotate):
+    text = (
+        "The ministry plans to evacuate 4,000 people. Intelligence officials believe 600 fighters were sent."
+    )
+    doc = annotate(text)
+    assert content(text, by_cue(doc._.attributions, "plans")) == "to evacuate 4,000 people"
+    assert names(chain_at(doc, text, "600 fighters")) == ["Intelligence officials"]
+
+
+def test_an_intention_inside_a_report_is_not_a_further_source(annotate):
+    text = "The envoy said the government plans to send 500 engineers."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == ["said"]
+    assert names(chain_at(doc, text, "500 engineers")) == ["envoy"]
+
+
+def test_declined_to_comment_defers_to_the_inner_verb(annotate):
+    doc = annotate("The army declined to comment on reports that 9 tanks were lost.")
+    assert "declined" not in [a.cue.text for a in doc._.attributions]
+
+
+def test_asked_not_to_be_named_is_no_statement(annotate):
+    doc = annotate("An officer, who asked not to be named, said 8 drones were shot down.")
+    assert "asked" not in [a.cue.text for a in doc._.attributions]
+
+
+def test_quoted_i_think_is_not_a_source(annotate):
+    text = "\u201cI think we lost about 20 vehicles,\u201d the commander said."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == ["said"]
+    assert names(chain_at(doc, text, "20 vehicles")) == ["commander"]
+
+
+def test_quote_split_by_its_cue_is_one_statement(annotate):
+    text = "\u201cThe shelling went on all night,\u201d the nurse said, \u201cand 17 people were hurt.\u201d"
+    doc = annotate(text)
+    said = [a for a in doc._.attributions if a.cue.text == "said"]
+    assert len(said) == 1
+    assert [a.source.text for a in chain_at(doc, text, "17 people")] == ["the nurse"]
+
+
+def test_a_scare_quote_does_not_continue_a_speaker(annotate):
+    text = (
+        "\u201cWe need more shells,\u201d the gunner said. Officials have called the offensive a "
+        "\u201cfeint\u201d for weeks."
+    )
+    doc = annotate(text)
+    spans = [content(text, a) for a in doc._.attributions if a.cue.text == "said"]
+    assert spans == ["We need more shells"]
+
+
+def test_colon_introduces_the_quote_even_in_the_next_paragraph(annotate):
+    text = "Asked about losses, the commander said:\n\n\u201cWe buried 23 of our men this month.\u201d"
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "said")
+    assert content(text, a) == "We buried 23 of our men this month"
+    assert names(chain_at(doc, text, "23 of our men")) == ["commander"]
+
+
+def test_inverted_said_with_colon(annotate):
+    text = "Said the governor: \u201cAt least 40 homes are gone.\u201d"
+    doc = annotate(text)
+    assert names(chain_at(doc, text, "40 homes")) == ["governor"]
+
+
+def test_transcript_speaker_in_capitals(annotate):
+    text = "HOST: How many were evacuated?\nKOVAL: We moved 1,200 people out overnight."
+    doc = annotate(text)
+    colon = [a for a in doc._.attributions if a.cue.text == ":"]
+    assert [a.source.text for a in colon] == ["HOST", "KOVAL"]
+    assert names(chain_at(doc, text, "1,200 people")) == ["KOVAL"]
+
+
+def test_dateline_and_label_are_not_speakers(annotate):
+    doc = annotate("KYIV: Russia fired 40 drones overnight.\nUPDATE: The toll rose to 6.")
+    assert [a.cue.text for a in doc._.attributions] == []
+
+
+def test_dash_signature_after_a_quote(annotate):
+    text = "\u201cOur street lost 6 houses in one night.\u201d\n\u2015 Olena Marchuk"
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "\u2015")
+    assert a.source.text.endswith("Marchuk")
+    assert names(chain_at(doc, text, "6 houses"))[0].endswith("Marchuk")
+
+
+def test_polls_and_data_show(annotate):
+    text = "Polls show that 62 percent back the truce. Data from the health ministry showed 1,100 cases."
+    doc = annotate(text)
+    assert by_cue(doc._.attributions, "show").source.text == "Polls"
+    assert names(chain_at(doc, text, "1,100 cases")) == ["health ministry"]
+
+
+def test_media_put_the_toll_at(annotate):
+    text = "Local media outlets put the toll at 23 dead."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "put")
+    assert content(text, a) == "the toll at 23 dead"
+    assert a.source.text == "Local media outlets"
+
+
+def test_according_to_a_statement_of_an_institution(annotate):
+    text = "According to the ministry's statement, 14 drones were shot down overnight."
+    doc = annotate(text)
+    assert names(chain_at(doc, text, "14 drones")) == ["ministry"]
+
+
+def test_in_a_report_by_gives_the_author(annotate):
+    text = "In a report by the refugee agency, 1.2 million people were said to have fled the region."
+    doc = annotate(text)
+    chain = chain_at(doc, text, "1.2 million people")
+    assert len(chain) == 1 and chain[0].source.text.endswith("refugee agency")
+
+
+def test_cited_reports_by_x_that(annotate):
+    text = "Officials cited reports by the Ukrainian Air Force that 40 of the 52 drones were intercepted."
+    doc = annotate(text)
+    assert names(chain_at(doc, text, "40 of the 52 drones")) == ["officials", "Ukrainian Air Force"]
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_figure(annotate):
+    text = "One armed group said two of its fighters were killed, while another group said three of its own died."
+    doc = annotate(text)
+    first = chain_at(doc, text, "two of its fighters")
+    second = chain_at(doc, text, "three of its own")
+    assert [a.source.text for a in first] == ["One armed group"]
+    assert [a.source.text for a in second] == ["another group"]
+
+
+def test_a_time_clause_is_no_origin(annotate):
+    text = "The toll has risen to 900 since Russia declared war on the region, the governor said."
+    doc = annotate(text)
+    assert names(chain_at(doc, text, "900")) == ["governor"]
+    assert "declared" not in [a.cue.text for a in doc._.attributions]
+
+
+def test_conjoined_speakers_both_speak(annotate):
+    text = "Colonel Ivan Petrenko and Major Oksana Lysenko told reporters that 8 soldiers were missing."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "told reporters")
+    assert a.source.text == "Colonel Ivan Petrenko and Major Oksana Lysenko"
+    assert "Petrenko" in a.source_name and "Lysenko" in a.source_name

@@ -143,3 +143,51 @@ def test_feared_dead_covers_its_subject(annotate):
     doc = annotate("At least 90 miners are feared dead after the explosion.")
     assert modality_for(doc, token_of(doc, "90").i)[0] == "believed"
     assert doc._.attributions == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Modality per clause (issue 10)
+
+
+def test_an_estimated_figure_in_a_second_clause_is_estimated_and_the_first_is_not(annotate):
+    doc = annotate("The army said 40 soldiers were killed and an estimated 300 others were captured.")
+    assert modality_for(doc, token_of(doc, "300").i)[0] == "estimated"
+    assert modality_for(doc, token_of(doc, "40").i)[0] == "asserted"
+
+
+def test_a_reported_plan_is_planned_with_both_cues(annotate):
+    doc = annotate("About 2,000 troops will be deployed next month, according to the newspaper.")
+    modality, cues = modality_for(doc, token_of(doc, "2,000").i)
+    assert modality == "planned"
+    assert {c.text for c in cues} == {"will", "according to"}
+
+
+def test_a_belief_on_its_own_clause_does_not_reach_a_joined_clause(annotate):
+    doc = annotate("At least 20 people are believed to have drowned, while 14 were rescued.")
+    assert modality_for(doc, token_of(doc, "20").i)[0] == "believed"
+    assert modality_for(doc, token_of(doc, "14").i)[0] == "asserted"
+
+
+def test_a_belief_over_a_complement_covers_all_its_conjuncts(annotate):
+    doc = annotate("Officials believe that 40 fighters died and 30 were wounded.")
+    assert modality_for(doc, token_of(doc, "40").i)[0] == "believed"
+    assert modality_for(doc, token_of(doc, "30").i)[0] == "believed"
+
+
+def test_a_shared_modal_covers_a_conjoined_verb_without_subject(annotate):
+    doc = annotate("The strike may have killed 12 fighters and wounded 30 others.")
+    assert modality_for(doc, token_of(doc, "30").i)[0] == "possible"
+
+
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        ("Analysts predict that 40,000 more soldiers will be mobilised.", "40,000", "believed"),
+        ("Aid groups forecast that 2 million people will need food aid.", "2", "estimated"),
+        ("Evidence suggests that 45 prisoners were executed.", "45", "believed"),
+        ("Three suspected militants were killed in the raid.", "Three", "believed"),
+    ],
+)
+def test_more_belief_and_estimate_cues(annotate, sentence, expected, word):
+    doc = annotate(sentence)
+    assert modality_for(doc, token_of(doc, word).i)[0] == expected

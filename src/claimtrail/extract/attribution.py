@@ -370,6 +370,7 @@ class _Context:
         is an actor, a name in capitals or a report noun ("Poll: ..."), never a place (a dateline)
         or a label ("UPDATE:")."""
         doc, text = self.doc, self.text
+        found = []
         for t in doc:
             if t.text != ":" or t.i in self.by_cue:
                 continue
@@ -391,7 +392,14 @@ class _Context:
             if content[1] <= content[0]:
                 continue
             src = max(label, key=lambda w: (w.pos_ in ("PROPN", "NOUN"), w.i))
-            self._add(_Attr(t.i, t.i + 1, content, src, direct=self._is_quote(content), kind="colon"))
+            found.append(
+                (_Attr(t.i, t.i + 1, content, src, direct=self._is_quote(content), kind="colon"), label)
+            )
+        capitals = sum(1 for _, label in found if _in_capitals(label))
+        for a, label in found:
+            # a name in capitals speaks only in a transcript (two such turns at least): one is a dateline
+            if capitals >= 2 or not _in_capitals(label) or self.actor_of[label[-1].i] is not None:
+                self._add(a)
 
     def _speaker_label(self, label: list[Token]) -> bool:
         low = " ".join(w.lower_ for w in label)
@@ -402,8 +410,7 @@ class _Context:
         actor = self.actor_of[label[-1].i]
         if actor is not None and all(self.actor_of[w.i] is actor for w in label if w.is_alpha):
             return True
-        words = [w for w in label if w.is_alpha]
-        if words and all(w.text.isupper() for w in words) and max(len(w) for w in words) >= 2:
+        if _in_capitals(label):
             return True
         return len(label) <= 2 and label[-1].lemma_.lower() in self.lex.nouns
 
@@ -442,7 +449,9 @@ class _Context:
         for c in v.children:
             if c.dep_ not in ("xcomp", "ccomp"):
                 continue
-            if c.lemma_ in self.lex.speech and c.lemma_ not in self.lex.needs_speaker:
+            if c.lemma_ in self.lex.speech and (
+                v.lemma_ in NEGATING_VERBS or c.lemma_ not in self.lex.needs_speaker
+            ):
                 return True
             if c.lemma_ in self.lex.anonymity and any(g.dep_ == "auxpass" for g in c.children):
                 return True
@@ -472,10 +481,6 @@ class _Context:
         Russia to withdraw": what was named or asked for; any other "call" (a phone call, a place
         called X) is no cue."""
         kids = [c for c in v.children if c.i > v.i]
-        if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids) or (
-            any(c.dep_ == "dobj" for c in kids) and self._adjacent_quote(v) is not None
-        ):
-            return self._object_content(v)
         prep = next((c for c in kids if c.dep_ == "prep" and c.i == v.i + 1), None)
         if prep is not None and prep.lower_ in ("for", "on"):
             end = self._tail_trim(v, prep.right_edge.i + 1)
@@ -484,6 +489,10 @@ class _Context:
                     end = max(end, c.right_edge.i + 1)
             span = self._span_chars(prep.i + 1, end)
             return span if span[1] > span[0] else None
+        if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids) or (
+            any(c.dep_ == "dobj" for c in kids) and self._adjacent_quote(v) is not None
+        ):
+            return self._object_content(v)
         return None
 
     def _preposition(self, cue: Token, prep: Token) -> None:
@@ -697,6 +706,10 @@ class _Context:
                     return self._agent(pobj) if pobj is not None else None
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self._agent(t.head)
+            if t is v and _opens_sentence(v):  # "Said the governor: ..." (inverted)
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.i <= v.i + 4), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
             if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
                 t = t.head
                 continue
@@ -1189,7 +1202,15 @@ class _Context:
             if a.source_tok is not None:
                 t = a.source_tok
                 actor = self.actor_of[t.i]
-                if actor is not None:
+                conj_end = max((c.right_edge.i for c in t.children if c.dep_ == "conj"), default=-1)
+                if actor is not None and conj_end > t.i:  # "Colonel X and Major Y"
+                    sp = doc.char_span(
+                        min(actor.start, t.left_edge.idx), doc[conj_end].idx + len(doc[conj_end])
+                    )
+                    source = TextSpan(sp.start_char, sp.end_char, sp.text) if sp is not None else None
+                if source is not None:
+                    pass
+                elif actor is not None:
                     source = TextSpan(actor.start, actor.end, actor.text)
                 else:
                     left = min(
@@ -1233,6 +1254,17 @@ def _modifies(tok: Token, heads: set[int]) -> bool:
         if t.i in heads:
             return True
     return False
+
+
+def _in_capitals(label: list[Token]) -> bool:
+    """ "KOVAL", "SEN. MARSH": a label written in capitals (a transcript turn or a dateline)."""
+    words = [w for w in label if w.is_alpha]
+    return bool(words) and all(w.text.isupper() for w in words) and max(len(w) for w in words) >= 2
+
+
+def _opens_sentence(t: Token) -> bool:
+    """Whether only quote marks or spaces stand before ``t`` in its sentence."""
+    return all(w.is_quote or w.is_space or w.is_punct for w in t.sent if w.i < t.i)
 
 
 def _temporal(v: Token, marks: frozenset[str]) -> bool:
