@@ -181,7 +181,9 @@ def failures_command(db: str = typer.Option(None, "--db", help=DB_HELP)) -> None
         failures = ledger.failures()
     out.print(f"{len(failures)} failures", style="bold")
     for f in failures:
-        tries = f" ({f.attempts} attempts, latest {f.at:%Y-%m-%d %H:%M} UTC)" if f.attempts > 1 and f.at else ""
+        tries = (
+            f" ({f.attempts} attempts, latest {f.at:%Y-%m-%d %H:%M} UTC)" if f.attempts > 1 and f.at else ""
+        )
         out.print(Text(f"{f.source}: {f.reason}{tries}"), highlight=False, soft_wrap=True)
 
 
