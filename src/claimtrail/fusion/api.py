@@ -95,6 +95,11 @@ def _place_scope(
     return place, children
 
 
+def _ids(items: list[Item]) -> list[str]:
+    """The claim ids behind items, in order, once each (a derived figure names its parts)."""
+    return list(dict.fromkeys(cid for i in items for cid in i.claim_ids))
+
+
 def _origin_list(items: list[Item]) -> list[dict[str, Any]]:
     by: dict[str, list[Item]] = defaultdict(list)
     for it in items:
@@ -106,7 +111,7 @@ def _origin_list(items: list[Item]) -> list[dict[str, Any]]:
             {
                 "name": o.name,
                 "type": o.type,
-                "claims": [i.claim_id for i in group_],
+                "claims": _ids(group_),
                 "articles": sorted({i.claim.article_id for i in group_}),
             }
         )
@@ -125,7 +130,7 @@ def _tracked_object(
     incident_word: str | None = None,
 ) -> dict[str, Any]:
     visible = items  # already limited to ``as_of`` by ``fuse``
-    ids = {i.claim_id for i in visible}
+    ids = set(_ids(visible))
     contradictions = contra_mod.within(visible) + extra_contradictions
     checks = [c for c in extra_checks if not ids.isdisjoint(c["claims"])]
     checks += checks_mod.circular_checks(visible)
@@ -135,7 +140,7 @@ def _tracked_object(
         "event": key.event,
         "subject": {"normalized": key.subject, "country": key.country},
         "place": place,
-        "claims": [i.claim_id for i in visible],
+        "claims": _ids(visible),
         "estimate": estimate(visible, key, as_of),
         "timeline": timeline(visible, as_of),
         "origins": _origin_list(visible),
@@ -202,12 +207,13 @@ def fuse(
         if (c.subject or {}).get("country"):
             mentioned[c.article_id].add(c.subject["country"])
     clusters = group(items, mentioned)
-    across = contra_mod.across(clusters)
     cross_checks = (
         checks_mod.sum_checks(clusters)
         + checks_mod.part_checks(clusters)
         + checks_mod.subset_checks(clusters)
     )
+    cross_checks += checks_mod.derive_totals(clusters)
+    across = contra_mod.across(clusters)
     unit_checks = checks_mod.unit_checks(claims)
     checks_by_claim: dict[str, list[int]] = defaultdict(list)
     for n, chk in enumerate(cross_checks):
@@ -247,6 +253,8 @@ def fuse(
         out_ids = {i.claim_id for i in odd}
         agree = agreement(members, frozenset(i.origin.key for i in odd))
         for it in members:
+            if it.parts:
+                continue  # a derived figure grades no claim of its own
             a, d = agree.get(it.claim_id, (0, 0))
             cred[it.claim_id] = credibility(it, a, d, it.claim_id in out_ids)
     keys_of: dict[Origin, set[str]] = {}

@@ -15,6 +15,7 @@ Every check is ``{"kind", "claims", "result": "consistent" | "inconsistent", "de
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from ..model import Claim
@@ -202,6 +203,63 @@ def _part_check(part: Item, whole: Item, detail: str) -> dict[str, Any]:
         "result": "consistent" if ok else "inconsistent",
         "detail": detail,
     }
+
+
+def derive_totals(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
+    """Wholes derived from their parts where the text gives only the parts: "400 killed and 3,600
+    injured" is a point of about 4,000 in the casualties series, naming the claims it adds up.
+    Only where the same origin states no whole at the same time (then the sum check compares them).
+    Adds the derived figures to ``clusters``; returns one ``derived`` check per figure."""
+    out: list[dict[str, Any]] = []
+    for rule in config().get("sums") or []:
+        parts, whole = rule["parts"], rule["whole"]
+        for key in sorted([k for k in clusters if k.event == parts[0] and k.scope == "total"], key=repr):
+            mates = [clusters.get(replace(key, event=p), []) for p in parts[1:]]
+            wholes = clusters.get(replace(key, event=whole), [])
+            for a in [i for i in clusters[key] if usable(i)]:
+                combo = [a]
+                for pool in mates:
+                    same = [
+                        m for m in pool if m.origin == a.origin and m.claim.article_id == a.claim.article_id
+                    ]
+                    if not same:
+                        break
+                    combo.append(min(same, key=lambda m: abs(m.claim.start - a.claim.start)))
+                if len(combo) != len(parts):
+                    continue
+                if any(w.origin == a.origin and abs((w.day - a.day).days) <= SUM_DAYS for w in wholes):
+                    continue
+                derived = _sum_item(combo, replace(key, event=whole))
+                clusters.setdefault(derived.key, []).append(derived)
+                clusters[derived.key].sort(key=lambda i: (i.day, i.claim_id))
+                terms = " + ".join(f"{fmt(i)} {e}" for i, e in zip(combo, parts, strict=True))
+                out.append(
+                    {
+                        "kind": "derived",
+                        "claims": list(derived.parts),
+                        "result": "consistent",
+                        "detail": f"{terms} = about {_n(derived.best)} {whole}, derived from the parts stated by "
+                        f"{a.origin.name} ({a.day.isoformat()}); no whole was stated",
+                    }
+                )
+    return out
+
+
+def _sum_item(parts: list[Item], key: Key) -> Item:
+    """The derived figure of a whole: the sum of its parts (open bounds stay open)."""
+    lows = [i.low for i in parts]
+    highs = [i.high for i in parts]
+    return replace(
+        parts[0],
+        key=key,
+        best=sum(i.best for i in parts),
+        low=None if None in lows else sum(lows),  # type: ignore[arg-type]
+        high=None if None in highs else sum(highs),  # type: ignore[arg-type]
+        approximate=any(i.approximate for i in parts),
+        inferred=False,
+        parts=tuple(i.claim_id for i in parts),
+        _wide=None,
+    )
 
 
 def subset_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:

@@ -92,11 +92,17 @@ class Item:
     inferred: bool = False  # the event was not stated but taken from ``presence_event``
     place_country: str | None = None
     place_ids: list[str] = field(default_factory=list)
+    parts: tuple[str, ...] = ()  # a derived figure (killed + wounded): the claims it adds up
     _wide: tuple[float, float] | None = field(default=None, repr=False, compare=False)
 
     @property
     def claim_id(self) -> str:
         return self.claim.claim_id
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        """The claims behind this figure: its own, or for a derived figure the parts it adds up."""
+        return self.parts or (self.claim.claim_id,)
 
     def widened(self) -> tuple[float, float]:
         """The interval with open sides unbounded and an approximate figure ("about 12,000")

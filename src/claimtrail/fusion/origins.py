@@ -59,6 +59,7 @@ class OriginResolver:
         self.generic = {name_key(g) for g in cfg.get("generic_sources") or []}
         self.titles = sorted((name_key(t) for t in cfg.get("titles") or []), key=len, reverse=True)
         self.fuzzy_score = float(cfg.get("fuzzy_merge_score", 92))
+        self.document_words = frozenset(str(w).lower() for w in cfg.get("document_words") or ())
         self.table = institutions.table()
         self.alias: dict[str, Origin] = {}
         self._institution_of: dict[Origin, Institution] = {}
@@ -139,11 +140,12 @@ class OriginResolver:
         counts: Counter[Origin] = Counter()
         for chain in chains:
             for entry in chain:
-                name = entry.get("name") or entry.get("text")
+                name = self.publisher(entry.get("name") or entry.get("text"))
                 type_ = entry.get("type") or "unknown"
                 if name and not self.is_generic(name) and type_ in _BODY_TYPES:
                     counts[self.named(name, type_)] += 1
-        return [o for o, _ in counts.most_common()]
+        known = [o for o, _ in counts.most_common() if o in self._institution_of]
+        return known + [o for o, _ in counts.most_common() if o not in self._institution_of]
 
     def origin_of(
         self,
@@ -159,20 +161,36 @@ class OriginResolver:
             return Origin("article:" + article_id, "the article itself", "media")
         for position in range(len(chain) - 1, -1, -1):
             entry = chain[position]
-            name = entry.get("name") or entry.get("text")
+            name = self.publisher(entry.get("name") or entry.get("text"))
             type_ = entry.get("type") or "unknown"
             if name and not self.is_generic(name):
                 return self._in_article(name, type_, bodies or [], article_id)
             key = name_key(name or "")
             if key in PRONOUNS and position > 0:
                 continue  # "it", "he": the source named before it in the chain
-            for body in bodies or []:
-                if type_ in ("unknown", body.type) or body.type in _BODY_TYPES:
-                    return body
+            head = key.split()[-1] if key else ""
+            fitting = [b for b in bodies or [] if type_ in ("unknown", b.type) or b.type in _BODY_TYPES]
+            # "the ministry" is the article's ministry before any other body it cites
+            for body in [b for b in fitting if head and head in name_key(b.name).split()] + fitting:
+                return body
             if position > 0:
                 continue
             return Origin(f"article:{article_id}:{key}", name or "unnamed source", type_)
         return Origin(f"article:{article_id}", "unnamed source", "unknown")
+
+    def publisher(self, name: str | None) -> str | None:
+        """The source behind a document it published: "ministry figures" -> "ministry", "the
+        agency's estimate" -> "the agency"; other names unchanged."""
+        if not name:
+            return name
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in self.document_words:
+            return name
+        rest = " ".join(words[:-1])
+        rest = re.sub(r"['\u2019]s?$", "", rest).strip()
+        if not rest or rest.lower() in ("the", "a", "an", "its", "their", "official", "the official"):
+            return name
+        return rest
 
     def _in_article(self, name: str, type_: str, bodies: list[Origin], article_id: str) -> Origin:
         """A source name resolved with its article: a description that names no country ("the

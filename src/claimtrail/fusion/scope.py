@@ -242,6 +242,7 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
     dominant = {a: _article_incident(cs) for a, cs in claims_by_article.items()}
     countries = {a: article_countries(cs) for a, cs in claims_by_article.items()}
     placed: list[tuple[Item, str, tuple[str, str, str | None]]] = []
+    pending: list[tuple[Item, str]] = []  # a town but no incident word: joins an incident there, if any
     for it in items:
         if it.key.event not in lists["incident_events"] or is_campaign(it.claim):
             continue
@@ -256,6 +257,8 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
             if word and word != dom[0] and it.key.scope == "total":
                 it.key = replace(it.key, scope=f"part: in the {word}")
             placed.append((it, dom[0], dom[1]))
+        elif town is not None:
+            pending.append((it, town[0]))
     by_town: dict[str, list[tuple[Item, str, tuple[str, str, str | None]]]] = defaultdict(list)
     for entry in placed:
         by_town[entry[2][0]].append(entry)
@@ -272,11 +275,20 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
                 incidents[key] = current
             words[word] += 1
             current.word = words.most_common(1)[0][0]
-            # the victims of an incident are its people whatever nationality a sentence gives them
-            # ("a Russian missile attack killed 17" names the attacker, not the dead)
-            country = None if it.key.subject == "person" else it.key.country
-            it.key = replace(it.key, incident=current.key, country=country)
+            _join(it, current)
+    for it, gid in pending:
+        near = [i for i in incidents.values() if i.key.startswith(gid + "@")]
+        near = [i for i in near if abs((it.day - i.start).days) <= lists["window"]]
+        if near:
+            _join(it, min(near, key=lambda i: abs((it.day - i.start).days)))
     return incidents
+
+
+def _join(item: Item, incident: Incident) -> None:
+    """Scope a figure to an incident. The victims of an incident are its people whatever
+    nationality a sentence gives them ("a Russian missile attack killed 17" names the attacker)."""
+    country = None if item.key.subject == "person" else item.key.country
+    item.key = replace(item.key, incident=incident.key, country=country)
 
 
 def article_countries(claims: list[Claim]) -> frozenset[str]:

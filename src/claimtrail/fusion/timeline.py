@@ -132,7 +132,7 @@ def timeline(items: list[Item], as_of: date | None) -> list[dict[str, Any]]:
                 "best": _num(best),
                 "low": _num(min(lows)) if lows else None,
                 "high": _num(max(highs)) if highs and all(i.high is not None for i in figures) else None,
-                "claims": [i.claim_id for i in day_items],
+                "claims": list(dict.fromkeys(cid for i in day_items for cid in i.claim_ids)),
                 "origins": sorted({i.origin.name for i in day_items}),
             }
         )
