@@ -110,7 +110,11 @@ class PlacesComponent:
         i = end
         while i < len(doc) and i - end < 2 and doc[i].lower_ in self.modifiers:
             i += 1
-        if i < len(doc) and doc[i].lower_ in self.region_words:
+        if (
+            i < len(doc)
+            and doc[i].lower_ in self.region_words
+            and not self._country_name(doc[start:end].text)
+        ):
             return start, i + 1, True
         # "the Donetsk and Luhansk regions"
         if end + 2 < len(doc) and doc[end].lower_ in ("and", "or", ","):
@@ -236,6 +240,7 @@ class PlacesComponent:
                     root.dep_ == "conj" and taken[root.head.i]
                 )
                 obj = root.dep_ in ("dobj", "pobj", "conj")
+                before = len(cands)
                 add(
                     i,
                     j,
@@ -243,6 +248,11 @@ class PlacesComponent:
                     lambda found, loc=locative, obj=obj: self._weak_ok(found, loc, "", obj, 100_000),
                     (i > 0 and doc[i - 1].lower_ in SPATIAL) or (root.dep_ == "conj" and taken[root.head.i]),
                 )
+                if len(cands) == before and j - i >= 2 and not self._known(doc, i, j):
+                    # "Queensland Amber Alert": a unit or country opening a longer unknown name
+                    inner = self._inner_place(doc, i, j, prefix_only=True)
+                    if inner is not None:
+                        add(inner[0], inner[1], True, None)
             i = j
         # "Edmonton, Ky.", "BARRIE, Ont.": a state or province abbreviation and the town before it
         self._abbreviated_units(doc, cands, taken)
@@ -294,6 +304,13 @@ class PlacesComponent:
             for c in self.gaz.candidates_for_key(normalize(text))
         )
 
+    def _country_name(self, text: str) -> bool:
+        """Is the text a country's name ("U.S." of "the U.S. Department")? No unit word follows it."""
+        return any(
+            c.kind <= KIND_ALIAS and c.entry.feature == FEATURE_COUNTRY
+            for c in self.gaz.candidates_for_key(normalize(text))
+        )
+
     def _whole_name(self, text: str) -> bool:
         """Is the text, region word and all, itself a name of a place ("United States")?"""
         return any(c.kind <= KIND_ALIAS for c in self.gaz.candidates_for_key(normalize(text)))
@@ -305,28 +322,27 @@ class PlacesComponent:
             self.gaz.candidates_for_key(normalize(self._name(doc, start, end, region)))
         )
 
-    def _inner_place(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    def _inner_place(
+        self, doc: Doc, start: int, end: int, prefix_only: bool = False
+    ) -> tuple[int, int] | None:
         """A place named inside an organisation's name: "Kentucky State Police", "University of
         Michigan", "CTV Winnipeg". Only a country, first-level unit or region, or a city of over
         100,000 people, at the start, after "of", or as the last word."""
         while start < end and doc[start].lower_ == "the":
             start += 1
         spans = [(start, start + n) for n in (3, 2, 1) if start + n < end]
-        spans += [
-            (i + 1, i + 1 + n)
-            for i in range(start, end - 1)
-            if doc[i].lower_ == "of"
-            for n in (3, 2, 1)
-            if i + 1 + n <= end
-        ]
-        if end - start >= 2:
-            spans.append((end - 1, end))
+        if not prefix_only:
+            for i in range(start, end - 1):
+                if doc[i].lower_ == "of":
+                    spans += [(i + 1, i + 1 + n) for n in (3, 2, 1) if i + 1 + n <= end]
+            if end - start >= 2:
+                spans.append((end - 1, end))
         for s, e in spans:
             if not all(t.text[:1].isupper() or t.text == "-" for t in doc[s:e]):
                 continue
             key = normalize(doc[s:e].text)
-            if key in self.not_places or len(key) < 3:
-                continue
+            if key in self.not_places or len(key) < 2 or (len(key) == 2 and not doc[s:e].text.isupper()):
+                continue  # "U.S." and "UK" yes, "Ai" no
             for cand in self.gaz.candidates_for_key(key):
                 entry = cand.entry
                 if cand.kind <= KIND_ALIAS and (
@@ -456,6 +472,8 @@ class PlacesComponent:
     def _container(self, doc: Doc, cand: _Cand, by_start: dict[int, _Cand], by_end: dict[int, _Cand]):
         """A country or unit named next to the candidate: "Russia's X", "X, Ukraine", "X of Russia"."""
         s, e = cand.start, cand.end
+        if cand.entry is not None and cand.entry.feature == FEATURE_COUNTRY:
+            return None  # "in Russia, U.S. officials said": a country is inside no other
         if s >= 2 and doc[s - 1].text in POSSESSIVE and (s - 1) in by_end:
             return by_end[s - 1].entry
         if e < len(doc) and doc[e].text in (",", "of", "in") and (e + 1) in by_start:
@@ -546,7 +564,8 @@ class PlacesComponent:
         for c in pending:
             for cand in gaz.candidates_for_key(normalize(c.name)):
                 e = cand.entry
-                if cand.kind == KIND_PRIMARY and e.feature == FEATURE_CITY:
+                # villages (under 1,000 people) only with a plainer cue: "in X", "X, Ky."
+                if cand.kind == KIND_PRIMARY and e.feature == FEATURE_CITY and e.population >= 1000:
                     if any(distance_km(e, other) < 150 for other in local):
                         c.entry = e
                         cands.append(c)

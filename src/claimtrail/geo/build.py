@@ -34,6 +34,8 @@ from .. import resources
 from .text import is_latin_key, normalize, slug
 
 RESOURCE = "places.yaml"
+# GeoNames populated places with more than 500 people: local news names villages and small towns
+CITIES_FILE = "cities500.json"
 
 SCHEMA_VERSION = "6"
 
@@ -300,7 +302,7 @@ def build(path: Path) -> None:
     data = gdir / "data"
     with open(data / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
-    with open(data / "cities1000.json", encoding="utf-8") as fh:
+    with open(data / CITIES_FILE, encoding="utf-8") as fh:
         cities = json.load(fh)
     with open(data / "us_states.json", encoding="utf-8") as fh:
         us_states = json.load(fh)
