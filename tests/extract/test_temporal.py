@@ -268,3 +268,22 @@ def test_clock_times_decades_and_weekends(text, expected):
 
 def test_clock_time_without_any_date_stays_bare():
     assert values("The curfew began at 10 p.m.", ref=None) == [("10 p.m.", "TIME", "T22:00")]
+
+
+def test_counts_off_the_calendar_do_not_break_the_extractor():
+    assert values("Farmers settled here 9000 years ago.") == [("9000 years", "DURATION", "P9000Y")]
+    assert values("In the past 5000 years, the river moved.") == [
+        ("the past 5000 years", "DURATION", "P5000Y")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The militia regrouped within weeks.", ("weeks", "DURATION", "PXW")),
+        ("The shelling was the worst in years.", ("years", "DURATION", "PXY")),
+        ("Grain prices crashed in the '90s.", ("the '90s", "DATE", "199")),
+    ],
+)
+def test_vague_durations_and_short_decades(text, expected):
+    assert values(text) == [expected]

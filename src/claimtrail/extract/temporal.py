@@ -59,7 +59,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?P<rel>{REL})\s+(?P<mon>{MON})", g.h_rel_month, 1),
     (r"(?P<y>{YEAR})", g.h_year, 6),
     (r"(?P<y>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)(?![\d])", g.h_year_range, 1),
-    (r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d0)['’]?s", g.h_decade, 1),
+    (r"(?:the\s+)?(?:(?P<y>(?:1[6-9]|20)\d0)['’]?|['’](?P<yy>\d0))s", g.h_decade, 1),
     (r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|right\s+now"
      r"|now|nowadays|{STORYDAY})", g.h_rel_day, 0),
     (r"(?P<w>{REFWORD})", g.h_ref_word, 3),
@@ -95,7 +95,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
      r"(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?(?!\s*-\s*old|-)", u.h_duration, 3),
     (r"half\s+(?:an?\s+)?(?P<u>{UNIT})", u.h_half_unit, 3),
     (r"(?:all|full|whole|(?:the|an?)\s+(?:whole|entire|full))[\s-]+(?P<u>day|night|week|month|year)", u.h_all_unit, 3),
-    (r"(?<=for\s)(?P<u>hours|days|weeks|months|years|decades)", u.h_vague_duration, 4),
+    (r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s))(?P<u>hours|days|weeks|months|years|decades)", u.h_vague_duration, 4),
     (r"(?:recent|coming)\s+(?:days|weeks|months|years)", u.h_recent, 3),
     (r"overnight", u.h_overnight, 3),
     (r"the\s+weekend", g.h_the_weekend, 3),
@@ -467,6 +467,14 @@ def _word_starts(text: str) -> tuple[list[int], dict[str, list[int]]]:
     return digits, words
 
 
+def _handle(handler: g.Handler, m: re.Match[str], ctx: g.Ctx) -> Chunk | None:
+    """Run one pattern handler; a date outside the calendar ("9000 years ago") is no mention."""
+    try:
+        return handler(m, ctx)
+    except (ValueError, OverflowError):
+        return None
+
+
 def find_chunks(text: str, reference: date | None) -> list[Chunk]:
     """All time expressions of ``text`` as resolved chunks, sorted by start."""
     ctx = g.Ctx(text, reference)
@@ -479,7 +487,7 @@ def find_chunks(text: str, reference: date | None) -> list[Chunk]:
         for pos in sorted(starts):
             m = rx.match(text, pos)
             if m is not None:
-                ch = handler(m, ctx)
+                ch = _handle(handler, m, ctx)
                 if ch is not None:
                     ch.priority = prio
                     cands.append(ch)
@@ -535,7 +543,10 @@ def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None) -> list[C
             letter, amount = ch.anchor
             if _granularity(last) in _NEEDS[letter] and (base := _story_date(last)) is not None:
                 day_level = _granularity(last) in _DAY_LEVEL
-                _reanchor(ch, ctx, shift(base, amount, letter), letter, day_level)
+                try:
+                    _reanchor(ch, ctx, shift(base, amount, letter), letter, day_level)
+                except (ValueError, OverflowError):
+                    pass  # out of the calendar: keep the publication-date reading
         if _story_date(ch) is not None:
             last = ch
     return chunks

@@ -404,7 +404,8 @@ def h_year_range(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_decade(m: re.Match[str], c: Ctx) -> Chunk | None:
-    y = int(m["y"])
+    """ "the 1990s", "the '90s" -> TimeML "199"."""
+    y = int(m["y"]) if m["y"] else two_digit_year(int(m["yy"]))
     return Chunk(m.start(), m.end(), "DATE", str(y // 10), date(y, 1, 1), date(y + 9, 12, 31), "decade", y)
 
 

@@ -179,8 +179,11 @@ def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
     mode = rel_mode(m["rel"]) or ("past" if m["rel"].lower() == "recent" else None)
     if c.ref is not None and mode in ("past", "next") and not any(k.startswith("T") for k in parts):
         d = c.ref
-        for k, v in parts.items():
-            d = shift(d, v if mode == "next" else -v, k)
+        try:
+            for k, v in parts.items():
+                d = shift(d, v if mode == "next" else -v, k)
+        except (ValueError, OverflowError):
+            return ch  # "the past 5000 years": a duration whose start is off the calendar
         ch.begin, ch.finish = (d, c.ref) if mode == "past" else (c.ref + timedelta(days=1), d)
     return ch
 
