@@ -26,9 +26,11 @@ from .extensions import doc_text
 if not Doc.has_extension("piece_start"):
     Doc.set_extension("piece_start", default=0)
 
-# The longest piece of text parsed as one Doc: well under spaCy's 1,000,000-character limit, and
-# small enough that a piece's parse stays fast and light (a news article is one piece).
-MAX_PIECE_CHARS = 100_000
+# The longest piece of text parsed as one Doc: far under spaCy's 1,000,000-character limit, and
+# small enough that the per-claim scans over a Doc's mentions (claims, attribution, modality) stay
+# cheap: CPU time per character is flat up to ~50,000 characters and 1.4x at 100,000
+# (bench/long_docs.py). A news article, even a long read, is one piece.
+MAX_PIECE_CHARS = 50_000
 
 # Where a piece may end, best first: after a blank line, a line break, a sentence end, a space.
 PIECE_CUTS = ("\n\n", "\n", ". ", " ")
