@@ -278,3 +278,28 @@ def test_un_refugee_agency_is_unhcr_with_its_full_name_as_the_mention(annotate):
 def test_a_description_of_another_country_stays_apart(annotate):
     got = actors(annotate, "The NIS said so on Monday, while Japan's spy agency gave no figure.")
     assert find(got, "Japan's spy agency").normalized != "National Intelligence Service (NIS)"
+
+
+def test_indefinite_lawmaker_is_the_lawmaker_named_later_with_that_role(annotate):
+    text = (
+        "About 9,000 soldiers have crossed the border, a South Korean lawmaker said on Thursday. "
+        "The crossing began in October, officials said. "
+        "Kim Dae-ho, a lawmaker on the intelligence committee, added that 900 were engineers."
+    )
+    got = actors(annotate, text)
+    assert find(got, "a South Korean lawmaker").normalized == "Kim Dae-ho"
+
+
+def test_lawmakers_of_two_countries_stay_two_people(annotate):
+    text = (
+        "A Polish lawmaker said 40 drones had crossed. "
+        "Kim Dae-ho, a South Korean lawmaker on the defence committee, gave no figure."
+    )
+    got = actors(annotate, text)
+    assert find(got, "A Polish lawmaker").normalized != "Kim Dae-ho"
+
+
+def test_definite_description_takes_the_country_in_context(annotate):
+    text = "Lawmaker Kim Dae-ho of South Korea said the spy agency had counted 900 engineers."
+    spy = find(actors(annotate, text), "the spy agency")
+    assert (spy.normalized, spy.country) == ("National Intelligence Service (NIS)", "KR")

@@ -524,7 +524,10 @@ class Component:
                 continue  # "Ukrainian intelligence sources": people inside the body, kept as said
             context = self._context_countries(cands[:n], c.type)
             same_type = self._context_countries([o for o in cands[:n] if o.type == c.type], c.type)
-            inst = table.find(doc[c.start : c.end].text, c.country, context, same_type[:1])
+            # "intelligence data" needs a body of its kind before it; "the spy agency" (definite)
+            # may also be that of the country in context
+            unstated = same_type[:1] + (context if c.definite else [])
+            inst = table.find(doc[c.start : c.end].text, c.country, context, unstated)
             if inst is None or inst.type == "person":
                 continue
             c.normalized, c.type, c.country, c.rank = inst.name, inst.type, inst.country, 3
@@ -539,6 +542,28 @@ class Component:
                 if c.country and c.country not in out:
                     out.append(c.country)
         return out
+
+    @staticmethod
+    def _link_by_role(doc: Doc, cands: list[_Cand], union: Any) -> None:
+        """Union an indefinite person description ("a South Korean lawmaker") with the one named
+        person of the article whose role or title holds its head noun and whose country fits."""
+        for n, c in enumerate(cands):
+            head = doc[c.head]
+            if c.kind != "nominal" or c.type != "person" or c.definite or head.tag_ != "NN":
+                continue
+            noun = head.lower_
+            named = [
+                m
+                for m, o in enumerate(cands)
+                if o.kind == "entity"
+                and o.type == "person"
+                and noun in _role_heads(o.role)
+                and (o.country is None or c.country is None or o.country == c.country)
+            ]
+            people = {cands[m].normalized for m in named}
+            if len(people) == 1:
+                for m in named:
+                    union(n, m)
 
     def _link(self, doc: Doc, cands: list[_Cand]) -> None:
         """Give linked mentions and short names one normalised name; share type, role and country."""
@@ -613,9 +638,13 @@ class Component:
                 first_mention = not any(
                     cands[k].normalized == o.normalized for k in range(m) if cands[k].kind == "entity"
                 )
-                if doc[o.head].dep_ == "nsubj" and first_mention and o.end - o.start > 1:
+                fits = o.country is None or c.country is None or o.country == c.country
+                if doc[o.head].dep_ == "nsubj" and first_mention and o.end - o.start > 1 and fits:
                     union(n, m)
                 break
+        # "a South Korean lawmaker" ... "Yu Yong-weon, a lawmaker of the ruling party": an indefinite
+        # person description and the one named person whose apposition or title has the same noun
+        self._link_by_role(doc, cands, union)
         # definite descriptions of a named body: "the spy agency" after "NIS" (or before it)
         for n, c in enumerate(cands):
             if (
@@ -659,6 +688,11 @@ class Component:
                 if c.type == rep.type or c.kind == "entity":
                     c.role = c.role or role
                 c.country = c.country or country
+
+
+def _role_heads(role: str | None) -> set[str]:
+    """The nouns of a role ("a lawmaker of the ruling party" -> {"lawmaker", "party", ...}), casefolded."""
+    return {w.strip(",.").casefold() for w in (role or "").split()}
 
 
 def _ent_len(tok: Token) -> int:
