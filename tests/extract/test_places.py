@@ -208,3 +208,25 @@ def test_city_of_cue_prefers_a_town(places):
 def test_unit_known_by_its_own_name_keeps_it(places):
     found = by_text(places("Voters in Quebec and Saskatchewan go to the polls next spring."))
     assert found["Quebec"].feature == "admin1" and found["Quebec"].country == "CA"
+
+
+def test_one_sense_per_name_in_an_article(places):
+    text = (
+        "A festival opens in Paris, Texas, on Friday. Hotels in Paris expect a busy weekend, "
+        "and the mayor of Paris thanked the volunteers."
+    )
+    found = [p for p in places(text) if p.text == "Paris"]
+    assert len(found) == 3 and all(p.country == "US" for p in found)
+
+
+def test_surname_of_a_person_in_the_article_is_not_a_town(places):
+    text = "The court freed pastor Andrew Brunson on Friday. Brunson thanked his lawyers in Izmir."
+    found = places(text)
+    assert not any(p.text == "Brunson" for p in found)
+    assert any(p.text == "Izmir" and p.country == "TR" for p in found)
+
+
+def test_country_inside_an_agency_name_without_its_unit_word(places):
+    text = "He was sentenced to 20 years in prison, the U.S. Department of Justice said."
+    found = places(text)
+    assert [(p.text, p.country) for p in found] == [("U.S.", "US")]

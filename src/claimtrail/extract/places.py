@@ -153,8 +153,15 @@ class PlacesComponent:
             key = normalize(name)
             if not key or not any(ch.isalpha() for ch in key) or key in self.not_places:
                 return
-            if not strong and not region and key in surnames:
-                return  # "Morales" after "Evo Morales": a person's name, not a town
+            if (
+                not region
+                and key in surnames
+                and not any(
+                    c.kind <= KIND_ALIAS and c.entry.feature in STRONG_FEATURES
+                    for c in gaz.candidates_for_key(key)
+                )
+            ):
+                return  # "Morales" after "Evo Morales": a person's name, not a town (even if tagged one)
             found = gaz.candidates_for_key(key)
             if not found:
                 return
@@ -527,6 +534,7 @@ class PlacesComponent:
             }.values()
         )
         in_context: dict[tuple, Any] = {}
+        anchored: dict[tuple[str, bool], GazetteerEntry] = {}
         for c in cands:
             if c.demonym or c.fixed:
                 continue
@@ -555,6 +563,17 @@ class PlacesComponent:
                 ranked = rank(gaz, c.name, ctx)
                 in_context[key] = ranked[0][1].entry if ranked else None
             c.entry = in_context[key]
+            if c.entry is not None and (container is not None or contained is not None):
+                anchored.setdefault((normalize(c.name), c.region_word), c.entry)
+        # one sense per name per article: a name pinned down once ("Paris, Texas") keeps that sense
+        for c in cands:
+            if c.fixed and c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN2):
+                anchored.setdefault((normalize(c.name), False), c.entry)
+        for c in cands:
+            pinned = anchored.get((normalize(c.name), c.region_word))
+            if pinned is not None and not c.demonym and not c.fixed and c.entry is not None:
+                if c.entry.feature != FEATURE_COUNTRY and self._container(doc, c, by_start, by_end) is None:
+                    c.entry = pinned
         # names the model took for people or organisations: towns close to the article's places
         local = [
             c.entry
