@@ -398,7 +398,7 @@ SCIENCE = (
     "1. Cores were drilled at 12 sites.\n"
     "2. Each core was split twice.\n"
     "The effect was significant (p < 0.05, n = 24) [12], [14, 15].\n"
-    "Strain ATCC 25922 and chromosome 7 were used; the DOI is 10.1016/j.x.2020.01.001.\n"
+    "Strain ATCC 25922 and chromosome 7 were used; sample 4471 failed; the DOI is 10.1016/j.x.2020.01.001.\n"
 )
 
 

@@ -287,3 +287,21 @@ def test_counts_off_the_calendar_do_not_break_the_extractor():
 )
 def test_vague_durations_and_short_decades(text, expected):
     assert values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militias reached the port on March 1. That night, the depot burned.",
+         [("March 1", "DATE", "2025-03-01"), ("That night", "TIME", "2025-03-01TNI")]),
+        ("Militias reached the port on March 1. The following morning, ships left.",
+         [("March 1", "DATE", "2025-03-01"), ("The following morning", "TIME", "2025-03-02TMO")]),
+        ("Militias reached the port on March 1. The next day at 10 a.m., ships left.",
+         [("March 1", "DATE", "2025-03-01"), ("The next day at 10 a.m.", "TIME", "2025-03-02T10:00")]),
+        ("The envoy spoke earlier Thursday.", [("earlier Thursday", "DATE", "2025-03-06")]),
+        ("Talks are set to resume on Monday.", [("Monday", "DATE", "2025-03-10")]),
+        ("The vote is slated for Sunday.", [("Sunday", "DATE", "2025-03-09")]),
+    ],
+)  # fmt: skip
+def test_story_parts_of_day_and_future_cues(text, expected):
+    assert values(text) == expected

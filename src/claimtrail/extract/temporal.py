@@ -64,6 +64,8 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
      r"|now|nowadays|{STORYDAY})", g.h_rel_day, 0),
     (r"(?P<w>{REFWORD})", g.h_ref_word, 3),
     (r"(?P<rel>{STORYREL})\s+(?P<p>week|month|year)", g.h_story_period, 0),
+    (r"(?P<rel>that|the\s+following|the\s+next|the\s+previous|the\s+same)\s+(?P<p>morning|afternoon|evening|night)",
+     g.h_story_pod, 0),
     (r"(?P<w>tonight|tonite)(?P<p>)", g.h_day_pod, 1),
     (r"(?P<w>yesterday|today|tomorrow|this|last|next)\s+(?P<p>morning|afternoon|evening|night)", g.h_day_pod, 0),
     (r"(?:(?P<rel>{REL})\s+)?(?:(?P<wk>" + _WK + r")\s*[-,]?\s*)?(?P<wd>{WD})(?:\s+of\s+(?:the\s+)?"
@@ -135,7 +137,7 @@ LEADS: list[str] = [
     "D", "D", "D", "D", "D", "D",
     "WD MON", "WD the D ORDW", "from between MON", "from between the D ORDW",
     "MON", "D", "D", "MON", "REL", "D", "D", "the D",
-    "the today yesterday tomorrow right now nowadays that", "REFW", "that the",
+    "the today yesterday tomorrow right now nowadays that", "REFW", "that the", "that the",
     "tonight tonite",
     "yesterday today tomorrow this last next", "REL WD", "WD", "the", "REL",
     "summer winter spring fall autumn", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
@@ -278,7 +280,9 @@ def _merge_datetime(day: Chunk, t: Chunk, start: int, end: int) -> Chunk:
         value = f"{base}{lo}/{base}{hi}"
     else:
         value = f"{base}{t.value}" if t.value else None
-    return Chunk(start, end, "TIME", value, day.begin, day.finish, "datetime", clock=t.clock)
+    out = Chunk(start, end, "TIME", value, day.begin, day.finish, "datetime", clock=t.clock)
+    out.anchor = day.anchor  # "the next day at 10 a.m." still counts from the story's date
+    return out
 
 
 def _join(chunks: list[Chunk], text: str, ref: date | None) -> list[Chunk]:
@@ -398,6 +402,9 @@ def _prefixes(ch: Chunk, text: str, ref: date | None) -> Chunk:
         else:
             ch.begin = min(ch.finish, max(ch.begin, ref))
         ch.start -= len(m.group(0))
+        window = text[max(0, ch.start - 40) : ch.start]
+    elif m and ch.gran in ("wd", "relday", "daypod") and "in" not in m.group(0).lower().split():
+        ch.start -= len(m.group(0))  # "earlier Thursday", "later today": the same day, in the span
         window = text[max(0, ch.start - 40) : ch.start]
     m = res["weekof"].search(window)
     if m and ch.gran == "day" and ch.begin:
@@ -582,6 +589,8 @@ def _reanchor(ch: Chunk, ctx: g.Ctx, d: date, letter: str, day_level: bool) -> N
         return
     ch.value = new.value
     ch.begin, ch.finish = (d, d) if point or ch.begin is None else (new.begin, new.finish)
+    if ch.type == "TIME" and ch.clock:
+        ch.value = f"{d.isoformat()}T{ch.clock}"  # "that night": the story's day, part of day kept
     ch.y, ch.m, ch.d = d.year, d.month, d.day
 
 

@@ -490,6 +490,24 @@ def h_the_weekend(m: re.Match[str], c: Ctx) -> Chunk | None:
     return Chunk(m.start(), m.end(), "DATE", f"{week_value(sat)}-WE", sat, sat + timedelta(days=1), "weekend")
 
 
+_POD_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
+
+
+def h_story_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "that night", "the following morning": a part of the story's day (TIME)."""
+    step = _POD_STEP.get(re.sub(r"\s+", " ", m["rel"].lower()))
+    code = lexicon().day_parts.get(m["p"].lower())
+    if step is None or code is None:
+        return None
+    if c.ref is None:
+        ch = Chunk(m.start(), m.end(), "TIME", None, gran="daypod", clock=code)
+    else:
+        d = c.ref + timedelta(days=step)
+        ch = Chunk(m.start(), m.end(), "TIME", f"{d.isoformat()}T{code}", d, d, "daypod", clock=code)
+    ch.anchor = ("D", float(step))
+    return ch
+
+
 def h_ref_word(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "currently" (PRESENT_REF), "recently" (PAST_REF), "soon" (FUTURE_REF)."""
     w = re.sub(r"\s+", " ", m["w"].lower())
