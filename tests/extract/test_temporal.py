@@ -305,3 +305,10 @@ def test_vague_durations_and_short_decades(text, expected):
 )  # fmt: skip
 def test_story_parts_of_day_and_future_cues(text, expected):
     assert values(text) == expected
+
+
+def test_a_daily_newspaper_is_not_a_set():
+    assert values("He told the Kharkiv daily Slobidska Gazeta on Thursday.") == [
+        ("Thursday", "DATE", "2025-03-06")
+    ]
+    assert values("Officials hold daily briefings.") == [("daily", "SET", "P1D")]

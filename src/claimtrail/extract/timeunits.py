@@ -264,6 +264,17 @@ def h_every(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_freq(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "daily", "weekly": a SET, unless a publication ("the Moscow daily Izvestia", "a weekly")."""
+    nxt = c.word_after(m.end())
+    gap = c.text[m.end() : m.end() + 2]
+    if m.group(0).lower() in ("daily", "weekly") and nxt[:1].isupper() and gap[:1] == " ":
+        return None
+    if (
+        m.group(0).lower() in ("daily", "weekly")
+        and re.search(r"\b(?:an?|the)\s+$", c.text[max(0, m.start() - 5) : m.start()], re.I)
+        and not nxt[:1].islower()
+    ):
+        return None
     return Chunk(m.start(), m.end(), "SET", lexicon().frequencies[m.group(0).lower()], gran="set")
 
 
