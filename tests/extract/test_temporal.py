@@ -312,3 +312,8 @@ def test_a_daily_newspaper_is_not_a_set():
         ("Thursday", "DATE", "2025-03-06")
     ]
     assert values("Officials hold daily briefings.") == [("daily", "SET", "P1D")]
+
+
+def test_today_in_a_name_is_not_a_date():
+    assert values("The envoy told Russia Today that talks had failed.") == []
+    assert values("Today, the envoy said talks had failed.") == [("Today", "DATE", "2025-03-06")]

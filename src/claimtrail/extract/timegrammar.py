@@ -445,6 +445,12 @@ def h_rel_day(m: re.Match[str], c: Ctx) -> Chunk | None:
         ch = _from_ref(c, m.start(), m.end(), story, "D")
         ch.anchor = ("D", float(story))
         return ch
+    if (
+        w == "today"
+        and m.group(0)[0] == "T"
+        and _NAME_BEFORE.search(c.text[max(0, m.start() - 30) : m.start()])
+    ):
+        return None  # "Russia Today", "USA Today": a name
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                "the day after tomorrow": 2}  # fmt: skip
     if c.ref is None:
@@ -452,6 +458,7 @@ def h_rel_day(m: re.Match[str], c: Ctx) -> Chunk | None:
     return c.on_date(m.start(), m.end(), c.ref + timedelta(days=offsets[w]), "relday")
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z]+\s$")
 _NOT_DAY_AFTER = {"the", "a", "an", "his", "her", "their", "its", "this", "that"}
 
 
