@@ -230,3 +230,22 @@ def test_country_inside_an_agency_name_without_its_unit_word(places):
     text = "He was sentenced to 20 years in prison, the U.S. Department of Justice said."
     found = places(text)
     assert [(p.text, p.country) for p in found] == [("U.S.", "US")]
+
+
+def test_place_unknown_to_the_gazetteer_is_reported_without_a_point(places):
+    text = "Shells fell on the village of Zarnovka and near Kharkiv, the regional governor said."
+    found = by_text(places(text))
+    unknown = found["Zarnovka"]
+    assert unknown.lat is None and unknown.lon is None and unknown.gazetteer_id is None
+    assert unknown.name == "Zarnovka" and unknown.feature == "unresolved"
+    assert found["Kharkiv"].country == "UA" and found["Kharkiv"].lat is not None
+
+
+def test_unknown_names_without_a_place_cue_are_left_out(places):
+    found = places("Critics of Zarnovkin Holdings and Vestrabank said prices rose, the company said.")
+    assert all(p.gazetteer_id is not None for p in found)
+
+
+def test_city_of_prefix_is_dropped_before_lookup(places):
+    found = by_text(places("Tickets are sold by the City of Winnipeg at its offices downtown."))
+    assert found["Winnipeg"].country == "CA" and found["Winnipeg"].feature == "city"

@@ -47,7 +47,8 @@ SPATIAL = {"in", "near", "outside", "around", "inside", "into", "across", "towar
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 STRONG_FEATURES = (FEATURE_COUNTRY, FEATURE_REGION, FEATURE_ADMIN1)
-CITY_CUES = {"city", "town", "village", "township", "hamlet"}  # "the town of X": X is a town
+CITY_CUES = {"city", "town", "village", "township", "hamlet", "villages", "towns"}  # "the town of X": a town
+UNIT_OF = CITY_CUES | {"county", "borough", "municipality", "province", "state", "region", "district"}
 
 
 @dataclass
@@ -62,6 +63,7 @@ class _Cand:
     entry: GazetteerEntry | None = None
     demonym: bool = False
     fixed: bool = False  # resolved where it was found (a state abbreviation and its town)
+    unresolved: bool = False  # tagged as a place, unknown to the gazetteer: no point is guessed
 
 
 @Language.factory("claimtrail_places")
@@ -146,6 +148,8 @@ class PlacesComponent:
         pending: list[_Cand] = []
 
         def add(start: int, end: int, strong: bool, weak_ok, loc: bool = False) -> None:
+            if end - start >= 3 and doc[start].lower_ in UNIT_OF and doc[start + 1].lower_ == "of":
+                start += 2  # "the City of Turkey", "County of Brant": the name after "of"
             start, end, region = self._extend(doc, start, end)
             if start >= end or any(taken[start:end]):
                 return
@@ -164,6 +168,11 @@ class PlacesComponent:
                 return  # "Morales" after "Evo Morales": a person's name, not a town (even if tagged one)
             found = gaz.candidates_for_key(key)
             if not found:
+                if strong and self._plausible_unknown(doc, start, end):
+                    # a place the gazetteer lacks: reported, with no point, rather than dropped
+                    for i in range(start, end):
+                        taken[i] = True
+                    cands.append(_Cand(start, end, name, region, strong, unresolved=True))
                 return
             # A name the article tags as a company or body and never as a place ("Toyota", "Nissan")
             # is a place only after "in"/"near" or beside other places, or when it is a country/region.
@@ -310,6 +319,23 @@ class PlacesComponent:
             )
             for c in self.gaz.candidates_for_key(normalize(text))
         )
+
+    def _plausible_unknown(self, doc: Doc, start: int, end: int) -> bool:
+        """May a name spaCy tags as a place but the gazetteer lacks be reported unresolved? Only a
+        capitalised name of letters (no numbers, no known non-place word, no demonym) after "in",
+        "near", "the village of"..., or joined to another place ("Foua and Kfraya")."""
+        span = doc[start:end]
+        if any(not (t.is_alpha or t.text in ("-", ".", "'")) for t in span) or not span[0].text[:1].isupper():
+            return False
+        before = doc[start - 1].lower_ if start > 0 else ""
+        cue = before in SPATIAL or (before == "of" and start > 1 and doc[start - 2].lower_ in CITY_CUES)
+        root = span.root
+        if not cue and not (root.dep_ == "conj" and doc[root.head.i].ent_type_ in PLACE_LABELS):
+            return False  # only "in X", "near X", "the village of X", "Foua and X"
+        if span.text.isupper() and len(span.text) <= 4:
+            return False  # "NATO", "ISIS": acronyms tagged GPE are bodies more often than places
+        words = {normalize(t.text) for t in span}
+        return not (words & self.not_places) and not self.gaz.country_of_demonym(span.text)
 
     def _country_name(self, text: str) -> bool:
         """Is the text a country's name ("U.S." of "the U.S. Department")? No unit word follows it."""
@@ -505,7 +531,7 @@ class PlacesComponent:
         # pass 1: alone
         alone: dict[tuple[str, bool], Any] = {}  # a name mentioned ten times is ranked once
         for c in cands:
-            if not c.demonym and not c.fixed:
+            if not c.demonym and not c.fixed and not c.unresolved:
                 key = (c.name, c.region_word)
                 if key not in alone:
                     ranked = rank(gaz, c.name, Context(region_word=c.region_word))
@@ -536,7 +562,7 @@ class PlacesComponent:
         in_context: dict[tuple, Any] = {}
         anchored: dict[tuple[str, bool], GazetteerEntry] = {}
         for c in cands:
-            if c.demonym or c.fixed:
+            if c.demonym or c.fixed or c.unresolved:
                 continue
             container = self._container(doc, c, by_start, by_end)
             contained = self._contained(doc, c, by_end)
@@ -593,7 +619,7 @@ class PlacesComponent:
         places: list[PlaceMention] = []
         for c in cands:
             e = c.entry
-            if e is None or self._metonymy(doc, c, e):
+            if (e is None and not c.unresolved) or (e is not None and self._metonymy(doc, c, e)):
                 continue
             span = doc[c.start : c.end]
             # trim what the tokeniser left on the edges ("Nigerian \n", "Turkish-" of "Turkish-backed")
@@ -607,12 +633,12 @@ class PlacesComponent:
                     start=first,
                     end=first + len(text),
                     text=text,
-                    name=e.name,
-                    country=e.country,
-                    lat=e.lat,
-                    lon=e.lon,
-                    gazetteer_id=e.gazetteer_id,
-                    feature=e.feature,
+                    name=e.name if e is not None else text,
+                    country=e.country if e is not None else None,
+                    lat=e.lat if e is not None else None,
+                    lon=e.lon if e is not None else None,
+                    gazetteer_id=e.gazetteer_id if e is not None else None,
+                    feature=e.feature if e is not None else "unresolved",
                     demonym=c.demonym,
                 )
             )
