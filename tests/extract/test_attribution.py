@@ -457,3 +457,38 @@ def test_conjoined_speakers_both_speak(annotate):
     a = by_cue(doc._.attributions, "told reporters")
     assert a.source.text == "Colonel Ivan Petrenko and Major Oksana Lysenko"
     assert "Petrenko" in a.source_name and "Lysenko" in a.source_name
+
+
+def test_verbs_of_talk_take_their_topic(annotate):
+    text = "The mayor spoke of 300 families left without water. She also spoke to reporters."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "spoke of")
+    assert content(text, a) == "300 families left without water"
+    assert [x.cue.text for x in doc._.attributions] == ["spoke of"]
+
+
+def test_described_needs_as_or_a_clause(annotate):
+    text = "The envoy described the strike as a deliberate attack. The medic described the retreat."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "described")
+    assert content(text, a) == "the strike as a deliberate attack"
+    assert len([x for x in doc._.attributions if x.cue.text == "described"]) == 1
+
+
+def test_a_report_with_its_author_keeps_the_noun_cue(annotate):
+    text = "A report by Amnesty International put civilian deaths at 1,200."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == ["report"]
+
+
+def test_a_semicolon_clause_before_the_cue_is_not_what_it_says(annotate):
+    text = "The road is closed; the police say 14 cars were damaged."
+    doc = annotate(text)
+    assert content(text, by_cue(doc._.attributions, "say")) == "14 cars were damaged"
+
+
+def test_a_quote_ending_in_not_does_not_negate_the_cue(annotate):
+    text = "\u201cHave we recovered everyone? Probably not,\u201d Ms. Hryhorenko said."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "said")
+    assert content(text, a) == "Have we recovered everyone? Probably not"

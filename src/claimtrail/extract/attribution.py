@@ -63,6 +63,8 @@ class Lexicon:
     naming: frozenset[str]
     quote_only: frozenset[str]
     needs_speaker: frozenset[str]
+    prep_verbs: dict[str, frozenset[str]]
+    as_verbs: frozenset[str]
     intent: frozenset[str]
     object_preps: frozenset[str]
     anonymity: frozenset[str]
@@ -78,12 +80,18 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The parsed ``attribution.yaml`` (cached per process)."""
     data = resources.load("attribution.yaml")
+    prep_verbs = {verb: frozenset(preps) for verb, preps in (data.get("preposition_verbs") or {}).items()}
     stance = frozenset(data.get("stance_verbs", []))
     intent = frozenset(data.get("intent_verbs", []))
     naming = frozenset(data.get("naming_verbs", []))
     quote_only = frozenset(data.get("quote_only_verbs", []))
     return Lexicon(
-        speech=frozenset(data["speech_verbs"]) | stance | intent | naming | quote_only,
+        speech=frozenset(data["speech_verbs"])
+        | stance
+        | intent
+        | naming
+        | quote_only
+        | frozenset(prep_verbs),
         clause_only=frozenset(data["clause_only_verbs"]) | intent | quote_only,
         cite=frozenset(data["cite_verbs"]),
         evidential=frozenset(data["evidential_verbs"]),
@@ -99,7 +107,9 @@ def lexicon() -> Lexicon:
         stance=stance,
         naming=naming,
         quote_only=quote_only,
-        needs_speaker=stance | intent | naming | quote_only,
+        needs_speaker=stance | intent | naming | quote_only | frozenset(prep_verbs),
+        prep_verbs=prep_verbs,
+        as_verbs=frozenset(data.get("as_verbs", [])),
         intent=intent,
         object_preps=frozenset(data.get("stance_object_prepositions", [])),
         anonymity=frozenset(data.get("anonymity_verbs", [])),
@@ -202,12 +212,17 @@ class _Context:
             return  # "this image shows ...": only reports, documents and actors are sources
         if _temporal(v, self.lex.temporal_marks):
             return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
+        if self._authored_subject(v):
+            return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
         if v.lemma_ in self.lex.needs_speaker and (src is None or src.pos_ not in ("NOUN", "PROPN", "PRON")):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
         cue_end = v.i + 1
         for c in v.children:  # "told reporters"
             if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.tell_objects and c.i == cue_end:
                 cue_end = c.i + 1
+        topic = self._topic_prep(v) if v.lemma_ in self.lex.prep_verbs else None
+        if topic is not None and topic.i <= v.i + 3:  # "spoke of", "spoke out about"
+            cue_end = max(cue_end, topic.i + 1)
         if v.lemma_ in self.lex.naming:  # "called for", "called on"
             prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
             if prep is not None and prep.lower_ in ("for", "on"):
@@ -228,6 +243,12 @@ class _Context:
         # "1,200 civilians have fled, the governor said, and ...": the part before the parenthetical
         if v.dep_ == "parataxis" and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
             head = v.head
+            if v.i > head.i and v.left_edge.i > 0 and self.doc[v.left_edge.i - 1].text in (";", ":"):
+                # "It is unlikely; the team says she will go on": the cue opens its own clause
+                if v.right_edge.i > v.i:
+                    span = self._span_chars(v.i + 1, v.right_edge.i + 1)
+                    if span[1] > span[0]:
+                        return span
             if v.i > head.i:
                 return self._span_chars(head.left_edge.i, v.left_edge.i)
             return self._span_chars(v.right_edge.i + 1, head.right_edge.i + 1)
@@ -250,13 +271,28 @@ class _Context:
             return None
         if v.lemma_ in self.lex.naming:
             return self._naming_content(v)
+        if v.lemma_ in self.lex.prep_verbs and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
+            prep = self._topic_prep(v)
+            return (
+                None
+                if prep is None
+                else self._span_chars(prep.i + 1, self._tail_trim(v, prep.right_edge.i + 1))
+            )
+        if v.lemma_ in self.lex.as_verbs and not any(
+            c.dep_ in CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in v.children
+        ):
+            return self._adjacent_quote(
+                v
+            )  # "described the retreat" is no statement; "described it as ..." is
         if v.lemma_ in self.lex.stance and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
             content = self._object_content(v)
             if content is not None:
                 return content
-        for c in v.children:
-            if c.dep_ in CLAUSE_DEPS and not _is_quote_tok(c):
-                return self._content_of(c, v)
+        clauses = [c for c in v.children if c.dep_ in CLAUSE_DEPS and not _is_quote_tok(c)]
+        if len(clauses) > 1 and clauses[0].i < v.i < clauses[-1].i and self._break_before(v, clauses[0]):
+            clauses = clauses[1:]  # "It is unlikely; the team says she will go on": the clause after the cue
+        if clauses:
+            return self._content_of(clauses[0], v)
         for c in v.children:  # "is believed to have sent", "plans to"
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 return self._content_of(c, v)
@@ -456,6 +492,18 @@ class _Context:
             if c.lemma_ in self.lex.anonymity and any(g.dep_ == "auxpass" for g in c.children):
                 return True
         return False
+
+    def _authored_subject(self, v: Token) -> bool:
+        """Whether a figure verb with no said clause has a cue noun with an author as subject."""
+        if v.lemma_ not in self.lex.figure_verbs or any(c.dep_ in CLAUSE_DEPS for c in v.children):
+            return False
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_ in self.lex.nouns and self._noun_author(subj) is not None
+
+    def _topic_prep(self, v: Token) -> Token | None:
+        """The preposition that gives what a verb of talk is about ("spoke of", "complained about")."""
+        preps = self.lex.prep_verbs.get(v.lemma_, frozenset())
+        return next((c for c in v.children if c.dep_ == "prep" and c.lower_ in preps and c.i > v.i), None)
 
     def _object_content(self, v: Token) -> tuple[int, int] | None:
         """What a stance verb takes a stand on: its object with the phrases that complete it
@@ -890,13 +938,23 @@ class _Context:
         text = self.text
         for q in self.quotes:
             if q[1] <= v.idx and q[1] >= sent.start_char - 1:
-                between = text[q[1] : sent[0].idx if q[1] < sent.start_char else v.idx]
                 gap = text[q[1] : v.idx]
-                if len(gap) < 80 and "\n" not in gap and "." not in between.strip(" ,”\"'’"):
+                if len(gap) < 80 and "\n" not in gap and not self._sentence_between(q[1], v.idx):
                     return q
             elif q[0] > v.idx and q[0] - (v.idx + len(v)) < 4 and "\n" not in text[v.idx : q[0]]:
                 return q
         return None
+
+    def _break_before(self, v: Token, left: Token) -> bool:
+        """Whether a semicolon or colon stands between a clause left of the cue and the cue."""
+        return any(t.text in (";", ":") for t in self.doc[left.right_edge.i + 1 : v.i])
+
+    def _sentence_between(self, start: int, end: int) -> bool:
+        """Whether a new sentence opens between two offsets ("Ms. Moore" has a period, no new sentence)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(t.is_sent_start and not (t.is_punct or t.is_space) for t in span if t.idx > start)
 
     def _quote_continuations(self) -> None:
         """Quotes with no cue that follow a direct quote keep its speaker ('...,' Baek said. '...').
@@ -1293,7 +1351,14 @@ def _negated(t: Token) -> bool:
     """ "did not confirm", "refused to confirm": the subject does not say the content."""
     if t.dep_ == "xcomp" and t.head.lemma_ in NEGATING_VERBS:
         return True
-    return any(c.dep_ == "neg" for c in t.children)
+    return any(c.dep_ == "neg" and _next_to(c, t) for c in t.children)
+
+
+def _next_to(neg: Token, t: Token) -> bool:
+    """Whether a negation belongs to ``t`` itself: no punctuation between them ("did not say"),
+    unlike a quote's own last word ('"... Probably not," she said')."""
+    lo, hi = sorted((neg.i, t.i))
+    return not any(w.is_punct for w in t.doc[lo + 1 : hi])
 
 
 def _is_quote_tok(t: Token) -> bool:
