@@ -89,7 +89,8 @@ def _inside(gaz: Gazetteer, inner: GazetteerEntry, outer: GazetteerEntry) -> boo
 def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[float, Candidate]]:
     """The candidates of a name with their scores, best first (empty when the name is unknown)."""
     ctx = ctx or Context()
-    found = gaz.candidates_for_key(normalize(name))
+    key = normalize(name)
+    found = gaz.candidates_for_key(key)
     if ctx.region_word:
         units = [c for c in found if c.entry.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_REGION)]
         found = tuple(units) or tuple(c for c in found if c.kind != KIND_BASE)
@@ -118,8 +119,11 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
             unit = named_units[e.country]
             by_own_name = unit.kind == KIND_PRIMARY
             if by_own_name:
+                # a spelling of the city's name ("Mykolaiv"), not a shortening ("Oklahoma" of
+                # Oklahoma City)
+                spelling = cand.kind != KIND_ALTERNATE or len(normalize(e.name).split()) == len(key.split())
                 main_city = (
-                    cand.kind != KIND_ALTERNATE
+                    spelling
                     and e.admin1 == unit.entry.admin1
                     and gaz.largest_city(e.admin1) == e.gazetteer_id
                 )
