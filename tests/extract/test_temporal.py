@@ -317,3 +317,8 @@ def test_a_daily_newspaper_is_not_a_set():
 def test_today_in_a_name_is_not_a_date():
     assert values("The envoy told Russia Today that talks had failed.") == []
     assert values("Today, the envoy said talks had failed.") == [("Today", "DATE", "2025-03-06")]
+
+
+def test_end_year_shorthand():
+    t = one("Reserves fell to a low by end-2024.")
+    assert (t.text, t.value, t.finish) == ("by end-2024", "2024", date(2024, 12, 31))
