@@ -411,3 +411,91 @@ def test_an_echo_of_one_ministry_through_three_outlets_counts_once():
     assert [o["name"] for o in killed["origins"]] == ["Ministry of Health of Ukraine"]
     circ = [c for c in killed["checks"] if c["kind"] == "circular_reporting"]
     assert len(circ) == 1 and "3 articles from 3 outlets" in circ[0]["detail"]
+
+
+def test_died_in_the_fire_that_followed_the_attack_is_a_part():
+    cs = [
+        people(
+            "f1", 17, "The attack on Kharkiv killed 17 people.", "17", places=(KHARKIV,), said="2025-03-04"
+        ),
+        people(
+            "f1",
+            10,
+            "Ten people died in the fire that followed the attack on Kharkiv.",
+            "Ten",
+            places=(KHARKIV,),
+            said="2025-03-04",
+        ),
+    ]
+    labels = sorted(t["label"] for t in series(run(cs), "killed"))
+    assert labels == [
+        "people killed in the attack in Kharkiv (2025-03-04)",
+        "people killed in the attack in Kharkiv (2025-03-04) (part: in the fire)",
+    ]
+
+
+def test_a_rising_toll_echoed_by_several_outlets_is_a_consistent_echo():
+    cs = [
+        people(
+            "g1",
+            14,
+            "The attack on Kharkiv killed 14 people.",
+            "14",
+            places=(KHARKIV,),
+            said="2025-03-03",
+            sources=("Interior Ministry",),
+        ),
+        people(
+            "g2",
+            17,
+            "The toll of the attack on Kharkiv rose to 17 people.",
+            "17",
+            places=(KHARKIV,),
+            said="2025-03-04",
+            sources=("Interior Ministry",),
+        ),
+    ]
+    (t,) = series(run(cs), "killed")
+    (circ,) = [c for c in t["checks"] if c["kind"] == "circular_reporting"]
+    assert circ["result"] == "consistent" and t["estimate"]["best"] == 17
+
+
+def test_a_local_authority_without_its_town_is_the_one_named_with_it():
+    cs = [
+        people(
+            "l1",
+            52,
+            "The blast in Odesa killed 52 people.",
+            "52",
+            places=(ODESA,),
+            said="2025-03-29",
+            sources=("regional administration",),
+        ),
+        people(
+            "l2",
+            41,
+            "The blast in Odesa killed 41 people, after a recount.",
+            "41",
+            places=(ODESA,),
+            said="2025-03-30",
+            sources=("Odesa regional administration",),
+        ),
+    ]
+    (t,) = series(run(cs), "killed")
+    assert t["independent_origins"] == 1 and t["estimate"]["best"] == 41
+
+
+def test_only_troops_train():
+    cs = [
+        said(
+            "s1",
+            5,
+            "Satellite images show 5 sites used for training.",
+            "5",
+            subject="site",
+            country=None,
+            event=None,
+            said="2024-11-14",
+        )
+    ]
+    assert not series(run(cs), "training")

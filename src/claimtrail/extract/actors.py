@@ -517,8 +517,9 @@ class Component:
         the body of that kind of the country in context (the country of the last body of the same
         type, else the last country named before it)."""
         table = institutions.table()
+        known: list[institutions.Institution] = []
         for n, c in enumerate(cands):
-            if c.kind != "nominal" or c.type in ("person", "anonymous", "country"):
+            if c.kind not in ("nominal", "entity") or c.type in ("person", "anonymous", "country"):
                 continue
             if self.lex.source_nouns.get(doc[c.head].lower_, {}).get("type") == "anonymous":
                 continue  # "Ukrainian intelligence sources": people inside the body, kept as said
@@ -527,10 +528,33 @@ class Component:
             # "intelligence data" needs a body of its kind before it; "the spy agency" (definite)
             # may also be that of the country in context
             unstated = same_type[:1] + (context if c.definite else [])
-            inst = table.find(doc[c.start : c.end].text, c.country, context, unstated)
+            country = c.country or self._of_country(doc, c.end)  # "the ministry of health of Ukraine"
+            inst = table.find(doc[c.start : c.end].text, country, context, unstated)
+            if inst is None and c.kind == "nominal" and c.definite:
+                inst = self._named_before(doc[c.head].lower_, known)  # "the ministry" after it was named
             if inst is None or inst.type == "person":
                 continue
             c.normalized, c.type, c.country, c.rank = inst.name, inst.type, inst.country, 3
+            known.append(inst)
+
+    def _of_country(self, doc: Doc, end: int) -> str | None:
+        """The country of an "of <country>" right after a mention, if any."""
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            key = doc[end + 1 : end + 3].text if end + 2 < len(doc) else doc[end + 1].text
+            for text in (key, doc[end + 1].text):
+                if self.lex.countries.get(text):
+                    return self.lex.countries[text]
+        return None
+
+    @staticmethod
+    def _named_before(noun: str, known: list[institutions.Institution]) -> institutions.Institution | None:
+        """The one institution named before whose name or descriptions hold ``noun`` ("ministry")."""
+        fits = {
+            i.name: i
+            for i in known
+            if noun in i.name.casefold().split() or any(noun in d.split() for d in i.descriptions)
+        }
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     @staticmethod
     def _context_countries(before: list[_Cand], typ: str) -> list[str]:

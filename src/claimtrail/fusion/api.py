@@ -95,6 +95,23 @@ def _place_scope(
     return place, children
 
 
+def _local_authorities(
+    items: list[Item], incidents: dict[str, scope_mod.Incident], origin_of: dict[str, Origin]
+) -> None:
+    """A local authority named without its town ("the regional administration") in an incident's
+    article is the one another article names with the town ("the Odesa regional administration")."""
+    by_name = {name_key(i.origin.name): i.origin for i in items}
+    for it in items:
+        incident = incidents.get(it.key.incident)
+        if incident is None:
+            continue
+        town = incident.place.get("name") or ""
+        full = by_name.get(name_key(f"{town} {it.origin.name}"))
+        if full is not None and full.type == it.origin.type:
+            it.origin = full
+            origin_of[it.claim_id] = full
+
+
 def _ids(items: list[Item]) -> list[str]:
     """The claim ids behind items, in order, once each (a derived figure names its parts)."""
     return list(dict.fromkeys(cid for i in items for cid in i.claim_ids))
@@ -196,6 +213,7 @@ def fuse(
         items, frozenset(str(w) for w in checks_mod.config().get("neutral_subjects") or ())
     )
     incidents = scope_mod.assign_incidents(items, by_article)
+    _local_authorities(items, incidents, origin_of)
     if as_of is not None:
         items = [i for i in items if i.day <= as_of]
         claims = [c for c in claims if (_iso(c.published) or as_of) <= as_of]

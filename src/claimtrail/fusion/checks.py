@@ -211,6 +211,7 @@ def derive_totals(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
     Only where the same origin states no whole at the same time (then the sum check compares them).
     Adds the derived figures to ``clusters``; returns one ``derived`` check per figure."""
     out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
     for rule in config().get("sums") or []:
         parts, whole = rule["parts"], rule["whole"]
         for key in sorted([k for k in clusters if k.event == parts[0] and k.scope == "total"], key=repr):
@@ -229,6 +230,10 @@ def derive_totals(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
                     continue
                 if any(w.origin == a.origin and abs((w.day - a.day).days) <= SUM_DAYS for w in wholes):
                     continue
+                once = (a.origin.key, a.claim.article_id, tuple(i.best for i in combo))
+                if once in seen:
+                    continue  # the same parts restated in the article (headline and body)
+                seen.add(once)
                 derived = _sum_item(combo, replace(key, event=whole))
                 clusters.setdefault(derived.key, []).append(derived)
                 clusters[derived.key].sort(key=lambda i: (i.day, i.claim_id))
@@ -307,11 +312,14 @@ def circular_checks(items: list[Item]) -> list[dict[str, Any]]:
         # the same figure repeated, or revisions over time, are consistent echoes; two different
         # figures from one origin at the same time are not
         same_time = int(config().get("same_time_days", 31))
+        rises = group[0].key.event in (config().get("cumulative_events") or [])
         clash = [
             (a, b)
             for n, a in enumerate(stated)
             for b in stated[n + 1 :]
-            if not a.overlaps(b) and abs((a.day - b.day).days) <= same_time
+            if not a.overlaps(b)
+            and abs((a.day - b.day).days) <= same_time
+            and not (rises and b.day > a.day and a.widened()[1] < b.widened()[0])  # a toll that rose
         ]
         name = group[0].origin.name
         detail = (

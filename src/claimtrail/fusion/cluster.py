@@ -212,6 +212,8 @@ def make_item(
     if not word and stated in (config().get("incident_events") or ()):
         word = "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
     subject, event = canonical_subject(word, stated)
+    if event == "training" and subject != "troop":
+        subject, event = canonical_subject(word, claim.event)  # only troops train ("5 training sites")
     inferred = stated in (None, "other") and event not in (None, "other")
     if subject is None or event is None:
         return None

@@ -100,7 +100,7 @@ def local_event(claim: Claim, event: str | None) -> str | None:
         return event
     nearest = min(found)[1]
     if event in (None, "other"):
-        return nearest if nearest in ("killed", "wounded") else event
+        return nearest
     if event in ("killed", "wounded") and nearest in ("killed", "wounded"):
         return nearest
     if event in ("deployed",) and nearest == "training":
@@ -150,6 +150,21 @@ def incident_word(claim: Claim) -> str | None:
         if m:
             hits.append((m.start(), head))
     return min(hits)[1] if hits else None
+
+
+def sub_incident(claim: Claim) -> str | None:
+    """The narrower incident a figure is counted in, inside the sentence's main one: "ten died
+    in the fire that followed the attack" -> "fire" (the head right after "in the"/"in a")."""
+    lists = _lists()
+    _before, after = around(claim, lists["span"] + 3)
+    text = (claim.sentence or "").lower()
+    heads = {head for phrase, head in lists["incident_words"].items() if _has(text, phrase)}
+    if len(heads) < 2:
+        return None
+    for phrase, head in lists["incident_words"].items():
+        if any(_has(after, f"{prep} {phrase}") for prep in ("in the", "in a", "in an")):
+            return head
+    return None
 
 
 def town_of(claim: Claim, countries: frozenset[str] = frozenset()) -> tuple[str, str, str | None] | None:
@@ -252,6 +267,10 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
         )
         dom = dominant.get(it.claim.article_id)
         if word and town:
+            sub = sub_incident(it.claim)
+            if sub and it.key.scope == "total":
+                it.key = replace(it.key, scope=f"part: in the {sub}")
+                word = next((w for w in [dom[0] if dom else None] if w and w != sub), word)
             placed.append((it, word, town))
         elif dom is not None and (town is None or town[0] == dom[1][0]):
             if word and word != dom[0] and it.key.scope == "total":
