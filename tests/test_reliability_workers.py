@@ -38,10 +38,10 @@ def _write_articles(folder: Path, count: int) -> Path:
     return folder
 
 
-def _start_ingest(folder: Path, db: Path) -> subprocess.Popen:
+def _start_ingest(folder: Path, db: Path, *options: str) -> subprocess.Popen:
     command = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "claimtrail.cli.main"]
     return subprocess.Popen(
-        [*command, "ingest", str(folder), "--db", str(db), "--workers", "2"],
+        [*command, "ingest", str(folder), "--db", str(db), "--workers", "2", *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -72,7 +72,7 @@ def _stored(db: Path) -> int:
         return 0
 
 
-def _wait_until_extracting(proc: subprocess.Popen, db: Path, timeout: float = 90) -> list[psutil.Process]:
+def _wait_until_extracting(proc: subprocess.Popen, db: Path, timeout: float = 180) -> list[psutil.Process]:
     """Wait until both workers run and the first articles are stored (the workers are mid-run)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -108,12 +108,13 @@ def test_a_killed_worker_does_not_end_the_run(tmp_path):
     assert "240 articles added" in out or "failed" in out
 
 
-@pytest.mark.slow  # 20-40 s each: the workers must be mid-run before the parent is killed
+@pytest.mark.slow  # 20-90 s each: the workers must be mid-run before the parent is killed
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
-def test_workers_die_with_their_parent(tmp_path, sig):
+@pytest.mark.parametrize("options", [(), ("--scheduler", "local")], ids=["pool", "dask"])
+def test_workers_die_with_their_parent(tmp_path, sig, options):
     folder = _write_articles(tmp_path / "in", 400)
     db = tmp_path / "ledger.db"
-    proc = _start_ingest(folder, db)
+    proc = _start_ingest(folder, db, *options)
     workers = _wait_until_extracting(proc, db)
     others = [c for c in psutil.Process(proc.pid).children() if c.pid not in {w.pid for w in workers}]
     os.kill(proc.pid, sig)
