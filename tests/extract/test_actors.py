@@ -303,3 +303,14 @@ def test_definite_description_takes_the_country_in_context(annotate):
     text = "Lawmaker Kim Dae-ho of South Korea said the spy agency had counted 900 engineers."
     spy = find(actors(annotate, text), "the spy agency")
     assert (spy.normalized, spy.country) == ("National Intelligence Service (NIS)", "KR")
+
+
+def test_the_ministry_after_a_named_ministry_is_that_ministry(annotate):
+    text = (
+        "The ministry of health of Ukraine said 17 people had died. "
+        "Ten of them died in a fire, the ministry said."
+    )
+    got = actors(annotate, text)
+    named = [a for a in got if a.text.lower().startswith("ministry of health") or a.text == "the ministry"]
+    assert len(named) == 2
+    assert {(a.normalized, a.country) for a in named} == {("Ministry of Health of Ukraine", "UA")}

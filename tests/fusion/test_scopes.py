@@ -499,3 +499,36 @@ def test_only_troops_train():
         )
     ]
     assert not series(run(cs), "training")
+
+
+def test_a_group_inside_the_deployment_is_a_part_with_its_reason():
+    cs = [
+        said(
+            "ng",
+            5000,
+            "About 5,000 troops were sent to the city.",
+            "5,000",
+            country="US",
+            said="2025-06-10",
+            places=(),
+        ),
+        said(
+            "ng",
+            4000,
+            "Of those, 4,000 were National Guard members.",
+            "4,000",
+            subject="national guard",
+            country="US",
+            said="2025-06-10",
+            places=(),
+        ),
+    ]
+    result = run(cs)
+    deployed = series(result, "deployed")
+    assert sorted(t["label"] for t in deployed) == [
+        "American troops deployed",
+        "American troops deployed (part: national guard)",
+    ]
+    assert not any(genuine(t) for t in deployed)
+    (part,) = [c for c in result.checks if c["kind"] == "part"]
+    assert part["result"] == "consistent"
