@@ -249,3 +249,14 @@ def test_unknown_names_without_a_place_cue_are_left_out(places):
 def test_city_of_prefix_is_dropped_before_lookup(places):
     found = by_text(places("Tickets are sold by the City of Winnipeg at its offices downtown."))
     assert found["Winnipeg"].country == "CA" and found["Winnipeg"].feature == "city"
+
+
+def test_places_joined_by_and_are_of_one_kind(places):
+    found = by_text(places("Ranchers drove the herd to the borders of Montana and Wyoming last spring."))
+    assert found["Wyoming"].feature == "admin1" and found["Montana"].feature == "admin1"
+
+
+def test_county_in_the_state_the_article_names(places):
+    text = "A driver from Missouri was held in Monroe County after a crash near Paris, Missouri."
+    county = by_text(places(text))["Monroe County"]
+    assert county.feature == "admin2" and 39.0 < county.lat < 40.0 and -92.5 < county.lon < -91.5

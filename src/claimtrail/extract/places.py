@@ -516,6 +516,22 @@ class PlacesComponent:
         return None
 
     @staticmethod
+    def _sibling_feature(
+        doc: Doc, cand: _Cand, by_start: dict[int, _Cand], by_end: dict[int, _Cand]
+    ) -> str | None:
+        """The kind (country, admin1) of a place joined to this one by "and"/"or", if any."""
+        others = []
+        if cand.start >= 2 and doc[cand.start - 1].lower_ in ("and", "or"):
+            others.append(by_end.get(cand.start - 1))
+        if cand.end + 1 < len(doc) and doc[cand.end].lower_ in ("and", "or"):
+            others.append(by_start.get(cand.end + 1))
+        for other in others:
+            if other is not None and other.entry is not None and not other.demonym:
+                if other.entry.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
+                    return other.entry.feature
+        return None
+
+    @staticmethod
     def _contained(doc: Doc, cand: _Cand, by_end: dict[int, _Cand]) -> GazetteerEntry | None:
         """The town named right before ", X" ("Atlanta, Georgia"): X is then what holds it."""
         s = cand.start
@@ -569,12 +585,14 @@ class PlacesComponent:
             city_cue = (
                 c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in CITY_CUES
             )
+            sibling = self._sibling_feature(doc, c, by_start, by_end)
             key = (
                 c.name,
                 c.region_word,
                 container.gazetteer_id if container is not None else None,
                 contained.gazetteer_id if contained is not None else None,
                 city_cue,
+                sibling,
             )
             if key not in in_context:
                 ctx = Context(
@@ -583,6 +601,7 @@ class PlacesComponent:
                     container=container,
                     contained=contained,
                     city_cue=city_cue,
+                    sibling_feature=sibling,
                     nearby=nearby,
                     region_word=c.region_word,
                 )

@@ -39,7 +39,7 @@ RESOURCE = "places.yaml"
 # GeoNames populated places with more than 500 people: local news names villages and small towns
 CITIES_FILE = "cities500.json"
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 FEATURE_COUNTRY = "country"
 FEATURE_ADMIN1 = "admin1"
@@ -244,14 +244,16 @@ def _unit_point(
     points: list[tuple[float, float]], iso: list[tuple[set[str], tuple[float, float]]], names: set[str]
 ) -> tuple[float, float] | None:
     """A first-level unit's point: the middle of its places' box, averaged with the ISO 3166-2 point
-    of the same-named subdivision when there is one within 1,000 km (two estimates of the middle of
-    its area; measured closer to GeoNames' unit points than either alone)."""
+    of the same-named subdivision when there is one within 400 km (two estimates of the middle of
+    its area; measured closer to GeoNames' unit points than either alone), the ISO point alone when
+    they lie 400 to 1,000 km apart."""
     box = _box_middle(points)
     if box is None:
         return None
     for keys, point in iso:
         if keys & names and _km(box, point) < 1000:
-            return _mean_point([box, point])
+            # far apart, the box is stretched by a mis-coded town: the ISO point alone
+            return _mean_point([box, point]) if _km(box, point) < 400 else point
     return box
 
 

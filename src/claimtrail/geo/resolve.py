@@ -63,6 +63,7 @@ class Context:
     same for first-level units ("US.KY" when the article names Kentucky); ``container``: a
     country, unit or region named right next to the name; ``contained``: a place named right before
     it ("Atlanta" of "Atlanta, Georgia"); ``city_cue``: "the city/town/village of" precedes it;
+    ``sibling_feature``: the kind of place it is joined to by "and"/"or" ("Montana and Wyoming");
     ``nearby``: other places of the article;
     ``region_word``: the name is followed by "region", "oblast", "province"...
     """
@@ -72,6 +73,7 @@ class Context:
     container: GazetteerEntry | None = None
     contained: GazetteerEntry | None = None
     city_cue: bool = False
+    sibling_feature: str | None = None
     nearby: list[GazetteerEntry] = field(default_factory=list)
     region_word: bool = False
 
@@ -96,8 +98,8 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
         found = tuple(units) or tuple(c for c in found if c.kind != KIND_BASE)
     else:
         found = tuple(c for c in found if c.kind != KIND_BASE)
-    if ctx.city_cue:  # "the city of Lebanon", "the town of Paris": towns only, where there are some
-        found = tuple(c for c in found if c.entry.feature == FEATURE_CITY) or found
+    if ctx.city_cue:  # "the city of Lebanon", "the town of Paris": towns of that name, where there are some
+        found = tuple(c for c in found if c.entry.feature == FEATURE_CITY and c.kind <= KIND_ALIAS) or found
     if not found:
         return []
     # a unit named after a big city of its country: the bare name is the city ("Kursk", "Kiev")
@@ -133,6 +135,8 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
                 score += 2.0
         if e.feature == FEATURE_CITY and gaz.is_capital(e):
             score += 0.5  # a capital is named far more often than places that share its name
+        if ctx.sibling_feature is not None and e.feature == ctx.sibling_feature:
+            score += 1.5  # places joined by "and" are mostly of one kind: "Montana and Wyoming"
         if ctx.contained is not None and e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
             if e.gazetteer_id != ctx.contained.gazetteer_id and _inside(gaz, ctx.contained, e):
                 score += 6.0  # "Atlanta, Georgia": the Georgia that holds Atlanta
@@ -145,7 +149,9 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
             score += 2.5 * min(1.0, ctx.countries.get(e.country, 0.0))
         if e.admin1 and e.feature in (FEATURE_CITY, FEATURE_ADMIN2) and e.admin1 not in own_units:
             # (not when the unit is this very name: "Oklahoma" does not vouch for Oklahoma City)
-            score += 2.0 * min(1.0, ctx.admins.get(e.admin1, 0.0))
+            # a county is nearly always in the state the article is about ("Monroe County")
+            weight = 4.0 if e.feature == FEATURE_ADMIN2 else 2.0
+            score += weight * min(1.0, ctx.admins.get(e.admin1, 0.0))
         if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
             near = min(
                 (distance_km(e, other) for other in ctx.nearby if other.gazetteer_id != e.gazetteer_id),
