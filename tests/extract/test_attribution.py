@@ -492,3 +492,21 @@ def test_a_quote_ending_in_not_does_not_negate_the_cue(annotate):
     doc = annotate(text)
     a = by_cue(doc._.attributions, "said")
     assert content(text, a) == "Have we recovered everyone? Probably not"
+
+
+def test_a_noun_of_saying_with_a_that_clause(annotate):
+    text = "Kyiv's claim that 12 jets were destroyed could not be checked. The army denied claims that 4 ships sank."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "claim")
+    assert a.source.text == "Kyiv"
+    assert content(text, a) == "12 jets were destroyed"
+    assert "claims" not in [x.cue.text for x in doc._.attributions]  # the object of "denied"
+
+
+def test_unnamed_reports_that_have_no_source(annotate):
+    text = "There were reports that 40 soldiers died near the bridge. The fact that 3 ships sank is clear."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "reports")
+    assert a.source is None
+    assert content(text, a) == "40 soldiers died near the bridge"
+    assert "fact" not in [x.cue.text for x in doc._.attributions]

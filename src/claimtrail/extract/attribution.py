@@ -65,6 +65,7 @@ class Lexicon:
     needs_speaker: frozenset[str]
     prep_verbs: dict[str, frozenset[str]]
     as_verbs: frozenset[str]
+    clause_nouns: frozenset[str]
     intent: frozenset[str]
     object_preps: frozenset[str]
     anonymity: frozenset[str]
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         needs_speaker=stance | intent | naming | quote_only | frozenset(prep_verbs),
         prep_verbs=prep_verbs,
         as_verbs=frozenset(data.get("as_verbs", [])),
+        clause_nouns=frozenset(data.get("clause_nouns", [])),
         intent=intent,
         object_preps=frozenset(data.get("stance_object_prepositions", [])),
         anonymity=frozenset(data.get("anonymity_verbs", [])),
@@ -189,6 +191,7 @@ class _Context:
             elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ == "nsubj":
                 self._noun_subject(tok)
         self._document_phrases()
+        self._noun_clauses()
         self._colon_speakers()
         self._signatures()
         self._cited_documents()
@@ -344,6 +347,20 @@ class _Context:
             ):
                 return self._span_chars(c.i + 1, c.right_edge.i + 1)
         return None
+
+    def _noun_clauses(self) -> None:
+        """ "Kyiv's claim that 12 jets were destroyed", "reports that 40 soldiers died", "the
+        general's warning that ...": a noun of saying with a that-clause; the author (a possessive
+        or "by X") is the source, or no one (an unnamed report)."""
+        for n in self.doc:
+            if n.pos_ != "NOUN" or n.lemma_ not in self.lex.clause_nouns or n.i in self.by_cue:
+                continue
+            clause = _that_clause(n)
+            if clause is None or any(a.cue_start <= n.i < a.cue_end for a in self.attrs):
+                continue
+            if n.head.pos_ == "VERB" and n.head.lemma_ in self.lex.speech:
+                continue  # "denied reports that ...", "did not confirm claims that ...": the verb's own content
+            self._add(_Attr(n.i, n.i + 1, self._content_of(clause, n), self._noun_author(n), kind="noun"))
 
     def _document_phrases(self) -> None:
         """ "In a report by the UN agency, 1.2 million people were said to have fled": a cue noun
