@@ -260,3 +260,20 @@ def test_county_in_the_state_the_article_names(places):
     text = "A driver from Missouri was held in Monroe County after a crash near Paris, Missouri."
     county = by_text(places(text))["Monroe County"]
     assert county.feature == "admin2" and 39.0 < county.lat < 40.0 and -92.5 < county.lon < -91.5
+
+
+def test_direction_words_open_a_place_name(places):
+    found = by_text(places("Wildfires spread across Southern California and Far North Queensland this week."))
+    assert found["Southern California"].name == "California" and found["Southern California"].country == "US"
+    assert found["Far North Queensland"].country == "AU"
+
+
+def test_direction_words_before_a_regional_adjective_are_no_place(places):
+    found = places("The South East Asian city-state and the West African coast both grew.")
+    assert not any(p.text.startswith("South East") and p.country == "BW" for p in found)
+    assert not any(p.gazetteer_id and "admin1-bw" in p.gazetteer_id for p in found)
+
+
+def test_country_before_an_ocean_adjective_stays(places):
+    found = by_text(places("Storms battered the U.S. Atlantic coast on Sunday."))
+    assert found["U.S."].country == "US"

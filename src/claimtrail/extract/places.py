@@ -81,6 +81,8 @@ class PlacesComponent:
         self.locative = {w.lower() for w in cfg.get("locative_prepositions") or ()}
         self.agentive = {w.lower() for w in cfg.get("agentive_verbs") or ()}
         self.not_places = {normalize(w) for w in cfg.get("not_places") or ()}
+        self.directions = {str(w).lower() for w in cfg.get("direction_words") or ()}
+        self.region_adjectives = {str(w) for w in cfg.get("region_adjectives") or ()}
         self.abbreviations = {
             str(abbr): (str(cc), str(unit))
             for cc, table in (cfg.get("admin1_abbreviations") or {}).items()
@@ -167,6 +169,15 @@ class PlacesComponent:
             ):
                 return  # "Morales" after "Evo Morales": a person's name, not a town (even if tagged one)
             found = gaz.candidates_for_key(key)
+            if not found and strong and not region:
+                # "Southern California", "North London", "Greater Toronto": the place named after the
+                # direction word, the span kept whole
+                rest = self._after_direction(doc, start, end)
+                if rest is not None and gaz.candidates_for_key(normalize(rest)):
+                    for i in range(start, end):
+                        taken[i] = True
+                    cands.append(_Cand(start, end, rest, False, True))
+                    return
             if not found:
                 if strong and self._plausible_unknown(doc, start, end):
                     # a place the gazetteer lacks: reported, with no point, rather than dropped
@@ -209,6 +220,11 @@ class PlacesComponent:
                     add(s, e, True, None)
                 elif ent.label_ not in SKIP_LABELS and ent.label_ != "NORP":
                     if ent.label_ != "PERSON" and not self._known(doc, s, e):
+                        first = s + 1 if doc[s].lower_ == "the" else s
+                        rest = self._after_direction(doc, first, e)
+                        if rest is not None and self._strong_name(rest):
+                            add(first, e, True, None)  # "Far North Queensland" tagged as a body
+                            continue
                         inner = self._inner_place(doc, s, e)
                         if inner is not None:
                             add(inner[0], inner[1], True, None)
@@ -272,6 +288,17 @@ class PlacesComponent:
             i = j
         # "Edmonton, Ky.", "BARRIE, Ont.": a state or province abbreviation and the town before it
         self._abbreviated_units(doc, cands, taken)
+        # "South East Asian", "West African": direction words cut short before an adjective: no place
+        for c in [
+            c
+            for c in cands
+            if c.end < len(doc)
+            and doc[c.start].lower_ in self.directions
+            and self._adjective_after(doc, c.end)
+        ]:
+            cands.remove(c)
+            for k in range(c.start, c.end):
+                taken[k] = True  # nor a demonym inside it
         # demonyms, where no place was found
         for i, tok in enumerate(doc):
             if taken[i] or i in persons or not tok.text[:1].isupper() or tok.lower_ in ("the", "a", "an"):
@@ -336,6 +363,26 @@ class PlacesComponent:
             return False  # "NATO", "ISIS": acronyms tagged GPE are bodies more often than places
         words = {normalize(t.text) for t in span}
         return not (words & self.not_places) and not self.gaz.country_of_demonym(span.text)
+
+    def _adjective_after(self, doc: Doc, i: int) -> bool:
+        """Is token ``i`` an adjective of a region or people, written on with the name before it?"""
+        tok = doc[i]
+        return tok.text in self.region_adjectives and doc[i - 1].whitespace_ == " " and tok.text[:1].isupper()
+
+    def _after_direction(self, doc: Doc, start: int, end: int) -> str | None:
+        """ "Southern California" -> "California", "Far North Queensland" -> "Queensland"; None when
+        the name does not open with direction words."""
+        i = start
+        while i < end - 1 and doc[i].lower_ in self.directions:
+            i += 1
+        return doc[i:end].text if i > start else None
+
+    def _strong_name(self, text: str) -> bool:
+        """Is the text the name of a country, first-level unit or region?"""
+        return any(
+            c.kind <= KIND_ALIAS and c.entry.feature in STRONG_FEATURES
+            for c in self.gaz.candidates_for_key(normalize(text))
+        )
 
     def _country_name(self, text: str) -> bool:
         """Is the text a country's name ("U.S." of "the U.S. Department")? No unit word follows it."""
