@@ -177,8 +177,15 @@ class _Context:
     # ------------------------------------------------------------------ driver
     def run(self) -> list[AttributionMention]:
         doc, lex = self.doc, self.lex
+        nouns: list[Token] = []  # cue nouns, for the document phrases and the noun clauses
+        marks: list[Token] = []  # colons and dashes, for transcripts and signatures
         for tok in doc:
             low = tok.lower_
+            pos = tok.pos_
+            if pos == "NOUN":
+                nouns.append(tok)
+            elif low == ":" or low in lex.signature_dashes:
+                marks.append(tok)
             if low == "according" and any(c.lower_ == "to" for c in tok.children):
                 self._preposition(tok, next(c for c in tok.children if c.lower_ == "to"))
             elif low == "per" and tok.pos_ == "ADP":
@@ -190,10 +197,10 @@ class _Context:
                     self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ == "nsubj":
                 self._noun_subject(tok)
-        self._document_phrases()
-        self._noun_clauses()
-        self._colon_speakers()
-        self._signatures()
+        self._document_phrases(nouns)
+        self._noun_clauses(nouns)
+        self._colon_speakers([t for t in marks if t.text == ":"])
+        self._signatures([t for t in marks if t.text != ":"])
         self._cited_documents()
         self._quote_continuations()
         self._nest()
@@ -348,12 +355,12 @@ class _Context:
                 return self._span_chars(c.i + 1, c.right_edge.i + 1)
         return None
 
-    def _noun_clauses(self) -> None:
+    def _noun_clauses(self, nouns: list[Token]) -> None:
         """ "Kyiv's claim that 12 jets were destroyed", "reports that 40 soldiers died", "the
         general's warning that ...": a noun of saying with a that-clause; the author (a possessive
         or "by X") is the source, or no one (an unnamed report)."""
-        for n in self.doc:
-            if n.pos_ != "NOUN" or n.lemma_ not in self.lex.clause_nouns or n.i in self.by_cue:
+        for n in nouns:
+            if n.lemma_ not in self.lex.clause_nouns or n.i in self.by_cue:
                 continue
             clause = _that_clause(n)
             if clause is None or any(a.cue_start <= n.i < a.cue_end for a in self.attrs):
@@ -362,12 +369,12 @@ class _Context:
                 continue  # "denied reports that ...", "did not confirm claims that ...": the verb's own content
             self._add(_Attr(n.i, n.i + 1, self._content_of(clause, n), self._noun_author(n), kind="noun"))
 
-    def _document_phrases(self) -> None:
+    def _document_phrases(self, nouns: list[Token]) -> None:
         """ "In a report by the UN agency, 1.2 million people were said to have fled": a cue noun
         with an author in a phrase of the clause says the clause. A sourceless cue verb of that
         clause ("were said") takes the author as its source instead."""
-        for n in self.doc:
-            if n.pos_ != "NOUN" or n.lemma_ not in self.lex.nouns or n.dep_ != "pobj":
+        for n in nouns:
+            if n.lemma_ not in self.lex.nouns or n.dep_ != "pobj":
                 continue
             prep = n.head
             if prep.lower_ not in self.lex.document_preps or prep.head.pos_ not in ("VERB", "AUX"):
@@ -417,15 +424,15 @@ class _Context:
         span = self._span_chars(nxt.i, nxt.sent.end)
         return span if span[1] > span[0] else None
 
-    def _colon_speakers(self) -> None:
+    def _colon_speakers(self, colons: list[Token]) -> None:
         """ "PENCE: Well, look ..." (a transcript), "Minister: 40 drones downed" (a headline): a
         speaker's name opening a paragraph before a colon says the rest of the paragraph. The name
         is an actor, a name in capitals or a report noun ("Poll: ..."), never a place (a dateline)
         or a label ("UPDATE:")."""
         doc, text = self.doc, self.text
         found = []
-        for t in doc:
-            if t.text != ":" or t.i in self.by_cue:
+        for t in colons:
+            if t.i in self.by_cue:
                 continue
             para = text.rfind("\n", 0, t.idx) + 1
             label = (
@@ -471,11 +478,11 @@ class _Context:
         start, end = label[0].idx, label[-1].idx + len(label[-1])
         return any(p.start < end and start < p.end for p in self.doc._.places or [])
 
-    def _signatures(self) -> None:
+    def _signatures(self, dashes: list[Token]) -> None:
         """'"We will rebuild." ― Olena, a teacher': a dash and a name after a quote sign it."""
         doc, text = self.doc, self.text
-        for t in doc:
-            if t.text not in self.lex.signature_dashes or t.i in self.by_cue:
+        for t in dashes:
+            if t.i in self.by_cue:
                 continue
             before = text[: t.idx].rstrip(" \t\xa0\n")
             q = next((q for q in reversed(self.quotes) if q[1] <= t.idx), None)
