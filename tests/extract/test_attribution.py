@@ -510,3 +510,14 @@ def test_unnamed_reports_that_have_no_source(annotate):
     assert a.source is None
     assert content(text, a) == "40 soldiers died near the bridge"
     assert "fact" not in [x.cue.text for x in doc._.attributions]
+
+
+def test_pegged_the_toll_at_and_the_statement_read(annotate):
+    text = (
+        "The disaster agency pegged the death toll at 3,621. "
+        "\u201cAir defences destroyed 41 drones,\u201d the statement read. She read the names of 12 victims."
+    )
+    doc = annotate(text)
+    assert names(chain_at(doc, text, "3,621")) == ["disaster agency"]
+    assert by_cue(doc._.attributions, "read").source.text == "the statement"
+    assert len([a for a in doc._.attributions if a.cue.text == "read"]) == 1
