@@ -277,3 +277,9 @@ def test_direction_words_before_a_regional_adjective_are_no_place(places):
 def test_country_before_an_ocean_adjective_stays(places):
     found = by_text(places("Storms battered the U.S. Atlantic coast on Sunday."))
     assert found["U.S."].country == "US"
+
+
+def test_a_city_does_not_vouch_for_its_own_oblast(places):
+    found = by_text(places("Officials in Odessa and Kharkov said strikes hit the port overnight."))
+    assert found["Odessa"].feature == "city" and found["Odessa"].name == "Odesa"
+    assert found["Kharkov"].feature == "city" and found["Kharkov"].name == "Kharkiv"

@@ -111,6 +111,7 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
     top = max(units, key=lambda u: u.entry.population, default=None)
     named_units = {top.entry.country: top} if top is not None else {}
     own_units = {u.entry.admin1 for u in units}
+    own_ids = {c.entry.gazetteer_id for c in found}
     scored: list[tuple[float, Candidate]] = []
     for cand in found:
         e = cand.entry
@@ -153,8 +154,9 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
             weight = 4.0 if e.feature == FEATURE_ADMIN2 else 2.0
             score += weight * min(1.0, ctx.admins.get(e.admin1, 0.0))
         if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
+            # (a reading of this very name vouches for no other: the city of Odesa for its oblast)
             near = min(
-                (distance_km(e, other) for other in ctx.nearby if other.gazetteer_id != e.gazetteer_id),
+                (distance_km(e, other) for other in ctx.nearby if other.gazetteer_id not in own_ids),
                 default=math.inf,
             )
             if near < 50:
