@@ -65,11 +65,17 @@ def _workers(proc: subprocess.Popen) -> list[psutil.Process]:
 
 
 def _stored(db: Path) -> int:
+    """Articles in the ledger so far, read-only (never creates the file under the running ingest)."""
     try:
-        with sqlite3.connect(db, timeout=1) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.Error:  # not created yet, or busy
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:  # not created yet
         return 0
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:  # no tables yet, or busy
+        return 0
+    finally:
+        conn.close()
 
 
 def _wait_until_extracting(proc: subprocess.Popen, db: Path, timeout: float = 180) -> list[psutil.Process]:
@@ -86,8 +92,11 @@ def _wait_until_extracting(proc: subprocess.Popen, db: Path, timeout: float = 18
 
 
 def _failed_sources(db: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db) as conn:
+    conn = sqlite3.connect(db)
+    try:
         return conn.execute("SELECT source, reason FROM failures").fetchall()
+    finally:
+        conn.close()
 
 
 @pytest.mark.slow  # 30-75 s on the shared 2-core machine: two model loads, then a fresh pool

@@ -153,8 +153,12 @@ class _Pool:
                 process.kill()
         self.executor.shutdown(wait=False, cancel_futures=True)
 
-    def restart(self) -> None:
+    def restart(self, settling: list[Future] | None = None) -> None:
+        """Kill this pool's workers and start fresh ones; first let the futures of ``settling``
+        (the broken pool's work) take their final state, so lost and finished work can be told apart."""
         self.kill()
+        if settling:
+            wait_futures(settling, timeout=10)
         self.executor = self._start()
 
     def close(self) -> None:
@@ -226,9 +230,7 @@ def _pool_results(source: Iterator[list[Article]], pools: list[_Pool], depth: in
 def _retry_stranded(stranded: list[_Batch], pool: _Pool) -> list[_Batch]:
     """After a worker died: a fresh pool; the batches the broken pool lost go to it (a first loss)
     or are marked for article-by-article extraction (a second loss); finished ones keep results."""
-    pool.kill()
-    wait_futures([b.future for b in stranded if b.future is not None], timeout=10)
-    pool.executor = pool._start()
+    pool.restart(settling=[b.future for b in stranded if b.future is not None])
     for batch in stranded:
         if batch.future is None or not _lost(batch.future):
             continue
