@@ -521,3 +521,19 @@ def test_pegged_the_toll_at_and_the_statement_read(annotate):
     assert names(chain_at(doc, text, "3,621")) == ["disaster agency"]
     assert by_cue(doc._.attributions, "read").source.text == "the statement"
     assert len([a for a in doc._.attributions if a.cue.text == "read"]) == 1
+
+
+def test_signature_after_a_quoted_paragraph_with_unpaired_marks(annotate):
+    text = "\u201dWe waited nine days for 14 buses that never came.\u201d\n\u2015 Iryna Bondar"
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "\u2015")
+    assert a.source.text.endswith("Bondar")
+    assert "14 buses" in content(text, a)
+
+
+def test_headline_speaker_named_in_the_article(annotate):
+    text = "Kovalenko: 300 families still lack heating\n\nMayor Oleh Kovalenko said repairs would take weeks."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, ":")
+    assert a.source.text == "Kovalenko"
+    assert content(text, a) == "300 families still lack heating"

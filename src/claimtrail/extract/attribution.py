@@ -472,7 +472,19 @@ class _Context:
             return True
         if _in_capitals(label):
             return True
+        if all(w.pos_ == "PROPN" for w in label) and self._named_elsewhere(label):
+            return True  # "Sanders: Clinton needs to ..." (a headline) where Sanders speaks in the article
         return len(label) <= 2 and label[-1].lemma_.lower() in self.lex.nouns
+
+    def _named_elsewhere(self, label: list[Token]) -> bool:
+        """Whether the label's last word is the last word of a person or body named in the text."""
+        last = label[-1].text
+        return any(
+            a.type not in ("country",)
+            and a.text.split()[-1] == last
+            and not (a.start <= label[-1].idx < a.end)
+            for a in self.actors
+        )
 
     def _place_at(self, label: list[Token]) -> bool:
         start, end = label[0].idx, label[-1].idx + len(label[-1])
@@ -484,9 +496,8 @@ class _Context:
         for t in dashes:
             if t.i in self.by_cue:
                 continue
-            before = text[: t.idx].rstrip(" \t\xa0\n")
-            q = next((q for q in reversed(self.quotes) if q[1] <= t.idx), None)
-            if q is None or before[q[1] :].strip(" \t\xa0\n.,;" + CLOSE_QUOTES + STRAIGHT_QUOTE + "’"):
+            q = self._signed_quote(t)
+            if q is None:
                 continue
             name = []
             for w in doc[t.i + 1 :]:
@@ -502,6 +513,22 @@ class _Context:
             if rest.strip(" .\xa0") and not rest.lstrip().startswith(","):
                 continue
             self._add(_Attr(t.i, t.i + 1, q, name[-1], direct=True, kind="signature"))
+
+    def _signed_quote(self, dash: Token) -> tuple[int, int] | None:
+        """The quote a signature dash closes: the quote ending right before it, else the paragraph
+        before it where that paragraph is one quotation (its marks need not pair up)."""
+        text = self.text
+        before = text[: dash.idx].rstrip(" \t\xa0\n")
+        junk = " \t\xa0\n.,;" + CLOSE_QUOTES + STRAIGHT_QUOTE + "’"
+        q = next((q for q in reversed(self.quotes) if q[1] <= dash.idx), None)
+        if q is not None and not before[q[1] :].strip(junk):
+            return q
+        para_start = before.rfind("\n") + 1
+        para = before[para_start:]
+        marks = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE
+        if len(para) < 20 or para.lstrip()[:1] not in marks or before[-1:] not in marks + ".!?":
+            return None
+        return _strip(text, para_start + len(para) - len(para.lstrip(" \xa0" + marks)), len(before))
 
     def _defers(self, v: Token) -> bool:
         """ "refused to confirm", "declined to say": the inner speech verb is the cue (negated);
