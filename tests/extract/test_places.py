@@ -283,3 +283,18 @@ def test_a_city_does_not_vouch_for_its_own_oblast(places):
     found = by_text(places("Officials in Odessa and Kharkov said strikes hit the port overnight."))
     assert found["Odessa"].feature == "city" and found["Odessa"].name == "Odesa"
     assert found["Kharkov"].feature == "city" and found["Kharkov"].name == "Kharkiv"
+
+
+def test_town_opening_an_organisation_name_near_the_articles_places(places):
+    text = (
+        "A Danbury man was charged in Connecticut on Tuesday. He will appear in Litchfield "
+        "Superior Court, and the New Milford Police Department is still looking for witnesses."
+    )
+    found = by_text(places(text))
+    assert found["New Milford"].country == "US" and 41.3 < found["New Milford"].lat < 41.8
+
+
+def test_each_span_is_reported_once(places):
+    found = places("A Danbury man was charged in Connecticut on Tuesday, police in Danbury said.")
+    spans = [(p.start, p.end) for p in found]
+    assert len(spans) == len(set(spans))

@@ -34,6 +34,7 @@ from ..geo.gazetteer import (
     GazetteerEntry,
     distance_km,
     get_gazetteer,
+    prior,
 )
 from ..geo.resolve import Context, rank, region_words
 from ..geo.text import normalize
@@ -228,6 +229,12 @@ class PlacesComponent:
                         inner = self._inner_place(doc, s, e)
                         if inner is not None:
                             add(inner[0], inner[1], True, None)
+                        else:  # "Bantam Superior Court": a town, if the article's places are near it
+                            town = self._town_opening(doc, first, e)
+                            if town is not None:
+                                pending.append(
+                                    _Cand(town[0], town[1], doc[town[0] : town[1]].text, False, False)
+                                )
                         continue
                     root = doc[s:e].root
                     locative = (s > 0 and doc[s - 1].lower_ in self.locative) or (
@@ -376,6 +383,23 @@ class PlacesComponent:
         while i < end - 1 and doc[i].lower_ in self.directions:
             i += 1
         return doc[i:end].text if i > start else None
+
+    def _town_opening(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """One or two capitalised words opening a longer name that are a town's own name."""
+        for n in (2, 1):
+            if start + n >= end or not all(
+                t.is_alpha and t.text[:1].isupper() for t in doc[start : start + n]
+            ):
+                continue
+            key = normalize(doc[start : start + n].text)
+            if key in self.not_places:
+                continue
+            if any(
+                c.kind == KIND_PRIMARY and c.entry.feature == FEATURE_CITY
+                for c in self.gaz.candidates_for_key(key)
+            ):
+                return start, start + n
+        return None
 
     def _strong_name(self, text: str) -> bool:
         """Is the text the name of a country, first-level unit or region?"""
@@ -672,14 +696,24 @@ class PlacesComponent:
             for c in cands
             if c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2)
         ]
+        spans = {(c.start, c.end) for c in cands}
         for c in pending:
-            for cand in gaz.candidates_for_key(normalize(c.name)):
+            if (c.start, c.end) in spans:
+                continue  # the same name found twice (as an organisation and as a capitalised word)
+            # in a unit the article names first, then the best known
+            ordered = sorted(
+                gaz.candidates_for_key(normalize(c.name)),
+                key=lambda cand: (cand.entry.admin1 in admins, prior(cand)),
+                reverse=True,
+            )
+            for cand in ordered:
                 e = cand.entry
                 # villages (under 1,000 people) only with a plainer cue: "in X", "X, Ky."
                 if cand.kind == KIND_PRIMARY and e.feature == FEATURE_CITY and e.population >= 1000:
                     if any(distance_km(e, other) < 150 for other in local):
                         c.entry = e
                         cands.append(c)
+                        spans.add((c.start, c.end))
                         break
         cands.sort(key=lambda c: c.start)
         places: list[PlaceMention] = []
