@@ -537,3 +537,13 @@ def test_headline_speaker_named_in_the_article(annotate):
     a = by_cue(doc._.attributions, ":")
     assert a.source.text == "Kovalenko"
     assert content(text, a) == "300 families still lack heating"
+
+
+def test_citing_a_thing_is_no_cited_source(annotate):
+    text = "The prosecutor cited the deaths of 7 officers as proof of negligence."
+    doc = annotate(text)
+    cited = [a for a in doc._.attributions if a.cue.text == "cited"]
+    assert [a.source.text for a in cited] == ["The prosecutor"]
+    text2 = "The ministry said 30 soldiers died, citing hospital records."
+    doc2 = annotate(text2)
+    assert len(chain_at(doc2, text2, "30 soldiers")) == 2

@@ -623,6 +623,8 @@ class _Context:
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         cited_tok = self._agent(obj) if obj is not None else None
+        if cited_tok is not None and cited_tok.pos_ != "PROPN" and not self._is_source(cited_tok):
+            cited_tok = None  # "cited derogatory comments": what was cited, not who
         inner = None  # a speech verb under the cite: "in reporting that", "as saying that"
         for t in v.subtree:
             if (
