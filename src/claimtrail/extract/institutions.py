@@ -73,11 +73,19 @@ class Table:
             if entry.get("metonym"):
                 for n in entry.get("names") or []:
                     self.prefixes[norm(str(n))] = entry.get("country")
-        self._demonym_words = sorted(
-            (k for k in self.prefixes if self.prefixes[k]), key=lambda k: len(k), reverse=True
-        )
+        self._longest = max((len(k.split(" ")) for k in self.prefixes), default=1)
+        self._split_cache: dict[str, tuple[str | None, str]] = {}
 
     def split_country(self, text: str) -> tuple[str | None, str]:
+        """(country, the rest) of a description (memoised; see ``_split_country``)."""
+        found = self._split_cache.get(text)
+        if found is None:
+            found = self._split_country(text)
+            if len(self._split_cache) < 100_000:
+                self._split_cache[text] = found
+        return found
+
+    def _split_country(self, text: str) -> tuple[str | None, str]:
         """(country, the rest) of a description: ("KR", "spy agency") for "South Korea's spy agency",
         (CONTEXT, "intelligence agency") for "the country's intelligence agency", (None, text) when
         no country is stated."""
@@ -90,9 +98,11 @@ class Table:
             code = self.prefixes.get(head)
             if code:
                 return code, rest
-        for word in self._demonym_words:
-            if key.startswith(word + " ") and len(key) > len(word) + 1:
-                return self.prefixes[word], key[len(word) + 1 :]
+        words = key.split(" ")
+        for n in range(min(self._longest, len(words) - 1), 0, -1):  # "south korean spy agency"
+            head = " ".join(words[:n])
+            if self.prefixes.get(head):
+                return self.prefixes[head], " ".join(words[n:])
         m = re.match(r"^(.+) of (.+)$", key)
         if m and self.prefixes.get(m.group(2)):
             return self.prefixes[m.group(2)], m.group(1)
@@ -151,7 +161,7 @@ class Table:
         stated, rest = self.split_country(text)
         if stated not in (None, CONTEXT) and stated != inst.country:
             return False
-        return rest in inst.descriptions or norm(rest) in {norm(n) for n in inst.names}
+        return rest in inst.descriptions or self.by_name.get(norm(rest)) is inst
 
 
 @lru_cache(maxsize=1)

@@ -192,13 +192,14 @@ def fuse(
         meta = articles.get(article_id) or ArticleMeta(None, None)
         bodies = resolver.article_bodies([c.attribution or [] for c in group_claims])
         published = meta.published
-        cited = {
-            resolver.origin_of(c.attribution, article_id, meta.outlet, bodies)
+        chained = {
+            c.claim_id: resolver.origin_of(c.attribution, article_id, meta.outlet, bodies)
             for c in group_claims
             if c.attribution
         }
+        cited = set(chained.values())
         for c in group_claims:
-            origin = _origin(resolver, c, meta.outlet, bodies, cited)
+            origin = chained.get(c.claim_id) or _origin(resolver, c, meta.outlet, bodies, cited)
             origin_of[c.claim_id] = origin
             subj = c.subject or {}
             country = subj.get("country")

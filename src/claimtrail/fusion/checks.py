@@ -215,20 +215,21 @@ def derive_totals(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
     for rule in config().get("sums") or []:
         parts, whole = rule["parts"], rule["whole"]
         for key in sorted([k for k in clusters if k.event == parts[0] and k.scope == "total"], key=repr):
-            mates = [clusters.get(replace(key, event=p), []) for p in parts[1:]]
-            wholes = clusters.get(replace(key, event=whole), [])
+            mates = [
+                _index(clusters.get(replace(key, event=p), []), lambda x: (x.origin, x.claim.article_id))
+                for p in parts[1:]
+            ]
+            wholes_by = _index(clusters.get(replace(key, event=whole), []), lambda x: x.origin)
             for a in [i for i in clusters[key] if usable(i)]:
                 combo = [a]
                 for pool in mates:
-                    same = [
-                        m for m in pool if m.origin == a.origin and m.claim.article_id == a.claim.article_id
-                    ]
+                    same = pool.get((a.origin, a.claim.article_id))
                     if not same:
                         break
                     combo.append(min(same, key=lambda m: abs(m.claim.start - a.claim.start)))
                 if len(combo) != len(parts):
                     continue
-                if any(w.origin == a.origin and abs((w.day - a.day).days) <= SUM_DAYS for w in wholes):
+                if any(abs((w.day - a.day).days) <= SUM_DAYS for w in wholes_by.get(a.origin, ())):
                     continue
                 once = (a.origin.key, a.claim.article_id, tuple(i.best for i in combo))
                 if once in seen:

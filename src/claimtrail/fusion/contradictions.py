@@ -82,6 +82,7 @@ def within(items: list[Item]) -> list[dict[str, Any]]:
         last_by_origin[it.origin.key] = it
     horizon = 2 * same_time
     ok = [usable(r) for r in reps]
+    revised = [states_revision(r.claim) for r in reps]
     first = [_is_initial(r) for r in reps]
     for i, a in enumerate(reps):
         for j in range(i + 1, len(reps)):
@@ -99,7 +100,7 @@ def within(items: list[Item]) -> list[dict[str, Any]]:
                 continue
             if not (ok[i] and ok[j]):
                 bucket = modal
-            elif states_revision(b.claim) and b.day >= a.day:
+            elif revised[j] and b.day >= a.day:
                 bucket = stated
             elif cumulative and 0 < gap <= same_time and _below(a, b):
                 bucket = rising

@@ -70,6 +70,7 @@ class OriginResolver:
         self._names: dict[tuple[str, str], Origin] = {}
         self._fuzzy_pool: dict[str, list[str]] = {}  # type group -> keys seen
         self._fuzzy_origin: dict[str, Origin] = {}
+        self._in_article_memo: dict[tuple[str, str, str], Origin] = {}
 
     def _known(self, inst: Institution) -> Origin:
         """The origin of a known institution (one per institution of the table)."""
@@ -197,6 +198,14 @@ class OriginResolver:
         country's intelligence agency", "intelligence data") is the body of the article it
         describes, when exactly one of the article's known bodies fits it; "the country's ..."
         that fits none stays an origin of its article (the country is only known there)."""
+        memo = (name, type_, article_id)
+        found = self._in_article_memo.get(memo)
+        if found is None:
+            found = self._resolve_in_article(name, type_, bodies, article_id)
+            self._in_article_memo[memo] = found
+        return found
+
+    def _resolve_in_article(self, name: str, type_: str, bodies: list[Origin], article_id: str) -> Origin:
         if type_ == "person":
             return self.named(name, type_)
         stated, _rest = self.table.split_country(name)

@@ -53,22 +53,40 @@ def _lists() -> dict[str, Any]:
     parts = {
         str(w).lower(): whole for whole, ws in (cfg.get("part_subjects") or {}).items() for w in ws or []
     }
+    words = {k: [str(w).lower() for w in cfg.get(k) or []] for k in _PLAIN_LISTS}
     return {
         "incident_words": incident_words,
         "event_words": event_words,
         "part_subjects": parts,
-        "part_markers": [str(w).lower() for w in cfg.get("part_markers") or []],
-        "campaign_words": [str(w).lower() for w in cfg.get("campaign_words") or []],
-        "revision_words": [str(w).lower() for w in cfg.get("revision_words") or []],
-        "outlet_count_words": [str(w).lower() for w in cfg.get("outlet_count_words") or []],
+        "incident_re": _alternation(incident_words),
+        "event_re": _alternation(event_words),
+        "in_incident_re": _alternation(
+            [f"{p} {w}" for p in ("in the", "in a", "in an") for w in incident_words]
+        ),
+        **{k + "_re": _alternation(v) for k, v in words.items()},
         "incident_events": frozenset(cfg.get("incident_events") or ()),
         "window": int(cfg.get("incident_window_days", 10)),
         "span": int(cfg.get("event_word_span", 5)),
     }
 
 
-def _has(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
+_PLAIN_LISTS = ("part_markers", "campaign_words", "revision_words", "outlet_count_words")
+
+
+def _alternation(phrases: Any) -> re.Pattern[str]:
+    """One compiled pattern matching any of the phrases as whole words (longest first)."""
+    ordered = sorted({str(p) for p in phrases}, key=len, reverse=True) or ["(?!x)x"]
+    body = "|".join(re.escape(p) for p in ordered)
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+def _has(text: str, pattern: str) -> bool:
+    return _lists()[pattern].search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _sentence_has(sentence: str, pattern: str) -> bool:
+    return _has(sentence.lower(), pattern)
 
 
 def around(claim: Claim, words: int) -> tuple[str, str]:
@@ -89,13 +107,10 @@ def local_event(claim: Claim, event: str | None) -> str | None:
     lists = _lists()
     before, after = around(claim, lists["span"])
     found: list[tuple[int, str]] = []
-    for phrase, ev in lists["event_words"].items():
-        for text, side in ((after, 0), (before, 1)):
-            m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text)
-            if m is None:
-                continue
+    for text, side in ((after, 0), (before, 1)):
+        for m in lists["event_re"].finditer(text):
             distance = len(text[: m.start()].split()) if side == 0 else len(text[m.end() :].split())
-            found.append((distance * 2 + side, ev))
+            found.append((distance * 2 + side, lists["event_words"][m.group(0)]))
     if not found:
         return event
     nearest = min(found)[1]
@@ -117,54 +132,53 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
     if whole is not None:
         return whole, f"part: {w}"
     before, after = around(claim, 6)
-    for marker in lists["part_markers"]:
-        if _has(before, marker) or (marker in ("of them", "of whom") and after.startswith(marker)):
+    m = lists["part_markers_re"].search(before)
+    if m is not None:
+        return subject, f"part: {m.group(0)}"
+    for marker in ("of them", "of whom"):
+        if after.startswith(marker):
             return subject, f"part: {marker}"
     return None
 
 
 def states_revision(claim: Claim) -> bool:
     """Whether the figure's sentence says its origin revised an earlier figure."""
-    text = (claim.sentence or "").lower()
-    return any(_has(text, w) for w in _lists()["revision_words"])
+    return _sentence_has(claim.sentence or "", "revision_words_re")
 
 
 def outlet_counted(claim: Claim) -> bool:
     """Whether the sentence says the outlet counted the figure itself ("according to our tally")."""
-    text = (claim.sentence or "").lower()
-    return any(_has(text, w) for w in _lists()["outlet_count_words"])
+    return _sentence_has(claim.sentence or "", "outlet_count_words_re")
 
 
 def is_campaign(claim: Claim) -> bool:
     """A count over a whole war or campaign ("since the invasion"), never one incident's."""
-    text = (claim.sentence or "").lower()
-    return any(_has(text, w) for w in _lists()["campaign_words"])
+    return _sentence_has(claim.sentence or "", "campaign_words_re")
 
 
 def incident_word(claim: Claim) -> str | None:
     """The incident word of a sentence (its group's head: "attack", "blast", "fire"), if any."""
-    text = (claim.sentence or "").lower()
-    hits = []
-    for phrase, head in _lists()["incident_words"].items():
-        m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text)
-        if m:
-            hits.append((m.start(), head))
-    return min(hits)[1] if hits else None
+    heads = _incident_heads(claim.sentence or "")
+    return heads[0] if heads else None
+
+
+@lru_cache(maxsize=65536)
+def _incident_heads(sentence: str) -> tuple[str, ...]:
+    """The incident heads a sentence names, in text order, once each."""
+    lists = _lists()
+    found = (lists["incident_words"][m.group(0)] for m in lists["incident_re"].finditer(sentence.lower()))
+    return tuple(dict.fromkeys(found))
 
 
 def sub_incident(claim: Claim) -> str | None:
     """The narrower incident a figure is counted in, inside the sentence's main one: "ten died
     in the fire that followed the attack" -> "fire" (the head right after "in the"/"in a")."""
+    if len(_incident_heads(claim.sentence or "")) < 2:
+        return None
     lists = _lists()
     _before, after = around(claim, lists["span"] + 3)
-    text = (claim.sentence or "").lower()
-    heads = {head for phrase, head in lists["incident_words"].items() if _has(text, phrase)}
-    if len(heads) < 2:
-        return None
-    for phrase, head in lists["incident_words"].items():
-        if any(_has(after, f"{prep} {phrase}") for prep in ("in the", "in a", "in an")):
-            return head
-    return None
+    m = lists["in_incident_re"].search(after)
+    return lists["incident_words"][m.group(0).split(" ", 2)[2]] if m else None
 
 
 def town_of(claim: Claim, countries: frozenset[str] = frozenset()) -> tuple[str, str, str | None] | None:
