@@ -90,7 +90,8 @@ def main() -> None:
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
     rows = []
     print(
-        f"{'chars':>9} {'pieces':>6} {'seconds':>8} {'us/char':>8} {'claims':>7} {'base MB':>8} {'peak MB':>8}"
+        f"{'chars':>9} {'pieces':>6} {'wall s':>8} {'cpu s':>8} {'cpu us/char':>11} {'claims':>7} "
+        f"{'base MB':>8} {'peak MB':>8}"
     )
     for size in sizes:
         command = [sys.executable, __file__, "--one", str(size)] + (["--whole"] if args.whole else [])
