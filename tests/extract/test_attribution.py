@@ -547,3 +547,16 @@ def test_citing_a_thing_is_no_cited_source(annotate):
     text2 = "The ministry said 30 soldiers died, citing hospital records."
     doc2 = annotate(text2)
     assert len(chain_at(doc2, text2, "30 soldiers")) == 2
+
+
+def test_asked_before_the_speaker_has_no_source(annotate):
+    text = "Asked about the losses, the commander said 9 tanks were hit."
+    doc = annotate(text)
+    assert by_cue(doc._.attributions, "Asked").source is None
+    assert names(chain_at(doc, text, "9 tanks")) == ["commander"]
+
+
+def test_any_source_can_put_the_toll_at(annotate):
+    text = "Local television channels put the death toll at 17."
+    doc = annotate(text)
+    assert by_cue(doc._.attributions, "put").source.text == "Local television channels"

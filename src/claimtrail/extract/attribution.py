@@ -218,13 +218,28 @@ class _Context:
         src = self._subject(v)
         if src is None and v.lemma_ in self.lex.clause_only and any(c.dep_ == "auxpass" for c in v.children):
             return  # "2,000 are thought to have joined": a hedge (modality), not a report by no one
-        if v.lemma_ in self.lex.evidential and (src is None or not self._is_source(src)):
+        asked = (
+            v.tag_ == "VBN"
+            and v.dep_ == "advcl"
+            and not any(c.dep_ in ("nsubj", "agent") for c in v.children)
+        )
+        if asked:  # "Asked about the toll, the mayor said ...": the mayor was asked; the asker is not named
+            src = None
+        if (
+            v.lemma_ in self.lex.evidential
+            and (src is None or not self._is_source(src))
+            and not (src is not None and src.pos_ in ("NOUN", "PROPN") and self._puts_at(v))
+        ):
             return  # "this image shows ...": only reports, documents and actors are sources
         if _temporal(v, self.lex.temporal_marks):
             return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
         if self._authored_subject(v):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
-        if v.lemma_ in self.lex.needs_speaker and (src is None or src.pos_ not in ("NOUN", "PROPN", "PRON")):
+        if (
+            v.lemma_ in self.lex.needs_speaker
+            and not asked
+            and (src is None or src.pos_ not in ("NOUN", "PROPN", "PRON"))
+        ):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
         cue_end = v.i + 1
         for c in v.children:  # "told reporters"
@@ -543,6 +558,15 @@ class _Context:
             if c.lemma_ in self.lex.anonymity and any(g.dep_ == "auxpass" for g in c.children):
                 return True
         return False
+
+    def _puts_at(self, v: Token) -> bool:
+        """ "put the toll at 17": a figure verb with an object and an "at" phrase states a figure,
+        whoever its subject is ("local television channels")."""
+        return (
+            v.lemma_ in self.lex.figure_verbs
+            and any(c.dep_ == "dobj" for c in v.children)
+            and any(c.dep_ == "prep" and c.lower_ == "at" for c in v.children)
+        )
 
     def _authored_subject(self, v: Token) -> bool:
         """Whether a figure verb with no said clause has a cue noun with an author as subject."""
