@@ -330,9 +330,11 @@ class PlacesComponent:
         """Spans of one to three words in capitals that open a line or sentence and stand before a
         dash: the place a news story was filed from."""
         out = []
-        for i, tok in enumerate(doc):
-            opens = i == 0 or tok.is_sent_start or "\n" in doc[i - 1].text or doc[i - 1].is_space
-            if not opens or not (tok.is_alpha and tok.is_upper and len(tok) >= 3):
+        for tok in doc:
+            if not (tok.is_upper and tok.is_alpha and len(tok) >= 3):  # cheap tests first
+                continue
+            i = tok.i
+            if not (i == 0 or tok.is_sent_start or "\n" in doc[i - 1].text or doc[i - 1].is_space):
                 continue
             j = i + 1
             while j < len(doc) and j - i < 3 and doc[j].is_alpha and doc[j].is_upper:
