@@ -560,3 +560,9 @@ def test_any_source_can_put_the_toll_at(annotate):
     text = "Local television channels put the death toll at 17."
     doc = annotate(text)
     assert by_cue(doc._.attributions, "put").source.text == "Local television channels"
+
+
+def test_as_with_its_own_clause_says_that_clause(annotate):
+    text = "The talks collapsed, as the envoy had warned that 40 observers would leave."
+    doc = annotate(text)
+    assert content(text, by_cue(doc._.attributions, "warned")) == "40 observers would leave"

@@ -263,7 +263,11 @@ class _Context:
         if colon is not None:
             return colon
         # "as Yu said" / "as reported by ISW": the content is the clause it modifies
-        if any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) and v.dep_ == "advcl":
+        if (
+            any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+            and v.dep_ == "advcl"
+            and not any(c.dep_ in CLAUSE_DEPS for c in v.children)
+        ):
             return self._clause_without(v.head, v)
         # "1,200 civilians have fled, the governor said, and ...": the part before the parenthetical
         if v.dep_ == "parataxis" and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
