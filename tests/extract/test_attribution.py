@@ -473,6 +473,9 @@ def test_described_needs_as_or_a_clause(annotate):
     a = by_cue(doc._.attributions, "described")
     assert content(text, a) == "the strike as a deliberate attack"
     assert len([x for x in doc._.attributions if x.cue.text == "described"]) == 1
+    text2 = "Residents described hearing at least 6 explosions before dawn."
+    doc2 = annotate(text2)
+    assert [a.source.text for a in chain_at(doc2, text2, "6 explosions")] == ["Residents"]
 
 
 def test_a_report_with_its_author_keeps_the_noun_cue(annotate):
@@ -566,3 +569,10 @@ def test_as_with_its_own_clause_says_that_clause(annotate):
     text = "The talks collapsed, as the envoy had warned that 40 observers would leave."
     doc = annotate(text)
     assert content(text, by_cue(doc._.attributions, "warned")) == "40 observers would leave"
+
+
+def test_said_in_a_statement_that_is_one_attribution(annotate):
+    text = "Russia's defence ministry said in a statement that 11 soldiers were killed."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == ["said"]
+    assert len(chain_at(doc, text, "11 soldiers")) == 1

@@ -308,7 +308,8 @@ class _Context:
                 else self._span_chars(prep.i + 1, self._tail_trim(v, prep.right_edge.i + 1))
             )
         if v.lemma_ in self.lex.as_verbs and not any(
-            c.dep_ in CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in v.children
+            c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as")
+            for c in v.children
         ):
             return self._adjacent_quote(
                 v
@@ -384,9 +385,13 @@ class _Context:
             clause = _that_clause(n)
             if clause is None or any(a.cue_start <= n.i < a.cue_end for a in self.attrs):
                 continue
-            if n.head.pos_ == "VERB" and n.head.lemma_ in self.lex.speech:
-                continue  # "denied reports that ...", "did not confirm claims that ...": the verb's own content
-            self._add(_Attr(n.i, n.i + 1, self._content_of(clause, n), self._noun_author(n), kind="noun"))
+            gov = n.head.head if n.dep_ == "pobj" else n.head
+            if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
+                continue  # "denied reports that ...", "said in a statement that ...": the verb's own content
+            content = self._content_of(clause, n)
+            if any(a.content == content for a in self.attrs):
+                continue
+            self._add(_Attr(n.i, n.i + 1, content, self._noun_author(n), kind="noun"))
 
     def _document_phrases(self, nouns: list[Token]) -> None:
         """ "In a report by the UN agency, 1.2 million people were said to have fled": a cue noun
