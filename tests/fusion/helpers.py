@@ -16,6 +16,8 @@ _SOURCE_TYPES = {
     "HUR": "intelligence",
     "Gennady Voronkin": "person",
     "reports": "anonymous",
+    "Kyiv Ledger.com": "media",
+    "Harbour Wire": "media",
 }
 
 

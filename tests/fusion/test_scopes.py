@@ -532,3 +532,39 @@ def test_a_group_inside_the_deployment_is_a_part_with_its_reason():
     assert not any(genuine(t) for t in deployed)
     (part,) = [c for c in result.checks if c["kind"] == "part"]
     assert part["result"] == "consistent"
+
+
+def test_an_outlet_that_relays_a_revision_is_not_its_origin():
+    cs = [
+        people(
+            "v1",
+            52,
+            "The blast in Odesa killed 52 people, the regional administration said.",
+            "52",
+            places=(ODESA,),
+            said="2025-03-29",
+            sources=("regional administration",),
+        ),
+        # the web outlet ends the chain but only relays: the article's one cited source stands behind it
+        people(
+            "v1",
+            41,
+            "Kyiv Ledger.com revised its figure to 41 dead in the blast in Odesa.",
+            "41",
+            places=(ODESA,),
+            said="2025-03-30",
+            sources=("Kyiv Ledger.com",),
+        ),
+        # the article's own outlet, saying it counted, is an origin
+        people(
+            "v2",
+            45,
+            "By our own count, the blast in Odesa killed 45 people.",
+            "45",
+            places=(ODESA,),
+            said="2025-03-30",
+            sources=("Harbour Wire",),
+        ),
+    ]
+    (t,) = series(run(cs, outlets={"v1": "Kyiv Ledger", "v2": "Harbour Wire"}), "killed")
+    assert sorted(o["name"] for o in t["origins"]) == ["Harbour Wire", "regional administration"]

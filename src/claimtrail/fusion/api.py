@@ -197,6 +197,9 @@ def fuse(
             for c in group_claims
             if c.attribution
         }
+        for c in group_claims:  # "<outlet>.com revised its figure": a relay, unless it counted
+            if c.claim_id in chained and _stand_in(chained[c.claim_id], meta.outlet, c):
+                del chained[c.claim_id]
         cited = set(chained.values())
         for c in group_claims:
             origin = chained.get(c.claim_id) or _origin(resolver, c, meta.outlet, bodies, cited)
@@ -306,12 +309,28 @@ def _origin(
     the outlet says it counted; otherwise it is the one named source the article relays (the
     chain was lost in the writing), or, where the article cites several or none, an unattributed
     origin of its own article."""
-    if claim.attribution or (outlet and scope_mod.outlet_counted(claim)):
+    if outlet and scope_mod.outlet_counted(claim):
         return resolver.origin_of(claim.attribution or [], claim.article_id, outlet, bodies)
     if len(cited) == 1:
         return next(iter(cited))
     who = f" ({outlet})" if outlet else ""
     return Origin(f"article:{claim.article_id}:unattributed", f"unattributed{who}", "unknown")
+
+
+@lru_cache(maxsize=1)
+def _domain() -> re.Pattern[str]:
+    """A web outlet's name ("Pravda.com"), by the domain endings of fusion.yaml."""
+    ends = "|".join(re.escape(str(e)) for e in checks_mod.config().get("outlet_domains") or ["com"])
+    return re.compile(rf"\.(?:{ends})\b", re.IGNORECASE)
+
+
+def _stand_in(origin: Origin, outlet: str | None, claim: Claim) -> bool:
+    """Whether a chain ends at an outlet standing in for a lost source: the article's own outlet
+    or a web outlet ("<outlet>.com revised its figure"), in a sentence that does not say it counted."""
+    if origin.type != "media" or scope_mod.outlet_counted(claim):
+        return False
+    own = outlet is not None and name_key(origin.name) == name_key(outlet)
+    return own or bool(_domain().search(origin.name))
 
 
 def _iso(value: str | None) -> date | None:
