@@ -568,3 +568,24 @@ def test_an_outlet_that_relays_a_revision_is_not_its_origin():
     ]
     (t,) = series(run(cs, outlets={"v1": "Kyiv Ledger", "v2": "Harbour Wire"}), "killed")
     assert sorted(o["name"] for o in t["origins"]) == ["Harbour Wire", "regional administration"]
+
+
+def test_the_figure_a_stated_revision_replaces_comes_first_in_the_timeline():
+    sentence = (
+        "The regional administration revised its earlier figure of 52 dead in the blast in Odesa to 41."
+    )
+    cs = [
+        people(
+            "rv", 52, sentence, "52", places=(ODESA,), said="2025-03-30", sources=("regional administration",)
+        ),
+        people(
+            "rv", 41, sentence, "41", places=(ODESA,), said="2025-03-30", sources=("regional administration",)
+        ),
+    ]
+    (t,) = series(run(cs), "killed")
+    assert [p["best"] for p in t["timeline"]] == [52, 41]
+    assert t["estimate"]["best"] == 41
+    assert any(
+        c["reason"].startswith("apparent (revision)") and "from 52" in c["reason"]
+        for c in t["contradictions"]
+    )

@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -223,6 +223,8 @@ def make_item(
     day = claim_day(claim, published)
     if day is None:
         return None
+    if scope_mod.superseded(claim):
+        day -= timedelta(days=1)  # the figure a stated revision replaces held before it
     unit = claim.quantity.get("normalized_unit") or claim.quantity.get("unit")
     if unit:
         factor = _factor(claim.quantity)

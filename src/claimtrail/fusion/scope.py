@@ -64,6 +64,7 @@ def _lists() -> dict[str, Any]:
             [f"{p} {w}" for p in ("in the", "in a", "in an") for w in incident_words]
         ),
         **{k + "_re": _alternation(v) for k, v in words.items()},
+        "superseded_markers": frozenset(str(w).lower() for w in cfg.get("superseded_markers") or ()),
         "incident_events": frozenset(cfg.get("incident_events") or ()),
         "window": int(cfg.get("incident_window_days", 10)),
         "span": int(cfg.get("event_word_span", 5)),
@@ -144,6 +145,21 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
 def states_revision(claim: Claim) -> bool:
     """Whether the figure's sentence says its origin revised an earlier figure."""
     return _sentence_has(claim.sentence or "", "revision_words_re")
+
+
+def superseded(claim: Claim) -> bool:
+    """Whether the figure is the one a stated revision replaces ("revised its earlier figure of
+    52 to 41": 52; "down from 52": 52)."""
+    if not states_revision(claim):
+        return False
+    markers = _lists()["superseded_markers"]
+    before, _after = around(claim, 4)
+    for word in reversed(before.split()):
+        if word == "to":
+            return False
+        if word in markers:
+            return True
+    return False
 
 
 def outlet_counted(claim: Claim) -> bool:
