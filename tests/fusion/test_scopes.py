@@ -589,3 +589,33 @@ def test_the_figure_a_stated_revision_replaces_comes_first_in_the_timeline():
         c["reason"].startswith("apparent (revision)") and "from 52" in c["reason"]
         for c in t["contradictions"]
     )
+
+
+def test_killed_or_wounded_next_to_a_figure_without_an_event_is_casualties():
+    cs = [
+        said(
+            "k1",
+            900,
+            "Aid workers put the number killed or wounded in the shelling at roughly 900.",
+            "900",
+            event=None,
+            subject="people",
+            country=None,
+            said="2025-04-02",
+            sources=("aid workers",),
+        ),
+        said(
+            "k2",
+            120,
+            "At least 120 people were wounded, doctors said.",
+            "120",
+            event=None,
+            subject="people",
+            country=None,
+            said="2025-04-02",
+            sources=("doctors",),
+        ),
+    ]
+    result = run(cs)
+    assert [t["claims"] for t in series(result, "casualties")] == [[cs[0].claim_id]]
+    assert [t["claims"] for t in series(result, "wounded")] == [[cs[1].claim_id]]

@@ -106,12 +106,15 @@ def local_event(claim: Claim, event: str | None) -> str | None:
     """The event the words next to the figure name (nearest first), where the extractors gave none
     or gave killed/wounded and the nearest word says the other ("killed 14 and injured 40")."""
     lists = _lists()
-    before, after = around(claim, lists["span"])
+    # phrases are matched on the whole sentence, then kept when they start within the span, so a
+    # window edge never cuts "killed or wounded" down to "wounded"
+    before, after = around(claim, 10**6)
     found: list[tuple[int, str]] = []
     for text, side in ((after, 0), (before, 1)):
         for m in lists["event_re"].finditer(text):
             distance = len(text[: m.start()].split()) if side == 0 else len(text[m.end() :].split())
-            found.append((distance * 2 + side, lists["event_words"][m.group(0)]))
+            if distance < lists["span"]:
+                found.append((distance * 2 + side, lists["event_words"][m.group(0)]))
     if not found:
         return event
     nearest = min(found)[1]
