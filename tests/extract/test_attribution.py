@@ -576,3 +576,76 @@ def test_said_in_a_statement_that_is_one_attribution(annotate):
     doc = annotate(text)
     assert [a.cue.text for a in doc._.attributions] == ["said"]
     assert len(chain_at(doc, text, "11 soldiers")) == 1
+
+
+# --- issue 10, second round: evidence subjects, things cited, bare refusals, more stances
+
+
+def test_a_slide_or_a_panel_is_an_evidential_source(annotate):
+    text = "One chart shows that four in five tractors sold in the region are imported."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "shows")
+    assert a.source.text == "One chart"
+    assert content(text, a) == "four in five tractors sold in the region are imported"
+    text2 = "A review panel found the depot was shelled twice in May."
+    b = by_cue(annotate(text2)._.attributions, "found")
+    assert b.source.text == "A review panel"
+    assert content(text2, b) == "the depot was shelled twice in May"
+
+
+def test_polls_show_takes_a_bare_object(annotate):
+    text = "The latest polling averages show the mayor with a six-point lead."
+    a = by_cue(annotate(text)._.attributions, "show")
+    assert a.source.text == "The latest polling averages"
+    assert content(text, a) == "the mayor with a six-point lead"
+
+
+def test_an_image_still_shows_nothing(annotate):
+    doc = annotate("The photo shows a burned truck beside the bridge.")
+    assert doc._.attributions == []
+
+
+def test_citing_a_thing_is_the_subjects_reason(annotate):
+    text = "The mayors opposed the curfew, citing the cost to small shops."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "citing")
+    assert a.source.text == "The mayors"
+    assert content(text, a) == "the cost to small shops"
+
+
+def test_a_bare_refusal_to_comment_is_the_refusal(annotate):
+    text = "A spokeswoman for the port declined to comment."
+    a = by_cue(annotate(text)._.attributions, "declined")
+    assert a.source.text == "A spokeswoman"
+    assert content(text, a) == "to comment"
+
+
+def test_a_refusal_to_confirm_is_still_no_statement(annotate):
+    doc = annotate("The navy refused to confirm that 3 ships were hit.")
+    assert "refused" not in [a.cue.text for a in doc._.attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "said"),
+    [
+        (
+            "Most council members support the plan to reopen the school.",
+            "support",
+            "Most council members",
+            "the plan",
+        ),
+        ("The union backed the new contract.", "backed", "The union", "the new contract"),
+        ("Farmers oppose the water tax.", "oppose", "Farmers", "the water tax"),
+        ("She views the truce as fragile.", "views", "She", "the truce as fragile"),
+        ("The envoys discussed the prisoner swap.", "discussed", "The envoys", "the prisoner swap"),
+    ],
+)
+def test_stances_of_support_view_and_discussion(annotate, text, cue, source, said):
+    a = by_cue(annotate(text)._.attributions, cue)
+    assert a.source.text == source
+    assert content(text, a).startswith(said)
+
+
+def test_backed_by_in_the_passive_is_no_stance(annotate):
+    doc = annotate("Infantry units, backed by tanks, entered the village.")
+    assert doc._.attributions == []

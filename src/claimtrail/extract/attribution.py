@@ -50,6 +50,8 @@ class Lexicon:
     clause_only: frozenset[str]
     cite: frozenset[str]
     evidential: frozenset[str]
+    evidence_nouns: frozenset[str]
+    evidence_objects: frozenset[str]
     tell_objects: frozenset[str]
     nouns: frozenset[str]
     agent_preps: frozenset[str]
@@ -96,6 +98,8 @@ def lexicon() -> Lexicon:
         clause_only=frozenset(data["clause_only_verbs"]) | intent | quote_only,
         cite=frozenset(data["cite_verbs"]),
         evidential=frozenset(data["evidential_verbs"]),
+        evidence_nouns=frozenset(data.get("evidence_nouns", [])),
+        evidence_objects=frozenset(data.get("evidence_object_verbs", [])),
         tell_objects=frozenset(data["tell_objects"]),
         nouns=frozenset(data["nouns"]),
         agent_preps=frozenset(data["noun_agent_prepositions"]),
@@ -357,6 +361,10 @@ class _Context:
             if obj is not None and (at is not None or any(t.like_num for t in obj.subtree)):
                 end = max(obj.right_edge.i, at.right_edge.i if at is not None else -1) + 1
                 return self._span_chars(obj.left_edge.i, end)
+        if v.lemma_ in self.lex.evidence_objects and self._evidence_subject(v):
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None:  # "the polls show Clinton with a narrow lead"
+                return self._span_chars(obj.left_edge.i, self._tail_trim(v, v.right_edge.i + 1))
         if v.lemma_ in self.lex.clause_only:
             return None
         for c in v.children:  # "denied the report", "confirmed the capture of two soldiers"
@@ -563,7 +571,8 @@ class _Context:
             if c.lemma_ in self.lex.speech and (
                 v.lemma_ in NEGATING_VERBS or c.lemma_ not in self.lex.needs_speaker
             ):
-                return True
+                # "declined to comment": nothing said inside; the refusal itself is the statement
+                return v.lemma_ not in NEGATING_VERBS or _says_something(c)
             if c.lemma_ in self.lex.anonymity and any(g.dep_ == "auxpass" for g in c.children):
                 return True
         return False
@@ -744,6 +753,8 @@ class _Context:
             if src is not None or inner is not None or cited_person is not None:
                 speaker_attr = self._add(_Attr(speaker_cue.i, speaker_cue.i + 1, content, src, kind="verb"))
                 self.attrs[speaker_attr].cited_person = cited_person
+        if cited_tok is None and obj is not None and inner is None and v.tag_ == "VBG" and v.dep_ != "relcl":
+            self._cite_thing(v, obj)
         if cited_tok is not None and cited_person is None:
             cited = self._add(
                 _Attr(
@@ -760,6 +771,18 @@ class _Context:
                 self.by_cue.setdefault(inner.i, cited)
             if speaker_attr is not None and speaker_attr >= 0:
                 self.attrs[speaker_attr].cites.append(cited)
+
+    def _cite_thing(self, v: Token, obj: Token) -> None:
+        """'The senators backed the bill, citing its cost': no speech cue above and a thing cited,
+        not a source; what the subject puts forward is the thing cited (cue 'citing')."""
+        src = self._subject(v)
+        if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return
+        content = self._span_chars(
+            obj.left_edge.i, self._tail_trim(v, max(obj.right_edge.i, v.right_edge.i) + 1)
+        )
+        if content[1] > content[0]:
+            self._add(_Attr(v.i, v.i + 1, content, src, kind="verb"))
 
     def _cited_documents(self) -> None:
         """'X told reporters after a briefing by Y that ...', 'X said, based on a report by Y, ...':
@@ -861,7 +884,21 @@ class _Context:
         return (
             self.actor_of[tok.i] is not None
             or tok.lemma_ in self.lex.nouns
+            or tok.lower_ in self.lex.nouns
+            or tok.lower_ in self.lex.evidence_nouns
+            or tok.lemma_ in self.lex.evidence_nouns
             or tok.lower_ in self.lex.singular | self.lex.plural
+        )
+
+    def _evidence_subject(self, v: Token) -> bool:
+        """Whether the subject of an evidential verb is a document or a body of evidence
+        ("the polls", "data from the survey", "another slide"), not an actor or an image."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (
+            subj.lemma_ in self.lex.nouns
+            or subj.lower_ in self.lex.nouns
+            or subj.lower_ in self.lex.evidence_nouns
+            or subj.lemma_ in self.lex.evidence_nouns
         )
 
     def _agent(self, tok: Token | None) -> Token | None:
@@ -1431,6 +1468,12 @@ def _is_time_phrase(prep: Token) -> bool:
     """ "on Tuesday", "for weeks": a prepositional phrase that only dates the act."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _says_something(v: Token) -> bool:
+    """Whether a speech verb has a said object, clause or topic ("confirm the toll", "say that ...",
+    "comment on reports that 9 tanks were lost"), unlike a bare "comment", which says nothing."""
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children)
 
 
 def _negated(t: Token) -> bool:
