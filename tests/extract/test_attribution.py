@@ -649,3 +649,31 @@ def test_stances_of_support_view_and_discussion(annotate, text, cue, source, sai
 def test_backed_by_in_the_passive_is_no_stance(annotate):
     doc = annotate("Infantry units, backed by tanks, entered the village.")
     assert doc._.attributions == []
+
+
+def test_a_noun_subject_with_a_said_clause_finds(annotate):
+    text = "An appeals judge found that the curfew order was unlawful."
+    a = by_cue(annotate(text)._.attributions, "found")
+    assert a.source.text == "An appeals judge"
+    assert content(text, a) == "the curfew order was unlawful"
+    text2 = "Nine percent indicated that they had left the city."
+    assert by_cue(annotate(text2)._.attributions, "indicated").source.text == "Nine percent"
+
+
+def test_an_event_or_a_picture_with_a_clause_is_no_source(annotate):
+    assert annotate("The raid suggests the militia still has drones.")._.attributions == []
+    assert annotate("The satellite photo shows that the hangar was hit.")._.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "said"),
+    [
+        ("Engineers assumed the dam would hold.", "assumed", "the dam would hold"),
+        ("Villagers hoped the convoy would arrive by noon.", "hoped", "the convoy would arrive by noon"),
+        ("The council voted to close the crossing.", "voted", "to close the crossing"),
+        ("Investigators discovered that 12 crates were missing.", "discovered", "12 crates were missing"),
+    ],
+)
+def test_verbs_of_belief_discovery_and_intention(annotate, text, cue, said):
+    a = by_cue(annotate(text)._.attributions, cue)
+    assert content(text, a) == said

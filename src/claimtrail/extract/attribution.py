@@ -51,6 +51,8 @@ class Lexicon:
     cite: frozenset[str]
     evidential: frozenset[str]
     evidence_nouns: frozenset[str]
+    image_nouns: frozenset[str]
+    event_nouns: frozenset[str]
     evidence_objects: frozenset[str]
     tell_objects: frozenset[str]
     nouns: frozenset[str]
@@ -99,6 +101,8 @@ def lexicon() -> Lexicon:
         cite=frozenset(data["cite_verbs"]),
         evidential=frozenset(data["evidential_verbs"]),
         evidence_nouns=frozenset(data.get("evidence_nouns", [])),
+        image_nouns=frozenset(data.get("image_nouns", [])),
+        event_nouns=frozenset(data.get("event_nouns", [])),
         evidence_objects=frozenset(data.get("evidence_object_verbs", [])),
         tell_objects=frozenset(data["tell_objects"]),
         nouns=frozenset(data["nouns"]),
@@ -233,6 +237,7 @@ class _Context:
             v.lemma_ in self.lex.evidential
             and (src is None or not self._is_source(src))
             and not (src is not None and src.pos_ in ("NOUN", "PROPN") and self._puts_at(v))
+            and not self._finder_with_clause(v, src)
         ):
             return  # "this image shows ...": only reports, documents and actors are sources
         if _temporal(v, self.lex.temporal_marks):
@@ -888,6 +893,20 @@ class _Context:
             or tok.lower_ in self.lex.evidence_nouns
             or tok.lemma_ in self.lex.evidence_nouns
             or tok.lower_ in self.lex.singular | self.lex.plural
+        )
+
+    def _finder_with_clause(self, v: Token, src: Token | None) -> bool:
+        """'A federal judge found that ...', 'twelve percent indicated that ...', 'the study suggests
+        the plan failed': a noun subject with a said clause stands behind it, unless it is an image
+        ('this image shows that ...' is what the picture holds) or an event ('the strike suggests
+        that ...' is the writer's inference, not an origin)."""
+        return (
+            src is not None
+            and src.pos_ in ("NOUN", "PROPN")
+            and src.lemma_ not in self.lex.image_nouns
+            and src.lower_ not in self.lex.image_nouns
+            and src.lemma_ not in self.lex.event_nouns
+            and any(c.dep_ == "ccomp" for c in v.children)
         )
 
     def _evidence_subject(self, v: Token) -> bool:
