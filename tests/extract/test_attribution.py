@@ -677,3 +677,10 @@ def test_an_event_or_a_picture_with_a_clause_is_no_source(annotate):
 def test_verbs_of_belief_discovery_and_intention(annotate, text, cue, said):
     a = by_cue(annotate(text)._.attributions, cue)
     assert content(text, a) == said
+
+
+def test_a_stance_infinitive_of_purpose_is_no_stance(annotate):
+    text = "The republic has sent 900 engineers to support the offensive."
+    assert annotate(text)._.attributions == []
+    text2 = "The governor pledged to back the relief plan."
+    assert [a.cue.text for a in annotate(text2)._.attributions] == ["pledged"]

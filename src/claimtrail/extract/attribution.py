@@ -244,6 +244,8 @@ class _Context:
             return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
         if self._authored_subject(v):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
+        if v.lemma_ in self.lex.stance and self._purpose_infinitive(v):
+            return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
         if (
             v.lemma_ in self.lex.needs_speaker
             and not asked
@@ -893,6 +895,16 @@ class _Context:
             or tok.lower_ in self.lex.evidence_nouns
             or tok.lemma_ in self.lex.evidence_nouns
             or tok.lower_ in self.lex.singular | self.lex.plural
+        )
+
+    def _purpose_infinitive(self, v: Token) -> bool:
+        """'sent 1,500 troops to support the offensive': an infinitive stance verb with no subject of
+        its own is the purpose of an act, or part of what the verb above says ('vowed to support
+        the bill' is the vow), never a stance of its own."""
+        return (
+            v.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in v.children)
         )
 
     def _finder_with_clause(self, v: Token, src: Token | None) -> bool:
