@@ -215,6 +215,22 @@ def test_unattributed_claim_is_its_outlets_only_where_the_outlet_counted():
     assert t["independent_origins"] == 2
 
 
+def test_one_outlets_unsourced_figure_repeated_in_two_articles_is_one_origin():
+    cs = [
+        claim("a1", 11000, sources=(), said="2024-11-13"),
+        claim("a2", 11000, sources=(), said="2024-11-14"),
+        claim("a3", 11000, sources=(), said="2024-11-14"),
+    ]
+    t = by_event(
+        run(cs, outlets={"a1": "Harbour Wire", "a2": "Harbour Wire", "a3": "Capitol Wire"}), "deployed"
+    )
+    assert sorted(o["name"] for o in t["origins"]) == [
+        "unattributed (Capitol Wire)",
+        "unattributed (Harbour Wire)",
+    ]
+    assert t["independent_origins"] == 2
+
+
 def test_unattributed_figure_takes_its_articles_cited_source():
     cs = [
         claim("a1", 11000, sources=("NIS",)),

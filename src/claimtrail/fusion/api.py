@@ -308,13 +308,15 @@ def _origin(
     """The origin of a claim. A figure its article does not attribute is its outlet's only where
     the outlet says it counted; otherwise it is the one named source the article relays (the
     chain was lost in the writing), or, where the article cites several or none, an unattributed
-    origin of its own article."""
+    origin of its outlet (one outlet repeating its own unsourced figure is one piece of evidence),
+    or of its article where the outlet is unknown."""
     if outlet and scope_mod.outlet_counted(claim):
         return resolver.origin_of(claim.attribution or [], claim.article_id, outlet, bodies)
     if len(cited) == 1:
         return next(iter(cited))
-    who = f" ({outlet})" if outlet else ""
-    return Origin(f"article:{claim.article_id}:unattributed", f"unattributed{who}", "unknown")
+    if outlet:
+        return Origin(f"outlet:{name_key(outlet)}:unattributed", f"unattributed ({outlet})", "unknown")
+    return Origin(f"article:{claim.article_id}:unattributed", "unattributed", "unknown")
 
 
 @lru_cache(maxsize=1)
