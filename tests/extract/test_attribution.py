@@ -684,3 +684,34 @@ def test_a_stance_infinitive_of_purpose_is_no_stance(annotate):
     assert annotate(text)._.attributions == []
     text2 = "The governor pledged to back the relief plan."
     assert [a.cue.text for a in annotate(text2)._.attributions] == ["pledged"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "said"),
+    [
+        ("The mayor was confident that the dam would hold.", "confident", "The mayor", "the dam would hold"),
+        (
+            "Two senators have been critical of the plan to close 30 clinics.",
+            "critical",
+            "Two senators",
+            "the plan to close 30 clinics",
+        ),
+        ("Farmers are worried about the price of diesel.", "worried", "Farmers", "the price of diesel"),
+        (
+            "The ministry is reluctant to publish the list.",
+            "reluctant",
+            "The ministry",
+            "to publish the list",
+        ),
+    ],
+)
+def test_adjectives_of_stance_and_belief(annotate, text, cue, source, said):
+    a = by_cue(annotate(text)._.attributions, cue)
+    assert a.source.text == source
+    assert content(text, a) == said
+
+
+def test_adjectives_without_a_holder_or_as_a_forecast_are_no_cue(annotate):
+    assert annotate("It is clear that the ferry had left.")._.attributions == []
+    assert annotate("The convoys are sure to arrive before dawn.")._.attributions == []
+    assert annotate("The pilot was not sure that the runway was clear.")._.attributions == []

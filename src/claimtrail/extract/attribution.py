@@ -52,6 +52,9 @@ class Lexicon:
     evidential: frozenset[str]
     evidence_nouns: frozenset[str]
     image_nouns: frozenset[str]
+    stance_adjectives: frozenset[str]
+    act_stances: frozenset[str]
+    raising_adjectives: frozenset[str]
     event_nouns: frozenset[str]
     evidence_objects: frozenset[str]
     tell_objects: frozenset[str]
@@ -102,6 +105,9 @@ def lexicon() -> Lexicon:
         evidential=frozenset(data["evidential_verbs"]),
         evidence_nouns=frozenset(data.get("evidence_nouns", [])),
         image_nouns=frozenset(data.get("image_nouns", [])),
+        stance_adjectives=frozenset(data.get("stance_adjectives", [])),
+        act_stances=frozenset(data.get("act_stances", [])),
+        raising_adjectives=frozenset(data.get("raising_adjectives", [])),
         event_nouns=frozenset(data.get("event_nouns", [])),
         evidence_objects=frozenset(data.get("evidence_object_verbs", [])),
         tell_objects=frozenset(data["tell_objects"]),
@@ -205,6 +211,8 @@ class _Context:
                     self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ == "nsubj":
                 self._noun_subject(tok)
+            elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in lex.stance_adjectives:
+                self._adjective(tok)
         self._document_phrases(nouns)
         self._noun_clauses(nouns)
         self._colon_speakers([t for t in marks if t.text == ":"])
@@ -244,7 +252,7 @@ class _Context:
             return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
         if self._authored_subject(v):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
-        if v.lemma_ in self.lex.stance and self._purpose_infinitive(v):
+        if v.lemma_ in self.lex.act_stances and self._purpose_infinitive(v):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
         if (
             v.lemma_ in self.lex.needs_speaker
@@ -266,6 +274,35 @@ class _Context:
         if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
             cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
         self._add(_Attr(v.i, cue_end, content, src, direct=self._is_quote(content)))
+
+    def _adjective(self, adj: Token) -> None:
+        """'The mayor was confident that the bridge would hold', 'Graham has been critical of the
+        plan', 'officials are worried about shortages': a stance or belief adjective after a linking
+        verb; the subject holds it, the clause or the object of its preposition is the content."""
+        link = adj.head
+        if adj.i in self.by_cue or _negated(link) or _negated(adj):
+            return
+        src = self._subject(link)
+        if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON") or src.lower_ == "it":
+            return  # "it is clear that ...": the writer's own frame, no holder
+        content = None
+        for c in list(adj.children) + [c for c in link.children if c.i > adj.i]:
+            infinitive = (
+                c.dep_ == "xcomp"
+                and c.head.i == adj.i
+                and c.pos_ in ("VERB", "AUX")
+                and adj.lower_ not in self.lex.raising_adjectives  # "troops are sure to arrive"
+            )
+            if c.dep_ == "ccomp" or infinitive:
+                content = self._content_of(c, link)
+            elif c.dep_ == "prep" and c.head.i == adj.i and c.lower_ in self.lex.object_preps:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content = self._span_chars(c.i + 1, self._tail_trim(adj, c.right_edge.i + 1))
+            if content is not None:
+                break
+        if content is not None and content[1] > content[0]:
+            self._add(_Attr(adj.i, adj.i + 1, content, src, kind="verb"))
 
     def _verb_content(self, v: Token) -> tuple[int, int] | None:
         """The said clause of a cue verb, as char offsets, or None where it says nothing here."""
@@ -898,9 +935,9 @@ class _Context:
         )
 
     def _purpose_infinitive(self, v: Token) -> bool:
-        """'sent 1,500 troops to support the offensive': an infinitive stance verb with no subject of
-        its own is the purpose of an act, or part of what the verb above says ('vowed to support
-        the bill' is the vow), never a stance of its own."""
+        """'sent 1,500 troops to support the offensive': an infinitive of a stance that also names an
+        act (support, back, defend), with no subject of its own, is the purpose of the act above or
+        part of what the verb above says ('vowed to support the bill' is the vow)."""
         return (
             v.dep_ in ("advcl", "xcomp", "acl", "relcl")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
