@@ -715,3 +715,17 @@ def test_adjectives_without_a_holder_or_as_a_forecast_are_no_cue(annotate):
     assert annotate("It is clear that the ferry had left.")._.attributions == []
     assert annotate("The convoys are sure to arrive before dawn.")._.attributions == []
     assert annotate("The pilot was not sure that the runway was clear.")._.attributions == []
+
+
+def test_a_possessed_noun_of_saying_holds_its_object(annotate):
+    text = "Kyiv's estimate of 5,000 casualties could not be checked."
+    a = by_cue(annotate(text)._.attributions, "estimate")
+    assert a.source.text == "Kyiv"
+    assert content(text, a) == "5,000 casualties"
+    text2 = "The governor's criticism of the evacuation plan was sharp."
+    b = by_cue(annotate(text2)._.attributions, "criticism")
+    assert content(text2, b) == "the evacuation plan"
+
+
+def test_a_possessed_act_is_no_statement(annotate):
+    assert annotate("The army's attack on the depot lasted two hours.")._.attributions == []

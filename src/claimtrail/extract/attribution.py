@@ -53,6 +53,7 @@ class Lexicon:
     evidence_nouns: frozenset[str]
     image_nouns: frozenset[str]
     stance_adjectives: frozenset[str]
+    possessive_nouns: frozenset[str]
     act_stances: frozenset[str]
     raising_adjectives: frozenset[str]
     event_nouns: frozenset[str]
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         evidence_nouns=frozenset(data.get("evidence_nouns", [])),
         image_nouns=frozenset(data.get("image_nouns", [])),
         stance_adjectives=frozenset(data.get("stance_adjectives", [])),
+        possessive_nouns=frozenset(data.get("possessive_nouns", [])),
         act_stances=frozenset(data.get("act_stances", [])),
         raising_adjectives=frozenset(data.get("raising_adjectives", [])),
         event_nouns=frozenset(data.get("event_nouns", [])),
@@ -215,6 +217,7 @@ class _Context:
                 self._adjective(tok)
         self._document_phrases(nouns)
         self._noun_clauses(nouns)
+        self._possessive_nouns(nouns)
         self._colon_speakers([t for t in marks if t.text == ":"])
         self._signatures([t for t in marks if t.text != ":"])
         self._cited_documents()
@@ -444,6 +447,39 @@ class _Context:
             if any(a.content == content for a in self.attrs):
                 continue
             self._add(_Attr(n.i, n.i + 1, content, self._noun_author(n), kind="noun"))
+
+    def _possessive_nouns(self, nouns: list[Token]) -> None:
+        """'Kyiv's estimate of 5,000 casualties', 'the senator's criticism of the plan', 'his
+        comments about the strike', 'the ministry's decision to close the port': a noun of saying or
+        stance with a possessive holder says what its preposition or infinitive holds."""
+        for n in nouns:
+            if n.lemma_ not in self.lex.clause_nouns and n.lemma_ not in self.lex.possessive_nouns:
+                continue
+            if n.i in self.by_cue or any(a.cue_start <= n.i < a.cue_end for a in self.attrs):
+                continue
+            holder = next((c for c in n.children if c.dep_ == "poss"), None)
+            if holder is None or _that_clause(n) is not None:
+                continue
+            gov = n.head.head if n.dep_ == "pobj" else n.head
+            if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech and n.dep_ in ("dobj", "pobj"):
+                continue  # "denied Kyiv's claim of ...": the verb's own content
+            content = self._possessive_content(n)
+            if content is None or content[1] <= content[0]:
+                continue
+            self._add(_Attr(n.i, n.i + 1, content, holder, kind="noun"))
+
+    def _possessive_content(self, n: Token) -> tuple[int, int] | None:
+        """What a possessed noun of saying holds: its 'of/about/on/for/against' object or its
+        infinitive ('decision to close the port')."""
+        for c in n.children:
+            if c.i < n.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ in self.lex.object_preps and c.lower_ != "to":
+                if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                    return self._span_chars(c.i + 1, c.right_edge.i + 1)
+            if c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                return self._span_chars(c.left_edge.i, c.right_edge.i + 1)
+        return None
 
     def _document_phrases(self, nouns: list[Token]) -> None:
         """ "In a report by the UN agency, 1.2 million people were said to have fled": a cue noun
