@@ -729,3 +729,12 @@ def test_a_possessed_noun_of_saying_holds_its_object(annotate):
 
 def test_a_possessed_act_is_no_statement(annotate):
     assert annotate("The army's attack on the depot lasted two hours.")._.attributions == []
+
+
+def test_noted_and_offered_take_a_bare_object(annotate):
+    text = "The ministry noted a sharp rise in shelling near the port."
+    a = by_cue(annotate(text)._.attributions, "noted")
+    assert a.source.text == "The ministry"
+    assert content(text, a) == "a sharp rise in shelling near the port"
+    text2 = "The envoy offered no proof for the figure."
+    assert content(text2, by_cue(annotate(text2)._.attributions, "offered")) == "no proof for the figure"
