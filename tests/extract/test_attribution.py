@@ -738,3 +738,16 @@ def test_noted_and_offered_take_a_bare_object(annotate):
     assert content(text, a) == "a sharp rise in shelling near the port"
     text2 = "The envoy offered no proof for the figure."
     assert content(text2, by_cue(annotate(text2)._.attributions, "offered")) == "no proof for the figure"
+
+
+def test_cited_remarks_with_no_author_are_no_origin(annotate):
+    text = "Critics cited harsh remarks about the 40 missing sailors."
+    doc = annotate(text)
+    assert [a.source.text for a in doc._.attributions] == ["Critics"]
+    assert names(chain_at(doc, text, "40 missing sailors")) == ["Critics"]
+
+
+def test_citing_unnamed_reports_keeps_them_as_origin(annotate):
+    text = "The ministry said 300 soldiers died, citing local reports."
+    doc = annotate(text)
+    assert [a.source.text for a in doc._.attributions] == ["The ministry", "local reports"]

@@ -35,6 +35,8 @@ TRIM_TAGS = frozenset({"``", "''", ",", ".", ":", "-LRB-", "-RRB-", "HYPH", "_SP
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
 PLACE_PREPS = frozenset({"from", "in", "to", "into", "near", "at", "inside", "outside", "across", "toward"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail"})
+# Verbs that make a statement or document: "the comments Trump had made", "the report ISW issued".
+MAKING_VERBS = frozenset({"make", "issue", "publish", "release", "give", "deliver", "send", "file", "write"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 LEAD_PHRASE_WORDS = frozenset({"according", "based", "per"})
 DOCUMENT_WORDS = frozenset(
@@ -53,6 +55,7 @@ class Lexicon:
     evidence_nouns: frozenset[str]
     image_nouns: frozenset[str]
     stance_adjectives: frozenset[str]
+    said_things: frozenset[str]
     possessive_nouns: frozenset[str]
     act_stances: frozenset[str]
     raising_adjectives: frozenset[str]
@@ -107,6 +110,7 @@ def lexicon() -> Lexicon:
         evidence_nouns=frozenset(data.get("evidence_nouns", [])),
         image_nouns=frozenset(data.get("image_nouns", [])),
         stance_adjectives=frozenset(data.get("stance_adjectives", [])),
+        said_things=frozenset(data.get("said_things", [])),
         possessive_nouns=frozenset(data.get("possessive_nouns", [])),
         act_stances=frozenset(data.get("act_stances", [])),
         raising_adjectives=frozenset(data.get("raising_adjectives", [])),
@@ -747,6 +751,13 @@ class _Context:
         cited_tok = self._agent(obj) if obj is not None else None
         if cited_tok is not None and cited_tok.pos_ != "PROPN" and not self._is_source(cited_tok):
             cited_tok = None  # "cited derogatory comments": what was cited, not who
+        if (
+            cited_tok is not None
+            and obj is not None
+            and cited_tok.i == obj.i
+            and obj.lower_ in self.lex.said_things
+        ):
+            cited_tok = None  # "cited remarks about ...": a statement with no author is no origin
         inner = None  # a speech verb under the cite: "in reporting that", "as saying that"
         for t in v.subtree:
             if (
@@ -1030,6 +1041,15 @@ class _Context:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (self.actor_of[pobj.i] is not None or pobj.pos_ == "PROPN"):
                     return pobj
+        for c in n.children:  # "the comments Trump had made", "the report that ISW published"
+            if c.dep_ == "relcl" and c.lemma_ in MAKING_VERBS | self.lex.speech:
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if (
+                    subj is not None
+                    and subj.lower_ not in RELATIVE_PRONOUNS
+                    and subj.pos_ in ("NOUN", "PROPN")
+                ):
+                    return subj
         return None
 
     def _clause_head(self, t: Token) -> Token:
