@@ -751,3 +751,17 @@ def test_citing_unnamed_reports_keeps_them_as_origin(annotate):
     text = "The ministry said 300 soldiers died, citing local reports."
     doc = annotate(text)
     assert [a.source.text for a in doc._.attributions] == ["The ministry", "local reports"]
+
+
+def test_by_saying_takes_the_speaker_of_the_verb_above(annotate):
+    text = "The minister opened by saying that 40 villages had been retaken."
+    a = by_cue(annotate(text)._.attributions, "saying")
+    assert a.source.text == "The minister"
+    assert content(text, a) == "40 villages had been retaken"
+
+
+def test_repeating_ones_own_claim_cites_no_one(annotate):
+    text = "The general repeated his claim that 900 drones were shot down."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == ["repeated"]
+    assert names(chain_at(doc, text, "900 drones")) == ["general"]

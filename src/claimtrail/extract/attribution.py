@@ -894,6 +894,7 @@ class _Context:
                 author = self._noun_author(t)
                 if (
                     author is None
+                    or author.tag_ == "PRP$"  # "repeated his claim that ...": the speaker's own claim
                     or author.i in known
                     or (
                         self.actor_of[author.i] is not None
@@ -960,6 +961,9 @@ class _Context:
                     return obj
             if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
                 t = t.head
+                continue
+            if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+                t = t.head.head  # "She opened by saying that ...": the speaker of the verb above
                 continue
             return None
         return None
@@ -1035,8 +1039,8 @@ class _Context:
             if c.dep_ == "compound" and c.i < n.i and self.actor_of[c.i] is not None:
                 return c
         for c in n.children:
-            if c.dep_ == "poss" and c.tag_ != "PRP$":
-                return c
+            if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in self.lex.singular | self.lex.plural):
+                return c  # "Kyiv's claim", "his claim" (resolved like "he")
             if c.dep_ == "prep" and c.lower_ in self.lex.agent_preps:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (self.actor_of[pobj.i] is not None or pobj.pos_ == "PROPN"):
