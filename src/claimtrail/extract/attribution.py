@@ -1039,8 +1039,8 @@ class _Context:
             if c.dep_ == "compound" and c.i < n.i and self.actor_of[c.i] is not None:
                 return c
         for c in n.children:
-            if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in self.lex.singular | self.lex.plural):
-                return c  # "Kyiv's claim", "his claim" (resolved like "he")
+            if c.dep_ == "poss" and c.tag_ != "PRP$":
+                return c
             if c.dep_ == "prep" and c.lower_ in self.lex.agent_preps:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (self.actor_of[pobj.i] is not None or pobj.pos_ == "PROPN"):
