@@ -80,7 +80,7 @@ def _place_scope(
             if info and info[0] in ("admin1", "region") and p.get("gazetteer_id"):
                 subs[p["gazetteer_id"]].add(it.claim.article_id)
                 names[p["gazetteer_id"]] = p.get("name") or p["gazetteer_id"]
-        votes.update(seen)
+        votes.update(sorted(seen))  # sorted: a tie is broken the same way on every run
     if not votes:
         return None, []
     country, n = votes.most_common(1)[0]
