@@ -55,3 +55,12 @@ class OutputError(ClaimtrailError):
         self.what = what
         self.reason = reason
         super().__init__(f"{what}: {reason}")
+
+
+class ResourceError(ClaimtrailError):
+    """A data file under resources/ (a lexicon, a table) does not have the shape its schema says."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"resources/{name}: {reason}")
