@@ -10,8 +10,8 @@ from helpers import PARAGRAPHS
 
 from claimtrail.ingest import iter_inputs
 from claimtrail.ingest.boundary import MAX_OUTLET, MAX_URL, clean_text, normalise_article, safe_text
+from claimtrail.ingest.decode import human_size
 from claimtrail.ingest.ids import article_id_for
-from claimtrail.ingest.read import human_size
 from claimtrail.model import Article, Failure
 from claimtrail.settings import Settings
 

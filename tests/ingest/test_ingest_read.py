@@ -10,6 +10,7 @@ import pytest
 from helpers import ARTICLE_TEXT, article_html
 
 from claimtrail.errors import BinaryInputError, EmptyInputError, EncodingInputError, TooLargeInputError
+from claimtrail.extract import temporal
 from claimtrail.ingest import iter_inputs, read, read_text_file
 from claimtrail.model import Article, Failure
 from claimtrail.settings import Settings
@@ -261,7 +262,7 @@ def test_non_english(tmp_path: Path):
 def test_published_inferred_from_text(tmp_path: Path, monkeypatch):
     f = tmp_path / "a.txt"
     f.write_text("On March 3, 2025 officials said 1,500 troops had arrived in the region.")
-    monkeypatch.setattr(read, "_date_inferrer", lambda: lambda text: date(2025, 3, 3))
+    monkeypatch.setattr(temporal, "latest_full_date", lambda text: date(2025, 3, 3))
     art = _one([f])
     assert art.published == date(2025, 3, 3) and art.published_inferred is True
     given = _one([f], published=date(2025, 3, 9))
@@ -275,7 +276,7 @@ def test_published_inference_failure_is_harmless(tmp_path: Path, monkeypatch):
     def broken(text):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(read, "_date_inferrer", lambda: broken)
+    monkeypatch.setattr(temporal, "latest_full_date", broken)
     art = _one([f])
     assert art.published is None and art.published_inferred is False
 

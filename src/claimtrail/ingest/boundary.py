@@ -92,17 +92,12 @@ def normalise_article(article: Article) -> Article | Failure:
         return Failure(source, f"its url is {len(article.url):,} characters long (at most {MAX_URL:,})")
     text = clean_text(article.text)
     url = safe_text(article.url).strip() or None if article.url is not None else None
-    changes = {
-        "text": text,
-        "url": url,
-        "title": bounded(article.title, MAX_TITLE),
-        "outlet": bounded(article.outlet, MAX_OUTLET),
-        "source_path": safe_text(article.source_path) if article.source_path is not None else None,
-    }
-    changes = {k: v for k, v in changes.items() if v != getattr(article, k)}
-    if not changes:
+    title, outlet = bounded(article.title, MAX_TITLE), bounded(article.outlet, MAX_OUTLET)
+    source_path = safe_text(article.source_path) if article.source_path is not None else None
+    before = (article.text, article.url, article.title, article.outlet, article.source_path)
+    if (text, url, title, outlet, source_path) == before:
         return article
-    cleaned = replace(article, **changes)
-    if article.article_id and ("text" in changes or "url" in changes):
+    cleaned = replace(article, text=text, url=url, title=title, outlet=outlet, source_path=source_path)
+    if article.article_id and (text != article.text or url != article.url):
         cleaned.article_id = article_id_for(cleaned.url, cleaned.text)
     return cleaned
