@@ -12,20 +12,20 @@ names), with a small fallback list in the YAML for when places found nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from .. import resources
 from ..model import ActorMention
 from . import institutions
+from .actors_resource import SourceNoun, load
+from .attribution_lexicon import lexicon as attribution_lexicon
 
 NAMED_KINDS = ("alias", "entity")
-POSSESSIVE_TAGS = ("POS",)
 BREAKS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "—", "–"})
 NP_DEPS = frozenset(
     {"det", "amod", "compound", "nmod", "poss", "case", "quantmod", "advmod", "nummod", "npadvmod"}
@@ -33,13 +33,26 @@ NP_DEPS = frozenset(
 ROLE_SKIP_TAGS = frozenset({"VBN", "VBG", "DT", "PRP$", "POS", "CD"})
 
 
+@dataclass(frozen=True)
+class _Alias:
+    """Names matched as written for one actor; a metonym is an actor only where it acts."""
+
+    normalized: str
+    type: str
+    country: str | None
+    names: list[str]
+    metonym: bool = False
+
+
 @dataclass
 class Lexicon:
     """The actors resource, compiled once."""
 
-    aliases: list[dict[str, Any]]
+    aliases: list[_Alias]
     place_preps: frozenset[str]
-    source_nouns: dict[str, dict[str, Any]]
+    origin_preps: frozenset[str]
+    source_preps: frozenset[str]
+    source_nouns: dict[str, SourceNoun]
     modifier_types: dict[str, str]
     org_keywords: list[tuple[str, list[str]]]
     titles: frozenset[str]
@@ -49,13 +62,19 @@ class Lexicon:
     countries: dict[str, str | None]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The parsed ``actors.yaml`` (cached per process)."""
-    data = resources.load("actors.yaml")
+@lru_cache(maxsize=4)
+def lexicon(resource: str = "actors.yaml") -> Lexicon:
+    """The parsed actors resource (cached per process)."""
+    data = load(resource)
     return Lexicon(
-        aliases=list(data["aliases"]) + _institution_aliases(),
+        aliases=[
+            _Alias(a["normalized"], a["type"], a["country"], a["names"], a.get("metonym", False))
+            for a in data["aliases"]
+        ]
+        + _institution_aliases(institutions.table(resource)),
         place_preps=frozenset(data["place_prepositions"]),
+        origin_preps=frozenset(data["origin_prepositions"]),
+        source_preps=frozenset(data["source_prepositions"]),
         source_nouns={k.lower(): v for k, v in data["source_nouns"].items()},
         modifier_types={k.lower(): v for k, v in data["modifier_types"].items()},
         org_keywords=[(k, list(v)) for k, v in data["org_keywords"].items()],
@@ -67,12 +86,12 @@ def lexicon() -> Lexicon:
     )
 
 
-def _institution_aliases() -> list[dict[str, Any]]:
+def _institution_aliases(table: institutions.Table) -> list[_Alias]:
     """The institutions table as alias entries for the matcher (people are left to the entity
     tagger, which also finds their titles and roles)."""
     return [
-        {"normalized": i.name, "type": i.type, "country": i.country, "names": list(i.names) or [i.name]}
-        for i in institutions.table().institutions
+        _Alias(i.name, i.type, i.country, list(i.names) or [i.name])
+        for i in table.institutions
         if i.type != "person"
     ]
 
@@ -95,24 +114,134 @@ class _Cand:
     absorbed: list[int] = field(default_factory=list)  # starts of country mentions inside this phrase
 
 
-@Language.factory("claimtrail_actors")
-def make_component(nlp: Language, name: str) -> Component:
-    return Component(nlp)
+@dataclass
+class _Geo:
+    """Token -> country code for demonyms and country names, and the token sets of each."""
+
+    country_of: dict[int, str | None] = field(default_factory=dict)
+    demonyms: set[int] = field(default_factory=set)
+    countries: set[int] = field(default_factory=set)
+
+    def mark(self, i: int, code: str | None, is_demonym: bool) -> None:
+        """Record token ``i`` as (part of) a demonym or a country name of ``code``."""
+        self.country_of[i] = code
+        (self.demonyms if is_demonym else self.countries).add(i)
+
+    def first(self, tokens: Iterable[Token]) -> str | None:
+        """The first country code given by one of ``tokens``."""
+        for t in tokens:
+            code = self.country_of.get(t.i)
+            if code:
+                return code
+        return None
+
+
+class _Found:
+    """The candidates of one Doc and the candidate holding each token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.taken: list[_Cand | None] = [None] * len(doc)
+        self.cands: list[_Cand] = []
+
+    def free(self, s: int, e: int) -> bool:
+        """Whether no candidate holds a token of [s, e)."""
+        return all(t is None for t in self.taken[s:e])
+
+    def take(self, c: _Cand) -> None:
+        """Add ``c``, dropping the country mentions it absorbs."""
+        if c.absorbed:
+            self.cands[:] = [o for o in self.cands if o.start not in c.absorbed or o.kind != "country"]
+        for i in range(c.start, c.end):
+            self.taken[i] = c
+        self.cands.append(c)
+
+    def extend_left(self, s: int) -> int:
+        """The start of a proper name ending at token ``s``, over the free compound names before it."""
+        doc = self.doc
+        while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" and self.free(s - 1, s):
+            s -= 1
+        return s
+
+
+@dataclass
+class _Cut:
+    """Where a nominal phrase starts once the names inside it are accounted for, and what it takes
+    from the name that cuts it ("a senior Pentagon official" -> US)."""
+
+    start: int
+    absorbed: list[int] = field(default_factory=list)
+    country: str | None = None
+    type: str | None = None
+
+
+class _Groups:
+    """Union-find over candidate indices: the mentions of one actor."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        """The representative of ``x``'s group."""
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        """Join the groups of ``a`` and ``b`` (the lower index represents them)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        """The groups, each in index order."""
+        out: dict[int, list[int]] = {}
+        for n in range(len(self.parent)):
+            out.setdefault(self.find(n), []).append(n)
+        return list(out.values())
+
+
+@Language.factory(
+    "claimtrail_actors",
+    assigns=["doc._.actors"],
+    requires=[
+        "doc._.places",
+        "doc.ents",
+        "doc.sents",
+        "token.pos",
+        "token.tag",
+        "token.dep",
+        "token.lemma",
+        "token.ent_type",
+    ],
+    default_config={"resource": "actors.yaml", "attribution": "attribution.yaml"},
+)
+def make_component(nlp: Language, name: str, resource: str, attribution: str) -> Component:
+    """The actor component: names and source nouns from ``resource``; the speech and cite verbs
+    that make a noun a source from ``attribution`` (the attribution lexicon: defined once)."""
+    return Component(nlp, resource, attribution)
 
 
 class Component:
     """spaCy component setting ``doc._.actors`` (a list of ActorMention in text order)."""
 
-    def __init__(self, nlp: Language) -> None:
-        lex = lexicon()
+    def __init__(
+        self, nlp: Language, resource: str = "actors.yaml", attribution: str = "attribution.yaml"
+    ) -> None:
+        lex = lexicon(resource)
         self.lex = lex
-        self.speech = frozenset(resources.load("attribution.yaml")["speech_verbs"])
+        self.table = institutions.table(resource)
+        said = attribution_lexicon(attribution)
+        self.speech = said.speech_verbs
+        self.cite = said.cite
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.alias_info: dict[str, dict[str, Any]] = {}
+        self.alias_info: dict[str, _Alias] = {}
         for i, entry in enumerate(lex.aliases):
             key = f"alias{i}"
             self.alias_info[key] = entry
-            self.alias_matcher.add(key, [nlp.make_doc(n) for n in entry["names"]])
+            self.alias_matcher.add(key, [nlp.make_doc(n) for n in entry.names])
         self.geo_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.geo_info: dict[str, tuple[str | None, bool]] = {}
         for table, is_demonym in ((lex.demonyms, True), (lex.countries, False)):
@@ -122,173 +251,40 @@ class Component:
                 self.geo_matcher.add(key, [nlp.make_doc(name)])
 
     # ------------------------------------------------------------------ geography
-    def _geo(self, doc: Doc) -> tuple[dict[int, str | None], set[int], set[int]]:
-        """Token -> country code for demonyms and country names; the token sets of each."""
-        country_of: dict[int, str | None] = {}
-        demonym_toks: set[int] = set()
-        country_toks: set[int] = set()
+    def _geo(self, doc: Doc) -> _Geo:
+        """Demonyms and country names: from ``doc._.places``, else from the fallback lists."""
+        geo = _Geo()
         for p in doc._.places or []:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None:
                 continue
             if p.demonym or p.feature == "country":
                 for t in span:
-                    country_of[t.i] = p.country
-                    (demonym_toks if p.demonym else country_toks).add(t.i)
+                    geo.mark(t.i, p.country, bool(p.demonym))
         for key, s, e in self.geo_matcher(doc):
-            if any(i in country_of for i in range(s, e)):
+            if any(i in geo.country_of for i in range(s, e)):
                 continue
             code, is_dem = self.geo_info[doc.vocab.strings[key]]
             for i in range(s, e):
-                country_of[i] = code
-                (demonym_toks if is_dem else country_toks).add(i)
-        return country_of, demonym_toks, country_toks
+                geo.mark(i, code, is_dem)
+        return geo
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        country_of, demonym_toks, country_toks = self._geo(doc)
-        taken: list[Any] = [False] * len(doc)  # the candidate holding each token
-        cands: list[_Cand] = []
-
-        def free(s: int, e: int) -> bool:
-            return not any(t is not False for t in taken[s:e])
-
-        def take(c: _Cand) -> None:
-            if c.absorbed:
-                cands[:] = [o for o in cands if o.start not in c.absorbed or o.kind != "country"]
-            for i in range(c.start, c.end):
-                taken[i] = c
-            cands.append(c)
-
-        # 1. aliases (longest first)
-        matches = sorted(self.alias_matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
-        for key, s, e in matches:
-            if not free(s, e):
-                continue
-            info = self.alias_info[doc.vocab.strings[key]]
-            if info.get("metonym") and self._is_place_use(doc, s, e):
-                continue
-            if doc[s:e].root.ent_type_ == "PERSON" and e - s == 1 and _ent_len(doc[s]) > 1:
-                continue
-            take(
-                _Cand(
-                    s,
-                    e,
-                    doc[s:e].root.i,
-                    "alias",
-                    info["type"],
-                    info["normalized"],
-                    info.get("country"),
-                    rank=3,
-                )
-            )
-
-        # 2. entities
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                continue
-            s, e = ent.start, ent.end
-            while s < e and doc[s].tag_ in ("DT",):
-                s += 1
-            while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
-                e -= 1
-            if s >= e or not free(s, e):
-                continue
-            span = doc[s:e]
-            text = span.text
-            if ent.label_ == "GPE":
-                if all(i in country_toks for i in range(s, e)):
-                    take(_Cand(s, e, span.root.i, "country", "country", text, country_of.get(s), rank=2))
-                continue
-            if ent.label_ == "NORP":
-                continue
-            if ent.label_ == "PERSON":
-                # "Defense Minister Rustem Umerov" where the model tagged only "Umerov"
-                while (
-                    s > 0
-                    and doc[s - 1].pos_ == "PROPN"
-                    and doc[s - 1].dep_ == "compound"
-                    and doc[s - 1].text not in self.lex.titles
-                    and (s - 1) not in country_of
-                    and doc[s - 1].ent_type_ in ("", "PERSON")
-                    and free(s - 1, s)
-                ):
-                    s -= 1
-                span = doc[s:e]
-                text = span.text
-                name = text
-                if span[0].text in self.lex.honorifics and len(span) > 1:
-                    name = doc[s + 1 : e].text
-                take(_Cand(s, e, span.root.i, "entity", "person", name, rank=2))
-            else:
-                take(_Cand(s, e, span.root.i, "entity", self._org_type(text), text, rank=2))
-
-        # 2a. a proper name the entity tagger missed or called a place, speaking: a person
-        # ("Natalia Sorokina, who heads the hospital, said")
+        geo = self._geo(doc)
+        found = _Found(doc)
         propns = [t for t in doc if t.pos_ == "PROPN"]  # one pass: Token objects are costly to make
-        for tok in propns:
-            if taken[tok.i] is False and _speaking(tok, self.speech):
-                s = tok.i
-                while (
-                    s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" and free(s - 1, s)
-                ):
-                    s -= 1
-                if self._speaking_name(doc, s, tok.i + 1, country_of):
-                    take(_Cand(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2))
-        # 2a. a name given by a naming verb that the model missed: "a soldier, identified only as Ri"
-        for tok in propns:
-            if (
-                taken[tok.i] is False
-                and tok.is_title
-                and _naming_verb(tok, self.lex.naming_verbs) is not None
-            ):
-                s = tok.i
-                while (
-                    s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" and free(s - 1, s)
-                ):
-                    s -= 1
-                take(_Cand(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2))
-        # 2b. parenthetical acronyms ("the Korea Institute for National Unification (KINU)")
-        for c in list(cands):
-            e = c.end
-            if c.type == "person" or e + 2 >= len(doc) or doc[e].text != "(" or doc[e + 2].text != ")":
-                continue
-            acro = doc[e + 1]
-            if acro.is_upper and len(acro) >= 2 and free(e + 1, e + 2):
-                new = _Cand(e + 1, e + 2, e + 1, "entity", c.type, acro.text, c.country, rank=2)
-                new.links.append(c)
-                take(new)
-        # 2c. later short forms the model missed: "Umerov" after "Rustem Umerov", "KINU"
-        short: dict[str, _Cand] = {}
-        for c in cands:
-            if c.kind != "entity":
-                continue
-            if c.type == "person" and c.end - c.start > 1:
-                for t in (doc[c.start], doc[c.end - 1]):
-                    short.setdefault(t.text, c)
-            elif c.type == "person":
-                short.setdefault(doc[c.start].text, c)  # "Ri" named once, then repeated
-            elif c.end - c.start == 1 and doc[c.start].is_upper:
-                short.setdefault(doc[c.start].text, c)
-        if short:
-            for tok in propns:
-                c = short.get(tok.text)
-                if c is not None and taken[tok.i] is False and tok.pos_ == "PROPN" and tok.i >= c.end:
-                    take(_Cand(tok.i, tok.i + 1, tok.i, "entity", c.type, tok.text, c.country, rank=2))
-
-        # 3. nominal sources
-        for tok in doc:
-            if taken[tok.i] is not False or tok.pos_ not in ("NOUN", "PROPN"):
-                continue
-            entry = self.lex.source_nouns.get(tok.lower_)
-            if entry is None:
-                continue
-            cand = self._nominal(doc, tok, entry, country_of, demonym_toks, country_toks, taken)
-            if cand is not None:
-                take(cand)
-
+        self._aliases(found)
+        for ent in doc.ents:
+            self._entity(found, ent, geo)
+        self._speaking_names(found, propns, geo)
+        self._named_by_verb(found, propns)
+        self._acronyms(found)
+        self._short_forms(found, propns)
+        self._nominals(found, geo)
+        cands = found.cands
         cands.sort(key=lambda c: c.start)
-        self._roles_and_countries(doc, cands, country_of, demonym_toks, country_toks)
+        self._roles_and_countries(doc, cands, geo)
         self._known_bodies(doc, cands)
         self._link(doc, cands)
         doc._.actors = [
@@ -305,14 +301,146 @@ class Component:
         ]
         return doc
 
+    # ------------------------------------------------------------------ candidates
+    def _aliases(self, found: _Found) -> None:
+        """1. Names of the alias list and the institutions table, longest first."""
+        doc = found.doc
+        matches = sorted(self.alias_matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        for key, s, e in matches:
+            if not found.free(s, e):
+                continue
+            info = self.alias_info[doc.vocab.strings[key]]
+            if info.metonym and self._is_place_use(doc, s, e):
+                continue
+            if doc[s:e].root.ent_type_ == "PERSON" and e - s == 1 and _ent_len(doc[s]) > 1:
+                continue
+            found.take(
+                _Cand(s, e, doc[s:e].root.i, "alias", info.type, info.normalized, info.country, rank=3)
+            )
+
+    def _entity(self, found: _Found, ent: Span, geo: _Geo) -> None:
+        """2. A PERSON, ORG or country GPE entity, without a leading article or trailing "'s"."""
+        if ent.label_ not in ("PERSON", "ORG", "GPE"):
+            return
+        doc = found.doc
+        s, e = ent.start, ent.end
+        while s < e and doc[s].tag_ in ("DT",):
+            s += 1
+        while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+            e -= 1
+        if s >= e or not found.free(s, e):
+            return
+        span = doc[s:e]
+        if ent.label_ == "GPE":
+            if all(i in geo.countries for i in range(s, e)):
+                found.take(
+                    _Cand(s, e, span.root.i, "country", "country", span.text, geo.country_of.get(s), rank=2)
+                )
+        elif ent.label_ == "PERSON":
+            self._person(found, s, e, geo)
+        else:
+            found.take(_Cand(s, e, span.root.i, "entity", self._org_type(span.text), span.text, rank=2))
+
+    def _person(self, found: _Found, s: int, e: int, geo: _Geo) -> None:
+        """A PERSON entity, widened to the names the model left out ("Defense Minister Rustem
+        Umerov" where it tagged only "Umerov"), its honorific dropped from the name."""
+        doc = found.doc
+        while (
+            s > 0
+            and doc[s - 1].pos_ == "PROPN"
+            and doc[s - 1].dep_ == "compound"
+            and doc[s - 1].text not in self.lex.titles
+            and (s - 1) not in geo.country_of
+            and doc[s - 1].ent_type_ in ("", "PERSON")
+            and found.free(s - 1, s)
+        ):
+            s -= 1
+        span = doc[s:e]
+        name = span.text
+        if span[0].text in self.lex.honorifics and len(span) > 1:
+            name = doc[s + 1 : e].text
+        found.take(_Cand(s, e, span.root.i, "entity", "person", name, rank=2))
+
+    def _speaking_names(self, found: _Found, propns: list[Token], geo: _Geo) -> None:
+        """2a. A proper name the entity tagger missed or called a place, speaking: a person
+        ("Natalia Sorokina, who heads the hospital, said")."""
+        doc = found.doc
+        for tok in propns:
+            if found.taken[tok.i] is None and _speaking(tok, self.speech, self.cite):
+                s = found.extend_left(tok.i)
+                if self._speaking_name(doc, s, tok.i + 1, geo):
+                    found.take(
+                        _Cand(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2)
+                    )
+
+    def _named_by_verb(self, found: _Found, propns: list[Token]) -> None:
+        """2a. A name given by a naming verb that the model missed: "a soldier, identified only as Ri"."""
+        doc = found.doc
+        for tok in propns:
+            if (
+                found.taken[tok.i] is None
+                and tok.is_title
+                and _naming_verb(tok, self.lex.naming_verbs) is not None
+            ):
+                s = found.extend_left(tok.i)
+                found.take(_Cand(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2))
+
+    @staticmethod
+    def _acronyms(found: _Found) -> None:
+        """2b. Parenthetical acronyms ("the Korea Institute for National Unification (KINU)")."""
+        doc = found.doc
+        for c in list(found.cands):
+            e = c.end
+            if c.type == "person" or e + 2 >= len(doc) or doc[e].text != "(" or doc[e + 2].text != ")":
+                continue
+            acro = doc[e + 1]
+            if acro.is_upper and len(acro) >= 2 and found.free(e + 1, e + 2):
+                new = _Cand(e + 1, e + 2, e + 1, "entity", c.type, acro.text, c.country, rank=2)
+                new.links.append(c)
+                found.take(new)
+
+    @staticmethod
+    def _short_forms(found: _Found, propns: list[Token]) -> None:
+        """2c. Later short forms the model missed: "Umerov" after "Rustem Umerov", "KINU"."""
+        doc = found.doc
+        short: dict[str, _Cand] = {}
+        for c in found.cands:
+            if c.kind != "entity":
+                continue
+            if c.type == "person" and c.end - c.start > 1:
+                for t in (doc[c.start], doc[c.end - 1]):
+                    short.setdefault(t.text, c)
+            elif c.type == "person":
+                short.setdefault(doc[c.start].text, c)  # "Ri" named once, then repeated
+            elif c.end - c.start == 1 and doc[c.start].is_upper:
+                short.setdefault(doc[c.start].text, c)
+        if not short:
+            return
+        for tok in propns:
+            s = short.get(tok.text)
+            if s is not None and found.taken[tok.i] is None and tok.pos_ == "PROPN" and tok.i >= s.end:
+                found.take(_Cand(tok.i, tok.i + 1, tok.i, "entity", s.type, tok.text, s.country, rank=2))
+
+    def _nominals(self, found: _Found, geo: _Geo) -> None:
+        """3. Unnamed sources: noun phrases headed by a source noun."""
+        for tok in found.doc:
+            if found.taken[tok.i] is not None or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            entry = self.lex.source_nouns.get(tok.lower_)
+            if entry is None:
+                continue
+            cand = self._nominal(found, tok, entry, geo)
+            if cand is not None:
+                found.take(cand)
+
     # ------------------------------------------------------------------ helpers
-    def _speaking_name(self, doc: Doc, s: int, e: int, country_of: dict[int, str | None]) -> bool:
+    def _speaking_name(self, doc: Doc, s: int, e: int, geo: _Geo) -> bool:
         """A two- or three-word proper name the entity tagger called a place, speaking: a person
         ("Natalia Sorokina, who heads the hospital, said")."""
         span = doc[s:e]
         if not 2 <= len(span) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
             return False
-        if any(t.i in country_of for t in span) or any(t.text in self.lex.titles for t in span):
+        if any(t.i in geo.country_of for t in span) or any(t.text in self.lex.titles for t in span):
             return False
         places = doc._.places or []
         return not any(p.start <= span.start_char and span.end_char <= p.end for p in places)
@@ -344,162 +472,95 @@ class Component:
             return typ
         return "organization"
 
-    def _nominal(
-        self,
-        doc: Doc,
-        tok: Token,
-        entry: dict[str, Any],
-        country_of: dict[int, str | None],
-        demonym_toks: set[int],
-        country_toks: set[int],
-        taken: list[bool],
-    ) -> _Cand | None:
+    # ------------------------------------------------------------------ nominal sources
+    def _nominal(self, found: _Found, tok: Token, entry: SourceNoun, geo: _Geo) -> _Cand | None:
         """An unnamed source noun phrase headed by ``tok``, typed from its head and modifiers."""
-        if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-            return None  # "intelligence" in "intelligence assessments": the head decides
-        if any(c.dep_ == "nummod" for c in tok.children) and not _speaking(tok, self.speech):
-            return None  # a counted group ("3 officers") is a quantity's subject, not a source
-        if entry.get("needs_source_use") and not _source_use(tok):
+        if not self._nominal_source(tok, entry):
             return None
-        mods: set[int] = set()
-        for child in tok.lefts:
-            if child.dep_ in NP_DEPS:
-                mods.update(t.i for t in child.subtree)
-        start = tok.i
-        while start - 1 in mods and not doc[start - 1].is_space and doc[start - 1].text not in BREAKS:
-            start -= 1
-        while start < tok.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
-            start += 1
-        absorbed: list[int] = []
-        inherited_country = None
-        inherited_type = None
-        if any(taken[start : tok.i + 1]):
-            # a possessive country is absorbed ("Ukraine's forces"); other names cut the phrase
-            inner = {
-                id(taken[i]): taken[i] for i in range(start, tok.i + 1) if taken[i] is not False
-            }.values()
-            if all(c.kind == "country" for c in inner):
-                absorbed = [c.start for c in inner]
-            else:
-                last = max(i for i in range(start, tok.i + 1) if taken[i] is not False)
-                if last == tok.i:
-                    return None
-                cutter = taken[last]
-                if cutter.type not in ("person", "country") and cutter.country:
-                    inherited_country = cutter.country  # "a senior Pentagon official" -> US
-                if cutter.type not in ("person", "country", "anonymous") and doc[last + 1].tag_ == "POS":
-                    inherited_type = cutter.type  # "the UN's humanitarian office" -> organization
-                start = last + 1
-                while start < tok.i and (doc[start].tag_ == "POS" or doc[start].is_punct):
-                    start += 1
-        words = [doc[i] for i in range(start, tok.i)]
-        typ = entry["type"]
-        mod_type = None
-        for w in words:
-            mt = self.lex.modifier_types.get(w.lower_)
-            if mt is not None:
-                mod_type = mt
-        if entry.get("needs_modifier") and mod_type is None:
+        doc = found.doc
+        cut = _cut_at_names(found, _phrase_start(doc, tok), tok)
+        if cut is None:
             return None
-        if entry.get("by_modifier") and mod_type is not None:
-            typ = mod_type
-        elif entry.get("by_modifier") and inherited_type is not None and typ not in ("media", "document"):
-            typ = inherited_type
-        country = inherited_country
-        for i in range(start, tok.i):
-            if i in country_of and country_of[i]:
-                country = country_of[i]
-        for child in tok.children:  # "officials from Ukraine", "forces of Russia"
-            if child.dep_ == "prep" and child.lower_ in ("from", "of", "in") and country is None:
-                for g in child.children:
-                    country = country or _first_country(
-                        (t for t in g.subtree if t.i <= g.i and t.dep_ != "relcl"), country_of
-                    )
-        geo = demonym_toks | country_toks
-        role_words = [
-            w.text
-            for w in words
-            if w.i not in geo
-            and w.tag_ not in ROLE_SKIP_TAGS
-            and w.dep_ not in ("poss", "case", "det")
-            and not w.is_punct
-            and w.ent_type_ not in ("NORP", "GPE", "CARDINAL", "ORDINAL")
-        ]
-        head_word = tok.lower_ if tok.is_sent_start and not role_words else tok.text
-        role = (
-            " ".join(role_words + [head_word])
-            if typ in ("person", "anonymous") or entry.get("role")
-            else None
-        )
+        words = [doc[i] for i in range(cut.start, tok.i)]
+        typ = self._nominal_type(words, entry, cut.type)
+        if typ is None:
+            return None
+        country = self._nominal_country(tok, cut, geo)
+        role = _nominal_role(words, tok, geo) if typ in ("person", "anonymous") or entry.get("role") else None
         first = next((w.i for w in words if w.tag_ not in ("DT", "PRP$")), tok.i)
         normalized = doc[first : tok.i + 1].text
         if normalized == tok.text and country is None:
             normalized = tok.lower_
         definite = any(w.lower_ == "the" or w.tag_ in ("POS", "PRP$") for w in words)
         cand = _Cand(
-            start, tok.i + 1, tok.i, "nominal", typ, normalized, country, role, rank=1, definite=definite
+            cut.start, tok.i + 1, tok.i, "nominal", typ, normalized, country, role, rank=1, definite=definite
         )
-        cand.absorbed = absorbed
+        cand.absorbed = cut.absorbed
         return cand
 
-    def _roles_and_countries(
-        self,
-        doc: Doc,
-        cands: list[_Cand],
-        country_of: dict[int, str | None],
-        demonym_toks: set[int],
-        country_toks: set[int],
-    ) -> None:
+    def _nominal_source(self, tok: Token, entry: SourceNoun) -> bool:
+        """Whether a source noun heads a source here: not a modifier of another noun, not a counted
+        group, used as a source where its entry needs it."""
+        if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "intelligence" in "intelligence assessments": the head decides
+        if any(c.dep_ == "nummod" for c in tok.children) and not _speaking(tok, self.speech, self.cite):
+            return False  # a counted group ("3 officers") is a quantity's subject, not a source
+        return not entry.get("needs_source_use") or self._source_use(tok)
+
+    def _nominal_type(self, words: list[Token], entry: SourceNoun, inherited: str | None) -> str | None:
+        """The type of a nominal source: its head noun's, or its modifier's where the noun is typed
+        by its modifier ("military sources"); None where a needed modifier is missing."""
+        mod_type = None
+        for w in words:
+            mt = self.lex.modifier_types.get(w.lower_)
+            if mt is not None:
+                mod_type = mt
+        typ = entry["type"]
+        if entry.get("needs_modifier") and mod_type is None:
+            return None
+        if entry.get("by_modifier") and mod_type is not None:
+            return mod_type
+        if entry.get("by_modifier") and inherited is not None and typ not in ("media", "document"):
+            return inherited
+        return typ
+
+    def _source_use(self, tok: Token) -> bool:
+        """Whether a noun like "reports" is used as a source (subject, "according to", "citing")."""
+        if tok.dep_ == "nsubj":
+            return True
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ == "to" and prep.head.lower_ == "according":
+                return True
+            if prep.lower_ in self.lex.source_preps:
+                return True
+        return tok.dep_ == "dobj" and tok.head.lemma_ in self.cite
+
+    def _nominal_country(self, tok: Token, cut: _Cut, geo: _Geo) -> str | None:
+        """The country of a nominal source: a demonym or country inside the phrase, else one after
+        an origin preposition ("officials from Ukraine", "forces of Russia"), else the cut name's."""
+        country = cut.country
+        for i in range(cut.start, tok.i):
+            if i in geo.country_of and geo.country_of[i]:
+                country = geo.country_of[i]
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in self.lex.origin_preps and country is None:
+                for g in child.children:
+                    country = country or geo.first(t for t in g.subtree if t.i <= g.i and t.dep_ != "relcl")
+        return country
+
+    # ------------------------------------------------------------------ roles and countries
+    def _roles_and_countries(self, doc: Doc, cands: list[_Cand], geo: _Geo) -> None:
         """Roles from appositions, titles and "identified as"; countries from demonyms; links."""
         by_head = {c.head: n for n, c in enumerate(cands)}
         drop: set[int] = set()
         for c in cands:
             head = doc[c.head]
             if c.kind == "entity":
-                # apposition: "Kyrylo Budanov, head of Ukraine's military intelligence agency"
-                for child in head.children:
-                    if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
-                        other = by_head.get(child.i)
-                        if other is not None and cands[other].kind == "nominal":
-                            if cands[other].type in ("person", "anonymous", "military"):
-                                drop.add(other)
-                            else:
-                                continue
-                        c.role = _role_text(doc, child)
-                        c.type = "person" if c.type in ("organization", "person") else c.type
-                        if c.country is None:
-                            c.country = _first_country(child.subtree, country_of)
-                # title before the name: "Ukrainian President Volodymyr Zelensky"
+                _apposition_role(doc, c, cands, by_head, drop, geo)
                 if c.type == "person":
-                    titles = []
-                    i = c.start - 1
-                    while i >= 0 and i < doc[i].head.i < c.end and doc[i].dep_ in ("compound", "amod"):
-                        titles.append(doc[i])
-                        i -= 1
-                    titles.reverse()
-                    if any(t.text in self.lex.titles for t in titles):
-                        geo = demonym_toks | country_toks
-                        role = " ".join(t.text for t in titles if t.i not in geo)
-                        c.role = c.role or role or None
-                        if c.country is None:
-                            c.country = _first_country(titles, country_of)
-                # "a soldier, identified only as Baek"
-                verb = _naming_verb(head, self.lex.naming_verbs)
-                if verb is not None:
-                    prior = [m for m, o in enumerate(cands) if o.end <= verb.i and o.kind == "nominal"]
-                    if prior:
-                        m = prior[-1]
-                        gap = doc[cands[m].end : verb.i]
-                        if all(t.is_punct or t.dep_ == "cc" for t in gap) and cands[m].type in (
-                            "person",
-                            "anonymous",
-                        ):
-                            c.type = "person"
-                            c.role = c.role or cands[m].role
-                            c.country = c.country or cands[m].country
-                            c.links.append(cands[m])
-                    elif c.type == "organization":
-                        c.type = "person"
+                    self._title_role(doc, c, geo)
+                self._named_as(doc, c, cands)
             # links by apposition / parentheses: "the spy agency, the National Intelligence Service"
             for child in head.children:
                 if child.dep_ == "appos" and child.i in by_head:
@@ -507,21 +568,58 @@ class Component:
                     if "country" not in (c.kind, other.kind):  # "to Russia, Seoul's spy agency said"
                         c.links.append(other)
             if c.country is None and c.kind == "entity" and c.type != "person":
-                c.country = _first_country(doc[c.start : c.end], country_of)
+                c.country = geo.first(doc[c.start : c.end])
         if drop:
             cands[:] = [c for n, c in enumerate(cands) if n not in drop]
 
+    def _title_role(self, doc: Doc, c: _Cand, geo: _Geo) -> None:
+        """A title before a person's name gives the role and country: "Ukrainian President
+        Volodymyr Zelensky"."""
+        titles = []
+        i = c.start - 1
+        while i >= 0 and i < doc[i].head.i < c.end and doc[i].dep_ in ("compound", "amod"):
+            titles.append(doc[i])
+            i -= 1
+        titles.reverse()
+        if any(t.text in self.lex.titles for t in titles):
+            geo_toks = geo.demonyms | geo.countries
+            role = " ".join(t.text for t in titles if t.i not in geo_toks)
+            c.role = c.role or role or None
+            if c.country is None:
+                c.country = geo.first(titles)
+
+    def _named_as(self, doc: Doc, c: _Cand, cands: list[_Cand]) -> None:
+        """A name given by a naming verb is a person, the one the description before it names:
+        "a soldier, identified only as Baek"."""
+        verb = _naming_verb(doc[c.head], self.lex.naming_verbs)
+        if verb is None:
+            return
+        prior = [o for o in cands if o.end <= verb.i and o.kind == "nominal"]
+        if not prior:
+            if c.type == "organization":
+                c.type = "person"
+            return
+        described = prior[-1]
+        gap = doc[described.end : verb.i]
+        if all(t.is_punct or t.dep_ == "cc" for t in gap) and described.type in ("person", "anonymous"):
+            c.type = "person"
+            c.role = c.role or described.role
+            c.country = c.country or described.country
+            c.links.append(described)
+
+    # ------------------------------------------------------------------ known bodies
     def _known_bodies(self, doc: Doc, cands: list[_Cand]) -> None:
         """Descriptions of a known institution take its name, type and country: "South Korea's spy
         agency", "Seoul's intelligence service" -> the NIS; "the country's intelligence agency" ->
         the body of that kind of the country in context (the country of the last body of the same
         type, else the last country named before it)."""
-        table = institutions.table()
+        table = self.table
         known: list[institutions.Institution] = []
         for n, c in enumerate(cands):
             if c.kind not in ("nominal", "entity") or c.type in ("person", "anonymous", "country"):
                 continue
-            if self.lex.source_nouns.get(doc[c.head].lower_, {}).get("type") == "anonymous":
+            noun = self.lex.source_nouns.get(doc[c.head].lower_)
+            if noun is not None and noun["type"] == "anonymous":
                 continue  # "Ukrainian intelligence sources": people inside the body, kept as said
             context = self._context_countries(cands[:n], c.type)
             same_type = self._context_countries([o for o in cands[:n] if o.type == c.type], c.type)
@@ -567,68 +665,24 @@ class Component:
                     out.append(c.country)
         return out
 
-    @staticmethod
-    def _link_by_role(doc: Doc, cands: list[_Cand], union: Any) -> None:
-        """Union an indefinite person description ("a South Korean lawmaker") with the one named
-        person of the article whose role or title holds its head noun and whose country fits."""
-        for n, c in enumerate(cands):
-            head = doc[c.head]
-            if c.kind != "nominal" or c.type != "person" or c.definite or head.tag_ != "NN":
-                continue
-            noun = head.lower_
-            named = [
-                m
-                for m, o in enumerate(cands)
-                if o.kind == "entity"
-                and o.type == "person"
-                and noun in _role_heads(o.role)
-                and (o.country is None or c.country is None or o.country == c.country)
-            ]
-            people = {cands[m].normalized for m in named}
-            if len(people) == 1:
-                for m in named:
-                    union(n, m)
-
+    # ------------------------------------------------------------------ linking
     def _link(self, doc: Doc, cands: list[_Cand]) -> None:
         """Give linked mentions and short names one normalised name; share type, role and country."""
-        parent = list(range(len(cands)))
+        groups = _Groups(len(cands))
+        _link_explicit(cands, groups)
+        _link_same_name(cands, groups)
+        self._link_repeated_description(doc, cands, groups)
+        self._link_lede(doc, cands, groups)
+        _link_by_role(doc, cands, groups)
+        _link_named_body(doc, cands, groups)
+        for members in groups.groups():
+            if len(members) > 1:
+                _share([cands[m] for m in members])
 
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        def union(a: int, b: int) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-
-        index = {id(c): n for n, c in enumerate(cands)}
-        for n, c in enumerate(cands):
-            for other in c.links:
-                if id(other) in index:
-                    union(n, index[id(other)])
-        # same alias normalisation or same surface
-        seen: dict[str, int] = {}
-        persons: dict[str, int] = {}
-        for n, c in enumerate(cands):
-            key = c.normalized.lower() if c.kind != "nominal" else ""
-            if key and key in seen:
-                union(n, seen[key])
-            elif key:
-                seen[key] = n
-            if c.kind == "entity" and c.type in ("person", "organization"):
-                parts = c.normalized.split()
-                short = c.normalized.lower()
-                if len(parts) == 1 and short in persons and c.type in ("person", "organization"):
-                    union(n, persons[short])
-                    continue
-                if c.type == "person" and len(parts) > 1:
-                    for p in (parts[0], parts[-1], parts[-1].split("-")[0]):
-                        persons.setdefault(p.lower(), n)
-        # a definite description repeating an earlier description's head: "a lawmaker" ... "the
-        # lawmaker", "the spy agency" ... "the agency"
+    def _link_repeated_description(self, doc: Doc, cands: list[_Cand], groups: _Groups) -> None:
+        """A definite description repeating an earlier description's head: "a lawmaker" ... "the
+        lawmaker", "the spy agency" ... "the agency" (the later one takes the earlier one's type
+        where its noun is typed by its modifier)."""
         for n, c in enumerate(cands):
             if c.kind != "nominal" or not c.definite or doc[c.head].tag_ not in ("NN", "NNS"):
                 continue
@@ -636,13 +690,14 @@ class Component:
             prev = [m for m in range(n) if cands[m].kind == "nominal" and doc[cands[m].head].lemma_ == lemma]
             if prev:
                 m = prev[-1]
-                union(n, m)
-                if c.type != cands[m].type and self.lex.source_nouns.get(doc[c.head].lower_, {}).get(
-                    "by_modifier"
-                ):
+                groups.union(n, m)
+                entry = self.lex.source_nouns.get(doc[c.head].lower_)
+                if c.type != cands[m].type and entry is not None and entry.get("by_modifier"):
                     c.type = cands[m].type
-        # the news lede: "..., a South Korean lawmaker said." then "Yu Yong-weon, a member of ...":
-        # an indefinite person description speaking, named as the subject of the next sentence
+
+    def _link_lede(self, doc: Doc, cands: list[_Cand], groups: _Groups) -> None:
+        """The news lede: "..., a South Korean lawmaker said." then "Yu Yong-weon, a member of
+        ...": an indefinite person description speaking, named as the subject of the next sentence."""
         for n, c in enumerate(cands):
             head = doc[c.head]
             if c.kind != "nominal" or c.type != "person" or c.definite or head.tag_ != "NN":
@@ -652,66 +707,199 @@ class Component:
             nxt = head.sent.end
             if nxt >= len(doc):
                 continue
-            sent = doc[nxt].sent
-            for m in range(n + 1, len(cands)):
-                o = cands[m]
-                if o.start >= sent.end:
-                    break
-                if o.start < sent.start or o.kind != "entity" or o.type != "person":
+            m = _first_person_of(doc, cands, n, doc[nxt].sent)
+            if m is not None and _names_next_subject(doc, cands, c, m):
+                groups.union(n, m)
+
+
+def _phrase_start(doc: Doc, tok: Token) -> int:
+    """The first token of the noun phrase ``tok`` heads: its modifiers up to a break, without a
+    leading punctuation mark or conjunction."""
+    mods: set[int] = set()
+    for child in tok.lefts:
+        if child.dep_ in NP_DEPS:
+            mods.update(t.i for t in child.subtree)
+    start = tok.i
+    while start - 1 in mods and not doc[start - 1].is_space and doc[start - 1].text not in BREAKS:
+        start -= 1
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return start
+
+
+def _cut_at_names(found: _Found, start: int, tok: Token) -> _Cut | None:
+    """A possessive country inside a nominal phrase is absorbed ("Ukraine's forces"); another name
+    cuts the phrase after it, lending its country and type; None where a name holds the head."""
+    held = [found.taken[i] for i in range(start, tok.i + 1)]
+    inner = list({id(c): c for c in held if c is not None}.values())
+    if not inner:
+        return _Cut(start)
+    if all(c.kind == "country" for c in inner):
+        return _Cut(start, absorbed=[c.start for c in inner])
+    doc = found.doc
+    last = max(i for i in range(start, tok.i + 1) if found.taken[i] is not None)
+    cutter = found.taken[last]
+    if last == tok.i or cutter is None:
+        return None
+    cut = _Cut(last + 1)
+    if cutter.type not in ("person", "country") and cutter.country:
+        cut.country = cutter.country  # "a senior Pentagon official" -> US
+    if cutter.type not in ("person", "country", "anonymous") and doc[last + 1].tag_ == "POS":
+        cut.type = cutter.type  # "the UN's humanitarian office" -> organization
+    while cut.start < tok.i and (doc[cut.start].tag_ == "POS" or doc[cut.start].is_punct):
+        cut.start += 1
+    return cut
+
+
+def _nominal_role(words: list[Token], tok: Token, geo: _Geo) -> str:
+    """The role an unnamed person's phrase gives ("senior government official"), without its
+    country words, determiners and numbers."""
+    geo_toks = geo.demonyms | geo.countries
+    role_words = [
+        w.text
+        for w in words
+        if w.i not in geo_toks
+        and w.tag_ not in ROLE_SKIP_TAGS
+        and w.dep_ not in ("poss", "case", "det")
+        and not w.is_punct
+        and w.ent_type_ not in ("NORP", "GPE", "CARDINAL", "ORDINAL")
+    ]
+    head_word = tok.lower_ if tok.is_sent_start and not role_words else tok.text
+    return " ".join(role_words + [head_word])
+
+
+def _apposition_role(
+    doc: Doc, c: _Cand, cands: list[_Cand], by_head: dict[int, int], drop: set[int], geo: _Geo
+) -> None:
+    """An apposition gives a named mention its role and makes it a person: "Kyrylo Budanov, head
+    of Ukraine's military intelligence agency" (a described person or unit in it is dropped)."""
+    head = doc[c.head]
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
+            other = by_head.get(child.i)
+            if other is not None and cands[other].kind == "nominal":
+                if cands[other].type in ("person", "anonymous", "military"):
+                    drop.add(other)
+                else:
                     continue
-                first_mention = not any(
-                    cands[k].normalized == o.normalized for k in range(m) if cands[k].kind == "entity"
-                )
-                fits = o.country is None or c.country is None or o.country == c.country
-                if doc[o.head].dep_ == "nsubj" and first_mention and o.end - o.start > 1 and fits:
-                    union(n, m)
-                break
-        # "a South Korean lawmaker" ... "Yu Yong-weon, a lawmaker of the ruling party": an indefinite
-        # person description and the one named person whose apposition or title has the same noun
-        self._link_by_role(doc, cands, union)
-        # definite descriptions of a named body: "the spy agency" after "NIS" (or before it)
-        for n, c in enumerate(cands):
-            if (
-                c.kind != "nominal"
-                or not c.definite
-                or c.type not in ("intelligence", "government", "military")
-            ):
-                continue
-            if doc[c.head].tag_ != "NN" or c.country is None:
-                continue
-            named = {
-                find(m)
-                for m in range(n)
-                if cands[m].kind in NAMED_KINDS and cands[m].type == c.type and cands[m].country == c.country
-            } or {
-                find(m)
-                for m in range(n + 1, len(cands))
-                if cands[m].kind in NAMED_KINDS and cands[m].type == c.type and cands[m].country == c.country
-            }
-            if len(named) == 1:
-                union(n, named.pop())
-        groups: dict[int, list[int]] = {}
-        for n in range(len(cands)):
-            groups.setdefault(find(n), []).append(n)
-        for members in groups.values():
-            if len(members) == 1:
-                continue
-            best = max(members, key=lambda m: (cands[m].rank, len(cands[m].normalized), -m))
-            rep = cands[best]
-            is_person = any(cands[m].type == "person" for m in members if cands[m].kind != "nominal")
-            role = next(
-                (cands[m].role for m in members if cands[m].role and cands[m].kind != "nominal"), None
-            )
-            role = role or next((cands[m].role for m in members if cands[m].role), None)
-            country = rep.country or next((cands[m].country for m in members if cands[m].country), None)
-            for m in members:
-                c = cands[m]
-                c.normalized = rep.normalized
-                if is_person and c.kind == "entity":
-                    c.type = "person"
-                if c.type == rep.type or c.kind == "entity":
-                    c.role = c.role or role
-                c.country = c.country or country
+            c.role = _role_text(doc, child)
+            c.type = "person" if c.type in ("organization", "person") else c.type
+            if c.country is None:
+                c.country = geo.first(child.subtree)
+
+
+def _link_explicit(cands: list[_Cand], groups: _Groups) -> None:
+    """Join the links found while reading (acronyms, appositions, "identified as")."""
+    index = {id(c): n for n, c in enumerate(cands)}
+    for n, c in enumerate(cands):
+        for other in c.links:
+            if id(other) in index:
+                groups.union(n, index[id(other)])
+
+
+def _link_same_name(cands: list[_Cand], groups: _Groups) -> None:
+    """Join named mentions with the same normalised name, and a one-word name with an earlier
+    person's first or last name ("Yu" -> "Yu Yong-weon")."""
+    seen: dict[str, int] = {}
+    persons: dict[str, int] = {}
+    for n, c in enumerate(cands):
+        key = c.normalized.lower() if c.kind != "nominal" else ""
+        if key and key in seen:
+            groups.union(n, seen[key])
+        elif key:
+            seen[key] = n
+        if c.kind != "entity" or c.type not in ("person", "organization"):
+            continue
+        parts = c.normalized.split()
+        short = c.normalized.lower()
+        if len(parts) == 1 and short in persons:
+            groups.union(n, persons[short])
+            continue
+        if c.type == "person" and len(parts) > 1:
+            for p in (parts[0], parts[-1], parts[-1].split("-")[0]):
+                persons.setdefault(p.lower(), n)
+
+
+def _first_person_of(doc: Doc, cands: list[_Cand], n: int, sent: Span) -> int | None:
+    """The index of the first named person after candidate ``n`` in ``sent``, if any."""
+    for m in range(n + 1, len(cands)):
+        o = cands[m]
+        if o.start >= sent.end:
+            return None
+        if o.start < sent.start or o.kind != "entity" or o.type != "person":
+            continue
+        return m
+    return None
+
+
+def _names_next_subject(doc: Doc, cands: list[_Cand], c: _Cand, m: int) -> bool:
+    """Whether person ``m`` (first named person of the next sentence) names description ``c``: the
+    subject, a full name mentioned for the first time, of a fitting country."""
+    o = cands[m]
+    first_mention = not any(
+        cands[k].normalized == o.normalized for k in range(m) if cands[k].kind == "entity"
+    )
+    fits = o.country is None or c.country is None or o.country == c.country
+    return doc[o.head].dep_ == "nsubj" and first_mention and o.end - o.start > 1 and fits
+
+
+def _link_by_role(doc: Doc, cands: list[_Cand], groups: _Groups) -> None:
+    """Union an indefinite person description ("a South Korean lawmaker") with the one named
+    person of the article whose role or title holds its head noun and whose country fits."""
+    for n, c in enumerate(cands):
+        head = doc[c.head]
+        if c.kind != "nominal" or c.type != "person" or c.definite or head.tag_ != "NN":
+            continue
+        noun = head.lower_
+        named = [
+            m
+            for m, o in enumerate(cands)
+            if o.kind == "entity"
+            and o.type == "person"
+            and noun in _role_heads(o.role)
+            and (o.country is None or c.country is None or o.country == c.country)
+        ]
+        people = {cands[m].normalized for m in named}
+        if len(people) == 1:
+            for m in named:
+                groups.union(n, m)
+
+
+def _link_named_body(doc: Doc, cands: list[_Cand], groups: _Groups) -> None:
+    """Definite descriptions of a named body: "the spy agency" after "NIS" (or before it), where
+    one named body of that type and country is in the article."""
+    for n, c in enumerate(cands):
+        if c.kind != "nominal" or not c.definite or c.type not in ("intelligence", "government", "military"):
+            continue
+        if doc[c.head].tag_ != "NN" or c.country is None:
+            continue
+
+        def same_body(m: int, c: _Cand = c) -> bool:
+            o = cands[m]
+            return o.kind in NAMED_KINDS and o.type == c.type and o.country == c.country
+
+        named = {groups.find(m) for m in range(n) if same_body(m)} or {
+            groups.find(m) for m in range(n + 1, len(cands)) if same_body(m)
+        }
+        if len(named) == 1:
+            groups.union(n, named.pop())
+
+
+def _share(members: list[_Cand]) -> None:
+    """Give the mentions of one actor the best name among them, and share type, role and country."""
+    best = max(range(len(members)), key=lambda k: (members[k].rank, len(members[k].normalized), -k))
+    rep = members[best]
+    is_person = any(o.type == "person" for o in members if o.kind != "nominal")
+    role = next((o.role for o in members if o.role and o.kind != "nominal"), None)
+    role = role or next((o.role for o in members if o.role), None)
+    country = rep.country or next((o.country for o in members if o.country), None)
+    for c in members:
+        c.normalized = rep.normalized
+        if is_person and c.kind == "entity":
+            c.type = "person"
+        if c.type == rep.type or c.kind == "entity":
+            c.role = c.role or role
+        c.country = c.country or country
 
 
 def _role_heads(role: str | None) -> set[str]:
@@ -720,6 +908,7 @@ def _role_heads(role: str | None) -> set[str]:
 
 
 def _ent_len(tok: Token) -> int:
+    """The length of the entity holding ``tok`` (0 if none)."""
     if not tok.ent_type_:
         return 0
     for ent in tok.doc.ents:
@@ -728,49 +917,24 @@ def _ent_len(tok: Token) -> int:
     return 0
 
 
-def _source_use(tok: Token) -> bool:
-    """Whether a noun like "reports" is used as a source (subject, "according to", "citing")."""
-    if tok.dep_ == "nsubj":
-        return True
-    if tok.dep_ == "pobj":
-        prep = tok.head
-        if prep.lower_ == "to" and prep.head.lower_ == "according":
-            return True
-        if prep.lower_ in ("per", "by"):
-            return True
-    if tok.dep_ == "dobj" and tok.head.lemma_ in ("cite", "quote"):
-        return True
-    return False
-
-
-def _speaking(tok: Token, speech: frozenset[str]) -> bool:
+def _speaking(tok: Token, speech: frozenset[str], cite: frozenset[str]) -> bool:
     """Whether a counted noun is a source: subject of a speech verb ("two officials said"),
     object of "citing"/"quoting", or after "according to"."""
     if tok.dep_ == "nsubj" and tok.head.lemma_ in speech:
         return True
-    if tok.dep_ == "dobj" and tok.head.lemma_ in ("cite", "quote"):
+    if tok.dep_ == "dobj" and tok.head.lemma_ in cite:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
-
-
-def _first_country(tokens: Any, country_of: dict[int, str | None]) -> str | None:
-    for t in tokens:
-        code = country_of.get(t.i)
-        if code:
-            return code
-    return None
 
 
 def _role_text(doc: Doc, tok: Token) -> str:
     """The text of an apposition, without a trailing parenthesis, comma or relative clause."""
     cut = {c.i for c in tok.children if c.dep_ in ("relcl", "conj", "cc", "acl") and c.i > tok.i}
     end = min([tok.right_edge.i + 1] + [min(t.i for t in doc[c].subtree) for c in cut])
-    start = tok.left_edge.i
-    span = doc[start:end]
-    text = span.text
-    cut = text.find(" (")
-    if cut > 0:
-        text = text[:cut]
+    text = doc[tok.left_edge.i : end].text
+    paren = text.find(" (")
+    if paren > 0:
+        text = text[:paren]
     return text.strip(" ,;")
 
 

@@ -16,15 +16,14 @@ uses it for each quantity.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .. import resources
 from ..model import ActorMention, AttributionMention, TextSpan
 from ..nlp.extensions import doc_text
+from .attribution_lexicon import Lexicon, lexicon
 
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
@@ -33,115 +32,6 @@ CLAUSE_DEPS = ("ccomp",)
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 TRIM_TAGS = frozenset({"``", "''", ",", ".", ":", "-LRB-", "-RRB-", "HYPH", "_SP"})
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
-PLACE_PREPS = frozenset({"from", "in", "to", "into", "near", "at", "inside", "outside", "across", "toward"})
-NEGATING_VERBS = frozenset({"refuse", "decline", "fail"})
-# Verbs that make a statement or document: "the comments Trump had made", "the report ISW issued".
-MAKING_VERBS = frozenset({"make", "issue", "publish", "release", "give", "deliver", "send", "file", "write"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-LEAD_PHRASE_WORDS = frozenset({"according", "based", "per"})
-DOCUMENT_WORDS = frozenset(
-    {"report", "statement", "release", "assessment", "document", "study", "survey", "memo"}
-)
-
-
-@dataclass
-class Lexicon:
-    """The attribution resource, compiled once."""
-
-    speech: frozenset[str]
-    clause_only: frozenset[str]
-    cite: frozenset[str]
-    evidential: frozenset[str]
-    evidence_nouns: frozenset[str]
-    image_nouns: frozenset[str]
-    stance_adjectives: frozenset[str]
-    said_things: frozenset[str]
-    possessive_nouns: frozenset[str]
-    act_stances: frozenset[str]
-    raising_adjectives: frozenset[str]
-    event_nouns: frozenset[str]
-    evidence_objects: frozenset[str]
-    tell_objects: frozenset[str]
-    nouns: frozenset[str]
-    agent_preps: frozenset[str]
-    singular: frozenset[str]
-    plural: frozenset[str]
-    addressee: frozenset[str]
-    inanimate: frozenset[str]
-    interview: frozenset[str]
-    speaker_pronouns: frozenset[str]
-    stance: frozenset[str]
-    naming: frozenset[str]
-    quote_only: frozenset[str]
-    needs_speaker: frozenset[str]
-    prep_verbs: dict[str, frozenset[str]]
-    as_verbs: frozenset[str]
-    clause_nouns: frozenset[str]
-    intent: frozenset[str]
-    object_preps: frozenset[str]
-    anonymity: frozenset[str]
-    figure_verbs: frozenset[str]
-    document_preps: frozenset[str]
-    temporal_marks: frozenset[str]
-    rival_markers: frozenset[str]
-    colon_labels: frozenset[str]
-    signature_dashes: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The parsed ``attribution.yaml`` (cached per process)."""
-    data = resources.load("attribution.yaml")
-    prep_verbs = {verb: frozenset(preps) for verb, preps in (data.get("preposition_verbs") or {}).items()}
-    stance = frozenset(data.get("stance_verbs", []))
-    intent = frozenset(data.get("intent_verbs", []))
-    naming = frozenset(data.get("naming_verbs", []))
-    quote_only = frozenset(data.get("quote_only_verbs", []))
-    return Lexicon(
-        speech=frozenset(data["speech_verbs"])
-        | stance
-        | intent
-        | naming
-        | quote_only
-        | frozenset(prep_verbs),
-        clause_only=frozenset(data["clause_only_verbs"]) | intent | quote_only,
-        cite=frozenset(data["cite_verbs"]),
-        evidential=frozenset(data["evidential_verbs"]),
-        evidence_nouns=frozenset(data.get("evidence_nouns", [])),
-        image_nouns=frozenset(data.get("image_nouns", [])),
-        stance_adjectives=frozenset(data.get("stance_adjectives", [])),
-        said_things=frozenset(data.get("said_things", [])),
-        possessive_nouns=frozenset(data.get("possessive_nouns", [])),
-        act_stances=frozenset(data.get("act_stances", [])),
-        raising_adjectives=frozenset(data.get("raising_adjectives", [])),
-        event_nouns=frozenset(data.get("event_nouns", [])),
-        evidence_objects=frozenset(data.get("evidence_object_verbs", [])),
-        tell_objects=frozenset(data["tell_objects"]),
-        nouns=frozenset(data["nouns"]),
-        agent_preps=frozenset(data["noun_agent_prepositions"]),
-        singular=frozenset(data["singular_pronouns"]),
-        plural=frozenset(data["plural_pronouns"]),
-        addressee=frozenset(data.get("addressee_verbs", [])),
-        inanimate=frozenset(data.get("inanimate_pronouns", [])),
-        interview=frozenset(data.get("interview_verbs", [])),
-        speaker_pronouns=frozenset(data.get("speaker_pronouns", [])),
-        stance=stance,
-        naming=naming,
-        quote_only=quote_only,
-        needs_speaker=stance | intent | naming | quote_only | frozenset(prep_verbs),
-        prep_verbs=prep_verbs,
-        as_verbs=frozenset(data.get("as_verbs", [])),
-        clause_nouns=frozenset(data.get("clause_nouns", [])),
-        intent=intent,
-        object_preps=frozenset(data.get("stance_object_prepositions", [])),
-        anonymity=frozenset(data.get("anonymity_verbs", [])),
-        figure_verbs=frozenset(data.get("figure_verbs", [])),
-        document_preps=frozenset(data.get("document_prepositions", [])),
-        temporal_marks=frozenset(data.get("temporal_marks", [])),
-        rival_markers=frozenset(data.get("rival_markers", [])),
-        colon_labels=frozenset(data.get("colon_labels", [])),
-        signature_dashes=frozenset(data.get("signature_dashes", [])),
-    )
 
 
 @dataclass
@@ -159,16 +49,31 @@ class _Attr:
     cited_person: str | None = None  # a cite with no content: the person whose quotes follow
 
 
-@Language.factory("claimtrail_attribution")
-def make_component(nlp: Language, name: str) -> Component:
-    return Component()
+@Language.factory(
+    "claimtrail_attribution",
+    assigns=["doc._.attributions"],
+    requires=[
+        "doc._.actors",
+        "doc._.places",
+        "doc.sents",
+        "token.lemma",
+        "token.pos",
+        "token.tag",
+        "token.dep",
+        "token.ent_type",
+    ],
+    default_config={"resource": "attribution.yaml"},
+)
+def make_component(nlp: Language, name: str, resource: str) -> Component:
+    """The attribution component, with the cue words of ``resource``."""
+    return Component(resource)
 
 
 class Component:
     """spaCy component setting ``doc._.attributions`` (ordered by cue position)."""
 
-    def __init__(self) -> None:
-        self.lex = lexicon()
+    def __init__(self, resource: str = "attribution.yaml") -> None:
+        self.lex = lexicon(resource)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _Context(doc, self.lex)
@@ -233,7 +138,7 @@ class _Context:
     # ------------------------------------------------------------------ cue kinds
     def _verb(self, v: Token) -> None:
         """A speech verb: source = its subject, content = its clause, quote or object."""
-        if v.i in self.by_cue or _negated(v):
+        if v.i in self.by_cue or _negated(v, self.lex.negating):
             return  # "did not confirm": the subject does not say the content
         content = self._verb_content(v)
         if content is None:
@@ -276,7 +181,7 @@ class _Context:
             cue_end = max(cue_end, topic.i + 1)
         if v.lemma_ in self.lex.naming:  # "called for", "called on"
             prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
-            if prep is not None and prep.lower_ in ("for", "on"):
+            if prep is not None and prep.lower_ in self.lex.request_preps:
                 cue_end = max(cue_end, prep.i + 1)
         if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
             cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
@@ -287,10 +192,10 @@ class _Context:
         plan', 'officials are worried about shortages': a stance or belief adjective after a linking
         verb; the subject holds it, the clause or the object of its preposition is the content."""
         link = adj.head
-        if adj.i in self.by_cue or _negated(link) or _negated(adj):
+        if adj.i in self.by_cue or _negated(link, self.lex.negating) or _negated(adj, self.lex.negating):
             return
         src = self._subject(link)
-        if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON") or src.lower_ == "it":
+        if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON") or src.lower_ in self.lex.expletives:
             return  # "it is clear that ...": the writer's own frame, no holder
         content = None
         for c in list(adj.children) + [c for c in link.children if c.i > adj.i]:
@@ -404,7 +309,7 @@ class _Context:
         # "the figure was confirmed by the ministry": the passive subject is what was said
         if any(c.dep_ == "agent" for c in v.children):
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-            if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and subj.pos_ != "PRON":
+            if subj is not None and subj.lower_ not in self.lex.relative_pronouns and subj.pos_ != "PRON":
                 return self._span_chars(subj.left_edge.i, subj.right_edge.i + 1)
         if v.lemma_ in self.lex.figure_verbs:  # "put the toll at 23", "the data show 1,100 cases"
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
@@ -426,11 +331,7 @@ class _Context:
                 and c.pos_ in ("NOUN", "PROPN", "NUM")
             ):
                 return self._span_chars(c.left_edge.i, c.right_edge.i + 1)
-            if (
-                c.dep_ == "prep"
-                and c.lower_ in ("of", "about", "on")
-                and v.lemma_ in ("warn", "tell", "report")
-            ):
+            if c.dep_ == "prep" and c.lower_ in self.lex.topic_preps and v.lemma_ in self.lex.topic_verbs:
                 return self._span_chars(c.i + 1, c.right_edge.i + 1)
         return None
 
@@ -653,10 +554,10 @@ class _Context:
             if c.dep_ not in ("xcomp", "ccomp"):
                 continue
             if c.lemma_ in self.lex.speech and (
-                v.lemma_ in NEGATING_VERBS or c.lemma_ not in self.lex.needs_speaker
+                v.lemma_ in self.lex.negating or c.lemma_ not in self.lex.needs_speaker
             ):
                 # "declined to comment": nothing said inside; the refusal itself is the statement
-                return v.lemma_ not in NEGATING_VERBS or _says_something(c)
+                return v.lemma_ not in self.lex.negating or _says_something(c)
             if c.lemma_ in self.lex.anonymity and any(g.dep_ == "auxpass" for g in c.children):
                 return True
         return False
@@ -707,7 +608,7 @@ class _Context:
         called X) is no cue."""
         kids = [c for c in v.children if c.i > v.i]
         prep = next((c for c in kids if c.dep_ == "prep" and c.i == v.i + 1), None)
-        if prep is not None and prep.lower_ in ("for", "on"):
+        if prep is not None and prep.lower_ in self.lex.request_preps:
             end = self._tail_trim(v, prep.right_edge.i + 1)
             for c in kids:  # "called on Russia to withdraw": the request runs on
                 if c.i > prep.i and c.dep_ in ("xcomp", "ccomp"):
@@ -745,7 +646,7 @@ class _Context:
     def _cite(self, v: Token) -> None:
         """'X cited Y (in reporting that Z)', 'X said, citing Y', 'X, who cited Y, said ...',
         'X quoted Y as saying that Z', 'According to X, citing Y, Z'."""
-        if _negated(v):
+        if _negated(v, self.lex.negating):
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         cited_tok = self._agent(obj) if obj is not None else None
@@ -906,7 +807,7 @@ class _Context:
                 for anc in t.ancestors:  # "based on a briefing by": the whole phrase is the cue
                     if anc.i == v.i:
                         break
-                    if anc.lower_ in ("based", "according"):
+                    if anc.lower_ in self.lex.cited_phrase_words:
                         start = min(start, anc.i)
                 by = next((c for c in t.children if c.dep_ == "prep" and c.i == t.i + 1), None)
                 if by is not None and start < t.i:
@@ -942,11 +843,11 @@ class _Context:
         for _ in range(4):
             for c in t.children:
                 if c.dep_ in SUBJECT_DEPS:
-                    if c.dep_ == "nsubjpass" and c.lower_ in ("it",):
+                    if c.dep_ == "nsubjpass" and c.lower_ in self.lex.expletives:
                         return None
                     if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
                         return self._passive_agent(t)  # "troops were reported killed": not the speaker
-                    if c.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+                    if c.lower_ in self.lex.relative_pronouns and t.dep_ == "relcl":
                         return self._agent(t.head)  # "Choi, who said ...": the relative's head
                     return self._agent(c)
             for c in t.children:
@@ -1046,11 +947,11 @@ class _Context:
                 if pobj is not None and (self.actor_of[pobj.i] is not None or pobj.pos_ == "PROPN"):
                     return pobj
         for c in n.children:  # "the comments Trump had made", "the report that ISW published"
-            if c.dep_ == "relcl" and c.lemma_ in MAKING_VERBS | self.lex.speech:
+            if c.dep_ == "relcl" and c.lemma_ in self.lex.making | self.lex.speech:
                 subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if (
                     subj is not None
-                    and subj.lower_ not in RELATIVE_PRONOUNS
+                    and subj.lower_ not in self.lex.relative_pronouns
                     and subj.pos_ in ("NOUN", "PROPN")
                 ):
                     return subj
@@ -1074,9 +975,9 @@ class _Context:
                 break
             t = doc[left]
             lead = None
-            if (t.lemma_ in self.lex.cite and t.tag_ == "VBG") or t.lower_ in LEAD_PHRASE_WORDS:
+            if (t.lemma_ in self.lex.cite and t.tag_ == "VBG") or t.lower_ in self.lex.lead_words:
                 lead = t
-            elif t.dep_ in ("prep", "advcl") and t.head.i > t.i and t.lower_ in ("after", "following"):
+            elif t.dep_ in ("prep", "advcl") and t.head.i > t.i and t.lower_ in self.lex.time_lead_words:
                 lead = t
             if lead is not None:
                 end = lead.right_edge.i + 1
@@ -1099,7 +1000,7 @@ class _Context:
                 if not c.is_punct:
                     break
                 continue
-            lead = c.lower_ in LEAD_PHRASE_WORDS or (c.lemma_ in self.lex.cite and c.tag_ == "VBG")
+            lead = c.lower_ in self.lex.lead_words or (c.lemma_ in self.lex.cite and c.tag_ == "VBG")
             comment = c.dep_ == "npadvmod" and c.pos_ == "NOUN" and any(g.dep_ == "relcl" for g in c.children)
             if lead or comment:
                 right = c.left_edge.i
@@ -1350,7 +1251,7 @@ class _Context:
         if root.lemma_ not in self.lex.interview:
             return []
         objs = [c for c in root.children if c.dep_ == "dobj"]
-        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in self.lex.interview_preps):
             objs += [g for g in prep.children if g.dep_ == "pobj"]
         for o in list(objs):
             objs += [c for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
@@ -1419,7 +1320,11 @@ class _Context:
             for a, root in cands:
                 if root.dep_ in SUBJECT_DEPS and root.head.i in speakers:
                     continue
-                if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and root.head.head.pos_ == "VERB":
+                if (
+                    root.dep_ == "pobj"
+                    and root.head.lower_ in self.lex.place_preps
+                    and root.head.head.pos_ == "VERB"
+                ):
                     continue  # "returned from Mariupol": a place, whatever the entity tagger says
                 if _modifies(root, heads):
                     continue
@@ -1548,7 +1453,7 @@ class _Context:
                 m.source_country = first.country if len({x.country for x in actors}) == 1 else None
             elif source is not None:
                 m.source_name = source.text
-                m.source_type = "document" if a.source_tok.lemma_ in DOCUMENT_WORDS else "unknown"
+                m.source_type = "document" if a.source_tok.lemma_ in self.lex.document_nouns else "unknown"
             out.append(m)
         return out
 
@@ -1604,9 +1509,9 @@ def _says_something(v: Token) -> bool:
     return any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children)
 
 
-def _negated(t: Token) -> bool:
+def _negated(t: Token, negating: frozenset[str]) -> bool:
     """ "did not confirm", "refused to confirm": the subject does not say the content."""
-    if t.dep_ == "xcomp" and t.head.lemma_ in NEGATING_VERBS:
+    if t.dep_ == "xcomp" and t.head.lemma_ in negating:
         return True
     return any(c.dep_ == "neg" and _next_to(c, t) for c in t.children)
 

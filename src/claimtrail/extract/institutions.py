@@ -17,11 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import resources
+from .actors_resource import ActorsResource, load
 
 #: The prefix word of a description whose country is the one in context ("the country's spy agency").
 CONTEXT = "context"
-_CONTEXT_WORDS = frozenset({"country", "nation", "country own", "state"})
 _POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+(.+)$")
 _LEADING = re.compile(r"^(the|a|an|its|their)\s+")
 
@@ -48,17 +47,18 @@ def norm(text: str) -> str:
 class Table:
     """The institutions with lookups by name, by (country, description) and by country prefix."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: ActorsResource) -> None:
         self.institutions: list[Institution] = []
         self.by_name: dict[str, Institution] = {}
         self.by_description: dict[tuple[str | None, str], list[Institution]] = defaultdict(list)
-        for entry in data.get("institutions") or []:
+        self.context_words = frozenset(data["context_words"])
+        for entry in data["institutions"]:
             inst = Institution(
-                name=str(entry["name"]),
-                type=str(entry.get("type") or "organization"),
-                country=entry.get("country"),
-                names=tuple(str(n) for n in entry.get("names") or []),
-                descriptions=tuple(norm(str(d)) for d in entry.get("descriptions") or []),
+                name=entry["name"],
+                type=entry["type"],
+                country=entry["country"],
+                names=tuple(entry["names"]),
+                descriptions=tuple(norm(d) for d in entry.get("descriptions", [])),
             )
             self.institutions.append(inst)
             for spelling in (inst.name, *inst.names):
@@ -66,13 +66,13 @@ class Table:
             for d in inst.descriptions:
                 self.by_description[(inst.country, d)].append(inst)
         self.prefixes: dict[str, str | None] = {}
-        for table in ("countries", "demonyms"):
-            for name, code in (data.get(table) or {}).items():
-                self.prefixes[norm(str(name))] = code
-        for entry in data.get("aliases") or []:
-            if entry.get("metonym"):
-                for n in entry.get("names") or []:
-                    self.prefixes[norm(str(n))] = entry.get("country")
+        for table in (data["countries"], data["demonyms"]):
+            for name, code in table.items():
+                self.prefixes[norm(name)] = code
+        for alias in data["aliases"]:
+            if alias.get("metonym"):
+                for n in alias["names"]:
+                    self.prefixes[norm(n)] = alias["country"]
         self._longest = max((len(k.split(" ")) for k in self.prefixes), default=1)
         self._split_cache: dict[str, tuple[str | None, str]] = {}
 
@@ -93,7 +93,7 @@ class Table:
         m = _POSSESSIVE.match(key)
         if m:
             head, rest = m.group(1), m.group(2)
-            if head in _CONTEXT_WORDS:
+            if head in self.context_words:
                 return CONTEXT, rest
             code = self.prefixes.get(head)
             if code:
@@ -164,7 +164,7 @@ class Table:
         return rest in inst.descriptions or self.by_name.get(norm(rest)) is inst
 
 
-@lru_cache(maxsize=1)
-def table() -> Table:
-    """The institutions table of resources/actors.yaml (parsed once per process)."""
-    return Table(resources.load("actors.yaml"))
+@lru_cache(maxsize=4)
+def table(resource: str = "actors.yaml") -> Table:
+    """The institutions table of an actors resource (parsed once per process)."""
+    return Table(load(resource))

@@ -12,21 +12,51 @@ wins; with no cue, the cue of the attribution covering the token; else asserted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import NotRequired
 
+from pydantic import ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from typing_extensions import TypedDict
 
 from .. import resources
 from ..model import ModalityCue
 from ..nlp.extensions import doc_text
 from .attribution import attribution_for
-from .attribution import lexicon as attribution_lexicon
+from .attribution_lexicon import lexicon as attribution_lexicon
+from .vocabularies import ActorTypeName, ModalityName
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd")
-ABILITY_MODALS = frozenset({"could", "can"})
+
+
+class VerbEntry(TypedDict):
+    """A cue verb of ``modality.yaml``: its modality and the conditions it needs."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    modality: ModalityName
+    needs_complement: NotRequired[bool]
+    needs_object: NotRequired[bool]
+    passive_only: NotRequired[bool]
+
+
+class ModalityResource(TypedDict):
+    """The schema of ``resources/modality.yaml``."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    modal_verbs: dict[str, ModalityName]
+    ability_modals: list[str]
+    reported_speech_modals: dict[str, ModalityName]
+    marks: dict[str, ModalityName]
+    adverbs: dict[str, ModalityName]
+    verbs: dict[str, VerbEntry]
+    nouns: dict[str, ModalityName]
+    adjectives: dict[str, ModalityName]
+    negated_phrasal: dict[str, ModalityName]
+    negation: dict[ModalityName, ModalityName]
+    reported_source_types: list[ActorTypeName]
+    precedence: list[ModalityName]
 
 
 @dataclass
@@ -34,8 +64,9 @@ class Lexicon:
     """The modality resource, compiled once."""
 
     modals: dict[str, str]
+    ability_modals: frozenset[str]
     adverbs: dict[str, str]
-    verbs: dict[str, dict[str, Any]]
+    verbs: dict[str, VerbEntry]
     nouns: dict[str, str]
     adjectives: dict[str, str]
     negated_phrasal: dict[tuple[str, str], str]
@@ -44,19 +75,19 @@ class Lexicon:
     precedence: dict[str, int]
     reported_modals: dict[str, str]
     marks: dict[str, str]
-    negating_verbs: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The parsed ``modality.yaml`` (cached per process)."""
-    data = resources.load("modality.yaml")
+@lru_cache(maxsize=4)
+def lexicon(resource: str = "modality.yaml") -> Lexicon:
+    """The parsed modality resource (cached per process)."""
+    data = resources.load_checked(resource, ModalityResource)
     phrasal = {}
     for phrase, modality in data["negated_phrasal"].items():
         verb, particle = phrase.split()
         phrasal[(verb, particle)] = modality
     return Lexicon(
         modals=dict(data["modal_verbs"]),
+        ability_modals=frozenset(data["ability_modals"]),
         adverbs=dict(data["adverbs"]),
         verbs=dict(data["verbs"]),
         nouns=dict(data["nouns"]),
@@ -65,122 +96,131 @@ def lexicon() -> Lexicon:
         negation=dict(data["negation"]),
         reported_source_types=frozenset(data["reported_source_types"]),
         precedence={m: i for i, m in enumerate(data["precedence"])},
-        reported_modals=dict(data.get("reported_speech_modals", {})),
-        marks=dict(data.get("marks", {})),
-        negating_verbs=frozenset(data.get("negating_verbs", [])),
+        reported_modals=dict(data["reported_speech_modals"]),
+        marks=dict(data["marks"]),
     )
 
 
-@Language.factory("claimtrail_modality")
-def make_component(nlp: Language, name: str) -> Component:
-    return Component()
+@Language.factory(
+    "claimtrail_modality",
+    assigns=["doc._.modality_cues"],
+    requires=["doc._.attributions", "token.lemma", "token.pos", "token.tag", "token.dep"],
+    default_config={"resource": "modality.yaml", "attribution": "attribution.yaml"},
+)
+def make_component(nlp: Language, name: str, resource: str, attribution: str) -> Component:
+    """The modality component: cues from ``resource``; speech and negating verbs from
+    ``attribution`` (the attribution lexicon, so each verb list is defined once)."""
+    return Component(resource, attribution)
+
+
+@dataclass
+class _Found:
+    """The cues of one Doc by char span; the first cue found for a span wins."""
+
+    text: str
+    cues: dict[tuple[int, int], ModalityCue] = field(default_factory=dict)
+
+    def add(self, first: Token, last: Token, modality: str, scope: Token) -> None:
+        """Record the cue spanning tokens ``first``..``last`` that governs ``scope``."""
+        start, end = first.idx, last.idx + len(last)
+        if (start, end) not in self.cues:
+            self.cues[(start, end)] = ModalityCue(start, end, self.text[start:end], modality, scope.i)
 
 
 class Component:
     """spaCy component setting ``doc._.modality_cues`` (in text order)."""
 
-    def __init__(self) -> None:
-        self.lex = lex = lexicon()
+    def __init__(self, resource: str = "modality.yaml", attribution: str = "attribution.yaml") -> None:
+        self.lex = lex = lexicon(resource)
         self.words = (
             frozenset(lex.modals) | frozenset(lex.adverbs) | frozenset(lex.nouns) | frozenset(lex.adjectives)
         )
         self.words = self.words | frozenset(lex.reported_modals) | frozenset(lex.marks)
         self.lemmas = frozenset(lex.verbs) | frozenset(v for v, _ in lex.negated_phrasal)
-        self.speech = attribution_lexicon().speech
+        said = attribution_lexicon(attribution)
+        self.speech = said.speech
+        self.negating_verbs = said.negating
 
     def __call__(self, doc: Doc) -> Doc:
-        found: dict[tuple[int, int], ModalityCue] = {}
-        text = doc_text(doc)  # built from the tokens on each access: read it once
-
-        def add(first: Token, last: Token, modality: str, scope: Token) -> None:
-            start, end = first.idx, last.idx + len(last)
-            if (start, end) not in found:
-                found[(start, end)] = ModalityCue(start, end, text[start:end], modality, scope.i)
-
-        lex = self.lex
-        words = self.words
-        lemmas = self.lemmas
+        found = _Found(doc_text(doc))  # the text is built from the tokens on each access: read it once
         for tok in doc:
-            low = tok.lower_
-            if low not in words and tok.lemma_ not in lemmas:
-                continue
-            if tok.tag_ == "MD" and low in lex.modals:
-                head = tok.head
-                if low in ABILITY_MODALS and _neg(head) is not None:
-                    continue  # "could not confirm": ability, the negated verb is the cue
-                add(tok, tok, lex.modals[low], head)
-            elif tok.dep_ == "mark" and low in lex.marks:
-                add(tok, tok, lex.marks[low], tok.head)  # "whether 14 sailors were alive": open
-            elif tok.tag_ == "MD" and low in lex.reported_modals:
-                head = tok.head
-                if (
-                    head.dep_ == "ccomp"
-                    and head.head.lemma_ in self.speech
-                    and not any(c.lower_ == "have" for c in head.children if c.dep_ == "aux")
-                ):
-                    add(tok, tok, lex.reported_modals[low], head)
-            elif tok.pos_ == "ADV" and low in lex.adverbs:
-                add(tok, tok, lex.adverbs[low], _clause_head(tok.head))
-            elif (
-                tok.pos_ in ("VERB", "AUX")
-                and tok.lemma_ in lex.verbs
-                and tok.dep_ not in ("amod", "compound")
-            ):
-                self._verb(tok, add)
-            elif tok.pos_ == "VERB" and _particle(tok) is not None:
-                key = (tok.lemma_, _particle(tok).lower_)
-                neg = _neg(tok)
-                if key in lex.negated_phrasal and neg is not None:
-                    add(
-                        min(neg, tok, key=lambda t: t.i),
-                        _particle(tok),
-                        lex.negated_phrasal[key],
-                        _scope(tok),
-                    )
-            if tok.pos_ == "NOUN" and low in lex.nouns:
-                add(tok, tok, lex.nouns[low], self._noun_scope(tok))
-            elif (
-                tok.pos_ in ("ADJ", "VERB")
-                and low in lex.adjectives
-                and tok.dep_ in ("amod", "acomp", "attr")
-            ):
-                scope = (
-                    tok.head
-                    if tok.dep_ == "amod"
-                    else _scope(tok)
-                    if _has_complement(tok)
-                    else _scope(tok.head)
-                )
-                add(tok, tok, lex.adjectives[low], scope)
-        # statements of unnamed reports and of no one: "Reports indicate ...", "it was reported that"
-        for a in doc._.attributions or []:
-            named = a.source_name is not None and a.source_name[:1].isupper()
-            if a.source is None or (not named and a.source_type in lex.reported_source_types):
-                span = doc.char_span(a.content_start, a.content_end, alignment_mode="expand")
-                cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
-                if span is not None and cue is not None and (a.cue.start, a.cue.end) not in found:
-                    found[(a.cue.start, a.cue.end)] = ModalityCue(
-                        a.cue.start, a.cue.end, a.cue.text, "reported", span.root.i
-                    )
-        doc._.modality_cues = sorted(found.values(), key=lambda c: (c.start, c.end))
+            if tok.lower_ in self.words or tok.lemma_ in self.lemmas:
+                self._word_cue(tok, found)
+                self._modifier_cue(tok, found)
+        self._reported_statements(doc, found)
+        doc._.modality_cues = sorted(found.cues.values(), key=lambda c: (c.start, c.end))
         return doc
 
-    def _verb(self, tok: Token, add: Any) -> None:
+    def _word_cue(self, tok: Token, found: _Found) -> None:
+        """The cue a modal, subordinator, adverb or verb makes (at most one per token)."""
+        low, lex = tok.lower_, self.lex
+        if tok.tag_ == "MD" and low in lex.modals:
+            if low in lex.ability_modals and _neg(tok.head) is not None:
+                return  # "could not confirm": ability, the negated verb is the cue
+            found.add(tok, tok, lex.modals[low], tok.head)
+        elif tok.dep_ == "mark" and low in lex.marks:
+            found.add(tok, tok, lex.marks[low], tok.head)  # "whether 14 sailors were alive": open
+        elif tok.tag_ == "MD" and low in lex.reported_modals:
+            if self._in_reported_speech(tok.head):
+                found.add(tok, tok, lex.reported_modals[low], tok.head)
+        elif tok.pos_ == "ADV" and low in lex.adverbs:
+            found.add(tok, tok, lex.adverbs[low], _clause_head(tok.head))
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_ in lex.verbs and tok.dep_ not in ("amod", "compound"):
+            self._verb(tok, found)
+        elif tok.pos_ == "VERB":
+            self._negated_phrasal(tok, found)
+
+    def _in_reported_speech(self, head: Token) -> bool:
+        """Whether a modal's verb is the complement of a speech verb, not in "would have" (a
+        counterfactual): "said it would send" is the backshifted "will"."""
+        return (
+            head.dep_ == "ccomp"
+            and head.head.lemma_ in self.speech
+            and not any(c.lower_ == "have" for c in head.children if c.dep_ == "aux")
+        )
+
+    def _negated_phrasal(self, tok: Token, found: _Found) -> None:
+        """A phrasal verb that is a cue only when negated: "did not rule out"."""
+        particle = _particle(tok)
+        if particle is None:
+            return
+        key = (tok.lemma_, particle.lower_)
+        neg = _neg(tok)
+        if key in self.lex.negated_phrasal and neg is not None:
+            found.add(min(neg, tok, key=lambda t: t.i), particle, self.lex.negated_phrasal[key], _scope(tok))
+
+    def _modifier_cue(self, tok: Token, found: _Found) -> None:
+        """The cue a noun ("a possibility") or an adjective ("an estimated 3,000") makes."""
+        low, lex = tok.lower_, self.lex
+        if tok.pos_ == "NOUN" and low in lex.nouns:
+            found.add(tok, tok, lex.nouns[low], self._noun_scope(tok))
+        elif tok.pos_ in ("ADJ", "VERB") and low in lex.adjectives and tok.dep_ in ("amod", "acomp", "attr"):
+            found.add(tok, tok, lex.adjectives[low], _adjective_scope(tok))
+
+    def _reported_statements(self, doc: Doc, found: _Found) -> None:
+        """Statements of unnamed reports and of no one ("Reports indicate ...", "it was reported
+        that") are reported: a cue on the attribution's cue word, scoped on its content."""
+        for a in doc._.attributions or []:
+            named = a.source_name is not None and a.source_name[:1].isupper()
+            if a.source is not None and (named or a.source_type not in self.lex.reported_source_types):
+                continue
+            span = doc.char_span(a.content_start, a.content_end, alignment_mode="expand")
+            cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+            if span is not None and cue is not None and (a.cue.start, a.cue.end) not in found.cues:
+                found.cues[(a.cue.start, a.cue.end)] = ModalityCue(
+                    a.cue.start, a.cue.end, a.cue.text, "reported", span.root.i
+                )
+
+    def _verb(self, tok: Token, found: _Found) -> None:
+        """A cue verb ("estimate", "plans to", "denied"), negation applied, unless a condition of
+        its entry is unmet."""
         entry = self.lex.verbs[tok.lemma_]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-        if entry.get("needs_object") and passive and not any(c.dep_ == "agent" for c in tok.children):
-            return  # "officers were dismissed": fired, not a denial
-        if entry.get("passive_only") and not passive:
-            return
-        if entry.get("needs_complement") and not _has_complement(tok):
-            return
-        if entry.get("needs_object") and not any(
-            c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
-        ):
+        if not _verb_fits(tok, entry, passive):
             return
         modality = entry["modality"]
         neg = _neg(tok)
-        if neg is None and tok.dep_ == "xcomp" and tok.head.lemma_ in self.lex.negating_verbs:
+        if neg is None and tok.dep_ == "xcomp" and tok.head.lemma_ in self.negating_verbs:
             neg = tok.head  # "refused to confirm" is "did not confirm"
         first = tok
         if neg is not None:
@@ -190,9 +230,11 @@ class Component:
         scope = _scope(tok)
         if passive and any(c.dep_ in ("xcomp", "oprd") for c in tok.children):
             scope = tok  # "troops are expected to arrive", "600 are feared dead": the subject too
-        add(first, tok, modality, scope)
+        found.add(first, tok, modality, scope)
 
     def _noun_scope(self, tok: Token) -> Token:
+        """The clause a cue noun governs: its own clause ("the possibility that ...") or the
+        clause it belongs to."""
         for c in tok.children:  # "the possibility that ...", "plans to send"
             if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
                 return c
@@ -201,15 +243,39 @@ class Component:
         return _clause_head(tok.head if tok.dep_ not in ("ROOT",) else tok)
 
 
+def _verb_fits(tok: Token, entry: VerbEntry, passive: bool) -> bool:
+    """Whether a cue verb meets its entry's conditions ("officers were dismissed" is fired, not a
+    denial; "prepare food" is no plan)."""
+    if entry.get("needs_object") and passive and not any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if entry.get("passive_only") and not passive:
+        return False
+    if entry.get("needs_complement") and not _has_complement(tok):
+        return False
+    return not entry.get("needs_object") or any(
+        c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
+    )
+
+
+def _adjective_scope(tok: Token) -> Token:
+    """What a cue adjective governs: the noun it modifies, else its complement, else its clause."""
+    if tok.dep_ == "amod":
+        return tok.head
+    return _scope(tok) if _has_complement(tok) else _scope(tok.head)
+
+
 def _neg(tok: Token) -> Token | None:
+    """The negation of ``tok`` ("not", "never"), if any."""
     return next((c for c in tok.children if c.dep_ == "neg"), None)
 
 
 def _particle(tok: Token) -> Token | None:
+    """The particle of a phrasal verb ("out" in "rule out"), if any."""
     return next((c for c in tok.children if c.dep_ == "prt"), None)
 
 
 def _has_complement(tok: Token) -> bool:
+    """Whether ``tok`` has a complement clause or infinitive."""
     return any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
 
 
@@ -225,6 +291,7 @@ def _scope(tok: Token) -> Token:
 
 
 def _clause_head(tok: Token) -> Token:
+    """The verb of the clause holding ``tok`` (``tok`` itself when no verb is above it)."""
     t = tok
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head

@@ -1,0 +1,196 @@
+"""The attribution vocabulary: the schema of ``resources/attribution.yaml`` and its compiled form.
+
+Read by the attribution component and, for the verb lists they share, by the actor and modality
+components (each list is defined once, in the YAML file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import ConfigDict
+from typing_extensions import TypedDict
+
+from .. import resources
+
+
+class AttributionResource(TypedDict):
+    """The schema of ``resources/attribution.yaml`` (each key is described in the file)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    speech_verbs: list[str]
+    clause_only_verbs: list[str]
+    evidential_verbs: list[str]
+    evidence_nouns: list[str]
+    image_nouns: list[str]
+    event_nouns: list[str]
+    evidence_object_verbs: list[str]
+    stance_verbs: list[str]
+    stance_adjectives: list[str]
+    raising_adjectives: list[str]
+    act_stances: list[str]
+    stance_object_prepositions: list[str]
+    intent_verbs: list[str]
+    negating_verbs: list[str]
+    anonymity_verbs: list[str]
+    preposition_verbs: dict[str, list[str]]
+    topic_verbs: list[str]
+    topic_prepositions: list[str]
+    as_verbs: list[str]
+    clause_nouns: list[str]
+    possessive_nouns: list[str]
+    quote_only_verbs: list[str]
+    naming_verbs: list[str]
+    request_prepositions: list[str]
+    making_verbs: list[str]
+    temporal_marks: list[str]
+    rival_markers: list[str]
+    figure_verbs: list[str]
+    document_prepositions: list[str]
+    document_nouns: list[str]
+    colon_labels: list[str]
+    signature_dashes: list[str]
+    cite_verbs: list[str]
+    tell_objects: list[str]
+    prepositions: list[str]
+    lead_phrase_words: list[str]
+    cited_phrase_words: list[str]
+    time_lead_words: list[str]
+    nouns: list[str]
+    said_things: list[str]
+    noun_agent_prepositions: list[str]
+    singular_pronouns: list[str]
+    plural_pronouns: list[str]
+    speaker_pronouns: list[str]
+    relative_pronouns: list[str]
+    expletive_pronouns: list[str]
+    addressee_verbs: list[str]
+    inanimate_pronouns: list[str]
+    interview_verbs: list[str]
+    interview_prepositions: list[str]
+    place_prepositions: list[str]
+
+
+@dataclass
+class Lexicon:
+    """The attribution resource, compiled once."""
+
+    speech_verbs: frozenset[str]  # the speech verbs alone (``speech`` adds the verbs of stance...)
+    speech: frozenset[str]
+    clause_only: frozenset[str]
+    cite: frozenset[str]
+    evidential: frozenset[str]
+    evidence_nouns: frozenset[str]
+    image_nouns: frozenset[str]
+    stance_adjectives: frozenset[str]
+    said_things: frozenset[str]
+    possessive_nouns: frozenset[str]
+    act_stances: frozenset[str]
+    raising_adjectives: frozenset[str]
+    event_nouns: frozenset[str]
+    evidence_objects: frozenset[str]
+    tell_objects: frozenset[str]
+    nouns: frozenset[str]
+    agent_preps: frozenset[str]
+    singular: frozenset[str]
+    plural: frozenset[str]
+    addressee: frozenset[str]
+    inanimate: frozenset[str]
+    interview: frozenset[str]
+    interview_preps: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    expletives: frozenset[str]
+    stance: frozenset[str]
+    naming: frozenset[str]
+    request_preps: frozenset[str]
+    quote_only: frozenset[str]
+    needs_speaker: frozenset[str]
+    prep_verbs: dict[str, frozenset[str]]
+    topic_verbs: frozenset[str]
+    topic_preps: frozenset[str]
+    as_verbs: frozenset[str]
+    clause_nouns: frozenset[str]
+    intent: frozenset[str]
+    negating: frozenset[str]
+    making: frozenset[str]
+    object_preps: frozenset[str]
+    anonymity: frozenset[str]
+    figure_verbs: frozenset[str]
+    document_preps: frozenset[str]
+    document_nouns: frozenset[str]
+    lead_words: frozenset[str]
+    cited_phrase_words: frozenset[str]
+    time_lead_words: frozenset[str]
+    temporal_marks: frozenset[str]
+    rival_markers: frozenset[str]
+    colon_labels: frozenset[str]
+    signature_dashes: frozenset[str]
+    place_preps: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def lexicon(resource: str = "attribution.yaml") -> Lexicon:
+    """The parsed attribution resource (cached per process)."""
+    data = resources.load_checked(resource, AttributionResource)
+    prep_verbs = {verb: frozenset(preps) for verb, preps in data["preposition_verbs"].items()}
+    stance = frozenset(data["stance_verbs"])
+    intent = frozenset(data["intent_verbs"])
+    naming = frozenset(data["naming_verbs"])
+    quote_only = frozenset(data["quote_only_verbs"])
+    needs_speaker = stance | intent | naming | quote_only | frozenset(prep_verbs)
+    return Lexicon(
+        speech_verbs=frozenset(data["speech_verbs"]),
+        speech=frozenset(data["speech_verbs"]) | needs_speaker,
+        clause_only=frozenset(data["clause_only_verbs"]) | intent | quote_only,
+        cite=frozenset(data["cite_verbs"]),
+        evidential=frozenset(data["evidential_verbs"]),
+        evidence_nouns=frozenset(data["evidence_nouns"]),
+        image_nouns=frozenset(data["image_nouns"]),
+        stance_adjectives=frozenset(data["stance_adjectives"]),
+        said_things=frozenset(data["said_things"]),
+        possessive_nouns=frozenset(data["possessive_nouns"]),
+        act_stances=frozenset(data["act_stances"]),
+        raising_adjectives=frozenset(data["raising_adjectives"]),
+        event_nouns=frozenset(data["event_nouns"]),
+        evidence_objects=frozenset(data["evidence_object_verbs"]),
+        tell_objects=frozenset(data["tell_objects"]),
+        nouns=frozenset(data["nouns"]),
+        agent_preps=frozenset(data["noun_agent_prepositions"]),
+        singular=frozenset(data["singular_pronouns"]),
+        plural=frozenset(data["plural_pronouns"]),
+        addressee=frozenset(data["addressee_verbs"]),
+        inanimate=frozenset(data["inanimate_pronouns"]),
+        interview=frozenset(data["interview_verbs"]),
+        interview_preps=frozenset(data["interview_prepositions"]),
+        speaker_pronouns=frozenset(data["speaker_pronouns"]),
+        relative_pronouns=frozenset(data["relative_pronouns"]),
+        expletives=frozenset(data["expletive_pronouns"]),
+        stance=stance,
+        naming=naming,
+        request_preps=frozenset(data["request_prepositions"]),
+        quote_only=quote_only,
+        needs_speaker=needs_speaker,
+        prep_verbs=prep_verbs,
+        topic_verbs=frozenset(data["topic_verbs"]),
+        topic_preps=frozenset(data["topic_prepositions"]),
+        as_verbs=frozenset(data["as_verbs"]),
+        clause_nouns=frozenset(data["clause_nouns"]),
+        intent=intent,
+        negating=frozenset(data["negating_verbs"]),
+        making=frozenset(data["making_verbs"]),
+        object_preps=frozenset(data["stance_object_prepositions"]),
+        anonymity=frozenset(data["anonymity_verbs"]),
+        figure_verbs=frozenset(data["figure_verbs"]),
+        document_preps=frozenset(data["document_prepositions"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        lead_words=frozenset(data["lead_phrase_words"]),
+        cited_phrase_words=frozenset(data["cited_phrase_words"]),
+        time_lead_words=frozenset(data["time_lead_words"]),
+        temporal_marks=frozenset(data["temporal_marks"]),
+        rival_markers=frozenset(data["rival_markers"]),
+        colon_labels=frozenset(data["colon_labels"]),
+        signature_dashes=frozenset(data["signature_dashes"]),
+        place_preps=frozenset(data["place_prepositions"]),
+    )
