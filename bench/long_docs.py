@@ -1,7 +1,7 @@
 """Long documents: time per character and peak memory against text length.
 
 Builds one long text per size by concatenating the example articles (examples/kursk, all formats)
-with paragraph breaks, then extracts its claims (``run.extract_article``) in a fresh process per
+with paragraph breaks, then extracts its claims (``worker.extract_article``) in a fresh process per
 size, so each size's peak resident memory is its own. The pipeline is loaded and warmed before the
 clock starts. Printed per size: characters, pieces, seconds, microseconds per character, claims,
 peak RSS. The last line gives the ratios ``long/short=R mid/short=R peak_mb=N`` (time per character
@@ -53,7 +53,7 @@ def measure(size: int, whole: bool) -> dict:
     from claimtrail.model import Article
     from claimtrail.nlp import segment
     from claimtrail.nlp.pipeline import load_pipeline
-    from claimtrail.run import extract_article
+    from claimtrail.worker import extract_article
 
     text = long_text(size)
     nlp = load_pipeline()

@@ -19,8 +19,8 @@ from claimtrail.model import Article
 from claimtrail.nlp import segment
 from claimtrail.nlp.pipeline import load_pipeline, make_docs
 from claimtrail.nlp.segment import doc_datelines, piece_bounds
-from claimtrail.run import extract_article, extract_batch
 from claimtrail.store.ledger import open_ledger
+from claimtrail.worker import extract_article, extract_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 KURSK_TXT = ROOT / "examples" / "kursk" / "txt"

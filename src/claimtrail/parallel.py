@@ -1,7 +1,7 @@
 """Extraction spread over processes: a local process pool or a Dask cluster.
 
-Per-article work is a pure function of the articles and the settings (``run.extract_chunk``), so it
-is shipped to workers as is; each worker loads the pipeline once and keeps it. Results come back in
+Per-article work is a pure function of the articles and the settings (``worker.extract_chunk``), so
+it is shipped to workers as is; each worker loads the pipeline once and keeps it. Results come back in
 input order and only a few batches are in flight at a time, so memory stays flat however long the
 input stream is. All writes stay in the calling process (one writer, one transaction per article).
 
@@ -35,12 +35,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from types import FrameType
+from typing import Protocol
 
 from .errors import InputError
-from .model import Article, Claim, Failure
+from .model import Article, Failure
+from .nlp.pipeline import load_pipeline
 from .settings import Settings
-
-Result = tuple[Article, list[Claim]] | Failure
+from .worker import Result, extract_chunk
 
 SCHEDULER_SCHEMES = ("tcp://", "tls://", "ucx://", "inproc://")
 
@@ -56,8 +58,6 @@ def _warm(model: str, parent_pid: int | None = None) -> None:
     first batch arrives."""
     if parent_pid is not None:
         die_with_parent(parent_pid)
-    from .nlp.pipeline import load_pipeline
-
     load_pipeline(model)
 
 
@@ -83,6 +83,7 @@ def _ask_kernel_for_parent_death_signal() -> None:
 
 
 def _watch_parent(parent_pid: int) -> None:
+    """The watchdog thread: poll the parent pid, end the process once the parent is gone."""
     while os.getppid() == parent_pid:
         time.sleep(WATCHDOG_SECONDS)
     os._exit(1)
@@ -103,7 +104,7 @@ def _stop_on_sigterm(stop: Callable[[], None]) -> Iterator[None]:
         return
     previous = signal.getsignal(signal.SIGTERM)
 
-    def on_sigterm(signum: int, _frame) -> None:
+    def on_sigterm(signum: int, _frame: FrameType | None) -> None:
         signal.signal(signal.SIGTERM, previous)  # a second SIGTERM ends the process at once
         stop()
         sys.stderr.write("claimtrail: stopped by SIGTERM; the articles stored so far are kept\n")
@@ -132,17 +133,15 @@ class _Pool:
             initargs=(self.settings.model, os.getpid()),
         )
 
-    def submit(self, articles: list[Article]) -> Future:
+    def submit(self, articles: list[Article]) -> Future[list[Result]]:
         """The batch's future; on a pool already broken by a dead worker, a future that failed with
         ``BrokenProcessPool``, so the batch is recovered with the others that pool lost."""
-        from .run import extract_chunk
-
         try:
             return self.executor.submit(
                 extract_chunk, articles, self.settings.model, self.settings.batch_size
             )
         except BrokenProcessPool as exc:
-            lost: Future = Future()
+            lost: Future[list[Result]] = Future()
             lost.set_exception(exc)
             return lost
 
@@ -162,6 +161,7 @@ class _Pool:
         self.executor = self._start()
 
     def close(self) -> None:
+        """Wait for the workers to finish their work and end (the run went to its end)."""
         self.executor.shutdown(wait=True)
 
 
@@ -171,11 +171,11 @@ class _Batch:
     often a dying worker took it down."""
 
     articles: list[Article]
-    future: Future | None
+    future: Future[list[Result]] | None
     broken: int = 0
 
 
-def _lost(future: Future) -> bool:
+def _lost(future: Future[list[Result]]) -> bool:
     """The future ended because its pool broke (a worker died), not with a result of its own."""
     if not future.done() or future.cancelled():
         return True
@@ -187,8 +187,13 @@ def pool_map(batches: Iterable[list[Article]], settings: Settings, *, workers: i
     worker in flight. See the module docstring for what happens when a worker or the parent dies."""
     pools = [_Pool(settings, workers)]  # the main pool, then one for article-by-article retries
     finished = False
+
+    def kill_all() -> None:
+        for p in pools:
+            p.kill()
+
     try:
-        with _stop_on_sigterm(lambda: [p.kill() for p in pools]):
+        with _stop_on_sigterm(kill_all):
             yield from _pool_results(iter(batches), pools, depth=2 * workers)
         finished = True
     finally:
@@ -266,11 +271,7 @@ def dask_map(
     """Extraction on a Dask cluster: an existing scheduler, or "local" for a LocalCluster of
     ``workers`` single-threaded worker processes."""
     check_scheduler(scheduler)
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:  # pragma: no cover - dask is a declared dependency
-        raise InputError("--scheduler", "Dask is not installed: pip install 'dask[distributed]'") from None
-    from .run import extract_chunk
+    from distributed import Client, LocalCluster  # a declared dependency, slow to import: on use
 
     cluster = None
     try:
@@ -309,12 +310,18 @@ def dask_map(
         stop()
 
 
-def _dask_in_order(submitted: Iterator[tuple[list[Article], Future]], depth: int) -> Iterator[Result]:
+class _Outcome(Protocol):
+    """A submitted task's handle (a Dask future): its result, or the error that ended it."""
+
+    def result(self) -> list[Result]: ...
+
+
+def _dask_in_order(submitted: Iterator[tuple[list[Article], _Outcome]], depth: int) -> Iterator[Result]:
     """Results of Dask futures in submission order, at most ``depth`` batches in flight; a task
     that fails for good (after the scheduler's own retries) is one failure per article."""
-    pending: deque[tuple[list[Article], Future]] = deque()
+    pending: deque[tuple[list[Article], _Outcome]] = deque()
 
-    def results_of(articles: list[Article], future: Future) -> list[Result]:
+    def results_of(articles: list[Article], future: _Outcome) -> list[Result]:
         try:
             return future.result()
         except Exception as exc:  # noqa: BLE001 - KilledWorker, a task error: the run goes on

@@ -1,8 +1,9 @@
 """The batch runner: inputs -> articles -> one spaCy pass in batches -> claims -> ledger.
 
-Per-article work (``extract_article``) is a pure function of the article and the pipeline, so the same
-code runs in-process or mapped over workers. Articles already in the ledger are skipped before any
-parsing (re-ingest changes nothing and costs little); each article is stored in its own transaction.
+Per-article work (``worker.extract_chunk``) is a pure function of the articles and the pipeline, so
+the same code runs in-process or mapped over workers (``parallel.py``). Articles already in the
+ledger are skipped before any parsing (re-ingest changes nothing and costs little); each article is
+stored in its own transaction, by one writer.
 """
 
 from __future__ import annotations
@@ -13,15 +14,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from .claims import build_claims
 from .errors import LedgerError
+from .ingest.boundary import safe_failure
+from .ingest.ids import text_hash
+from .ingest.read import iter_inputs
 from .model import Article, Claim, Failure
-from .nlp import segment
-from .nlp.pipeline import load_pipeline, make_doc, make_docs
+from .parallel import dask_map, pool_map
 from .settings import Settings, load_settings
+from .store.rows import input_sources
+from .worker import Result, extract_chunk
+
+if TYPE_CHECKING:
+    from .store.ledger import Ledger
+
+#: Called once per input with its status ("added", "skipped", "failed"), e.g. to advance a progress bar.
+OnItem = Callable[[str, Article | Failure], None]
 
 
 @dataclass
@@ -40,43 +49,6 @@ class IngestReport:
         return self.articles_added + self.articles_skipped + len(self.failures)
 
 
-def extract_article(article: Article, nlp: Language | None = None) -> list[Claim]:
-    """Claims of one article (no ledger involved). A long article is parsed piece by piece
-    (``nlp.pipeline.make_docs``); each piece's Doc is dropped once its claims are built."""
-    nlp = nlp or load_pipeline()
-    claims: list[Claim] = []
-    for piece in make_docs(nlp, article.text, article.published):
-        claims.extend(build_claims(nlp(piece), article))
-    return claims
-
-
-def extract_batch(
-    articles: list[Article], nlp: Language, batch_size: int = 32
-) -> Iterator[tuple[Article, list[Claim]]]:
-    """Claims of many articles, in order: runs of articles of one piece share a batched
-    ``nlp.pipe`` pass; a long article is parsed on its own, piece by piece (bounded memory)."""
-    run: list[Article] = []
-    for article in articles:
-        if len(article.text) <= segment.MAX_PIECE_CHARS:
-            run.append(article)
-            continue
-        yield from _extract_run(run, nlp, batch_size)
-        run = []
-        yield article, extract_article(article, nlp)
-    yield from _extract_run(run, nlp, batch_size)
-
-
-def _extract_run(
-    articles: list[Article], nlp: Language, batch_size: int
-) -> Iterator[tuple[Article, list[Claim]]]:
-    """Claims of articles of one piece each, with one batched ``nlp.pipe`` pass."""
-    if not articles:
-        return
-    docs = nlp.pipe((make_doc(nlp, a.text, a.published) for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
-        yield article, build_claims(doc, article)
-
-
 def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -85,13 +57,13 @@ def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Arti
 
 def ingest(
     paths: list[str],
-    ledger,  # store.ledger.Ledger
+    ledger: Ledger,
     *,
     published: date | None = None,
     url: str | None = None,
     outlet: str | None = None,
     settings: Settings | None = None,
-    on_item: Callable[[str, Article | Failure], None] | None = None,
+    on_item: OnItem | None = None,
     workers: int = 1,
     scheduler: str | None = None,
 ) -> IngestReport:
@@ -100,8 +72,6 @@ def ingest(
     ``on_item(status, item)`` is called per input (status: "added", "skipped", "failed") so a CLI can
     advance a progress bar. A bad input is recorded as a failure and the batch goes on.
     """
-    from .ingest.read import iter_inputs
-
     settings = settings or load_settings()
     report = IngestReport()
     writer = _Writer(ledger, report, on_item)
@@ -119,12 +89,10 @@ def ingest(
 
 
 def _new_articles(
-    inputs: Iterable[Article | Failure], ledger, writer: _Writer, size: int
+    inputs: Iterable[Article | Failure], ledger: Ledger, writer: _Writer, size: int
 ) -> Iterator[list[Article]]:
     """Batches of articles not yet in the ledger; failures, unchanged articles and text duplicates
     (the same text already stored, or earlier in this batch, under another id) go to the writer."""
-    from .ingest.ids import text_hash
-
     for chunk in _chunks(inputs, size):
         todo: list[Article] = []
         batch_ids: set[str] = set()
@@ -155,40 +123,16 @@ def extract_batches(
     *,
     workers: int = 1,
     scheduler: str | None = None,
-) -> Iterator[tuple[Article, list[Claim]] | Failure]:
+) -> Iterator[Result]:
     """Claims of each batch, in order: in this process, in a local process pool (``workers`` > 1) or
     on a Dask cluster (``scheduler``: "local" or a scheduler address such as tcp://10.0.0.5:8786)."""
     if scheduler:
-        from .parallel import dask_map
-
         yield from dask_map(batches, settings, scheduler=scheduler, workers=workers)
     elif workers > 1:
-        from .parallel import pool_map
-
         yield from pool_map(batches, settings, workers=workers)
     else:
         for batch in batches:
             yield from extract_chunk(batch, settings.model, settings.batch_size)
-
-
-def extract_chunk(
-    articles: list[Article], model: str = "en_core_web_sm", batch_size: int = 32
-) -> list[tuple[Article, list[Claim]] | Failure]:
-    """Claims of a batch of articles: one batched parse, then article by article if that fails, so
-    one bad article fails alone. A pure function of its inputs: it runs the same in a worker process."""
-    nlp = load_pipeline(model)
-    try:
-        return list(extract_batch(articles, nlp, batch_size))
-    except Exception:  # noqa: BLE001 - isolate the failing article below
-        pass
-    results: list[tuple[Article, list[Claim]] | Failure] = []
-    for article in articles:
-        try:
-            results.append((article, extract_article(article, nlp)))
-        except Exception as exc:  # noqa: BLE001 - reported as a failure, the batch goes on
-            source = article.source_path or article.url or article.article_id
-            results.append(Failure(source, f"extraction failed: {exc}"))
-    return results
 
 
 class _Writer:
@@ -200,11 +144,11 @@ class _Writer:
     error recording a failure (the ledger itself is unusable) is raised on ``close``.
     """
 
-    def __init__(self, ledger, report: IngestReport, on_item) -> None:
+    def __init__(self, ledger: Ledger, report: IngestReport, on_item: OnItem | None) -> None:
         self.ledger = ledger
         self.report = report
         self.on_item = on_item
-        self.tasks: queue.Queue = queue.Queue(maxsize=64)
+        self.tasks: queue.Queue[Callable[[], None] | None] = queue.Queue(maxsize=64)
         self.error: BaseException | None = None
         self.failed_sources: set[str] | None = None  # loaded on the first skip
         self.thread = threading.Thread(target=self._loop, name="claimtrail-writer", daemon=True)
@@ -228,8 +172,6 @@ class _Writer:
             self.on_item(status, item)
 
     def _record_failure(self, failure: Failure) -> None:
-        from .ingest.boundary import safe_failure
-
         failure = safe_failure(failure)  # e.g. an extraction error quoting the text: one safe line
         self.report.failures.append(failure)
         self.ledger.record_failure(failure.source, failure.reason)
@@ -239,8 +181,6 @@ class _Writer:
 
     def _clear_stale_failures(self, article: Article) -> None:
         """A skipped article is in the ledger: a failure still listed for its input is stale."""
-        from .store.rows import input_sources
-
         if self.failed_sources is None:
             self.failed_sources = self.ledger.failed_sources()
         stale = [s for s in input_sources(article) if s in self.failed_sources]
