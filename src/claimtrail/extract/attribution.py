@@ -34,6 +34,24 @@ TRIM_TAGS = frozenset({"``", "''", ",", ".", ":", "-LRB-", "-RRB-", "HYPH", "_SP
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
 
 
+@dataclass(frozen=True)
+class _Verdict:
+    """A rule's decision on what a cue verb says: ``content`` (None: nothing here)."""
+
+    content: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _CiteFrame:
+    """What a cite verb relays (``content``, None: not known yet) and the attribution of the one who
+    relays it (``speaker``); ``relayed``: the cite shares a speech cue's content ("X said, citing
+    Y") and makes no speaker attribution of its own."""
+
+    content: tuple[int, int] | None
+    speaker: int | None = None
+    relayed: bool = False
+
+
 @dataclass
 class _Attr:
     """An attribution being built, with token positions for linking."""
@@ -217,81 +235,121 @@ class _Context:
             self._add(_Attr(adj.i, adj.i + 1, content, src, kind="verb"))
 
     def _verb_content(self, v: Token) -> tuple[int, int] | None:
-        """The said clause of a cue verb, as char offsets, or None where it says nothing here."""
-        # "he said: '...'", "Said the mayor: '...'", "He wrote:" + the quote in the next paragraph
+        """The said clause of a cue verb, as char offsets, or None where it says nothing here: the
+        first rule that applies decides, from the framings of the cue (a colon, "as", a
+        parenthetical) to its verb class, its complement and, last, its object."""
+        rules = (
+            self._framed_content,
+            self._verb_class_content,
+            self._complement_content,
+            self._misparsed_content,
+            self._figure_content,
+            self._object_of_speech,
+        )
+        for rule in rules:
+            verdict = rule(v)
+            if verdict is not None:
+                return verdict.content
+        return None
+
+    def _framed_content(self, v: Token) -> _Verdict | None:
+        """A colon after the cue ("he said: '...'"), an "as" clause ("as Yu said"), a parenthetical
+        cue ("..., the governor said, and ...") or a sentence-final cue parsed as a conjunct."""
         colon = self._colon_content(v)
         if colon is not None:
-            return colon
+            return _Verdict(colon)
         # "as Yu said" / "as reported by ISW": the content is the clause it modifies
         if (
             any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
             and v.dep_ == "advcl"
-            and not any(c.dep_ in CLAUSE_DEPS for c in v.children)
+            and not _has_clause(v)
         ):
-            return self._clause_without(v.head, v)
-        # "1,200 civilians have fled, the governor said, and ...": the part before the parenthetical
-        if v.dep_ == "parataxis" and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
-            head = v.head
-            if v.i > head.i and v.left_edge.i > 0 and self.doc[v.left_edge.i - 1].text in (";", ":"):
-                # "It is unlikely; the team says she will go on": the cue opens its own clause
-                if v.right_edge.i > v.i:
-                    span = self._span_chars(v.i + 1, v.right_edge.i + 1)
-                    if span[1] > span[0]:
-                        return span
-            if v.i > head.i:
-                return self._span_chars(head.left_edge.i, v.left_edge.i)
-            return self._span_chars(v.right_edge.i + 1, head.right_edge.i + 1)
-        # "X has sent ..., and Y are ..., the lawmaker said": the parser often makes a sentence-final
-        # cue a conjunct of the first clause; everything before the cue's subject is what was said
+            return _Verdict(self._clause_without(v.head, v))
+        if v.dep_ == "parataxis" and not _has_clause(v):
+            return _Verdict(self._parenthetical_content(v))
+        conjunct = self._conjunct_content(v)
+        return _Verdict(conjunct) if conjunct is not None else None
+
+    def _parenthetical_content(self, v: Token) -> tuple[int, int]:
+        """ "1,200 civilians have fled, the governor said, and ...": the part before the
+        parenthetical cue (or after a cue that opens its own clause after a semicolon)."""
+        head = v.head
+        if v.i > head.i and v.left_edge.i > 0 and self.doc[v.left_edge.i - 1].text in (";", ":"):
+            # "It is unlikely; the team says she will go on": the cue opens its own clause
+            if v.right_edge.i > v.i:
+                span = self._span_chars(v.i + 1, v.right_edge.i + 1)
+                if span[1] > span[0]:
+                    return span
+        if v.i > head.i:
+            return self._span_chars(head.left_edge.i, v.left_edge.i)
+        return self._span_chars(v.right_edge.i + 1, head.right_edge.i + 1)
+
+    def _conjunct_content(self, v: Token) -> tuple[int, int] | None:
+        """ "X has sent ..., and Y are ..., the lawmaker said": the parser often makes a
+        sentence-final cue a conjunct of the first clause; everything before the cue's subject is
+        what was said."""
         if (
-            v.dep_ == "conj"
-            and v.i > v.head.i
-            and not any(c.dep_ in CLAUSE_DEPS or c.dep_ in ("dobj", "xcomp") for c in v.children)
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
-            and v.nbor(-1).dep_ != "cc"
+            v.dep_ != "conj"
+            or v.i <= v.head.i
+            or any(c.dep_ in CLAUSE_DEPS or c.dep_ in ("dobj", "xcomp") for c in v.children)
+            or v.nbor(-1).dep_ == "cc"
         ):
-            start = v.head.left_edge.i
-            subj = next(c for c in v.children if c.dep_ in ("nsubj", "nsubjpass"))
-            if subj.left_edge.i > start and self.doc[subj.left_edge.i - 1].is_punct:
-                return self._span_chars(start, subj.left_edge.i)
-        if v.lemma_ in self.lex.quote_only:
-            return self._adjacent_quote(v)
-        if v.lemma_ in self.lex.needs_speaker and self._defers(v):
             return None
-        if v.lemma_ in self.lex.naming:
-            return self._naming_content(v)
-        if v.lemma_ in self.lex.prep_verbs and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            return None
+        start = v.head.left_edge.i
+        if subj.left_edge.i > start and self.doc[subj.left_edge.i - 1].is_punct:
+            return self._span_chars(start, subj.left_edge.i)
+        return None
+
+    def _verb_class_content(self, v: Token) -> _Verdict | None:
+        """What verbs of a class say: quote-only verbs their quote, deferring verbs nothing ("declined
+        to say"), naming verbs their predicate, verbs of talk their topic, "describe"-like verbs a
+        predicate or quote, stance verbs their object."""
+        lex = self.lex
+        if v.lemma_ in lex.quote_only:
+            return _Verdict(self._adjacent_quote(v))
+        if v.lemma_ in lex.needs_speaker and self._defers(v):
+            return _Verdict(None)
+        if v.lemma_ in lex.naming:
+            return _Verdict(self._naming_content(v))
+        if v.lemma_ in lex.prep_verbs and not _has_clause(v):
             prep = self._topic_prep(v)
-            return (
-                None
-                if prep is None
-                else self._span_chars(prep.i + 1, self._tail_trim(v, prep.right_edge.i + 1))
-            )
-        if v.lemma_ in self.lex.as_verbs and not any(
+            if prep is None:
+                return _Verdict(None)
+            return _Verdict(self._span_chars(prep.i + 1, self._tail_trim(v, prep.right_edge.i + 1)))
+        if v.lemma_ in lex.as_verbs and not any(
             c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as")
             for c in v.children
         ):
-            return self._adjacent_quote(
-                v
-            )  # "described the retreat" is no statement; "described it as ..." is
-        if v.lemma_ in self.lex.stance and not any(c.dep_ in CLAUSE_DEPS for c in v.children):
+            # "described the retreat" is no statement; "described it as ..." is
+            return _Verdict(self._adjacent_quote(v))
+        if v.lemma_ in lex.stance and not _has_clause(v):
             content = self._object_content(v)
             if content is not None:
-                return content
-        clauses = [c for c in v.children if c.dep_ in CLAUSE_DEPS and not _is_quote_tok(c)]
+                return _Verdict(content)
+        return None
+
+    def _complement_content(self, v: Token) -> _Verdict | None:
+        """The cue's complement clause or infinitive ("said that ...", "plans to"), else a direct
+        quote before or after the cue in the same sentence."""
+        clauses = [c for c in v.children if c.dep_ in CLAUSE_DEPS and not c.is_quote]
         if len(clauses) > 1 and clauses[0].i < v.i < clauses[-1].i and self._break_before(v, clauses[0]):
             clauses = clauses[1:]  # "It is unlikely; the team says she will go on": the clause after the cue
         if clauses:
-            return self._content_of(clauses[0], v)
+            return _Verdict(self._content_of(clauses[0], v))
         for c in v.children:  # "is believed to have sent", "plans to"
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-                return self._content_of(c, v)
-        # a direct quote before or after the cue in the same sentence
+                return _Verdict(self._content_of(c, v))
         q = self._adjacent_quote(v)
-        if q is not None:
-            return q
-        # misparsed "said in a statement that ...": the first that-clause to the right (not in a
-        # conjoined verb: "confirmed the deaths but denied that ...")
+        return _Verdict(q) if q is not None else None
+
+    def _misparsed_content(self, v: Token) -> _Verdict | None:
+        """A that-clause the parser hung elsewhere ("said in a statement that ..."), else the
+        passive subject where an agent speaks ("the figure was confirmed by the ministry")."""
+        # the first that-clause to the right, not in a conjoined verb ("confirmed the deaths but
+        # denied that ...")
         conj_toks = {
             t.i for c in v.children if c.dep_ == "conj" and c.lemma_ in self.lex.speech for t in c.subtree
         }
@@ -302,38 +360,46 @@ class _Context:
                 and t.lower_ == "that"
                 and t.dep_ in ("mark", "dobj", "nsubj")
                 and t.head.pos_ in ("VERB", "AUX")
+                and t.head.i > t.i
             ):
-                head = t.head
-                if head.i > t.i:
-                    return self._span_chars(t.i + 1, max(head.right_edge.i + 1, v.sent.end))
-        # "the figure was confirmed by the ministry": the passive subject is what was said
+                return _Verdict(self._span_chars(t.i + 1, max(t.head.right_edge.i + 1, v.sent.end)))
         if any(c.dep_ == "agent" for c in v.children):
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in self.lex.relative_pronouns and subj.pos_ != "PRON":
-                return self._span_chars(subj.left_edge.i, subj.right_edge.i + 1)
-        if v.lemma_ in self.lex.figure_verbs:  # "put the toll at 23", "the data show 1,100 cases"
-            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-            at = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "at"), None)
-            if obj is not None and (at is not None or any(t.like_num for t in obj.subtree)):
-                end = max(obj.right_edge.i, at.right_edge.i if at is not None else -1) + 1
-                return self._span_chars(obj.left_edge.i, end)
-        if v.lemma_ in self.lex.evidence_objects and self._evidence_subject(v):
-            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-            if obj is not None:  # "the polls show Clinton with a narrow lead"
-                return self._span_chars(obj.left_edge.i, self._tail_trim(v, v.right_edge.i + 1))
-        if v.lemma_ in self.lex.clause_only:
+                return _Verdict(self._span_chars(subj.left_edge.i, subj.right_edge.i + 1))
+        return None
+
+    def _figure_content(self, v: Token) -> _Verdict | None:
+        """A figure a verb puts forward ("put the toll at 23", "the data show 1,100 cases"), or the
+        object of an evidential verb with a document as subject ("the polls show Clinton ahead")."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None:
             return None
-        for c in v.children:  # "denied the report", "confirmed the capture of two soldiers"
+        if v.lemma_ in self.lex.figure_verbs:
+            at = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+            if at is not None or any(t.like_num for t in obj.subtree):
+                end = max(obj.right_edge.i, at.right_edge.i if at is not None else obj.right_edge.i) + 1
+                return _Verdict(self._span_chars(obj.left_edge.i, end))
+        if v.lemma_ in self.lex.evidence_objects and self._evidence_subject(v):
+            return _Verdict(self._span_chars(obj.left_edge.i, self._tail_trim(v, v.right_edge.i + 1)))
+        return None
+
+    def _object_of_speech(self, v: Token) -> _Verdict | None:
+        """The object said ("denied the report", "confirmed the capture of two soldiers") or the
+        topic of a verb of telling ("warned of shortages"); verbs that need a clause say nothing."""
+        if v.lemma_ in self.lex.clause_only:
+            return _Verdict(None)
+        for c in v.children:
             if (
                 c.dep_ == "dobj"
                 and v.lemma_ not in self.lex.addressee
                 and c.lower_ not in self.lex.tell_objects
                 and c.pos_ in ("NOUN", "PROPN", "NUM")
             ):
-                return self._span_chars(c.left_edge.i, c.right_edge.i + 1)
+                return _Verdict(self._span_chars(c.left_edge.i, c.right_edge.i + 1))
             if c.dep_ == "prep" and c.lower_ in self.lex.topic_preps and v.lemma_ in self.lex.topic_verbs:
-                return self._span_chars(c.i + 1, c.right_edge.i + 1)
-        return None
+                return _Verdict(self._span_chars(c.i + 1, c.right_edge.i + 1))
+        return _Verdict(None)
 
     def _noun_clauses(self, nouns: list[Token]) -> None:
         """ "Kyiv's claim that 12 jets were destroyed", "reports that 40 soldiers died", "the
@@ -451,13 +517,7 @@ class _Context:
         for t in colons:
             if t.i in self.by_cue:
                 continue
-            para = text.rfind("\n", 0, t.idx) + 1
-            label = (
-                [w for w in doc[doc.char_span(para, t.idx, alignment_mode="expand").start : t.i]]
-                if para < t.idx
-                else []
-            )
-            label = [w for w in label if not (w.is_space or w.is_quote)]
+            label = self._label_before(t)
             if not 1 <= len(label) <= 5 or not self._speaker_label(label):
                 continue
             end = text.find("\n", t.idx)
@@ -477,6 +537,14 @@ class _Context:
             # a name in capitals speaks only in a transcript (two such turns at least): one is a dateline
             if capitals >= 2 or not _in_capitals(label) or self.actor_of[label[-1].i] is not None:
                 self._add(a)
+
+    def _label_before(self, colon: Token) -> list[Token]:
+        """The words from the start of a colon's paragraph to the colon, without spaces and quotes."""
+        para = self.text.rfind("\n", 0, colon.idx) + 1
+        span = self.doc.char_span(para, colon.idx, alignment_mode="expand") if para < colon.idx else None
+        if span is None:
+            return []
+        return [w for w in self.doc[span.start : colon.i] if not (w.is_space or w.is_quote)]
 
     def _speaker_label(self, label: list[Token]) -> bool:
         low = " ".join(w.lower_ for w in label)
@@ -649,120 +717,144 @@ class _Context:
         if _negated(v, self.lex.negating):
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        cited_tok = self._agent(obj) if obj is not None else None
-        if cited_tok is not None and cited_tok.pos_ != "PROPN" and not self._is_source(cited_tok):
-            cited_tok = None  # "cited derogatory comments": what was cited, not who
-        if (
-            cited_tok is not None
-            and obj is not None
-            and cited_tok.i == obj.i
-            and obj.lower_ in self.lex.said_things
-        ):
-            cited_tok = None  # "cited remarks about ...": a statement with no author is no origin
-        inner = None  # a speech verb under the cite: "in reporting that", "as saying that"
+        cited_tok = self._cited_source(obj)
+        inner = self._inner_speech(v)
+        frame = self._cite_frame(v, inner)
+        if frame is None:
+            return
+        content, cited_person = frame.content, None
+        if content is None:
+            if obj is None:
+                return
+            clause = _that_clause(obj)  # "cited reports by X that 40 drones were downed"
+            if clause is not None:
+                content = self._content_of(clause, v)
+            else:  # "He also cited testimony from a soldier": the quotes that follow
+                content = self._span_chars(obj.left_edge.i, obj.right_edge.i + 1)
+                a = self.actor_of[cited_tok.i] if cited_tok is not None else None
+                cited_person = a.normalized if a is not None else None
+        # "quoted Y as saying that Z": the inner verb is Y's cue, the cite verb is X's
+        inner_is_cited = inner is not None and (
+            inner.head.lower_ == "as" or any(c.dep_ == "mark" and c.lower_ == "as" for c in inner.children)
+        )
+        speaker = frame.speaker
+        if speaker is None and not frame.relayed:
+            speaker = self._cite_speaker(v, inner, inner_is_cited, content, cited_person)
+        if cited_tok is None and obj is not None and inner is None and v.tag_ == "VBG" and v.dep_ != "relcl":
+            self._cite_thing(v, obj)
+        if cited_tok is not None and cited_person is None:
+            cue = inner if inner_is_cited and inner is not None else v
+            cited = self._add(
+                _Attr(cue.i, cue.i + 1, content, cited_tok, kind="cite", direct=self._is_quote(content)),
+                key=-1,
+            )
+            if inner_is_cited and inner is not None:
+                self.by_cue.setdefault(inner.i, cited)
+            if speaker is not None:
+                self.attrs[speaker].cites.append(cited)
+
+    def _cited_source(self, obj: Token | None) -> Token | None:
+        """Who a cite verb's object names as a source ("cited Ukrainian intelligence"), or None
+        where it names a thing ("cited derogatory comments", "cited remarks about ...")."""
+        cited = self._agent(obj) if obj is not None else None
+        if cited is None or obj is None:
+            return None
+        if cited.pos_ != "PROPN" and not self._is_source(cited):
+            return None  # "cited derogatory comments": what was cited, not who
+        if cited.i == obj.i and obj.lower_ in self.lex.said_things:
+            return None  # "cited remarks about ...": a statement with no author is no origin
+        return cited
+
+    def _inner_speech(self, v: Token) -> Token | None:
+        """A speech verb with a clause under a cite verb: "in reporting that", "as saying that"."""
         for t in v.subtree:
             if (
                 t.i != v.i
                 and t.pos_ == "VERB"
                 and t.lemma_ in self.lex.speech
                 and t.lemma_ not in self.lex.cite
+                and any(c.dep_ == "ccomp" for c in t.children)
             ):
-                if any(c.dep_ == "ccomp" for c in t.children):
-                    inner = t
-                    break
-        # "quoted Y as saying that Z": the inner verb is Y's cue, the cite verb is X's
-        inner_is_cited = inner is not None and (
-            inner.head.lower_ == "as" or any(c.dep_ == "mark" and c.lower_ == "as" for c in inner.children)
-        )
-        speaker_attr = None
-        content = None
+                return t
+        return None
+
+    def _cite_frame(self, v: Token, inner: Token | None) -> _CiteFrame | None:
+        """What a cite verb relays and who relays it: the inner verb's content, the content of the
+        speaker's own attribution ("Yu, who cited HUR, said ...", "X said, citing Y"), or nothing
+        known yet; None where a relayed cite finds no content."""
         if inner is not None:
-            content = self._verb_content(inner)
-        elif v.dep_ == "relcl":
-            # "Yu, who cited HUR, said that ..." / "according to Kim, who cited the NIS, ...":
-            # the attribution whose source is the relative's head
-            h = v.head
-            gov = h.head
-            if h.dep_ in SUBJECT_DEPS and gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
-                self._verb(gov)
-                speaker_attr = self.by_cue.get(gov.i)
-            if speaker_attr is None:
-                speaker_attr = next(
-                    (
-                        n
-                        for n, a in enumerate(self.attrs)
-                        if a.source_tok is not None and a.source_tok.i == h.i
-                    ),
-                    None,
-                )
-            content = self.attrs[speaker_attr].content if speaker_attr is not None else None
-            if content is None:
-                return
-        elif v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep", "pcomp"):
-            # "X said, citing Y": share the content of the speech cue above it
-            gov = next(
-                (
-                    a
-                    for a in v.ancestors
-                    if a.pos_ == "VERB" and a.lemma_ in self.lex.speech and a.lemma_ not in self.lex.cite
-                ),
-                None,
-            )
-            if gov is not None:
-                self._verb(gov)
-                speaker_attr = self.by_cue.get(gov.i)
-            if speaker_attr is None:
-                # "According to X, citing Y, ...": the preposition cue of the same clause
-                clause = self._clause_head(v.head)
-                speaker_attr = next(
-                    (
-                        n
-                        for n, a in enumerate(self.attrs)
-                        if a.kind == "prep" and self._clause_head(self.doc[a.cue_start].head).i == clause.i
-                    ),
-                    None,
-                )
-            content = self.attrs[speaker_attr].content if speaker_attr is not None else None
+            return _CiteFrame(self._verb_content(inner))
+        if v.dep_ == "relcl":
+            speaker = self._relative_speaker(v)
+            content = self.attrs[speaker].content if speaker is not None else None
+            return _CiteFrame(content, speaker) if content is not None else None
+        if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep", "pcomp"):
+            speaker = self._participle_speaker(v)
+            content = self.attrs[speaker].content if speaker is not None else None
             if content is None:
                 content = self._clause_without(self._clause_head(v.head), v)
-            if content is None:
-                return
-            speaker_attr = speaker_attr if speaker_attr is not None else -1
-        if content is None and obj is None:
-            return
-        cited_person = None
-        if content is None and obj is not None:  # "cited reports by X that 40 drones were downed"
-            clause = _that_clause(obj)
-            if clause is not None:
-                content = self._content_of(clause, v)
-        if content is None:  # "He also cited testimony from a soldier": the quotes that follow
-            content = self._span_chars(obj.left_edge.i, obj.right_edge.i + 1)
-            a = self.actor_of[cited_tok.i] if cited_tok is not None else None
-            cited_person = a.normalized if a is not None else None
-        speaker_cue, cited_cue = (v, inner) if inner_is_cited else (inner if inner is not None else v, v)
-        if speaker_attr is None:
-            src = self._subject(v)
-            if src is not None or inner is not None or cited_person is not None:
-                speaker_attr = self._add(_Attr(speaker_cue.i, speaker_cue.i + 1, content, src, kind="verb"))
-                self.attrs[speaker_attr].cited_person = cited_person
-        if cited_tok is None and obj is not None and inner is None and v.tag_ == "VBG" and v.dep_ != "relcl":
-            self._cite_thing(v, obj)
-        if cited_tok is not None and cited_person is None:
-            cited = self._add(
-                _Attr(
-                    cited_cue.i,
-                    cited_cue.i + 1,
-                    content,
-                    cited_tok,
-                    kind="cite",
-                    direct=self._is_quote(content),
-                ),
-                key=-1,
+            return _CiteFrame(content, speaker, relayed=True) if content is not None else None
+        return _CiteFrame(None)
+
+    def _relative_speaker(self, v: Token) -> int | None:
+        """ "Yu, who cited HUR, said that ...", "according to Kim, who cited the NIS, ...": the
+        attribution whose source is the relative's head."""
+        h = v.head
+        gov = h.head
+        speaker = None
+        if h.dep_ in SUBJECT_DEPS and gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
+            self._verb(gov)
+            speaker = self.by_cue.get(gov.i)
+        if speaker is None:
+            speaker = next(
+                (n for n, a in enumerate(self.attrs) if a.source_tok is not None and a.source_tok.i == h.i),
+                None,
             )
-            if inner_is_cited:
-                self.by_cue.setdefault(inner.i, cited)
-            if speaker_attr is not None and speaker_attr >= 0:
-                self.attrs[speaker_attr].cites.append(cited)
+        return speaker
+
+    def _participle_speaker(self, v: Token) -> int | None:
+        """ "X said, citing Y": the speech cue above the participle; "According to X, citing Y, ...":
+        the preposition cue of the same clause."""
+        gov = next(
+            (
+                a
+                for a in v.ancestors
+                if a.pos_ == "VERB" and a.lemma_ in self.lex.speech and a.lemma_ not in self.lex.cite
+            ),
+            None,
+        )
+        if gov is not None:
+            self._verb(gov)
+            speaker = self.by_cue.get(gov.i)
+            if speaker is not None:
+                return speaker
+        clause = self._clause_head(v.head)
+        return next(
+            (
+                n
+                for n, a in enumerate(self.attrs)
+                if a.kind == "prep" and self._clause_head(self.doc[a.cue_start].head).i == clause.i
+            ),
+            None,
+        )
+
+    def _cite_speaker(
+        self,
+        v: Token,
+        inner: Token | None,
+        inner_is_cited: bool,
+        content: tuple[int, int],
+        cited_person: str | None,
+    ) -> int | None:
+        """The attribution of the one who cites, made from the cite verb's subject (or the inner
+        verb, when that is the speaker's cue: "X cited Y in reporting that Z")."""
+        src = self._subject(v)
+        if src is None and inner is None and cited_person is None:
+            return None
+        cue = v if inner_is_cited or inner is None else inner
+        speaker = self._add(_Attr(cue.i, cue.i + 1, content, src, kind="verb"))
+        self.attrs[speaker].cited_person = cited_person
+        return speaker
 
     def _cite_thing(self, v: Token, obj: Token) -> None:
         """'The senators backed the bill, citing its cost': no speech cue above and a thing cited,
@@ -1386,6 +1478,8 @@ class _Context:
         )
 
     def _finish(self) -> list[AttributionMention]:
+        """The attributions found, in cue order, without the cues that are no further source
+        (embedded, quoted or stance cues), as mentions with resolved sources and citations."""
         doc = self.doc
         order = sorted(
             (
@@ -1397,65 +1491,69 @@ class _Context:
             ),
             key=lambda i: (doc[self.attrs[i].cue_start].idx, self.attrs[i].content[0], i),
         )
+        self._link_plural_pronouns(order)
         new_index = {old: new for new, old in enumerate(order)}
-        out: list[AttributionMention] = []
-        # pronouns resolved through the sentences before them: link to the attribution holding the referents
+        return [self._mention(i, new_index) for i in order]
+
+    def _link_plural_pronouns(self, order: list[int]) -> None:
+        """Pronouns resolved through the sentences before them ("they said"): the attribution
+        holding the referents cites the pronoun's."""
         for i in order:
             a = self.attrs[i]
             actors = self._resolve(a)
             if a.source_tok is not None and a.source_tok.lower_ in self.lex.plural and actors:
-                for p_idx, p in enumerate(self.attrs):
-                    if p_idx != i and p.content[0] <= actors[0].start < p.content[1] and i not in p.cites:
+                for p in self.attrs:
+                    if p is not a and p.content[0] <= actors[0].start < p.content[1] and i not in p.cites:
                         p.cites.append(i)
                         break
-        for i in order:
-            a = self.attrs[i]
-            cue_span = doc[a.cue_start : a.cue_end]
-            actors = self._resolve(a)
-            source = None
-            if a.source_tok is not None:
-                t = a.source_tok
-                actor = self.actor_of[t.i]
-                conj_end = max((c.right_edge.i for c in t.children if c.dep_ == "conj"), default=-1)
-                if actor is not None and conj_end > t.i:  # "Colonel X and Major Y"
-                    sp = doc.char_span(
-                        min(actor.start, t.left_edge.idx), doc[conj_end].idx + len(doc[conj_end])
-                    )
-                    source = TextSpan(sp.start_char, sp.end_char, sp.text) if sp is not None else None
-                if source is not None:
-                    pass
-                elif actor is not None:
-                    source = TextSpan(actor.start, actor.end, actor.text)
-                else:
-                    left = min(
-                        (c.i for c in t.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")),
-                        default=t.i,
-                    )
-                    left = min(left, t.left_edge.i) if t.left_edge.i >= left - 3 else left
-                    right = max((c.right_edge.i for c in t.children if c.dep_ == "conj"), default=t.i)
-                    sp = doc[left : right + 1]
-                    source = TextSpan(sp.start_char, sp.end_char, sp.text)
-            m = AttributionMention(
-                cue=TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
-                content_start=a.content[0],
-                content_end=a.content[1],
-                source=source,
-                cites=sorted({new_index[c] for c in a.cites if c != i and c in new_index}),
-                direct=a.direct,
-            )
-            if actors:
-                first = actors[0]
-                m.source_name = " and ".join(dict.fromkeys(x.normalized for x in actors))
-                types = {x.type for x in actors}
-                typ = first.type if len(types) > 1 else types.pop()
-                m.source_type = ACTOR_TYPE_FOR_SOURCE.get(typ, typ)
-                m.source_role = first.role if len(actors) == 1 else None
-                m.source_country = first.country if len({x.country for x in actors}) == 1 else None
-            elif source is not None:
-                m.source_name = source.text
-                m.source_type = "document" if a.source_tok.lemma_ in self.lex.document_nouns else "unknown"
-            out.append(m)
-        return out
+
+    def _mention(self, i: int, new_index: dict[int, int]) -> AttributionMention:
+        """Attribution ``i`` as a mention: cue, content, source span and the resolved source."""
+        a = self.attrs[i]
+        cue_span = self.doc[a.cue_start : a.cue_end]
+        source = self._source_span(a.source_tok) if a.source_tok is not None else None
+        m = AttributionMention(
+            cue=TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
+            content_start=a.content[0],
+            content_end=a.content[1],
+            source=source,
+            cites=sorted({new_index[c] for c in a.cites if c != i and c in new_index}),
+            direct=a.direct,
+        )
+        actors = self._resolve(a)
+        if actors:
+            first = actors[0]
+            m.source_name = " and ".join(dict.fromkeys(x.normalized for x in actors))
+            types = {x.type for x in actors}
+            typ = first.type if len(types) > 1 else types.pop()
+            m.source_type = ACTOR_TYPE_FOR_SOURCE.get(typ, typ)
+            m.source_role = first.role if len(actors) == 1 else None
+            m.source_country = first.country if len({x.country for x in actors}) == 1 else None
+        elif source is not None and a.source_tok is not None:
+            m.source_name = source.text
+            m.source_type = "document" if a.source_tok.lemma_ in self.lex.document_nouns else "unknown"
+        return m
+
+    def _source_span(self, t: Token) -> TextSpan | None:
+        """The text of a source: its actor mention, widened over conjoined names ("Colonel X and
+        Major Y"), else the source word's noun phrase."""
+        doc = self.doc
+        actor = self.actor_of[t.i]
+        conj_end = max((c.right_edge.i for c in t.children if c.dep_ == "conj"), default=-1)
+        if actor is not None and conj_end > t.i:  # "Colonel X and Major Y"
+            sp = doc.char_span(min(actor.start, t.left_edge.idx), doc[conj_end].idx + len(doc[conj_end]))
+            if sp is not None:
+                return TextSpan(sp.start_char, sp.end_char, sp.text)
+        if actor is not None:
+            return TextSpan(actor.start, actor.end, actor.text)
+        left = min(
+            (c.i for c in t.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")),
+            default=t.i,
+        )
+        left = min(left, t.left_edge.i) if t.left_edge.i >= left - 3 else left
+        right = max((c.right_edge.i for c in t.children if c.dep_ == "conj"), default=t.i)
+        sp = doc[left : right + 1]
+        return TextSpan(sp.start_char, sp.end_char, sp.text)
 
 
 def _modifies(tok: Token, heads: set[int]) -> bool:
@@ -1523,8 +1621,9 @@ def _next_to(neg: Token, t: Token) -> bool:
     return not any(w.is_punct for w in t.doc[lo + 1 : hi])
 
 
-def _is_quote_tok(t: Token) -> bool:
-    return t.is_quote
+def _has_clause(v: Token) -> bool:
+    """Whether a cue verb has a said clause of its own."""
+    return any(c.dep_ in CLAUSE_DEPS for c in v.children)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
