@@ -1,0 +1,242 @@
+"""Attribution cues that are no verb: nouns of saying ("Kyiv's claim that ...", "a report by X"),
+speaker labels before a colon ("PENCE: ...") and signatures after a quote ('"..." ― Olena')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .attribution_sources import SourceReader
+from .attribution_spans import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Draft, strip_span
+
+
+class NounCues(SourceReader):
+    """The cue nouns, colons and signature dashes of one Doc."""
+
+    def _noun_clauses(self, nouns: list[Token]) -> None:
+        """ "Kyiv's claim that 12 jets were destroyed", "reports that 40 soldiers died", "the
+        general's warning that ...": a noun of saying with a that-clause; the author (a possessive
+        or "by X") is the source, or no one (an unnamed report)."""
+        for n in nouns:
+            if n.lemma_ not in self.lex.clause_nouns or n.i in self.by_cue:
+                continue
+            clause = that_clause(n)
+            if clause is None or any(a.cue_start <= n.i < a.cue_end for a in self.attrs):
+                continue
+            gov = n.head.head if n.dep_ == "pobj" else n.head
+            if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
+                continue  # "denied reports that ...", "said in a statement that ...": the verb's own content
+            content = self._content_of(clause, n)
+            if any(a.content == content for a in self.attrs):
+                continue
+            self._add(Draft(n.i, n.i + 1, content, self._noun_author(n), kind="noun"))
+
+    def _possessive_nouns(self, nouns: list[Token]) -> None:
+        """'Kyiv's estimate of 5,000 casualties', 'the senator's criticism of the plan', 'his
+        comments about the strike', 'the ministry's decision to close the port': a noun of saying or
+        stance with a possessive holder says what its preposition or infinitive holds."""
+        for n in nouns:
+            if n.lemma_ not in self.lex.clause_nouns and n.lemma_ not in self.lex.possessive_nouns:
+                continue
+            if n.i in self.by_cue or any(a.cue_start <= n.i < a.cue_end for a in self.attrs):
+                continue
+            holder = next((c for c in n.children if c.dep_ == "poss"), None)
+            if holder is None or that_clause(n) is not None:
+                continue
+            gov = n.head.head if n.dep_ == "pobj" else n.head
+            if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech and n.dep_ in ("dobj", "pobj"):
+                continue  # "denied Kyiv's claim of ...": the verb's own content
+            content = self._possessive_content(n)
+            if content is None or content[1] <= content[0]:
+                continue
+            self._add(Draft(n.i, n.i + 1, content, holder, kind="noun"))
+
+    def _possessive_content(self, n: Token) -> tuple[int, int] | None:
+        """What a possessed noun of saying holds: its 'of/about/on/for/against' object or its
+        infinitive ('decision to close the port')."""
+        for c in n.children:
+            if c.i < n.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ in self.lex.object_preps and c.lower_ != "to":
+                if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                    return self._span_chars(c.i + 1, c.right_edge.i + 1)
+            if c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                return self._span_chars(c.left_edge.i, c.right_edge.i + 1)
+        return None
+
+    def _document_phrases(self, nouns: list[Token]) -> None:
+        """ "In a report by the UN agency, 1.2 million people were said to have fled": a cue noun
+        with an author in a phrase of the clause says the clause. A sourceless cue verb of that
+        clause ("were said") takes the author as its source instead."""
+        for n in nouns:
+            if n.lemma_ not in self.lex.nouns or n.dep_ != "pobj":
+                continue
+            prep = n.head
+            if prep.lower_ not in self.lex.document_preps or prep.head.pos_ not in ("VERB", "AUX"):
+                continue
+            author = self._noun_author(n)
+            if author is None:
+                continue
+            verb = prep.head
+            own = self.by_cue.get(verb.i)
+            if own is not None:
+                a = self.attrs[own]
+                if a.source_tok is None:
+                    a.source_tok = author
+                    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+                    if subj is not None and subj.pos_ != "PRON":  # "1.2 million were said to have fled"
+                        a.content = (min(a.content[0], subj.left_edge.idx), a.content[1])
+                continue
+            if verb.lemma_ in self.lex.speech and self._subject(verb) is not None:
+                continue  # "X said in a report by Y": the cited document (see _cited_documents)
+            content = self._clause_without(self._clause_head(verb), prep)
+            if content is not None:
+                self._add(Draft(prep.i, n.i + 1, content, author, kind="noun"))
+
+    def _colon_content(self, v: Token) -> tuple[int, int] | None:
+        """What follows a colon right after a cue (only its subject, addressee or adverbs between):
+        the quote that opens after it, even in the next paragraph, else the rest of the sentence."""
+        doc = self.doc
+        for k in range(v.i + 1, min(v.i + 8, len(doc))):
+            t = doc[k]
+            if t.text == ":":
+                return self._after_colon(t)
+            if (t.is_punct and t.text != ",") or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+                return None
+        return None
+
+    def _after_colon(self, colon: Token) -> tuple[int, int] | None:
+        after = colon.idx + 1
+        junk = " \n\t\xa0" + OPEN_QUOTES + STRAIGHT_QUOTE + "‘'"
+        for q in self.quotes:
+            if q[0] >= after:
+                if not self.text[after : q[0]].strip(junk):
+                    return q
+                break
+        if colon.i + 1 >= len(self.doc) or "\n" in self.text[after : self.doc[colon.i + 1].idx]:
+            return None
+        nxt = self.doc[colon.i + 1]
+        span = self._span_chars(nxt.i, nxt.sent.end)
+        return span if span[1] > span[0] else None
+
+    def _colon_speakers(self, colons: list[Token]) -> None:
+        """ "PENCE: Well, look ..." (a transcript), "Minister: 40 drones downed" (a headline): a
+        speaker's name opening a paragraph before a colon says the rest of the paragraph. The name
+        is an actor, a name in capitals or a report noun ("Poll: ..."), never a place (a dateline)
+        or a label ("UPDATE:")."""
+        doc, text = self.doc, self.text
+        found = []
+        for t in colons:
+            if t.i in self.by_cue:
+                continue
+            label = self._label_before(t)
+            if not 1 <= len(label) <= 5 or not self._speaker_label(label):
+                continue
+            end = text.find("\n", t.idx)
+            end = len(text) if end < 0 else end
+            last = doc.char_span(t.idx, end, alignment_mode="expand")
+            if last is None or len(last) < 3:
+                continue
+            content = self._span_chars(t.i + 1, last.end)
+            if content[1] <= content[0]:
+                continue
+            src = max(label, key=lambda w: (w.pos_ in ("PROPN", "NOUN"), w.i))
+            found.append(
+                (Draft(t.i, t.i + 1, content, src, direct=self._is_quote(content), kind="colon"), label)
+            )
+        capitals = sum(1 for _, label in found if _in_capitals(label))
+        for a, label in found:
+            # a name in capitals speaks only in a transcript (two such turns at least): one is a dateline
+            if capitals >= 2 or not _in_capitals(label) or self.actor_of[label[-1].i] is not None:
+                self._add(a)
+
+    def _label_before(self, colon: Token) -> list[Token]:
+        """The words from the start of a colon's paragraph to the colon, without spaces and quotes."""
+        para = self.text.rfind("\n", 0, colon.idx) + 1
+        span = self.doc.char_span(para, colon.idx, alignment_mode="expand") if para < colon.idx else None
+        if span is None:
+            return []
+        return [w for w in self.doc[span.start : colon.i] if not (w.is_space or w.is_quote)]
+
+    def _speaker_label(self, label: list[Token]) -> bool:
+        low = " ".join(w.lower_ for w in label)
+        if low in self.lex.colon_labels or any(w.is_digit or w.like_num for w in label):
+            return False
+        if any(w.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for w in label) or self._place_at(label):
+            return False
+        actor = self.actor_of[label[-1].i]
+        if actor is not None and all(self.actor_of[w.i] is actor for w in label if w.is_alpha):
+            return True
+        if _in_capitals(label):
+            return True
+        if all(w.pos_ == "PROPN" for w in label) and self._named_elsewhere(label):
+            return True  # "Sanders: Clinton needs to ..." (a headline) where Sanders speaks in the article
+        return len(label) <= 2 and label[-1].lemma_.lower() in self.lex.nouns
+
+    def _named_elsewhere(self, label: list[Token]) -> bool:
+        """Whether the label's last word is the last word of a person or body named in the text."""
+        last = label[-1].text
+        return any(
+            a.type not in ("country",)
+            and a.text.split()[-1] == last
+            and not (a.start <= label[-1].idx < a.end)
+            for a in self.actors
+        )
+
+    def _place_at(self, label: list[Token]) -> bool:
+        start, end = label[0].idx, label[-1].idx + len(label[-1])
+        return any(p.start < end and start < p.end for p in self.doc._.places or [])
+
+    def _signatures(self, dashes: list[Token]) -> None:
+        """'"We will rebuild." ― Olena, a teacher': a dash and a name after a quote sign it."""
+        doc, text = self.doc, self.text
+        for t in dashes:
+            if t.i in self.by_cue:
+                continue
+            q = self._signed_quote(t)
+            if q is None:
+                continue
+            name = []
+            for w in doc[t.i + 1 :]:
+                if w.is_space and "\n" in w.text or w.is_punct:
+                    break
+                if w.is_space:
+                    continue
+                name.append(w)
+            if not 1 <= len(name) <= 5 or not all(w.pos_ == "PROPN" or w.is_title for w in name):
+                continue
+            end = name[-1].idx + len(name[-1])
+            rest = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+            if rest.strip(" .\xa0") and not rest.lstrip().startswith(","):
+                continue
+            self._add(Draft(t.i, t.i + 1, q, name[-1], direct=True, kind="signature"))
+
+    def _signed_quote(self, dash: Token) -> tuple[int, int] | None:
+        """The quote a signature dash closes: the quote ending right before it, else the paragraph
+        before it where that paragraph is one quotation (its marks need not pair up)."""
+        text = self.text
+        before = text[: dash.idx].rstrip(" \t\xa0\n")
+        junk = " \t\xa0\n.,;" + CLOSE_QUOTES + STRAIGHT_QUOTE + "’"
+        q = next((q for q in reversed(self.quotes) if q[1] <= dash.idx), None)
+        if q is not None and not before[q[1] :].strip(junk):
+            return q
+        para_start = before.rfind("\n") + 1
+        para = before[para_start:]
+        marks = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE
+        if len(para) < 20 or para.lstrip()[:1] not in marks or before[-1:] not in marks + ".!?":
+            return None
+        return strip_span(text, para_start + len(para) - len(para.lstrip(" \xa0" + marks)), len(before))
+
+
+def _in_capitals(label: list[Token]) -> bool:
+    """ "KOVAL", "SEN. MARSH": a label written in capitals (a transcript turn or a dateline)."""
+    words = [w for w in label if w.is_alpha]
+    return bool(words) and all(w.text.isupper() for w in words) and max(len(w) for w in words) >= 2
+
+
+def that_clause(n: Token) -> Token | None:
+    """The that-clause a noun governs ("reports that 40 drones were downed"), if any."""
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return c
+    return None

@@ -1,0 +1,369 @@
+"""Attribution, the source side: the speaker of a cue (subject, agent, the author of a cue noun),
+pronouns resolved to the people and bodies named before them, and the finished mentions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..model import ActorMention, AttributionMention, TextSpan
+from .attribution_spans import SUBJECT_DEPS, Draft, TextReader, opens_sentence
+
+ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
+
+
+class SourceReader(TextReader):
+    """Who speaks: the source of each attribution, resolved to actors."""
+
+    def _subject(self, v: Token) -> Token | None:
+        """The speaker of a cue verb: its subject, a passive agent, or the subject it shares."""
+        t = v
+        for _ in range(4):
+            for c in t.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    if c.dep_ == "nsubjpass" and c.lower_ in self.lex.expletives:
+                        return None
+                    if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
+                        return self._passive_agent(t)  # "troops were reported killed": not the speaker
+                    if c.lower_ in self.lex.relative_pronouns and t.dep_ == "relcl":
+                        return self._agent(t.head)  # "Choi, who said ...": the relative's head
+                    return self._agent(c)
+            for c in t.children:
+                if c.dep_ == "agent":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    return self._agent(pobj) if pobj is not None else None
+            if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._agent(t.head)
+            if t is v and opens_sentence(v):  # "Said the governor: ..." (inverted)
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.i <= v.i + 4), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+            if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+                t = t.head
+                continue
+            if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+                t = t.head.head  # "She opened by saying that ...": the speaker of the verb above
+                continue
+            return None
+        return None
+
+    def _passive_agent(self, v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                return self._agent(pobj) if pobj is not None else None
+        return None
+
+    def _is_source(self, tok: Token) -> bool:
+        return (
+            self.actor_of[tok.i] is not None
+            or tok.lemma_ in self.lex.nouns
+            or tok.lower_ in self.lex.nouns
+            or tok.lower_ in self.lex.evidence_nouns
+            or tok.lemma_ in self.lex.evidence_nouns
+            or tok.lower_ in self.lex.singular | self.lex.plural
+        )
+
+    def _evidence_subject(self, v: Token) -> bool:
+        """Whether the subject of an evidential verb is a document or a body of evidence
+        ("the polls", "data from the survey", "another slide"), not an actor or an image."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (
+            subj.lemma_ in self.lex.nouns
+            or subj.lower_ in self.lex.nouns
+            or subj.lower_ in self.lex.evidence_nouns
+            or subj.lemma_ in self.lex.evidence_nouns
+        )
+
+    def _agent(self, tok: Token | None) -> Token | None:
+        """The author behind a source word: 'a report by ISW' -> ISW; 'testimony from X' -> X."""
+        if tok is None:
+            return None
+        actor = self.actor_of[tok.i]
+        if (tok.lemma_ in self.lex.nouns or tok.lower_ in self.lex.nouns) and (
+            actor is None or actor.type in ("media", "document")
+        ):
+            author = self._noun_author(tok)
+            if author is not None:
+                return author
+        return tok
+
+    def _noun_author(self, n: Token) -> Token | None:
+        """The author of a cue noun: "ISW's report", "a report by ISW", "Pentagon data"."""
+        for c in n.children:
+            if c.dep_ == "compound" and c.i < n.i and self.actor_of[c.i] is not None:
+                return c
+        for c in n.children:
+            if c.dep_ == "poss" and c.tag_ != "PRP$":
+                return c
+            if c.dep_ == "prep" and c.lower_ in self.lex.agent_preps:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (self.actor_of[pobj.i] is not None or pobj.pos_ == "PROPN"):
+                    return pobj
+        for c in n.children:  # "the comments Trump had made", "the report that ISW published"
+            if c.dep_ == "relcl" and c.lemma_ in self.lex.making | self.lex.speech:
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if (
+                    subj is not None
+                    and subj.lower_ not in self.lex.relative_pronouns
+                    and subj.pos_ in ("NOUN", "PROPN")
+                ):
+                    return subj
+        return None
+
+    def _resolve(self, a: Draft) -> list[ActorMention]:
+        if a.source_actors:
+            return a.source_actors
+        t = a.source_tok
+        if t is None:
+            return []
+        a.source_actors = self._resolve_tok(t)
+        for c in t.children:  # "He and Petro Andriyenko told Reuters": both speak
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON", "NOUN"):
+                a.source_actors = a.source_actors + [
+                    x for x in self._resolve_tok(c) if x not in a.source_actors
+                ]
+        return a.source_actors
+
+    def _resolve_tok(self, t: Token) -> list[ActorMention]:
+        """The actors one source word stands for: its own mention, or a pronoun's referent."""
+        actor = self.actor_of[t.i]
+        if actor is not None:
+            return [actor]
+        if t.lower_ in self.lex.singular:
+            return self._last_person(t)
+        if t.lower_ in self.lex.plural:
+            return self._last_group(t)
+        if t.lower_ in self.lex.inanimate:
+            return self._last_body(t)
+        return []
+
+    def _interviewed(self, sent: Span) -> list[ActorMention]:
+        """ "Researchers interviewed 40 defectors and two officers. According to them, ...": the
+        people heard by an interview verb, not its subject."""
+        root = sent.root
+        if root.lemma_ not in self.lex.interview:
+            return []
+        objs = [c for c in root.children if c.dep_ == "dobj"]
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in self.lex.interview_preps):
+            objs += [g for g in prep.children if g.dep_ == "pobj"]
+        for o in list(objs):
+            objs += [c for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        out = []
+        for o in objs:
+            actor = self.actor_of[o.i]
+            if actor is not None:
+                out.append(actor)
+                continue
+            words = [w for w in o.subtree if w.i <= o.i and w.dep_ not in ("det", "nummod", "cc", "punct")]
+            words = [w for w in words if w.i >= words[-1].left_edge.i] if words else []
+            if words:
+                sp = self.doc[words[0].i : o.i + 1]
+                out.append(ActorMention(sp.start_char, sp.end_char, sp.text, sp.text, "anonymous"))
+        return out
+
+    def _last_body(self, t: Token) -> list[ActorMention]:
+        """The last body (not a person) named before ``t`` in its sentence or the one before."""
+        sents = [s for s in self.doc.sents if s.end <= t.i or s.start <= t.i < s.end][-2:]
+        if not sents:
+            return []
+        first = sents[0].start_char
+        for a in reversed(self.actors):
+            if a.start >= t.idx or a.start < first:
+                continue
+            if a.type in ("person", "anonymous") or self._quote_at(a.start) is not None:
+                continue
+            return [a]
+        return []
+
+    def _last_person(self, t: Token) -> list[ActorMention]:
+        """The last named person before ``t`` (outside quotes)."""
+        doc = self.doc
+        for a in reversed(self.actors):
+            if a.start >= t.idx or a.type != "person":
+                continue
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None or span[0].pos_ != "PROPN" or self._quote_at(a.start) is not None:
+                continue
+            return [a]
+        for a in reversed(self.actors):  # no named person before: "The minister said ... he expects"
+            if a.start < t.idx and a.type == "person" and self._quote_at(a.start) is None:
+                return [a]
+        return []
+
+    def _last_group(self, t: Token) -> list[ActorMention]:
+        """The sources named just before a plural pronoun: the non-country actors of the sentence
+        before it that are not the speaker and not a modifier of another of them."""
+        doc = self.doc
+        sents = [s for s in doc.sents if s.end <= t.i or s.start <= t.i < s.end]
+        for sent in reversed(sents):
+            if not (sent.start <= t.i < sent.end):
+                heard = self._interviewed(sent)
+                if heard:
+                    return heard
+            cands = []
+            for a in self.actors:
+                if not (sent.start_char <= a.start < min(sent.end_char, t.idx)) or a.type == "country":
+                    continue
+                span = doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is not None:
+                    cands.append((a, span.root))
+            heads = {r.i for _, r in cands}
+            speakers = {self.doc[x.cue_start].i for x in self.attrs}
+            group = []
+            for a, root in cands:
+                if root.dep_ in SUBJECT_DEPS and root.head.i in speakers:
+                    continue
+                if (
+                    root.dep_ == "pobj"
+                    and root.head.lower_ in self.lex.place_preps
+                    and root.head.head.pos_ == "VERB"
+                ):
+                    continue  # "returned from Mariupol": a place, whatever the entity tagger says
+                if _modifies(root, heads):
+                    continue
+                group.append(a)
+            if group:
+                return group
+            if sent.start <= t.i < sent.end:
+                continue
+            # "Two aid workers returned ... They said": the plural subject of the sentence before
+            subj = next(
+                (c for c in sent.root.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")), None
+            )
+            if subj is not None:
+                words = [w for w in subj.subtree if w.i <= subj.i and w.dep_ not in ("det", "nummod")]
+                if words:
+                    sp = doc[words[0].i : subj.i + 1]
+                    return [ActorMention(sp.start_char, sp.end_char, sp.text, sp.text, "anonymous")]
+            break
+        return []
+
+    def _embedded_sourceless(self, i: int) -> bool:
+        """A cue with no source inside a quote or another attribution's content ("we were told",
+        "troops were expected to"): the covering speaker says it; modality keeps the cue."""
+        a = self.attrs[i]
+        if a.source_tok is not None or a.kind != "verb":
+            return False
+        char = self.doc[a.cue_start].idx
+        if self._quote_at(char) is not None:
+            return True
+        return any(
+            j != i and b.content[0] <= char < b.content[1] and b.source_tok is not None
+            for j, b in enumerate(self.attrs)
+        )
+
+    def _quoted_self(self, i: int) -> bool:
+        """ "'I think 40 died,' the mayor said": a quoted speaker's "I think" / "we believe" is part
+        of the quote (a hedge for modality), not a further source in the chain."""
+        a = self.attrs[i]
+        t = a.source_tok
+        return (
+            t is not None
+            and t.lower_ in self.lex.speaker_pronouns
+            and self._quote_at(self.doc[a.cue_start].idx) is not None
+        )
+
+    def _embedded_stance(self, i: int) -> bool:
+        """A stance or intention inside a quote ('"we want to rebuild"') belongs to the quoted
+        speaker's words; an intention inside another's report ("X said Russia plans to send ...") is
+        the modality of what X says (planned), not a further source."""
+        a = self.attrs[i]
+        cue = self.doc[a.cue_start]
+        if a.kind != "verb" or cue.lemma_ not in self.lex.needs_speaker:
+            return False
+        if self._quote_at(cue.idx) is not None:
+            return True
+        return cue.lemma_ in self.lex.intent and any(
+            j != i and b.content[0] <= cue.idx < b.content[1] and b.source_tok is not None
+            for j, b in enumerate(self.attrs)
+        )
+
+    def _finish(self) -> list[AttributionMention]:
+        """The attributions found, in cue order, without the cues that are no further source
+        (embedded, quoted or stance cues), as mentions with resolved sources and citations."""
+        doc = self.doc
+        order = sorted(
+            (
+                i
+                for i in range(len(self.attrs))
+                if not self._embedded_sourceless(i)
+                and not self._quoted_self(i)
+                and not self._embedded_stance(i)
+            ),
+            key=lambda i: (doc[self.attrs[i].cue_start].idx, self.attrs[i].content[0], i),
+        )
+        self._link_plural_pronouns(order)
+        new_index = {old: new for new, old in enumerate(order)}
+        return [self._mention(i, new_index) for i in order]
+
+    def _link_plural_pronouns(self, order: list[int]) -> None:
+        """Pronouns resolved through the sentences before them ("they said"): the attribution
+        holding the referents cites the pronoun's."""
+        for i in order:
+            a = self.attrs[i]
+            actors = self._resolve(a)
+            if a.source_tok is not None and a.source_tok.lower_ in self.lex.plural and actors:
+                for p in self.attrs:
+                    if p is not a and p.content[0] <= actors[0].start < p.content[1] and i not in p.cites:
+                        p.cites.append(i)
+                        break
+
+    def _mention(self, i: int, new_index: dict[int, int]) -> AttributionMention:
+        """Attribution ``i`` as a mention: cue, content, source span and the resolved source."""
+        a = self.attrs[i]
+        cue_span = self.doc[a.cue_start : a.cue_end]
+        source = self._source_span(a.source_tok) if a.source_tok is not None else None
+        m = AttributionMention(
+            cue=TextSpan(cue_span.start_char, cue_span.end_char, cue_span.text),
+            content_start=a.content[0],
+            content_end=a.content[1],
+            source=source,
+            cites=sorted({new_index[c] for c in a.cites if c != i and c in new_index}),
+            direct=a.direct,
+        )
+        actors = self._resolve(a)
+        if actors:
+            first = actors[0]
+            m.source_name = " and ".join(dict.fromkeys(x.normalized for x in actors))
+            types = {x.type for x in actors}
+            typ = first.type if len(types) > 1 else types.pop()
+            m.source_type = ACTOR_TYPE_FOR_SOURCE.get(typ, typ)
+            m.source_role = first.role if len(actors) == 1 else None
+            m.source_country = first.country if len({x.country for x in actors}) == 1 else None
+        elif source is not None and a.source_tok is not None:
+            m.source_name = source.text
+            m.source_type = "document" if a.source_tok.lemma_ in self.lex.document_nouns else "unknown"
+        return m
+
+    def _source_span(self, t: Token) -> TextSpan | None:
+        """The text of a source: its actor mention, widened over conjoined names ("Colonel X and
+        Major Y"), else the source word's noun phrase."""
+        doc = self.doc
+        actor = self.actor_of[t.i]
+        conj_end = max((c.right_edge.i for c in t.children if c.dep_ == "conj"), default=-1)
+        if actor is not None and conj_end > t.i:  # "Colonel X and Major Y"
+            sp = doc.char_span(min(actor.start, t.left_edge.idx), doc[conj_end].idx + len(doc[conj_end]))
+            if sp is not None:
+                return TextSpan(sp.start_char, sp.end_char, sp.text)
+        if actor is not None:
+            return TextSpan(actor.start, actor.end, actor.text)
+        left = min(
+            (c.i for c in t.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")),
+            default=t.i,
+        )
+        left = min(left, t.left_edge.i) if t.left_edge.i >= left - 3 else left
+        right = max((c.right_edge.i for c in t.children if c.dep_ == "conj"), default=t.i)
+        sp = doc[left : right + 1]
+        return TextSpan(sp.start_char, sp.end_char, sp.text)
+
+
+def _modifies(tok: Token, heads: set[int]) -> bool:
+    """Whether ``tok`` hangs below another mention's head other than through a coordination."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "conj":
+            return False
+        t = t.head
+        if t.i in heads:
+            return True
+    return False

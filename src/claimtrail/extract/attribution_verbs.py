@@ -1,0 +1,649 @@
+"""Attribution cues that are verbs ("said", "estimated", "denied", "accused X of"), stance
+adjectives ("was confident that"), source prepositions ("according to X") and cite verbs ("citing
+X", "quoted X as saying"): the source, the cue and what each says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .attribution_nouns import NounCues, that_clause
+from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """A rule's decision on what a cue verb says: ``content`` (None: nothing here)."""
+
+    content: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _CiteFrame:
+    """What a cite verb relays (``content``, None: not known yet) and the attribution of the one who
+    relays it (``speaker``); ``relayed``: the cite shares a speech cue's content ("X said, citing
+    Y") and makes no speaker attribution of its own."""
+
+    content: tuple[int, int] | None
+    speaker: int | None = None
+    relayed: bool = False
+
+
+class VerbCues(NounCues):
+    """The cue verbs, stance adjectives, source prepositions and cite verbs of one Doc."""
+
+    def _verb(self, v: Token) -> None:
+        """A speech verb: source = its subject, content = its clause, quote or object."""
+        if v.i in self.by_cue or _negated(v, self.lex.negating):
+            return  # "did not confirm": the subject does not say the content
+        content = self._verb_content(v)
+        if content is None:
+            return
+        src = self._subject(v)
+        if src is None and v.lemma_ in self.lex.clause_only and any(c.dep_ == "auxpass" for c in v.children):
+            return  # "2,000 are thought to have joined": a hedge (modality), not a report by no one
+        asked = (
+            v.tag_ == "VBN"
+            and v.dep_ == "advcl"
+            and not any(c.dep_ in ("nsubj", "agent") for c in v.children)
+        )
+        if asked:  # "Asked about the toll, the mayor said ...": the mayor was asked; the asker is not named
+            src = None
+        if (
+            v.lemma_ in self.lex.evidential
+            and (src is None or not self._is_source(src))
+            and not (src is not None and src.pos_ in ("NOUN", "PROPN") and self._puts_at(v))
+            and not self._finder_with_clause(v, src)
+        ):
+            return  # "this image shows ...": only reports, documents and actors are sources
+        if _temporal(v, self.lex.temporal_marks):
+            return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
+        if self._authored_subject(v):
+            return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
+        if v.lemma_ in self.lex.act_stances and self._purpose_infinitive(v):
+            return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
+        if (
+            v.lemma_ in self.lex.needs_speaker
+            and not asked
+            and (src is None or src.pos_ not in ("NOUN", "PROPN", "PRON"))
+        ):
+            return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
+        cue_end = v.i + 1
+        for c in v.children:  # "told reporters"
+            if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.tell_objects and c.i == cue_end:
+                cue_end = c.i + 1
+        topic = self._topic_prep(v) if v.lemma_ in self.lex.prep_verbs else None
+        if topic is not None and topic.i <= v.i + 3:  # "spoke of", "spoke out about"
+            cue_end = max(cue_end, topic.i + 1)
+        if v.lemma_ in self.lex.naming:  # "called for", "called on"
+            prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
+            if prep is not None and prep.lower_ in self.lex.request_preps:
+                cue_end = max(cue_end, prep.i + 1)
+        if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
+            cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
+        self._add(Draft(v.i, cue_end, content, src, direct=self._is_quote(content)))
+
+    def _adjective(self, adj: Token) -> None:
+        """'The mayor was confident that the bridge would hold', 'Graham has been critical of the
+        plan', 'officials are worried about shortages': a stance or belief adjective after a linking
+        verb; the subject holds it, the clause or the object of its preposition is the content."""
+        link = adj.head
+        if adj.i in self.by_cue or _negated(link, self.lex.negating) or _negated(adj, self.lex.negating):
+            return
+        src = self._subject(link)
+        if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON") or src.lower_ in self.lex.expletives:
+            return  # "it is clear that ...": the writer's own frame, no holder
+        content = None
+        for c in list(adj.children) + [c for c in link.children if c.i > adj.i]:
+            infinitive = (
+                c.dep_ == "xcomp"
+                and c.head.i == adj.i
+                and c.pos_ in ("VERB", "AUX")
+                and adj.lower_ not in self.lex.raising_adjectives  # "troops are sure to arrive"
+            )
+            if c.dep_ == "ccomp" or infinitive:
+                content = self._content_of(c, link)
+            elif c.dep_ == "prep" and c.head.i == adj.i and c.lower_ in self.lex.object_preps:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content = self._span_chars(c.i + 1, self._tail_trim(adj, c.right_edge.i + 1))
+            if content is not None:
+                break
+        if content is not None and content[1] > content[0]:
+            self._add(Draft(adj.i, adj.i + 1, content, src, kind="verb"))
+
+    def _verb_content(self, v: Token) -> tuple[int, int] | None:
+        """The said clause of a cue verb, as char offsets, or None where it says nothing here: the
+        first rule that applies decides, from the framings of the cue (a colon, "as", a
+        parenthetical) to its verb class, its complement and, last, its object."""
+        rules = (
+            self._framed_content,
+            self._verb_class_content,
+            self._complement_content,
+            self._misparsed_content,
+            self._figure_content,
+            self._object_of_speech,
+        )
+        for rule in rules:
+            verdict = rule(v)
+            if verdict is not None:
+                return verdict.content
+        return None
+
+    def _framed_content(self, v: Token) -> _Verdict | None:
+        """A colon after the cue ("he said: '...'"), an "as" clause ("as Yu said"), a parenthetical
+        cue ("..., the governor said, and ...") or a sentence-final cue parsed as a conjunct."""
+        colon = self._colon_content(v)
+        if colon is not None:
+            return _Verdict(colon)
+        # "as Yu said" / "as reported by ISW": the content is the clause it modifies
+        if (
+            any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+            and v.dep_ == "advcl"
+            and not _has_clause(v)
+        ):
+            return _Verdict(self._clause_without(v.head, v))
+        if v.dep_ == "parataxis" and not _has_clause(v):
+            return _Verdict(self._parenthetical_content(v))
+        conjunct = self._conjunct_content(v)
+        return _Verdict(conjunct) if conjunct is not None else None
+
+    def _parenthetical_content(self, v: Token) -> tuple[int, int]:
+        """ "1,200 civilians have fled, the governor said, and ...": the part before the
+        parenthetical cue (or after a cue that opens its own clause after a semicolon)."""
+        head = v.head
+        if v.i > head.i and v.left_edge.i > 0 and self.doc[v.left_edge.i - 1].text in (";", ":"):
+            # "It is unlikely; the team says she will go on": the cue opens its own clause
+            if v.right_edge.i > v.i:
+                span = self._span_chars(v.i + 1, v.right_edge.i + 1)
+                if span[1] > span[0]:
+                    return span
+        if v.i > head.i:
+            return self._span_chars(head.left_edge.i, v.left_edge.i)
+        return self._span_chars(v.right_edge.i + 1, head.right_edge.i + 1)
+
+    def _conjunct_content(self, v: Token) -> tuple[int, int] | None:
+        """ "X has sent ..., and Y are ..., the lawmaker said": the parser often makes a
+        sentence-final cue a conjunct of the first clause; everything before the cue's subject is
+        what was said."""
+        if (
+            v.dep_ != "conj"
+            or v.i <= v.head.i
+            or any(c.dep_ in CLAUSE_DEPS or c.dep_ in ("dobj", "xcomp") for c in v.children)
+            or v.nbor(-1).dep_ == "cc"
+        ):
+            return None
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            return None
+        start = v.head.left_edge.i
+        if subj.left_edge.i > start and self.doc[subj.left_edge.i - 1].is_punct:
+            return self._span_chars(start, subj.left_edge.i)
+        return None
+
+    def _verb_class_content(self, v: Token) -> _Verdict | None:
+        """What verbs of a class say: quote-only verbs their quote, deferring verbs nothing ("declined
+        to say"), naming verbs their predicate, verbs of talk their topic, "describe"-like verbs a
+        predicate or quote, stance verbs their object."""
+        lex = self.lex
+        if v.lemma_ in lex.quote_only:
+            return _Verdict(self._adjacent_quote(v))
+        if v.lemma_ in lex.needs_speaker and self._defers(v):
+            return _Verdict(None)
+        if v.lemma_ in lex.naming:
+            return _Verdict(self._naming_content(v))
+        if v.lemma_ in lex.prep_verbs and not _has_clause(v):
+            prep = self._topic_prep(v)
+            if prep is None:
+                return _Verdict(None)
+            return _Verdict(self._span_chars(prep.i + 1, self._tail_trim(v, prep.right_edge.i + 1)))
+        if v.lemma_ in lex.as_verbs and not any(
+            c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as")
+            for c in v.children
+        ):
+            # "described the retreat" is no statement; "described it as ..." is
+            return _Verdict(self._adjacent_quote(v))
+        if v.lemma_ in lex.stance and not _has_clause(v):
+            content = self._object_content(v)
+            if content is not None:
+                return _Verdict(content)
+        return None
+
+    def _complement_content(self, v: Token) -> _Verdict | None:
+        """The cue's complement clause or infinitive ("said that ...", "plans to"), else a direct
+        quote before or after the cue in the same sentence."""
+        clauses = [c for c in v.children if c.dep_ in CLAUSE_DEPS and not c.is_quote]
+        if len(clauses) > 1 and clauses[0].i < v.i < clauses[-1].i and self._break_before(v, clauses[0]):
+            clauses = clauses[1:]  # "It is unlikely; the team says she will go on": the clause after the cue
+        if clauses:
+            return _Verdict(self._content_of(clauses[0], v))
+        for c in v.children:  # "is believed to have sent", "plans to"
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                return _Verdict(self._content_of(c, v))
+        q = self._adjacent_quote(v)
+        return _Verdict(q) if q is not None else None
+
+    def _misparsed_content(self, v: Token) -> _Verdict | None:
+        """A that-clause the parser hung elsewhere ("said in a statement that ..."), else the
+        passive subject where an agent speaks ("the figure was confirmed by the ministry")."""
+        # the first that-clause to the right, not in a conjoined verb ("confirmed the deaths but
+        # denied that ...")
+        conj_toks = {
+            t.i for c in v.children if c.dep_ == "conj" and c.lemma_ in self.lex.speech for t in c.subtree
+        }
+        for t in v.subtree:
+            if (
+                t.i > v.i
+                and t.i not in conj_toks
+                and t.lower_ == "that"
+                and t.dep_ in ("mark", "dobj", "nsubj")
+                and t.head.pos_ in ("VERB", "AUX")
+                and t.head.i > t.i
+            ):
+                return _Verdict(self._span_chars(t.i + 1, max(t.head.right_edge.i + 1, v.sent.end)))
+        if any(c.dep_ == "agent" for c in v.children):
+            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ not in self.lex.relative_pronouns and subj.pos_ != "PRON":
+                return _Verdict(self._span_chars(subj.left_edge.i, subj.right_edge.i + 1))
+        return None
+
+    def _figure_content(self, v: Token) -> _Verdict | None:
+        """A figure a verb puts forward ("put the toll at 23", "the data show 1,100 cases"), or the
+        object of an evidential verb with a document as subject ("the polls show Clinton ahead")."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        if v.lemma_ in self.lex.figure_verbs:
+            at = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+            if at is not None or any(t.like_num for t in obj.subtree):
+                end = max(obj.right_edge.i, at.right_edge.i if at is not None else obj.right_edge.i) + 1
+                return _Verdict(self._span_chars(obj.left_edge.i, end))
+        if v.lemma_ in self.lex.evidence_objects and self._evidence_subject(v):
+            return _Verdict(self._span_chars(obj.left_edge.i, self._tail_trim(v, v.right_edge.i + 1)))
+        return None
+
+    def _object_of_speech(self, v: Token) -> _Verdict | None:
+        """The object said ("denied the report", "confirmed the capture of two soldiers") or the
+        topic of a verb of telling ("warned of shortages"); verbs that need a clause say nothing."""
+        if v.lemma_ in self.lex.clause_only:
+            return _Verdict(None)
+        for c in v.children:
+            if (
+                c.dep_ == "dobj"
+                and v.lemma_ not in self.lex.addressee
+                and c.lower_ not in self.lex.tell_objects
+                and c.pos_ in ("NOUN", "PROPN", "NUM")
+            ):
+                return _Verdict(self._span_chars(c.left_edge.i, c.right_edge.i + 1))
+            if c.dep_ == "prep" and c.lower_ in self.lex.topic_preps and v.lemma_ in self.lex.topic_verbs:
+                return _Verdict(self._span_chars(c.i + 1, c.right_edge.i + 1))
+        return _Verdict(None)
+
+    def _defers(self, v: Token) -> bool:
+        """ "refused to confirm", "declined to say": the inner speech verb is the cue (negated);
+        "asked not to be named": a request for anonymity, not a statement."""
+        for c in v.children:
+            if c.dep_ not in ("xcomp", "ccomp"):
+                continue
+            if c.lemma_ in self.lex.speech and (
+                v.lemma_ in self.lex.negating or c.lemma_ not in self.lex.needs_speaker
+            ):
+                # "declined to comment": nothing said inside; the refusal itself is the statement
+                return v.lemma_ not in self.lex.negating or _says_something(c)
+            if c.lemma_ in self.lex.anonymity and any(g.dep_ == "auxpass" for g in c.children):
+                return True
+        return False
+
+    def _puts_at(self, v: Token) -> bool:
+        """ "put the toll at 17": a figure verb with an object and an "at" phrase states a figure,
+        whoever its subject is ("local television channels")."""
+        return (
+            v.lemma_ in self.lex.figure_verbs
+            and any(c.dep_ == "dobj" for c in v.children)
+            and any(c.dep_ == "prep" and c.lower_ == "at" for c in v.children)
+        )
+
+    def _authored_subject(self, v: Token) -> bool:
+        """Whether a figure verb with no said clause has a cue noun with an author as subject."""
+        if v.lemma_ not in self.lex.figure_verbs or any(c.dep_ in CLAUSE_DEPS for c in v.children):
+            return False
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_ in self.lex.nouns and self._noun_author(subj) is not None
+
+    def _topic_prep(self, v: Token) -> Token | None:
+        """The preposition that gives what a verb of talk is about ("spoke of", "complained about")."""
+        preps = self.lex.prep_verbs.get(v.lemma_, frozenset())
+        return next((c for c in v.children if c.dep_ == "prep" and c.lower_ in preps and c.i > v.i), None)
+
+    def _object_content(self, v: Token) -> tuple[int, int] | None:
+        """What a stance verb takes a stand on: its object with the phrases that complete it
+        ("accused the ministry of hiding losses", "urged residents to leave", "blasted him for ...")."""
+        parts = []
+        for c in sorted((c for c in v.children if c.i > v.i), key=lambda c: c.i):
+            if c.dep_ in ("dobj", "dative", "xcomp", "oprd", "ccomp") or (
+                c.dep_ == "prep" and c.lower_ in self.lex.object_preps and not _is_time_phrase(c)
+            ):
+                parts.append(c)
+            elif parts and not c.is_punct:
+                break
+        if not parts:
+            return None
+        start = min(c.left_edge.i for c in parts)
+        end = max(c.right_edge.i for c in parts) + 1
+        end = self._tail_trim(v, end)
+        span = self._span_chars(start, end)
+        return span if span[1] > span[0] else None
+
+    def _naming_content(self, v: Token) -> tuple[int, int] | None:
+        """ "called the strike a war crime" (object and predicate), "called for a truce", "called on
+        Russia to withdraw": what was named or asked for; any other "call" (a phone call, a place
+        called X) is no cue."""
+        kids = [c for c in v.children if c.i > v.i]
+        prep = next((c for c in kids if c.dep_ == "prep" and c.i == v.i + 1), None)
+        if prep is not None and prep.lower_ in self.lex.request_preps:
+            end = self._tail_trim(v, prep.right_edge.i + 1)
+            for c in kids:  # "called on Russia to withdraw": the request runs on
+                if c.i > prep.i and c.dep_ in ("xcomp", "ccomp"):
+                    end = max(end, c.right_edge.i + 1)
+            span = self._span_chars(prep.i + 1, end)
+            return span if span[1] > span[0] else None
+        if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids) or (
+            any(c.dep_ == "dobj" for c in kids) and self._adjacent_quote(v) is not None
+        ):
+            return self._object_content(v)
+        return None
+
+    def _preposition(self, cue: Token, prep: Token) -> None:
+        """'according to X' / 'per X': content = the clause the phrase modifies."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        if (
+            cue.lower_ == "per"
+            and self.actor_of[pobj.i] is None
+            and pobj.lower_ not in self.lex.singular | self.lex.plural
+        ):
+            return
+        head = cue.head
+        while head.dep_ in ("prep", "pcomp") and head.pos_ == "ADP":
+            head = head.head
+        if head.i == cue.i:
+            return
+        clause = self._clause_head(head)
+        content = self._clause_without(clause, cue)
+        if content is None:
+            return
+        self._add(Draft(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _cite(self, v: Token) -> None:
+        """'X cited Y (in reporting that Z)', 'X said, citing Y', 'X, who cited Y, said ...',
+        'X quoted Y as saying that Z', 'According to X, citing Y, Z'."""
+        if _negated(v, self.lex.negating):
+            return
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        cited_tok = self._cited_source(obj)
+        inner = self._inner_speech(v)
+        frame = self._cite_frame(v, inner)
+        if frame is None:
+            return
+        content, cited_person = frame.content, None
+        if content is None:
+            if obj is None:
+                return
+            clause = that_clause(obj)  # "cited reports by X that 40 drones were downed"
+            if clause is not None:
+                content = self._content_of(clause, v)
+            else:  # "He also cited testimony from a soldier": the quotes that follow
+                content = self._span_chars(obj.left_edge.i, obj.right_edge.i + 1)
+                a = self.actor_of[cited_tok.i] if cited_tok is not None else None
+                cited_person = a.normalized if a is not None else None
+        # "quoted Y as saying that Z": the inner verb is Y's cue, the cite verb is X's
+        inner_is_cited = inner is not None and (
+            inner.head.lower_ == "as" or any(c.dep_ == "mark" and c.lower_ == "as" for c in inner.children)
+        )
+        speaker = frame.speaker
+        if speaker is None and not frame.relayed:
+            speaker = self._cite_speaker(v, inner, inner_is_cited, content, cited_person)
+        if cited_tok is None and obj is not None and inner is None and v.tag_ == "VBG" and v.dep_ != "relcl":
+            self._cite_thing(v, obj)
+        if cited_tok is not None and cited_person is None:
+            cue = inner if inner_is_cited and inner is not None else v
+            cited = self._add(
+                Draft(cue.i, cue.i + 1, content, cited_tok, kind="cite", direct=self._is_quote(content)),
+                key=-1,
+            )
+            if inner_is_cited and inner is not None:
+                self.by_cue.setdefault(inner.i, cited)
+            if speaker is not None:
+                self.attrs[speaker].cites.append(cited)
+
+    def _cited_source(self, obj: Token | None) -> Token | None:
+        """Who a cite verb's object names as a source ("cited Ukrainian intelligence"), or None
+        where it names a thing ("cited derogatory comments", "cited remarks about ...")."""
+        cited = self._agent(obj) if obj is not None else None
+        if cited is None or obj is None:
+            return None
+        if cited.pos_ != "PROPN" and not self._is_source(cited):
+            return None  # "cited derogatory comments": what was cited, not who
+        if cited.i == obj.i and obj.lower_ in self.lex.said_things:
+            return None  # "cited remarks about ...": a statement with no author is no origin
+        return cited
+
+    def _inner_speech(self, v: Token) -> Token | None:
+        """A speech verb with a clause under a cite verb: "in reporting that", "as saying that"."""
+        for t in v.subtree:
+            if (
+                t.i != v.i
+                and t.pos_ == "VERB"
+                and t.lemma_ in self.lex.speech
+                and t.lemma_ not in self.lex.cite
+                and any(c.dep_ == "ccomp" for c in t.children)
+            ):
+                return t
+        return None
+
+    def _cite_frame(self, v: Token, inner: Token | None) -> _CiteFrame | None:
+        """What a cite verb relays and who relays it: the inner verb's content, the content of the
+        speaker's own attribution ("Yu, who cited HUR, said ...", "X said, citing Y"), or nothing
+        known yet; None where a relayed cite finds no content."""
+        if inner is not None:
+            return _CiteFrame(self._verb_content(inner))
+        if v.dep_ == "relcl":
+            speaker = self._relative_speaker(v)
+            content = self.attrs[speaker].content if speaker is not None else None
+            return _CiteFrame(content, speaker) if content is not None else None
+        if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep", "pcomp"):
+            speaker = self._participle_speaker(v)
+            content = self.attrs[speaker].content if speaker is not None else None
+            if content is None:
+                content = self._clause_without(self._clause_head(v.head), v)
+            return _CiteFrame(content, speaker, relayed=True) if content is not None else None
+        return _CiteFrame(None)
+
+    def _relative_speaker(self, v: Token) -> int | None:
+        """ "Yu, who cited HUR, said that ...", "according to Kim, who cited the NIS, ...": the
+        attribution whose source is the relative's head."""
+        h = v.head
+        gov = h.head
+        speaker = None
+        if h.dep_ in SUBJECT_DEPS and gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
+            self._verb(gov)
+            speaker = self.by_cue.get(gov.i)
+        if speaker is None:
+            speaker = next(
+                (n for n, a in enumerate(self.attrs) if a.source_tok is not None and a.source_tok.i == h.i),
+                None,
+            )
+        return speaker
+
+    def _participle_speaker(self, v: Token) -> int | None:
+        """ "X said, citing Y": the speech cue above the participle; "According to X, citing Y, ...":
+        the preposition cue of the same clause."""
+        gov = next(
+            (
+                a
+                for a in v.ancestors
+                if a.pos_ == "VERB" and a.lemma_ in self.lex.speech and a.lemma_ not in self.lex.cite
+            ),
+            None,
+        )
+        if gov is not None:
+            self._verb(gov)
+            speaker = self.by_cue.get(gov.i)
+            if speaker is not None:
+                return speaker
+        clause = self._clause_head(v.head)
+        return next(
+            (
+                n
+                for n, a in enumerate(self.attrs)
+                if a.kind == "prep" and self._clause_head(self.doc[a.cue_start].head).i == clause.i
+            ),
+            None,
+        )
+
+    def _cite_speaker(
+        self,
+        v: Token,
+        inner: Token | None,
+        inner_is_cited: bool,
+        content: tuple[int, int],
+        cited_person: str | None,
+    ) -> int | None:
+        """The attribution of the one who cites, made from the cite verb's subject (or the inner
+        verb, when that is the speaker's cue: "X cited Y in reporting that Z")."""
+        src = self._subject(v)
+        if src is None and inner is None and cited_person is None:
+            return None
+        cue = v if inner_is_cited or inner is None else inner
+        speaker = self._add(Draft(cue.i, cue.i + 1, content, src, kind="verb"))
+        self.attrs[speaker].cited_person = cited_person
+        return speaker
+
+    def _cite_thing(self, v: Token, obj: Token) -> None:
+        """'The senators backed the bill, citing its cost': no speech cue above and a thing cited,
+        not a source; what the subject puts forward is the thing cited (cue 'citing')."""
+        src = self._subject(v)
+        if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return
+        content = self._span_chars(
+            obj.left_edge.i, self._tail_trim(v, max(obj.right_edge.i, v.right_edge.i) + 1)
+        )
+        if content[1] > content[0]:
+            self._add(Draft(v.i, v.i + 1, content, src, kind="verb"))
+
+    def _cited_documents(self) -> None:
+        """'X told reporters after a briefing by Y that ...', 'X said, based on a report by Y, ...':
+        a cue noun with an author below a speech verb, outside its content, is what the speaker cites."""
+        doc = self.doc
+        known = {a.source_tok.i for a in self.attrs if a.source_tok is not None}
+        for idx in range(len(self.attrs)):
+            a = self.attrs[idx]
+            if a.kind != "verb" or a.source_tok is None:
+                continue
+            v = doc[a.cue_start]
+            src = a.source_tok
+            for t in v.subtree:
+                if t.pos_ != "NOUN" or t.lemma_ not in self.lex.nouns or a.content[0] <= t.idx < a.content[1]:
+                    continue
+                if src.left_edge.i <= t.i <= src.right_edge.i:
+                    continue
+                author = self._noun_author(t)
+                if (
+                    author is None
+                    or author.tag_ == "PRP$"  # "repeated his claim that ...": the speaker's own claim
+                    or author.i in known
+                    or (
+                        self.actor_of[author.i] is not None
+                        and self.actor_of[author.i] is self.actor_of[src.i]
+                    )
+                ):
+                    continue
+                start, end = t.i, t.i + 1
+                for anc in t.ancestors:  # "based on a briefing by": the whole phrase is the cue
+                    if anc.i == v.i:
+                        break
+                    if anc.lower_ in self.lex.cited_phrase_words:
+                        start = min(start, anc.i)
+                by = next((c for c in t.children if c.dep_ == "prep" and c.i == t.i + 1), None)
+                if by is not None and start < t.i:
+                    end = by.i + 1
+                cited = self._add(Draft(start, end, a.content, author, kind="cite"), key=-1)
+                self.attrs[idx].cites.append(cited)
+
+    def _noun_subject(self, n: Token) -> None:
+        """'A report by ISW put the toll at 4,000': a cue noun with an author, as subject."""
+        v = n.head
+        if v.pos_ == "VERB" and v.lemma_ in self.lex.speech:
+            self._verb(v)
+            if v.i in self.by_cue:
+                return  # the verb cue handles it, with the author as source
+        author = self._noun_author(n)
+        if author is None:
+            return
+        content = self._clause_without(self._clause_head(v), n)
+        if content is not None:
+            self._add(Draft(n.i, n.i + 1, content, author, kind="noun"))
+
+    def _purpose_infinitive(self, v: Token) -> bool:
+        """'sent 1,500 troops to support the offensive': an infinitive of a stance that also names an
+        act (support, back, defend), with no subject of its own, is the purpose of the act above or
+        part of what the verb above says ('vowed to support the bill' is the vow)."""
+        return (
+            v.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in v.children)
+        )
+
+    def _finder_with_clause(self, v: Token, src: Token | None) -> bool:
+        """'A federal judge found that ...', 'twelve percent indicated that ...', 'the study suggests
+        the plan failed': a noun subject with a said clause stands behind it, unless it is an image
+        ('this image shows that ...' is what the picture holds) or an event ('the strike suggests
+        that ...' is the writer's inference, not an origin)."""
+        return (
+            src is not None
+            and src.pos_ in ("NOUN", "PROPN")
+            and src.lemma_ not in self.lex.image_nouns
+            and src.lower_ not in self.lex.image_nouns
+            and src.lemma_ not in self.lex.event_nouns
+            and any(c.dep_ == "ccomp" for c in v.children)
+        )
+
+
+def _temporal(v: Token, marks: frozenset[str]) -> bool:
+    """A cue verb in a clause of time with no said clause ("since Russia declared war")."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in v.children) and not any(
+        c.dep_ in CLAUSE_DEPS for c in v.children
+    )
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """ "on Tuesday", "for weeks": a prepositional phrase that only dates the act."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _says_something(v: Token) -> bool:
+    """Whether a speech verb has a said object, clause or topic ("confirm the toll", "say that ...",
+    "comment on reports that 9 tanks were lost"), unlike a bare "comment", which says nothing."""
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children)
+
+
+def _negated(t: Token, negating: frozenset[str]) -> bool:
+    """ "did not confirm", "refused to confirm": the subject does not say the content."""
+    if t.dep_ == "xcomp" and t.head.lemma_ in negating:
+        return True
+    return any(c.dep_ == "neg" and _next_to(c, t) for c in t.children)
+
+
+def _next_to(neg: Token, t: Token) -> bool:
+    """Whether a negation belongs to ``t`` itself: no punctuation between them ("did not say"),
+    unlike a quote's own last word ('"... Probably not," she said')."""
+    lo, hi = sorted((neg.i, t.i))
+    return not any(w.is_punct for w in t.doc[lo + 1 : hi])
+
+
+def _has_clause(v: Token) -> bool:
+    """Whether a cue verb has a said clause of its own."""
+    return any(c.dep_ in CLAUSE_DEPS for c in v.children)
