@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from .errors import InputError
 
@@ -27,9 +26,6 @@ class Settings:
     model: str = "en_core_web_sm"
     english_only: bool = True
     extra: dict[str, str] = field(default_factory=dict)
-
-    def with_(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -61,6 +57,3 @@ def env_positive_int(name: str, unit: str) -> int | None:
     if value <= 0:
         raise InputError(name, f"{raw!r} must be a positive number of {unit}")
     return value
-
-
-RESOURCES = Path(__file__).parent / "resources"

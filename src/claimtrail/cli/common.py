@@ -16,7 +16,7 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from functools import wraps
 from string import Formatter
-from typing import Any, TypeVar
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import click
 import typer
@@ -29,7 +29,8 @@ from ..settings import load_settings
 out = Console(soft_wrap=False, markup=False, emoji=False)
 err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 DB_HELP = "Ledger: an SQLite file or an SQLAlchemy URL (env CLAIMTRAIL_DB; default claimtrail.db)."
 DEBUG_VARIABLE = "CLAIMTRAIL_DEBUG"
@@ -53,7 +54,7 @@ def styled(template: str, **values: object) -> Text:
     return text
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error to stderr (the message shown literally) and exit non-zero."""
     err.print(styled("[bold red]error:[/] {message}", message=message), highlight=False)
     raise typer.Exit(code)
@@ -88,7 +89,7 @@ def os_error_text(exc: OSError) -> str:
     return reason
 
 
-def reports_errors(func: F) -> F:
+def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn every failure of a command into one line on stderr and a non-zero exit.
 
     claimtrail's own errors carry their message; a closed pipe (``claimtrail export | head``) ends
@@ -97,7 +98,7 @@ def reports_errors(func: F) -> F:
     name = command_name(func)
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except PASS_THROUGH:
@@ -122,7 +123,7 @@ def reports_errors(func: F) -> F:
                 f"(run with {DEBUG_VARIABLE}=1 for the traceback)"
             )
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def parse_date(value: str | None, option: str) -> date | None:

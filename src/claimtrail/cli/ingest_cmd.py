@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from ..model import Article, Failure
+from ..parallel import check_scheduler
 from ..run import IngestReport, ingest
 from ..settings import load_settings
 from .common import DB_HELP, err, ledger_for, out, parse_date, reports_errors, styled
+
+if TYPE_CHECKING:
+    from ..store.ledger import Ledger
 
 
 @reports_errors
@@ -33,12 +40,35 @@ def ingest_command(
     """Ingest articles: extract their claims and store them in the ledger."""
     published_date = parse_date(published, "--published")
     if scheduler is not None:
-        from ..parallel import check_scheduler
-
         check_scheduler(scheduler)
     settings = load_settings(db=db)
     with ledger_for(db, create=True) as ledger:
-        progress = Progress(
+        with _IngestProgress(quiet) as progress:
+            report = ingest(
+                paths,
+                ledger,
+                published=published_date,
+                url=url,
+                outlet=outlet,
+                settings=settings,
+                on_item=progress.advance,
+                workers=workers,
+                scheduler=scheduler,
+            )
+        print_summary(report, ledger.count_articles(), ledger.count_claims())
+        if fusion and report.articles_added:
+            print_fusion(ledger)
+    if report.failures:  # the rest was ingested; the exit status still tells a script something failed
+        raise typer.Exit(1)
+
+
+class _IngestProgress:
+    """The progress line on stderr while an ingest runs: a spinner, then counts of articles added,
+    unchanged and failed (nothing when ``quiet``; gone once the run ends)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.counts = {"added": 0, "skipped": 0, "failed": 0}
+        self.progress = Progress(
             SpinnerColumn(),
             TextColumn("[bold]ingest"),
             BarColumn(),
@@ -50,33 +80,24 @@ def ingest_command(
             disable=quiet,
             transient=True,
         )
-        counts = {"added": 0, "skipped": 0, "failed": 0}
-        with progress:
-            task = progress.add_task("ingest", total=None, **counts)
+        self.task = self.progress.add_task("ingest", total=None, added=0, skipped=0, failed=0)
 
-            def on_item(status: str, item: object) -> None:
-                counts[status] += 1
-                progress.update(task, advance=1, **counts)
+    def __enter__(self) -> _IngestProgress:
+        self.progress.start()
+        return self
 
-            report = ingest(
-                paths,
-                ledger,
-                published=published_date,
-                url=url,
-                outlet=outlet,
-                settings=settings,
-                on_item=on_item,
-                workers=workers,
-                scheduler=scheduler,
-            )
-        print_summary(report, ledger.count_articles(), ledger.count_claims())
-        if fusion and report.articles_added:
-            print_fusion(ledger)
-    if report.failures:  # the rest was ingested; the exit status still tells a script something failed
-        raise typer.Exit(1)
+    def __exit__(self, *exc_info: object) -> None:
+        self.progress.stop()
+
+    def advance(self, status: str, item: Article | Failure) -> None:
+        """Count one input by its status ("added", "skipped", "failed") and redraw the line."""
+        self.counts[status] += 1
+        added, skipped, failed = (self.counts[k] for k in ("added", "skipped", "failed"))
+        self.progress.update(self.task, advance=1, added=added, skipped=skipped, failed=failed)
 
 
 def print_summary(report: IngestReport, total_articles: int, total_claims: int) -> None:
+    """The closing summary: counts, then one line per failed input and per skipped duplicate."""
     out.print(
         styled(
             "{added:bold} articles added ({claims} claims), {skipped} unchanged, {failed} failed; "
@@ -105,7 +126,7 @@ def print_summary(report: IngestReport, total_articles: int, total_claims: int) 
         )
 
 
-def print_fusion(ledger) -> None:
+def print_fusion(ledger: Ledger) -> None:
     """Fusion after an ingest: how many tracked quantities, how many disagree or fail a check."""
     from ..fusion import track
 
