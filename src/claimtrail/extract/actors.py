@@ -213,6 +213,7 @@ class _Groups:
         "token.pos",
         "token.tag",
         "token.dep",
+        "token.head",
         "token.lemma",
         "token.ent_type",
     ],

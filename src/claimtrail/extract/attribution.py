@@ -41,6 +41,7 @@ from .attribution_verbs import VerbCues
         "token.pos",
         "token.tag",
         "token.dep",
+        "token.head",
         "token.ent_type",
     ],
     default_config={"resource": "attribution.yaml"},

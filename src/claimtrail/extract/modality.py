@@ -104,7 +104,7 @@ def lexicon(resource: str = "modality.yaml") -> Lexicon:
 @Language.factory(
     "claimtrail_modality",
     assigns=["doc._.modality_cues"],
-    requires=["doc._.attributions", "token.lemma", "token.pos", "token.tag", "token.dep"],
+    requires=["doc._.attributions", "token.lemma", "token.pos", "token.tag", "token.dep", "token.head"],
     default_config={"resource": "modality.yaml", "attribution": "attribution.yaml"},
 )
 def make_component(nlp: Language, name: str, resource: str, attribution: str) -> Component:
