@@ -13,14 +13,13 @@ government, not a place ("Pyongyang may send more troops").
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import resources
-from ..geo.build import RESOURCE
 from ..geo.gazetteer import (
     FEATURE_ADMIN1,
     FEATURE_ADMIN2,
@@ -30,26 +29,28 @@ from ..geo.gazetteer import (
     KIND_ALIAS,
     KIND_ALTERNATE,
     KIND_PRIMARY,
+    Candidate,
     Gazetteer,
     GazetteerEntry,
     distance_km,
     get_gazetteer,
     prior,
 )
-from ..geo.resolve import Context, rank, region_words
+from ..geo.resolve import Context, rank
 from ..geo.text import normalize
+from ..geo.words import RESOURCE, region_words
+from ..geo.words import load as load_words
 from ..model import PlaceMention
+from .timeparse import TEMPORAL_RESOURCE, calendar_names
 
+# spaCy's entity labels: places, bodies, and numbers and dates (never a place)
 PLACE_LABELS = {"GPE", "LOC"}
 ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW"}
-# Prepositions that make a company-like name a place ("fighting in Sudzha"); "from"/"of"/"to" do not
-# ("a car from Nissan", "according to Toyota").
-SPATIAL = {"in", "near", "outside", "around", "inside", "into", "across", "toward", "towards", "outskirts"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 STRONG_FEATURES = (FEATURE_COUNTRY, FEATURE_REGION, FEATURE_ADMIN1)
-CITY_CUES = {"city", "town", "village", "township", "hamlet", "villages", "towns"}  # "the town of X": a town
-UNIT_OF = CITY_CUES | {"county", "borough", "municipality", "province", "state", "region", "district"}
+
+WeakTest = Callable[[tuple[Candidate, ...]], bool]
 
 
 @dataclass
@@ -67,27 +68,126 @@ class _Cand:
     unresolved: bool = False  # tagged as a place, unknown to the gazetteer: no point is guessed
 
 
-@Language.factory("claimtrail_places")
-def make_component(nlp: Language, name: str) -> PlacesComponent:
-    return PlacesComponent()
+@dataclass
+class _Scan:
+    """The candidates found so far in a Doc, and which tokens they hold."""
+
+    doc: Doc
+    taken: list[bool]
+    org_keys: set[str]  # names tagged as bodies somewhere in the article and never as places
+    surnames: set[str]  # last names of the article's people ("Evo Morales" ... "Morales said")
+    persons: set[int]  # tokens of people's names
+    cands: list[_Cand] = field(default_factory=list)
+    pending: list[_Cand] = field(default_factory=list)  # places only if the article's places are near
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Scan:
+        """An empty scan of ``doc``, with what its entities say about names."""
+        ents = doc.ents  # spaCy builds the tuple of spans on every access: once per Doc
+        org_keys = {normalize(e.text) for e in ents if e.label_ in ORG_LABELS} - {
+            normalize(e.text) for e in ents if e.label_ in PLACE_LABELS
+        }
+        surnames = {normalize(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
+        persons = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        return cls(doc, [False] * len(doc), org_keys, surnames, persons)
+
+    def take(self, cand: _Cand) -> None:
+        """Keep a candidate; its tokens are no longer free."""
+        for i in range(cand.start, cand.end):
+            self.taken[i] = True
+        self.cands.append(cand)
+
+    def joined(self, start: int, end: int) -> bool:
+        """Is the span joined by "and"/"or" to a place already found ("Kharkiv and Odesa")?"""
+        root = self.doc[start:end].root
+        return root.dep_ == "conj" and self.taken[root.head.i]
+
+
+@dataclass
+class _Article:
+    """The candidates after the first pass, and what they say about the article as a whole."""
+
+    cands: list[_Cand]
+    countries: dict[str, float]  # country code -> how much the article talks about it (0..1)
+    admins: dict[str, float]  # the same for first-level units ("US.KY")
+    nearby: list[GazetteerEntry]  # towns and counties named (a unit's point pins no neighbourhood)
+    by_start: dict[int, _Cand]
+    by_end: dict[int, _Cand]
+
+    @classmethod
+    def of(cls, cands: list[_Cand]) -> _Article:
+        """The article of candidates resolved alone: countries named or whose people are named,
+        units named, towns and counties named."""
+        countries: Counter[str] = Counter()
+        for c in cands:
+            if c.entry is not None and (c.demonym or c.entry.feature in STRONG_FEATURES) and c.entry.country:
+                countries[c.entry.country] += 1
+        units: Counter[str] = Counter(
+            c.entry.admin1
+            for c in cands
+            if c.entry is not None and c.entry.feature == FEATURE_ADMIN1 and c.entry.admin1 and not c.demonym
+        )
+        nearby = {
+            c.entry.gazetteer_id: c.entry
+            for c in cands
+            if c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN2) and not c.demonym
+        }
+        return cls(
+            cands,
+            _shares(countries),
+            _shares(units),
+            list(nearby.values()),
+            {c.start: c for c in cands},
+            {c.end: c for c in cands},
+        )
+
+
+def _shares(counts: Counter[str]) -> dict[str, float]:
+    """Each count as a share of the largest."""
+    return {key: n / max(counts.values()) for key, n in counts.items()} if counts else {}
+
+
+@Language.factory(
+    "claimtrail_places",
+    assigns=["doc._.places"],
+    requires=[
+        "doc.ents",
+        "token.ent_type",
+        "token.pos",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.is_sent_start",
+    ],
+    default_config={"resource": RESOURCE, "calendar": TEMPORAL_RESOURCE},
+)
+def make_component(nlp: Language, name: str, resource: str, calendar: str) -> PlacesComponent:
+    """The places component: word lists from ``resource``, month and day names (no places) from the
+    time vocabulary ``calendar``. The gazetteer itself is built from ``places.yaml``."""
+    return PlacesComponent(resource=resource, calendar=calendar)
 
 
 class PlacesComponent:
     """Sets ``doc._.places``: list[PlaceMention] sorted by start."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        cfg = resources.load(RESOURCE) or {}
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, resource: str = RESOURCE, calendar: str = TEMPORAL_RESOURCE
+    ) -> None:
+        words = load_words(resource)
         self._gaz = gazetteer
-        self.region_words, self.modifiers = region_words()
-        self.locative = {w.lower() for w in cfg.get("locative_prepositions") or ()}
-        self.agentive = {w.lower() for w in cfg.get("agentive_verbs") or ()}
-        self.not_places = {normalize(w) for w in cfg.get("not_places") or ()}
-        self.directions = {str(w).lower() for w in cfg.get("direction_words") or ()}
-        self.region_adjectives = {str(w) for w in cfg.get("region_adjectives") or ()}
+        self.region_words, self.modifiers = region_words(resource)
+        self.locative = {w.lower() for w in words["locative_prepositions"]}
+        self.spatial = {w.lower() for w in words["spatial_prepositions"]}
+        self.settlement = {w.lower() for w in words["settlement_words"]}
+        self.unit_of = self.settlement | {w.lower() for w in words["unit_words"]}
+        self.agentive = {w.lower() for w in words["agentive_verbs"]}
+        self.not_places = {normalize(w) for w in words["not_places"] + calendar_names(calendar)}
+        self.directions = {w.lower() for w in words["direction_words"]}
+        self.region_adjectives = set(words["region_adjectives"])
         self.abbreviations = {
-            str(abbr): (str(cc), str(unit))
-            for cc, table in (cfg.get("admin1_abbreviations") or {}).items()
-            for abbr, unit in (table or {}).items()
+            abbr: (cc, unit)
+            for cc, table in words["admin1_abbreviations"].items()
+            for abbr, unit in table.items()
         }
 
     @property
@@ -145,185 +245,209 @@ class PlacesComponent:
 
     def _candidates(self, doc: Doc) -> tuple[list[_Cand], list[_Cand]]:
         """Place candidates, and names that are places only if a place of the article lies near them."""
-        gaz = self.gaz
-        taken = [False] * len(doc)
-        cands: list[_Cand] = []
-        pending: list[_Cand] = []
+        scan = _Scan.of(doc)
+        self._scan_entities(scan)
+        self._scan_datelines(scan)
+        self._scan_capitalised(scan)
+        # "Edmonton, Ky.", "BARRIE, Ont.": a state or province abbreviation and the town before it
+        self._abbreviated_units(doc, scan.cands, scan.taken)
+        self._drop_direction_adjectives(scan)
+        self._scan_demonyms(scan)
+        scan.cands.sort(key=lambda c: c.start)
+        pending = [c for c in scan.pending if not any(scan.taken[c.start : c.end])]
+        return scan.cands, pending
 
-        def add(start: int, end: int, strong: bool, weak_ok, loc: bool = False) -> None:
-            if end - start >= 3 and doc[start].lower_ in UNIT_OF and doc[start + 1].lower_ == "of":
-                start += 2  # "the City of Turkey", "County of Brant": the name after "of"
-            start, end, region = self._extend(doc, start, end)
-            if start >= end or any(taken[start:end]):
-                return
-            name = self._name(doc, start, end, region)
-            key = normalize(name)
-            if not key or not any(ch.isalpha() for ch in key) or key in self.not_places:
-                return
-            if (
-                not region
-                and key in surnames
-                and not any(
-                    c.kind <= KIND_ALIAS and c.entry.feature in STRONG_FEATURES
-                    for c in gaz.candidates_for_key(key)
-                )
+    def _add(
+        self,
+        scan: _Scan,
+        start: int,
+        end: int,
+        strong: bool,
+        weak_ok: WeakTest | None = None,
+        loc: bool = False,
+    ) -> None:
+        """Keep the span as a candidate if its name may be a place.
+
+        ``strong``: spaCy tagged it as a place; otherwise ``weak_ok`` says whether its readings may
+        be one, and ``loc`` whether a spatial preposition or a place joined by "and" vouches for it.
+        """
+        doc = scan.doc
+        if end - start >= 3 and doc[start].lower_ in self.unit_of and doc[start + 1].lower_ == "of":
+            start += 2  # "the City of Turkey", "County of Brant": the name after "of"
+        start, end, region = self._extend(doc, start, end)
+        if start >= end or any(scan.taken[start:end]):
+            return
+        name = self._name(doc, start, end, region)
+        key = normalize(name)
+        if not key or not any(ch.isalpha() for ch in key) or key in self.not_places:
+            return
+        if not region and key in scan.surnames and not self._strong_name(key):
+            return  # "Morales" after "Evo Morales": a person's name, not a town (even if tagged one)
+        found = self.gaz.candidates_for_key(key)
+        if not found:
+            self._add_unknown(scan, start, end, name, region, strong)
+            return
+        if not strong and not region and not self._weak_place(scan, key, found, weak_ok, loc):
+            if end - start == 1 and any(
+                c.kind == KIND_PRIMARY and c.entry.feature == FEATURE_CITY for c in found
             ):
-                return  # "Morales" after "Evo Morales": a person's name, not a town (even if tagged one)
-            found = gaz.candidates_for_key(key)
-            if not found and strong and not region:
-                # "Southern California", "North London", "Greater Toronto": the place named after the
-                # direction word, the span kept whole
-                rest = self._after_direction(doc, start, end)
-                if rest is not None and gaz.candidates_for_key(normalize(rest)):
-                    for i in range(start, end):
-                        taken[i] = True
-                    cands.append(_Cand(start, end, rest, False, True))
-                    return
-            if not found:
-                if strong and self._plausible_unknown(doc, start, end):
-                    # a place the gazetteer lacks: reported, with no point, rather than dropped
-                    for i in range(start, end):
-                        taken[i] = True
-                    cands.append(_Cand(start, end, name, region, strong, unresolved=True))
-                return
-            # A name the article tags as a company or body and never as a place ("Toyota", "Nissan")
-            # is a place only after "in"/"near" or beside other places, or when it is a country/region.
-            org_name = (
-                key in org_keys and not loc and not any(c.entry.feature in STRONG_FEATURES for c in found)
-            )
-            if not strong and not region and (org_name or not weak_ok(found)):
-                if end - start == 1 and any(
-                    c.kind == KIND_PRIMARY and c.entry.feature == FEATURE_CITY for c in found
-                ):
-                    pending.append(_Cand(start, end, name, False, False))
-                return
-            for i in range(start, end):
-                taken[i] = True
-            cands.append(_Cand(start, end, name, region, strong))
+                scan.pending.append(_Cand(start, end, name, False, False))
+            return
+        scan.take(_Cand(start, end, name, region, strong))
 
-        # Names spaCy tags as organisations or products somewhere in the article and never as a place
-        # are bodies, not towns, wherever they appear.
-        ents = doc.ents  # spaCy builds the tuple of spans on every access: once per Doc
-        org_keys = {normalize(e.text) for e in ents if e.label_ in ORG_LABELS} - {
-            normalize(e.text) for e in ents if e.label_ in PLACE_LABELS
-        }
-        # last names of the article's people ("Evo Morales" ... "Morales said")
-        surnames = {normalize(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
-        persons = set()
-        for ent in ents:
-            if ent.label_ == "PERSON":
-                persons.update(range(ent.start, ent.end))
-        for ent in ents:
+    def _add_unknown(self, scan: _Scan, start: int, end: int, name: str, region: bool, strong: bool) -> None:
+        """A name tagged as a place that the gazetteer lacks: the place after a direction word
+        ("Southern California", "North London", the span kept whole), else reported with no point
+        rather than dropped."""
+        if not strong:
+            return
+        if not region:
+            rest = self._after_direction(scan.doc, start, end)
+            if rest is not None and self.gaz.candidates_for_key(normalize(rest)):
+                scan.take(_Cand(start, end, rest, False, True))
+                return
+        if self._plausible_unknown(scan.doc, start, end):
+            scan.take(_Cand(start, end, name, region, strong, unresolved=True))
+
+    def _weak_place(
+        self, scan: _Scan, key: str, found: tuple[Candidate, ...], weak_ok: WeakTest | None, loc: bool
+    ) -> bool:
+        """May a name spaCy did not tag as a place be one here? A name the article tags as a company
+        or body and never as a place ("Toyota", "Nissan") is one only after "in"/"near" or beside
+        other places, or when it is a country or region."""
+        org_name = (
+            key in scan.org_keys and not loc and not any(c.entry.feature in STRONG_FEATURES for c in found)
+        )
+        return not org_name and weak_ok is not None and weak_ok(found)
+
+    def _scan_entities(self, scan: _Scan) -> None:
+        """spaCy's entities: places, peoples that are big places ("Aleppo"), and other names where
+        the text uses them as places."""
+        doc = scan.doc
+        for ent in doc.ents:
             for s, e in self._split_possessive(ent):
                 if ent.label_ in PLACE_LABELS or (
                     ent.label_ == "NORP" and self._place_not_people(doc[s:e].text)
                 ):
-                    add(s, e, True, None)
-                elif ent.label_ not in SKIP_LABELS and ent.label_ != "NORP":
-                    if ent.label_ != "PERSON" and not self._known(doc, s, e):
-                        first = s + 1 if doc[s].lower_ == "the" else s
-                        rest = self._after_direction(doc, first, e)
-                        if rest is not None and self._strong_name(rest):
-                            add(first, e, True, None)  # "Far North Queensland" tagged as a body
-                            continue
-                        inner = self._inner_place(doc, s, e)
-                        if inner is not None:
-                            add(inner[0], inner[1], True, None)
-                        else:  # "Bantam Superior Court": a town, if the article's places are near it
-                            town = self._town_opening(doc, first, e)
-                            if town is not None:
-                                pending.append(
-                                    _Cand(town[0], town[1], doc[town[0] : town[1]].text, False, False)
-                                )
-                        continue
-                    root = doc[s:e].root
-                    locative = (s > 0 and doc[s - 1].lower_ in self.locative) or (
-                        root.dep_ == "conj" and taken[root.head.i]
-                    )
+                    self._add(scan, s, e, True)
+                elif ent.label_ in SKIP_LABELS or ent.label_ == "NORP":
+                    continue
+                elif ent.label_ != "PERSON" and not self._known(doc, s, e):
+                    self._scan_body_name(scan, s, e)
+                else:
+                    locative = (s > 0 and doc[s - 1].lower_ in self.locative) or scan.joined(s, e)
                     obj = e - s == 1 and doc[s].dep_ in ("dobj", "pobj")
-                    add(
-                        s,
-                        e,
-                        False,
-                        lambda found, loc=locative, label=ent.label_, obj=obj: self._weak_ok(
-                            found, loc, label, obj
-                        ),
-                        (s > 0 and doc[s - 1].lower_ in SPATIAL)
-                        or (root.dep_ == "conj" and taken[root.head.i]),
-                    )
-        # datelines: "BEIRUT —", "TORRINGTON -", at the start of a line or sentence
-        for start, end in self._datelines(doc):
-            if any(c.kind <= KIND_ALIAS for c in gaz.candidates_for_key(normalize(doc[start:end].text))):
-                add(start, end, True, None)
-        # capitalised names spaCy did not tag
-        i = 0
+                    weak = partial(self._weak_ok, locative=locative, label=ent.label_, obj=obj)
+                    spatial = (s > 0 and doc[s - 1].lower_ in self.spatial) or scan.joined(s, e)
+                    self._add(scan, s, e, False, weak, spatial)
+
+    def _scan_body_name(self, scan: _Scan, s: int, e: int) -> None:
+        """An unknown name tagged as a body: a place after direction words ("Far North Queensland"),
+        a place inside it ("Kentucky State Police"), or a town opening it ("Bantam Superior Court",
+        a town if the article's places are near it)."""
+        doc = scan.doc
+        first = s + 1 if doc[s].lower_ == "the" else s
+        rest = self._after_direction(doc, first, e)
+        if rest is not None and self._strong_name(rest):
+            self._add(scan, first, e, True)
+            return
+        inner = self._inner_place(doc, s, e)
+        if inner is not None:
+            self._add(scan, inner[0], inner[1], True)
+            return
+        town = self._town_opening(doc, first, e)
+        if town is not None:
+            scan.pending.append(_Cand(town[0], town[1], doc[town[0] : town[1]].text, False, False))
+
+    def _scan_datelines(self, scan: _Scan) -> None:
+        """Datelines ("BEIRUT —", "TORRINGTON -") at the start of a line or sentence."""
+        for start, end in self._datelines(scan.doc):
+            key = normalize(scan.doc[start:end].text)
+            if any(c.kind <= KIND_ALIAS for c in self.gaz.candidates_for_key(key)):
+                self._add(scan, start, end, True)
+
+    def _scan_capitalised(self, scan: _Scan) -> None:
+        """Runs of capitalised words spaCy did not tag."""
+        doc, i = scan.doc, 0
         while i < len(doc):
             tok = doc[i]
-            if taken[i] or tok.ent_type_ in SKIP_LABELS or not self._capitalised(tok) or i in persons:
+            if (
+                scan.taken[i]
+                or tok.ent_type_ in SKIP_LABELS
+                or not self._capitalised(tok)
+                or i in scan.persons
+            ):
                 i += 1
                 continue
-            j = i + 1
-            while (
-                j < len(doc)
-                and not taken[j]
-                and j not in persons
-                and (self._capitalised(doc[j]) or (doc[j].text == "-" and not doc[j - 1].whitespace_))
-            ):
-                j += 1
-            while j > i + 1 and doc[j - 1].text == "-":
-                j -= 1
+            j = self._capitalised_end(scan, i)
             if tok.ent_type_ != "NORP" and normalize(doc[i:j].text) not in self.not_places:
-                root = doc[i:j].root
-                # "in Kharkiv", and "Kharkiv and Odesa" once Kharkiv is a place
-                locative = (i > 0 and doc[i - 1].lower_ in self.locative) or (
-                    root.dep_ == "conj" and taken[root.head.i]
-                )
-                obj = root.dep_ in ("dobj", "pobj", "conj")
-                before = len(cands)
-                add(
-                    i,
-                    j,
-                    False,
-                    lambda found, loc=locative, obj=obj: self._weak_ok(found, loc, "", obj, 100_000),
-                    (i > 0 and doc[i - 1].lower_ in SPATIAL) or (root.dep_ == "conj" and taken[root.head.i]),
-                )
-                if len(cands) == before and j - i >= 2 and not self._known(doc, i, j):
-                    # "Queensland Amber Alert": a unit or country opening a longer unknown name
-                    inner = self._inner_place(doc, i, j, prefix_only=True)
-                    if inner is not None:
-                        add(inner[0], inner[1], True, None)
+                self._add_capitalised(scan, i, j)
             i = j
-        # "Edmonton, Ky.", "BARRIE, Ont.": a state or province abbreviation and the town before it
-        self._abbreviated_units(doc, cands, taken)
-        # "South East Asian", "West African": direction words cut short before an adjective: no place
+
+    def _capitalised_end(self, scan: _Scan, i: int) -> int:
+        """The end of the run of capitalised words (and inner hyphens) that starts at token ``i``."""
+        doc, j = scan.doc, i + 1
+        while (
+            j < len(doc)
+            and not scan.taken[j]
+            and j not in scan.persons
+            and (self._capitalised(doc[j]) or (doc[j].text == "-" and not doc[j - 1].whitespace_))
+        ):
+            j += 1
+        while j > i + 1 and doc[j - 1].text == "-":
+            j -= 1
+        return j
+
+    def _add_capitalised(self, scan: _Scan, i: int, j: int) -> None:
+        """A run of capitalised words as a candidate: "in Kharkiv", and "Kharkiv and Odesa" once
+        Kharkiv is a place; else a unit or country opening a longer unknown name."""
+        doc = scan.doc
+        locative = (i > 0 and doc[i - 1].lower_ in self.locative) or scan.joined(i, j)
+        obj = doc[i:j].root.dep_ in ("dobj", "pobj", "conj")
+        weak = partial(self._weak_ok, locative=locative, label="", obj=obj, min_pop=100_000)
+        spatial = (i > 0 and doc[i - 1].lower_ in self.spatial) or scan.joined(i, j)
+        before = len(scan.cands)
+        self._add(scan, i, j, False, weak, spatial)
+        if len(scan.cands) == before and j - i >= 2 and not self._known(doc, i, j):
+            # "Queensland Amber Alert": a unit or country opening a longer unknown name
+            inner = self._inner_place(doc, i, j, prefix_only=True)
+            if inner is not None:
+                self._add(scan, inner[0], inner[1], True)
+
+    def _drop_direction_adjectives(self, scan: _Scan) -> None:
+        """ "South East Asian", "West African": direction words cut short before an adjective are no
+        place, nor a demonym inside them."""
+        doc = scan.doc
         for c in [
             c
-            for c in cands
+            for c in scan.cands
             if c.end < len(doc)
             and doc[c.start].lower_ in self.directions
             and self._adjective_after(doc, c.end)
         ]:
-            cands.remove(c)
+            scan.cands.remove(c)
             for k in range(c.start, c.end):
-                taken[k] = True  # nor a demonym inside it
-        # demonyms, where no place was found
+                scan.taken[k] = True
+
+    def _scan_demonyms(self, scan: _Scan) -> None:
+        """Demonyms ("Ukrainian", "North Korean"), where no place was found."""
+        doc, gaz = scan.doc, self.gaz
         for i, tok in enumerate(doc):
-            if taken[i] or i in persons or not tok.text[:1].isupper() or tok.lower_ in ("the", "a", "an"):
+            if (
+                scan.taken[i]
+                or i in scan.persons
+                or not tok.text[:1].isupper()
+                or tok.lower_ in ("the", "a", "an")
+            ):
                 continue  # "The German carmaker": the demonym is "German"
             for width in (2, 1):
-                if i + width > len(doc) or any(taken[i : i + width]):
+                if i + width > len(doc) or any(scan.taken[i : i + width]):
                     continue
                 code = gaz.country_of_demonym(doc[i : i + width].text)
-                if code and gaz.country(code):
-                    for k in range(i, i + width):
-                        taken[k] = True
-                    cands.append(
-                        _Cand(i, i + width, doc[i : i + width].text, False, True, gaz.country(code), True)
-                    )
+                country = gaz.country(code) if code else None
+                if country is not None:
+                    scan.take(_Cand(i, i + width, doc[i : i + width].text, False, True, country, True))
                     break
-        cands.sort(key=lambda c: c.start)
-        pending = [c for c in pending if not any(taken[c.start : c.end])]
-        return cands, pending
 
     @staticmethod
     def _datelines(doc: Doc) -> list[tuple[int, int]]:
@@ -364,7 +488,9 @@ class PlacesComponent:
         if any(not (t.is_alpha or t.text in ("-", ".", "'")) for t in span) or not span[0].text[:1].isupper():
             return False
         before = doc[start - 1].lower_ if start > 0 else ""
-        cue = before in SPATIAL or (before == "of" and start > 1 and doc[start - 2].lower_ in CITY_CUES)
+        cue = before in self.spatial or (
+            before == "of" and start > 1 and doc[start - 2].lower_ in self.settlement
+        )
         root = span.root
         if not cue and not (root.dep_ == "conj" and doc[root.head.i].ent_type_ in PLACE_LABELS):
             return False  # only "in X", "near X", "the village of X", "Foua and X"
@@ -616,136 +742,134 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         cands, pending = self._candidates(doc)
-        gaz = self.gaz
-        # pass 1: alone
-        alone: dict[tuple[str, bool], Any] = {}  # a name mentioned ten times is ranked once
+        self._resolve_alone(cands)
+        art = _Article.of(cands)
+        anchored = self._resolve_in_context(doc, art)
+        self._one_sense_per_name(doc, art, anchored)
+        self._resolve_pending(art, pending)
+        art.cands.sort(key=lambda c: c.start)
+        doc._.places = [m for c in art.cands if (m := self._mention(doc, c)) is not None]
+        return doc
+
+    def _resolve_alone(self, cands: list[_Cand]) -> None:
+        """Pass 1: each name alone (a name mentioned ten times is ranked once)."""
+        alone: dict[tuple[str, bool], GazetteerEntry | None] = {}
         for c in cands:
             if not c.demonym and not c.fixed and not c.unresolved:
                 key = (c.name, c.region_word)
                 if key not in alone:
-                    ranked = rank(gaz, c.name, Context(region_word=c.region_word))
+                    ranked = rank(self.gaz, c.name, Context(region_word=c.region_word))
                     alone[key] = ranked[0][1].entry if ranked else None
                 c.entry = alone[key]
-        countries: Counter[str] = Counter()
-        for c in cands:
-            if c.entry is not None and (c.demonym or c.entry.feature in STRONG_FEATURES) and c.entry.country:
-                countries[c.entry.country] += 1
-        weights = {cc: n / max(countries.values()) for cc, n in countries.items()} if countries else {}
-        units: Counter[str] = Counter(
-            c.entry.admin1
-            for c in cands
-            if c.entry is not None and c.entry.feature == FEATURE_ADMIN1 and c.entry.admin1 and not c.demonym
-        )
-        admins = {key: n / max(units.values()) for key, n in units.items()} if units else {}
-        # pass 2: in context
-        by_start = {c.start: c for c in cands}
-        by_end = {c.end: c for c in cands}
-        nearby = list(
-            {
-                c.entry.gazetteer_id: c.entry
-                for c in cands
-                # a unit's point is the middle of its area: only towns and counties pin a neighbourhood
-                if c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN2) and not c.demonym
-            }.values()
-        )
-        in_context: dict[tuple, Any] = {}
+
+    def _resolve_in_context(self, doc: Doc, art: _Article) -> dict[tuple[str, bool], GazetteerEntry]:
+        """Pass 2: each name with the article's countries and units, its neighbours and the places
+        around it; the names pinned down by a container or a contained place, by name."""
+        in_context: dict[tuple[object, ...], GazetteerEntry | None] = {}
         anchored: dict[tuple[str, bool], GazetteerEntry] = {}
-        for c in cands:
+        for c in art.cands:
             if c.demonym or c.fixed or c.unresolved:
                 continue
-            container = self._container(doc, c, by_start, by_end)
-            contained = self._contained(doc, c, by_end)
-            city_cue = (
-                c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in CITY_CUES
-            )
-            sibling = self._sibling_feature(doc, c, by_start, by_end)
+            ctx = self._context(doc, c, art)
             key = (
                 c.name,
                 c.region_word,
-                container.gazetteer_id if container is not None else None,
-                contained.gazetteer_id if contained is not None else None,
-                city_cue,
-                sibling,
+                ctx.container.gazetteer_id if ctx.container is not None else None,
+                ctx.contained.gazetteer_id if ctx.contained is not None else None,
+                ctx.city_cue,
+                ctx.sibling_feature,
             )
             if key not in in_context:
-                ctx = Context(
-                    countries=weights,
-                    admins=admins,
-                    container=container,
-                    contained=contained,
-                    city_cue=city_cue,
-                    sibling_feature=sibling,
-                    nearby=nearby,
-                    region_word=c.region_word,
-                )
-                ranked = rank(gaz, c.name, ctx)
+                ranked = rank(self.gaz, c.name, ctx)
                 in_context[key] = ranked[0][1].entry if ranked else None
             c.entry = in_context[key]
-            if c.entry is not None and (container is not None or contained is not None):
+            if c.entry is not None and (ctx.container is not None or ctx.contained is not None):
                 anchored.setdefault((normalize(c.name), c.region_word), c.entry)
-        # one sense per name per article: a name pinned down once ("Paris, Texas") keeps that sense
-        for c in cands:
+        return anchored
+
+    def _context(self, doc: Doc, c: _Cand, art: _Article) -> Context:
+        """What the text around a candidate says about where it is."""
+        return Context(
+            countries=art.countries,
+            admins=art.admins,
+            container=self._container(doc, c, art.by_start, art.by_end),
+            contained=self._contained(doc, c, art.by_end),
+            city_cue=c.start >= 2
+            and doc[c.start - 1].lower_ == "of"
+            and doc[c.start - 2].lower_ in self.settlement,
+            sibling_feature=self._sibling_feature(doc, c, art.by_start, art.by_end),
+            nearby=art.nearby,
+            region_word=c.region_word,
+        )
+
+    def _one_sense_per_name(
+        self, doc: Doc, art: _Article, anchored: dict[tuple[str, bool], GazetteerEntry]
+    ) -> None:
+        """One sense per name per article: a name pinned down once ("Paris, Texas") keeps that sense."""
+        for c in art.cands:
             if c.fixed and c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN2):
                 anchored.setdefault((normalize(c.name), False), c.entry)
-        for c in cands:
+        for c in art.cands:
             pinned = anchored.get((normalize(c.name), c.region_word))
             if pinned is not None and not c.demonym and not c.fixed and c.entry is not None:
-                if c.entry.feature != FEATURE_COUNTRY and self._container(doc, c, by_start, by_end) is None:
+                if (
+                    c.entry.feature != FEATURE_COUNTRY
+                    and self._container(doc, c, art.by_start, art.by_end) is None
+                ):
                     c.entry = pinned
-        # names the model took for people or organisations: towns close to the article's places
+
+    def _resolve_pending(self, art: _Article, pending: list[_Cand]) -> None:
+        """Names the model took for people or organisations: towns close to the article's places, in
+        a unit the article names first, then the best known."""
         local = [
             c.entry
-            for c in cands
+            for c in art.cands
             if c.entry is not None and c.entry.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2)
         ]
-        spans = {(c.start, c.end) for c in cands}
+        spans = {(c.start, c.end) for c in art.cands}
         for c in pending:
             if (c.start, c.end) in spans:
                 continue  # the same name found twice (as an organisation and as a capitalised word)
-            # in a unit the article names first, then the best known
             ordered = sorted(
-                gaz.candidates_for_key(normalize(c.name)),
-                key=lambda cand: (cand.entry.admin1 in admins, prior(cand)),
+                self.gaz.candidates_for_key(normalize(c.name)),
+                key=lambda cand: (cand.entry.admin1 in art.admins, prior(cand)),
                 reverse=True,
             )
             for cand in ordered:
-                e = cand.entry
+                town = cand.entry
                 # villages (under 1,000 people) only with a plainer cue: "in X", "X, Ky."
-                if cand.kind == KIND_PRIMARY and e.feature == FEATURE_CITY and e.population >= 1000:
-                    if any(distance_km(e, other) < 150 for other in local):
-                        c.entry = e
-                        cands.append(c)
+                if cand.kind == KIND_PRIMARY and town.feature == FEATURE_CITY and town.population >= 1000:
+                    if any(distance_km(town, other) < 150 for other in local):
+                        c.entry = town
+                        art.cands.append(c)
                         spans.add((c.start, c.end))
                         break
-        cands.sort(key=lambda c: c.start)
-        places: list[PlaceMention] = []
-        for c in cands:
-            e = c.entry
-            if (e is None and not c.unresolved) or (e is not None and self._metonymy(doc, c, e)):
-                continue
-            span = doc[c.start : c.end]
-            # trim what the tokeniser left on the edges ("Nigerian \n", "Turkish-" of "Turkish-backed")
-            raw = span.text
-            text = raw.strip().rstrip("-–—").rstrip()
-            if not text:
-                continue
-            first = span.start_char + (len(raw) - len(raw.lstrip()))
-            places.append(
-                PlaceMention(
-                    start=first,
-                    end=first + len(text),
-                    text=text,
-                    name=e.name if e is not None else text,
-                    country=e.country if e is not None else None,
-                    lat=e.lat if e is not None else None,
-                    lon=e.lon if e is not None else None,
-                    gazetteer_id=e.gazetteer_id if e is not None else None,
-                    feature=e.feature if e is not None else "unresolved",
-                    demonym=c.demonym,
-                )
-            )
-        doc._.places = places
-        return doc
+
+    def _mention(self, doc: Doc, c: _Cand) -> PlaceMention | None:
+        """The place mention of a resolved candidate (None when unresolved or a capital acting as
+        its government)."""
+        e = c.entry
+        if (e is None and not c.unresolved) or (e is not None and self._metonymy(doc, c, e)):
+            return None
+        span = doc[c.start : c.end]
+        # trim what the tokeniser left on the edges ("Nigerian \n", "Turkish-" of "Turkish-backed")
+        raw = span.text
+        text = raw.strip().rstrip("-–—").rstrip()
+        if not text:
+            return None
+        first = span.start_char + (len(raw) - len(raw.lstrip()))
+        return PlaceMention(
+            start=first,
+            end=first + len(text),
+            text=text,
+            name=e.name if e is not None else text,
+            country=e.country if e is not None else None,
+            lat=e.lat if e is not None else None,
+            lon=e.lon if e is not None else None,
+            gazetteer_id=e.gazetteer_id if e is not None else None,
+            feature=e.feature if e is not None else "unresolved",
+            demonym=c.demonym,
+        )
 
     def _metonymy(self, doc: Doc, cand: _Cand, entry: GazetteerEntry) -> bool:
         """A capital acting as its government ("Pyongyang may send ..."), not a place."""

@@ -14,6 +14,7 @@ DATE entities keeps offsets exact and the component fast (one pass of compiled p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -24,13 +25,25 @@ from ..model import TimeMention
 from ..nlp.extensions import doc_text
 from . import timegrammar as g
 from . import timeunits as u
-from .timeparse import Chunk, lexicon, month_bounds, narrow, safe_date, shift, week_bounds, week_value
+from .numbers import NUMBERS_RESOURCE
+from .timeparse import (
+    TEMPORAL_RESOURCE,
+    Chunk,
+    Lexicon,
+    lexicon,
+    month_bounds,
+    narrow,
+    safe_date,
+    shift,
+    week_bounds,
+    week_value,
+)
 
 __all__ = ["Component", "latest_full_date", "resolve_times", "make_component"]
 
 # ---------------------------------------------------------------------------------------------
 # The pattern table: (regex template, handler, priority). Templates use {NAME} for the word
-# alternations of timeparse.lexicon().rx. Longer matches win; on equal length, lower priority wins.
+# alternations of timeparse.Lexicon.rx. Longer matches win; on equal length, lower priority wins.
 
 _SEP_DY = r"(?:\s*,\s*|\s+|\s*[/-]\s*|\s+of\s+|\s+in\s+)"
 _WK = r"(?:this|next|last|previous|the\s+following|following)\s+week"
@@ -151,16 +164,20 @@ LEADS: list[str] = [
 ]  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _word_classes() -> dict[str, set[str]]:
-    lex = lexicon()
-    first = lambda words: {re.split(r"[\s.'-]", w)[0] for w in words}  # noqa: E731
-    tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+def _first_words(words: Iterable[str]) -> set[str]:
+    """The first word of each phrase ("a couple of" -> "a", "sept." -> "sept")."""
+    return {re.split(r"[\s.'-]", w)[0] for w in words}
+
+
+@lru_cache(maxsize=4)
+def _word_classes(lex: Lexicon) -> dict[str, set[str]]:
+    """The words of each word class of LEADS."""
+    first = _first_words
     return {
         "MON": first(lex.months),
         "WD": first(lex.weekdays),
-        "NUMW": first(lex.numbers) | tens,
-        "ORDW": first(lex.ordinals) | {"twenty", "thirty"},
+        "NUMW": first(lex.numbers) | set(lex.tens),
+        "ORDW": first(lex.ordinals) | {w for w, v in lex.tens.items() if v <= 30},
         "REL": first(lex.relative),
         "FREQ": set(lex.frequencies),
         "HOL": first(lex.holidays),
@@ -168,13 +185,13 @@ def _word_classes() -> dict[str, set[str]]:
     }
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> list[tuple[re.Pattern[str], g.Handler, int, frozenset[str], bool]]:
+@lru_cache(maxsize=4)
+def _compiled(lex: Lexicon) -> list[tuple[re.Pattern[str], g.Handler, int, frozenset[str], bool]]:
     """Each pattern compiled, with the words it may start at (and whether a digit may start it)."""
     if len(LEADS) != len(PATTERNS):
         raise RuntimeError("temporal: LEADS and PATTERNS differ in length")
-    rx = lexicon().rx
-    classes = _word_classes()
+    rx = lex.rx
+    classes = _word_classes(lex)
     out = []
     for (template, handler, prio), lead in zip(PATTERNS, LEADS, strict=True):
         src = re.sub(r"\{([A-Z]+)\}", lambda m: "(?:" + rx[m.group(1)] + ")", template)
@@ -208,12 +225,13 @@ _POINT_GRANS = {"day", "wd", "relday", "relperiod", "month", "year", "quarter", 
 _DAY_GRANS = {"day", "wd", "relday"}
 
 
-@lru_cache(maxsize=1)
-def _prefix_res() -> dict[str, re.Pattern[str]]:
-    rx = lexicon().rx
+@lru_cache(maxsize=4)
+def _prefix_res(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """The patterns of words before a chunk that narrow it or make it a range."""
+    rx = lex.rx
     return {
         "parts": re.compile(r"(?<!\w)(?P<w>" + rx["PARTS"] + r")[\s-]*$", re.I),
-        "beforeafter": re.compile(r"(?<!\w)(?P<w>earlier|later)\s+(?:in\s+)?$", re.I),
+        "beforeafter": re.compile(r"(?<!\w)(?P<w>" + rx["BEFOREAFTER"] + r")\s+(?:in\s+)?$", re.I),
         "cue": re.compile(r"(?<!\w)(?P<w>" + rx["CUES"] + r")\s+$", re.I),
         "weekof": re.compile(
             r"(?<!\w)(?P<w>(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on)?|commencing)|w/c)\s+$", re.I
@@ -238,7 +256,7 @@ def _merge_range(a: Chunk, b: Chunk, ref: date | None, start: int) -> Chunk | No
         if a.gran == "day":
             a = Chunk(a.start, a.end, "DATE", first.isoformat(), first, first, "day", y, a.m, a.d, True)
         else:
-            mb = month_bounds(y, a.m)
+            mb = month_bounds(y, first.month)
             a = Chunk(a.start, a.end, "DATE", f"{y}-{a.m:02d}", mb[0], mb[1], "month", y, a.m, None, True)
     elif b.gran in ("day", "month") and not b.y_explicit and a.y is not None and b.m:
         y = a.y + (1 if (b.m, b.d or 31) < (a.m or 1, a.d or 1) else 0)
@@ -248,7 +266,7 @@ def _merge_range(a: Chunk, b: Chunk, ref: date | None, start: int) -> Chunk | No
         if b.gran == "day":
             b = Chunk(b.start, b.end, "DATE", last.isoformat(), last, last, "day", y, b.m, b.d, True)
         else:
-            mb = month_bounds(y, b.m)
+            mb = month_bounds(y, last.month)
             b = Chunk(b.start, b.end, "DATE", f"{y}-{b.m:02d}", mb[0], mb[1], "month", y, b.m, None, True)
     if a.begin and b.finish and b.finish < a.begin:
         return None
@@ -275,6 +293,7 @@ def _merge_datetime(day: Chunk, t: Chunk, start: int, end: int) -> Chunk:
         base = day.begin.isoformat() if day.begin else "XXXX-XX-XX"
         if day.clock in ("AF", "EV", "NI") and t.value and not t.ampm_known:
             t = Chunk(t.start, t.end, t.type, _pm(t.value, day.clock), gran=t.gran, clock=t.clock)
+    value: str | None
     if t.gran == "clockrange" and t.value:
         lo, hi = t.value.split("/")
         value = f"{base}{lo}/{base}{hi}"
@@ -285,7 +304,9 @@ def _merge_datetime(day: Chunk, t: Chunk, start: int, end: int) -> Chunk:
     return out
 
 
-def _join(chunks: list[Chunk], text: str, ref: date | None) -> list[Chunk]:
+def _join(chunks: list[Chunk], text: str, ref: date | None, lex: Lexicon) -> list[Chunk]:
+    """Neighbours joined until nothing changes: a day and its part of day, a date and a time, the
+    two ends of a range, durations added up ("3 months and 2 weeks")."""
     out = sorted(chunks, key=lambda c: c.start)
     changed = True
     while changed:
@@ -294,80 +315,19 @@ def _join(chunks: list[Chunk], text: str, ref: date | None) -> list[Chunk]:
         while i < len(out):
             a = out[i]
             b = out[i + 1] if i + 1 < len(out) else None
-            merged = None
-            # weekday + date: "Friday, March 7"
-            pod = _POD_AFTER.match(text, a.end) if a.gran in _DAY_GRANS and a.value else None
-            if pod and (b is None or b.start >= pod.end()):
-                code = lexicon().day_parts[pod.group("p").lower()]
-                plural = text[pod.end() : pod.end() + 1].lower() == "s" and a.gran == "wd"
-                end = pod.end() + (1 if plural else 0)
-                if plural:
-                    wd = a.begin.isoweekday() if a.begin else 0
-                    out[i] = Chunk(a.start, end, "SET", f"XXXX-WXX-{wd}T{code}", gran="set")
-                else:
-                    out[i] = Chunk(
-                        a.start, end, "TIME", f"{a.value}T{code}", a.begin, a.finish, "daypod", clock=code
-                    )
+            with_pod = _with_part_of_day(a, b, text, lex)
+            if with_pod is not None:
+                out[i] = with_pod
                 changed = True
                 continue
             if b is None:
                 break
             gap = text[a.end : b.start]
-            if a.gran == "wd" and b.gran == "day" and re.fullmatch(r"\s*,?\s*", gap):
-                merged = Chunk(
-                    a.start, b.end, b.type, b.value, b.begin, b.finish, "day", b.y, b.m, b.d, b.y_explicit
-                )
-            # date + time / time + date
-            elif (
-                a.gran in _DAY_GRANS | {"daypod"}
-                and b.gran in ("clock", "clockrange")
-                and _DT_SEP.fullmatch(gap)
-            ):
-                merged = _merge_datetime(a, b, a.start, b.end)
-            elif (
-                a.gran in ("clock", "clockrange")
-                and b.gran in _DAY_GRANS | {"daypod"}
-                and _TD_SEP.fullmatch(gap)
-            ):
-                merged = _merge_datetime(b, a, a.start, b.end)
-            elif a.gran in _DAY_GRANS and b.gran == "pod" and re.fullmatch(r"\s+", gap):
-                merged = _merge_datetime(a, b, a.start, b.end)
-            elif a.gran == "set" and b.gran == "clock" and re.fullmatch(r"\s+at\s+|\s+", gap):
-                merged = Chunk(a.start, b.end, "SET", f"{a.value}{b.value}" if a.value and "W" in a.value else b.value,
-                               gran="set")  # fmt: skip
-            elif a.gran == "clock" and b.gran == "set" and re.fullmatch(r"\s+", gap):
-                merged = Chunk(a.start, b.end, "SET", a.value, gran="set")
-            elif a.gran == "clock" and b.gran == "pod" and re.fullmatch(r"\s+", gap) and a.clock:
-                hh = int(a.clock[:2])
-                if b.clock in ("AF", "EV", "NI") and hh < 12 and not a.ampm_known:
-                    hh += 12
-                merged = Chunk(a.start, b.end, "TIME", f"T{hh:02d}{a.clock[2:]}", gran="clock",
-                               clock=f"{hh:02d}{a.clock[2:]}")  # fmt: skip
-            # ranges: "March 5 to 10", "Nov 18 - Dec 19, 2015", "2014 to 2016", "4pm to 5pm"
-            elif _RANGE_SEP.fullmatch(gap) and (a.type == b.type) and a.type in ("DATE", "TIME"):
-                pre = _prefix_res()["between"].search(text[max(0, a.start - 10) : a.start])
-                is_and = gap.strip().lower() == "and"
-                if not is_and or (pre and pre.group("w").lower() == "between"):
-                    start = a.start - len(pre.group(0)) if pre else a.start
-                    merged = _merge_range(a, b, ref, start)
-            # "3 months and 2 weeks"
-            elif (
-                a.type == "DURATION"
-                and b.type == "DURATION"
-                and a.dur
-                and b.dur
-                and re.fullmatch(r"\s*(?:and|,\s*and)\s*", gap)
-            ):
-                parts = dict(a.dur)
-                for k, v in b.dur.items():
-                    parts[k] = parts.get(k, 0) + v
-                merged = g.Ctx(text, ref).duration(a.start, b.end, parts)
-                merged.begin, merged.finish = a.begin, a.finish
-                if a.begin and a.finish and ref:
-                    d = ref
-                    for k, v in parts.items():
-                        d = g.shift(d, -v, k)
-                    merged.begin = d
+            merged = (
+                _merge_day_and_time(a, b, gap)
+                or _merge_range_ends(a, b, gap, text, ref, lex)
+                or _merge_durations(a, b, gap, text, ref, lex)
+            )
             if merged is not None:
                 out[i : i + 2] = [merged]
                 changed = True
@@ -376,10 +336,86 @@ def _join(chunks: list[Chunk], text: str, ref: date | None) -> list[Chunk]:
     return out
 
 
-def _prefixes(ch: Chunk, text: str, ref: date | None) -> Chunk:
+def _with_part_of_day(a: Chunk, b: Chunk | None, text: str, lex: Lexicon) -> Chunk | None:
+    """A day and the part of day written after it ("Friday evening"; "Fridays evenings" a SET)."""
+    pod = _POD_AFTER.match(text, a.end) if a.gran in _DAY_GRANS and a.value else None
+    if pod is None or (b is not None and b.start < pod.end()):
+        return None
+    code = lex.day_parts[pod.group("p").lower()]
+    plural = text[pod.end() : pod.end() + 1].lower() == "s" and a.gran == "wd"
+    end = pod.end() + (1 if plural else 0)
+    if plural:
+        wd = a.begin.isoweekday() if a.begin else 0
+        return Chunk(a.start, end, "SET", f"XXXX-WXX-{wd}T{code}", gran="set")
+    return Chunk(a.start, end, "TIME", f"{a.value}T{code}", a.begin, a.finish, "daypod", clock=code)
+
+
+def _merge_day_and_time(a: Chunk, b: Chunk, gap: str) -> Chunk | None:
+    """A weekday and its date ("Friday, March 7"), a date and a time either way round, a day and a
+    part of day, a set and its clock time, a clock time and its part of day; None for other pairs."""
+    if a.gran == "wd" and b.gran == "day" and re.fullmatch(r"\s*,?\s*", gap):
+        return Chunk(a.start, b.end, b.type, b.value, b.begin, b.finish, "day", b.y, b.m, b.d, b.y_explicit)
+    if a.gran in _DAY_GRANS | {"daypod"} and b.gran in ("clock", "clockrange") and _DT_SEP.fullmatch(gap):
+        return _merge_datetime(a, b, a.start, b.end)
+    if a.gran in ("clock", "clockrange") and b.gran in _DAY_GRANS | {"daypod"} and _TD_SEP.fullmatch(gap):
+        return _merge_datetime(b, a, a.start, b.end)
+    if a.gran in _DAY_GRANS and b.gran == "pod" and re.fullmatch(r"\s+", gap):
+        return _merge_datetime(a, b, a.start, b.end)
+    if a.gran == "set" and b.gran == "clock" and re.fullmatch(r"\s+at\s+|\s+", gap):
+        value = f"{a.value}{b.value}" if a.value and "W" in a.value else b.value
+        return Chunk(a.start, b.end, "SET", value, gran="set")
+    if a.gran == "clock" and b.gran == "set" and re.fullmatch(r"\s+", gap):
+        return Chunk(a.start, b.end, "SET", a.value, gran="set")
+    if a.gran == "clock" and b.gran == "pod" and re.fullmatch(r"\s+", gap) and a.clock:
+        hh = int(a.clock[:2])
+        if b.clock in ("AF", "EV", "NI") and hh < 12 and not a.ampm_known:
+            hh += 12
+        clock = f"{hh:02d}{a.clock[2:]}"
+        return Chunk(a.start, b.end, "TIME", f"T{clock}", gran="clock", clock=clock)
+    return None
+
+
+def _merge_range_ends(
+    a: Chunk, b: Chunk, gap: str, text: str, ref: date | None, lex: Lexicon
+) -> Chunk | None:
+    """Two dates or times joined by "to", "-", "until" (or "and" after "between"): one range
+    ("March 5 to 10", "Nov 18 - Dec 19, 2015", "2014 to 2016", "4pm to 5pm")."""
+    if not (_RANGE_SEP.fullmatch(gap) and a.type == b.type and a.type in ("DATE", "TIME")):
+        return None
+    pre = _prefix_res(lex)["between"].search(text[max(0, a.start - 10) : a.start])
+    if gap.strip().lower() == "and" and not (pre and pre.group("w").lower() == "between"):
+        return None
+    start = a.start - len(pre.group(0)) if pre else a.start
+    return _merge_range(a, b, ref, start)
+
+
+def _merge_durations(a: Chunk, b: Chunk, gap: str, text: str, ref: date | None, lex: Lexicon) -> Chunk | None:
+    """Two durations joined by "and": one ("3 months and 2 weeks"), counted back from ``ref`` when
+    the first one was."""
+    if not (
+        a.type == "DURATION"
+        and b.type == "DURATION"
+        and a.dur
+        and b.dur
+        and re.fullmatch(r"\s*(?:and|,\s*and)\s*", gap)
+    ):
+        return None
+    parts = dict(a.dur)
+    for k, v in b.dur.items():
+        parts[k] = parts.get(k, 0) + v
+    merged = g.Ctx(text, ref, lex).duration(a.start, b.end, parts)
+    merged.begin, merged.finish = a.begin, a.finish
+    if a.begin and a.finish and ref:
+        d = ref
+        for k, v in parts.items():
+            d = g.shift(d, -v, k)
+        merged.begin = d
+    return merged
+
+
+def _prefixes(ch: Chunk, text: str, ref: date | None, lex: Lexicon) -> Chunk:
     """Words before a chunk that narrow it ("early", "mid-", "later") or make it a range ("since")."""
-    res = _prefix_res()
-    lex = lexicon()
+    res = _prefix_res(lex)
     window = text[max(0, ch.start - 40) : ch.start]
     m = res["parts"].search(window)
     if (
@@ -397,7 +433,7 @@ def _prefixes(ch: Chunk, text: str, ref: date | None) -> Chunk:
         window = text[max(0, ch.start - 40) : ch.start]
     m = res["beforeafter"].search(window)
     if m and ch.gran in ("month", "year", "week", "quarter") and ch.begin and ch.finish and ref:
-        if m.group("w").lower() == "earlier":
+        if m.group("w").lower() in lex.before_ref:
             ch.finish = max(ch.begin, min(ch.finish, ref))
         else:
             ch.begin = min(ch.finish, max(ch.begin, ref))
@@ -482,12 +518,13 @@ def _handle(handler: g.Handler, m: re.Match[str], ctx: g.Ctx) -> Chunk | None:
         return None
 
 
-def find_chunks(text: str, reference: date | None) -> list[Chunk]:
+def find_chunks(text: str, reference: date | None, lex: Lexicon | None = None) -> list[Chunk]:
     """All time expressions of ``text`` as resolved chunks, sorted by start."""
-    ctx = g.Ctx(text, reference)
+    lex = lex or lexicon()
+    ctx = g.Ctx(text, reference, lex)
     cands: list[Chunk] = []
     digits, words = _word_starts(text)
-    for rx, handler, prio, leads, digit_lead in _compiled():
+    for rx, handler, prio, leads, digit_lead in _compiled(lex):
         starts = set(digits) if digit_lead else set()
         for w in leads:
             starts.update(words.get(w, ()))
@@ -498,11 +535,11 @@ def find_chunks(text: str, reference: date | None) -> list[Chunk]:
                 if ch is not None:
                     ch.priority = prio
                     cands.append(ch)
-    chunks = _join(_overlap_free(cands), text, reference)
+    chunks = _join(_overlap_free(cands), text, reference, lex)
     out = []
     for ch in chunks:
         if ch.type in ("DATE", "TIME"):
-            ch = _prefixes(ch, text, reference)
+            ch = _prefixes(ch, text, reference, lex)
         _trim(ch, text)
         out.append(ch)
     out.sort(key=lambda c: c.start)
@@ -512,7 +549,7 @@ def find_chunks(text: str, reference: date | None) -> list[Chunk]:
         if kept and ch.start < kept[-1].end:
             continue
         kept.append(ch)
-    return _anchor_to_story(kept, text, reference)
+    return _anchor_to_story(kept, text, reference, lex)
 
 
 _DAY_LEVEL = {"day", "wd", "relday", "datetime", "daypod"}
@@ -533,7 +570,7 @@ def _story_date(ch: Chunk) -> date | None:
     return ch.begin
 
 
-def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None) -> list[Chunk]:
+def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None, lex: Lexicon) -> list[Chunk]:
     """Resolve "the next day", "two days later", "that year" from the last date the story named.
 
     News reports the publication date's news with "yesterday" and "last week", but narrates with
@@ -542,7 +579,7 @@ def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None) -> list[C
     stays the anchor.
     """
     last: Chunk | None = None
-    ctx = g.Ctx(text, ref)
+    ctx = g.Ctx(text, ref, lex)
     for ch in chunks:
         if ch.type == "TIME" and ch.gran in ("clock", "clockrange", "pod") and ch.value:
             _date_the_clock(ch, last, ref)
@@ -564,7 +601,7 @@ def _date_the_clock(ch: Chunk, last: Chunk | None, ref: date | None) -> None:
     the publication date (TimeML writes "2025-03-06T22:30", not "T22:30")."""
     day = _story_date(last) if last is not None and _granularity(last) in _DAY_LEVEL else None
     day = day or ref
-    if day is None or not ch.value.startswith("T"):
+    if day is None or ch.value is None or not ch.value.startswith("T"):
         return
     base = day.isoformat()
     ch.value = "/".join(base + part for part in ch.value.split("/"))
@@ -594,11 +631,12 @@ def _reanchor(ch: Chunk, ctx: g.Ctx, d: date, letter: str, day_level: bool) -> N
     ch.y, ch.m, ch.d = d.year, d.month, d.day
 
 
-def resolve_times(text: str, reference: date | None) -> list[TimeMention]:
-    """Time mentions of a text resolved against a reference date (no spaCy needed)."""
+def resolve_times(text: str, reference: date | None, lex: Lexicon | None = None) -> list[TimeMention]:
+    """Time mentions of a text resolved against a reference date (no spaCy needed); ``lex`` is the
+    vocabulary (the default files when None)."""
     return [
         TimeMention(c.start, c.end, text[c.start : c.end], c.type, c.value, c.begin, c.finish)
-        for c in find_chunks(text, reference)
+        for c in find_chunks(text, reference, lex)
     ]
 
 
@@ -629,17 +667,24 @@ def latest_full_date(text: str) -> date | None:
 # The spaCy component
 
 
-@Language.factory("claimtrail_times")
-def make_component(nlp: Language, name: str) -> Component:
-    return Component()
+@Language.factory(
+    "claimtrail_times",
+    assigns=["doc._.times"],
+    requires=[],  # reads the text and doc._.published, which make_doc sets before the pipeline
+    default_config={"resource": TEMPORAL_RESOURCE, "numbers": NUMBERS_RESOURCE},
+)
+def make_component(nlp: Language, name: str, resource: str, numbers: str) -> Component:
+    """The time component: time words from ``resource``, number words from ``numbers``."""
+    return Component(resource, numbers)
 
 
 class Component:
     """Sets ``doc._.times`` from the Doc's text and ``doc._.published``."""
 
-    def __init__(self) -> None:
-        _compiled()  # compile the patterns once, at pipeline load
+    def __init__(self, resource: str = TEMPORAL_RESOURCE, numbers: str = NUMBERS_RESOURCE) -> None:
+        self.lex = lexicon(resource, numbers)
+        _compiled(self.lex)  # compile the patterns once, at pipeline load
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = resolve_times(doc_text(doc), doc._.published)
+        doc._.times = resolve_times(doc_text(doc), doc._.published, self.lex)
         return doc

@@ -14,20 +14,17 @@ from functools import lru_cache
 
 from .timeparse import (
     Chunk,
+    Lexicon,
     add_months,
     duration_value,
-    lexicon,
     month_bounds,
-    month_of,
     narrow,
-    parse_day,
     pick_year,
     safe_date,
     shift,
     two_digit_year,
     week_bounds,
     week_value,
-    weekday_of,
 )
 
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
@@ -61,6 +58,7 @@ class Ctx:
 
     text: str
     ref: date | None
+    lex: Lexicon
 
     # --- context helpers -------------------------------------------------------------------
     def future_at(self, pos: int) -> bool:
@@ -70,7 +68,7 @@ class Ctx:
         brk = list(_SENT_BREAK.finditer(window))
         if brk:
             window = window[brk[-1].end() :]
-        return bool(_future_rx().search(window))
+        return bool(_future_rx(self.lex).search(window))
 
     def word_before(self, pos: int) -> str:
         m = re.search(r"([A-Za-z']+)\W*$", self.text[max(0, pos - 30) : pos])
@@ -144,9 +142,10 @@ class Ctx:
         return Chunk(s, e, "TIME", "T" + text, gran="clock", clock=text, ampm_known=known)
 
 
-@lru_cache(maxsize=1)
-def _future_rx() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{lexicon().rx['FUTURE']})(?!\w)", re.I)
+@lru_cache(maxsize=4)
+def _future_rx(lex: Lexicon) -> re.Pattern[str]:
+    """The future cues of a lexicon as one pattern."""
+    return re.compile(rf"(?<!\w)(?:{lex.rx['FUTURE']})(?!\w)", re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,24 +182,6 @@ def weekday_with_day(ref: date, wd: int, day: int) -> date | None:
     return best
 
 
-def rel_mode(word: str | None) -> str | None:
-    if not word:
-        return None
-    return lexicon().relative.get(re.sub(r"\s+", " ", word.lower()).strip())
-
-
-def unit_of(word: str) -> tuple[str, float] | None:
-    return lexicon().units.get(word.lower())
-
-
-def duration_parts(n: float, unit_word: str) -> dict[str, float] | None:
-    u = unit_of(unit_word)
-    if u is None:
-        return None
-    letter, mult = u
-    return {letter: n * mult}
-
-
 def _fraction(word: str | None) -> float:
     if not word:
         return 0.0
@@ -211,11 +192,6 @@ def _fraction(word: str | None) -> float:
 # Handlers: (match, ctx) -> Chunk | None
 
 Handler = Callable[[re.Match[str], Ctx], "Chunk | None"]
-
-
-def _ambiguous_month(word: str) -> bool:
-    w = word.lower().rstrip(".")
-    return w in lexicon().ambiguous_months and not word[:1].isupper()
 
 
 def h_iso(m: re.Match[str], c: Ctx) -> Chunk | None:
@@ -252,9 +228,9 @@ def h_md(m: re.Match[str], c: Ctx) -> Chunk | None:
         return None
     before = c.text[: m.start()].rstrip()
     whole = not before and not c.text[m.end() :].strip(" .!?")
-    ok = whole or c.word_before(m.start()) in _MD_CONTEXT or weekday_of(c.word_before(m.start()) or "x")
+    ok = whole or c.word_before(m.start()) in _MD_CONTEXT or c.lex.weekday_of(c.word_before(m.start()) or "x")
     if m["s"] != "/" and not (
-        c.word_before(m.start()) == "on" or weekday_of(c.word_before(m.start()) or "x")
+        c.word_before(m.start()) == "on" or c.lex.weekday_of(c.word_before(m.start()) or "x")
     ):
         ok = False
     if not ok and re.match(r"\s*(?:-|–|to|and)\s*\d{1,2}/\d", c.text[m.end() :]):
@@ -268,11 +244,11 @@ def h_md(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_mon_day(m: re.Match[str], c: Ctx) -> Chunk | None:
-    mo = month_of(m["mon"])
-    d = parse_day(m["d"])
+    mo = c.lex.month_of(m["mon"])
+    d = c.lex.parse_day(m["d"])
     if mo is None or d is None:
         return None
-    if _ambiguous_month(m["mon"]) and not m["d"][:1].isdigit():
+    if c.lex.ambiguous_month(m["mon"]) and not m["d"][:1].isdigit():
         return None
     between = c.text[m.end("mon") : m.start("d")]
     if "," in between and not re.search(r"(?:st|nd|rd|th)$", m["d"], re.I):
@@ -282,16 +258,16 @@ def h_mon_day(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_day_mon(m: re.Match[str], c: Ctx) -> Chunk | None:
-    if _ambiguous_month(m["mon"]) or re.search(r"[$£€]\s*$", c.text[max(0, m.start() - 3) : m.start()]):
+    if c.lex.ambiguous_month(m["mon"]) or re.search(r"[$£€]\s*$", c.text[max(0, m.start() - 3) : m.start()]):
         return None
     return h_mon_day(m, c)
 
 
 def h_day_range(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "Feb. 23 to 26", "23-26 February 2025", "between 3 and 12 of Sept": one range."""
-    mo = month_of(m["mon"])
-    d1, d2 = parse_day(m["d1"]), parse_day(m["d2"])
-    if mo is None or d1 is None or d2 is None or d2 <= d1 or _ambiguous_month(m["mon"]):
+    mo = c.lex.month_of(m["mon"])
+    d1, d2 = c.lex.parse_day(m["d1"]), c.lex.parse_day(m["d2"])
+    if mo is None or d1 is None or d2 is None or d2 <= d1 or c.lex.ambiguous_month(m["mon"]):
         return None
     if (m["sep"].strip().lower() == "and") != (bool(m["pre"]) and m["pre"].lower() == "between"):
         if m["sep"].strip().lower() == "and":
@@ -314,8 +290,8 @@ def h_day_range(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_mon_year(m: re.Match[str], c: Ctx) -> Chunk | None:
-    mo = month_of(m["mon"]) if m["mon"] else int(m["m"])
-    if mo is None or (m["mon"] and _ambiguous_month(m["mon"]) and "/" not in m.group(0)):
+    mo = c.lex.month_of(m["mon"]) if m["mon"] else int(m["m"])
+    if mo is None or (m["mon"] and c.lex.ambiguous_month(m["mon"]) and "/" not in m.group(0)):
         return None
     return c.month(m.start(), m.end(), int(m["y"]), mo, True)
 
@@ -325,11 +301,11 @@ _NAMEISH = re.compile(r"\s+[A-Z][a-z]")
 
 def h_month(m: re.Match[str], c: Ctx) -> Chunk | None:
     word = m["mon"]
-    mo = month_of(word)
+    mo = c.lex.month_of(word)
     if mo is None:
         return None
     w = word.lower()
-    if w in lexicon().ambiguous_months or (len(w) <= 4 and not w.endswith(".") and w not in ("june", "july")):
+    if w in c.lex.ambiguous_months or (len(w) <= 4 and not w.endswith(".") and w not in ("june", "july")):
         if not word[:1].isupper():
             return None
         # "May" opening a sentence is usually the verb; "Jan Novak" is a name.
@@ -345,8 +321,8 @@ def h_month(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_rel_month(m: re.Match[str], c: Ctx) -> Chunk | None:
-    mo = month_of(m["mon"])
-    mode = rel_mode(m["rel"])
+    mo = c.lex.month_of(m["mon"])
+    mode = c.lex.rel_mode(m["rel"])
     if mo is None or mode is None:
         return None
     if c.ref is None:
@@ -425,7 +401,7 @@ def period_around(c: Ctx, s: int, e: int, d: date, letter: str) -> Chunk | None:
 
 def h_century(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "the 18th century" -> TimeML "17" (the first two digits of its years)."""
-    n = parse_day(m["n"])
+    n = c.lex.parse_day(m["n"])
     if n is None or not 1 <= n <= 21 or (m["n"][:1].isdigit() and not re.search(r"[a-z]$", m["n"], re.I)):
         return None
     y0 = (n - 1) * 100
@@ -438,7 +414,7 @@ def h_rel_day(m: re.Match[str], c: Ctx) -> Chunk | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w in ("now", "right now", "nowadays"):
         return Chunk(m.start(), m.end(), "DATE", "PRESENT_REF", c.ref, c.ref, "present")
-    story = lexicon().story_days.get(w)
+    story = c.lex.story_days.get(w)
     if story is not None:
         if w in ("the day before", "the day after") and c.word_after(m.end()).lower() in _NOT_DAY_AFTER:
             return None  # "the day before the vote" is a day named by an event, not a date
@@ -475,7 +451,7 @@ def _from_ref(c: Ctx, s: int, e: int, step: int, letter: str) -> Chunk:
 
 def h_story_period(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "that year", "the same month", "the following week": from the story's last mentioned date."""
-    step = lexicon().story_periods.get(re.sub(r"\s+", " ", m["rel"].lower()))
+    step = c.lex.story_periods.get(re.sub(r"\s+", " ", m["rel"].lower()))
     letter = _UNIT_LETTER.get(m["p"].lower())
     if step is None or letter is None:
         return None
@@ -503,7 +479,7 @@ _POD_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the p
 def h_story_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "that night", "the following morning": a part of the story's day (TIME)."""
     step = _POD_STEP.get(re.sub(r"\s+", " ", m["rel"].lower()))
-    code = lexicon().day_parts.get(m["p"].lower())
+    code = c.lex.day_parts.get(m["p"].lower())
     if step is None or code is None:
         return None
     if c.ref is None:
@@ -518,7 +494,7 @@ def h_story_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
 def h_ref_word(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "currently" (PRESENT_REF), "recently" (PAST_REF), "soon" (FUTURE_REF)."""
     w = re.sub(r"\s+", " ", m["w"].lower())
-    value = lexicon().reference_words.get(w)
+    value = c.lex.reference_words.get(w)
     if value is None:
         return None
     nxt = c.word_after(m.end()).lower()
@@ -538,7 +514,7 @@ def h_ref_word(m: re.Match[str], c: Ctx) -> Chunk | None:
 def h_day_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
     w = m["w"].lower()
     pod = m["p"].lower() if m["p"] else "night"
-    code = lexicon().day_parts.get(pod, "NI")
+    code = c.lex.day_parts.get(pod, "NI")
     off = {"yesterday": -1, "tomorrow": 1, "last": -1, "next": 1}.get(w, 0)
     if w == "last" and code != "NI":
         off = -1
@@ -550,7 +526,7 @@ def h_day_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 def h_weekday(m: re.Match[str], c: Ctx) -> Chunk | None:
     word = m["wd"]
-    wd = weekday_of(word)
+    wd = c.lex.weekday_of(word)
     if wd is None:
         return None
     w = word.lower().rstrip(".")
@@ -562,11 +538,11 @@ def h_weekday(m: re.Match[str], c: Ctx) -> Chunk | None:
     if (
         not m["rel"]
         and nxt[:1].isupper()
-        and month_of(nxt) is None
+        and c.lex.month_of(nxt) is None
         and c.word_before(m.start()) in ("the", "a")
     ):
         return None  # "The Sunday Times"
-    if w.endswith("s") and w[:-1] in lexicon().weekdays and not m["rel"] and not m["wk"]:
+    if w.endswith("s") and w[:-1] in c.lex.weekdays and not m["rel"] and not m["wk"]:
         return Chunk(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", gran="set")
     mode = WEEKDAY_MODES.get(re.sub(r"\s+", " ", (m["rel"] or "").lower())) if m["rel"] else None
     wk = m["wk"] or m["wk2"]
@@ -581,8 +557,8 @@ def h_weekday(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_weekday_day(m: re.Match[str], c: Ctx) -> Chunk | None:
-    wd = weekday_of(m["wd"])
-    d = parse_day(m["d"])
+    wd = c.lex.weekday_of(m["wd"])
+    d = c.lex.parse_day(m["d"])
     if wd is None or d is None or (len(m["wd"]) <= 4 and not m["wd"][:1].isupper()):
         return None
     if c.ref is None:
@@ -593,26 +569,26 @@ def h_weekday_day(m: re.Match[str], c: Ctx) -> Chunk | None:
 def h_day_of_month(m: re.Match[str], c: Ctx) -> Chunk | None:
     if m["d"][:1].isdigit() and not re.search(r"(?:st|nd|rd|th)$", m["d"], re.I):
         return None  # "the 24-year-old", "the 12 soldiers": only ordinals name a day
-    d = parse_day(m["d"])
+    d = c.lex.parse_day(m["d"])
     if d is None or c.ref is None:
         return None
     base = c.ref.replace(day=1)
     if m["rel"]:
-        mode = rel_mode(m["rel"])
+        mode = c.lex.rel_mode(m["rel"])
         base = add_months(base, {"past": -1, "next": 1}.get(mode or "", 0))
     return c.on_date(m.start(), m.end(), safe_date(base.year, base.month, d))
 
 
 def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
     rel_word = re.sub(r"\s+", " ", m["rel"].lower())
-    mode = rel_mode(rel_word)
+    mode = c.lex.rel_mode(rel_word)
     p = m["p"].lower()
     s, e = m.start(), m.end()
     if mode is None:
         return None
     if rel_word in ("the past", "the last") or (p == "decade" and mode == "past"):
         # "the past year", "the last week": the stretch of time up to the reference date
-        parts = duration_parts(1, p if p not in SEASONS else "year")
+        parts = c.lex.duration_parts(1, p if p not in SEASONS else "year")
         if parts is None:
             return None
         ch = c.duration(s, e, parts)
@@ -765,7 +741,7 @@ def h_part_of_this(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 def h_holiday(m: re.Match[str], c: Ctx) -> Chunk | None:
     key = re.sub(r"[’']", "'", re.sub(r"\s+", " ", m["hol"].lower()))
-    md = lexicon().holidays.get(key)
+    md = c.lex.holidays.get(key)
     if md is None:
         return None
     y = None

@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+
+from pydantic import ConfigDict
+from typing_extensions import TypedDict
 
 from .. import resources
+from .numbers import NUMBERS_RESOURCE, NumberWords
 
 # ---------------------------------------------------------------------------------------------
 # Calendar arithmetic
@@ -168,71 +171,235 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in words)
 
 
-@dataclass
+TEMPORAL_RESOURCE = "temporal.yaml"
+
+
+class TemporalWords(TypedDict):
+    """The schema of ``resources/temporal.yaml`` (see the comments in the file for each key)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    months: dict[int, list[str]]
+    ambiguous_month_words: list[str]
+    weekdays: dict[int, list[str]]
+    number_phrases: dict[str, float]
+    vague_numbers: dict[str, float]
+    units: dict[str, list[str | float]]
+    periods: list[str]
+    relative_words: dict[str, str]
+    range_cues: list[str]
+    period_parts: dict[str, list[float]]
+    before_ref_words: list[str]
+    after_ref_words: list[str]
+    day_parts: dict[str, str]
+    holidays: dict[str, str]
+    frequencies: dict[str, str]
+    future_cues: list[str]
+    reference_words: dict[str, str]
+    story_days: dict[str, int]
+    story_period_words: dict[str, int]
+    timeml_units: dict[str, str]
+
+
+def calendar_names(resource: str = TEMPORAL_RESOURCE) -> list[str]:
+    """The full names of the months and weekdays (the first spelling of each in ``resource``)."""
+    data = resources.load_checked(resource, TemporalWords)
+    return [ws[0] for ws in data["months"].values()] + [ws[0] for ws in data["weekdays"].values()]
+
+
+@dataclass(eq=False)  # compared (and cached on) by identity: one Lexicon per pair of files
 class Lexicon:
-    """Word lists of resources/temporal.yaml with their compiled alternations."""
+    """Word lists of resources/temporal.yaml and numbers.yaml with their compiled alternations."""
 
     months: dict[str, int]
     ambiguous_months: set[str]
     weekdays: dict[str, int]
     numbers: dict[str, float]
-    ordinals: dict[str, int]
+    ordinals: dict[str, int]  # day ordinals ("first" .. "thirtieth")
+    digits: dict[str, int]  # "one" .. "nine", read after a tens word ("twenty-four")
+    tens: dict[str, int]
     units: dict[str, tuple[str, float]]
     relative: dict[str, str]
-    cues: list[str]
     parts: dict[str, tuple[float, float]]
     day_parts: dict[str, str]
     holidays: dict[str, tuple[int, int]]
     frequencies: dict[str, str]
-    future_cues: list[str]
     rx: dict[str, str]
-    vague: frozenset[str] = frozenset()
-    reference_words: dict[str, str] = field(default_factory=dict)
-    story_days: dict[str, int] = field(default_factory=dict)
-    story_periods: dict[str, int] = field(default_factory=dict)
-    timeml_units: dict[str, str] = field(default_factory=dict)
+    vague: frozenset[str]
+    reference_words: dict[str, str]
+    story_days: dict[str, int]
+    story_periods: dict[str, int]
+    timeml_units: dict[str, str]
+    before_ref: frozenset[str]  # "earlier this month": the part before the reference date
+
+    def parse_number(self, s: str) -> float | None:
+        """A number written in digits or words ("3", "3.5", "twenty-four", "a few")."""
+        s = _norm(s)
+        if not s:
+            return None
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            pass
+        if s in self.numbers:
+            return self.numbers[s]
+        parts = s.split()
+        if len(parts) == 2 and parts[0] in self.tens and parts[1] in self.digits:
+            return float(self.tens[parts[0]] + self.digits[parts[1]])
+        return None
+
+    def parse_day(self, s: str) -> int | None:
+        """Day of month from "5", "05th", "twenty-second", "twenty nine"."""
+        s = _norm(s)
+        m = re.match(r"(\d+)", s)
+        if m:
+            v = int(m.group(1))
+            return v if 1 <= v <= 31 else None
+        if s in self.ordinals:
+            return self.ordinals[s]
+        parts = s.split()
+        if len(parts) == 2 and parts[0] in self.tens:
+            unit = self.ordinals.get(parts[1]) or self.digits.get(parts[1])
+            if unit and unit < 10:
+                v = self.tens[parts[0]] + unit
+                return v if v <= 31 else None
+        return None
+
+    def month_of(self, word: str) -> int | None:
+        """The month a word names ("March", "Sept."), or None."""
+        w = word.lower()
+        return self.months.get(w.rstrip()) or self.months.get(w.rstrip(".") + ".")
+
+    def ambiguous_month(self, word: str) -> bool:
+        """A month spelling that is also an ordinary word, written in lower case ("may")."""
+        return word.lower().rstrip(".") in self.ambiguous_months and not word[:1].isupper()
+
+    def weekday_of(self, word: str) -> int | None:
+        """The weekday (1 = Monday) a word names, or None."""
+        w = word.lower().strip()
+        return self.weekdays.get(w) or self.weekdays.get(w.rstrip("."))
+
+    def hour_value(self, s: str) -> int | None:
+        """A whole hour written in digits or words."""
+        s = _norm(s)
+        if s.isdigit():
+            return int(s)
+        v = self.parse_number(s)
+        return int(v) if v is not None and v == int(v) else None
+
+    def rel_mode(self, word: str | None) -> str | None:
+        """What a relative word means: "past", "next" or "this" ("last" -> "past")."""
+        if not word:
+            return None
+        return self.relative.get(re.sub(r"\s+", " ", word.lower()).strip())
+
+    def unit_of(self, word: str) -> tuple[str, float] | None:
+        """The TimeML unit letter and multiplier of a duration unit word ("fortnight" -> W, 2)."""
+        return self.units.get(word.lower())
+
+    def duration_parts(self, n: float, unit_word: str) -> dict[str, float] | None:
+        """``n`` units of ``unit_word`` as TimeML unit amounts ({"W": 4} for "two fortnights")."""
+        u = self.unit_of(unit_word)
+        if u is None:
+            return None
+        letter, mult = u
+        return {letter: n * mult}
 
 
 def _norm(s: str) -> str:
     return re.sub(r"[\s\-]+", " ", s.lower()).strip()
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    data: dict[str, Any] = resources.load("temporal.yaml")
+@lru_cache(maxsize=4)
+def lexicon(resource: str = TEMPORAL_RESOURCE, numbers: str = NUMBERS_RESOURCE) -> Lexicon:
+    """The time vocabulary of ``resource`` and the number words of ``numbers``, built once."""
+    data = resources.load_checked(resource, TemporalWords)
+    nums = resources.load_checked(numbers, NumberWords)
+    digits = {w: v for w, v in nums["ones"].items() if 1 <= v <= 9}
+    tens = dict(nums["tens"])
+    ordinals = {_norm(k): v for k, v in nums["ordinals"].items() if v <= 31}  # days of a month
+    plain = {**nums["ones"], **nums["teens"], **tens}
     months = {w.lower(): int(k) for k, ws in data["months"].items() for w in ws}
     weekdays = {w.lower(): int(k) for k, ws in data["weekdays"].items() for w in ws}
-    numbers = {_norm(k): float(v) for k, v in data["numbers"].items()}
-    numbers.update({_norm(k): float(v) for k, v in data["vague_numbers"].items()})
-    ordinals = {_norm(k): int(v) for k, v in data["ordinals"].items()}
+    numbers_ = {_norm(k): float(v) for k, v in {**plain, **data["number_phrases"]}.items()}
+    numbers_.update({_norm(k): float(v) for k, v in data["vague_numbers"].items()})
+    return Lexicon(
+        months=months,
+        ambiguous_months={w.lower() for w in data["ambiguous_month_words"]},
+        weekdays=weekdays,
+        numbers=numbers_,
+        ordinals=ordinals,
+        digits=digits,
+        tens=tens,
+        units=_units(data),
+        relative={_norm(k): v for k, v in data["relative_words"].items()},
+        parts={_norm(k): (float(v[0]), float(v[1])) for k, v in data["period_parts"].items()},
+        day_parts={k.lower(): v for k, v in data["day_parts"].items()},
+        holidays=_holidays(data),
+        frequencies={k.lower(): v for k, v in data["frequencies"].items()},
+        rx=_alternations(
+            data,
+            list(months),
+            list(weekdays),
+            list(plain) + list(data["number_phrases"]),
+            digits,
+            tens,
+            ordinals,
+        ),  # fmt: skip
+        vague=frozenset(_norm(k) for k in data["vague_numbers"]),
+        reference_words={_norm(k): v for k, v in data["reference_words"].items()},
+        story_days={_norm(k): int(v) for k, v in data["story_days"].items()},
+        story_periods={_norm(k): int(v) for k, v in data["story_period_words"].items()},
+        timeml_units={str(k).lower(): str(v) for k, v in data["timeml_units"].items()},
+        before_ref=frozenset(w.lower() for w in data["before_ref_words"]),
+    )
+
+
+def _units(data: TemporalWords) -> dict[str, tuple[str, float]]:
+    """Duration unit words -> TimeML letter (T marks units below a day) and multiplier."""
     units: dict[str, tuple[str, float]] = {}
     for k, v in data["units"].items():
-        letter = ("T" + v[0]) if (v[0] in ("H", "S") or (len(v) > 2 and v[2] == "time")) else v[0]
+        code = str(v[0])
+        letter = ("T" + code) if (code in ("H", "S") or (len(v) > 2 and v[2] == "time")) else code
         units[str(k).lower()] = (letter, float(v[1]))
-    parts = {_norm(k): (float(v[0]), float(v[1])) for k, v in data["period_parts"].items()}
+    return units
+
+
+def _holidays(data: TemporalWords) -> dict[str, tuple[int, int]]:
+    """Fixed-date holidays -> (month, day)."""
     holidays = {}
     for k, v in data["holidays"].items():
         mm, dd = str(v).split("-")
         holidays[_norm(k)] = (int(mm), int(dd))
+    return holidays
 
-    unit_words = [w for w in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]
-    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    simple_numbers = [k for k in data["numbers"]] + list(data["vague_numbers"])
-    numword = rf"(?:(?:{'|'.join(tens)})(?:[\s-](?:{'|'.join(unit_words)}))?|{_alt(simple_numbers)})"
-    ord_units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+
+def _alternations(
+    data: TemporalWords,
+    months: list[str],
+    weekdays: list[str],
+    simple_numbers: list[str],
+    digits: dict[str, int],
+    tens: dict[str, int],
+    ordinals: dict[str, int],
+) -> dict[str, str]:
+    """The regular-expression alternation of each word class, by the name the patterns use."""
+    unit_words = "|".join(digits)
+    day_tens = [w for w, v in tens.items() if v <= 30]  # "twenty-first", "thirty-one"
+    ord_units = [w for w, v in ordinals.items() if v < 10]  # "first" .. "ninth"
+    numword = rf"(?:(?:{'|'.join(tens)})(?:[\s-](?:{unit_words}))?|{_alt(simple_numbers + list(data['vague_numbers']))})"
     dayword = (
-        rf"(?:(?:twenty|thirty)[\s-](?:{'|'.join(ord_units)})|{_alt(list(data['ordinals']))}"
-        rf"|twenty[\s-](?:{'|'.join(unit_words)})|thirty[\s-]one)"
+        rf"(?:(?:{'|'.join(day_tens)})[\s-](?:{'|'.join(ord_units)})|{_alt(list(ordinals))}"
+        rf"|twenty[\s-](?:{unit_words})|thirty[\s-]one)"
     )
     rx = {
-        "MON": _alt(list(months)),
-        "WD": _alt(list(weekdays)),
+        "MON": _alt(months),
+        "WD": _alt(weekdays),
         "NUMWORD": numword,
         "NUM": rf"(?:(?<![\d,.])\d+(?:\.\d+)?|{numword})",
         "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
         "DAYWORD": dayword,
         "YEAR": r"(?<![\d,.$£€])(?:1[6-9]\d\d|20\d\d)(?!\d|,\d|\.\d)",
-        "UNIT": _alt(list(units)),
+        "UNIT": _alt(list(_units(data))),
         "REL": _alt(list(data["relative_words"])),
         "CUES": _alt([c for c in data["range_cues"] if c not in ("from", "through", "throughout")]),
         "PARTS": _alt(list(data["period_parts"])),
@@ -245,108 +412,11 @@ def lexicon() -> Lexicon:
         "REFWORD": _alt(list(data["reference_words"])),
         "STORYDAY": _alt(list(data["story_days"])),
         "STORYREL": _alt(list(data["story_period_words"])),
-        "ORD": _alt(list(data["ordinals"])),
+        "ORD": _alt(list(ordinals)),
+        "BEFOREAFTER": _alt(list(data["before_ref_words"]) + list(data["after_ref_words"])),
     }
     rx["DAY"] = rf"(?:{rx['DAYNUM']}|{rx['DAYWORD']})"
-    return Lexicon(
-        months=months,
-        ambiguous_months={w.lower() for w in data["ambiguous_month_words"]},
-        weekdays=weekdays,
-        numbers=numbers,
-        ordinals=ordinals,
-        units=units,
-        relative={_norm(k): v for k, v in data["relative_words"].items()},
-        cues=list(data["range_cues"]),
-        parts=parts,
-        day_parts={k.lower(): v for k, v in data["day_parts"].items()},
-        holidays=holidays,
-        frequencies={k.lower(): v for k, v in data["frequencies"].items()},
-        future_cues=list(data["future_cues"]),
-        rx=rx,
-        vague=frozenset(_norm(k) for k in data["vague_numbers"]),
-        reference_words={_norm(k): v for k, v in data["reference_words"].items()},
-        story_days={_norm(k): int(v) for k, v in data["story_days"].items()},
-        story_periods={_norm(k): int(v) for k, v in data["story_period_words"].items()},
-        timeml_units={str(k).lower(): str(v) for k, v in data["timeml_units"].items()},
-    )
-
-
-_UNITS_W = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-
-
-def parse_number(s: str) -> float | None:
-    """A number written in digits or words ("3", "3.5", "twenty-four", "a few")."""
-    s = _norm(s)
-    if not s:
-        return None
-    try:
-        return float(s.replace(",", ""))
-    except ValueError:
-        pass
-    lex = lexicon()
-    if s in lex.numbers:
-        return lex.numbers[s]
-    parts = s.split()
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS_W:
-        return float(_TENS[parts[0]] + _UNITS_W[parts[1]])
-    return None
-
-
-def parse_day(s: str) -> int | None:
-    """Day of month from "5", "05th", "twenty-second", "twenty nine"."""
-    s = _norm(s)
-    m = re.match(r"(\d+)", s)
-    if m:
-        v = int(m.group(1))
-        return v if 1 <= v <= 31 else None
-    lex = lexicon()
-    if s in lex.ordinals:
-        return lex.ordinals[s]
-    parts = s.split()
-    if len(parts) == 2 and parts[0] in _TENS:
-        unit = lex.ordinals.get(parts[1]) or _UNITS_W.get(parts[1])
-        if unit and unit < 10:
-            v = _TENS[parts[0]] + unit
-            return v if v <= 31 else None
-    return None
-
-
-def month_of(word: str) -> int | None:
-    return lexicon().months.get(word.lower().rstrip()) or lexicon().months.get(word.lower().rstrip(".") + ".")
-
-
-def weekday_of(word: str) -> int | None:
-    w = word.lower().strip()
-    lex = lexicon()
-    return lex.weekdays.get(w) or lex.weekdays.get(w.rstrip("."))
-
-
-def hour_value(s: str) -> int | None:
-    s = _norm(s)
-    if s.isdigit():
-        return int(s)
-    v = parse_number(s)
-    return int(v) if v is not None and v == int(v) else None
+    return rx
 
 
 def clock_of(hour: int, minute: int, second: int | None, ampm: str | None) -> tuple[str, bool] | None:

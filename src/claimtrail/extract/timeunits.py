@@ -9,48 +9,45 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from .timegrammar import Ctx, _fraction, duration_parts, rel_mode, unit_of
+from .timegrammar import Ctx, _fraction
 from .timeparse import (
     Chunk,
+    Lexicon,
     clock_of,
     duration_value,
     fmt_amount,
-    hour_value,
-    lexicon,
-    parse_number,
     point_value,
     shift,
-    weekday_of,
 )
 
 
-def _n(m: re.Match[str], key: str = "n") -> float | None:
-    return parse_number(m[key]) if m[key] else None
+def _n(lex: Lexicon, m: re.Match[str], key: str = "n") -> float | None:
+    return lex.parse_number(m[key]) if m[key] else None
 
 
-def _dur_parts(m: re.Match[str]) -> dict[str, float] | None:
-    n = _n(m)
+def _dur_parts(lex: Lexicon, m: re.Match[str]) -> dict[str, float] | None:
+    n = _n(lex, m)
     if n is None:
         return None
     n += _fraction(m["f1"] if "f1" in m.re.groupindex else None)
-    parts = duration_parts(n, m["u"])
+    parts = lex.duration_parts(n, m["u"])
     if parts is None:
         return None
     if "f2" in m.re.groupindex and m["f2"]:
         k = next(iter(parts))
-        parts[k] += _fraction(m["f2"]) * (unit_of(m["u"]) or ("", 1.0))[1]
+        parts[k] += _fraction(m["f2"]) * (lex.unit_of(m["u"]) or ("", 1.0))[1]
     if "n2" in m.re.groupindex and m["n2"]:
-        more = duration_parts(parse_number(m["n2"]) or 0, m["u2"])
+        more = lex.duration_parts(lex.parse_number(m["n2"]) or 0, m["u2"])
         for k, v in (more or {}).items():
             parts[k] = parts.get(k, 0) + v
     return parts
 
 
-def timeml_duration(m: re.Match[str], parts: dict[str, float]) -> str:
+def timeml_duration(lex: Lexicon, m: re.Match[str], parts: dict[str, float]) -> str:
     """TimeML value of a duration; decades and centuries keep their own unit ("P3DE", "P1CE")."""
-    code = lexicon().timeml_units.get(m["u"].lower())
+    code = lex.timeml_units.get(m["u"].lower())
     simple = not any(k in m.re.groupindex and m[k] for k in ("n2", "f1", "f2"))
-    n = _n(m)
+    n = _n(lex, m)
     if code and simple and n is not None:
         return f"P{fmt_amount(n)}{code}"
     return duration_value(parts)
@@ -87,9 +84,9 @@ def _coarsest(parts: dict[str, float]) -> str:
     return "D"
 
 
-def is_vague(m: re.Match[str]) -> bool:
+def is_vague(lex: Lexicon, m: re.Match[str]) -> bool:
     """A count with no number ("a few", "several"): TimeML writes X for it."""
-    return bool(m["n"]) and re.sub(r"[\s-]+", " ", m["n"].lower()).strip() in lexicon().vague
+    return bool(m["n"]) and re.sub(r"[\s-]+", " ", m["n"].lower()).strip() in lex.vague
 
 
 def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
@@ -102,7 +99,7 @@ def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
     """
     if _bad_unit(m):
         return None
-    parts = _dur_parts(m)
+    parts = _dur_parts(c.lex, m)
     if not parts:
         return None
     direction = re.sub(r"\s+", " ", m["dir"].lower())
@@ -113,7 +110,7 @@ def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
         base = base + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(anchor.lower(), 0))
     if any(k.startswith("T") for k in parts):
         return Chunk(m.start(), m.end(), "TIME", None, gran="reltime")
-    if is_vague(m):
+    if is_vague(c.lex, m):
         if sign < 0:
             return Chunk(m.start(), m.end(), "DATE", "PAST_REF", None, c.ref, "pastref")
         return Chunk(m.start(), m.end(), "DATE", "FUTURE_REF", c.ref, None, "futureref")
@@ -135,7 +132,7 @@ def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
 def h_in_n(m: re.Match[str], c: Ctx) -> Chunk | None:
     if _bad_unit(m) or re.match(r"\s+(?:of|to)\b", c.text[m.end() : m.end() + 5]):
         return None
-    parts = _dur_parts(m)
+    parts = _dur_parts(c.lex, m)
     if not parts or any(k.startswith("T") for k in parts) or c.ref is None:
         return None
     d = c.ref
@@ -168,15 +165,15 @@ def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
     prev = c.word_before(m.start())
     if not m.group(0).lower().startswith("the") and (prev in _AUX or prev.endswith("n't")):
         return None  # "will last 3 hours": the verb
-    parts = _dur_parts(m)
+    parts = _dur_parts(c.lex, m)
     if not parts:
         return None
     ch = c.duration(m.start(), m.end(), parts)
-    if is_vague(m) and len(parts) == 1:
+    if is_vague(c.lex, m) and len(parts) == 1:
         ch.value = _vague(m, c, next(iter(parts))).value  # "the past few days": PXD
     else:
-        ch.value = timeml_duration(m, parts)
-    mode = rel_mode(m["rel"]) or ("past" if m["rel"].lower() == "recent" else None)
+        ch.value = timeml_duration(c.lex, m, parts)
+    mode = c.lex.rel_mode(m["rel"]) or ("past" if m["rel"].lower() == "recent" else None)
     if c.ref is not None and mode in ("past", "next") and not any(k.startswith("T") for k in parts):
         d = c.ref
         try:
@@ -191,17 +188,17 @@ def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
 def h_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
     if _bad_unit(m):
         return None
-    parts = _dur_parts(m)
+    parts = _dur_parts(c.lex, m)
     if not parts or any(v <= 0 for v in parts.values()):
         return None
-    if is_vague(m) and len(parts) == 1:
+    if is_vague(c.lex, m) and len(parts) == 1:
         return _vague(m, c, next(iter(parts)))
     if m["n"].lower() in ("a", "an") and re.search(
         r"\d[\d,.]*(?:\s*[A-Za-z]+)?\s+$", c.text[max(0, m.start() - 25) : m.start()]
     ):
         return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")  # "100 km a week"
     ch = c.duration(m.start(), m.end(), parts)
-    ch.value = timeml_duration(m, parts)
+    ch.value = timeml_duration(c.lex, m, parts)
     return ch
 
 
@@ -212,17 +209,17 @@ def _vague(m: re.Match[str], c: Ctx, letter: str) -> Chunk:
 
 
 def h_half_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
-    parts = duration_parts(0.5, m["u"])
+    parts = c.lex.duration_parts(0.5, m["u"])
     return c.duration(m.start(), m.end(), parts) if parts else None
 
 
 def h_all_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
-    parts = duration_parts(1, m["u"])
+    parts = c.lex.duration_parts(1, m["u"])
     return c.duration(m.start(), m.end(), parts) if parts else None
 
 
 def h_vague_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
-    u = unit_of(m["u"])
+    u = c.lex.unit_of(m["u"])
     if u is None:
         return None
     letter = u[0]
@@ -247,17 +244,17 @@ def h_overnight(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 def h_every(m: re.Match[str], c: Ctx) -> Chunk | None:
     u = m["u"].lower()
-    wd = weekday_of(u)
+    wd = c.lex.weekday_of(u)
     if wd is not None:
         return Chunk(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", gran="set")
-    if u in lexicon().day_parts:
-        return Chunk(m.start(), m.end(), "SET", "T" + lexicon().day_parts[u], gran="set")
+    if u in c.lex.day_parts:
+        return Chunk(m.start(), m.end(), "SET", "T" + c.lex.day_parts[u], gran="set")
     if u == "weekend":
         return Chunk(m.start(), m.end(), "SET", "XXXX-WXX-WE", gran="set")
-    n = _n(m) or 1.0
+    n = _n(c.lex, m) or 1.0
     if m["other"]:
         n = 2.0
-    parts = duration_parts(n, u)
+    parts = c.lex.duration_parts(n, u)
     if parts is None:
         return None
     return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")
@@ -275,11 +272,11 @@ def h_freq(m: re.Match[str], c: Ctx) -> Chunk | None:
         and not nxt[:1].islower()
     ):
         return None
-    return Chunk(m.start(), m.end(), "SET", lexicon().frequencies[m.group(0).lower()], gran="set")
+    return Chunk(m.start(), m.end(), "SET", c.lex.frequencies[m.group(0).lower()], gran="set")
 
 
 def h_times_per(m: re.Match[str], c: Ctx) -> Chunk | None:
-    parts = duration_parts(1, m["u"])
+    parts = c.lex.duration_parts(1, m["u"])
     return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set") if parts else None
 
 
@@ -309,7 +306,7 @@ def h_clock(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_oclock(m: re.Match[str], c: Ctx) -> Chunk | None:
-    h = hour_value(m["h"])
+    h = c.lex.hour_value(m["h"])
     if h is None:
         return None
     r = clock_of(h, 0, None, None)
@@ -322,16 +319,16 @@ def h_noon(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_past(m: re.Match[str], c: Ctx) -> Chunk | None:
-    h = hour_value(m["h"])
+    h = c.lex.hour_value(m["h"])
     w = re.sub(r"\s+", " ", m["mn"].lower())
     if m["dir"].lower() in ("to", "after") and not (m["mins"] or w in ("half", "quarter", "a quarter")):
         return None  # "two to four people"
-    mins = 30 if w == "half" else 15 if w in ("quarter", "a quarter") else parse_number(w)
+    mins = 30 if w == "half" else 15 if w in ("quarter", "a quarter") else c.lex.parse_number(w)
     if h is None or mins is None or not 0 < mins < 60 or h > 23:
         return None
     if m["dir"].lower() == "to":
         h, mins = (h - 1) % 24, 60 - mins
-    code = lexicon().day_parts.get(m["p"].lower()) if m["p"] else None
+    code = c.lex.day_parts.get(m["p"].lower()) if m["p"] else None
     if code in ("AF", "EV") or (code == "NI" and h >= 6):
         h = h + 12 if h < 12 else h
     r = clock_of(h, int(mins), None, None)
@@ -339,8 +336,8 @@ def h_past(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_hour_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
-    h = hour_value(m["h"])
-    code = lexicon().day_parts.get(m["p"].lower())
+    h = c.lex.hour_value(m["h"])
+    code = c.lex.day_parts.get(m["p"].lower())
     if h is None or code is None or h > 12:
         return None
     if code in ("AF", "EV") or (code == "NI" and h >= 6):
@@ -350,7 +347,7 @@ def h_hour_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
-    code = lexicon().day_parts.get(m["p"].lower())
+    code = c.lex.day_parts.get(m["p"].lower())
     if code is None:
         return None
     return Chunk(m.start(), m.end(), "TIME", "T" + code, gran="pod", clock=code)

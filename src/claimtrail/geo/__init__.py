@@ -8,6 +8,7 @@ aliases and regions in ``resources/places.yaml``), demonyms to countries, and co
 from __future__ import annotations
 
 from .gazetteer import Candidate, Gazetteer, GazetteerEntry, distance_km, get_gazetteer, prior
+from .resolve import lookup as _lookup
 
 __all__ = [
     "Candidate",
@@ -31,7 +32,7 @@ def lookup(name: str, country: str | None = None) -> GazetteerEntry | None:
     Without context, the best-known reading wins: a country over a town of the same name, a big city
     over a small one ("Kursk" -> the city in Russia).
     """
-    return get_gazetteer().lookup(name, country)
+    return _lookup(get_gazetteer(), name, country)
 
 
 def candidates(name: str, country: str | None = None) -> list[GazetteerEntry]:

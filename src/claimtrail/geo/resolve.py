@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .. import resources
-from .build import RESOURCE
 from .gazetteer import (
     FEATURE_ADMIN1,
     FEATURE_ADMIN2,
@@ -31,16 +28,7 @@ from .gazetteer import (
     prior,
 )
 from .text import normalize
-
-
-@lru_cache(maxsize=1)
-def region_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Region words ("region", "oblast"; with plurals) and the modifiers that may precede them."""
-    cfg = resources.load(RESOURCE) or {}
-    words = {normalize(w) for w in cfg.get("region_words") or ()}
-    words |= {w + "s" for w in words} | {w[:-1] + "ies" for w in words if w.endswith("y")}
-    modifiers = frozenset(normalize(w) for w in cfg.get("region_modifiers") or ())
-    return frozenset(words), modifiers
+from .words import region_words
 
 
 def split_region_word(name: str) -> tuple[str, bool]:
@@ -92,7 +80,18 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
     """The candidates of a name with their scores, best first (empty when the name is unknown)."""
     ctx = ctx or Context()
     key = normalize(name)
-    found = gaz.candidates_for_key(key)
+    found = _readings(gaz.candidates_for_key(key), ctx)
+    if not found:
+        return []
+    units = _Units.of(found)
+    scored = [(_score(gaz, key, cand, ctx, units), cand) for cand in found]
+    scored.sort(key=lambda sc: (-sc[0], sc[1].entry.gazetteer_id))
+    return scored
+
+
+def _readings(found: tuple[Candidate, ...], ctx: Context) -> tuple[Candidate, ...]:
+    """The candidates the name may denote here: units before a region word, towns after "the city
+    of"; base names ("Kursk" of "Kursk region") only before a region word."""
     if ctx.region_word:
         units = [c for c in found if c.entry.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_REGION)]
         found = tuple(units) or tuple(c for c in found if c.kind != KIND_BASE)
@@ -100,76 +99,109 @@ def rank(gaz: Gazetteer, name: str, ctx: Context | None = None) -> list[tuple[fl
         found = tuple(c for c in found if c.kind != KIND_BASE)
     if ctx.city_cue:  # "the city of Lebanon", "the town of Paris": towns of that name, where there are some
         found = tuple(c for c in found if c.entry.feature == FEATURE_CITY and c.kind <= KIND_ALIAS) or found
-    if not found:
-        return []
-    # a unit named after a big city of its country: the bare name is the city ("Kursk", "Kiev")
-    # Only the best-known unit of that name counts: "Florida" is the US state, not Uruguay's
-    # department whose capital shares its name. A unit whose own full name it is keeps it
-    # ("Quebec", "Wyoming") unless the city is the unit's largest ("Donetsk") or has a million
-    # people.
-    units = [c for c in found if c.entry.feature == FEATURE_ADMIN1]
-    top = max(units, key=lambda u: u.entry.population, default=None)
-    named_units = {top.entry.country: top} if top is not None else {}
-    own_units = {u.entry.admin1 for u in units}
-    own_ids = {c.entry.gazetteer_id for c in found}
-    scored: list[tuple[float, Candidate]] = []
-    for cand in found:
-        e = cand.entry
-        score = prior(Candidate(e, KIND_ALIAS) if cand.kind == KIND_BASE else cand)
-        if ctx.region_word and e.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_REGION):
-            score += 2.0
-        if not ctx.region_word and e.feature == FEATURE_CITY and e.country in named_units:
-            unit = named_units[e.country]
-            by_own_name = unit.kind == KIND_PRIMARY
-            if by_own_name:
-                # a spelling of the city's name ("Mykolaiv"), not a shortening ("Oklahoma" of
-                # Oklahoma City)
-                spelling = cand.kind != KIND_ALTERNATE or len(normalize(e.name).split()) == len(key.split())
-                main_city = (
-                    spelling
-                    and e.admin1 == unit.entry.admin1
-                    and gaz.largest_city(e.admin1) == e.gazetteer_id
-                )
-                if main_city or e.population >= 1_000_000:
-                    score += 2.0
-            elif e.population >= 100_000 or e.population * 20 >= unit.entry.population:
-                score += 2.0
-        if e.feature == FEATURE_CITY and gaz.is_capital(e):
-            score += 0.5  # a capital is named far more often than places that share its name
-        if ctx.sibling_feature is not None and e.feature == ctx.sibling_feature:
-            score += 1.5  # places joined by "and" are mostly of one kind: "Montana and Wyoming"
-        if ctx.contained is not None and e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
-            if e.gazetteer_id != ctx.contained.gazetteer_id and _inside(gaz, ctx.contained, e):
-                score += 6.0  # "Atlanta, Georgia": the Georgia that holds Atlanta
-        if ctx.container is not None and ctx.container.gazetteer_id != e.gazetteer_id:
-            if _inside(gaz, e, ctx.container):
-                score += 8.0
-            elif e.feature != FEATURE_COUNTRY:
-                score -= 2.0
-        if e.country and e.feature != FEATURE_COUNTRY:
-            score += 2.5 * min(1.0, ctx.countries.get(e.country, 0.0))
-        if e.admin1 and e.feature in (FEATURE_CITY, FEATURE_ADMIN2) and e.admin1 not in own_units:
-            # (not when the unit is this very name: "Oklahoma" does not vouch for Oklahoma City)
-            # a county is nearly always in the state the article is about ("Monroe County")
-            weight = 4.0 if e.feature == FEATURE_ADMIN2 else 2.0
-            score += weight * min(1.0, ctx.admins.get(e.admin1, 0.0))
-        if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
-            # (a reading of this very name vouches for no other: the city of Odesa for its oblast)
-            near = min(
-                (distance_km(e, other) for other in ctx.nearby if other.gazetteer_id not in own_ids),
-                default=math.inf,
-            )
-            if near < 50:
-                score += 2.0
-            elif near < 100:
-                score += 1.5
-            elif near < 400:
-                score += 1.0
-            elif near < 1000:
-                score += 0.5
-        scored.append((score, cand))
-    scored.sort(key=lambda sc: (-sc[0], sc[1].entry.gazetteer_id))
-    return scored
+    return found
+
+
+@dataclass(frozen=True)
+class _Units:
+    """The first-level units among a name's readings.
+
+    ``named``: the best-known unit of that name by country (only it counts: "Florida" is the US
+    state, not Uruguay's department whose capital shares its name); ``admin1``: their unit codes;
+    ``ids``: the gazetteer ids of all readings (a reading of this very name vouches for no other).
+    """
+
+    named: dict[str | None, Candidate]
+    admin1: set[str | None]
+    ids: set[str]
+
+    @classmethod
+    def of(cls, found: tuple[Candidate, ...]) -> _Units:
+        """The units of the readings ``found``."""
+        units = [c for c in found if c.entry.feature == FEATURE_ADMIN1]
+        top = max(units, key=lambda u: u.entry.population, default=None)
+        named = {top.entry.country: top} if top is not None else {}
+        return cls(named, {u.entry.admin1 for u in units}, {c.entry.gazetteer_id for c in found})
+
+
+def _score(gaz: Gazetteer, key: str, cand: Candidate, ctx: Context, units: _Units) -> float:
+    """The prior of one reading plus what the context says for or against it."""
+    e = cand.entry
+    score = prior(Candidate(e, KIND_ALIAS) if cand.kind == KIND_BASE else cand)
+    if ctx.region_word and e.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_REGION):
+        score += 2.0
+    if not ctx.region_word and e.feature == FEATURE_CITY and e.country in units.named:
+        score += _city_of_unit(gaz, key, cand, units.named[e.country])
+    if e.feature == FEATURE_CITY and gaz.is_capital(e):
+        score += 0.5  # a capital is named far more often than places that share its name
+    if ctx.sibling_feature is not None and e.feature == ctx.sibling_feature:
+        score += 1.5  # places joined by "and" are mostly of one kind: "Montana and Wyoming"
+    score += _containment(gaz, e, ctx)
+    score += _article_focus(e, ctx, units)
+    if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
+        score += _nearness(e, ctx.nearby, units.ids)
+    return score
+
+
+def _city_of_unit(gaz: Gazetteer, key: str, cand: Candidate, unit: Candidate) -> float:
+    """A unit named after a big city of its country: the bare name is the city ("Kursk", "Kiev").
+
+    A unit whose own full name it is keeps it ("Quebec", "Wyoming") unless the city is the unit's
+    largest ("Donetsk") or has a million people.
+    """
+    e = cand.entry
+    if unit.kind != KIND_PRIMARY:
+        return 2.0 if e.population >= 100_000 or e.population * 20 >= unit.entry.population else 0.0
+    # a spelling of the city's name ("Mykolaiv"), not a shortening ("Oklahoma" of Oklahoma City)
+    spelling = cand.kind != KIND_ALTERNATE or len(normalize(e.name).split()) == len(key.split())
+    main_city = spelling and e.admin1 == unit.entry.admin1 and gaz.largest_city(e.admin1) == e.gazetteer_id
+    return 2.0 if main_city or e.population >= 1_000_000 else 0.0
+
+
+def _containment(gaz: Gazetteer, e: GazetteerEntry, ctx: Context) -> float:
+    """For a reading that holds the place named before it ("Atlanta, Georgia") or lies in the
+    container named next to it ("Russia's Kursk region"); against one outside that container."""
+    score = 0.0
+    if ctx.contained is not None and e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
+        if e.gazetteer_id != ctx.contained.gazetteer_id and _inside(gaz, ctx.contained, e):
+            score += 6.0  # "Atlanta, Georgia": the Georgia that holds Atlanta
+    if ctx.container is not None and ctx.container.gazetteer_id != e.gazetteer_id:
+        if _inside(gaz, e, ctx.container):
+            score += 8.0
+        elif e.feature != FEATURE_COUNTRY:
+            score -= 2.0
+    return score
+
+
+def _article_focus(e: GazetteerEntry, ctx: Context, units: _Units) -> float:
+    """For a reading in the countries and first-level units the article talks about."""
+    score = 0.0
+    if e.country and e.feature != FEATURE_COUNTRY:
+        score += 2.5 * min(1.0, ctx.countries.get(e.country, 0.0))
+    if e.admin1 and e.feature in (FEATURE_CITY, FEATURE_ADMIN2) and e.admin1 not in units.admin1:
+        # (not when the unit is this very name: "Oklahoma" does not vouch for Oklahoma City)
+        # a county is nearly always in the state the article is about ("Monroe County")
+        weight = 4.0 if e.feature == FEATURE_ADMIN2 else 2.0
+        score += weight * min(1.0, ctx.admins.get(e.admin1, 0.0))
+    return score
+
+
+def _nearness(e: GazetteerEntry, nearby: list[GazetteerEntry], own_ids: set[str]) -> float:
+    """For a reading close to the article's other places (a reading of this very name vouches for
+    no other: the city of Odesa for its oblast)."""
+    near = min(
+        (distance_km(e, other) for other in nearby if other.gazetteer_id not in own_ids),
+        default=math.inf,
+    )
+    if near < 50:
+        return 2.0
+    if near < 100:
+        return 1.5
+    if near < 400:
+        return 1.0
+    if near < 1000:
+        return 0.5
+    return 0.0
 
 
 def resolve(gaz: Gazetteer, name: str, ctx: Context | None = None) -> GazetteerEntry | None:
