@@ -8,6 +8,9 @@ dependency parse links mentions of one actor (appositions, parentheses, "identif
 names are merged with earlier full names ("Yu" -> "Yu Yong-weon"), and each actor's role and
 country are shared by all its mentions. Countries come from ``doc._.places`` (demonyms and country
 names), with a small fallback list in the YAML for when places found nothing.
+
+The linking step is ``actors_linking``; the schema of ``resources/actors.yaml`` is
+``actors_resource`` (shared with the institutions table, ``institutions``).
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention
 from . import institutions
+from .actors_linking import Candidate, LinkWords, link
 from .actors_resource import SourceNoun, load
 from .attribution_lexicon import lexicon as attribution_lexicon
 
-NAMED_KINDS = ("alias", "entity")
 BREAKS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "—", "–"})
 NP_DEPS = frozenset(
     {"det", "amod", "compound", "nmod", "poss", "case", "quantmod", "advmod", "nummod", "npadvmod"}
@@ -97,24 +100,6 @@ def _institution_aliases(table: institutions.Table) -> list[_Alias]:
 
 
 @dataclass
-class _Cand:
-    """A mention being built: token span [start, end), head token, provenance."""
-
-    start: int
-    end: int
-    head: int
-    kind: str  # alias | entity | nominal | country
-    type: str
-    normalized: str
-    country: str | None = None
-    role: str | None = None
-    rank: int = 0  # how good a name this is when linked mentions pick one normalised name
-    links: list[_Cand] = field(default_factory=list)  # mentions of the same actor
-    definite: bool = False
-    absorbed: list[int] = field(default_factory=list)  # starts of country mentions inside this phrase
-
-
-@dataclass
 class _Geo:
     """Token -> country code for demonyms and country names, and the token sets of each."""
 
@@ -141,14 +126,14 @@ class _Found:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.taken: list[_Cand | None] = [None] * len(doc)
-        self.cands: list[_Cand] = []
+        self.taken: list[Candidate | None] = [None] * len(doc)
+        self.cands: list[Candidate] = []
 
     def free(self, s: int, e: int) -> bool:
         """Whether no candidate holds a token of [s, e)."""
         return all(t is None for t in self.taken[s:e])
 
-    def take(self, c: _Cand) -> None:
+    def take(self, c: Candidate) -> None:
         """Add ``c``, dropping the country mentions it absorbs."""
         if c.absorbed:
             self.cands[:] = [o for o in self.cands if o.start not in c.absorbed or o.kind != "country"]
@@ -173,34 +158,6 @@ class _Cut:
     absorbed: list[int] = field(default_factory=list)
     country: str | None = None
     type: str | None = None
-
-
-class _Groups:
-    """Union-find over candidate indices: the mentions of one actor."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        """The representative of ``x``'s group."""
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        """Join the groups of ``a`` and ``b`` (the lower index represents them)."""
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> list[list[int]]:
-        """The groups, each in index order."""
-        out: dict[int, list[int]] = {}
-        for n in range(len(self.parent)):
-            out.setdefault(self.find(n), []).append(n)
-        return list(out.values())
 
 
 @Language.factory(
@@ -237,6 +194,8 @@ class Component:
         said = attribution_lexicon(attribution)
         self.speech = said.speech_verbs
         self.cite = said.cite
+        by_modifier = frozenset(k for k, v in lex.source_nouns.items() if v.get("by_modifier"))
+        self.link_words = LinkWords(by_modifier, self.speech)
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.alias_info: dict[str, _Alias] = {}
         for i, entry in enumerate(lex.aliases):
@@ -287,7 +246,7 @@ class Component:
         cands.sort(key=lambda c: c.start)
         self._roles_and_countries(doc, cands, geo)
         self._known_bodies(doc, cands)
-        self._link(doc, cands)
+        link(doc, cands, self.link_words)
         doc._.actors = [
             ActorMention(
                 start=doc[c.start].idx,
@@ -316,7 +275,7 @@ class Component:
             if doc[s:e].root.ent_type_ == "PERSON" and e - s == 1 and _ent_len(doc[s]) > 1:
                 continue
             found.take(
-                _Cand(s, e, doc[s:e].root.i, "alias", info.type, info.normalized, info.country, rank=3)
+                Candidate(s, e, doc[s:e].root.i, "alias", info.type, info.normalized, info.country, rank=3)
             )
 
     def _entity(self, found: _Found, ent: Span, geo: _Geo) -> None:
@@ -335,12 +294,14 @@ class Component:
         if ent.label_ == "GPE":
             if all(i in geo.countries for i in range(s, e)):
                 found.take(
-                    _Cand(s, e, span.root.i, "country", "country", span.text, geo.country_of.get(s), rank=2)
+                    Candidate(
+                        s, e, span.root.i, "country", "country", span.text, geo.country_of.get(s), rank=2
+                    )
                 )
         elif ent.label_ == "PERSON":
             self._person(found, s, e, geo)
         else:
-            found.take(_Cand(s, e, span.root.i, "entity", self._org_type(span.text), span.text, rank=2))
+            found.take(Candidate(s, e, span.root.i, "entity", self._org_type(span.text), span.text, rank=2))
 
     def _person(self, found: _Found, s: int, e: int, geo: _Geo) -> None:
         """A PERSON entity, widened to the names the model left out ("Defense Minister Rustem
@@ -360,7 +321,7 @@ class Component:
         name = span.text
         if span[0].text in self.lex.honorifics and len(span) > 1:
             name = doc[s + 1 : e].text
-        found.take(_Cand(s, e, span.root.i, "entity", "person", name, rank=2))
+        found.take(Candidate(s, e, span.root.i, "entity", "person", name, rank=2))
 
     def _speaking_names(self, found: _Found, propns: list[Token], geo: _Geo) -> None:
         """2a. A proper name the entity tagger missed or called a place, speaking: a person
@@ -371,7 +332,7 @@ class Component:
                 s = found.extend_left(tok.i)
                 if self._speaking_name(doc, s, tok.i + 1, geo):
                     found.take(
-                        _Cand(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2)
+                        Candidate(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2)
                     )
 
     def _named_by_verb(self, found: _Found, propns: list[Token]) -> None:
@@ -384,7 +345,9 @@ class Component:
                 and _naming_verb(tok, self.lex.naming_verbs) is not None
             ):
                 s = found.extend_left(tok.i)
-                found.take(_Cand(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2))
+                found.take(
+                    Candidate(s, tok.i + 1, tok.i, "entity", "person", doc[s : tok.i + 1].text, rank=2)
+                )
 
     @staticmethod
     def _acronyms(found: _Found) -> None:
@@ -396,7 +359,7 @@ class Component:
                 continue
             acro = doc[e + 1]
             if acro.is_upper and len(acro) >= 2 and found.free(e + 1, e + 2):
-                new = _Cand(e + 1, e + 2, e + 1, "entity", c.type, acro.text, c.country, rank=2)
+                new = Candidate(e + 1, e + 2, e + 1, "entity", c.type, acro.text, c.country, rank=2)
                 new.links.append(c)
                 found.take(new)
 
@@ -404,7 +367,7 @@ class Component:
     def _short_forms(found: _Found, propns: list[Token]) -> None:
         """2c. Later short forms the model missed: "Umerov" after "Rustem Umerov", "KINU"."""
         doc = found.doc
-        short: dict[str, _Cand] = {}
+        short: dict[str, Candidate] = {}
         for c in found.cands:
             if c.kind != "entity":
                 continue
@@ -420,7 +383,7 @@ class Component:
         for tok in propns:
             s = short.get(tok.text)
             if s is not None and found.taken[tok.i] is None and tok.pos_ == "PROPN" and tok.i >= s.end:
-                found.take(_Cand(tok.i, tok.i + 1, tok.i, "entity", s.type, tok.text, s.country, rank=2))
+                found.take(Candidate(tok.i, tok.i + 1, tok.i, "entity", s.type, tok.text, s.country, rank=2))
 
     def _nominals(self, found: _Found, geo: _Geo) -> None:
         """3. Unnamed sources: noun phrases headed by a source noun."""
@@ -474,7 +437,7 @@ class Component:
         return "organization"
 
     # ------------------------------------------------------------------ nominal sources
-    def _nominal(self, found: _Found, tok: Token, entry: SourceNoun, geo: _Geo) -> _Cand | None:
+    def _nominal(self, found: _Found, tok: Token, entry: SourceNoun, geo: _Geo) -> Candidate | None:
         """An unnamed source noun phrase headed by ``tok``, typed from its head and modifiers."""
         if not self._nominal_source(tok, entry):
             return None
@@ -493,7 +456,7 @@ class Component:
         if normalized == tok.text and country is None:
             normalized = tok.lower_
         definite = any(w.lower_ == "the" or w.tag_ in ("POS", "PRP$") for w in words)
-        cand = _Cand(
+        cand = Candidate(
             cut.start, tok.i + 1, tok.i, "nominal", typ, normalized, country, role, rank=1, definite=definite
         )
         cand.absorbed = cut.absorbed
@@ -551,7 +514,7 @@ class Component:
         return country
 
     # ------------------------------------------------------------------ roles and countries
-    def _roles_and_countries(self, doc: Doc, cands: list[_Cand], geo: _Geo) -> None:
+    def _roles_and_countries(self, doc: Doc, cands: list[Candidate], geo: _Geo) -> None:
         """Roles from appositions, titles and "identified as"; countries from demonyms; links."""
         by_head = {c.head: n for n, c in enumerate(cands)}
         drop: set[int] = set()
@@ -573,7 +536,7 @@ class Component:
         if drop:
             cands[:] = [c for n, c in enumerate(cands) if n not in drop]
 
-    def _title_role(self, doc: Doc, c: _Cand, geo: _Geo) -> None:
+    def _title_role(self, doc: Doc, c: Candidate, geo: _Geo) -> None:
         """A title before a person's name gives the role and country: "Ukrainian President
         Volodymyr Zelensky"."""
         titles = []
@@ -589,7 +552,7 @@ class Component:
             if c.country is None:
                 c.country = geo.first(titles)
 
-    def _named_as(self, doc: Doc, c: _Cand, cands: list[_Cand]) -> None:
+    def _named_as(self, doc: Doc, c: Candidate, cands: list[Candidate]) -> None:
         """A name given by a naming verb is a person, the one the description before it names:
         "a soldier, identified only as Baek"."""
         verb = _naming_verb(doc[c.head], self.lex.naming_verbs)
@@ -609,7 +572,7 @@ class Component:
             c.links.append(described)
 
     # ------------------------------------------------------------------ known bodies
-    def _known_bodies(self, doc: Doc, cands: list[_Cand]) -> None:
+    def _known_bodies(self, doc: Doc, cands: list[Candidate]) -> None:
         """Descriptions of a known institution take its name, type and country: "South Korea's spy
         agency", "Seoul's intelligence service" -> the NIS; "the country's intelligence agency" ->
         the body of that kind of the country in context (the country of the last body of the same
@@ -656,7 +619,7 @@ class Component:
         return next(iter(fits.values())) if len(fits) == 1 else None
 
     @staticmethod
-    def _context_countries(before: list[_Cand], typ: str) -> list[str]:
+    def _context_countries(before: list[Candidate], typ: str) -> list[str]:
         """Countries in context, most salient first: those of earlier bodies of the same type (most
         recent first), then of every earlier mention."""
         out: list[str] = []
@@ -665,52 +628,6 @@ class Component:
                 if c.country and c.country not in out:
                     out.append(c.country)
         return out
-
-    # ------------------------------------------------------------------ linking
-    def _link(self, doc: Doc, cands: list[_Cand]) -> None:
-        """Give linked mentions and short names one normalised name; share type, role and country."""
-        groups = _Groups(len(cands))
-        _link_explicit(cands, groups)
-        _link_same_name(cands, groups)
-        self._link_repeated_description(doc, cands, groups)
-        self._link_lede(doc, cands, groups)
-        _link_by_role(doc, cands, groups)
-        _link_named_body(doc, cands, groups)
-        for members in groups.groups():
-            if len(members) > 1:
-                _share([cands[m] for m in members])
-
-    def _link_repeated_description(self, doc: Doc, cands: list[_Cand], groups: _Groups) -> None:
-        """A definite description repeating an earlier description's head: "a lawmaker" ... "the
-        lawmaker", "the spy agency" ... "the agency" (the later one takes the earlier one's type
-        where its noun is typed by its modifier)."""
-        for n, c in enumerate(cands):
-            if c.kind != "nominal" or not c.definite or doc[c.head].tag_ not in ("NN", "NNS"):
-                continue
-            lemma = doc[c.head].lemma_
-            prev = [m for m in range(n) if cands[m].kind == "nominal" and doc[cands[m].head].lemma_ == lemma]
-            if prev:
-                m = prev[-1]
-                groups.union(n, m)
-                entry = self.lex.source_nouns.get(doc[c.head].lower_)
-                if c.type != cands[m].type and entry is not None and entry.get("by_modifier"):
-                    c.type = cands[m].type
-
-    def _link_lede(self, doc: Doc, cands: list[_Cand], groups: _Groups) -> None:
-        """The news lede: "..., a South Korean lawmaker said." then "Yu Yong-weon, a member of
-        ...": an indefinite person description speaking, named as the subject of the next sentence."""
-        for n, c in enumerate(cands):
-            head = doc[c.head]
-            if c.kind != "nominal" or c.type != "person" or c.definite or head.tag_ != "NN":
-                continue
-            if not (head.dep_ == "nsubj" and head.head.lemma_ in self.speech):
-                continue
-            nxt = head.sent.end
-            if nxt >= len(doc):
-                continue
-            m = _first_person_of(doc, cands, n, doc[nxt].sent)
-            if m is not None and _names_next_subject(doc, cands, c, m):
-                groups.union(n, m)
 
 
 def _phrase_start(doc: Doc, tok: Token) -> int:
@@ -770,7 +687,7 @@ def _nominal_role(words: list[Token], tok: Token, geo: _Geo) -> str:
 
 
 def _apposition_role(
-    doc: Doc, c: _Cand, cands: list[_Cand], by_head: dict[int, int], drop: set[int], geo: _Geo
+    doc: Doc, c: Candidate, cands: list[Candidate], by_head: dict[int, int], drop: set[int], geo: _Geo
 ) -> None:
     """An apposition gives a named mention its role and makes it a person: "Kyrylo Budanov, head
     of Ukraine's military intelligence agency" (a described person or unit in it is dropped)."""
@@ -787,125 +704,6 @@ def _apposition_role(
             c.type = "person" if c.type in ("organization", "person") else c.type
             if c.country is None:
                 c.country = geo.first(child.subtree)
-
-
-def _link_explicit(cands: list[_Cand], groups: _Groups) -> None:
-    """Join the links found while reading (acronyms, appositions, "identified as")."""
-    index = {id(c): n for n, c in enumerate(cands)}
-    for n, c in enumerate(cands):
-        for other in c.links:
-            if id(other) in index:
-                groups.union(n, index[id(other)])
-
-
-def _link_same_name(cands: list[_Cand], groups: _Groups) -> None:
-    """Join named mentions with the same normalised name, and a one-word name with an earlier
-    person's first or last name ("Yu" -> "Yu Yong-weon")."""
-    seen: dict[str, int] = {}
-    persons: dict[str, int] = {}
-    for n, c in enumerate(cands):
-        key = c.normalized.lower() if c.kind != "nominal" else ""
-        if key and key in seen:
-            groups.union(n, seen[key])
-        elif key:
-            seen[key] = n
-        if c.kind != "entity" or c.type not in ("person", "organization"):
-            continue
-        parts = c.normalized.split()
-        short = c.normalized.lower()
-        if len(parts) == 1 and short in persons:
-            groups.union(n, persons[short])
-            continue
-        if c.type == "person" and len(parts) > 1:
-            for p in (parts[0], parts[-1], parts[-1].split("-")[0]):
-                persons.setdefault(p.lower(), n)
-
-
-def _first_person_of(doc: Doc, cands: list[_Cand], n: int, sent: Span) -> int | None:
-    """The index of the first named person after candidate ``n`` in ``sent``, if any."""
-    for m in range(n + 1, len(cands)):
-        o = cands[m]
-        if o.start >= sent.end:
-            return None
-        if o.start < sent.start or o.kind != "entity" or o.type != "person":
-            continue
-        return m
-    return None
-
-
-def _names_next_subject(doc: Doc, cands: list[_Cand], c: _Cand, m: int) -> bool:
-    """Whether person ``m`` (first named person of the next sentence) names description ``c``: the
-    subject, a full name mentioned for the first time, of a fitting country."""
-    o = cands[m]
-    first_mention = not any(
-        cands[k].normalized == o.normalized for k in range(m) if cands[k].kind == "entity"
-    )
-    fits = o.country is None or c.country is None or o.country == c.country
-    return doc[o.head].dep_ == "nsubj" and first_mention and o.end - o.start > 1 and fits
-
-
-def _link_by_role(doc: Doc, cands: list[_Cand], groups: _Groups) -> None:
-    """Union an indefinite person description ("a South Korean lawmaker") with the one named
-    person of the article whose role or title holds its head noun and whose country fits."""
-    for n, c in enumerate(cands):
-        head = doc[c.head]
-        if c.kind != "nominal" or c.type != "person" or c.definite or head.tag_ != "NN":
-            continue
-        noun = head.lower_
-        named = [
-            m
-            for m, o in enumerate(cands)
-            if o.kind == "entity"
-            and o.type == "person"
-            and noun in _role_heads(o.role)
-            and (o.country is None or c.country is None or o.country == c.country)
-        ]
-        people = {cands[m].normalized for m in named}
-        if len(people) == 1:
-            for m in named:
-                groups.union(n, m)
-
-
-def _link_named_body(doc: Doc, cands: list[_Cand], groups: _Groups) -> None:
-    """Definite descriptions of a named body: "the spy agency" after "NIS" (or before it), where
-    one named body of that type and country is in the article."""
-    for n, c in enumerate(cands):
-        if c.kind != "nominal" or not c.definite or c.type not in ("intelligence", "government", "military"):
-            continue
-        if doc[c.head].tag_ != "NN" or c.country is None:
-            continue
-
-        def same_body(m: int, c: _Cand = c) -> bool:
-            o = cands[m]
-            return o.kind in NAMED_KINDS and o.type == c.type and o.country == c.country
-
-        named = {groups.find(m) for m in range(n) if same_body(m)} or {
-            groups.find(m) for m in range(n + 1, len(cands)) if same_body(m)
-        }
-        if len(named) == 1:
-            groups.union(n, named.pop())
-
-
-def _share(members: list[_Cand]) -> None:
-    """Give the mentions of one actor the best name among them, and share type, role and country."""
-    best = max(range(len(members)), key=lambda k: (members[k].rank, len(members[k].normalized), -k))
-    rep = members[best]
-    is_person = any(o.type == "person" for o in members if o.kind != "nominal")
-    role = next((o.role for o in members if o.role and o.kind != "nominal"), None)
-    role = role or next((o.role for o in members if o.role), None)
-    country = rep.country or next((o.country for o in members if o.country), None)
-    for c in members:
-        c.normalized = rep.normalized
-        if is_person and c.kind == "entity":
-            c.type = "person"
-        if c.type == rep.type or c.kind == "entity":
-            c.role = c.role or role
-        c.country = c.country or country
-
-
-def _role_heads(role: str | None) -> set[str]:
-    """The nouns of a role ("a lawmaker of the ruling party" -> {"lawmaker", "party", ...}), casefolded."""
-    return {w.strip(",.").casefold() for w in (role or "").split()}
 
 
 def _ent_len(tok: Token) -> int:
