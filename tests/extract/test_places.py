@@ -298,3 +298,16 @@ def test_each_span_is_reported_once(places):
     found = places("A Danbury man was charged in Connecticut on Tuesday, police in Danbury said.")
     spans = [(p.start, p.end) for p in found]
     assert len(spans) == len(set(spans))
+
+
+def test_demonyms_are_resolved_to_their_country(places):
+    found = places("Ukrainian forces captured two North Korean soldiers near the border.")
+    assert [(p.text, p.name, p.country, p.feature, p.demonym) for p in found] == [
+        ("Ukrainian", "Ukraine", "UA", "country", True),
+        ("North Korean", "North Korea", "KP", "country", True),
+    ]
+
+
+def test_a_demonym_whose_country_code_reads_as_a_yaml_boolean(places):
+    found = by_text(places("A Norwegian frigate docked in the port."))
+    assert found["Norwegian"].country == "NO" and found["Norwegian"].demonym
