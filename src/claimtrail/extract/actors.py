@@ -231,6 +231,7 @@ class Component:
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        """Find the candidates in priority order, then roles, known bodies and links; set ``doc._.actors``."""
         geo = self._geo(doc)
         found = _Found(doc)
         propns = [t for t in doc if t.pos_ == "PROPN"]  # one pass: Token objects are costly to make

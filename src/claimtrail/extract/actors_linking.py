@@ -202,6 +202,7 @@ def _link_named_body(doc: Doc, cands: list[Candidate], groups: _Groups) -> None:
             continue
 
         def same_body(m: int, c: Candidate = c) -> bool:
+            """Whether candidate ``m`` names a body of ``c``'s type and country."""
             o = cands[m]
             return o.kind in NAMED_KINDS and o.type == c.type and o.country == c.country
 

@@ -58,6 +58,7 @@ class Component:
         self.lex = lexicon(resource)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.attributions``."""
         ctx = _Context(doc, self.lex)
         doc._.attributions = ctx.run()
         return doc
@@ -67,6 +68,7 @@ class _Context(VerbCues):
     """One Doc's attributions: every cue read, quotes continued, citations linked."""
 
     def run(self) -> list[AttributionMention]:
+        """Read every cue in one pass, then the cues over several tokens, then link the attributions."""
         doc, lex = self.doc, self.lex
         nouns: list[Token] = []  # cue nouns, for the document phrases and the noun clauses
         marks: list[Token] = []  # colons and dashes, for transcripts and signatures
@@ -157,6 +159,7 @@ class _Context(VerbCues):
         return cue.sent.start_char <= start < cue.sent.end_char and start > cue.idx
 
     def _cue_between(self, start: int, end: int, own_cue: int) -> bool:
+        """Whether another attribution's cue lies between two offsets."""
         for a in self.attrs:
             if a.cue_start == own_cue:
                 continue

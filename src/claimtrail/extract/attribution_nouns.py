@@ -105,6 +105,7 @@ class NounCues(SourceReader):
         return None
 
     def _after_colon(self, colon: Token) -> tuple[int, int] | None:
+        """The quote opening right after a colon, else the rest of its sentence on the same line."""
         after = colon.idx + 1
         junk = " \n\t\xa0" + OPEN_QUOTES + STRAIGHT_QUOTE + "‘'"
         for q in self.quotes:
@@ -158,6 +159,7 @@ class NounCues(SourceReader):
         return [w for w in self.doc[span.start : colon.i] if not (w.is_space or w.is_quote)]
 
     def _speaker_label(self, label: list[Token]) -> bool:
+        """Whether the words before a colon name a speaker, not a label, a number or a place."""
         low = " ".join(w.lower_ for w in label)
         if low in self.lex.colon_labels or any(w.is_digit or w.like_num for w in label):
             return False
@@ -183,6 +185,7 @@ class NounCues(SourceReader):
         )
 
     def _place_at(self, label: list[Token]) -> bool:
+        """Whether a place mention overlaps the label (a dateline)."""
         start, end = label[0].idx, label[-1].idx + len(label[-1])
         return any(p.start < end and start < p.end for p in self.doc._.places or [])
 

@@ -47,6 +47,7 @@ class SourceReader(TextReader):
         return None
 
     def _passive_agent(self, v: Token) -> Token | None:
+        """The speaker in a passive cue's "by" phrase ("was reported by ISW"), if any."""
         for c in v.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -54,6 +55,7 @@ class SourceReader(TextReader):
         return None
 
     def _is_source(self, tok: Token) -> bool:
+        """Whether a word can be a source: an actor, a document or evidence noun, a pronoun."""
         return (
             self.actor_of[tok.i] is not None
             or tok.lemma_ in self.lex.nouns
@@ -111,6 +113,7 @@ class SourceReader(TextReader):
         return None
 
     def _resolve(self, a: Draft) -> list[ActorMention]:
+        """The actors behind an attribution's source word and its conjuncts (memoised on ``a``)."""
         if a.source_actors:
             return a.source_actors
         t = a.source_tok

@@ -55,6 +55,7 @@ class TextReader:
         self.by_cue: dict[int, int] = {}  # cue token -> index in attrs
 
     def _add(self, a: Draft, key: int | None = None) -> int:
+        """Append ``a``; index it by its cue unless ``key`` is given. Its index in ``attrs``."""
         self.attrs.append(a)
         idx = len(self.attrs) - 1
         if key is None:
@@ -62,6 +63,7 @@ class TextReader:
         return idx
 
     def _clause_head(self, t: Token) -> Token:
+        """The verb of the clause holding ``t`` (or the root)."""
         while t.pos_ not in ("VERB", "AUX") and t.dep_ != "ROOT" and t.head.i != t.i:
             t = t.head
         return t
@@ -176,6 +178,7 @@ class TextReader:
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
     def _quote_at(self, char: int) -> tuple[int, int] | None:
+        """The quote holding char ``char``, if any."""
         for q in self.quotes:
             if q[0] <= char < q[1]:
                 return q
@@ -184,6 +187,7 @@ class TextReader:
         return None
 
     def _is_quote(self, content: tuple[int, int]) -> bool:
+        """Whether ``content`` lies inside one quote."""
         q = self._quote_at(content[0])
         return q is not None and content[1] <= q[1]
 
@@ -239,6 +243,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) without surrounding spaces and trailing commas, semicolons or periods."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;."):

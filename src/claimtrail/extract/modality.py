@@ -142,6 +142,7 @@ class Component:
         self.negating_verbs = said.negating
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.modality_cues``: the word cues, then the statements of unnamed reports."""
         found = _Found(doc_text(doc))  # the text is built from the tokens on each access: read it once
         for tok in doc:
             if tok.lower_ in self.words or tok.lemma_ in self.lemmas:

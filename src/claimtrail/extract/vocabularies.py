@@ -15,6 +15,7 @@ def _one_of(vocabulary: tuple[str, ...], what: str) -> Callable[[str], str]:
     """A pydantic check that a value is in ``vocabulary`` (the message lists the choices)."""
 
     def check(value: str) -> str:
+        """``value`` itself, or a ValueError naming the choices."""
         if value not in vocabulary:
             raise ValueError(f"{value!r} is not a {what} (one of {', '.join(vocabulary)})")
         return value
