@@ -1,8 +1,7 @@
-"""`claimtrail export` and `claimtrail annotate`: machine-readable output."""
+"""`claimtrail export`: the ledger's claims as machine-readable output."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,7 +11,7 @@ import typer
 from ..errors import OutputError
 from ..export import FORMATS, Grades, export, export_to_file
 from ..model import Claim
-from .common import DB_HELP, err, fail, ledger_for, parse_date, reports_errors, silence_stdout
+from .common import DB_HELP, err, fail, ledger_for, reports_errors, silence_stdout
 
 
 @reports_errors
@@ -70,31 +69,3 @@ def export_to_stdout(claims: Iterable[Claim], fmt: str, grades: Grades | None) -
         silence_stdout()
         raise OutputError("standard output", f"cannot write the export: {exc.strerror or exc}") from None
     return n
-
-
-@reports_errors
-def annotate_command(
-    paths: list[str] = typer.Argument(..., help="Files or directories to annotate (not stored)."),
-    published: str = typer.Option(None, "--published", help="Reference date YYYY-MM-DD for relative dates."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one object per input) or json (a list)."),
-) -> None:
-    """Run the extractors on files without touching the ledger; print everything they found."""
-    from ..annotate import annotate_paths
-
-    if fmt not in ("jsonl", "json"):
-        fail(f"--format: {fmt!r} is not jsonl or json")
-    reference = parse_date(published, "--published")
-    failed = 0
-    objects = []
-    for obj in annotate_paths(paths, published=reference):
-        failed += "error" in obj
-        if fmt == "jsonl":
-            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            objects.append(obj)
-    if fmt == "json":
-        sys.stdout.write(json.dumps(objects, ensure_ascii=False, indent=1) + "\n")
-    if failed:
-        err.print(f'{failed} input(s) could not be read: see their "error" field', highlight=False)
-        raise typer.Exit(1)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from .annotate_cmd import annotate_command
 from .common import reports_errors
-from .export_cmd import annotate_command, export_command
+from .export_cmd import export_command
 from .ingest_cmd import ingest_command
 from .query_cmd import articles_command, claims_command, failures_command, search_command, show_command
 from .serve_cmd import serve_command

@@ -96,7 +96,7 @@ OPENERS = ('"', "“", "‘", "'", "(", "«")
 CONTINUES = {",", ";", ":", "-", "–", "and", "or", "but", "the", "a", "an", "of", "to", "in", "by"}
 
 
-@Language.component("claimtrail_lines")
+@Language.component("claimtrail_lines", assigns=["token.is_sent_start"])
 def mark_line_breaks(doc: Doc) -> Doc:
     """Preset sentence starts after line breaks (the parser keeps them)."""
     n = len(doc)
