@@ -77,7 +77,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
      r"|now|nowadays|{STORYDAY})", g.h_rel_day, 0),
     (r"(?P<w>{REFWORD})", g.h_ref_word, 3),
     (r"(?P<rel>{STORYREL})\s+(?P<p>week|month|year)", g.h_story_period, 0),
-    (r"(?P<rel>that|the\s+following|the\s+next|the\s+previous|the\s+same)\s+(?P<p>morning|afternoon|evening|night)",
+    (r"(?P<rel>{STORYPOD})\s+(?P<p>morning|afternoon|evening|night)",
      g.h_story_pod, 0),
     (r"(?P<w>tonight|tonite)(?P<p>)", g.h_day_pod, 1),
     (r"(?P<w>yesterday|today|tomorrow|this|last|next)\s+(?P<p>morning|afternoon|evening|night)", g.h_day_pod, 0),
@@ -88,7 +88,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"the\s+(?P<d>{DAY})(?:\s+day\s+of\s+(?:the\s+month|(?P<rel>{REL})\s+month))?(?!\s+(?:of|day|{MON}"
      r"|\w+)\b)", g.h_day_of_month, 7),
     (r"(?P<rel>{REL})\s+(?P<p>{PERIOD})", g.h_rel_period, 1),
-    (r"(?P<p>summer|winter|spring|fall|autumn)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", g.h_season, 4),
+    (r"(?P<p>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", g.h_season, 4),
     (r"(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>{YEAR})"
      r"|(?P<yrel>this|last|next|the\s+previous)\s+year|the\s+year|the\s+current\s+year))?", g.h_quarter, 1),
     (r"(?P<y>{YEAR})\s*[-\s]?\s*(?P<q>[QH][1-4])(?!\w)", g.h_qcode, 1),
@@ -150,10 +150,10 @@ LEADS: list[str] = [
     "D", "D", "D", "D", "D", "D",
     "WD MON", "WD the D ORDW", "from between MON", "from between the D ORDW",
     "MON", "D", "D", "MON", "REL", "D", "D", "the D",
-    "the today yesterday tomorrow right now nowadays that", "REFW", "that the", "that the",
+    "the today yesterday tomorrow right now nowadays that", "REFW", "that the", "STORYPOD",
     "tonight tonite",
     "yesterday today tomorrow this last next", "REL WD", "WD", "the", "REL",
-    "summer winter spring fall autumn", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
+    "SEASON", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
     "the D ORDW", "the week", "the D ORDW last",
     "D NUMW", "in", "the past last previous next coming following recent first final", "D NUMW",
     "half", "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the", "the D ORDW",
@@ -182,6 +182,8 @@ def _word_classes(lex: Lexicon) -> dict[str, set[str]]:
         "FREQ": set(lex.frequencies),
         "HOL": first(lex.holidays),
         "REFW": first(lex.reference_words),
+        "SEASON": first(lex.seasons),
+        "STORYPOD": first(lex.story_day_parts),
     }
 
 

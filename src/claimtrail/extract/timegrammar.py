@@ -28,28 +28,7 @@ from .timeparse import (
 )
 
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-WEEKDAY_MODES = {
-    "last": "prevweek",
-    "previous": "prevweek",
-    "preceding": "prevweek",
-    "past": "recent",
-    "this past": "recent",
-    "the past": "recent",
-    "next": "nextweek",
-    "following": "nextweek",
-    "the following": "nextweek",
-    "the next": "nextweek",
-    "coming": "upcoming",
-    "upcoming": "upcoming",
-    "this coming": "upcoming",
-    "this upcoming": "upcoming",
-    "this": "thisweek",
-    "current": "thisweek",
-    "the current": "thisweek",
-    "this very": "thisweek",
-}
 
 
 @dataclass
@@ -205,22 +184,6 @@ def h_mdy(m: re.Match[str], c: Ctx) -> Chunk | None:
     return c.day(m.start(), m.end(), y, mo, d, True)
 
 
-_MD_CONTEXT = {
-    "on",
-    "from",
-    "between",
-    "to",
-    "and",
-    "until",
-    "till",
-    "by",
-    "since",
-    "before",
-    "after",
-    "through",
-}
-
-
 def h_md(m: re.Match[str], c: Ctx) -> Chunk | None:
     a, b = int(m["a"]), int(m["b"])
     mo, d = (b, a) if a > 12 else (a, b)
@@ -228,7 +191,11 @@ def h_md(m: re.Match[str], c: Ctx) -> Chunk | None:
         return None
     before = c.text[: m.start()].rstrip()
     whole = not before and not c.text[m.end() :].strip(" .!?")
-    ok = whole or c.word_before(m.start()) in _MD_CONTEXT or c.lex.weekday_of(c.word_before(m.start()) or "x")
+    ok = (
+        whole
+        or c.word_before(m.start()) in c.lex.numeric_date_cues
+        or c.lex.weekday_of(c.word_before(m.start()) or "x")
+    )
     if m["s"] != "/" and not (
         c.word_before(m.start()) == "on" or c.lex.weekday_of(c.word_before(m.start()) or "x")
     ):
@@ -335,19 +302,6 @@ def h_rel_month(m: re.Match[str], c: Ctx) -> Chunk | None:
     return c.month(m.start(), m.end(), y, mo, False)
 
 
-_YEAR_PREPS = {
-    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through", "between",
-    "than", "throughout", "early", "late", "mid", "end", "start", "beginning", "spring",
-    "summer", "fall", "autumn", "winter", "year", "circa",
-}  # fmt: skip
-_YEAR_FOLLOWERS = {
-    "and", "or", "to", "when", "as", "but", "the", "was", "were", "is", "had", "has", "with", "after",
-    "before", "until", "through", "in", "at", "on", "that", "which", "where", "while", "it", "he", "she",
-    "they", "we", "a", "an", "saw", "brought", "marked", "s", "election", "elections", "war", "invasion",
-    "budget", "census", "report", "levels", "level", "figures", "figure", "estimate", "estimates",
-}  # fmt: skip
-
-
 def h_year(m: re.Match[str], c: Ctx) -> Chunk | None:
     prev = c.word_before(m.start())
     nxt = c.word_after(m.end())
@@ -358,7 +312,7 @@ def h_year(m: re.Match[str], c: Ctx) -> Chunk | None:
         r"(?:No|no|#|number|page|route|flight|\$)\.?\s*$", c.text[max(0, m.start() - 8) : m.start()]
     ):
         return None
-    if prev not in _YEAR_PREPS and nxt and nxt[:1].islower() and nxt.lower() not in _YEAR_FOLLOWERS:
+    if prev not in c.lex.year_cues and nxt and nxt[:1].islower() and nxt.lower() not in c.lex.year_followers:
         return None
     return c.year(m.start(), m.end(), int(m["y"]))
 
@@ -372,8 +326,8 @@ def h_year_range(m: re.Match[str], c: Ctx) -> Chunk | None:
     if (
         nxt
         and nxt[:1].islower()
-        and nxt.lower() not in _YEAR_FOLLOWERS
-        and c.word_before(m.start()) not in _YEAR_PREPS
+        and nxt.lower() not in c.lex.year_followers
+        and c.word_before(m.start()) not in c.lex.year_cues
     ):
         return None
     return Chunk(m.start(), m.end(), "DATE", f"{y1}/{y2}", date(y1, 1, 1), date(y2, 12, 31), "range", y1)
@@ -473,12 +427,9 @@ def h_the_weekend(m: re.Match[str], c: Ctx) -> Chunk | None:
     return Chunk(m.start(), m.end(), "DATE", f"{week_value(sat)}-WE", sat, sat + timedelta(days=1), "weekend")
 
 
-_POD_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
-
-
 def h_story_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "that night", "the following morning": a part of the story's day (TIME)."""
-    step = _POD_STEP.get(re.sub(r"\s+", " ", m["rel"].lower()))
+    step = c.lex.story_day_parts.get(re.sub(r"\s+", " ", m["rel"].lower()))
     code = c.lex.day_parts.get(m["p"].lower())
     if step is None or code is None:
         return None
@@ -544,10 +495,10 @@ def h_weekday(m: re.Match[str], c: Ctx) -> Chunk | None:
         return None  # "The Sunday Times"
     if w.endswith("s") and w[:-1] in c.lex.weekdays and not m["rel"] and not m["wk"]:
         return Chunk(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", gran="set")
-    mode = WEEKDAY_MODES.get(re.sub(r"\s+", " ", (m["rel"] or "").lower())) if m["rel"] else None
+    mode = c.lex.weekday_modes.get(re.sub(r"\s+", " ", (m["rel"] or "").lower())) if m["rel"] else None
     wk = m["wk"] or m["wk2"]
     if wk:
-        wmode = WEEKDAY_MODES.get(re.sub(r"\s+", " ", wk.lower().rsplit(" ", 1)[0].strip()))
+        wmode = c.lex.weekday_modes.get(re.sub(r"\s+", " ", wk.lower().rsplit(" ", 1)[0].strip()))
         mode = {"prevweek": "prevweek", "nextweek": "nextweek", "recent": "prevweek"}.get(
             wmode or "", "thisweek"
         )
@@ -588,7 +539,7 @@ def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
         return None
     if rel_word in ("the past", "the last") or (p == "decade" and mode == "past"):
         # "the past year", "the last week": the stretch of time up to the reference date
-        parts = c.lex.duration_parts(1, p if p not in SEASONS else "year")
+        parts = c.lex.duration_parts(1, p if p not in c.lex.seasons else "year")
         if parts is None:
             return None
         ch = c.duration(s, e, parts)
@@ -622,7 +573,7 @@ def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
         return Chunk(s, e, "DATE", str(y0 // 10), date(y0, 1, 1), date(y0 + 9, 12, 31), "decade", y0)
     if p == "century":
         return None
-    code = SEASONS[p]
+    code = c.lex.seasons[p]
     m1 = SEASON_MONTHS[code][0]
     y = ref.year
     if mode == "past":
@@ -640,11 +591,11 @@ def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_season(m: re.Match[str], c: Ctx) -> Chunk | None:
-    code = SEASONS[m["p"].lower()]
+    code = c.lex.seasons[m["p"].lower()]
     if m["y"]:
         return c.season(m.start(), m.end(), int(m["y"]), code)
     prev = c.word_before(m.start())
-    if prev not in ("in", "during", "by", "until", "since", "over", "through", "throughout") or code == "FA":
+    if prev not in c.lex.season_cues or code == "FA":
         return None
     if c.ref is None:
         return Chunk(m.start(), m.end(), "DATE", code, gran="season")

@@ -198,6 +198,15 @@ class TemporalWords(TypedDict):
     story_days: dict[str, int]
     story_period_words: dict[str, int]
     timeml_units: dict[str, str]
+    seasons: dict[str, str]
+    season_cues: list[str]
+    weekday_modes: dict[str, str]
+    story_day_part_words: dict[str, int]
+    year_cues: list[str]
+    year_followers: list[str]
+    numeric_date_cues: list[str]
+    clock_cues: list[str]
+    auxiliaries: list[str]
 
 
 def calendar_names(resource: str = TEMPORAL_RESOURCE) -> list[str]:
@@ -230,6 +239,15 @@ class Lexicon:
     story_periods: dict[str, int]
     timeml_units: dict[str, str]
     before_ref: frozenset[str]  # "earlier this month": the part before the reference date
+    seasons: dict[str, str]
+    season_cues: frozenset[str]
+    weekday_modes: dict[str, str]
+    story_day_parts: dict[str, int]
+    year_cues: frozenset[str]
+    year_followers: frozenset[str]
+    numeric_date_cues: frozenset[str]
+    clock_cues: frozenset[str]
+    auxiliaries: frozenset[str]
 
     def parse_number(self, s: str) -> float | None:
         """A number written in digits or words ("3", "3.5", "twenty-four", "a few")."""
@@ -351,6 +369,15 @@ def lexicon(resource: str = TEMPORAL_RESOURCE, numbers: str = NUMBERS_RESOURCE) 
         story_periods={_norm(k): int(v) for k, v in data["story_period_words"].items()},
         timeml_units={str(k).lower(): str(v) for k, v in data["timeml_units"].items()},
         before_ref=frozenset(w.lower() for w in data["before_ref_words"]),
+        seasons={k.lower(): v for k, v in data["seasons"].items()},
+        season_cues=frozenset(data["season_cues"]),
+        weekday_modes={_norm(k): v for k, v in data["weekday_modes"].items()},
+        story_day_parts={_norm(k): v for k, v in data["story_day_part_words"].items()},
+        year_cues=frozenset(data["year_cues"]),
+        year_followers=frozenset(data["year_followers"]),
+        numeric_date_cues=frozenset(data["numeric_date_cues"]),
+        clock_cues=frozenset(data["clock_cues"]),
+        auxiliaries=frozenset(data["auxiliaries"]),
     )
 
 
@@ -414,6 +441,8 @@ def _alternations(
         "STORYREL": _alt(list(data["story_period_words"])),
         "ORD": _alt(list(ordinals)),
         "BEFOREAFTER": _alt(list(data["before_ref_words"]) + list(data["after_ref_words"])),
+        "SEASON": _alt(list(data["seasons"])),
+        "STORYPOD": _alt(list(data["story_day_part_words"])),
     }
     rx["DAY"] = rf"(?:{rx['DAYNUM']}|{rx['DAYWORD']})"
     return rx

@@ -141,29 +141,11 @@ def h_in_n(m: re.Match[str], c: Ctx) -> Chunk | None:
     return c.on_date(m.start(), m.end(), d, "relday")
 
 
-_AUX = {
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "to",
-    "can",
-    "should",
-    "did",
-    "does",
-    "do",
-    "ll",
-    "must",
-    "not",
-}
-
-
 def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
     if _bad_unit(m):
         return None
     prev = c.word_before(m.start())
-    if not m.group(0).lower().startswith("the") and (prev in _AUX or prev.endswith("n't")):
+    if not m.group(0).lower().startswith("the") and (prev in c.lex.auxiliaries or prev.endswith("n't")):
         return None  # "will last 3 hours": the verb
     parts = _dur_parts(c.lex, m)
     if not parts:
@@ -294,7 +276,7 @@ def h_clock(m: re.Match[str], c: Ctx) -> Chunk | None:
     if not m["ap"]:
         if sep == ".":
             prev = c.word_before(m.start())
-            if prev not in ("at", "around", "about", "by", "from", "until", "till", "to", "between", "and"):
+            if prev not in c.lex.clock_cues:
                 return None
         if re.match(r"\s*(?:%|percent|per\b|to\s+\d|-\s*\d)", c.text[m.end() : m.end() + 9]):
             return None
