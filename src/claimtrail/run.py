@@ -50,6 +50,7 @@ class IngestReport:
 
 
 def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    """The items in lists of ``size`` (the last one shorter), read lazily."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
+
+import lxml.html
 
 from claimtrail.errors import EmptyInputError, InputError
 from claimtrail.model import Article
@@ -89,7 +92,7 @@ def html_to_article(html: str | bytes, url: str | None = None) -> Article:
 
     ``published`` stays None when the page gives no date; the caller may infer one from the text.
     """
-    if isinstance(html, bytes | str) and not html.strip():
+    if not html.strip():
         raise EmptyInputError("HTML", "the page is empty")
     doc = extract_html(html, url)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
@@ -120,21 +123,15 @@ def fragment_to_text(html: str) -> str:
     """Plain text from a short HTML fragment (a feed entry's summary): tags dropped, entities
     decoded, one paragraph per block element. Text without tags is returned trimmed."""
     if not _TAG.search(html):
-        import html as htmlmod
-
-        return htmlmod.unescape(html).strip()
+        return unescape(html).strip()
     try:
-        import lxml.html
-
         marked = _BLOCK.sub(lambda m: "\n\n" + m.group(0), html)
         root = lxml.html.fromstring(marked)
         for bad in root.xpath("//script|//style|//noscript"):
             bad.drop_tree()
         text = root.text_content()
     except Exception:  # noqa: BLE001 - unparsable fragment: strip tags by pattern instead
-        import html as htmlmod
-
-        text = htmlmod.unescape(_TAG.sub(" ", html))
+        text = unescape(_TAG.sub(" ", html))
     lines = [_BLANKS.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return _MANY_NL.sub("\n\n", text).strip()
