@@ -15,18 +15,31 @@ the events component.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import resources
 from ..model import QuantityMention
 from ..nlp.extensions import doc_text
+from . import quantity_words
 from . import units as unitlib
-from .numbers import HYPHENS, TEENS, TENS, UNITS, NumberMatch, Tok, find_numbers, lex, parse_number
+from .numbers import (
+    ARTICLES,
+    HYPHENS,
+    MULTIPLIERS,
+    NUMBERS_RESOURCE,
+    NumberMatch,
+    Tok,
+    Vocabulary,
+    find_numbers,
+    lex,
+    parse_number,
+    vocabulary,
+)
+from .quantity_words import QuantityWords
 
 __all__ = ["extract_quantities", "find_quantities", "normalize", "parse_number", "make_component"]
 
@@ -35,29 +48,8 @@ MONTHS = {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec",
 }  # fmt: skip
-YEAR_CUES = {"in", "since", "until", "till", "by", "from", "during", "of", "early", "late", "mid", "before",
-             "after", "spring", "summer", "autumn", "fall", "winter", "year", "the"}  # fmt: skip
-CLOCK_AFTER = {
-    "a.m",
-    "p.m",
-    "am",
-    "pm",
-    "gmt",
-    "utc",
-    "cet",
-    "est",
-    "edt",
-    "bst",
-    "kst",
-    "msk",
-    "eet",
-    "eest",
-}
-TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 URL_RE = re.compile(r"\S*(?:://|www\.)\S*|\S+@\S+\.\S+|(?<![\w.])10\.\d{4,9}/\S+")
-RANGE_WORDS = {"to", "through", "thru", "~", "and", "or"}
-MONEY_SCALES = {"million", "billion", "trillion", "bn", "mn", "mln", "bln", "m", "tn"}
-NUMBER_WORDS = set(UNITS) | set(TEENS) | set(TENS) | {"hundred", "thousand", "million", "billion", "dozen"}
+Phrases = set[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -66,62 +58,100 @@ class UnitInfo:
 
     name: str
     pint: str | None
-    kind: str  # measure | percent | money
+    kind: str  # measure | percent | money | ordinal
 
 
 def _form_key(form: str) -> tuple[str, ...]:
     return tuple(t.text for t in lex(form))
 
 
-class Lexicon:
-    """The word lists of resources/quantities.yaml, compiled once."""
+def _phrases(items: list[str]) -> Phrases:
+    """Phrases as lower-case token tuples, the way the text is matched."""
+    return {tuple(x.lower() for x in _form_key(p)) for p in items}
 
-    def __init__(self) -> None:
-        cfg = resources.load("quantities.yaml")
-        self.units_ci: dict[tuple[str, ...], UnitInfo] = {}
-        self.units_cs: dict[tuple[str, ...], UnitInfo] = {}
-        for name, spec in cfg["units"].items():
-            info = UnitInfo(str(name), spec.get("pint") or str(name), "measure")
-            for form in spec.get("forms", []):
-                self.units_ci[tuple(x.lower() for x in _form_key(str(form)))] = info
-            for form in spec.get("symbols", []):
-                self.units_cs[_form_key(str(form))] = info
-        self.percent_forms: set[tuple[str, ...]] = set()
-        for form in cfg["percent_words"]:
-            key = tuple(x.lower() for x in _form_key(str(form)))
-            self.units_ci[key] = UnitInfo("percent", None, "percent")
-            self.percent_forms.add(key)
-        self.article_units = self._phrases(cfg.get("article_units", []))
-        for form, code in cfg["currency_words"].items():
-            self.units_ci[tuple(x.lower() for x in _form_key(str(form)))] = UnitInfo(str(code), None, "money")
+
+@dataclass
+class _UnitTables:
+    """Units by their written forms: case-insensitive (forms, percent and currency words) and
+    case-sensitive (symbols)."""
+
+    ci: dict[tuple[str, ...], UnitInfo] = field(default_factory=dict)
+    cs: dict[tuple[str, ...], UnitInfo] = field(default_factory=dict)
+    percent_forms: Phrases = field(default_factory=set)
+
+
+def _unit_tables(cfg: QuantityWords) -> _UnitTables:
+    """Index the units, percent words and currency words of ``quantities.yaml`` by written form."""
+    tables = _UnitTables()
+    for name, spec in cfg["units"].items():
+        info = UnitInfo(name, spec.get("pint") or name, "measure")
+        for form in spec["forms"]:
+            tables.ci[tuple(x.lower() for x in _form_key(form))] = info
+        for form in spec.get("symbols", []):
+            tables.cs[_form_key(form)] = info
+    for form in cfg["percent_words"]:
+        key = tuple(x.lower() for x in _form_key(form))
+        tables.ci[key] = UnitInfo("percent", None, "percent")
+        tables.percent_forms.add(key)
+    for form, code in cfg["currency_words"].items():
+        tables.ci[tuple(x.lower() for x in _form_key(form))] = UnitInfo(code, None, "money")
+    return tables
+
+
+def _one_of_re(words: list[str]) -> re.Pattern[str]:
+    """ "one of" + a word of ``words`` ("one of many"), or a superlative ("one of the deadliest")."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(
+        r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:(?:"
+        + alternatives
+        + r")\b|most\b|[a-z]{3,}est\b)",
+        re.I,
+    )
+
+
+class Lexicon:
+    """The word lists of ``quantities.yaml`` (and the number words of ``numbers.yaml``), compiled once."""
+
+    def __init__(self, resource: str = quantity_words.RESOURCE, numbers: str = NUMBERS_RESOURCE) -> None:
+        cfg = quantity_words.load(resource)
+        self.numbers: Vocabulary = vocabulary(numbers, resource)
+        tables = _unit_tables(cfg)
+        self.units_ci, self.units_cs, self.percent_forms = tables.ci, tables.cs, tables.percent_forms
         self.max_len = max(len(k) for k in list(self.units_ci) + list(self.units_cs))
-        self.guarded = {str(k): {str(x).lower() for x in v} for k, v in cfg["guarded_units"].items()}
+        self.guarded = {k: {x.lower() for x in v} for k, v in cfg["guarded_units"].items()}
         prefixes = sorted(cfg["currency_prefixes"].items(), key=lambda kv: -len(kv[0]))
-        self.currency_prefix = [(k, v) for k, v in prefixes]
         alts = "|".join(r"\s?".join(re.escape(ch) for ch in k.replace(" ", "")) for k, _ in prefixes)
         self.currency_prefix_re = re.compile(rf"(?:(?<=[^A-Za-z])|^)(?:{alts})\s?$")
         self.currency_map = {k.replace(" ", ""): v for k, v in prefixes}
-        self.approx = self._phrases(cfg["approximators"])
-        self.lower_b = self._phrases(cfg["lower_bounds"])
-        self.upper_b = self._phrases(cfg["upper_bounds"])
-        self.post_lower = self._phrases(cfg["post_lower_bounds"])
-        self.post_upper = self._phrases(cfg["post_upper_bounds"])
-        self.post_approx = self._phrases(cfg["post_approximators"])
-        self.age_suffixes = self._phrases(cfg["age_suffixes"])
-        self.label_words = {str(x).lower() for x in cfg.get("label_words", [])}
-        self.pint_deny = {str(x).lower() for x in cfg["pint_denylist"]} | set(STOP_WORDS)
-        self.suffixes = {str(k): float(v) for k, v in cfg["multiplier_suffixes"].items()}
-        self.money_only = {str(x) for x in cfg["money_only_suffixes"]}
+        self.article_units = _phrases(cfg["article_units"])
+        self.approx = _phrases(cfg["approximators"])
+        self.lower_b = _phrases(cfg["lower_bounds"])
+        self.upper_b = _phrases(cfg["upper_bounds"])
+        self.post_lower = _phrases(cfg["post_lower_bounds"])
+        self.post_upper = _phrases(cfg["post_upper_bounds"])
+        self.post_approx = _phrases(cfg["post_approximators"])
+        self.age_suffixes = _phrases(cfg["age_suffixes"])
+        self.range_openers = _phrases(cfg["range_openers"])
+        self.label_words = {x.lower() for x in cfg["label_words"]}
+        self.pint_deny = {x.lower() for x in cfg["pint_denylist"]} | set(STOP_WORDS)
+        self.power_words = dict(cfg["power_words"])
+        self.area_words, self.volume_words = set(cfg["area_words"]), set(cfg["volume_words"])
+        self.range_words, self.hanging_range_words = set(cfg["range_words"]), set(cfg["hanging_range_words"])
+        self.money_scales = set(cfg["money_scales"])
+        self.year_cues, self.clock_words = set(cfg["year_cues"]), set(cfg["clock_words"])
+        self.idioms = tuple(w.lower() for w in cfg["not_numbers"])
+        self.one_of_re = _one_of_re(cfg["one_of_a_set"])
+        v = self.numbers
+        self.number_words = {*v.ones, *v.teens, *v.tens, *v.scales, *MULTIPLIERS}
+        self.time_units = {
+            n for n, spec in cfg["units"].items() if unitlib.dimension(n, spec.get("pint")) == "time"
+        }
 
-    @staticmethod
-    def _phrases(items: list) -> set[tuple[str, ...]]:
-        return {tuple(x.lower() for x in _form_key(str(p))) for p in items}
 
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The compiled word lists (built once per process)."""
-    return Lexicon()
+@cache
+def lexicon(resource: str = quantity_words.RESOURCE, numbers: str = NUMBERS_RESOURCE) -> Lexicon:
+    """The compiled word lists of resource files ``resource`` and ``numbers`` (built once per process)."""
+    return Lexicon(resource, numbers)
 
 
 def normalize(
@@ -150,11 +180,20 @@ class _Finder:
         return len(gap) <= 3 and "\n" not in gap
 
     # -- units ------------------------------------------------------------------------------
-    def unit_at(self, k: int, glued_ok: bool = True) -> tuple[int, UnitInfo] | None:
-        """The longest unit starting at token k: (end index, unit)."""
+    def unit_at(self, k: int) -> tuple[int, UnitInfo] | None:
+        """The longest unit starting at token k: (end index, unit), with a power after it ("km²",
+        "feet squared") and a "per" part ("km per hour", "km/h")."""
         if k >= self.n:
             return None
-        best: tuple[int, UnitInfo] | None = None
+        best = self._table_unit(k) or self._square_or_cubic(k) or self._pint_fallback(k)
+        if best is None:
+            return None
+        end, info = self._power_after(*best)
+        return self._per_compound(end, info)
+
+    def _table_unit(self, k: int) -> tuple[int, UnitInfo] | None:
+        """The longest written form of the unit table at k; a guarded short form ("in", "t") only
+        before one of its listed words."""
         for length in range(min(self.lx.max_len, self.n - k), 0, -1):
             if length > 1 and not all(self._close(k + x, k + x + 1) for x in range(length - 1)):
                 continue
@@ -163,44 +202,43 @@ class _Finder:
             info = self.lx.units_cs.get(key_cs) or self.lx.units_ci.get(tuple(t.lower for t in seq))
             if info is None:
                 continue
-            guard = self.lx.guarded.get(key_cs[0].lower()) if length == 1 else None
-            if (
-                guard is not None
-                and info.name in (key_cs[0].lower(),)
-                or (length == 1 and key_cs[0].lower() in self.lx.guarded)
-            ):
+            first = key_cs[0].lower()
+            if length == 1 and first in self.lx.guarded:
                 nxt = self.low(k + 1) if k + 1 < self.n else "<end>"
-                if nxt not in self.lx.guarded[key_cs[0].lower()]:
+                if nxt not in self.lx.guarded[first]:
                     continue
-            # a unit word ending with a letter must not run into more letters ("km" in "kmart")
-            best = (k + length, info)
-            break
-        if best is None and self.low(k) in ("square", "sq", "cubic", "cu") and k + 1 < self.n:
-            sub = self.unit_at(k + 1)
-            if sub and sub[1].kind == "measure" and unitlib.dimension(sub[1].name, sub[1].pint) == "length":
-                power = 2 if self.low(k) in ("square", "sq") else 3
-                best = (sub[0], UnitInfo(f"{sub[1].name}{power}", f"({sub[1].pint}) ** {power}", "measure"))
-        if best is None:
-            best = self._pint_fallback(k)
-        if best is None:
+            return k + length, info
+        return None
+
+    def _square_or_cubic(self, k: int) -> tuple[int, UnitInfo] | None:
+        """ "square miles", "cubic metres", "sq ft": a unit of length raised to a power."""
+        word = self.low(k)
+        if (word not in self.lx.area_words and word not in self.lx.volume_words) or k + 1 >= self.n:
             return None
-        end, info = best
-        # powers: "km^2", "km squared", "square kilometres" handled in the table; generic "^2"
-        if info.kind == "measure" and end < self.n:
-            t = self.toks[end]
-            power = None
-            if t.text in ("²", "³") and self.toks[end - 1].end == t.start:
-                power, end2 = (2 if t.text == "²" else 3), end + 1
-            elif t.text == "^" and end + 1 < self.n and self.toks[end + 1].text in ("2", "3"):
-                power, end2 = int(self.toks[end + 1].text), end + 2
-            elif t.lower == "squared":
-                power, end2 = 2, end + 1
-            elif t.lower == "cubed":
-                power, end2 = 3, end + 1
-            if power and unitlib.dimension(info.name, info.pint) == "length":
-                info = UnitInfo(f"{info.name}{power}", f"({info.pint}) ** {power}", "measure")
-                end = end2
-        # compound "per hour", "/min"
+        sub = self.unit_at(k + 1)
+        if sub and sub[1].kind == "measure" and unitlib.dimension(sub[1].name, sub[1].pint) == "length":
+            power = 2 if word in self.lx.area_words else 3
+            return sub[0], UnitInfo(f"{sub[1].name}{power}", f"({sub[1].pint}) ** {power}", "measure")
+        return None
+
+    def _power_after(self, end: int, info: UnitInfo) -> tuple[int, UnitInfo]:
+        """A power after a unit of length: "km²", "m^3", "km squared"."""
+        if info.kind != "measure" or end >= self.n:
+            return end, info
+        t = self.toks[end]
+        power, end2 = 0, end + 1
+        if t.text in ("²", "³") and self.toks[end - 1].end == t.start:
+            power = 2 if t.text == "²" else 3
+        elif t.text == "^" and end + 1 < self.n and self.toks[end + 1].text in ("2", "3"):
+            power, end2 = int(self.toks[end + 1].text), end + 2
+        elif t.lower in self.lx.power_words:
+            power = self.lx.power_words[t.lower]
+        if power and unitlib.dimension(info.name, info.pint) == "length":
+            return end2, UnitInfo(f"{info.name}{power}", f"({info.pint}) ** {power}", "measure")
+        return end, info
+
+    def _per_compound(self, end: int, info: UnitInfo) -> tuple[int, UnitInfo]:
+        """A compound unit: "per hour", "/min" after the unit ("km per hour", "$/kg")."""
         if (
             end + 1 < self.n
             and (self.low(end) == "per" or self.toks[end].text == "/")
@@ -209,10 +247,8 @@ class _Finder:
             sub = self.unit_at(end + 1)
             if sub and sub[1].kind == "measure":
                 d_end, den = sub
-                name = f"{info.name}/{den.name}"
                 expr = None if info.kind == "money" else f"({info.pint}) / ({den.pint})"
-                info = UnitInfo(name, expr, info.kind)
-                end = d_end
+                return d_end, UnitInfo(f"{info.name}/{den.name}", expr, info.kind)
         return end, info
 
     def _pint_fallback(self, k: int) -> tuple[int, UnitInfo] | None:
@@ -289,7 +325,7 @@ def _skip_number(f: _Finder, m: NumberMatch) -> bool:
         nxt = toks[j]
         if nxt.text == ":" and nxt.end == last.end + 1 and j + 1 < f.n and toks[j + 1].kind == "num":
             return True  # 10:30
-        if f.low(j) in CLOCK_AFTER or (
+        if f.low(j) in f.lx.clock_words or (
             f.low(j) in ("a", "p") and f.low(j + 1) == "." and f.low(j + 2) == "m"
         ):
             return True
@@ -305,7 +341,7 @@ def _label_number(f: _Finder, q: QuantityMention) -> bool:
     k = i - 1
     while k >= 0 and f.toks[k].text in ("(", ".", "#", ":") and i - k <= 3:
         k -= 1
-    if k >= 0 and f.toks[k].kind == "word" and f.toks[k].lower in lexicon().label_words:
+    if k >= 0 and f.toks[k].kind == "word" and f.toks[k].lower in f.lx.label_words:
         return True
     if k >= 0 and k == i - 1 and _acronym_code(f, k, q):
         return True
@@ -344,12 +380,15 @@ def _list_number(text: str, q: QuantityMention) -> bool:
     return re.match(r"[.)]\s", text[q.end : q.end + 2]) is not None
 
 
-def find_quantities(text: str, toks: list[Tok] | None = None) -> list[QuantityMention]:
-    """All quantities in ``text`` (no date guard: see ``extract_quantities`` for a Doc)."""
-    lx = lexicon()
+def find_quantities(
+    text: str, toks: list[Tok] | None = None, lx: Lexicon | None = None
+) -> list[QuantityMention]:
+    """All quantities in ``text`` (no date guard: see ``extract_quantities`` for a Doc); ``lx``: the
+    word lists of ``lexicon()`` unless given."""
+    lx = lx or lexicon()
     toks = lex(text) if toks is None else toks
     f = _Finder(text, toks, lx)
-    numbers = find_numbers(text, toks)
+    numbers = find_numbers(text, toks, lx.numbers)
     url_spans = (
         [(m.start(), m.end()) for m in URL_RE.finditer(text)]
         if ("://" in text or "www." in text or "@" in text or "10." in text)
@@ -384,7 +423,7 @@ def _article_units(f: _Finder, found: list[QuantityMention]) -> list[QuantityMen
     """ "a gallon of fuel", "an acre", "a barrel": "a"/"an" + a unit of the article_units list = 1 unit."""
     extra = []
     for i, t in enumerate(f.toks[:-1]):
-        if t.lower not in ("a", "an") or t.kind != "word":
+        if t.lower not in ARTICLES or t.kind != "word":
             continue
         got = f.unit_at(i + 1)
         if got is None or tuple(x.lower for x in f.toks[i + 1 : got[0]]) not in f.lx.article_units:
@@ -402,6 +441,8 @@ def _article_units(f: _Finder, found: list[QuantityMention]) -> list[QuantityMen
         if any(0 <= start - q.end <= 2 and not f.text[q.end : start].strip() for q in found):
             continue  # "$4 a gallon", "35 cents a litre": "a" means "per" here
         kind = {"money": "money", "percent": "percent"}.get(info.kind, "measure")
+        nv: float | None
+        nu: str | None
         if kind == "money" and "_" in info.name:
             nv, nu = 0.01, info.name.split("_")[0]
         else:
@@ -423,222 +464,336 @@ def _article_units(f: _Finder, found: list[QuantityMention]) -> list[QuantityMen
     return sorted(found + extra, key=lambda q: q.start)
 
 
+@dataclass
+class _Draft:
+    """A quantity being built from one number by the steps of ``_build``.
+
+    ``start``/``end`` are its character span so far, ``first_tok``/``j`` its first token and one
+    past its last token read; ``num_start``/``num_end`` the span of the number part alone;
+    ``consumed`` the further numbers it swallowed (the high end of a range, an uncertainty).
+    """
+
+    m: NumberMatch
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    approximate: bool
+    kind: str
+    first_tok: int
+    j: int
+    num_start: int
+    num_end: int
+    unit: UnitInfo | None = None
+    consumed: int = 0
+    age: bool = False
+
+
 def _build(
     f: _Finder, m: NumberMatch, numbers: list[NumberMatch], k: int
 ) -> tuple[QuantityMention | None, int]:
     """One quantity from number m (numbers[k] is the next one): returns it and how many further
-    numbers it swallowed (the high end of a range)."""
-    lx = f.lx
-    toks = f.toks
-    start, end = m.start, m.end
-    value, low, high = m.value, m.low, m.high
-    approximate = m.kind == "vague"
-    kind = "ordinal" if m.kind == "ordinal" else "number"
-    unit: UnitInfo | None = None
-    first_tok = m.i
-    j = m.j
-    consumed = 0
-    num_start, num_end = m.start, m.end
-    # currency before ("$", "US$", "€"), also with the sign after it ("$-99.99")
-    cur = f.currency_before(start) if toks[m.i].kind == "num" or m.words else None
+    numbers it swallowed (the high end of a range). Read number, then attach currency and unit,
+    widen to a range, attach age, bounds and approximation."""
+    d = _read_number(m)
+    _attach_currency(f, d)
+    if d.kind == "ordinal":
+        d.unit = UnitInfo("ordinal", None, "ordinal")
+    if _glued_name(f, d):
+        return None, 0
+    _attach_unit(f, d, numbers, k)
+    _attach_percent_of(f, d)
+    _widen_to_range(f, d, numbers, k)
+    _attach_uncertainty(f, d, numbers, k)
+    _attach_age(f, d)
+    _attach_bounds(f, d)
+    _attach_approximation(f, d)
+    return _mention(f, d), d.consumed
+
+
+def _read_number(m: NumberMatch) -> _Draft:
+    """The draft of a bare number: its span, value and vague range ("several hundred" is approximate)."""
+    return _Draft(
+        m=m,
+        start=m.start,
+        end=m.end,
+        value=m.value,
+        low=m.low,
+        high=m.high,
+        approximate=m.kind == "vague",
+        kind="ordinal" if m.kind == "ordinal" else "number",
+        first_tok=m.i,
+        j=m.j,
+        num_start=m.start,
+        num_end=m.end,
+    )
+
+
+def _currency_sign(f: _Finder, d: _Draft) -> tuple[int, str] | None:
+    """A currency sign or code before the number ("$", "US$", "€"), also with a minus sign between
+    them ("$-99.99": the value turns negative)."""
+    toks, m = f.toks, d.m
+    cur = f.currency_before(d.start) if toks[m.i].kind == "num" or m.words else None
     if (
         cur is None
         and toks[m.i].kind == "num"
         and m.i >= 1
         and toks[m.i - 1].text in ("-", "−")
         and toks[m.i - 1].end == m.start
-        and value > 0
+        and d.value > 0
     ):
         cur = f.currency_before(toks[m.i - 1].start)
         if cur:
-            value = -value
-            num_start = toks[m.i - 1].start
-    if cur and kind != "ordinal":
-        start, code = cur
-        unit = UnitInfo(code, None, "money")
-        first_tok = f.token_index_at(start)
-        # "$10m", "$2.174T": suffixes that multiply only money
-        if j < f.n and toks[j].text in lx.money_only and (toks[j].start == toks[j - 1].end):
-            value *= lx.suffixes[toks[j].text]
-            end, j = toks[j].end, j + 1
-            num_end = end
-        per = _per_unit(f, j)
-        if per:
-            j, den = per
-            unit = UnitInfo(f"{code}/{den.name}", None, "money")
-            end = toks[j - 1].end
-    if kind == "ordinal":
-        unit = UnitInfo("ordinal", None, "ordinal")
-    # glued letters that are not a unit: "5G", "3D" are names, not quantities
-    if unit is None and j < f.n and toks[j].kind == "word" and toks[j].start == toks[j - 1].end:
-        if f.unit_at(j) is None:
-            return None, 0
-    # a unit right after the first number ("20 km to 25 km", "3-inch")
-    u1 = _unit_after(f, j) if unit is None else None
-    if u1:
-        j, unit = u1
-        end = toks[j - 1].end
-        # "361 million pounds" is money; "2,000 pounds of explosives", "500 pounds" are weights
-        if unit.name == "lb" and f.low(m.j - 1) in MONEY_SCALES and f.low(j) != "of":
-            unit = UnitInfo("GBP", None, "money")
-        # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
-        if unit.kind == "money" and "_" not in unit.name and k < len(numbers):
-            nxt = numbers[k]
-            at = j + 1 if f.low(j) == "and" else j
-            if nxt.i == at and nxt.kind == "number" and nxt.value < 100 and f._close(j - 1, j):
-                minor = _unit_after(f, nxt.j) if f._close(at - 1, at) else None
-                if minor and minor[1].kind == "money" and minor[1].name.startswith(unit.name + "_"):
-                    value += nxt.value / 100
-                    j = minor[0]
-                    end = toks[j - 1].end
-                    consumed = 1
-    # "per cent of 210": a percent word with no number before it, then "of" and the number
-    if unit is None and kind == "number" and f.low(first_tok - 1) == "of":
-        p0 = f.phrase_before(first_tok - 1, lx.percent_forms)
-        if p0 is not None and (p0 == 0 or f.toks[p0 - 1].kind != "num" and f.low(p0 - 1) not in NUMBER_WORDS):
-            unit = UnitInfo("percent", None, "percent")
-            start = toks[p0].start
-            first_tok = p0
-    # a range: "20–25 kg", "10,000 to 12,000", "between 11,000 and 12,000"
-    if consumed == 0 and k < len(numbers) and kind != "ordinal" and m.kind != "vague":
-        nxt = numbers[k]
-        sep = j
-        # "8- to 16-metre": a hanging hyphen before the range word
-        if (
-            sep + 1 < f.n
-            and toks[sep].text in HYPHENS
-            and toks[sep].start == toks[sep - 1].end
-            and toks[sep + 1].lower in ("to", "and", "or")
-        ):
-            sep += 1
-        between = f.phrase_before(first_tok, {("between",)}) is not None
-        ok_sep = sep < f.n and (
-            (toks[sep].text in HYPHENS and not _looks_like_year_span(f, m, nxt))
-            or (toks[sep].lower in RANGE_WORDS and (toks[sep].lower != "and" or between))
-            or (toks[sep].lower in ("to",))
-        )
-        if sep < f.n and toks[sep].lower == "or":
-            ok_sep = ok_sep and m.words and nxt.words
-        nstart_tok = sep + 1
-        if ok_sep and nstart_tok < f.n:
-            cur2 = f.currency_before(nxt.start)
-            if cur2 and unit and unit.kind == "money" and f.token_index_at(cur2[0]) == nstart_tok:
-                nstart_tok = nxt.i  # "$350 to $680": the sign of the second number belongs to it
-            neg_pair = value < 0 and nxt.value < 0
-            if neg_pair:
-                value_lo, value_hi = sorted((value, nxt.value))
-            if (
-                nxt.i == nstart_tok
-                and nxt.kind in ("number", "fraction")
-                and (nxt.value >= value or neg_pair)
-            ):
-                j2 = nxt.j
-                v2 = nxt.value
-                n2_end = nxt.end
-                if unit and unit.kind == "money" and j2 < f.n and toks[j2].text in lx.money_only:
-                    v2 *= lx.suffixes[toks[j2].text]
-                    n2_end = toks[j2].end
-                    j2 += 1
-                if unit and unit.kind == "money" and "/" in unit.name:
-                    per2 = _per_unit(f, j2)
-                    if per2 and unit.name.endswith("/" + per2[1].name):
-                        j2 = per2[0]
-                u2 = _unit_after(f, j2) if not (unit and unit.kind == "money") else None
-                if (
-                    u2 is None
-                    or unit is None
-                    or unitlib.dimension(u2[1].name, u2[1].pint) == unitlib.dimension(unit.name, unit.pint)
-                ):
-                    if v2 != value or (u2 and unit and u2[1] != unit):
-                        num_end = n2_end
-                        if u2:
-                            j2, unit = u2
-                        low, high = min(value, v2), max(value, v2)
-                        value = (low + high) / 2
-                        end = toks[j2 - 1].end
-                        j = j2
-                        consumed = 1
-    # a value with its uncertainty: "9.83 +/- 0.05 km", "12 ± 3 %"
-    if consumed == 0 and k < len(numbers) and kind != "ordinal" and m.kind != "vague" and low is None:
-        nxt = numbers[k]
-        pm = _plus_minus(f, j)
-        if pm and nxt.i == pm and nxt.kind == "number" and nxt.value is not None and nxt.value > 0:
-            u2 = _unit_after(f, nxt.j) if unit is None else None
-            j2 = nxt.j
-            if u2:
-                j2, unit = u2
-            low, high = value - nxt.value, value + nxt.value
-            num_end = nxt.end
-            end = toks[j2 - 1].end
-            j = j2
-            consumed = 1
-    # words after a time unit that make an age: "five years old", "a 49-year-old", "two-year-old"
-    age = False
-    if unit and unit.name in TIME_UNITS:
-        after = f.phrase_after(j, lx.age_suffixes)
-        if after is None and j < f.n and toks[j].text in HYPHENS and toks[j].start == toks[j - 1].end:
-            after = f.phrase_after(j + 1, lx.age_suffixes)
-        if after:
-            j = after
-            end = toks[j - 1].end
-            age = True
-    # approximation and bounds
-    if f.phrase_before(first_tok, lx.approx) is not None:
-        approximate = True
-    # the longer phrase wins: "no more than 3,000" is an upper bound although it ends in "more than"
-    lower_at = f.phrase_before(first_tok, lx.lower_b)
-    upper_at = f.phrase_before(first_tok, lx.upper_b)
+            d.value = -d.value
+            d.num_start = toks[m.i - 1].start
+    return cur
+
+
+def _attach_currency(f: _Finder, d: _Draft) -> None:
+    """Money: the currency sign before, a money-only suffix ("$10m", "$2.174T") and "per kg"."""
+    cur = _currency_sign(f, d)
+    if not cur or d.kind == "ordinal":
+        return
+    toks, numbers = f.toks, f.lx.numbers
+    d.start, code = cur
+    d.unit = UnitInfo(code, None, "money")
+    d.first_tok = f.token_index_at(d.start)
+    j = d.j
+    if j < f.n and toks[j].text in numbers.money_only and (toks[j].start == toks[j - 1].end):
+        d.value *= numbers.suffixes[toks[j].text]
+        d.end, d.j = toks[j].end, j + 1
+        d.num_end = d.end
+    per = _per_unit(f, d.j)
+    if per:
+        d.j, den = per
+        d.unit = UnitInfo(f"{code}/{den.name}", None, "money")
+        d.end = toks[d.j - 1].end
+
+
+def _glued_name(f: _Finder, d: _Draft) -> bool:
+    """Glued letters that are not a unit: "5G", "3D" are names, not quantities."""
+    j = d.j
+    return (
+        d.unit is None
+        and j < f.n
+        and f.toks[j].kind == "word"
+        and f.toks[j].start == f.toks[j - 1].end
+        and f.unit_at(j) is None
+    )
+
+
+def _attach_unit(f: _Finder, d: _Draft, numbers: list[NumberMatch], k: int) -> None:
+    """A unit right after the first number ("20 km to 25 km", "3-inch", "5 dollars")."""
+    u1 = _unit_after(f, d.j) if d.unit is None else None
+    if not u1:
+        return
+    d.j, d.unit = u1
+    d.end = f.toks[d.j - 1].end
+    # "361 million pounds" is money; "2,000 pounds of explosives", "500 pounds" are weights
+    if d.unit.name == "lb" and f.low(d.m.j - 1) in f.lx.money_scales and f.low(d.j) != "of":
+        d.unit = UnitInfo("GBP", None, "money")
+    if d.unit.kind == "money" and "_" not in d.unit.name and k < len(numbers):
+        _attach_minor_money(f, d, numbers[k])
+
+
+def _attach_minor_money(f: _Finder, d: _Draft, nxt: NumberMatch) -> None:
+    """The minor unit after the main one: "3 dollars 50 cents", "thirteen dollars and forty-five cents"."""
+    assert d.unit is not None
+    j = d.j
+    at = j + 1 if f.low(j) == "and" else j
+    if nxt.i == at and nxt.kind == "number" and nxt.value < 100 and f._close(j - 1, j):
+        minor = _unit_after(f, nxt.j) if f._close(at - 1, at) else None
+        if minor and minor[1].kind == "money" and minor[1].name.startswith(d.unit.name + "_"):
+            d.value += nxt.value / 100
+            d.j = minor[0]
+            d.end = f.toks[d.j - 1].end
+            d.consumed = 1
+
+
+def _attach_percent_of(f: _Finder, d: _Draft) -> None:
+    """ "per cent of 210": a percent word with no number before it, then "of" and the number."""
+    if d.unit is not None or d.kind != "number" or f.low(d.first_tok - 1) != "of":
+        return
+    p0 = f.phrase_before(d.first_tok - 1, f.lx.percent_forms)
+    if p0 is not None and (
+        p0 == 0 or f.toks[p0 - 1].kind != "num" and f.low(p0 - 1) not in f.lx.number_words
+    ):
+        d.unit = UnitInfo("percent", None, "percent")
+        d.start = f.toks[p0].start
+        d.first_tok = p0
+
+
+def _range_start(f: _Finder, d: _Draft, nxt: NumberMatch) -> int | None:
+    """The token where the high end of a range must start, if a range word or a hyphen follows the
+    number: "20–25 kg", "10,000 to 12,000", "between 11,000 and 12,000", "two or three"."""
+    toks, lx = f.toks, f.lx
+    sep = d.j
+    if (
+        sep + 1 < f.n
+        and toks[sep].text in HYPHENS
+        and toks[sep].start == toks[sep - 1].end
+        and toks[sep + 1].lower in lx.hanging_range_words
+    ):
+        sep += 1  # "8- to 16-metre": a hanging hyphen before the range word
+    if sep >= f.n:
+        return None
+    word = toks[sep].lower
+    between = f.phrase_before(d.first_tok, lx.range_openers) is not None
+    ok = (toks[sep].text in HYPHENS and not _looks_like_year_span(f, d.m, nxt)) or (
+        word in lx.range_words and (word != "and" or between)
+    )
+    if word == "or":
+        ok = ok and d.m.words and nxt.words
+    if not ok or sep + 1 >= f.n:
+        return None
+    cur2 = f.currency_before(nxt.start)
+    if cur2 and d.unit and d.unit.kind == "money" and f.token_index_at(cur2[0]) == sep + 1:
+        return nxt.i  # "$350 to $680": the sign of the second number belongs to it
+    return sep + 1
+
+
+def _range_high(f: _Finder, d: _Draft, nxt: NumberMatch) -> tuple[int, float, int]:
+    """The high end of a range: (one past its last token, its value, where its number ends), over
+    a money suffix ("$3m to $5m") and the same "per" unit as the low end ("$2/kg to $3/kg")."""
+    toks = f.toks
+    j2, v2, n2_end = nxt.j, nxt.value, nxt.end
+    money = d.unit is not None and d.unit.kind == "money"
+    if money and j2 < f.n and toks[j2].text in f.lx.numbers.money_only:
+        v2 *= f.lx.numbers.suffixes[toks[j2].text]
+        n2_end = toks[j2].end
+        j2 += 1
+    if money and d.unit is not None and "/" in d.unit.name:
+        per2 = _per_unit(f, j2)
+        if per2 and d.unit.name.endswith("/" + per2[1].name):
+            j2 = per2[0]
+    return j2, v2, n2_end
+
+
+def _widen_to_range(f: _Finder, d: _Draft, numbers: list[NumberMatch], k: int) -> None:
+    """A range: the next number joined by a range word or a hyphen, with a unit of the same
+    dimension if any; the value becomes the midpoint."""
+    if d.consumed or k >= len(numbers) or d.kind == "ordinal" or d.m.kind == "vague":
+        return
+    nxt = numbers[k]
+    start_tok = _range_start(f, d, nxt)
+    neg_pair = d.value < 0 and nxt.value < 0
+    if start_tok is None or nxt.i != start_tok or nxt.kind not in ("number", "fraction"):
+        return
+    if not (nxt.value >= d.value or neg_pair):
+        return
+    j2, v2, n2_end = _range_high(f, d, nxt)
+    unit = d.unit
+    u2 = _unit_after(f, j2) if not (unit and unit.kind == "money") else None
+    if u2 is not None and unit is not None:
+        if unitlib.dimension(u2[1].name, u2[1].pint) != unitlib.dimension(unit.name, unit.pint):
+            return
+    if v2 == d.value and not (u2 and unit and u2[1] != unit):
+        return
+    d.num_end = n2_end
+    if u2:
+        j2, d.unit = u2
+    d.low, d.high = min(d.value, v2), max(d.value, v2)
+    d.value = (d.low + d.high) / 2
+    d.end = f.toks[j2 - 1].end
+    d.j = j2
+    d.consumed = 1
+
+
+def _attach_uncertainty(f: _Finder, d: _Draft, numbers: list[NumberMatch], k: int) -> None:
+    """A value with its uncertainty: "9.83 +/- 0.05 km", "12 ± 3 %" (low and high around it)."""
+    if d.consumed or k >= len(numbers) or d.kind == "ordinal" or d.m.kind == "vague" or d.low is not None:
+        return
+    nxt = numbers[k]
+    pm = _plus_minus(f, d.j)
+    if not (pm and nxt.i == pm and nxt.kind == "number" and nxt.value is not None and nxt.value > 0):
+        return
+    u2 = _unit_after(f, nxt.j) if d.unit is None else None
+    j2 = nxt.j
+    if u2:
+        j2, d.unit = u2
+    d.low, d.high = d.value - nxt.value, d.value + nxt.value
+    d.num_end = nxt.end
+    d.end = f.toks[j2 - 1].end
+    d.j = j2
+    d.consumed = 1
+
+
+def _attach_age(f: _Finder, d: _Draft) -> None:
+    """Words after a time unit that make an age: "five years old", "a 49-year-old", "two-year-old"."""
+    if not (d.unit and d.unit.name in f.lx.time_units):
+        return
+    toks, j = f.toks, d.j
+    after = f.phrase_after(j, f.lx.age_suffixes)
+    if after is None and j < f.n and toks[j].text in HYPHENS and toks[j].start == toks[j - 1].end:
+        after = f.phrase_after(j + 1, f.lx.age_suffixes)
+    if after:
+        d.j = after
+        d.end = toks[d.j - 1].end
+        d.age = True
+
+
+def _attach_bounds(f: _Finder, d: _Draft) -> None:
+    """Bounds: "more than 3,000" (low), "up to 500" (high), "3,000 or more", "50+", "100 or fewer".
+    The longer phrase wins: "no more than 3,000" is an upper bound although it ends in "more than"."""
+    lx, toks = f.lx, f.toks
+    lower_at = f.phrase_before(d.first_tok, lx.lower_b)
+    upper_at = f.phrase_before(d.first_tok, lx.upper_b)
     if lower_at is not None and upper_at is not None:
         if upper_at < lower_at:
             lower_at = None
         else:
             upper_at = None
-    if lower_at is not None and high is None:
-        low = value
-    if upper_at is not None and low is None:
-        high = value
-    pa = f.phrase_after(j, lx.post_lower)
-    if pa and high is None:
-        low = value
-        if toks[j].text == "+":
-            end, j = toks[j].end, j + 1
-    elif f.phrase_after(j, lx.post_upper) and low is None:
-        high = value
-    if f.phrase_after(j, lx.post_approx):
-        approximate = True
-    if unit is not None:
-        if unit.kind == "money":
-            kind = "money"
-        elif unit.kind == "percent":
-            kind = "percent"
-        elif unit.kind == "measure":
-            kind = "measure"
-    if age:
+    if lower_at is not None and d.high is None:
+        d.low = d.value
+    if upper_at is not None and d.low is None:
+        d.high = d.value
+    if f.phrase_after(d.j, lx.post_lower) and d.high is None:
+        d.low = d.value
+        if toks[d.j].text == "+":
+            d.end, d.j = toks[d.j].end, d.j + 1
+    elif f.phrase_after(d.j, lx.post_upper) and d.low is None:
+        d.high = d.value
+
+
+def _attach_approximation(f: _Finder, d: _Draft) -> None:
+    """Approximation words before ("about", "nearly") or after ("or so", "odd") the number."""
+    if f.phrase_before(d.first_tok, f.lx.approx) is not None or f.phrase_after(d.j, f.lx.post_approx):
+        d.approximate = True
+
+
+def _mention(f: _Finder, d: _Draft) -> QuantityMention:
+    """The finished quantity: its kind from its unit, its value normalised with pint (a minor
+    currency unit such as "USD_cent" to the main currency)."""
+    unit, kind = d.unit, d.kind
+    if unit is not None and unit.kind in ("money", "percent", "measure"):
+        kind = unit.kind
+    if d.age:
         kind = "age"  # a person's age describes someone; it counts nothing (no claim of its own)
     uname = unit.name if unit else None
+    nv: float | None
+    nu: str | None
     if kind == "ordinal":
-        nv, nu = value, "ordinal"
+        nv, nu = d.value, "ordinal"
     elif kind == "money" and uname and "_" in uname:
-        # a minor unit ("USD_cent", "GBP_penny"): normalised to the main currency
-        nv, nu = value / 100, uname.split("_")[0]
+        nv, nu = d.value / 100, uname.split("_")[0]
     else:
-        nv, nu = unitlib.normalize(value, uname, unit.pint if unit else None)
-    text = f.text[start:end]
+        nv, nu = unitlib.normalize(d.value, uname, unit.pint if unit else None)
     q = QuantityMention(
-        start=start,
-        end=end,
-        text=text,
-        value=_clean(value),
-        low=_clean(low),
-        high=_clean(high),
-        approximate=approximate,
+        start=d.start,
+        end=d.end,
+        text=f.text[d.start : d.end],
+        value=_clean(d.value),
+        low=_clean(d.low),
+        high=_clean(d.high),
+        approximate=d.approximate,
         unit=uname,
         normalized_value=_clean(nv) if uname else None,
         normalized_unit=nu if uname else None,
         kind=kind,
     )
-    q.number_start, q.number_end = num_start, num_end
-    return q, consumed
+    q.number_start, q.number_end = d.num_start, d.num_end
+    return q
 
 
 def _unit_after(f: _Finder, j: int) -> tuple[int, UnitInfo] | None:
@@ -870,29 +1025,21 @@ def _year_like(f: _Finder, q: QuantityMention) -> bool:
         return False
     i = f.token_index_at(q.start)
     prev = f.low(i - 1)
-    return prev in YEAR_CUES or prev in MONTHS or prev == ","
+    return prev in f.lx.year_cues or prev in MONTHS or prev == ","
 
 
-def extract_quantities(doc: Doc) -> list[QuantityMention]:
-    """The quantities of a Doc, sorted by start, without those inside dates and clock times."""
+def extract_quantities(doc: Doc, lx: Lexicon | None = None) -> list[QuantityMention]:
+    """The quantities of a Doc, sorted by start, without those inside dates and clock times, idioms
+    ("a one-off") and members of a set ("one of many"); ``lx``: the word lists of ``lexicon()``
+    unless given."""
+    lx = lx or lexicon()
     text = doc_text(doc)
     toks = lex(text)
-    f = _Finder(text, toks, lexicon())
+    f = _Finder(text, toks, lx)
     times, ents = _blocked_spans(doc)
     out = []
-    for q in find_quantities(text, toks):
-        # a number with a unit of length, mass, money... is never a date or a clock time
-        if (q.unit is None or q.unit in TIME_UNITS or q.kind == "ordinal") and _overlaps(
-            q.start, q.end, times
-        ):
-            continue
-        if q.unit not in TIME_UNITS and q.kind in ("number", "ordinal") and _overlaps(q.start, q.end, ents):
-            continue
-        if _year_like(f, q):
-            continue
-        if q.kind == "number" and text[q.start : q.start + 20].lower().startswith(IDIOMS):
-            continue  # "a one-off dispatch", "a two-way street": words, not figures
-        if q.kind == "number" and q.unit is None and _one_of_many(text, q):
+    for q in find_quantities(text, toks, lx):
+        if _in_date(f, q, times, ents) or _not_a_figure(f, q):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
@@ -902,39 +1049,54 @@ def extract_quantities(doc: Doc) -> list[QuantityMention]:
     return out
 
 
-def _one_of_many(text: str, q: QuantityMention) -> bool:
-    """ "one of many soldiers", "one of the deadliest strikes": a member of a set, not a count of 1."""
-    if q.value != 1 or q.text.lower() != "one":
+def _in_date(
+    f: _Finder, q: QuantityMention, times: list[tuple[int, int]], ents: list[tuple[int, int]]
+) -> bool:
+    """A number inside a date or a clock time (a duration such as "four hours" is kept; a number
+    with a unit of length, mass, money... is never a date), or a bare year."""
+    time_unit = q.unit in f.lx.time_units
+    if (q.unit is None or time_unit or q.kind == "ordinal") and _overlaps(q.start, q.end, times):
+        return True
+    if not time_unit and q.kind in ("number", "ordinal") and _overlaps(q.start, q.end, ents):
+        return True
+    return _year_like(f, q)
+
+
+def _not_a_figure(f: _Finder, q: QuantityMention) -> bool:
+    """Number words that are words, not figures: idioms ("a one-off dispatch", "a two-way street")
+    and "one of many soldiers", "one of the deadliest strikes" (a member of a set, not a count of 1)."""
+    if q.kind != "number":
         return False
-    m = ONE_OF_RE.match(text, q.end)
-    return m is not None
-
-
-# Number words inside idioms (resources/quantities.yaml: not_numbers), read once.
-IDIOMS: tuple[str, ...] = tuple(w.lower() for w in resources.load("quantities.yaml").get("not_numbers") or ())
-# "one of" + these words (resources/quantities.yaml: one_of_a_set), or a superlative ("the deadliest").
-ONE_OF_RE = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
-        for w in resources.load("quantities.yaml").get("one_of_a_set") or ()
+    if f.text[q.start : q.start + 20].lower().startswith(f.lx.idioms):
+        return True
+    return (
+        q.unit is None
+        and q.value == 1
+        and q.text.lower() == "one"
+        and f.lx.one_of_re.match(f.text, q.end) is not None
     )
-    + r")\b|most\b|[a-z]{3,}est\b)",
-    re.I,
+
+
+@Language.factory(
+    "claimtrail_quantities",
+    assigns=["doc._.quantities"],
+    requires=["doc._.times", "doc.ents"],
+    default_config={"resource": quantity_words.RESOURCE, "numbers": NUMBERS_RESOURCE},
 )
-
-
-@Language.factory("claimtrail_quantities")
-def make_component(nlp: Language, name: str) -> Component:
-    """spaCy factory: the quantities component."""
-    lexicon()  # load the word lists once, at pipeline build time
+def make_component(nlp: Language, name: str, resource: str, numbers: str) -> Component:
+    """spaCy factory: the quantities component, with the word lists of resource files ``resource``
+    (units, currencies, bounds...) and ``numbers`` (number words), read once here."""
     unitlib.registry()
-    return Component()
+    return Component(lexicon(resource, numbers))
 
 
 class Component:
-    """Sets ``doc._.quantities``."""
+    """Sets ``doc._.quantities`` (reads ``doc._.times`` and spaCy's DATE/TIME entities, if set, to
+    leave out the numbers inside dates)."""
+
+    def __init__(self, lx: Lexicon) -> None:
+        self.lexicon = lx
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quantities = extract_quantities(doc)
+        doc._.quantities = extract_quantities(doc, self.lexicon)
         return doc
