@@ -9,8 +9,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-import feedparser
-
 from claimtrail.errors import InputError
 from claimtrail.model import Article, Failure
 
@@ -46,6 +44,8 @@ def iter_feed(data: bytes, source: str, follow: Follow | None = None) -> Iterato
     """One Article per entry of an RSS/Atom feed (``source`` names it). With ``follow`` an entry that
     has only a short summary is replaced by the article at its link when that can be fetched.
     Raises ``InputError`` when the content is no feed or a feed with no entries."""
+    import feedparser  # slow to import, and most runs read no feed: loaded when one is read
+
     parsed = feedparser.parse(data)
     entries = _entries(parsed, source)
     feed_title = (parsed.get("feed") or {}).get("title") or None

@@ -9,9 +9,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from claimtrail.errors import InputError
 from claimtrail.model import Article, Failure
 from claimtrail.settings import Settings
@@ -31,6 +28,10 @@ class _Tally:
 def iter_warc(path: str, settings: Settings | None = None) -> Iterator[Article | Failure]:
     """One Article (or a Failure naming the record) per 2xx HTML response record of a WARC file.
     Raises ``InputError`` for a file that is not a WARC archive, is cut off or holds no HTML."""
+    # warcio takes longer to import than the rest of ingest together: loaded when a WARC is read.
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     settings = settings or Settings()
     tally = _Tally()
     try:
