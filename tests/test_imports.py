@@ -199,6 +199,13 @@ def test_no_cycle_hidden_in_a_function() -> None:
     )
 
 
+def test_ingest_is_a_straight_line() -> None:
+    """Only the package entry imports ``ingest.read`` (the dispatcher); no reader reaches back into it."""
+    graph = import_graph(deferred=True)
+    readers = [m for m, edges in graph.items() if f"{PACKAGE}.ingest.read" in edges]
+    assert [m for m in readers if m.startswith(f"{PACKAGE}.ingest")] == [f"{PACKAGE}.ingest"]
+
+
 @pytest.mark.parametrize(
     "module",
     ["ingest.fetch", "ingest.read", "parallel", "run", "worker", "geo.gazetteer", "geo.resolve"],
