@@ -284,17 +284,3 @@ def make_docs(
         doc = make_doc(nlp, text[start:end] if end - start < len(text) else text, published)
         doc._.piece_start = start
         yield doc
-
-
-def annotate_texts(
-    nlp: Language, items: Iterable[tuple[str, date | None]], batch_size: int = 32
-) -> Iterator[Doc]:
-    """Run the whole pipeline over (text, reference date) pairs in batches, in order."""
-    docs = (make_doc(nlp, text, published) for text, published in items)
-    yield from nlp.pipe(docs, batch_size=batch_size)
-
-
-def annotate_text(text: str, published: date | None = None, model: str = "en_core_web_sm") -> Doc:
-    """One text through the full pipeline."""
-    nlp = load_pipeline(model)
-    return nlp(make_doc(nlp, text, published))
