@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from claimtrail.extract.events import EventsComponent, EventsResourceError, load_lexicon
+from claimtrail.errors import ResourceError
+from claimtrail.extract.events import EventsComponent, load_lexicon
 from claimtrail.model import PlaceMention, QuantityMention
 from claimtrail.nlp.pipeline import COMPONENTS, make_doc
 
@@ -362,9 +363,23 @@ def test_quantity_placed_by_character_offsets(nlp, component):
 def test_lexicon_rejects_unknown_event(monkeypatch):
     from claimtrail import resources
 
-    monkeypatch.setattr(resources, "load", lambda name: {"events": {"exploded": {"verbs": ["explode"]}}})
-    with pytest.raises(EventsResourceError, match="exploded"):
+    shipped = resources.load("events.yaml")
+    broken = {**shipped, "events": {**shipped["events"], "exploded": shipped["events"]["other"]}}
+    monkeypatch.setattr(resources, "load", lambda name: broken)
+    with pytest.raises(
+        ResourceError, match=r"resources/broken\.yaml: events\.exploded.*unknown event 'exploded'"
+    ):
         load_lexicon("broken.yaml")
+
+
+def test_lexicon_rejects_a_misspelt_section(monkeypatch):
+    from claimtrail import resources
+
+    shipped = resources.load("events.yaml")
+    broken = {**shipped, "tally_verb": shipped["tally_verbs"]}
+    monkeypatch.setattr(resources, "load", lambda name: broken)
+    with pytest.raises(ResourceError, match=r"resources/misspelt\.yaml: tally_verb"):
+        load_lexicon("misspelt.yaml")
 
 
 def test_lexicon_indexes_the_word_lists():
@@ -430,8 +445,8 @@ def test_pipeline_measures_have_no_event(annotate):
 
 def test_pipeline_demonym_owner_country(annotate):
     doc = annotate("Ukrainian forces captured two North Korean soldiers near the border.")
-    if not doc._.places:
-        pytest.skip("the places component does not resolve demonyms yet")
+    demonyms = {(p.text, p.country) for p in doc._.places if p.demonym}
+    assert {("Ukrainian", "UA"), ("North Korean", "KP")} <= demonyms
     q = by_text(doc, "two")
     assert text_of(q.owner) == "North Korean"
     assert q.owner_country == "KP"

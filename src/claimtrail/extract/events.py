@@ -22,15 +22,15 @@ parse to look. No re-parsing: everything is read from the Doc the base model pro
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated
 
+from pydantic import AfterValidator, ConfigDict
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+from typing_extensions import TypedDict
 
 from .. import resources
-from ..errors import ClaimtrailError
 from ..model import EVENTS, QuantityMention, TextSpan
 from ..nlp.extensions import doc_text
 
@@ -42,25 +42,62 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECTS = frozenset({"dobj", "dative", "oprd", "attr"})
 # Relations along which a number or a noun hands the search over to its head.
 CLIMB = frozenset({"nummod", "quantmod", "compound", "appos", "conj", "nmod", "npadvmod", "amod", "advmod"})
-# Prepositions that join a counted noun to a noun above it that may still be about it:
-# "a deployment of 12,000 troops", "40 people, including 12 children".
-NOUN_PREPS = frozenset({"of", "including", "among"})
-# Prepositions that join a number to a verb whose subject names the figure: "the toll rose to 50".
-TALLY_PREPS = frozenset({"to", "at", "of", "around", "about", "over", "near"})
-OWNER_PREPS = frozenset({"from", "of", "among"})
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
-PRONOUNS = frozenset({"it", "its", "they", "their", "them", "theirs"})
 MAX_STEPS = 8
 # Events whose bare number ("30 were wounded") may borrow the counted noun said just before.
 ELLIPSIS_EVENTS = frozenset({"killed", "wounded", "casualties", "captured", "deployed"})
-
-
-class EventsResourceError(ClaimtrailError):
-    """``resources/events.yaml`` is missing a section or names an unknown event."""
+# Qualifiers (names of the ``qualifiers`` section) whose nouns hold a count of something else.
+CONTAINER_QUALIFIERS = ("batch", "total")
 
 
 # ---------------------------------------------------------------------------------------------
 # Lexicon
+
+
+def _known_event(value: str) -> str:
+    """An event name of ``claimtrail.model.EVENTS``; a ValueError names the choices."""
+    if value not in EVENTS:
+        raise ValueError(f"unknown event {value!r} (expected one of {', '.join(EVENTS)})")
+    return value
+
+
+EventName = Annotated[str, AfterValidator(_known_event)]
+
+
+class EventWords(TypedDict):
+    """The words that say one event (see ``events.yaml``)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    verbs: list[str]
+    nouns: list[str]
+    adjectives: list[str]
+    phrases: list[str]
+
+
+class EventsFile(TypedDict):
+    """The schema of ``events.yaml`` (each section is described in the file)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    events: dict[EventName, EventWords]
+    combinations: list[list[EventName]]
+    owner_is_subject: list[str]
+    ambiguous_triggers: list[str]
+    tally_verbs: list[str]
+    tally_nouns: list[str]
+    tally_preps: list[str]
+    member_preps: list[str]
+    owner_preps: list[str]
+    counted_nouns: list[str]
+    unit_of_count_nouns: list[str]
+    not_counted_nouns: list[str]
+    number_nouns: list[str]
+    reference_words: list[str]
+    relative_pronouns: list[str]
+    pronouns: list[str]
+    qualifiers: dict[str, list[str]]
+    qualifier_preps: list[str]
+    not_before_than: list[str]
+    ordinals: list[str]
 
 
 @dataclass(frozen=True)
@@ -75,75 +112,106 @@ class Lexicon:
     owner_is_subject: frozenset[str]
     tally_verbs: frozenset[str]
     tally_nouns: frozenset[str]
+    tally_preps: frozenset[str]
+    member_preps: frozenset[str]
+    owner_preps: frozenset[str]
     counted_nouns: frozenset[str]
     unit_of_count: frozenset[str]
     not_counted: frozenset[str]
     references: frozenset[str]
+    relative_pronouns: frozenset[str]
+    pronouns: frozenset[str]
     number_nouns: frozenset[str]
     ambiguous: frozenset[str]
     qualifier_words: dict[str, str]
     qualifier_phrases: list[tuple[tuple[str, ...], str]]
+    qualifier_order: tuple[str, ...]
+    qualifier_preps: frozenset[str]
+    not_before_than: frozenset[str]
     ordinals: frozenset[str]
 
 
-def _words(values: Iterable[Any] | None) -> list[str]:
-    return [str(v).strip().lower() for v in (values or []) if str(v).strip()]
+def _words(values: list[str]) -> list[str]:
+    """The entries of a word list, trimmed and in lower case (empty entries left out)."""
+    return [v.strip().lower() for v in values if v.strip()]
 
 
-def load_lexicon(name: str = RESOURCE) -> Lexicon:
-    """Read and index the events word lists; raises :class:`EventsResourceError` if malformed."""
-    data = resources.load(name) or {}
-    events = data.get("events")
-    if not isinstance(events, dict):
-        raise EventsResourceError(f"{name}: no 'events' section")
+def _word_set(values: list[str]) -> frozenset[str]:
+    """A plain word list of ``events.yaml`` as a set."""
+    return frozenset(_words(values))
+
+
+def _event_words(
+    events: dict[str, EventWords],
+) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, list[tuple[tuple[str, ...], str]]]]:
+    """Verbs, nouns, adjectives and phrases (by head word) to their event; the first event that
+    lists a word keeps it."""
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     adjectives: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for event, lists in events.items():
-        if event not in EVENTS:
-            raise EventsResourceError(f"{name}: unknown event {event!r} (expected one of {EVENTS})")
-        lists = lists or {}
-        for word in _words(lists.get("verbs")):
+        for word in _words(lists["verbs"]):
             verbs.setdefault(word, event)
-        for word in _words(lists.get("nouns")):
+        for word in _words(lists["nouns"]):
             nouns.setdefault(word, event)
-        for word in _words(lists.get("adjectives")):
+        for word in _words(lists["adjectives"]):
             adjectives.setdefault(word, event)
-        for phrase in _words(lists.get("phrases")):
+        for phrase in _words(lists["phrases"]):
             head, *rest = phrase.split()
             if rest:
                 phrases.setdefault(head, []).append((tuple(rest), event))
-    combinations = []
-    for combo in data.get("combinations") or []:
-        *parts, result = _words(combo)
-        combinations.append((frozenset(parts), result))
-    qualifier_words: dict[str, str] = {}
-    qualifier_phrases: list[tuple[tuple[str, ...], str]] = []
-    for qualifier, words in (data.get("qualifiers") or {}).items():
-        for word in _words(words):
+    return verbs, nouns, adjectives, phrases
+
+
+def _qualifier_words(
+    qualifiers: dict[str, list[str]],
+) -> tuple[dict[str, str], list[tuple[tuple[str, ...], str]]]:
+    """Qualifier words and phrases to the qualifier they set ("further" -> additional)."""
+    words: dict[str, str] = {}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for qualifier, entries in qualifiers.items():
+        for word in _words(entries):
             if " " in word:
-                qualifier_phrases.append((tuple(word.split()), qualifier))
+                phrases.append((tuple(word.split()), qualifier))
             else:
-                qualifier_words.setdefault(word, qualifier)
+                words.setdefault(word, qualifier)
+    return words, phrases
+
+
+def load_lexicon(name: str = RESOURCE) -> Lexicon:
+    """Read, check and index the events word lists of resource ``name``; a ResourceError names
+    the file and the key when one does not fit (an unknown event, a missing section)."""
+    data = resources.load_checked(name, EventsFile)
+    verbs, nouns, adjectives, phrases = _event_words(data["events"])
+    qualifier_words, qualifier_phrases = _qualifier_words(data["qualifiers"])
+    combinations = [(frozenset(_words(parts)), result) for *parts, result in data["combinations"]]
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
         adjectives=adjectives,
         phrases=phrases,
         combinations=combinations,
-        owner_is_subject=frozenset(_words(data.get("owner_is_subject"))),
-        tally_verbs=frozenset(_words(data.get("tally_verbs"))),
-        tally_nouns=frozenset(_words(data.get("tally_nouns"))),
-        counted_nouns=frozenset(_words(data.get("counted_nouns"))),
-        unit_of_count=frozenset(_words(data.get("unit_of_count_nouns"))),
-        not_counted=frozenset(_words(data.get("not_counted_nouns"))),
-        references=frozenset(_words(data.get("reference_words"))),
-        number_nouns=frozenset(_words(data.get("number_nouns"))),
-        ambiguous=frozenset(_words(data.get("ambiguous_triggers"))),
+        owner_is_subject=_word_set(data["owner_is_subject"]),
+        tally_verbs=_word_set(data["tally_verbs"]),
+        tally_nouns=_word_set(data["tally_nouns"]),
+        tally_preps=_word_set(data["tally_preps"]),
+        member_preps=_word_set(data["member_preps"]),
+        owner_preps=_word_set(data["owner_preps"]),
+        counted_nouns=_word_set(data["counted_nouns"]),
+        unit_of_count=_word_set(data["unit_of_count_nouns"]),
+        not_counted=_word_set(data["not_counted_nouns"]),
+        references=_word_set(data["reference_words"]),
+        relative_pronouns=_word_set(data["relative_pronouns"]),
+        pronouns=_word_set(data["pronouns"]),
+        number_nouns=_word_set(data["number_nouns"]),
+        ambiguous=_word_set(data["ambiguous_triggers"]),
         qualifier_words=qualifier_words,
         qualifier_phrases=qualifier_phrases,
-        ordinals=frozenset(_words(data.get("ordinals"))),
+        qualifier_order=tuple(data["qualifiers"]),
+        qualifier_preps=_word_set(data["qualifier_preps"]),
+        not_before_than=_word_set(data["not_before_than"]),
+        ordinals=_word_set(data["ordinals"]),
     )
 
 
@@ -175,6 +243,17 @@ class EventMatch:
     via: Token | None = None  # the token through which the search reached ``verb``
     path: list[Token] = field(default_factory=list)  # nouns passed on the way up
     qualifiers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Qualifiers:
+    """Qualifiers found for one figure so far: names in order of finding, ordinals as written, and
+    the tokens (number, nouns, verb) that multi-word qualifiers may hang off."""
+
+    numbers: list[Token]
+    found: list[str] = field(default_factory=list)
+    ordinals: list[str] = field(default_factory=list)
+    anchors: list[Token] = field(default_factory=list)
 
 
 @dataclass
@@ -211,7 +290,7 @@ class EventsComponent:
 
     def match(self, doc: Doc) -> list[EventMatch]:
         """One EventMatch per quantity that can be placed in the parse (ordinals are skipped)."""
-        ctx = _DocContext(doc)
+        ctx = _DocContext(doc, self.lex.pronouns)
         matches: list[EventMatch] = []
         for q in doc._.quantities or []:
             if q.kind == "ordinal":
@@ -404,66 +483,89 @@ class EventsComponent:
         members = False  # reached through "including"/"among": the noun above is the same set
         for _ in range(MAX_STEPS):
             is_counted = members or (m.counted is not None and t.i == m.counted.i)
-            members = False
-            if t.pos_ in NOUNS or t.pos_ == "ADJ" or is_counted:
-                if t.i != m.anchor.i and t.i not in [p.i for p in m.path]:
-                    m.path.append(t)
-                hit = self._word_event(t)
-                if hit is not None and (t.i != m.anchor.i or t.pos_ in NOUNS):
-                    if not is_counted:
-                        self._accept(m, hit)
-                        return
-                    fallback = fallback or hit
-            for child in t.children:
-                if (prev is not None and child.i == prev.i) or self._in_quantity(m, child):
-                    continue
-                if child.dep_ in ("amod", "acl", "relcl"):
-                    if child.dep_ == "relcl" and self._other_subject(child):
-                        continue  # "12,000 troops, 4,000 of whom were killed": not all 12,000
-                    hit = self._modifier_event(child)
-                    if hit is not None:
-                        self._accept(m, hit)
-                        return
-            head = t.head
-            if head.i == t.i:
-                if t.pos_ in VERBS:
-                    self._verb_event(m, t, None)
+            hit = self._event_on_word(m, t, is_counted)
+            if hit is not None and not is_counted:
+                self._accept(m, hit)
+                return
+            fallback = fallback or hit
+            if self._event_on_modifiers(m, t, prev):
+                return
+            step = self._climb(m, t)
+            if step is None:
                 break
-            if t.dep_ == "pobj":
-                prev, t = t, head
-                continue
-            if t.dep_ == "prep" or t.pos_ == "ADP":
-                if head.pos_ in VERBS:
-                    self._verb_event(m, head, t)
-                    break
-                if t.lower_ not in NOUN_PREPS:
-                    break
-                if head.pos_ in NOUNS and not self._container(head) and t.lower_ == "of":
-                    # "the commander of 1,500 troops" says nothing about the troops
-                    if self._word_event(head) is None:
-                        break
-                members = t.lower_ != "of"
-                prev, t = t, head
-                continue
-            if head.pos_ in VERBS:
-                self._verb_event(m, head, t)
-                break
-            if t.dep_ in CLIMB or (t.dep_ == "nsubj" and head.pos_ in NOUNS):
-                prev, t = t, head
-                continue
-            break
+            prev, (t, members) = t, step
         if m.event is None and fallback is not None:
             self._accept(m, fallback)
 
+    def _event_on_word(self, m: EventMatch, t: Token, is_counted: bool) -> _Hit | None:
+        """The event a noun or adjective on the way names ("deployment", "dead"); the nouns passed
+        are kept in ``m.path`` (their owner and qualifiers count for the figure)."""
+        if not (t.pos_ in NOUNS or t.pos_ == "ADJ" or is_counted):
+            return None
+        if t.i != m.anchor.i and t.i not in [p.i for p in m.path]:
+            m.path.append(t)
+        hit = self._word_event(t)
+        if hit is not None and (t.i != m.anchor.i or t.pos_ in NOUNS):
+            return hit
+        return None
+
+    def _event_on_modifiers(self, m: EventMatch, t: Token, prev: Token | None) -> bool:
+        """A participle or relative clause on the word names the event ("troops deployed", "14
+        people killed"): accepted, True."""
+        for child in t.children:
+            if (prev is not None and child.i == prev.i) or self._in_quantity(m, child):
+                continue
+            if child.dep_ in ("amod", "acl", "relcl"):
+                if child.dep_ == "relcl" and self._other_subject(child):
+                    continue  # "12,000 troops, 4,000 of whom were killed": not all 12,000
+                hit = self._modifier_event(child)
+                if hit is not None:
+                    self._accept(m, hit)
+                    return True
+        return False
+
+    def _climb(self, m: EventMatch, t: Token) -> tuple[Token, bool] | None:
+        """One step up the parse from ``t``: (the head, whether it names the same set), or None
+        where the walk ends (at a verb, whose event is then looked for)."""
+        head = t.head
+        if head.i == t.i:
+            if t.pos_ in VERBS:
+                self._verb_event(m, t, None)
+            return None
+        if t.dep_ == "pobj":
+            return head, False
+        if t.dep_ == "prep" or t.pos_ == "ADP":
+            return self._climb_preposition(m, t)
+        if head.pos_ in VERBS:
+            self._verb_event(m, head, t)
+            return None
+        if t.dep_ in CLIMB or (t.dep_ == "nsubj" and head.pos_ in NOUNS):
+            return head, False
+        return None
+
+    def _climb_preposition(self, m: EventMatch, prep: Token) -> tuple[Token, bool] | None:
+        """Up through a preposition: to a verb (the walk ends there), or to a noun through "of"
+        ("a deployment of 12,000 troops") or a member preposition ("40 people, including 12 children")."""
+        head = prep.head
+        if head.pos_ in VERBS:
+            self._verb_event(m, head, prep)
+            return None
+        if prep.lower_ != "of" and prep.lower_ not in self.lex.member_preps:
+            return None
+        if head.pos_ in NOUNS and not self._container(head) and prep.lower_ == "of":
+            # "the commander of 1,500 troops" says nothing about the troops
+            if self._word_event(head) is None:
+                return None
+        return head, prep.lower_ != "of"
+
     def _container(self, noun: Token) -> bool:
-        """A noun that holds a count of something else: "a batch of", "a total of"."""
+        """A noun that holds a count of something else: "a batch of", "a total of", "a number of"."""
         lem = lemma(noun)
         lex = self.lex
         return (
-            lex.qualifier_words.get(lem) in ("batch", "total")
+            lex.qualifier_words.get(lem) in CONTAINER_QUALIFIERS
             or lem in lex.tally_nouns
             or lem in lex.unit_of_count
-            or lem in ("group", "number", "total")
         )
 
     def _accept(self, m: EventMatch, hit: _Hit) -> None:
@@ -508,11 +610,10 @@ class EventsComponent:
                 hit = _Hit(event, [verb, *found])
                 break
         if hit is None and verb.pos_ in ("VERB", "ADJ"):
-            event = lex.verbs.get(lem)
-            if event is None:  # "were missing", "injured"
-                event = lex.adjectives.get(lem) or lex.adjectives.get(verb.lower_)
-            if event is not None:
-                hit = _Hit(event, [verb])
+            # a verb, or an adjective or participle: "were missing", "injured"
+            said = lex.verbs.get(lem) or lex.adjectives.get(lem) or lex.adjectives.get(verb.lower_)
+            if said is not None:
+                hit = _Hit(said, [verb])
         if hit is None:
             for child in verb.children:
                 if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in NOUNS | {"ADJ"}:
@@ -568,10 +669,9 @@ class EventsComponent:
             return _Hit(event, [token])
         return None
 
-    @staticmethod
-    def _other_subject(clause: Token) -> bool:
+    def _other_subject(self, clause: Token) -> bool:
         """A relative clause whose subject is a part, not the relative pronoun itself."""
-        return any(c.dep_ in SUBJECTS and c.lower_ not in ("who", "which", "that") for c in clause.children)
+        return any(c.dep_ in SUBJECTS and c.lower_ not in self.lex.relative_pronouns for c in clause.children)
 
     @staticmethod
     def _own_arguments(verb: Token) -> bool:
@@ -584,7 +684,7 @@ class EventsComponent:
         lex = self.lex
         via_dep = via.dep_ if via is not None else ""
         via_prep = via is not None and (via.dep_ == "prep" or via.pos_ == "ADP")
-        if not via_prep or (via is not None and via.lower_ in ("including", "among")):
+        if not via_prep or (via is not None and via.lower_ in lex.member_preps):
             hit = self._verb_hit(verb)
             if hit is not None:
                 self._accept(m, hit)
@@ -595,7 +695,11 @@ class EventsComponent:
                     if hit is not None:
                         self._accept(m, hit)
                         return
-        if m.counted is None and via_dep not in SUBJECTS and (not via_prep or via.lower_ in TALLY_PREPS):
+        if (
+            m.counted is None
+            and via_dep not in SUBJECTS
+            and (via is None or not via_prep or via.lower_ in lex.tally_preps)
+        ):
             # the subject names the figure: "the death toll rose to 50", "losses reached 4,000";
             # or, with a preposition, the object: "officials put the number of dead at 120"
             roles = SUBJECTS | {"dobj"} if via_prep else SUBJECTS
@@ -717,20 +821,19 @@ class EventsComponent:
 
     def _owner_of_actor(self, token: Token, ctx: _DocContext) -> Owner | None:
         """The owner named by a subject: a country itself, or a noun with a national modifier."""
-        if token.lower_ in PRONOUNS:
-            token = ctx.resolve_pronoun(token)
-            if token is None:
-                return None
-        found = ctx.country_like(token)
+        named = ctx.resolve_pronoun(token) if token.lower_ in self.lex.pronouns else token
+        if named is None:
+            return None
+        found = ctx.country_like(named)
         if found is not None:
             return found
-        return self._noun_owner(token, ctx)
+        return self._noun_owner(named, ctx)
 
     def _noun_owner(self, noun: Token, ctx: _DocContext, depth: int = 0) -> Owner | None:
         """ "Pyongyang's troops", "North Korean troops", "troops from North Korea"."""
         for child in noun.children:
             if child.dep_ == "poss":
-                if child.lower_ in PRONOUNS:
+                if child.lower_ in self.lex.pronouns:
                     target = ctx.resolve_pronoun(child)
                     return ctx.country_like(target) if target is not None else None
                 found = ctx.country_like(child, whole_subtree=True)
@@ -744,7 +847,7 @@ class EventsComponent:
         if depth > 0:
             return None
         for prep in noun.rights:
-            if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in self.lex.owner_preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found = ctx.country_like(pobj) or self._noun_owner(pobj, ctx, depth + 1)
@@ -755,74 +858,84 @@ class EventsComponent:
     # -- qualifiers --------------------------------------------------------------------------
 
     def _find_qualifiers(self, m: EventMatch, ctx: _DocContext) -> list[str]:
-        lex = self.lex
-        found: list[str] = []
-        ordinals: list[str] = []
-
-        def add(word: Token, owner: Token) -> None:
-            low = word.lower_
-            name = lex.qualifier_words.get(low) or lex.qualifier_words.get(lemma(word))
-            if low in lex.ordinals:
-                if low not in ordinals:
-                    ordinals.append(low)
-                return
-            if name is None:
-                return
-            if low == "more" or low == "new":
-                nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
-                if nxt is not None and nxt.lower_ == "than":
-                    return
-                if low == "more" and word.i < m.anchor.i and owner.i == m.anchor.i:
-                    return
-            if name not in found:
-                found.append(name)
-
-        anchors: list[Token] = []
-        numbers = list(m.anchor.doc[m.first : m.last])
-        for tok in numbers:
+        """The qualifiers of a figure (batch, additional, initial, total, ordinals) from the words on
+        the number, on its counted noun and the nouns passed on the way up, and on its verb; then
+        the phrases ("so far") headed by any of them. Batch first, then ordinals, then the others."""
+        q = _Qualifiers(numbers=list(m.anchor.doc[m.first : m.last]))
+        for tok in q.numbers:
             for child in tok.children:
-                if child.dep_ in ("amod", "advmod", "quantmod", "det", "npadvmod") and child not in numbers:
-                    add(child, tok)
-            anchors.append(tok)
+                if child.dep_ in ("amod", "advmod", "quantmod", "det", "npadvmod") and child not in q.numbers:
+                    self._add_qualifier(m, q, child, tok)
+            q.anchors.append(tok)
+        nouns = self._qualifier_nouns(m, q)
+        if m.verb is not None:
+            self._verb_qualifiers(m, q, m.verb, nouns)
+        anchor_ids = {t.i for t in q.anchors}
+        for heads, name in ctx.qualifier_phrases(self.lex):
+            if name not in q.found and not heads.isdisjoint(anchor_ids):
+                q.found.append(name)
+        order = self.lex.qualifier_order
+        head = [name for name in order[:1] if name in q.found]
+        tail = [name for name in order[1:] if name in q.found]
+        rest = [name for name in q.found if name not in order]
+        return head + q.ordinals + tail + rest
+
+    def _qualifier_nouns(self, m: EventMatch, q: _Qualifiers) -> list[Token]:
+        """Qualifiers on the counted noun and the nouns passed ("a second batch of 1,500 troops");
+        returns those nouns."""
         nouns: list[Token] = []
         if m.counted is not None and m.counted_how not in ("reference", "ellipsis"):
             nouns.append(m.counted)
         nouns += [p for p in m.path if p not in nouns]
         for noun in nouns:
-            if self._container(noun) or lemma(noun) in lex.nouns:
-                add(noun, noun)
+            if self._container(noun) or lemma(noun) in self.lex.nouns:
+                self._add_qualifier(m, q, noun, noun)
             for child in noun.children:
-                if child.dep_ in ("amod", "det", "advmod", "nummod", "compound") and child not in numbers:
-                    add(child, noun)
-            anchors.append(noun)
-        verb = m.verb
-        if verb is not None:
-            anchors.append(verb)
-            for child in verb.children:
-                if child.dep_ in ("advmod", "npadvmod"):
-                    add(child, verb)
-                elif child.dep_ == "dobj" and lemma(child) in lex.tally_nouns:
-                    add(child, verb)
-                elif child.dep_ == "prep" and child.lower_ in ("in", "as", "during", "with"):
-                    # "send 3,500 troops in a third deployment"; not "of the initial contingent, ..."
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj" and (
-                            self._container(pobj) or lex.nouns.get(lemma(pobj)) == m.event
-                        ):
-                            if pobj not in nouns:
-                                add(pobj, pobj)
-                                for grand in pobj.children:
-                                    if grand.dep_ == "amod":
-                                        add(grand, pobj)
-        anchor_ids = {t.i for t in anchors}
-        for heads, name in ctx.qualifier_phrases(lex):
-            if name not in found and not heads.isdisjoint(anchor_ids):
-                found.append(name)
-        order = ["batch", "additional", "initial", "total"]
-        head = [name for name in order[:1] if name in found]
-        tail = [name for name in order[1:] if name in found]
-        rest = [name for name in found if name not in order]
-        return head + ordinals + tail + rest
+                if child.dep_ in ("amod", "det", "advmod", "nummod", "compound") and child not in q.numbers:
+                    self._add_qualifier(m, q, child, noun)
+            q.anchors.append(noun)
+        return nouns
+
+    def _verb_qualifiers(self, m: EventMatch, q: _Qualifiers, verb: Token, nouns: list[Token]) -> None:
+        """Qualifiers on the verb: adverbs ("sent 500 more"), a tally noun ("bringing the total to"),
+        and an event or container noun after a qualifier preposition ("send 3,500 troops in a third
+        deployment"; not "of the initial contingent, ...")."""
+        q.anchors.append(verb)
+        for child in verb.children:
+            if child.dep_ in ("advmod", "npadvmod"):
+                self._add_qualifier(m, q, child, verb)
+            elif child.dep_ == "dobj" and lemma(child) in self.lex.tally_nouns:
+                self._add_qualifier(m, q, child, verb)
+            elif child.dep_ == "prep" and child.lower_ in self.lex.qualifier_preps:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj" or pobj in nouns:
+                        continue
+                    if self._container(pobj) or self.lex.nouns.get(lemma(pobj)) == m.event:
+                        self._add_qualifier(m, q, pobj, pobj)
+                        for grand in pobj.children:
+                            if grand.dep_ == "amod":
+                                self._add_qualifier(m, q, grand, pobj)
+
+    def _add_qualifier(self, m: EventMatch, q: _Qualifiers, word: Token, owner: Token) -> None:
+        """The qualifier a word sets, if any: an ordinal as itself ("second"), else the qualifier it
+        is listed under; "more than" and a "more" before the number ("more 500") set nothing."""
+        lex = self.lex
+        low = word.lower_
+        if low in lex.ordinals:
+            if low not in q.ordinals:
+                q.ordinals.append(low)
+            return
+        name = lex.qualifier_words.get(low) or lex.qualifier_words.get(lemma(word))
+        if name is None:
+            return
+        if low in lex.not_before_than:
+            nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
+            if nxt is not None and nxt.lower_ == "than":
+                return
+            if low == "more" and word.i < m.anchor.i and owner.i == m.anchor.i:
+                return
+        if name not in q.found:
+            q.found.append(name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -830,14 +943,18 @@ class EventsComponent:
 
 
 class _DocContext:
-    def __init__(self, doc: Doc) -> None:
+    """What the rules look up in one Doc: sentence starts, owner entities, places and actors with
+    a country, multi-word qualifiers; ``pronouns`` are those that stand for a country or a force."""
+
+    def __init__(self, doc: Doc, pronouns: frozenset[str]) -> None:
         self.doc = doc
+        self.pronouns = pronouns
         self.text = doc_text(doc)
         self._phrases: list[tuple[frozenset[int], str]] | None = None
         self.sent_starts = [s.start for s in doc.sents]
         self.places = [p for p in (doc._.places or []) if p.country]
         self.actors = [a for a in (doc._.actors or []) if a.country]
-        self.ents = {}  # named entities that can own things, by token
+        self.ents: dict[int, Span] = {}  # named entities that can own things, by token
         for ent in doc.ents:
             if ent.label_ in OWNER_LABELS:
                 for i in range(ent.start, ent.end):
@@ -897,13 +1014,30 @@ class _DocContext:
             seen += 1
             if node.pos_ in VERBS:
                 for child in node.children:
-                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in self.pronouns:
                         if self.country_like(child) is not None:
                             return child
         return None
 
 
-@Language.factory("claimtrail_events")
-def make_component(nlp: Language, name: str) -> EventsComponent:
-    """Factory registered with spaCy; the word lists are read once here."""
-    return EventsComponent()
+@Language.factory(
+    "claimtrail_events",
+    assigns=["doc._.quantities"],
+    requires=[
+        "doc._.quantities",
+        "doc._.places",
+        "doc._.actors",
+        "doc.ents",
+        "doc.sents",
+        "token.pos",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.ent_type",
+    ],
+    default_config={"resource": RESOURCE},
+)
+def make_component(nlp: Language, name: str, resource: str) -> EventsComponent:
+    """Factory registered with spaCy: fills counted noun, owner, event and qualifiers on the
+    quantities; the word lists of resource file ``resource`` are read and checked once here."""
+    return EventsComponent(load_lexicon(resource))
