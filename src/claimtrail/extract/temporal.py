@@ -73,8 +73,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?P<y>{YEAR})", g.h_year, 6),
     (r"(?P<y>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d)(?![\d])", g.h_year_range, 1),
     (r"(?:the\s+)?(?:(?P<y>(?:1[6-9]|20)\d0)['’]?|['’](?P<yy>\d0))s", g.h_decade, 1),
-    (r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|right\s+now"
-     r"|now|nowadays|{STORYDAY})", g.h_rel_day, 0),
+    (r"(?P<w>{RELDAY}|{NOW}|{STORYDAY})", g.h_rel_day, 0),
     (r"(?P<w>{REFWORD})", g.h_ref_word, 3),
     (r"(?P<rel>{STORYREL})\s+(?P<p>week|month|year)", g.h_story_period, 0),
     (r"(?P<rel>{STORYPOD})\s+(?P<p>morning|afternoon|evening|night)",
@@ -150,7 +149,7 @@ LEADS: list[str] = [
     "D", "D", "D", "D", "D", "D",
     "WD MON", "WD the D ORDW", "from between MON", "from between the D ORDW",
     "MON", "D", "D", "MON", "REL", "D", "D", "the D",
-    "the today yesterday tomorrow right now nowadays that", "REFW", "that the", "STORYPOD",
+    "RELDAY NOW STORYDAY", "REFW", "that the", "STORYPOD",
     "tonight tonite",
     "yesterday today tomorrow this last next", "REL WD", "WD", "the", "REL",
     "SEASON", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
@@ -182,6 +181,9 @@ def _word_classes(lex: Lexicon) -> dict[str, set[str]]:
         "FREQ": set(lex.frequencies),
         "HOL": first(lex.holidays),
         "REFW": first(lex.reference_words),
+        "RELDAY": first(lex.relative_days),
+        "NOW": first(lex.present_words),
+        "STORYDAY": first(lex.story_days),
         "SEASON": first(lex.seasons),
         "STORYPOD": first(lex.story_day_parts),
     }

@@ -366,7 +366,7 @@ def h_century(m: re.Match[str], c: Ctx) -> Chunk | None:
 def h_rel_day(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "today", "yesterday", "now" (publication date); "the next day", "that day" (story date)."""
     w = re.sub(r"\s+", " ", m["w"].lower())
-    if w in ("now", "right now", "nowadays"):
+    if w in c.lex.present_words:
         return Chunk(m.start(), m.end(), "DATE", "PRESENT_REF", c.ref, c.ref, "present")
     story = c.lex.story_days.get(w)
     if story is not None:
@@ -381,11 +381,9 @@ def h_rel_day(m: re.Match[str], c: Ctx) -> Chunk | None:
         and _NAME_BEFORE.search(c.text[max(0, m.start() - 30) : m.start()])
     ):
         return None  # "Russia Today", "USA Today": a name
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-               "the day after tomorrow": 2}  # fmt: skip
     if c.ref is None:
         return Chunk(m.start(), m.end(), "DATE", None, gran="relday")
-    return c.on_date(m.start(), m.end(), c.ref + timedelta(days=offsets[w]), "relday")
+    return c.on_date(m.start(), m.end(), c.ref + timedelta(days=c.lex.relative_days[w]), "relday")
 
 
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z]+\s$")

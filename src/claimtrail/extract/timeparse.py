@@ -195,6 +195,8 @@ class TemporalWords(TypedDict):
     frequencies: dict[str, str]
     future_cues: list[str]
     reference_words: dict[str, str]
+    relative_days: dict[str, int]
+    present_words: list[str]
     story_days: dict[str, int]
     story_period_words: dict[str, int]
     timeml_units: dict[str, str]
@@ -239,6 +241,8 @@ class Lexicon:
     story_periods: dict[str, int]
     timeml_units: dict[str, str]
     before_ref: frozenset[str]  # "earlier this month": the part before the reference date
+    relative_days: dict[str, int]
+    present_words: frozenset[str]
     seasons: dict[str, str]
     season_cues: frozenset[str]
     weekday_modes: dict[str, str]
@@ -369,6 +373,8 @@ def lexicon(resource: str = TEMPORAL_RESOURCE, numbers: str = NUMBERS_RESOURCE) 
         story_periods={_norm(k): int(v) for k, v in data["story_period_words"].items()},
         timeml_units={str(k).lower(): str(v) for k, v in data["timeml_units"].items()},
         before_ref=frozenset(w.lower() for w in data["before_ref_words"]),
+        relative_days={_norm(k): v for k, v in data["relative_days"].items()},
+        present_words=frozenset(_norm(w) for w in data["present_words"]),
         seasons={k.lower(): v for k, v in data["seasons"].items()},
         season_cues=frozenset(data["season_cues"]),
         weekday_modes={_norm(k): v for k, v in data["weekday_modes"].items()},
@@ -438,6 +444,8 @@ def _alternations(
         "FUTURE": _alt(list(data["future_cues"])),
         "REFWORD": _alt(list(data["reference_words"])),
         "STORYDAY": _alt(list(data["story_days"])),
+        "RELDAY": _alt(list(data["relative_days"])),
+        "NOW": _alt(list(data["present_words"])),
         "STORYREL": _alt(list(data["story_period_words"])),
         "ORD": _alt(list(ordinals)),
         "BEFOREAFTER": _alt(list(data["before_ref_words"]) + list(data["after_ref_words"])),
