@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from .contract.annotate import annotation_object, error_object, merged_annotations
 from .model import Article, Failure
-from .nlp.pipeline import load_pipeline, make_docs
+from .nlp.pipeline import load_pipeline, make_docs, resolve_exclude
 from .settings import Settings, load_settings
 
 
@@ -42,11 +42,12 @@ def annotate_paths(
     exclude: Iterable[str] = (),
 ) -> Iterator[dict[str, Any]]:
     """One annotation object per input (per line for JSONL), an ``error`` object for a bad one;
-    ``exclude`` names components to leave out (their lists stay empty)."""
+    ``exclude`` names components to leave out (their lists stay empty), checked before any input
+    is read."""
     from .ingest.read import iter_inputs
 
     settings = settings or load_settings()
-    exclude = tuple(exclude)
+    exclude = resolve_exclude(exclude)
     nlp = None
     for item in iter_inputs(paths, published=published, settings=settings):
         if isinstance(item, Failure):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.util import load_config, load_config_from_str
 
 from claimtrail import resources
-from claimtrail.annotate import annotate_text
+from claimtrail.annotate import annotate_paths, annotate_text
 from claimtrail.nlp.pipeline import (
     COMPONENTS,
     FACTORY_MODULES,
@@ -123,6 +123,16 @@ def test_unknown_component_name_is_one_line_naming_the_known_ones():
         "claimtrail_times",
         "claimtrail_modality",
     )
+
+
+def test_unknown_name_is_refused_before_any_input_is_read():
+    with pytest.raises(PipelineError, match="'weather' is not a pipeline component"):
+        next(annotate_paths(["/no/such/file.txt"], exclude=["weather"]))
+
+
+def test_a_missing_config_file_is_one_line(tmp_path):
+    with pytest.raises(PipelineError, match=r"pipeline config .*nothing\.cfg: cannot be read"):
+        load_pipeline(config=tmp_path / "nothing.cfg")
 
 
 def test_requirement_not_met_is_caught():
