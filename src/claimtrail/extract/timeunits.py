@@ -1,7 +1,7 @@
 """Handlers for durations, sets and clock times ("three days ago", "every week", "10:30 p.m.").
 
-Split from ``timegrammar`` (calendar dates) to keep modules small; ``temporal.PATTERNS`` refers to
-both. Each handler takes a regex match and a ``timegrammar.Ctx`` and returns a ``Chunk`` or None.
+Split from ``timegrammar`` (calendar dates) to keep modules small; ``timepatterns.PATTERNS`` refers
+to both. Each handler takes a regex match and a ``timegrammar.Ctx`` and returns a ``Chunk`` or None.
 """
 
 from __future__ import annotations
