@@ -15,22 +15,22 @@ import pint
 
 from .. import resources
 
-# Target unit per dimensionality (pint expression, name written in the output).
+# Per dimension: its short name, the target unit (pint expression) and the name written in the output.
 _TARGETS: tuple[tuple[str, str, str], ...] = (
-    ("[length]", "kilometer", "km"),
-    ("[mass]", "kilogram", "kg"),
-    ("[time]", "hour", "hour"),
-    ("[length] / [time]", "kilometer / hour", "km/h"),
-    ("[length] ** 2", "kilometer ** 2", "km2"),
-    ("[length] ** 3", "liter", "l"),
-    ("[temperature]", "degree_Celsius", "degC"),
+    ("length", "kilometer", "km"),
+    ("mass", "kilogram", "kg"),
+    ("time", "hour", "hour"),
+    ("speed", "kilometer / hour", "km/h"),
+    ("area", "kilometer ** 2", "km2"),
+    ("volume", "liter", "l"),
+    ("temperature", "degree_Celsius", "degC"),
 )
 
 
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """pint's registry with claimtrail's extra definitions, built once."""
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     ureg.load_definitions(str(resources.path("units.txt")))
     return ureg
 
@@ -48,12 +48,13 @@ def parse_unit(expr: str) -> Any | None:
 
 
 @lru_cache(maxsize=1)
-def _target_units() -> dict[Any, tuple[Any, str]]:
+def _target_units() -> dict[Any, tuple[Any, str, str]]:
+    """By pint dimensionality: the target unit, its output name and the dimension's short name."""
     ureg = registry()
     out = {}
-    for _dim, expr, name in _TARGETS:
+    for dim, expr, name in _TARGETS:
         unit = ureg.parse_units(expr)
-        out[unit.dimensionality] = (unit, name)
+        out[unit.dimensionality] = (unit, name, dim)
     return out
 
 
@@ -76,7 +77,7 @@ def normalize(
     target = _target_units().get(u.dimensionality)
     if target is None:
         return value, unit
-    tunit, name = target
+    tunit, name, _dim = target
     try:
         q = registry().Quantity(value, u).to(tunit)
     except (pint.errors.PintError, TypeError, ValueError):
@@ -96,22 +97,8 @@ def dimension(unit: str | None, pint_expr: str | None = None) -> str | None:
     u = parse_unit(pint_expr or unit)
     if u is None:
         return None
-    names = {
-        "[length]": "length",
-        "[mass]": "mass",
-        "[time]": "time",
-        "[length] / [time]": "speed",
-        "[length] ** 2": "area",
-        "[length] ** 3": "volume",
-        "[temperature]": "temperature",
-    }
-    for dim, name in names.items():
-        if registry().parse_units(_TARGET_EXPR[dim]).dimensionality == u.dimensionality:
-            return name
-    return str(u.dimensionality)
-
-
-_TARGET_EXPR = {dim: expr for dim, expr, _ in _TARGETS}
+    target = _target_units().get(u.dimensionality)
+    return target[2] if target is not None else str(u.dimensionality)
 
 
 def _round(x: float) -> float:
