@@ -16,6 +16,7 @@ import time
 import zlib
 from datetime import date, timedelta
 
+from claimtrail.contract.claims import claim_from_json
 from claimtrail.fusion import ArticleMeta, fuse
 from claimtrail.model import Claim
 
@@ -133,7 +134,7 @@ def synthetic(n_claims: int, n_articles: int, seed: int = 7) -> tuple[list[str],
 
 
 def load(lines: list[str]) -> list[Claim]:
-    return [Claim.from_contract(json.loads(line), qualifiers=[], sentence_start=0) for line in lines]
+    return [claim_from_json(json.loads(line)) for line in lines]
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from claimtrail import extract
 from claimtrail.claims import claim_id_for
+from claimtrail.contract.claims import CLAIM_FIELDS, claim_to_json
 from claimtrail.model import Claim
 
 TEXT = (
@@ -17,7 +18,7 @@ PUBLISHED = date(2024, 11, 14)
 
 
 def _by_value(claims: list[Claim], value: float) -> Claim:
-    found = [c for c in claims if c.quantity and c.quantity["value"] == value]
+    found = [c for c in claims if c.quantity and c.quantity.value == value]
     assert found, f"no claim with value {value}: {[c.quantity for c in claims]}"
     return found[0]
 
@@ -26,7 +27,7 @@ def test_contract_fields_in_order():
     claims = extract(TEXT, PUBLISHED)
     assert claims
     for c in claims:
-        assert list(c.to_contract()) == list(Claim.CONTRACT_FIELDS)
+        assert list(claim_to_json(c)) == list(CLAIM_FIELDS)
         assert TEXT[c.start : c.end] in c.sentence
         assert c.sentence in TEXT
 
@@ -35,15 +36,15 @@ def test_quantity_claim_values_and_provenance():
     claims = extract(TEXT, PUBLISHED)
     c = _by_value(claims, 2300)
     assert c.kind == "quantity"
-    assert c.quantity["text"] == "2,300"
+    assert c.quantity.text == "2,300"
     assert c.event == "deployed"
-    assert c.subject["normalized"] in ("engineer", "engineers")
+    assert c.subject.normalized in ("engineer", "engineers")
     assert c.published == "2024-11-14"
-    assert any(p["country"] == "BY" for p in c.places)
+    assert any(p.country == "BY" for p in c.places)
     # "said on Tuesday" dates the statement: the Tuesday before 2024-11-14 is 2024-11-12
-    assert c.statement_time is not None and c.statement_time["start"] == "2024-11-12"
-    assert c.attribution and c.attribution[0]["cue"] == "said"
-    assert "official" in (c.attribution[0]["text"] or "")
+    assert c.statement_time is not None and c.statement_time.start == "2024-11-12"
+    assert c.attribution and c.attribution[0].cue == "said"
+    assert "official" in (c.attribution[0].text or "")
 
 
 def test_ids_are_stable_and_distinct():
@@ -65,7 +66,7 @@ def test_statement_claim_for_attributed_clause_without_figure():
 
 def test_no_claims_from_dates_or_ordinals():
     claims = extract("The second convoy left on March 5, 2024, officials said.", date(2024, 3, 6))
-    assert all(c.quantity is None or c.quantity["value"] not in (5, 2024, 2) for c in claims)
+    assert all(c.quantity is None or c.quantity.value not in (5, 2024, 2) for c in claims)
 
 
 def test_places_naming_actors_are_not_the_claims_places():
@@ -75,11 +76,11 @@ def test_places_naming_actors_are_not_the_claims_places():
     )
     claims = extract(text, date(2024, 5, 8))
     c600 = _by_value(claims, 600)
-    names = {p["name"] for p in c600.places}
+    names = {p.name for p in c600.places}
     assert "Belarus" not in names and "South Korea" not in names  # the sender, the spy agency's country
     assert any("Gomel" in n for n in names)
     c200 = _by_value(claims, 200)
-    assert any("Kursk" in p["name"] for p in c200.places)
+    assert any("Kursk" in p.name for p in c200.places)
 
 
 def test_a_restated_event_gives_the_lede_figure_its_origin():
@@ -92,8 +93,8 @@ def test_a_restated_event_gives_the_lede_figure_its_origin():
     )
     claims = extract(text, date(2024, 4, 10))
     lede = _by_value(claims, 900)
-    names = [a["name"] or "" for a in lede.attribution]
+    names = [a.name or "" for a in lede.attribution]
     assert names and names[0].endswith("Vetrova")
     assert len(names) == 2 and "officers" in names[-1]
     other = _by_value(claims, 40)
-    assert all("Vetrova" not in (a["name"] or "") for a in other.attribution)
+    assert all("Vetrova" not in (a.name or "") for a in other.attribution)

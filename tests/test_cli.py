@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimtrail.cli.main import app
-from claimtrail.model import Claim
+from claimtrail.contract.claims import CLAIM_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "kursk"
@@ -62,7 +62,7 @@ def test_export_jsonl_is_the_contract(ledger):
     assert len(lines) > 20
     for line in lines:
         obj = json.loads(line)
-        assert list(obj) == list(Claim.CONTRACT_FIELDS)
+        assert list(obj) == list(CLAIM_FIELDS)
         assert obj["kind"] in ("quantity", "statement")
         assert obj["modality"] in (
             "asserted",

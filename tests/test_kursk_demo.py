@@ -32,8 +32,7 @@ def claims(request) -> list[Claim]:
 def find(claims: list[Claim], value: float, **want) -> list[Claim]:
     out = []
     for c in claims:
-        q = c.quantity or {}
-        if q.get("value") != value:
+        if c.quantity is None or c.quantity.value != value:
             continue
         if all((c.event == v) if k == "event" else True for k, v in want.items()):
             out.append(c)
@@ -41,56 +40,56 @@ def find(claims: list[Claim], value: float, **want) -> list[Claim]:
 
 
 def speakers(c: Claim) -> str:
-    return " | ".join((a.get("name") or "") + " " + (a.get("text") or "") for a in c.attribution)
+    return " | ".join((a.name or "") + " " + (a.text or "") for a in c.attribution)
 
 
 def test_second_batch_of_1500_deployed_near_kursk(claims):
     found = find(claims, 1500, event="deployed")
     assert found, [c.quantity for c in claims]
     c = found[0]
-    assert c.subject["country"] == "KP"
-    assert c.subject["normalized"] in ("troop", "troops", "soldier", "soldiers")
-    assert any(p["country"] == "RU" for p in c.places)
+    assert c.subject.country == "KP"
+    assert c.subject.normalized in ("troop", "troops", "soldier", "soldiers")
+    assert any(p.country == "RU" for p in c.places)
     assert "Yu" in speakers(c) or "lawmaker" in speakers(c)
     times = [t for t in (c.statement_time, c.event_time) if t]
-    assert any(t["start"] == "2025-03-05" for t in times)
+    assert any(t.start == "2025-03-05" for t in times)
 
 
 def test_possible_further_3500(claims):
     found = [c for c in find(claims, 3500) if c.modality == "possible"]
-    assert found, [(c.quantity["text"], c.modality) for c in find(claims, 3500)]
+    assert found, [(c.quantity.text, c.modality) for c in find(claims, 3500)]
 
 
 def test_initial_12000_and_about_4000_casualties(claims):
     assert find(claims, 12000)
     cas = find(claims, 4000)
-    assert cas and cas[0].event == "casualties" and cas[0].quantity["approximate"] is True
+    assert cas and cas[0].event == "casualties" and cas[0].quantity.approximate is True
 
 
 def test_3500_training_in_far_east(claims):
     found = find(claims, 3500, event="training")
     assert found
-    assert any(p["country"] == "RU" for c in found for p in c.places)
+    assert any(p.country == "RU" for c in found for p in c.places)
 
 
 def test_two_captured_on_jan_11(claims):
     found = find(claims, 2, event="captured")
     assert found
     times = [t for c in found for t in (c.event_time, c.statement_time) if t]
-    assert any(t["start"] == "2025-01-11" for t in times)
+    assert any(t.start == "2025-01-11" for t in times)
 
 
 def test_ri_normalized_to_km_and_pack_range(claims):
-    ri = [c for c in claims if c.quantity and c.quantity["unit"] == "ri"]
-    assert {c.quantity["value"] for c in ri} >= {100, 200}
-    hundred = next(c for c in ri if c.quantity["value"] == 100)
-    assert hundred.quantity["normalized_unit"] == "km"
-    assert hundred.quantity["normalized_value"] == pytest.approx(39.27, abs=0.01)
-    km = [c.quantity["value"] for c in claims if c.quantity and c.quantity["unit"] == "km"]
+    ri = [c for c in claims if c.quantity and c.quantity.unit == "ri"]
+    assert {c.quantity.value for c in ri} >= {100, 200}
+    hundred = next(c for c in ri if c.quantity.value == 100)
+    assert hundred.quantity.normalized_unit == "km"
+    assert hundred.quantity.normalized_value == pytest.approx(39.27, abs=0.01)
+    km = [c.quantity.value for c in claims if c.quantity and c.quantity.unit == "km"]
     assert 39.3 in km and 78.5 in km
-    pack = next(c for c in claims if c.quantity and c.quantity["unit"] == "kg")
-    assert (pack.quantity["low"], pack.quantity["high"], pack.quantity["value"]) == (20, 25, 22.5)
-    hours = [c.quantity["value"] for c in claims if c.quantity and c.quantity["normalized_unit"] == "hour"]
+    pack = next(c for c in claims if c.quantity and c.quantity.unit == "kg")
+    assert (pack.quantity.low, pack.quantity.high, pack.quantity.value) == (20, 25, 22.5)
+    hours = [c.quantity.value for c in claims if c.quantity and c.quantity.normalized_unit == "hour"]
     assert 4 in hours and 8 in hours
 
 
@@ -99,5 +98,5 @@ def test_lede_figure_has_the_origin_named_later(claims):
     c = find(claims, 1500, event="deployed")[0]
     assert len(c.attribution) >= 2
     origin = c.attribution[-1]
-    assert origin["type"] in ("intelligence", "military", "person", "government")
-    assert any(w in (origin["name"] or "") for w in ("Ukrainian", "Budanov", "HUR"))
+    assert origin.type in ("intelligence", "military", "person", "government")
+    assert any(w in (origin.name or "") for w in ("Ukrainian", "Budanov", "HUR"))

@@ -90,13 +90,13 @@ def _assert_exact(claims, article: Article) -> None:
     text = article.text
     for c in claims:
         if c.kind == "quantity":
-            assert text[c.start : c.end] == c.quantity["text"]
+            assert text[c.start : c.end] == c.quantity.text
         assert text[c.sentence_start : c.sentence_start + len(c.sentence)] == c.sentence
         assert c.claim_id == claim_id_for(article.article_id, c.start, c.end, c.kind)
         for e in c.evidence:
-            assert 0 <= e["start"] <= e["end"] <= len(text)
-            if e["role"] in ("quantity", "content"):
-                assert (e["start"], e["end"]) == (c.start, c.end)
+            assert 0 <= e.start <= e.end <= len(text)
+            if e.role in ("quantity", "content"):
+                assert (e.start, e.end) == (c.start, c.end)
 
 
 def test_a_text_over_a_million_characters_gives_exact_claims(nlp):
@@ -104,7 +104,7 @@ def test_a_text_over_a_million_characters_gives_exact_claims(nlp):
     assert len(text) > 1_000_000
     article = Article(article_id="1" * 16, text=text)
     claims = extract_article(article, nlp)
-    assert [c.quantity["text"] for c in claims if c.kind == "quantity"] == [
+    assert [c.quantity.text for c in claims if c.kind == "quantity"] == [
         FIGURES[i % 3] for i in range(52)
     ] + ["77"]
     _assert_exact(claims, article)

@@ -24,6 +24,7 @@ from claimtrail.errors import LedgerError
 from claimtrail.model import Article, Failure
 from claimtrail.run import IngestReport, _Writer, ingest
 from claimtrail.settings import Settings
+from claimtrail.store.filters import ClaimFilter
 from claimtrail.store.ledger import open_ledger
 
 # Sentences written for these tests.
@@ -60,7 +61,7 @@ def _jsonl(path: Path, *records: dict) -> None:
 def _assert_offsets_exact(ledger) -> None:
     """Every claim's sentence is found at its offsets in the stored text."""
     for article in ledger.articles():
-        for claim in ledger.claims(article_id=article.article_id):
+        for claim in ledger.claims(ClaimFilter(article_id=article.article_id)):
             assert article.text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == (
                 claim.sentence
             )

@@ -163,4 +163,4 @@ def test_an_article_that_kills_its_worker_twice_is_a_failure(monkeypatch):
     assert results[0].source == "fatal.txt" and results[0].reason == WORKER_DIED
     article, claims = results[1]
     assert article.article_id == good.article_id
-    assert [c.quantity["text"] for c in claims] == ["1,200"]
+    assert [c.quantity.text for c in claims] == ["1,200"]

@@ -12,21 +12,35 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from .extract.attribution import attribution_for
 from .extract.modality import modality_for
 from .model import (
+    ACTOR_TYPES,
+    EVENTS,
+    MODALITIES,
     ActorMention,
     Article,
     AttributionMention,
     Claim,
+    Event,
+    Evidence,
+    Kind,
+    Modality,
     PlaceMention,
+    PlaceRef,
+    Quantity,
     QuantityMention,
+    SourceLink,
+    Subject,
+    TextSpan,
     TimeMention,
+    TimeRef,
+    one_of,
 )
 from .nlp.extensions import doc_text
 from .nlp.segment import doc_datelines
@@ -47,8 +61,8 @@ def build_claims(doc: Doc, article: Article) -> list[Claim]:
     A piece's claims point at the full article text: its offsets and ids add ``doc._.piece_start``.
     """
     builder = _Builder(doc, article)
-    claims = [builder.quantity_claim(q) for q in doc._.quantities or [] if q.kind in CLAIM_KINDS]
-    claims = [c for c in claims if c is not None]
+    built = (builder.quantity_claim(q) for q in doc._.quantities or [] if q.kind in CLAIM_KINDS)
+    claims = [c for c in built if c is not None]
     claims.extend(builder.statement_claims(claims))
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     offset = doc._.piece_start
@@ -65,8 +79,35 @@ def shift_claim(claim: Claim, offset: int) -> Claim:
         start=start,
         end=end,
         sentence_start=claim.sentence_start + offset,
-        evidence=[e | {"start": e["start"] + offset, "end": e["end"] + offset} for e in claim.evidence],
+        evidence=tuple(
+            dataclasses.replace(e, start=e.start + offset, end=e.end + offset) for e in claim.evidence
+        ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """What every claim of one attributed clause shares: its chain, times, certainty and places."""
+
+    chain: list[AttributionMention]
+    event_time: TimeMention | None
+    statement_time: TimeMention | None
+    modality: Modality
+    cues: tuple[str, ...]
+    places: list[PlaceMention]
+
+    def evidence(self) -> list[Evidence]:
+        """The clause's evidence spans: each source and cue of the chain, the times, the places."""
+        out: list[Evidence] = []
+        for a in self.chain:
+            if a.source is not None:
+                out.append(Evidence("source", a.source.start, a.source.end))
+            out.append(Evidence("cue", a.cue.start, a.cue.end))
+        for tm in (self.event_time, self.statement_time):
+            if tm is not None:
+                out.append(Evidence("time", tm.start, tm.end))
+        out.extend(Evidence("place", p.start, p.end) for p in self.places)
+        return out
 
 
 class _Builder:
@@ -94,9 +135,11 @@ class _Builder:
             for p in self.places
             if not any(p.start < e and s < p.end for s, e in speaker_spans) and not self._acting(p)
         ]
-        self.cue_tokens = {
-            self._token_at(a.cue.start).i: a for a in self.attributions if self._token_at(a.cue.start)
-        }
+        self.cue_tokens: dict[int, AttributionMention] = {}
+        for a in self.attributions:
+            token = self._token_at(a.cue.start)
+            if token is not None:
+                self.cue_tokens[token.i] = a
 
     # -- helpers ---------------------------------------------------------------------------------
     def _token_at(self, char: int) -> Token | None:
@@ -121,14 +164,17 @@ class _Builder:
         return [token, *token.ancestors]
 
     # -- times -----------------------------------------------------------------------------------
-    def _time_dict(self, t: TimeMention | None) -> dict[str, Any] | None:
+    @staticmethod
+    def _time_ref(t: TimeMention | None) -> TimeRef | None:
+        """A date of the sentence as the claim's time: its first and last day (a day: the same)."""
         if t is None:
             return None
-        return {
-            "text": t.text,
-            "start": t.begin.isoformat() if t.begin else None,
-            "end": (t.finish or t.begin).isoformat() if (t.finish or t.begin) else None,
-        }
+        last = t.finish or t.begin
+        return TimeRef(
+            text=t.text,
+            start=t.begin.isoformat() if t.begin else None,
+            end=last.isoformat() if last else None,
+        )
 
     def _times_in(self, sent: Span) -> list[TimeMention]:
         return [
@@ -165,23 +211,23 @@ class _Builder:
     def _chain(self, start: int, end: int) -> list[AttributionMention]:
         return list(attribution_for(self.doc, start, end))
 
-    def _chain_dicts(self, chain: list[AttributionMention]) -> list[dict[str, Any]]:
-        out = []
-        for a in chain:
-            out.append(
-                {
-                    "text": a.source.text if a.source else None,
-                    "name": a.source_name or (a.source.text if a.source else None),
-                    "type": a.source_type or "unknown",
-                    "role": a.source_role,
-                    "cue": a.cue.text,
-                }
+    @staticmethod
+    def _links(chain: list[AttributionMention]) -> tuple[SourceLink, ...]:
+        """An attribution chain as the claim's source links, speaker first."""
+        return tuple(
+            SourceLink(
+                text=a.source.text if a.source else None,
+                name=a.source_name or (a.source.text if a.source else None),
+                type=one_of(a.source_type, ACTOR_TYPES, "source type"),
+                role=a.source_role,
+                cue=a.cue.text,
             )
-        return out
+            for a in chain
+        )
 
-    def _modality(self, token: Token) -> tuple[str, list[str]]:
+    def _modality(self, token: Token) -> tuple[Modality, tuple[str, ...]]:
         modality, cues = modality_for(self.doc, token.i)
-        return modality, [c.text for c in cues]
+        return one_of(modality, MODALITIES, "modality"), tuple(c.text for c in cues)
 
     # -- places ----------------------------------------------------------------------------------
     def _acting(self, place: PlaceMention) -> bool:
@@ -202,7 +248,7 @@ class _Builder:
             )
         return False
 
-    def _places_in(self, sent: Span, exclude: list[tuple[int, int]] = ()) -> list[PlaceMention]:
+    def _places_in(self, sent: Span, exclude: list[tuple[int, int]]) -> list[PlaceMention]:
         """The sentence's places, less those that name a speaker or a body rather than where it
         happened ("Seoul's spy agency", "a Kyiv official") and those in ``exclude`` (the owner)."""
         seen: set[str] = set()
@@ -218,9 +264,10 @@ class _Builder:
         return out
 
     # -- claims ----------------------------------------------------------------------------------
-    def _subject(self, q: QuantityMention) -> dict[str, Any]:
+    def _subject(self, q: QuantityMention) -> Subject:
+        """The counted noun phrase with its owner where the owner sits inside it."""
         if q.counted is None:
-            return {"text": None, "normalized": None, "country": q.owner_country}
+            return Subject(country=q.owner_country)
         start, end = q.counted.start, q.counted.end
         if q.owner is not None and q.owner.start < start:
             # "North Korean troops", "Pyongyang's 1,500 soldiers": the owner inside the noun phrase
@@ -229,11 +276,12 @@ class _Builder:
             if noun is not None and owner is not None and noun.left_edge.i <= owner.i < noun.i:
                 start = q.owner.start
         normalized = (q.counted_lemma or q.counted.text).lower()
-        return {"text": self.text[start:end], "normalized": normalized, "country": q.owner_country}
+        return Subject(text=self.text[start:end], normalized=normalized, country=q.owner_country)
 
-    def _base(
-        self, *, start: int, end: int, kind: str, sent: Span, anchor: Token, owner: Any = None
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def _clause(
+        self, *, start: int, end: int, sent: Span, anchor: Token, owner: TextSpan | None = None
+    ) -> _Clause:
+        """The chain, times, certainty and places of the clause holding ``start..end``."""
         chain = self._chain(start, end)
         cue_tokens = set()
         for a in chain:
@@ -252,39 +300,51 @@ class _Builder:
                         statement_time = tm
         modality, cues = self._modality(anchor)
         places = self._places_in(sent, [(owner.start, owner.end)] if owner is not None else [])
-        evidence: list[dict[str, Any]] = []
-        for a in chain:
-            if a.source is not None:
-                evidence.append({"role": "source", "start": a.source.start, "end": a.source.end})
-            evidence.append({"role": "cue", "start": a.cue.start, "end": a.cue.end})
-        for tm in (event_time, statement_time):
-            if tm is not None:
-                evidence.append({"role": "time", "start": tm.start, "end": tm.end})
-        for p in places:
-            evidence.append({"role": "place", "start": p.start, "end": p.end})
-        fields = {
-            "claim_id": claim_id_for(self.article.article_id, start, end, kind),
-            "article_id": self.article.article_id,
-            "article_url": self.article.url,
-            "published": self.published.isoformat() if self.published else None,
-            "sentence": sent.text,
-            "start": start,
-            "end": end,
-            "kind": kind,
-            "event_time": self._time_dict(event_time),
-            "statement_time": self._time_dict(statement_time),
-            "places": [p.contract_dict() | {} for p in places],
-            "attribution": self._chain_dicts(chain),
-            "modality": modality,
-            "cues": cues,
-            "sentence_start": sent.start_char,
-        }
-        for place in fields["places"]:
-            for key in ("start", "end"):
-                place.pop(key, None)
-        return fields, evidence
+        return _Clause(chain, event_time, statement_time, modality, cues, places)
+
+    def _claim(
+        self,
+        *,
+        kind: Kind,
+        start: int,
+        end: int,
+        sent: Span,
+        clause: _Clause,
+        links: tuple[SourceLink, ...],
+        subject: Subject,
+        evidence: list[Evidence],
+        event: Event | None = None,
+        quantity: Quantity | None = None,
+        qualifiers: tuple[str, ...] = (),
+    ) -> Claim:
+        """A claim of this article from its span, its clause and its own parts."""
+        return Claim(
+            claim_id=claim_id_for(self.article.article_id, start, end, kind),
+            article_id=self.article.article_id,
+            article_url=self.article.url,
+            published=self.published.isoformat() if self.published else None,
+            sentence=sent.text,
+            start=start,
+            end=end,
+            kind=kind,
+            event=event,
+            subject=subject,
+            quantity=quantity,
+            event_time=self._time_ref(clause.event_time),
+            statement_time=self._time_ref(clause.statement_time),
+            places=tuple(
+                PlaceRef(p.text, p.name, p.country, p.lat, p.lon, p.gazetteer_id) for p in clause.places
+            ),
+            attribution=links,
+            modality=clause.modality,
+            cues=clause.cues,
+            qualifiers=qualifiers,
+            sentence_start=sent.start_char,
+            evidence=tuple(evidence),
+        )
 
     def quantity_claim(self, q: QuantityMention) -> Claim | None:
+        """The claim of one figure, or None where its span does not align with the Doc's tokens."""
         if q.token_start < 0:
             span = self._span(q.start, q.end)
             if span is None:
@@ -298,25 +358,38 @@ class _Builder:
             trig = self._token_at(q.event_trigger.start)
             if trig is not None and trig.sent == sent:
                 anchor = trig
-        fields, evidence = self._base(
-            start=q.start, end=q.end, kind="quantity", sent=sent, anchor=anchor, owner=q.owner
-        )
-        if len(fields["attribution"]) == 1:
-            origin = self._restated_origin(q, fields["attribution"][0]["name"])
+        clause = self._clause(start=q.start, end=q.end, sent=sent, anchor=anchor, owner=q.owner)
+        links = self._links(clause.chain)
+        if len(links) == 1:
+            origin = self._restated_origin(q, links[0].name)
             if origin is not None:
-                fields["attribution"].extend(self._chain_dicts([origin]))
-        evidence.insert(0, {"role": "quantity", "start": q.start, "end": q.end})
+                links += self._links([origin])
+        evidence = [Evidence("quantity", q.start, q.end), *clause.evidence()]
         if q.counted is not None:
-            evidence.append({"role": "subject", "start": q.counted.start, "end": q.counted.end})
+            evidence.append(Evidence("subject", q.counted.start, q.counted.end))
         if q.event_trigger is not None:
-            evidence.append({"role": "trigger", "start": q.event_trigger.start, "end": q.event_trigger.end})
-        return Claim(
-            **fields,
-            event=q.event,
+            evidence.append(Evidence("trigger", q.event_trigger.start, q.event_trigger.end))
+        return self._claim(
+            kind="quantity",
+            start=q.start,
+            end=q.end,
+            sent=sent,
+            clause=clause,
+            links=links,
             subject=self._subject(q),
-            quantity=q.contract_dict(),
-            qualifiers=list(q.qualifiers),
             evidence=evidence,
+            event=None if q.event is None else one_of(q.event, EVENTS, "event"),
+            quantity=Quantity(
+                text=q.text,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                approximate=q.approximate,
+                unit=q.unit,
+                normalized_value=q.normalized_value,
+                normalized_unit=q.normalized_unit,
+            ),
+            qualifiers=tuple(q.qualifiers),
         )
 
     def _restated_origin(self, q: QuantityMention, speaker: str | None) -> AttributionMention | None:
@@ -365,21 +438,28 @@ class _Builder:
                 continue
             sent = span[0].sent
             anchor = span.root
-            fields, evidence = self._base(start=start, end=end, kind="statement", sent=sent, anchor=anchor)
-            evidence.insert(0, {"role": "content", "start": start, "end": end})
-            subject = self._statement_subject(span)
+            clause = self._clause(start=start, end=end, sent=sent, anchor=anchor)
             out.append(
-                Claim(**fields, event=None, subject=subject, quantity=None, qualifiers=[], evidence=evidence)
+                self._claim(
+                    kind="statement",
+                    start=start,
+                    end=end,
+                    sent=sent,
+                    clause=clause,
+                    links=self._links(clause.chain),
+                    subject=self._statement_subject(span),
+                    evidence=[Evidence("content", start, end), *clause.evidence()],
+                )
             )
         return out
 
-    def _statement_subject(self, span: Span) -> dict[str, Any]:
+    def _statement_subject(self, span: Span) -> Subject:
         """The grammatical subject of the attributed clause, resolved to an actor where one matches."""
         subj = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head == span.root), None)
         if subj is None:
-            return {"text": None, "normalized": None, "country": None}
+            return Subject()
         sub = self.doc[subj.left_edge.i : subj.right_edge.i + 1]
         for actor in self.actors:
             if actor.start < sub.end_char and sub.start_char < actor.end:
-                return {"text": sub.text, "normalized": actor.normalized, "country": actor.country}
-        return {"text": sub.text, "normalized": subj.lemma_.lower(), "country": None}
+                return Subject(text=sub.text, normalized=actor.normalized, country=actor.country)
+        return Subject(text=sub.text, normalized=subj.lemma_.lower())

@@ -21,8 +21,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
+from .contract.claims import claim_to_json
 from .errors import InputError, OutputError
-from .model import Claim
+from .model import Claim, Quantity
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
 CONTRACT_VERSION = "1"
@@ -69,78 +70,96 @@ CSV_COLUMNS = (
 Grades = dict[str, dict[str, Any]]
 
 
-def flatten(claim: dict[str, Any], grades: Grades | None = None) -> dict[str, Any]:
-    """One contract claim as a flat row (CSV/Parquet): nested objects spread into columns, plus the
-    claim's Admiralty grade (source reliability A-F, information credibility 1-6) where given."""
-    grade = (grades or {}).get(claim["claim_id"]) or {}
-    subject = claim.get("subject") or {}
-    quantity = claim.get("quantity") or {}
-    event_time = claim.get("event_time") or {}
-    statement_time = claim.get("statement_time") or {}
-    chain = claim.get("attribution") or []
-    places = claim.get("places") or []
+def flatten(claim: Claim, grades: Grades | None = None) -> dict[str, Any]:
+    """One claim as a flat row (CSV/Parquet): nested parts spread into columns, plus the claim's
+    Admiralty grade (source reliability A-F, information credibility 1-6) where given."""
+    grade = (grades or {}).get(claim.claim_id) or {}
+    subject, quantity, chain = claim.subject, claim.quantity, claim.attribution
     return {
-        "claim_id": claim["claim_id"],
-        "article_id": claim["article_id"],
-        "article_url": claim.get("article_url"),
-        "published": claim.get("published"),
-        "kind": claim["kind"],
-        "event": claim.get("event"),
-        "subject_text": subject.get("text"),
-        "subject_normalized": subject.get("normalized"),
-        "subject_country": subject.get("country"),
-        "quantity_text": quantity.get("text"),
-        "value": quantity.get("value"),
-        "low": quantity.get("low"),
-        "high": quantity.get("high"),
-        "approximate": quantity.get("approximate"),
-        "unit": quantity.get("unit"),
-        "normalized_value": quantity.get("normalized_value"),
-        "normalized_unit": quantity.get("normalized_unit"),
-        "event_time_start": event_time.get("start"),
-        "event_time_end": event_time.get("end"),
-        "statement_time_start": statement_time.get("start"),
-        "statement_time_end": statement_time.get("end"),
-        "places": "; ".join(p.get("name") or "" for p in places),
-        "place_countries": "; ".join(p.get("country") or "" for p in places),
-        "speaker": chain[0].get("name") if chain else None,
-        "speaker_type": chain[0].get("type") if chain else None,
-        "origin": chain[-1].get("name") if chain else None,
-        "origin_type": chain[-1].get("type") if chain else None,
-        "chain": " <- ".join(a.get("name") or a.get("text") or "?" for a in chain),
-        "modality": claim.get("modality"),
-        "cues": "; ".join(claim.get("cues") or []),
-        "start": claim["start"],
-        "end": claim["end"],
-        "sentence": claim.get("sentence"),
+        "claim_id": claim.claim_id,
+        "article_id": claim.article_id,
+        "article_url": claim.article_url,
+        "published": claim.published,
+        "kind": claim.kind,
+        "event": claim.event,
+        "subject_text": subject.text,
+        "subject_normalized": subject.normalized,
+        "subject_country": subject.country,
+        **_quantity_columns(quantity),
+        "event_time_start": claim.event_time.start if claim.event_time else None,
+        "event_time_end": claim.event_time.end if claim.event_time else None,
+        "statement_time_start": claim.statement_time.start if claim.statement_time else None,
+        "statement_time_end": claim.statement_time.end if claim.statement_time else None,
+        "places": "; ".join(p.name for p in claim.places),
+        "place_countries": "; ".join(p.country or "" for p in claim.places),
+        "speaker": chain[0].name if chain else None,
+        "speaker_type": chain[0].type if chain else None,
+        "origin": chain[-1].name if chain else None,
+        "origin_type": chain[-1].type if chain else None,
+        "chain": " <- ".join(a.name or a.text or "?" for a in chain),
+        "modality": claim.modality,
+        "cues": "; ".join(claim.cues),
+        "start": claim.start,
+        "end": claim.end,
+        "sentence": claim.sentence,
         "reliability": grade.get("reliability"),
         "credibility": grade.get("credibility"),
     }
 
 
+def _quantity_columns(quantity: Quantity | None) -> dict[str, Any]:
+    """The figure's columns of a flat row (all empty for a statement)."""
+    if quantity is None:
+        return dict.fromkeys(
+            (
+                "quantity_text",
+                "value",
+                "low",
+                "high",
+                "approximate",
+                "unit",
+                "normalized_value",
+                "normalized_unit",
+            )
+        )
+    return {
+        "quantity_text": quantity.text,
+        "value": quantity.value,
+        "low": quantity.low,
+        "high": quantity.high,
+        "approximate": quantity.approximate,
+        "unit": quantity.unit,
+        "normalized_value": quantity.normalized_value,
+        "normalized_unit": quantity.normalized_unit,
+    }
+
+
 def write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
+    """The claims.jsonl contract: one claim a line."""
     n = 0
     for claim in claims:
-        out.write(json.dumps(claim.to_contract(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(claim_to_json(claim), ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
 def write_csv(claims: Iterable[Claim], out: IO[str], grades: Grades | None = None) -> int:
+    """Flat rows with a header (``CSV_COLUMNS``)."""
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS))
     writer.writeheader()
     n = 0
     for claim in claims:
-        writer.writerow(flatten(claim.to_contract(), grades))
+        writer.writerow(flatten(claim, grades))
         n += 1
     return n
 
 
 def write_parquet(claims: Iterable[Claim], path: str, grades: Grades | None = None) -> int:
+    """Flat rows as a Parquet table tagged with the contract version."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [flatten(c.to_contract(), grades) for c in claims]
+    rows = [flatten(c, grades) for c in claims]
     columns = {name: [r[name] for r in rows] for name in CSV_COLUMNS}
     table = pa.table(columns)
     table = table.replace_schema_metadata({"claimtrail_contract": CONTRACT_VERSION})
@@ -155,17 +174,16 @@ def geojson(claims: Iterable[Claim]) -> dict[str, Any]:
     """A FeatureCollection: one point per (claim, place) with coordinates."""
     features = []
     for claim in claims:
-        c = claim.to_contract()
-        for place in c["places"]:
-            if place.get("lat") is None or place.get("lon") is None:
+        for place in claim.places:
+            if place.lat is None or place.lon is None:
                 continue
-            row = flatten(c)
-            row["place"] = place.get("name")
-            row["gazetteer_id"] = place.get("gazetteer_id")
+            row = flatten(claim)
+            row["place"] = place.name
+            row["gazetteer_id"] = place.gazetteer_id
             features.append(
                 {
                     "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+                    "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
                     "properties": row,
                 }
             )

@@ -2,15 +2,64 @@
 
 Every mention carries character offsets (``start``, ``end`` exclusive) into the exact text that was
 read, so any claim can be shown highlighted in its article. Extractors produce mentions; ``claims``
-turns them into ``Claim`` records; the store and exports serialise those. The field names follow the
-``annotate`` and ``claims.jsonl`` contracts of PRODUCT.md.
+turns them into typed, frozen ``Claim`` records. The field names follow the ``annotate`` and
+``claims.jsonl`` contracts of PRODUCT.md; the JSON itself is built and read only in
+``claimtrail.contract``. The vocabularies (events, modalities, source types, ...) are ``Literal``
+types defined once here, with their tuples derived from them.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, TypeVar, get_args
+
+# ---------------------------------------------------------------------------------------------
+# Vocabularies (each defined once; the tuples are derived from the Literal types)
+
+#: What happened to the counted thing (the claims.jsonl ``event``).
+Event = Literal["deployed", "killed", "wounded", "casualties", "captured", "training", "other"]
+#: How sure a claim is (the claims.jsonl ``modality``).
+Modality = Literal[
+    "asserted", "reported", "estimated", "believed", "possible", "planned", "denied", "confirmed"
+]
+#: The type of a source in an attribution chain (the claims.jsonl ``attribution[].type``).
+SourceType = Literal[
+    "person",
+    "organization",
+    "government",
+    "military",
+    "intelligence",
+    "media",
+    "anonymous",
+    "document",
+    "unknown",
+]
+#: A figure or an attributed clause without one.
+Kind = Literal["quantity", "statement"]
+#: TimeML types of a time expression (the annotate contract's ``times[].type``).
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+#: What a claim's evidence span shows.
+EvidenceRole = Literal["quantity", "content", "subject", "trigger", "time", "place", "source", "cue"]
+
+EVENTS: tuple[Event, ...] = get_args(Event)
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
+ACTOR_TYPES: tuple[SourceType, ...] = get_args(SourceType)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+TIME_TYPES: tuple[TimeType, ...] = get_args(TimeType)
+EVIDENCE_ROLES: tuple[EvidenceRole, ...] = get_args(EvidenceRole)
+
+_Word = TypeVar("_Word", bound=str)
+
+
+def one_of(value: str, vocabulary: tuple[_Word, ...], what: str) -> _Word:
+    """``value`` as a member of ``vocabulary`` (so a plain string becomes its Literal type where it
+    enters a claim); ValueError naming ``what`` when it is not one of them."""
+    for word in vocabulary:
+        if word == value:
+            return word
+    raise ValueError(f"{what}: {value!r} is not one of {', '.join(vocabulary)}")
+
 
 # ---------------------------------------------------------------------------------------------
 # Articles
@@ -66,9 +115,6 @@ class TextSpan:
     end: int
     text: str
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
-
 
 @dataclass
 class QuantityMention:
@@ -97,7 +143,7 @@ class QuantityMention:
     counted_lemma: str | None = None  # "troop"
     owner: TextSpan | None = None  # "North Korean"
     owner_country: str | None = None  # "KP"
-    event: str | None = None  # deployed | killed | wounded | casualties | captured | training | other
+    event: str | None = None  # one of EVENTS
     event_trigger: TextSpan | None = None
     qualifiers: list[str] = field(default_factory=list)  # batch, additional, total, initial, ...
     # Token indices into the Doc (not exported): the first token and one past the last.
@@ -107,19 +153,6 @@ class QuantityMention:
     # from its first number to its last), without currency sign, unit or age words (not exported).
     number_start: int = -1
     number_end: int = -1
-
-    def contract_dict(self) -> dict[str, Any]:
-        """The ``quantity`` object of the claims/annotate contracts."""
-        return {
-            "text": self.text,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "approximate": self.approximate,
-            "unit": self.unit,
-            "normalized_value": self.normalized_value,
-            "normalized_unit": self.normalized_unit,
-        }
 
 
 @dataclass
@@ -139,15 +172,6 @@ class TimeMention:
     begin: date | None = None
     finish: date | None = None
 
-    def contract_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "type": self.type,
-            "value": self.value,
-        }
-
 
 @dataclass
 class PlaceMention:
@@ -163,31 +187,6 @@ class PlaceMention:
     gazetteer_id: str | None  # "geonames:2643743" or "claimtrail:russia-far-east"
     feature: str = "place"  # country | admin1 | admin2 | city | region | ...
     demonym: bool = False  # "Ukrainian" gives a country, not a location in the text
-
-    def contract_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "name": self.name,
-            "country": self.country,
-            "lat": self.lat,
-            "lon": self.lon,
-            "gazetteer_id": self.gazetteer_id,
-        }
-
-
-ACTOR_TYPES = (
-    "person",
-    "organization",
-    "government",
-    "military",
-    "intelligence",
-    "media",
-    "anonymous",
-    "document",
-    "unknown",
-)
 
 
 @dataclass
@@ -205,16 +204,6 @@ class ActorMention:
     type: str  # one of ACTOR_TYPES, or "country"
     country: str | None = None
     role: str | None = None  # "a member of the ruling People Power Party"
-
-    def contract_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "normalized": self.normalized,
-            "type": self.type,
-            "country": self.country,
-        }
 
 
 @dataclass
@@ -236,17 +225,6 @@ class AttributionMention:
     source_country: str | None = None
     direct: bool = False  # a direct quote
 
-    def contract_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source.as_dict() if self.source else None,
-            "cue": self.cue.as_dict(),
-            "content": {"start": self.content_start, "end": self.content_end},
-            "cites": list(self.cites),
-        }
-
-
-MODALITIES = ("asserted", "reported", "estimated", "believed", "possible", "planned", "denied", "confirmed")
-
 
 @dataclass
 class ModalityCue:
@@ -259,19 +237,84 @@ class ModalityCue:
     # Token index of the word the cue governs (its clause head), -1 if unknown.
     scope_head: int = -1
 
-    def contract_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "modality": self.modality}
-
 
 # ---------------------------------------------------------------------------------------------
-# Claims (the claims.jsonl contract)
-
-EVENTS = ("deployed", "killed", "wounded", "casualties", "captured", "training", "other")
+# Claims (the claims.jsonl contract is built and read in ``claimtrail.contract.claims``)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A claim's figure: as written, its value (a range's midpoint), range or bound, approximation
+    and unit, with the value converted to a normalised unit where one applies."""
+
+    text: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a claim is about: the counted noun phrase as written, its normalised word and the
+    country that owns it (ISO 3166-1 alpha-2); all None where the claim has no subject."""
+
+    text: str | None = None
+    normalized: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place a claim happens in, resolved to a gazetteer entry."""
+
+    text: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLink:
+    """One source of an attribution chain: as written, its resolved name and type, its role and the
+    cue that attributes the claim to it ("said", "citing", "according to")."""
+
+    text: str | None
+    name: str | None
+    type: SourceType
+    role: str | None
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A date a claim refers to: as written, and the ISO dates (text) of the first and last day
+    it covers (equal for a day)."""
+
+    text: str
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A stretch of article text that supports a part of a claim (its figure, source, cue, ...)."""
+
+    role: EvidenceRole
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
-    """One figure or statement with its provenance; ``to_contract`` gives the claims.jsonl line."""
+    """One figure or statement with its provenance (``contract.claims.claim_to_json`` gives its
+    claims.jsonl line). ``qualifiers``, ``sentence_start`` and ``evidence`` are internal extras:
+    qualifiers such as batch/total, where the sentence starts, the supporting text spans."""
 
     claim_id: str
     article_id: str
@@ -280,46 +323,16 @@ class Claim:
     sentence: str
     start: int
     end: int
-    kind: str  # quantity | statement
-    event: str | None
-    subject: dict[str, Any]
-    quantity: dict[str, Any] | None
-    event_time: dict[str, Any] | None
-    statement_time: dict[str, Any] | None
-    places: list[dict[str, Any]]
-    attribution: list[dict[str, Any]]
-    modality: str
-    cues: list[str]
-    # Internal extras (not in the contract): qualifiers such as batch/total, sentence offsets.
-    qualifiers: list[str] = field(default_factory=list)
+    kind: Kind
+    event: Event | None
+    subject: Subject
+    quantity: Quantity | None
+    event_time: TimeRef | None
+    statement_time: TimeRef | None
+    places: tuple[PlaceRef, ...]
+    attribution: tuple[SourceLink, ...]
+    modality: Modality
+    cues: tuple[str, ...]
+    qualifiers: tuple[str, ...] = ()
     sentence_start: int = 0
-    # Evidence spans: [{"role": "quantity"|"subject"|"trigger"|"time"|"place"|"source"|"cue", "start", "end"}]
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-
-    CONTRACT_FIELDS = (
-        "claim_id",
-        "article_id",
-        "article_url",
-        "published",
-        "sentence",
-        "start",
-        "end",
-        "kind",
-        "event",
-        "subject",
-        "quantity",
-        "event_time",
-        "statement_time",
-        "places",
-        "attribution",
-        "modality",
-        "cues",
-    )
-
-    def to_contract(self) -> dict[str, Any]:
-        """The exact claims.jsonl object of PRODUCT.md, fields in contract order."""
-        return {name: getattr(self, name) for name in self.CONTRACT_FIELDS}
-
-    @classmethod
-    def from_contract(cls, data: dict[str, Any], **extra: Any) -> Claim:
-        return cls(**{name: data.get(name) for name in cls.CONTRACT_FIELDS}, **extra)
+    evidence: tuple[Evidence, ...] = ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrail.contract.annotate import attribution_to_json
 from claimtrail.extract.attribution import attribution_for
 
 
@@ -151,7 +152,7 @@ def test_contract_dict_shape(annotate):
     text = "A senior official said 30 drones were launched, citing radar data."
     doc = annotate(text)
     for a in doc._.attributions:
-        d = a.contract_dict()
+        d = attribution_to_json(a)
         assert set(d) == {"source", "cue", "content", "cites"}
         assert text[d["cue"]["start"] : d["cue"]["end"]] == d["cue"]["text"]
         assert all(0 <= c < len(doc._.attributions) for c in d["cites"])

@@ -389,7 +389,7 @@ def test_martyrs_are_people_killed():
     import claimtrail
 
     claims = claimtrail.extract("The movement said 31 martyrs were buried in the village.", None)
-    assert [(c.quantity["value"], c.event) for c in claims if c.kind == "quantity"] == [(31, "killed")]
+    assert [(c.quantity.value, c.event) for c in claims if c.kind == "quantity"] == [(31, "killed")]
 
 
 SCIENCE = (

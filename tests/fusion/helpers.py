@@ -6,9 +6,19 @@ import hashlib
 from datetime import date
 
 from claimtrail.fusion import ArticleMeta
-from claimtrail.model import Claim
+from claimtrail.model import (
+    Claim,
+    Event,
+    Modality,
+    PlaceRef,
+    Quantity,
+    SourceLink,
+    SourceType,
+    Subject,
+    TimeRef,
+)
 
-_SOURCE_TYPES = {
+_SOURCE_TYPES: dict[str, SourceType] = {
     "NIS": "intelligence",
     "National Intelligence Service (NIS)": "intelligence",
     "South Korea's spy agency": "intelligence",
@@ -25,7 +35,7 @@ def claim(
     article: str,
     value: float | None,
     *,
-    event: str | None = "deployed",
+    event: Event | None = "deployed",
     subject: str = "troop",
     country: str | None = "KP",
     said: str = "2024-11-13",
@@ -38,7 +48,7 @@ def claim(
     normalized_value: float | None = None,
     normalized_unit: str | None = None,
     qualifiers: tuple[str, ...] = (),
-    modality: str = "asserted",
+    modality: Modality = "asserted",
     start: int = 0,
     sentence_start: int = 0,
     places: tuple[tuple[str, str, str], ...] = (("Russia", "RU", "geonames:2017370"),),
@@ -57,30 +67,29 @@ def claim(
         end=start + len(text),
         kind="quantity",
         event=event,
-        subject={"text": subject + "s", "normalized": subject, "country": country},
-        quantity={
-            "text": text,
-            "value": value,
-            "low": low,
-            "high": high,
-            "approximate": approximate,
-            "unit": unit,
-            "normalized_value": normalized_value,
-            "normalized_unit": normalized_unit,
-        },
+        subject=Subject(text=subject + "s", normalized=subject, country=country),
+        quantity=Quantity(
+            text=text,
+            value=value,
+            low=low,
+            high=high,
+            approximate=approximate,
+            unit=unit,
+            normalized_value=normalized_value,
+            normalized_unit=normalized_unit,
+        ),
         event_time=None,
-        statement_time={"text": "on", "start": said, "end": said},
-        places=[
-            {"text": n, "name": n, "country": c, "lat": None, "lon": None, "gazetteer_id": g}
-            for n, c, g in places
-        ],
-        attribution=[
-            {"text": s, "name": s, "type": _SOURCE_TYPES.get(s, "organization"), "role": None, "cue": "said"}
+        statement_time=TimeRef(text="on", start=said, end=said),
+        places=tuple(
+            PlaceRef(text=n, name=n, country=c, lat=None, lon=None, gazetteer_id=g) for n, c, g in places
+        ),
+        attribution=tuple(
+            SourceLink(text=s, name=s, type=_SOURCE_TYPES.get(s, "organization"), role=None, cue="said")
             for s in sources
-        ],
+        ),
         modality=modality,
-        cues=[],
-        qualifiers=list(qualifiers),
+        cues=(),
+        qualifiers=qualifiers,
         sentence_start=sentence_start,
     )
 

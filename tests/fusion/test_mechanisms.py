@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from claimtrail.fusion import fuse
@@ -206,8 +207,10 @@ def test_circular_reporting_counts_one_origin():
 
 
 def test_unattributed_claim_is_its_outlets_only_where_the_outlet_counted():
-    counted = claim("a2", 11000, sources=(), said="2024-11-14")
-    counted.sentence = "By our own count, 11,000 troops were deployed."
+    counted = replace(
+        claim("a2", 11000, sources=(), said="2024-11-14"),
+        sentence="By our own count, 11,000 troops were deployed.",
+    )
     cs = [claim("a1", 11000, sources=()), counted]
     t = by_event(run(cs, outlets={"a1": "Harbour Wire", "a2": "Capitol Wire"}), "deployed")
     # the outlet that counted is an origin; the one that lost the chain does not stand in for it
@@ -290,7 +293,7 @@ def test_stated_conversion_check():
         start=18,
         sentence_start=0,
     )
-    km.start, km.end = ri.end + 2, ri.end + 9
+    km = replace(km, start=ri.end + 2, end=ri.end + 9)
     checks = [c for c in run([ri, km]).checks if c["kind"] == "unit"]
     assert len(checks) == 1 and checks[0]["result"] == "consistent"
     assert "100 ri = 39.27 km" in checks[0]["detail"] and "39.3 km" in checks[0]["detail"]
@@ -306,7 +309,7 @@ def test_stated_conversion_check():
         start=18,
         sentence_start=0,
     )
-    wrong.start, wrong.end = ri.end + 2, ri.end + 7
+    wrong = replace(wrong, start=ri.end + 2, end=ri.end + 7)
     checks = [c for c in run([ri, wrong]).checks if c["kind"] == "unit"]
     assert len(checks) == 1 and checks[0]["result"] == "inconsistent"
 

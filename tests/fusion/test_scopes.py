@@ -4,6 +4,7 @@ totals, bounds, stated revisions, neutral nouns, derived totals and echoes of on
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from claimtrail.fusion import fuse
 
@@ -19,9 +20,7 @@ def said(article, value, sentence, figure, *, places=(), **kw):
     base = next(_base) * 1000
     at = sentence.index(figure)
     c = claim(article, value, start=base + at, sentence_start=base, places=places, **kw)
-    c.sentence = sentence
-    c.end = c.start + len(figure)
-    return c
+    return replace(c, sentence=sentence, end=c.start + len(figure))
 
 
 def run(claims, outlets=None):

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
-from claimtrail.model import Article, Claim
+from claimtrail.model import (
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    Modality,
+    PlaceRef,
+    Quantity,
+    SourceLink,
+    Subject,
+    TimeRef,
+)
 
 REPORT = (
     "SEOUL - North Korea has sent roughly 1,200 more soldiers to Russia, South Korean lawmaker "
@@ -16,20 +28,8 @@ REPORT = (
 )
 
 PLACES = {
-    "Russia": {
-        "name": "Russia",
-        "country": "RU",
-        "lat": 60.0,
-        "lon": 100.0,
-        "gazetteer_id": "geonames:2017370",
-    },
-    "Kursk region": {
-        "name": "Kursk Oblast",
-        "country": "RU",
-        "lat": 51.5,
-        "lon": 36.2,
-        "gazetteer_id": "geonames:538555",
-    },
+    "Russia": PlaceRef("Russia", "Russia", "RU", 60.0, 100.0, "geonames:2017370"),
+    "Kursk region": PlaceRef("Kursk region", "Kursk Oblast", "RU", 51.5, 36.2, "geonames:538555"),
 }
 
 
@@ -61,17 +61,17 @@ def make_claim(
     number: str,
     *,
     value: float,
-    event: str,
-    modality: str,
-    chain: list[dict],
-    places: list[str] = (),
+    event: Event,
+    modality: Modality,
+    chain: tuple[SourceLink, ...],
+    places: tuple[str, ...] = (),
     low: float | None = None,
     high: float | None = None,
     approximate: bool = False,
-    event_time: dict | None = None,
-    statement_time: dict | None = None,
-    subject: dict | None = None,
-    cues: list[str] = (),
+    event_time: TimeRef | None = None,
+    statement_time: TimeRef | None = None,
+    subject: Subject | None = None,
+    cues: tuple[str, ...] = (),
 ) -> Claim:
     text_ = article.text
     start, end = span(text_, number)
@@ -79,16 +79,13 @@ def make_claim(
     sent_start = 0 if sent_start < 0 else sent_start + 2
     sent_end = text_.find(". ", end)
     sent_end = len(text_) if sent_end < 0 else sent_end + 1
-    evidence = [{"role": "quantity", "start": start, "end": end}]
+    evidence = [Evidence("quantity", start, end)]
     for entry in chain:
-        if entry.get("text") and entry["text"] in text_:
-            s, e = span(text_, entry["text"])
-            evidence.append({"role": "source", "start": s, "end": e})
-        cs, ce = span(text_, entry["cue"])
-        evidence.append({"role": "cue", "start": cs, "end": ce})
+        if entry.text and entry.text in text_:
+            evidence.append(Evidence("source", *span(text_, entry.text)))
+        evidence.append(Evidence("cue", *span(text_, entry.cue)))
     for p in places:
-        s, e = span(text_, p)
-        evidence.append({"role": "place", "start": s, "end": e})
+        evidence.append(Evidence("place", *span(text_, p)))
     return Claim(
         claim_id=_claim_id(article.article_id, start, end, "quantity"),
         article_id=article.article_id,
@@ -99,49 +96,36 @@ def make_claim(
         end=end,
         kind="quantity",
         event=event,
-        subject=subject or {"text": "soldiers", "normalized": "soldier", "country": "KP"},
-        quantity={
-            "text": number,
-            "value": value,
-            "low": low,
-            "high": high,
-            "approximate": approximate,
-            "unit": None,
-            "normalized_value": None,
-            "normalized_unit": None,
-        },
+        subject=subject or Subject(text="soldiers", normalized="soldier", country="KP"),
+        quantity=Quantity(text=number, value=value, low=low, high=high, approximate=approximate),
         event_time=event_time,
         statement_time=statement_time,
-        places=[{"text": p, **PLACES[p]} for p in places],
+        places=tuple(replace(PLACES[p], text=p) for p in places),
         attribution=chain,
         modality=modality,
-        cues=list(cues),
-        qualifiers=["additional"] if "more" in text_[end : end + 12] else [],
+        cues=cues,
+        qualifiers=("additional",) if "more" in text_[end : end + 12] else (),
         sentence_start=sent_start,
-        evidence=evidence,
+        evidence=tuple(evidence),
     )
 
 
-PARK = {"text": "Park Ji-hoon", "name": "Park Ji-hoon", "type": "person", "role": "lawmaker", "cue": "told"}
-NIS = {
-    "text": "the National Intelligence Service",
-    "name": "National Intelligence Service",
-    "type": "intelligence",
-    "role": None,
-    "cue": "citing",
-}
-OFFICIALS = {
-    "text": "Ukrainian officials",
-    "name": "Ukrainian officials",
-    "type": "government",
-    "role": None,
-    "cue": "estimated",
-}
+PARK = SourceLink(text="Park Ji-hoon", name="Park Ji-hoon", type="person", role="lawmaker", cue="told")
+NIS = SourceLink(
+    text="the National Intelligence Service",
+    name="National Intelligence Service",
+    type="intelligence",
+    role=None,
+    cue="citing",
+)
+OFFICIALS = SourceLink(
+    text="Ukrainian officials", name="Ukrainian officials", type="government", role=None, cue="estimated"
+)
 
 
 def report_claims(article: Article) -> list[Claim]:
     """The three figures of REPORT-like text, as the claims builder would give them."""
-    thursday = {"text": "on Thursday", "start": "2025-03-06", "end": "2025-03-06"}
+    thursday = TimeRef(text="on Thursday", start="2025-03-06", end="2025-03-06")
     return [
         make_claim(
             article,
@@ -150,10 +134,10 @@ def report_claims(article: Article) -> list[Claim]:
             approximate=True,
             event="deployed",
             modality="reported",
-            chain=[PARK, NIS],
-            places=["Russia"],
+            chain=(PARK, NIS),
+            places=("Russia",),
             statement_time=thursday,
-            cues=["told", "citing"],
+            cues=("told", "citing"),
         ),
         make_claim(
             article,
@@ -162,9 +146,9 @@ def report_claims(article: Article) -> list[Claim]:
             high=3000.0,
             event="deployed",
             modality="possible",
-            chain=[{**PARK, "text": "Park", "cue": "said"}],
-            subject={"text": "troops", "normalized": "troop", "country": "KP"},
-            cues=["could"],
+            chain=(replace(PARK, text="Park", cue="said"),),
+            subject=Subject(text="troops", normalized="troop", country="KP"),
+            cues=("could",),
         ),
         make_claim(
             article,
@@ -173,10 +157,10 @@ def report_claims(article: Article) -> list[Claim]:
             approximate=True,
             event="casualties",
             modality="estimated",
-            chain=[OFFICIALS],
-            places=["Kursk region"],
-            event_time={"text": "since January", "start": "2025-01-01", "end": "2025-03-07"},
-            cues=["estimated"],
+            chain=(OFFICIALS,),
+            places=("Kursk region",),
+            event_time=TimeRef(text="since January", start="2025-01-01", end="2025-03-07"),
+            cues=("estimated",),
         ),
     ]
 
@@ -198,16 +182,17 @@ def report_claims_for(article: Article, i: int) -> list[Claim]:
     base = report_claims(make_article())
     out = []
     for claim, number, value in zip(base, (a, b, c), (1000 + i, 2000 + i, 3000 + i), strict=True):
+        assert claim.quantity is not None and claim.event is not None
         rebuilt = make_claim(
             article,
             number,
             value=float(value),
-            approximate=claim.quantity["approximate"],
-            high=float(value) if claim.quantity["high"] else None,
+            approximate=claim.quantity.approximate,
+            high=float(value) if claim.quantity.high else None,
             event=claim.event,
             modality=claim.modality,
             chain=claim.attribution,
-            places=[p["text"] for p in claim.places],
+            places=tuple(p.text for p in claim.places),
             event_time=claim.event_time,
             statement_time=claim.statement_time,
             subject=claim.subject,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from claimtrail.errors import InputError, LedgerError
-from claimtrail.model import Failure
+from claimtrail.model import Failure, SourceLink
+from claimtrail.store.filters import ClaimFilter
 from claimtrail.store.ledger import Ledger, open_ledger
 from claimtrail.store.migrations import HEAD
 
@@ -35,13 +37,14 @@ def test_add_article_round_trips_article_and_claims(ledger: Ledger):
     back = ledger.get_claim(claims[0].claim_id)
     assert back == claims[0]  # contract fields, qualifiers, sentence_start, evidence in order
     assert stored.text[back.start : back.end] == "1,200"
-    assert back.to_contract() == claims[0].to_contract()
-    assert [e["role"] for e in back.evidence] == ["quantity", "source", "cue", "source", "cue", "place"]
-    assert back.attribution[0]["name"] == "Park Ji-hoon"
-    assert back.attribution[-1]["name"] == "National Intelligence Service"
+    assert [e.role for e in back.evidence] == ["quantity", "source", "cue", "source", "cue", "place"]
+    assert back.attribution[0].name == "Park Ji-hoon"
+    assert back.attribution[-1].name == "National Intelligence Service"
     assert ledger.get_claim("no-such-claim") is None
     assert ledger.get_article("no-such-article") is None
-    assert [c.claim_id for c in ledger.claims(article_id=article.article_id)] == [c.claim_id for c in claims]
+    assert [c.claim_id for c in ledger.claims(ClaimFilter(article_id=article.article_id))] == [
+        c.claim_id for c in claims
+    ]
 
 
 def test_reingest_is_a_no_op(ledger: Ledger):
@@ -52,7 +55,7 @@ def test_reingest_is_a_no_op(ledger: Ledger):
 
     # The same article again, even with a changed claim, changes nothing.
     changed = report_claims(article)
-    changed[0].modality = "confirmed"
+    changed[0] = replace(changed[0], modality="confirmed")
     assert ledger.add_article(article, changed) is False
     assert ledger.add_article(article, []) is False
     assert (ledger.count_articles(), ledger.count_claims(), ledger.sources()) == before
@@ -64,12 +67,12 @@ def test_reingest_is_a_no_op(ledger: Ledger):
 def _assert_only_first(ledger: Ledger, first, first_claims, second) -> None:
     assert not ledger.has_article(second.article_id)
     assert ledger.get_article(second.article_id) is None
-    assert ledger.claims(article_id=second.article_id) == []
+    assert ledger.claims(ClaimFilter(article_id=second.article_id)) == []
     assert ledger.search_articles("1,107") == []
     assert ledger.count_articles() == 1
     assert ledger.count_claims() == len(first_claims)
     assert ledger.get_article(first.article_id) == first
-    assert ledger.claims(article_id=first.article_id) == first_claims
+    assert ledger.claims(ClaimFilter(article_id=first.article_id)) == first_claims
 
 
 def test_failure_mid_article_leaves_nothing_of_it(ledger: Ledger, monkeypatch):
@@ -90,7 +93,7 @@ def test_failure_mid_article_leaves_nothing_of_it(ledger: Ledger, monkeypatch):
     assert ledger.sources() == sources_before
     # Nothing left behind blocks storing it properly afterwards.
     assert ledger.add_article(second, second_claims) is True
-    assert ledger.claims(article_id=second.article_id) == second_claims
+    assert ledger.claims(ClaimFilter(article_id=second.article_id)) == second_claims
 
 
 def test_database_error_mid_article_rolls_back_with_ledger_error(ledger: Ledger):
@@ -144,8 +147,7 @@ def _three_articles(ledger: Ledger):
     out = []
     for i, published in ((1, date(2025, 1, 10)), (2, date(2025, 2, 14)), (3, date(2025, 3, 20))):
         article, claims = numbered_article(i, published=published)
-        for claim in claims:
-            claim.published = published.isoformat()
+        claims = [replace(claim, published=published.isoformat()) for claim in claims]
         assert ledger.add_article(article, claims)
         out.append((article, claims))
     return out
@@ -156,36 +158,40 @@ def test_claim_filters(ledger: Ledger):
     every = [c.claim_id for _, claims in stored for c in claims]
     assert [c.claim_id for c in ledger.claims()] == every
 
-    deployed = ledger.claims(event="deployed")
+    deployed = ledger.claims(ClaimFilter(event="deployed"))
     assert len(deployed) == 6 and {c.event for c in deployed} == {"deployed"}
-    assert [c.quantity["value"] for c in ledger.claims(event="casualties")] == [3001.0, 3002.0, 3003.0]
-    assert len(ledger.claims(country="kp")) == 9
-    assert ledger.claims(country="UA") == []
-    assert [c.modality for c in ledger.claims(modality="possible")] == ["possible"] * 3
+    assert [c.quantity.value for c in ledger.claims(ClaimFilter(event="casualties"))] == [
+        3001.0,
+        3002.0,
+        3003.0,
+    ]
+    assert len(ledger.claims(ClaimFilter(country="kp"))) == 9
+    assert ledger.claims(ClaimFilter(country="UA")) == []
+    assert [c.modality for c in ledger.claims(ClaimFilter(modality="possible"))] == ["possible"] * 3
     # speaker/origin: case-insensitive substring of the first / last source of the chain.
-    assert len(ledger.claims(speaker="park")) == 6
-    assert len(ledger.claims(origin="intelligence service")) == 3
-    assert len(ledger.claims(origin="PARK JI")) == 3  # Park is the origin when he cites no one
-    assert ledger.claims(speaker="intelligence service") == []
-    assert ledger.claims(speaker="100%") == []  # LIKE wildcards are escaped
+    assert len(ledger.claims(ClaimFilter(speaker="park"))) == 6
+    assert len(ledger.claims(ClaimFilter(origin="intelligence service"))) == 3
+    assert len(ledger.claims(ClaimFilter(origin="PARK JI"))) == 3  # Park is the origin when he cites no one
+    assert ledger.claims(ClaimFilter(speaker="intelligence service")) == []
+    assert ledger.claims(ClaimFilter(speaker="100%")) == []  # LIKE wildcards are escaped
     # Full text over sentences.
-    assert {c.event for c in ledger.claims(search="wounded")} == {"casualties"}
-    assert len(ledger.claims(search="summer troops")) == 3
+    assert {c.event for c in ledger.claims(ClaimFilter(search="wounded"))} == {"casualties"}
+    assert len(ledger.claims(ClaimFilter(search="summer troops"))) == 3
     # Dates: the event time, else the statement time, else the article's publication date.
     casualties_2 = stored[1][1][2]
-    in_feb = ledger.claims(date_from=date(2025, 2, 1), date_to=date(2025, 2, 28))
+    in_feb = ledger.claims(ClaimFilter(date_from=date(2025, 2, 1), date_to=date(2025, 2, 28)))
     # Claim 1 (statement on Thursday 2025-03-06) falls outside; the casualty claims span Jan..Mar 7;
     # the possible deployment of article 2 has only its publication date, Feb 14.
     assert casualties_2.claim_id in [c.claim_id for c in in_feb]
     assert sorted(c.modality for c in in_feb) == ["estimated", "estimated", "estimated", "possible"]
-    assert [c.quantity["value"] for c in ledger.claims(date_from=date(2025, 3, 8))] == [2003.0]
+    assert [c.quantity.value for c in ledger.claims(ClaimFilter(date_from=date(2025, 3, 8)))] == [2003.0]
     # Combined filters, paging.
     combined = ledger.claims(
-        event="deployed", speaker="Park", modality="reported", article_id=stored[2][0].article_id
+        ClaimFilter(event="deployed", speaker="Park", modality="reported", article_id=stored[2][0].article_id)
     )
-    assert [c.quantity["value"] for c in combined] == [1003.0]
+    assert [c.quantity.value for c in combined] == [1003.0]
     assert [c.claim_id for c in ledger.claims(limit=2, offset=3)] == every[3:5]
-    assert [c.claim_id for c in ledger.claims(place_country="ru", event="casualties")] == [
+    assert [c.claim_id for c in ledger.claims(ClaimFilter(place_country="ru", event="casualties"))] == [
         claims[2].claim_id for _, claims in stored
     ]
 
@@ -196,14 +202,14 @@ def test_sources_are_shared_and_counted(ledger: Ledger):
         "Seoul's spy agency said 400 of the soldiers were killed, the Yonhap agency reported.",
         article_id="00000000000000bb",
     )
-    nis_again = {
-        "text": "the National Intelligence Service",
-        "name": "the national  intelligence service",  # same source, other spelling
-        "type": "intelligence",
-        "role": None,
-        "cue": "said",
-    }
-    claim = make_claim(article, "400", value=400.0, event="killed", modality="reported", chain=[nis_again])
+    nis_again = SourceLink(
+        text="the National Intelligence Service",
+        name="the national  intelligence service",  # same source, other spelling
+        type="intelligence",
+        role=None,
+        cue="said",
+    )
+    claim = make_claim(article, "400", value=400.0, event="killed", modality="reported", chain=(nis_again,))
     ledger.add_article(article, [claim])
     by_name = {s["name"]: s for s in ledger.sources()}
     assert set(by_name) == {"Park Ji-hoon", "National Intelligence Service", "Ukrainian officials"}
@@ -254,14 +260,16 @@ def test_delete_article_removes_everything_derived(ledger: Ledger):
     assert ledger.delete_article(second.article_id) is True
     assert ledger.delete_article(second.article_id) is False
     _assert_only_first(ledger, first, first_claims, second)
-    assert ledger.claims(search="1,107") == []
+    assert ledger.claims(ClaimFilter(search="1,107")) == []
     assert ledger.add_article(second, second_claims) is True
 
 
 def test_iter_claims_pages_through_everything(ledger: Ledger):
     stored = _three_articles(ledger)
     assert [c.claim_id for c in ledger.iter_claims(batch=2)] == [c.claim_id for _, cl in stored for c in cl]
-    assert [c.event for c in ledger.iter_claims(batch=2, event="casualties")] == ["casualties"] * 3
+    assert [c.event for c in ledger.iter_claims(ClaimFilter(event="casualties"), batch=2)] == [
+        "casualties"
+    ] * 3
 
 
 def test_reopen_keeps_everything(ledger_target):
@@ -292,7 +300,7 @@ def test_two_writers_share_one_ledger(ledger_target):
         assert sum(stored) == 36
         assert first.count_articles() == 36
         assert second.count_claims() == 36 * 3
-        assert len(first.claims(search="summer")) == 36
+        assert len(first.claims(ClaimFilter(search="summer"))) == 36
         assert len(first.search_articles("Kursk")) == 36
 
 

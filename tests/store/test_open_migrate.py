@@ -14,6 +14,7 @@ from sqlalchemy import inspect
 
 from claimtrail.errors import LedgerError
 from claimtrail.store import migrations
+from claimtrail.store.filters import ClaimFilter
 from claimtrail.store.ledger import open_ledger
 from claimtrail.store.migrations import HEAD, MIGRATIONS, Migration
 
@@ -162,7 +163,7 @@ def test_killed_process_leaves_whole_articles_only(tmp_path):
         for i in (1, 2):
             article, claims = numbered_article(i)
             assert led.get_article(article.article_id) == article
-            assert led.claims(article_id=article.article_id) == claims
+            assert led.claims(ClaimFilter(article_id=article.article_id)) == claims
         assert led.add_article(*numbered_article(3)) is True
 
 
@@ -185,6 +186,6 @@ def test_bulk_ingest_stores_every_claim_on_sqlite(tmp_path):
         for article, claims in _bulk(300, 20):
             assert led.add_article(article, claims)
         assert led.count_claims() == 6000
-        found = led.claims(event="casualties", speaker="officials", limit=100)
+        found = led.claims(ClaimFilter(event="casualties", speaker="officials"), limit=100)
     assert len(found) == 100
     assert all(c.event == "casualties" for c in found)

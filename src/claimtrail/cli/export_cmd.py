@@ -11,13 +11,14 @@ import typer
 from ..errors import OutputError
 from ..export import FORMATS, Grades, export, export_to_file
 from ..model import Claim
+from ..store.filters import ClaimFilter
 from .common import DB_HELP, err, fail, ledger_for, reports_errors, silence_stdout
 
 
 @reports_errors
 def export_command(
     fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
-    output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: str | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     event: str = typer.Option(None, "--event", help="Only claims with this event."),
     country: str = typer.Option(None, "--country", help="Only claims whose subject has this country code."),
@@ -34,8 +35,14 @@ def export_command(
         fail("--format parquet: needs an output file: give --output FILE.parquet")
     if output is not None:
         check_output(output)
+    where = ClaimFilter.parse(
+        {"event": "--event", "country": "--country", "search": "--search"},
+        event=event,
+        country=country,
+        search=search,
+    )
     with ledger_for(db) as ledger:
-        claims = ledger.iter_claims(event=event, country=country.upper() if country else None, search=search)
+        claims = ledger.iter_claims(where)
         grades = None
         if fmt in ("csv", "parquet"):  # Admiralty columns; the JSONL contract never carries them
             from ..fusion import claim_grades

@@ -8,10 +8,12 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Claim
-from .common import DB_HELP, fail, ledger_for, out, parse_date, reports_errors
+from ..contract.claims import claim_to_json
+from ..model import EVENTS, MODALITIES, Claim, Event
+from ..store.filters import ClaimFilter
+from .common import DB_HELP, fail, ledger_for, out, reports_errors
 
-EVENT_STYLES = {
+EVENT_STYLES: dict[Event | None, str] = {
     "deployed": "bold blue",
     "killed": "bold red",
     "wounded": "bold dark_orange",
@@ -21,37 +23,37 @@ EVENT_STYLES = {
     "other": "bold yellow",
     None: "bold",
 }
-MODALITY_NAMES = (
-    "asserted",
-    "reported",
-    "estimated",
-    "believed",
-    "possible",
-    "planned",
-    "denied",
-    "confirmed",
-)
+#: How the claims command's options name the filters, for its error messages.
+OPTION_NAMES = {
+    "event": "--event",
+    "country": "--country",
+    "speaker": "--speaker",
+    "origin": "--origin",
+    "modality": "--modality",
+    "search": "--search",
+    "article_id": "--article",
+    "kind": "--kind",
+    "date_from": "--from",
+    "date_to": "--to",
+}
 
 
-def claim_row(c: Claim) -> list[str]:
-    q = c.quantity or {}
-    subject = c.subject or {}
-    chain = " ← ".join(a.get("name") or a.get("text") or "?" for a in c.attribution) or "—"
-    when = (c.event_time or c.statement_time or {}).get("start") or c.published or ""
-    figure = q.get("text") or ""
-    if (
-        q.get("normalized_unit")
-        and q.get("unit") != q.get("normalized_unit")
-        and q.get("normalized_value") is not None
-    ):
-        figure += f" (= {q['normalized_value']:g} {q['normalized_unit']})"
-    what = " ".join(x for x in (subject.get("text") or "",) if x)
-    if subject.get("country"):
-        what += f" [{subject['country']}]"
-    places = ", ".join(p.get("name") or "" for p in c.places)
+def claim_row(c: Claim) -> list[str | Text]:
+    """A claim's cells in the claims table: id, date, figure, subject, event, places, chain, certainty."""
+    chain = " ← ".join(a.name or a.text or "?" for a in c.attribution) or "—"
+    when = c.event_time or c.statement_time
+    day = (when.start if when else None) or c.published or ""
+    q = c.quantity
+    figure = q.text if q else ""
+    if q and q.normalized_unit and q.unit != q.normalized_unit and q.normalized_value is not None:
+        figure += f" (= {q.normalized_value:g} {q.normalized_unit})"
+    what = c.subject.text or ""
+    if c.subject.country:
+        what += f" [{c.subject.country}]"
+    places = ", ".join(p.name for p in c.places)
     return [
         c.claim_id[:8],
-        when,
+        day,
         figure if c.kind == "quantity" else Text(_short(c.sentence, 60), style="italic"),
         what,
         c.event or "",
@@ -69,17 +71,13 @@ def _short(text: str, n: int) -> str:
 @reports_errors
 def claims_command(
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    event: str = typer.Option(
-        None, "--event", help="deployed, killed, wounded, casualties, captured, training, other."
-    ),
+    event: str = typer.Option(None, "--event", help=f"{', '.join(EVENTS)}."),
     country: str = typer.Option(None, "--country", help="Subject country, ISO alpha-2 (e.g. KP)."),
     speaker: str = typer.Option(None, "--speaker", help="Speaker name contains this text."),
     origin: str = typer.Option(
         None, "--origin", help="Origin (last source of the chain) contains this text."
     ),
-    modality: str = typer.Option(
-        None, "--modality", help="asserted, reported, estimated, believed, possible, ..."
-    ),
+    modality: str = typer.Option(None, "--modality", help=f"{', '.join(MODALITIES)}."),
     search: str = typer.Option(None, "--search", "-s", help="Full-text search in claim sentences."),
     article: str = typer.Option(None, "--article", help="Only claims of this article id."),
     kind: str = typer.Option(None, "--kind", help="quantity (figures) or statement (attributed clauses)."),
@@ -89,35 +87,25 @@ def claims_command(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """List claims as a readable table (or JSON), with filters."""
-    from ..model import EVENTS
-
-    if event is not None and event not in EVENTS:
-        fail(f"--event: {event!r} is not one of {', '.join(EVENTS)}")
-    if modality is not None and modality not in MODALITY_NAMES:
-        fail(f"--modality: {modality!r} is not one of {', '.join(MODALITY_NAMES)}")
-    if country is not None and not (len(country) == 2 and country.isalpha()):
-        fail(f"--country: {country!r} is not a two-letter ISO country code such as KP or UA")
-    if kind is not None and kind not in ("quantity", "statement"):
-        fail(f"--kind: {kind!r} is not quantity or statement")
+    where = ClaimFilter.parse(
+        OPTION_NAMES,
+        event=event,
+        country=country,
+        speaker=speaker,
+        origin=origin,
+        modality=modality,
+        search=search,
+        article_id=article,
+        kind=kind,
+        date_from=since,
+        date_to=until,
+    )
     if fmt not in ("table", "json"):
         fail(f"--format: {fmt!r} is not table or json")
-    date_from, date_to = parse_date(since, "--from"), parse_date(until, "--to")
     with ledger_for(db) as ledger:
-        claims = ledger.claims(
-            event=event,
-            country=country.upper() if country else None,
-            speaker=speaker,
-            origin=origin,
-            modality=modality,
-            search=search,
-            article_id=article,
-            kind=kind,
-            date_from=date_from,
-            date_to=date_to,
-            limit=limit,
-        )
+        claims = ledger.claims(where, limit=limit)
         if fmt == "json":
-            out.print_json(json.dumps([c.to_contract() for c in claims], ensure_ascii=False))
+            out.print_json(json.dumps([claim_to_json(c) for c in claims], ensure_ascii=False))
             return
         table = Table(title=f"{len(claims)} claims", show_lines=False, expand=False)
         for name in ("id", "date", "figure", "subject", "event", "places", "source chain", "certainty"):
@@ -141,14 +129,14 @@ def show_command(
                 reason = "no article has this id" if not matches else f"{len(matches)} articles start with it"
                 fail(f"article {article_id!r}: {reason}; list ids with `claimtrail articles`")
             article = ledger.get_article(matches[0])
-        claims = ledger.claims(article_id=article.article_id)
+        claims = ledger.claims(ClaimFilter(article_id=article.article_id))
     header = f"{article.title or '(untitled)'} — {article.outlet or '?'}, {article.published or 'undated'}"
     if article.published_inferred:
         header += " (date inferred from the text)"
     out.rule(header)
     text = Text(article.text)
     for c in claims:
-        text.stylize(EVENT_STYLES.get(c.event, "bold") + " underline", c.start, c.end)
+        text.stylize(EVENT_STYLES[c.event] + " underline", c.start, c.end)
     out.print(text)
     out.rule("claims")
     for n, c in enumerate(claims, 1):

@@ -71,15 +71,15 @@ def _place_scope(
     names: dict[str, str] = {}
     for it in items:
         seen = set()
-        for p in it.claim.places or []:
-            country = p.get("country")
+        for p in it.claim.places:
+            country = p.country
             if not country or (key.event == "deployed" and country == key.country):
                 continue
             seen.add(country)
-            info = scope_mod.place_info(p.get("gazetteer_id"))
-            if info and info[0] in ("admin1", "region") and p.get("gazetteer_id"):
-                subs[p["gazetteer_id"]].add(it.claim.article_id)
-                names[p["gazetteer_id"]] = p.get("name") or p["gazetteer_id"]
+            info = scope_mod.place_info(p.gazetteer_id)
+            if info and info[0] in ("admin1", "region") and p.gazetteer_id:
+                subs[p.gazetteer_id].add(it.claim.article_id)
+                names[p.gazetteer_id] = p.name or p.gazetteer_id
         votes.update(sorted(seen))  # sorted: a tie is broken the same way on every run
     if not votes:
         return None, []
@@ -190,7 +190,7 @@ def fuse(
     origin_of: dict[str, Origin] = {}
     for article_id, group_claims in by_article.items():
         meta = articles.get(article_id) or ArticleMeta(None, None)
-        bodies = resolver.article_bodies([c.attribution or [] for c in group_claims])
+        bodies = resolver.article_bodies([c.attribution for c in group_claims])
         published = meta.published
         chained = {
             c.claim_id: resolver.origin_of(c.attribution, article_id, meta.outlet, bodies)
@@ -204,10 +204,10 @@ def fuse(
         for c in group_claims:
             origin = chained.get(c.claim_id) or _origin(resolver, c, meta.outlet, bodies, cited)
             origin_of[c.claim_id] = origin
-            subj = c.subject or {}
-            country = subj.get("country")
-            if country is None and subj.get("normalized"):
-                canon, _ = canonical_subject(subj["normalized"], c.event)
+            subj = c.subject
+            country = subj.country
+            if country is None and subj.normalized:
+                canon, _ = canonical_subject(subj.normalized, c.event)
                 country = countries.get(f"{article_id}\x00{canon}")
             it = make_item(c, origin, meta.outlet, published or _iso(c.published), country)
             if it is not None:
@@ -223,11 +223,11 @@ def fuse(
         claims = [c for c in claims if (_iso(c.published) or as_of) <= as_of]
     mentioned: dict[str, set[str]] = defaultdict(set)
     for c in claims:
-        for p in c.places or []:
-            if p.get("country"):
-                mentioned[c.article_id].add(p["country"])
-        if (c.subject or {}).get("country"):
-            mentioned[c.article_id].add(c.subject["country"])
+        for p in c.places:
+            if p.country:
+                mentioned[c.article_id].add(p.country)
+        if c.subject.country:
+            mentioned[c.article_id].add(c.subject.country)
     clusters = group(items, mentioned)
     cross_checks = (
         checks_mod.sum_checks(clusters)
@@ -254,7 +254,7 @@ def fuse(
         ]
         tracked.append(_tracked_object(tid, key, members, place, as_of, across.get(key, []), mine, word))
         for gid, name, country in children:
-            sub = [i for i in members if any(p.get("gazetteer_id") == gid for p in i.claim.places or [])]
+            sub = [i for i in members if any(p.gazetteer_id == gid for p in i.claim.places)]
             sub_id = f"{tid}.{_slug(name)}"
             parents[sub_id] = tid
             tracked.append(
@@ -286,7 +286,7 @@ def fuse(
         if keys is None:
             keys = origin_keys.get(origin, set()) | {name_key(origin.name), origin.key.split(":", 1)[-1]}
             keys_of[origin] = keys
-        speaker = (c.attribution[0].get("name") if c.attribution else None) or None
+        speaker = (c.attribution[0].name if c.attribution else None) or None
         outlet = (articles.get(c.article_id) or ArticleMeta(None, None)).outlet
         claim_grades[c.claim_id] = {
             "reliability": reliability_of(grades, keys, speaker, outlet) if grades else "F",
@@ -311,7 +311,7 @@ def _origin(
     origin of its outlet (one outlet repeating its own unsourced figure is one piece of evidence),
     or of its article where the outlet is unknown."""
     if outlet and scope_mod.outlet_counted(claim):
-        return resolver.origin_of(claim.attribution or [], claim.article_id, outlet, bodies)
+        return resolver.origin_of(claim.attribution, claim.article_id, outlet, bodies)
     if len(cited) == 1:
         return next(iter(cited))
     if outlet:

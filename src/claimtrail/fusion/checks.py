@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
-from ..model import Claim
+from ..model import Claim, Quantity
 from .cluster import Item, Key, config
 from .contradictions import fmt, representatives
 from .timeline import usable
@@ -36,14 +36,14 @@ def _n(x: float) -> str:
     return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def _bounds(q: dict[str, Any]) -> list[tuple[float, float]]:
+def _bounds(q: Quantity) -> list[tuple[float, float]]:
     """(stated, converted) pairs of a quantity: the value, or low and high of a range."""
-    value, norm = q.get("value"), q.get("normalized_value")
+    value, norm = q.value, q.normalized_value
     if value in (None, 0) or norm is None:
         return []
     factor = float(norm) / float(value)
-    if q.get("low") is not None and q.get("high") is not None:
-        return [(float(q["low"]), float(q["low"]) * factor), (float(q["high"]), float(q["high"]) * factor)]
+    if q.low is not None and q.high is not None:
+        return [(float(q.low), float(q.low) * factor), (float(q.high), float(q.high) * factor)]
     return [(float(value), float(norm))]
 
 
@@ -53,7 +53,7 @@ def unit_checks(claims: list[Claim]) -> list[dict[str, Any]]:
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
         q = c.quantity
-        if c.kind == "quantity" and q and q.get("unit") and q.get("normalized_unit"):
+        if c.kind == "quantity" and q and q.unit and q.normalized_unit:
             by_sentence[(c.article_id, c.sentence_start)].append(c)
     out = []
     for group in by_sentence.values():
@@ -61,8 +61,9 @@ def unit_checks(claims: list[Claim]) -> list[dict[str, Any]]:
             continue
         group.sort(key=lambda c: c.start)
         for a, b in zip(group, group[1:], strict=False):
-            qa, qb = a.quantity or {}, b.quantity or {}
-            if qa["normalized_unit"] != qb["normalized_unit"] or qa["unit"] == qb["unit"]:
+            qa, qb = a.quantity, b.quantity
+            assert qa is not None and qb is not None  # grouped above: both are figures with units
+            if qa.normalized_unit != qb.normalized_unit or qa.unit == qb.unit:
                 continue
             if b.start - a.end > ADJACENT_CHARS:
                 continue
@@ -73,14 +74,14 @@ def unit_checks(claims: list[Claim]) -> list[dict[str, Any]]:
             parts = []
             for (sa, na), (sb, nb) in zip(pa, pb, strict=True):
                 step = 0.5 * 10 ** (-_decimals(sb)) * (nb / sb if sb else 1.0)
-                if qb.get("approximate") or qa.get("approximate"):
+                if qb.approximate or qa.approximate:
                     step = max(step, 0.05 * abs(nb))
                 allowed = max(tolerance * max(abs(na), abs(nb)), step)
                 good = abs(na - nb) <= allowed + 1e-9
                 ok = ok and good
                 parts.append(
-                    f"{_n(sa)} {qa['unit']} = {_n(na)} {qa['normalized_unit']}, stated as {_n(sb)} {qb['unit']} "
-                    f"= {_n(nb)} {qb['normalized_unit']}"
+                    f"{_n(sa)} {qa.unit} = {_n(na)} {qa.normalized_unit}, stated as {_n(sb)} {qb.unit} "
+                    f"= {_n(nb)} {qb.normalized_unit}"
                 )
             out.append(
                 {

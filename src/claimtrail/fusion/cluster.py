@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from .. import resources
-from ..model import Claim
+from ..model import Claim, Quantity, TimeRef
 from ..store.rows import to_date
 from . import scope as scope_mod
 from .origins import Origin
@@ -148,11 +148,11 @@ def canonical_subject(normalized: str | None, event: str | None) -> tuple[str | 
     return subject, event
 
 
-def scope_of(qualifiers: list[str], event: str) -> str:
+def scope_of(qualifiers: tuple[str, ...], event: str) -> str:
     """ "total", "batch" or "batch N" from the wording around the figure (only for batch events)."""
     if event not in (config().get("batch_events") or []):
         return "total"
-    q = {x.lower() for x in qualifiers or []}
+    q = {x.lower() for x in qualifiers}
     if "total" in q or "initial" in q or "first" in q:
         return "total"
     for word, n in ORDINALS.items():
@@ -163,13 +163,13 @@ def scope_of(qualifiers: list[str], event: str) -> str:
     return "total"
 
 
-def interval(quantity: dict[str, Any]) -> tuple[float, float | None, float | None] | None:
+def interval(quantity: Quantity) -> tuple[float, float | None, float | None] | None:
     """(best, low, high) of a quantity as stated (a single figure: low = high = the figure).
 
     A bound ("more than 1,000") keeps its open side as None; a vague amount ("several hundred")
     arrives from the extractors as a range and enters as one."""
-    value = quantity.get("value")
-    low, high = quantity.get("low"), quantity.get("high")
+    value = quantity.value
+    low, high = quantity.low, quantity.high
     if value is None and low is None and high is None:
         return None
     if value is None:
@@ -180,11 +180,11 @@ def interval(quantity: dict[str, Any]) -> tuple[float, float | None, float | Non
     return value, (float(low) if low is not None else None), (float(high) if high is not None else None)
 
 
-def _narrow(span: dict[str, Any] | None, max_days: int = 31) -> date | None:
+def _narrow(span: TimeRef | None, max_days: int = 31) -> date | None:
     """The end date of a time span if it is at most ``max_days`` long."""
     if not span:
         return None
-    start, end = to_date(span.get("start")), to_date(span.get("end"), end=True)
+    start, end = to_date(span.start), to_date(span.end, end=True)
     if start is None or end is None:
         return None
     return end if (end - start).days <= max_days else None
@@ -207,7 +207,7 @@ def make_item(
     """An Item for a quantity claim that counts or measures something with an event; else None."""
     if claim.kind != "quantity" or not claim.quantity:
         return None
-    word = (claim.subject or {}).get("normalized")
+    word = claim.subject.normalized
     stated = scope_mod.local_event(claim, claim.event)
     if not word and stated in (config().get("incident_events") or ()):
         word = "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
@@ -225,7 +225,7 @@ def make_item(
         return None
     if scope_mod.superseded(claim):
         day -= timedelta(days=1)  # the figure a stated revision replaces held before it
-    unit = claim.quantity.get("normalized_unit") or claim.quantity.get("unit")
+    unit = claim.quantity.normalized_unit or claim.quantity.unit
     if unit:
         factor = _factor(claim.quantity)
         bounds = tuple(None if b is None else b * factor for b in bounds)  # type: ignore[assignment]
@@ -248,7 +248,7 @@ def make_item(
         origin=origin,
         outlet=outlet,
         modality=claim.modality,
-        approximate=bool(claim.quantity.get("approximate")),
+        approximate=claim.quantity.approximate,
         inferred=inferred,
     )
 
@@ -267,8 +267,8 @@ def rounding(value: float) -> float:
     return float(unit)
 
 
-def _factor(quantity: dict[str, Any]) -> float:
-    value, norm = quantity.get("value"), quantity.get("normalized_value")
+def _factor(quantity: Quantity) -> float:
+    value, norm = quantity.value, quantity.normalized_value
     if value and norm is not None:
         return float(norm) / float(value)
     return 1.0
@@ -279,10 +279,10 @@ def article_countries(claims: list[Claim]) -> dict[str, str]:
     whose owner the sentence leaves implicit ("4,000 of them were killed") takes it."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for c in claims:
-        subj = c.subject or {}
-        if subj.get("country") and subj.get("normalized"):
-            s, _ = canonical_subject(subj["normalized"], c.event)
-            counts[(c.article_id, s or "")][subj["country"]] += 1
+        subj = c.subject
+        if subj.country and subj.normalized:
+            s, _ = canonical_subject(subj.normalized, c.event)
+            counts[(c.article_id, s or "")][subj.country] += 1
     return {f"{a}\x00{s}": cnt.most_common(1)[0][0] for (a, s), cnt in counts.items()}
 
 

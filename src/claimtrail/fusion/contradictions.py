@@ -180,7 +180,7 @@ def states_revision(claim: Any) -> bool:
 
 def _is_initial(item: Item) -> bool:
     """A figure for the first or initial contingent (it is not contradicted by a larger later total)."""
-    return any(q.lower() in ("initial", "first") for q in item.claim.qualifiers or [])
+    return any(q.lower() in ("initial", "first") for q in item.claim.qualifiers)
 
 
 _PARTS = {("killed", "casualties"), ("wounded", "casualties")}

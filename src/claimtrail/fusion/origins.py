@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from .. import resources
 from ..extract import institutions
 from ..extract.institutions import Institution
+from ..model import SourceLink
 from ..store.rows import name_key as _name_key
 
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "one"})
@@ -136,13 +137,13 @@ class OriginResolver:
         return origin
 
     # -- chains --------------------------------------------------------------------------------
-    def article_bodies(self, chains: list[list[dict[str, Any]]]) -> list[Origin]:
+    def article_bodies(self, chains: list[tuple[SourceLink, ...]]) -> list[Origin]:
         """The named, non-person sources of one article, most cited first (for generic nouns)."""
         counts: Counter[Origin] = Counter()
         for chain in chains:
             for entry in chain:
-                name = self.publisher(entry.get("name") or entry.get("text"))
-                type_ = entry.get("type") or "unknown"
+                name = self.publisher(entry.name or entry.text)
+                type_ = entry.type
                 if name and not self.is_generic(name) and type_ in _BODY_TYPES:
                     counts[self.named(name, type_)] += 1
         known = [o for o, _ in counts.most_common() if o in self._institution_of]
@@ -150,7 +151,7 @@ class OriginResolver:
 
     def origin_of(
         self,
-        chain: list[dict[str, Any]],
+        chain: tuple[SourceLink, ...],
         article_id: str,
         outlet: str | None,
         bodies: list[Origin] | None = None,
@@ -162,8 +163,8 @@ class OriginResolver:
             return Origin("article:" + article_id, "the article itself", "media")
         for position in range(len(chain) - 1, -1, -1):
             entry = chain[position]
-            name = self.publisher(entry.get("name") or entry.get("text"))
-            type_ = entry.get("type") or "unknown"
+            name = self.publisher(entry.name or entry.text)
+            type_ = entry.type
             if name and not self.is_generic(name):
                 return self._in_article(name, type_, bodies or [], article_id)
             key = name_key(name or "")
@@ -223,14 +224,3 @@ class OriginResolver:
         if stated == institutions.CONTEXT:
             return Origin(f"article:{article_id}:{name_key(name)}", name, type_)
         return self.named(name, type_)
-
-    def keys_for_grading(self, origin: Origin) -> set[str]:
-        """Every name key under which a grade set by the user applies to this origin."""
-        keys = {origin.key.split(":", 1)[1], name_key(origin.name)}
-        for alias, canon in self.alias.items():
-            if canon == origin:
-                keys.add(alias)
-        for raw, found in self._names.items():
-            if found == origin:
-                keys.add(name_key(raw[0]))
-        return keys

@@ -203,11 +203,11 @@ def sub_incident(claim: Claim) -> str | None:
 def town_of(claim: Claim, countries: frozenset[str] = frozenset()) -> tuple[str, str, str | None] | None:
     """(gazetteer id, name, country) of the first town or city the claim's places name, else of a
     town named after a preposition in its sentence ("the attack on Kharkiv")."""
-    for p in claim.places or []:
-        gid = p.get("gazetteer_id")
+    for p in claim.places:
+        gid = p.gazetteer_id
         info = place_info(gid)
         if gid and info and info[0] == "city":
-            return gid, p.get("name") or gid, p.get("country") or info[1]
+            return gid, p.name or gid, p.country or info[1]
     return town_in_text(claim.sentence or "", countries)
 
 
@@ -345,8 +345,8 @@ def _join(item: Item, incident: Incident) -> None:
 
 def article_countries(claims: list[Claim]) -> frozenset[str]:
     """The countries an article's claims name (places and subjects)."""
-    out = {p.get("country") for c in claims for p in c.places or []}
-    out |= {(c.subject or {}).get("country") for c in claims}
+    out = {p.country for c in claims for p in c.places}
+    out |= {c.subject.country for c in claims}
     return frozenset(x for x in out if x)
 
 
@@ -355,11 +355,11 @@ def adopt_neutral(items: list[Item], neutral: frozenset[str]) -> None:
     the same country (or the figure names no country) for that event family; otherwise people."""
     troops: dict[str, set[str | None]] = defaultdict(set)
     for it in items:
-        word = ((it.claim.subject or {}).get("normalized") or "").lower()
+        word = (it.claim.subject.normalized or "").lower()
         if it.key.subject == "troop" and word not in neutral:
             troops[it.claim.article_id].add(it.key.country)
     for it in items:
-        word = ((it.claim.subject or {}).get("normalized") or "").lower()
+        word = (it.claim.subject.normalized or "").lower()
         if (word and word not in neutral) or it.key.subject == "troop":
             continue
         owners = troops.get(it.claim.article_id, set())

@@ -37,11 +37,13 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from ..contract.claims import claim_from_json
 from ..errors import InputError, LedgerError
 from ..ingest.boundary import one_line, safe_text
-from ..model import Article, Claim, Failure
+from ..model import EVIDENCE_ROLES, Article, Claim, Evidence, Failure, one_of
 from . import migrations
 from .engine import WRITE_OPTION, db_reason, engine_for, json_dumps
+from .filters import ALL_CLAIMS, ClaimFilter
 from .rows import (
     MAX_NAME,
     article_from_row,
@@ -286,16 +288,16 @@ class Ledger:
         source_ids, created = self._upsert_sources(conn, claims_)
         chain_rows: list[dict[str, Any]] = []
         for claim in claims_:
-            for position, entry in enumerate(claim.attribution or []):
-                name = source_name(entry)
-                key = (name_key(name), entry.get("type") or "unknown") if name else None
+            for position, link in enumerate(claim.attribution):
+                name = source_name(link)
+                key = (name_key(name), link.type) if name else None
                 chain_rows.append(
                     {
                         "claim_id": claim.claim_id,
                         "position": position,
                         "source_id": source_ids.get(key) if key else None,
-                        "cue": entry.get("cue"),
-                        "text": entry.get("text"),
+                        "cue": link.cue,
+                        "text": link.text,
                     }
                 )
         self._bulk_insert(conn, claim_sources, chain_rows)
@@ -303,18 +305,17 @@ class Ledger:
         return created
 
     def _insert_evidence(self, conn: Connection, claims_: list[Claim]) -> None:
-        rows = []
-        for claim in claims_:
-            for position, span in enumerate(claim.evidence or []):
-                rows.append(
-                    {
-                        "claim_id": claim.claim_id,
-                        "position": position,
-                        "role": span.get("role") or "other",
-                        "start": int(span["start"]),
-                        "end": int(span["end"]),
-                    }
-                )
+        rows = [
+            {
+                "claim_id": claim.claim_id,
+                "position": position,
+                "role": span.role,
+                "start": span.start,
+                "end": span.end,
+            }
+            for claim in claims_
+            for position, span in enumerate(claim.evidence)
+        ]
         self._bulk_insert(conn, evidence, rows)
 
     def _upsert_sources(
@@ -324,19 +325,18 @@ class Ledger:
         ones; returns (key -> id for all, key -> id for those not in the committed-ids cache)."""
         wanted: dict[tuple[str, str], dict[str, Any]] = {}
         for claim in claims_:
-            for entry in claim.attribution or []:
-                name = source_name(entry)
+            for link in claim.attribution:
+                name = source_name(link)
                 if not name:
                     continue
-                key = (name_key(name), entry.get("type") or "unknown")
+                key = (name_key(name), link.type)
                 if key[0] and key not in wanted and key not in self._source_ids:
-                    country = entry.get("country")
                     wanted[key] = {
                         "name": name[:MAX_NAME],
                         "name_key": key[0],
                         "type": key[1],
-                        "country": str(country).upper() if country else None,
-                        "role": entry.get("role"),
+                        "country": None,  # a chain link names no country
+                        "role": link.role,
                     }
         created: dict[tuple[str, str], int] = {}
         if wanted:
@@ -473,43 +473,11 @@ class Ledger:
 
     # -- reading claims ------------------------------------------------------------------------
     def claims(
-        self,
-        *,
-        event: str | None = None,
-        country: str | None = None,
-        speaker: str | None = None,
-        origin: str | None = None,
-        modality: str | None = None,
-        search: str | None = None,
-        article_id: str | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
-        kind: str | None = None,
-        place_country: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, where: ClaimFilter = ALL_CLAIMS, *, limit: int | None = None, offset: int = 0
     ) -> list[Claim]:
-        """Claims matching every filter given, in ledger order (article ingest order, then text order).
-
-        ``country``: the subject's country (ISO alpha-2); ``place_country``: any place's country;
-        ``speaker``/``origin``: case-insensitive substring of the first/last source of the chain;
-        ``search``: full text over claim sentences (syntax as in ``search_articles``);
-        ``date_from``/``date_to``: claims whose dates (event time, else statement time, else the
-        article's publication date) overlap that interval.
-        """
-        conditions = self._claim_conditions(
-            event=event,
-            country=country,
-            speaker=speaker,
-            origin=origin,
-            modality=modality,
-            search=search,
-            article_id=article_id,
-            date_from=date_from,
-            date_to=date_to,
-            kind=kind,
-            place_country=place_country,
-        )
+        """Claims matching ``where`` (see ``ClaimFilter``), in ledger order (article ingest order,
+        then text order), at most ``limit`` of them after skipping ``offset``."""
+        conditions = self._claim_conditions(where)
         if conditions is None:
             return []
         query = _CLAIM_COLUMNS.where(*conditions).order_by(claims.c.doc_id).offset(offset)
@@ -517,45 +485,31 @@ class Ledger:
             query = query.limit(limit)
         return self._load_claims(query)
 
-    def _claim_conditions(
-        self,
-        *,
-        event: str | None = None,
-        country: str | None = None,
-        speaker: str | None = None,
-        origin: str | None = None,
-        modality: str | None = None,
-        search: str | None = None,
-        article_id: str | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
-        kind: str | None = None,
-        place_country: str | None = None,
-    ) -> list[Any] | None:
-        """WHERE conditions for the ``claims`` filters; None when nothing can match."""
+    def _claim_conditions(self, where: ClaimFilter) -> list[Any] | None:
+        """WHERE conditions for a claim filter; None when nothing can match."""
         conditions: list[Any] = []
-        if event is not None:
-            conditions.append(claims.c.event == event)
-        if kind is not None:
-            conditions.append(claims.c.kind == kind)
-        if country is not None:
-            conditions.append(claims.c.subject_country == country.upper())
-        if place_country is not None:
-            conditions.append(claims.c.place_countries.like(f"% {place_country.upper()} %"))
-        if modality is not None:
-            conditions.append(claims.c.modality == modality)
-        if article_id is not None:
-            conditions.append(claims.c.article_id == article_id)
-        if speaker:
-            conditions.append(claims.c.speaker.ilike(like_pattern(speaker), escape="\\"))
-        if origin:
-            conditions.append(claims.c.origin.ilike(like_pattern(origin), escape="\\"))
-        if date_from is not None:
-            conditions.append(claims.c.date_end >= date_from)
-        if date_to is not None:
-            conditions.append(claims.c.date_start <= date_to)
-        if search is not None:
-            match = self._claim_search(search)
+        if where.event is not None:
+            conditions.append(claims.c.event == where.event)
+        if where.kind is not None:
+            conditions.append(claims.c.kind == where.kind)
+        if where.country is not None:
+            conditions.append(claims.c.subject_country == where.country)
+        if where.place_country is not None:
+            conditions.append(claims.c.place_countries.like(f"% {where.place_country} %"))
+        if where.modality is not None:
+            conditions.append(claims.c.modality == where.modality)
+        if where.article_id is not None:
+            conditions.append(claims.c.article_id == where.article_id)
+        if where.speaker:
+            conditions.append(claims.c.speaker.ilike(like_pattern(where.speaker), escape="\\"))
+        if where.origin:
+            conditions.append(claims.c.origin.ilike(like_pattern(where.origin), escape="\\"))
+        if where.date_from is not None:
+            conditions.append(claims.c.date_end >= where.date_from)
+        if where.date_to is not None:
+            conditions.append(claims.c.date_start <= where.date_to)
+        if where.search is not None:
+            match = self._claim_search(where.search)
             if match is None:
                 return None
             conditions.append(match)
@@ -586,8 +540,8 @@ class Ledger:
     def _load_claim_rows(self, query: Select[Any]) -> tuple[list[Any], list[Claim]]:
         """Run a claims query; rebuild each Claim from its contract JSON plus its evidence spans."""
         with self._read() as conn:
-            rows = conn.execute(query).all()
-            spans: dict[str, list[dict[str, Any]]] = {row.claim_id: [] for row in rows}
+            rows = list(conn.execute(query).all())
+            spans: dict[str, list[Evidence]] = {row.claim_id: [] for row in rows}
             for chunk in chunks(list(spans)):
                 ev = (
                     select(evidence.c.claim_id, evidence.c.role, evidence.c.start, evidence.c.end)
@@ -595,22 +549,23 @@ class Ledger:
                     .order_by(evidence.c.claim_id, evidence.c.position)
                 )
                 for e in conn.execute(ev):
-                    spans[e.claim_id].append({"role": e.role, "start": e.start, "end": e.end})
+                    role = one_of(e.role, EVIDENCE_ROLES, "evidence role")
+                    spans[e.claim_id].append(Evidence(role, e.start, e.end))
         return rows, [
-            Claim.from_contract(
+            claim_from_json(
                 row.data,
-                qualifiers=list(row.qualifiers or []),
-                sentence_start=row.sentence_start or 0,
+                qualifiers=row.qualifiers or (),
+                sentence_start=row.sentence_start,
                 evidence=spans[row.claim_id],
             )
             for row in rows
         ]
 
-    def iter_claims(self, batch: int = 2000, **filters: Any) -> Iterator[Claim]:
-        """All claims matching ``filters`` (as in ``claims``), in ledger order, fetched ``batch`` at a
+    def iter_claims(self, where: ClaimFilter = ALL_CLAIMS, batch: int = 2000) -> Iterator[Claim]:
+        """All claims matching ``where`` (as in ``claims``), in ledger order, fetched ``batch`` at a
         time by key (not OFFSET), so an export of millions of claims runs in constant memory and
         linear time."""
-        conditions = self._claim_conditions(**filters)
+        conditions = self._claim_conditions(where)
         if conditions is None:
             return
         last = 0
@@ -819,8 +774,8 @@ class Ledger:
             with self._read() as conn:
                 rows = conn.execute(query).all()
             for row in rows:
-                yield Claim.from_contract(
-                    row.data, qualifiers=list(row.qualifiers or []), sentence_start=row.sentence_start or 0
+                yield claim_from_json(
+                    row.data, qualifiers=row.qualifiers or (), sentence_start=row.sentence_start
                 )
             if len(rows) < batch:
                 return

@@ -9,9 +9,10 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ..contract.claims import claim_to_json
 from ..ingest.boundary import MAX_OUTLET, MAX_TITLE, MAX_URL
 from ..ingest.ids import text_hash
-from ..model import Article, Claim
+from ..model import Article, Claim, SourceLink, TimeRef
 
 IN_CHUNK = 500  # ids per IN (...) clause
 
@@ -98,56 +99,47 @@ def to_date(value: Any, *, end: bool = False) -> date | None:
     return None
 
 
-def span_dates(span: dict[str, Any] | None) -> tuple[date | None, date | None]:
-    if not span:
+def span_dates(span: TimeRef | None) -> tuple[date | None, date | None]:
+    """The first and last day a claim's time covers (a month or year as its whole extent)."""
+    if span is None:
         return None, None
-    start = to_date(span.get("start"))
-    finish = to_date(span.get("end"), end=True) or (
-        to_date(span.get("start"), end=True) if span.get("start") else None
-    )
+    start = to_date(span.start)
+    finish = to_date(span.end, end=True) or (to_date(span.start, end=True) if span.start else None)
     return start, finish or start
 
 
-def as_float(value: Any) -> float | None:
-    try:
-        return None if value is None else float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def source_name(entry: dict[str, Any]) -> str | None:
-    name = entry.get("name") or entry.get("text")
-    return str(name).strip() or None if name else None
+def source_name(link: SourceLink) -> str | None:
+    """The name a source is stored under: its resolved name, else its text as written."""
+    name = link.name or link.text
+    return name.strip() or None if name else None
 
 
 def claim_row(claim: Claim, doc_id: int, published: date | None) -> dict[str, Any]:
-    subject = claim.subject or {}
-    quantity = claim.quantity or {}
+    """The ``claims`` row of a claim: filter columns plus the contract JSON in ``data``."""
+    subject, quantity, chain = claim.subject, claim.quantity, claim.attribution
     event_start, event_end = span_dates(claim.event_time)
     stmt_start, stmt_end = span_dates(claim.statement_time)
-    chain = claim.attribution or []
-    countries = sorted({str(p["country"]).upper() for p in claim.places or [] if p.get("country")})
-    country = subject.get("country")
+    countries = sorted({p.country.upper() for p in claim.places if p.country})
     return {
         "claim_id": claim.claim_id,
         "doc_id": doc_id,
         "article_id": claim.article_id,
         "kind": claim.kind,
         "event": claim.event,
-        "sentence": claim.sentence or "",
-        "sentence_start": claim.sentence_start or 0,
+        "sentence": claim.sentence,
+        "sentence_start": claim.sentence_start,
         "start": claim.start,
         "end": claim.end,
-        "modality": claim.modality or "asserted",
-        "subject_text": subject.get("text"),
-        "subject_normalized": subject.get("normalized"),
-        "subject_country": str(country).upper() if country else None,
-        "value": as_float(quantity.get("value")),
-        "low": as_float(quantity.get("low")),
-        "high": as_float(quantity.get("high")),
-        "unit": quantity.get("unit"),
-        "normalized_value": as_float(quantity.get("normalized_value")),
-        "normalized_unit": quantity.get("normalized_unit"),
+        "modality": claim.modality,
+        "subject_text": subject.text,
+        "subject_normalized": subject.normalized,
+        "subject_country": subject.country.upper() if subject.country else None,
+        "value": quantity.value if quantity else None,
+        "low": quantity.low if quantity else None,
+        "high": quantity.high if quantity else None,
+        "unit": quantity.unit if quantity else None,
+        "normalized_value": quantity.normalized_value if quantity else None,
+        "normalized_unit": quantity.normalized_unit if quantity else None,
         "event_date_start": event_start,
         "event_date_end": event_end,
         "statement_date_start": stmt_start,
@@ -157,8 +149,8 @@ def claim_row(claim: Claim, doc_id: int, published: date | None) -> dict[str, An
         "speaker": source_name(chain[0]) if chain else None,
         "origin": source_name(chain[-1]) if chain else None,
         "place_countries": f" {' '.join(countries)} " if countries else None,
-        "qualifiers": list(claim.qualifiers or []),
-        "data": claim.to_contract(),
+        "qualifiers": list(claim.qualifiers),
+        "data": claim_to_json(claim),
     }
 
 

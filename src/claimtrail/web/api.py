@@ -10,19 +10,17 @@ from __future__ import annotations
 import hmac
 import threading
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..contract.claims import claim_to_json
 from ..errors import ClaimtrailError, InputError
-from ..model import Article, Failure
+from ..model import Article, Event, Failure, Kind, Modality
+from ..store.filters import ClaimFilter, FilterError
 from . import queries
 
-Event = Literal["deployed", "killed", "wounded", "casualties", "captured", "training", "other"]
-Modality = Literal[
-    "asserted", "reported", "estimated", "believed", "possible", "planned", "denied", "confirmed"
-]
 MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
 
@@ -120,9 +118,9 @@ def get_article(request: Request, article_id: str = Path(..., max_length=200)) -
     article = ledger.get_article(article_id)
     if article is None:
         raise not_found(f"article {article_id!r}")
-    claims = ledger.claims(article_id=article_id)
+    claims = ledger.claims(ClaimFilter(article_id=article_id))
     data = queries.article_json(article, len(claims))
-    data["claim_list"] = [queries.claim_json(c) for c in claims]
+    data["claim_list"] = [claim_to_json(c) for c in claims]
     return data
 
 
@@ -174,7 +172,7 @@ def post_article(request: Request, body: ArticleIn) -> Any:
         result = _result(stored, False, ledger.claim_counts().get(article.article_id, 0))
         return JSONResponse(result, status_code=200)
     from ..nlp.pipeline import load_pipeline
-    from ..run import extract_article
+    from ..worker import extract_article
 
     with _ingest_lock:  # one spaCy pipeline, one article at a time
         try:
@@ -231,12 +229,12 @@ def list_claims(
     request: Request,
     event: Event | None = Query(None),
     country: str | None = Query(
-        None, pattern=r"^[A-Za-z]{2}$", description="Subject country, ISO 3166-1 alpha-2 (KP, UA)."
+        None, max_length=200, description="Subject country, ISO 3166-1 alpha-2 (KP, UA)."
     ),
     speaker: str | None = Query(None, max_length=200, description="Speaker name contains this."),
     origin: str | None = Query(None, max_length=200, description="Origin (last source) contains this."),
     modality: Modality | None = Query(None),
-    kind: Literal["quantity", "statement"] | None = Query(None),
+    kind: Kind | None = Query(None),
     article_id: str | None = Query(None, max_length=200),
     date_from: date | None = Query(None, description="Claim dates overlap [date_from, date_to]."),
     date_to: date | None = Query(None),
@@ -245,22 +243,24 @@ def list_claims(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:
     # date_from after date_to is an empty interval: no claim overlaps it (an empty page, not an error).
-    found = ledger_of(request).claims(
-        event=event,
-        country=country,
-        speaker=speaker or None,
-        origin=origin or None,
-        modality=modality,
-        kind=kind,
-        article_id=article_id,
-        date_from=date_from,
-        date_to=date_to,
-        search=q if q and q.strip() else None,
-        limit=limit + 1,
-        offset=offset,
-    )
+    try:
+        where = ClaimFilter(
+            event=event,
+            country=country or None,
+            speaker=speaker or None,
+            origin=origin or None,
+            modality=modality,
+            kind=kind,
+            article_id=article_id,
+            date_from=date_from,
+            date_to=date_to,
+            search=q if q and q.strip() else None,
+        )
+    except FilterError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    found = ledger_of(request).claims(where, limit=limit + 1, offset=offset)
     return {
-        "items": [queries.claim_json(c) for c in found[:limit]],
+        "items": [claim_to_json(c) for c in found[:limit]],
         "limit": limit,
         "offset": offset,
         "next_offset": offset + limit if len(found) > limit else None,
@@ -272,7 +272,7 @@ def get_claim(request: Request, claim_id: str = Path(..., max_length=200)) -> di
     claim = ledger_of(request).get_claim(claim_id)
     if claim is None:
         raise not_found(f"claim {claim_id!r}")
-    return queries.claim_json(claim)
+    return claim_to_json(claim)
 
 
 # -- tracked quantities --------------------------------------------------------------------------
@@ -308,7 +308,7 @@ def get_source(
         raise not_found(f"source {source_id}")
     data = queries.jsonable(item)
     data["claim_list"] = [
-        {"role": x["role"], "position": x["position"], "claim": queries.claim_json(x["claim"])}
+        {"role": x["role"], "position": x["position"], "claim": claim_to_json(x["claim"])}
         for x in queries.source_claims(ledger, source_id, limit=limit, offset=offset)
     ]
     return data

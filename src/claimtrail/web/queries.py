@@ -155,11 +155,6 @@ def article_json(article: Article, claims: int | None = None) -> dict[str, Any]:
     return data
 
 
-def claim_json(claim: Claim) -> dict[str, Any]:
-    """A claim as the API returns it: the claims.jsonl contract object."""
-    return claim.to_contract()
-
-
 def jsonable(value: Any) -> Any:
     """Dates and datetimes as ISO text, recursively (fusion results and grades go to JSON as is)."""
     if isinstance(value, datetime | date):
@@ -174,6 +169,6 @@ def jsonable(value: Any) -> Any:
 def claim_date(claim: Claim) -> str | None:
     """The date a claim speaks about: its event time, else statement time, else publication date."""
     for when in (claim.event_time, claim.statement_time):
-        if when and when.get("start"):
-            return str(when["start"])
+        if when and when.start:
+            return when.start
     return claim.published

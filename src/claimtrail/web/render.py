@@ -5,12 +5,12 @@ Jinja's autoescaping, so every piece of article text and every name is escaped e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from ..model import Claim
+from ..model import Claim, Event, SourceLink
 
 #: Colour per event (also in static/style.css as .ev-<event>); statements without an event are grey.
-EVENT_COLOURS = {
+EVENT_COLOURS: dict[Event | Literal["none"], str] = {
     "deployed": "#4e79a7",
     "killed": "#e15759",
     "wounded": "#f28e2b",
@@ -40,27 +40,28 @@ def event_class(event: str | None) -> str:
 
 def chain_text(claim: Claim) -> str:
     """ "speaker ← cited ← origin", or "no source given"."""
-    names = [a.get("name") or a.get("text") or "?" for a in claim.attribution]
+    names = [a.name or a.text or "?" for a in claim.attribution]
     return " ← ".join(names) if names else "no source given"
 
 
 def figure_text(claim: Claim) -> str:
     """The figure as written, with its normalised value when a unit was converted."""
-    q = claim.quantity or {}
-    text = q.get("text") or ""
-    if q.get("normalized_unit") and q.get("unit") != q.get("normalized_unit") and q.get("normalized_value"):
-        text += f" (= {q['normalized_value']:g} {q['normalized_unit']})"
+    q = claim.quantity
+    if q is None:
+        return ""
+    text = q.text
+    if q.normalized_unit and q.unit != q.normalized_unit and q.normalized_value:
+        text += f" (= {q.normalized_value:g} {q.normalized_unit})"
     return text
 
 
 def claim_summary(claim: Claim) -> str:
     """One line for a tooltip: event, figure, subject, chain, certainty."""
-    parts = [claim.event or claim.kind]
+    parts: list[str] = [claim.event or claim.kind]
     if claim.kind == "quantity":
         parts.append(figure_text(claim))
-    subject = (claim.subject or {}).get("text")
-    if subject:
-        parts.append(subject)
+    if claim.subject.text:
+        parts.append(claim.subject.text)
     parts.append(chain_text(claim))
     parts.append(claim.modality)
     return " · ".join(p for p in parts if p)
@@ -136,13 +137,15 @@ def chain_layout(
     from a source to the source it cites, labelled with the cue ("said", "citing", "according to").
     """
     source_ids = source_ids or {}
-    links = claim.attribution or [{"name": "no source given", "type": "unknown", "cue": None}]
+    links = claim.attribution or (
+        SourceLink(text=None, name="no source given", type="unknown", role=None, cue=""),
+    )
     n = len(links)
     nodes: list[ChainNode] = []
     edges: list[ChainEdge] = []
     x = 10.0
     for i, link in enumerate(links):
-        name = str(link.get("name") or link.get("text") or "?")
+        name = link.name or link.text or "?"
         shown = name if len(name) <= 34 else name[:33] + "…"
         width = max(110.0, 7.4 * len(shown) + 24)
         if n == 1:
@@ -155,14 +158,13 @@ def chain_layout(
                 y=22,
                 width=width,
                 name=shown,
-                type=str(link.get("type") or "unknown"),
+                type=link.type,
                 role=role,
                 source_id=source_ids.get(name.casefold()),
             )
         )
         if i < n - 1:
-            nxt = links[i + 1]
-            label = str(nxt.get("cue") or "cites")
+            label = links[i + 1].cue or "cites"
             edges.append(ChainEdge(x1=x + width, x2=x + width + gap, y=22 + node_h / 2, label=label))
         x += width + gap
     return {

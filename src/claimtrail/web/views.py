@@ -5,7 +5,6 @@ autoescaping; page data for scripts goes in ``<script type="application/json">``
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -15,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..model import EVENTS, MODALITIES
+from ..store.filters import ClaimFilter, FilterError
 from . import queries, render
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -110,7 +110,7 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     article = ledger.get_article(article_id)
     if article is None:
         raise HTTPException(404, f"article {article_id!r} not found")
-    claims = ledger.claims(article_id=article_id)
+    claims = ledger.claims(ClaimFilter(article_id=article_id))
     source_ids = queries.source_ids_by_name(ledger)
     grades = request.app.state.track.claim_grades(ledger)
     return page(
@@ -122,15 +122,6 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         chains={c.claim_id: render.chain_layout(c, source_ids) for c in claims},
         grades=grades,
     )
-
-
-def _parse_date(value: str, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise HTTPException(400, f"{name}: {value!r} is not a date YYYY-MM-DD") from None
 
 
 @router.get("/claims", response_class=HTMLResponse)
@@ -146,12 +137,20 @@ def claims_page(
     date_to: str = "",
     offset: int = 0,
 ) -> HTMLResponse:
-    if event and event not in EVENTS:
-        raise HTTPException(400, f"event: {event!r} is not one of {', '.join(EVENTS)}")
-    if modality and modality not in MODALITIES:
-        raise HTTPException(400, f"modality: {modality!r} is not one of {', '.join(MODALITIES)}")
-    if country and not (len(country) == 2 and country.isalpha() and country.isascii()):
-        raise HTTPException(400, f"country: {country!r} is not a two-letter ISO code such as KP")
+    try:
+        where = ClaimFilter.parse(
+            {"search": "q"},
+            event=event,
+            country=country,
+            speaker=speaker[:200],
+            origin=origin[:200],
+            modality=modality,
+            search=q[:500],
+            date_from=date_from,
+            date_to=date_to,
+        )
+    except FilterError as exc:
+        raise HTTPException(400, str(exc)) from None
     offset = max(0, offset)
     filters = {
         "event": event,
@@ -164,18 +163,7 @@ def claims_page(
         "date_to": date_to,
     }
     ledger = _ledger(request)
-    found = ledger.claims(
-        event=event or None,
-        country=country or None,
-        speaker=speaker[:200] or None,
-        origin=origin[:200] or None,
-        modality=modality or None,
-        search=q[:500] if q.strip() else None,
-        date_from=_parse_date(date_from, "date_from"),
-        date_to=_parse_date(date_to, "date_to"),
-        limit=PAGE_SIZE + 1,
-        offset=offset,
-    )
+    found = ledger.claims(where, limit=PAGE_SIZE + 1, offset=offset)
     active = {k: v for k, v in filters.items() if v}
 
     def link(new_offset: int) -> str:
@@ -242,10 +230,10 @@ def timeline_chart(ledger: Any, item: dict[str, Any]) -> dict[str, Any]:
         points = []
         for cid in origin.get("claims") or []:
             claim = ledger.get_claim(cid)
-            if claim is None or not claim.quantity:
+            if claim is None or claim.quantity is None:
                 continue
             q = claim.quantity
-            best = q.get("value")
+            best = q.value
             when = dated.get(cid) or queries.claim_date(claim)
             if best is None or when is None:
                 continue
@@ -253,10 +241,10 @@ def timeline_chart(ledger: Any, item: dict[str, Any]) -> dict[str, Any]:
                 {
                     "date": when,
                     "best": best,
-                    "low": q.get("low") if q.get("low") is not None else best,
-                    "high": q.get("high") if q.get("high") is not None else best,
+                    "low": q.low if q.low is not None else best,
+                    "high": q.high if q.high is not None else best,
                     "claim": cid,
-                    "text": f"{q.get('text') or best} — {render.chain_text(claim)} ({claim.modality})",
+                    "text": f"{q.text or best} — {render.chain_text(claim)} ({claim.modality})",
                 }
             )
         points.sort(key=lambda p: p["date"])

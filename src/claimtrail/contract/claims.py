@@ -1,0 +1,138 @@
+"""The claims.jsonl contract: the only place that turns a ``Claim`` into its JSON object and back.
+
+``claim_to_json`` gives the exact object of PRODUCT.md, fields in contract order (the export, the
+API, the CLI's JSON and the ledger's stored ``data`` column all use it); ``claim_from_json`` rebuilds
+the typed claim from such an object (the ledger reading its rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Claim, Evidence, PlaceRef, Quantity, SourceLink, Subject, TimeRef
+
+#: The claims.jsonl fields, in contract order.
+CLAIM_FIELDS = (
+    "claim_id",
+    "article_id",
+    "article_url",
+    "published",
+    "sentence",
+    "start",
+    "end",
+    "kind",
+    "event",
+    "subject",
+    "quantity",
+    "event_time",
+    "statement_time",
+    "places",
+    "attribution",
+    "modality",
+    "cues",
+)
+
+
+def claim_to_json(claim: Claim) -> dict[str, Any]:
+    """The claims.jsonl object of ``claim``, fields in contract order."""
+    return {
+        "claim_id": claim.claim_id,
+        "article_id": claim.article_id,
+        "article_url": claim.article_url,
+        "published": claim.published,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+        "kind": claim.kind,
+        "event": claim.event,
+        "subject": subject_to_json(claim.subject),
+        "quantity": None if claim.quantity is None else quantity_to_json(claim.quantity),
+        "event_time": time_to_json(claim.event_time),
+        "statement_time": time_to_json(claim.statement_time),
+        "places": [place_to_json(p) for p in claim.places],
+        "attribution": [source_to_json(s) for s in claim.attribution],
+        "modality": claim.modality,
+        "cues": list(claim.cues),
+    }
+
+
+def subject_to_json(subject: Subject) -> dict[str, Any]:
+    """The ``subject`` object."""
+    return {"text": subject.text, "normalized": subject.normalized, "country": subject.country}
+
+
+def quantity_to_json(quantity: Quantity) -> dict[str, Any]:
+    """The ``quantity`` object."""
+    return {
+        "text": quantity.text,
+        "value": quantity.value,
+        "low": quantity.low,
+        "high": quantity.high,
+        "approximate": quantity.approximate,
+        "unit": quantity.unit,
+        "normalized_value": quantity.normalized_value,
+        "normalized_unit": quantity.normalized_unit,
+    }
+
+
+def time_to_json(time: TimeRef | None) -> dict[str, Any] | None:
+    """An ``event_time`` / ``statement_time`` object, or None."""
+    return None if time is None else {"text": time.text, "start": time.start, "end": time.end}
+
+
+def place_to_json(place: PlaceRef) -> dict[str, Any]:
+    """One ``places`` entry."""
+    return {
+        "text": place.text,
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "gazetteer_id": place.gazetteer_id,
+    }
+
+
+def source_to_json(source: SourceLink) -> dict[str, Any]:
+    """One ``attribution`` entry."""
+    return {
+        "text": source.text,
+        "name": source.name,
+        "type": source.type,
+        "role": source.role,
+        "cue": source.cue,
+    }
+
+
+def claim_from_json(
+    data: dict[str, Any],
+    *,
+    qualifiers: Iterable[str] = (),
+    sentence_start: int = 0,
+    evidence: Iterable[Evidence] = (),
+) -> Claim:
+    """The typed claim of a claims.jsonl object, with the internal extras the contract leaves out
+    (the ledger stores them in their own columns)."""
+    quantity, event_time, statement_time = data["quantity"], data["event_time"], data["statement_time"]
+    return Claim(
+        claim_id=data["claim_id"],
+        article_id=data["article_id"],
+        article_url=data["article_url"],
+        published=data["published"],
+        sentence=data["sentence"],
+        start=data["start"],
+        end=data["end"],
+        kind=data["kind"],
+        event=data["event"],
+        subject=Subject(**data["subject"]),
+        quantity=None if quantity is None else Quantity(**quantity),
+        event_time=None if event_time is None else TimeRef(**event_time),
+        statement_time=None if statement_time is None else TimeRef(**statement_time),
+        places=tuple(PlaceRef(**p) for p in data["places"]),
+        attribution=tuple(SourceLink(**s) for s in data["attribution"]),
+        modality=data["modality"],
+        cues=tuple(data["cues"]),
+        qualifiers=tuple(qualifiers),
+        sentence_start=sentence_start,
+        evidence=tuple(evidence),
+    )
