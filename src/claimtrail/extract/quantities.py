@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import resources
 from ..model import QuantityMention
 from ..nlp.extensions import doc_text
 from . import quantity_words
@@ -40,14 +41,10 @@ from .numbers import (
     vocabulary,
 )
 from .quantity_words import QuantityWords
+from .timeparse import TEMPORAL_RESOURCE, TemporalWords
 
 __all__ = ["extract_quantities", "find_quantities", "normalize", "parse_number", "make_component"]
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec",
-}  # fmt: skip
 URL_RE = re.compile(r"\S*(?:://|www\.)\S*|\S+@\S+\.\S+|(?<![\w.])10\.\d{4,9}/\S+")
 Phrases = set[tuple[str, ...]]
 
@@ -110,10 +107,18 @@ def _one_of_re(words: list[str]) -> re.Pattern[str]:
 
 
 class Lexicon:
-    """The word lists of ``quantities.yaml`` (and the number words of ``numbers.yaml``), compiled once."""
+    """The word lists of ``quantities.yaml``, the number words of ``numbers.yaml`` and the month
+    names of ``temporal.yaml`` (a bare year after one is a date), compiled once."""
 
-    def __init__(self, resource: str = quantity_words.RESOURCE, numbers: str = NUMBERS_RESOURCE) -> None:
+    def __init__(
+        self,
+        resource: str = quantity_words.RESOURCE,
+        numbers: str = NUMBERS_RESOURCE,
+        calendar: str = TEMPORAL_RESOURCE,
+    ) -> None:
         cfg = quantity_words.load(resource)
+        months = resources.load_checked(calendar, TemporalWords)["months"]
+        self.months = {w for spellings in months.values() for w in spellings if w.isalpha()}
         self.numbers: Vocabulary = vocabulary(numbers, resource)
         tables = _unit_tables(cfg)
         self.units_ci, self.units_cs, self.percent_forms = tables.ci, tables.cs, tables.percent_forms
@@ -149,9 +154,14 @@ class Lexicon:
 
 
 @cache
-def lexicon(resource: str = quantity_words.RESOURCE, numbers: str = NUMBERS_RESOURCE) -> Lexicon:
-    """The compiled word lists of resource files ``resource`` and ``numbers`` (built once per process)."""
-    return Lexicon(resource, numbers)
+def lexicon(
+    resource: str = quantity_words.RESOURCE,
+    numbers: str = NUMBERS_RESOURCE,
+    calendar: str = TEMPORAL_RESOURCE,
+) -> Lexicon:
+    """The compiled word lists of resource files ``resource``, ``numbers`` and ``calendar`` (built
+    once per process)."""
+    return Lexicon(resource, numbers, calendar)
 
 
 def normalize(
@@ -1025,7 +1035,7 @@ def _year_like(f: _Finder, q: QuantityMention) -> bool:
         return False
     i = f.token_index_at(q.start)
     prev = f.low(i - 1)
-    return prev in f.lx.year_cues or prev in MONTHS or prev == ","
+    return prev in f.lx.year_cues or prev in f.lx.months or prev == ","
 
 
 def extract_quantities(doc: Doc, lx: Lexicon | None = None) -> list[QuantityMention]:
@@ -1081,13 +1091,18 @@ def _not_a_figure(f: _Finder, q: QuantityMention) -> bool:
     "claimtrail_quantities",
     assigns=["doc._.quantities"],
     requires=["doc._.times", "doc.ents"],
-    default_config={"resource": quantity_words.RESOURCE, "numbers": NUMBERS_RESOURCE},
+    default_config={
+        "resource": quantity_words.RESOURCE,
+        "numbers": NUMBERS_RESOURCE,
+        "calendar": TEMPORAL_RESOURCE,
+    },
 )
-def make_component(nlp: Language, name: str, resource: str, numbers: str) -> Component:
+def make_component(nlp: Language, name: str, resource: str, numbers: str, calendar: str) -> Component:
     """spaCy factory: the quantities component, with the word lists of resource files ``resource``
-    (units, currencies, bounds...) and ``numbers`` (number words), read once here."""
+    (units, currencies, bounds...), ``numbers`` (number words) and ``calendar`` (month names),
+    read once here."""
     unitlib.registry()
-    return Component(lexicon(resource, numbers))
+    return Component(lexicon(resource, numbers, calendar))
 
 
 class Component:
