@@ -46,7 +46,6 @@ EVENTS: tuple[Event, ...] = get_args(Event)
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 ACTOR_TYPES: tuple[SourceType, ...] = get_args(SourceType)
 KINDS: tuple[Kind, ...] = get_args(Kind)
-TIME_TYPES: tuple[TimeType, ...] = get_args(TimeType)
 EVIDENCE_ROLES: tuple[EvidenceRole, ...] = get_args(EvidenceRole)
 
 _Word = TypeVar("_Word", bound=str)
