@@ -228,8 +228,9 @@ def _read_article(body: ArticleIn, settings: Any) -> Article:
 def list_claims(
     request: Request,
     event: Event | None = Query(None),
+    # The pattern documents in the OpenAPI spec what ClaimFilter accepts (clients read it there).
     country: str | None = Query(
-        None, max_length=200, description="Subject country, ISO 3166-1 alpha-2 (KP, UA)."
+        None, pattern=r"^[A-Za-z]{2}$", description="Subject country, ISO 3166-1 alpha-2 (KP, UA)."
     ),
     speaker: str | None = Query(None, max_length=200, description="Speaker name contains this."),
     origin: str | None = Query(None, max_length=200, description="Origin (last source) contains this."),
