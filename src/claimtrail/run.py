@@ -44,10 +44,6 @@ class IngestReport:
     # (source, id of the stored article): inputs skipped because their text is already stored
     duplicates: list[tuple[str, str]] = field(default_factory=list)
 
-    @property
-    def articles_seen(self) -> int:
-        return self.articles_added + self.articles_skipped + len(self.failures)
-
 
 def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
     """The items in lists of ``size`` (the last one shorter), read lazily."""
