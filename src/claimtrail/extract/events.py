@@ -39,7 +39,6 @@ RESOURCE = "events.yaml"
 NOUNS = frozenset({"NOUN", "PROPN"})
 VERBS = frozenset({"VERB", "AUX"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-OBJECTS = frozenset({"dobj", "dative", "oprd", "attr"})
 # Relations along which a number or a noun hands the search over to its head.
 CLIMB = frozenset({"nummod", "quantmod", "compound", "appos", "conj", "nmod", "npadvmod", "amod", "advmod"})
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
@@ -221,6 +220,8 @@ def load_lexicon(name: str = RESOURCE) -> Lexicon:
 
 @dataclass
 class Owner:
+    """Whose the counted thing is: the words that say it and its country code, if known."""
+
     span: TextSpan
     country: str | None
 
@@ -258,11 +259,14 @@ class _Qualifiers:
 
 @dataclass
 class _Hit:
+    """An event found, with the words that say it."""
+
     event: str
     tokens: list[Token]
 
 
 def lemma(token: Token) -> str:
+    """The lower-case lemma of a token (the word lists are lemmas)."""
     return token.lemma_.lower()
 
 
@@ -379,6 +383,7 @@ class EventsComponent:
 
     @staticmethod
     def _in_quantity(m: EventMatch, token: Token) -> bool:
+        """Whether the token is part of the quantity itself."""
         return m.first <= token.i < m.last
 
     def _is_counted_noun(self, token: Token) -> bool:
@@ -393,6 +398,7 @@ class EventsComponent:
 
     @staticmethod
     def _counted_lemma(token: Token) -> str:
+        """The lemma of a counted noun (the word itself for other parts of speech: "dead")."""
         return token.lemma_.lower() if token.pos_ in NOUNS else token.lower_
 
     def _counted_span(self, doc: Doc, token: Token, text: str) -> TextSpan:
@@ -569,6 +575,7 @@ class EventsComponent:
         )
 
     def _accept(self, m: EventMatch, hit: _Hit) -> None:
+        """Take the event and its trigger words for the figure."""
         m.event = hit.event
         m.trigger = hit.tokens
 
@@ -628,6 +635,7 @@ class EventsComponent:
         return self._combine(verb, hit)
 
     def _phrase_tokens(self, head: Token, rest: tuple[str, ...]) -> list[Token] | None:
+        """The other words of a phrase among the children and grandchildren of its head, or None."""
         found: list[Token] = []
         pool = list(head.children)
         pool += [g for c in head.children for g in c.children]
@@ -658,6 +666,7 @@ class EventsComponent:
         return hit
 
     def _single_event(self, token: Token) -> _Hit | None:
+        """The event a coordinated word names alone (no combination): "killed", "wounded"."""
         lex = self.lex
         lem = lemma(token)
         if token.pos_ in NOUNS and lem in lex.nouns:
@@ -727,6 +736,7 @@ class EventsComponent:
     # -- references: "4,000 of them", "30 others", "30 were wounded" ---------------------------
 
     def _resolve_reference(self, m: EventMatch, matches: list[EventMatch], ctx: _DocContext) -> None:
+        """The counted noun of a pronoun, a number or a bare figure: the one said before it."""
         lex = self.lex
         ref = m.reference
         if ref is not None and ref.like_num:
@@ -758,6 +768,7 @@ class EventsComponent:
     # -- the owner ---------------------------------------------------------------------------
 
     def _find_owner(self, m: EventMatch, matches: list[EventMatch], ctx: _DocContext) -> None:
+        """Fill ``m.owner``: from the counted noun and nouns passed, a reference's antecedent, or the subject of an owning verb."""
         if m.quantity.unit and m.counted is None:
             return
         nouns: list[Token] = []

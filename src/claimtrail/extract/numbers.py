@@ -174,6 +174,7 @@ class NumberMatch:
 
 
 def _num_value(text: str) -> float | None:
+    """The value of a number in digits ("1,500", "2.5", "10^3"), None if it cannot be read."""
     t = re.sub(r"[,\s\u00a0\u202f]", "", text)
     try:
         if "^" in t:
@@ -231,6 +232,7 @@ def lex(text: str) -> list[Tok]:
 
 
 def _adjacent(a: Tok, b: Tok) -> bool:
+    """Whether token b starts right where token a ends ("4k", "2-million")."""
     return a.end == b.start
 
 
@@ -292,9 +294,11 @@ class _Parser:
         self.multiplier_words = self.scale_words | frozenset(MULTIPLIERS)
 
     def lower(self, i: int) -> str:
+        """The lower-case text of token i, or "" outside the text (so rules can look past the ends)."""
         return self.toks[i].lower if 0 <= i < self.n else ""
 
     def is_word(self, i: int, words: frozenset[str] | set[str] | dict[str, int]) -> bool:
+        """Whether token i is a word of ``words``."""
         return 0 <= i < self.n and self.toks[i].kind == "word" and self.toks[i].lower in words
 
     # -- cardinals --------------------------------------------------------------------------

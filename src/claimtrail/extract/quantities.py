@@ -59,6 +59,7 @@ class UnitInfo:
 
 
 def _form_key(form: str) -> tuple[str, ...]:
+    """A written form as the tokens the lexer cuts it into (how the text is matched)."""
     return tuple(t.text for t in lex(form))
 
 
@@ -182,6 +183,7 @@ class _Finder:
         self.lx = lexicon
 
     def low(self, i: int) -> str:
+        """The lower-case text of token i, or "" outside the text."""
         return self.toks[i].lower if 0 <= i < self.n else ""
 
     def _close(self, a: int, b: int) -> bool:
@@ -262,6 +264,7 @@ class _Finder:
         return end, info
 
     def _pint_fallback(self, k: int) -> tuple[int, UnitInfo] | None:
+        """A unit pint knows from a bare word ("5 furlongs"), unless the word is also an ordinary word."""
         t = self.toks[k]
         if t.kind != "word" or t.lower in self.lx.pint_deny or not 2 <= len(t.text) <= 14:
             return None
@@ -297,6 +300,7 @@ class _Finder:
         return best
 
     def phrase_after(self, j: int, phrases: set[tuple[str, ...]]) -> int | None:
+        """One past the end of the longest phrase of ``phrases`` starting at token j, right after the number."""
         best = None
         for length in range(1, 4):
             if j + length > self.n:
@@ -306,6 +310,7 @@ class _Finder:
         return best
 
     def token_index_at(self, char: int) -> int:
+        """The index of the first token that starts at or after character ``char``."""
         lo, hi = 0, self.n
         while lo < hi:
             mid = (lo + hi) // 2
@@ -820,6 +825,7 @@ BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 
 def _unit_after_raw(f: _Finder, j: int) -> tuple[int, UnitInfo] | None:
+    """A unit at token j after a number, spaced, hyphenated ("3-inch") or in brackets ("20 (kg)")."""
     if j >= f.n or not f._close(j - 1, j):
         return None
     t = f.toks[j]
@@ -839,6 +845,7 @@ def _unit_after_raw(f: _Finder, j: int) -> tuple[int, UnitInfo] | None:
 
 
 def _longest(a: tuple[int, UnitInfo] | None, b: tuple[int, UnitInfo] | None) -> tuple[int, UnitInfo] | None:
+    """The longer of two unit readings (on a tie the formula one)."""
     if a is None:
         return b
     if b is None or a[0] > b[0]:
@@ -883,9 +890,8 @@ def _exponent(f: _Finder, k: int) -> tuple[int, int] | None:
     return None
 
 
-def _sci_term(f: _Finder, k: int, need_strong: bool) -> tuple[int, str, str, bool] | None:
-    """One unit symbol with its power at token k: (end, written name, pint expression, strong).
-    ``strong`` means it carries an explicit power, so even a one-letter symbol ("s-1") is a unit."""
+def _sci_term(f: _Finder, k: int) -> tuple[int, str, str] | None:
+    """One unit symbol with its power at token k: (end, written name, pint expression)."""
     if k >= f.n or f.toks[k].kind != "word":
         return None
     t = f.toks[k]
@@ -907,17 +913,17 @@ def _sci_term(f: _Finder, k: int, need_strong: bool) -> tuple[int, str, str, boo
         elif t.text[:1].isupper() and len(t.text) == 2 and f.toks[k + 1].kind == "num":
             ex = None
     if ex is None:
-        return (k + 1, name, f"({expr})", info is not None and info.kind == "measure" and not need_strong)
-    return ex[0], f"{name}^{ex[1]}", f"({expr}) ** {ex[1]}", True
+        return k + 1, name, f"({expr})"
+    return ex[0], f"{name}^{ex[1]}", f"({expr}) ** {ex[1]}"
 
 
 def _sci_unit(f: _Finder, k: int) -> tuple[int, UnitInfo] | None:
     """A unit written as a formula: "J/m^2 per year", "s-1", "fb−1", "km/s2", "W/min", "kg·m/s^2".
     Read only when it has an explicit power or operator, so single letters stay ordinary words."""
-    first = _sci_term(f, k, need_strong=False)
+    first = _sci_term(f, k)
     if first is None:
         return None
-    end, name, expr, strong = first
+    end, name, expr = first
     marked = "^" in name
     parts = 1
     while end < f.n:
@@ -925,7 +931,7 @@ def _sci_unit(f: _Finder, k: int) -> tuple[int, UnitInfo] | None:
         glued = t.start == f.toks[end - 1].end
         if t.text in ("/", "·", "⋅", "*") and glued and end + 1 < f.n and f.toks[end + 1].start == t.end:
             op = "/" if t.text == "/" else "*"
-            nxt = _sci_term(f, end + 1, need_strong=False)
+            nxt = _sci_term(f, end + 1)
             if nxt is None:
                 break
             end, name, expr = nxt[0], f"{name}{'/' if op == '/' else '·'}{nxt[1]}", f"{expr} {op} {nxt[2]}"
@@ -933,7 +939,7 @@ def _sci_unit(f: _Finder, k: int) -> tuple[int, UnitInfo] | None:
             parts += 1
             continue
         if t.lower == "per" and parts > 1 or t.lower == "per" and marked:
-            nxt = _sci_term(f, end + 1, need_strong=False)
+            nxt = _sci_term(f, end + 1)
             if nxt is None or not f._close(end - 1, end):
                 break
             end, name, expr = nxt[0], f"{name}/{nxt[1]}", f"{expr} / {nxt[2]}"
@@ -945,7 +951,6 @@ def _sci_unit(f: _Finder, k: int) -> tuple[int, UnitInfo] | None:
     u = unitlib.parse_unit(expr)
     if u is None or u.dimensionless:
         return None
-    del strong
     return end, UnitInfo(name, expr, "measure")
 
 
@@ -989,6 +994,7 @@ def _looks_like_year_span(f: _Finder, a: NumberMatch, b: NumberMatch) -> bool:
 
 
 def _clean(x: float | None) -> float | None:
+    """A value rid of float noise (15 significant digits); None for NaN and infinities."""
     if x is None:
         return None
     if x != x or x in (float("inf"), float("-inf")):
@@ -1022,10 +1028,12 @@ DATE_LIKE_RE = re.compile(
 
 
 def _date_like(text: str) -> bool:
+    """Whether a spaCy DATE/TIME entity looks like a date or a clock time (not a bare number)."""
     return bool(DATE_LIKE_RE.search(text))
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether characters a..b overlap one of ``spans``."""
     return any(s < b and a < e for s, e in spans)
 
 
