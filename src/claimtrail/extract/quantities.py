@@ -96,6 +96,24 @@ def _unit_tables(cfg: QuantityWords) -> _UnitTables:
     return tables
 
 
+def _date_like_re(calendar: TemporalWords, words: list[str]) -> re.Pattern[str]:
+    """What makes a spaCy DATE/TIME entity a date rather than a bare number: a month (a word
+    starting with its first three letters: "Jan.", "March"), a weekday, a date word ("today",
+    "noon"), a year ("1990s"), "5/17", "a.m.", "o'clock", a day ordinal ("21st") or "'99"."""
+
+    def alternatives(ws: set[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws))
+
+    months = {spellings[0][:3] for spellings in calendar["months"].values()}
+    weekdays = {spellings[0] for spellings in calendar["weekdays"].values()}
+    return re.compile(
+        rf"(?i)\b(?:{alternatives(months)})[a-z]*\.?\b|\b(?:{alternatives(weekdays)})\b"
+        rf"|\b(?:{alternatives(set(words))})\b"
+        r"|\b(?:1[5-9]|20)\d\d(?:s|'s)?\b|\b\d{1,2}[/.:]\d{1,2}\b|[ap]\.?m\b|o'clock"
+        r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b'\d\d\b"
+    )
+
+
 def _one_of_re(words: list[str]) -> re.Pattern[str]:
     """ "one of" + a word of ``words`` ("one of many"), or a superlative ("one of the deadliest")."""
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -118,8 +136,9 @@ class Lexicon:
         calendar: str = TEMPORAL_RESOURCE,
     ) -> None:
         cfg = quantity_words.load(resource)
-        months = resources.load_checked(calendar, TemporalWords)["months"]
-        self.months = {w for spellings in months.values() for w in spellings if w.isalpha()}
+        names = resources.load_checked(calendar, TemporalWords)
+        self.months = {w for spellings in names["months"].values() for w in spellings if w.isalpha()}
+        self.date_like_re = _date_like_re(names, cfg["date_words"])
         self.numbers: Vocabulary = vocabulary(numbers, resource)
         tables = _unit_tables(cfg)
         self.units_ci, self.units_cs, self.percent_forms = tables.ci, tables.cs, tables.percent_forms
@@ -1006,7 +1025,7 @@ def _clean(x: float | None) -> float | None:
 # On a Doc
 
 
-def _blocked_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _blocked_spans(doc: Doc, lx: Lexicon) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character spans of dates and clock times: (from doc._.times, from spaCy entities)."""
     times = []
     for t in doc._.times or []:
@@ -1014,22 +1033,11 @@ def _blocked_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int
             times.append((t.start, t.end))
     # spaCy tags many bare numbers DATE ("10k", "one fifth"): keep only entities that look like dates
     ents = [
-        (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME") and _date_like(e.text)
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in ("DATE", "TIME") and lx.date_like_re.search(e.text)
     ]
     return times, ents
-
-
-DATE_LIKE_RE = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:1[5-9]|20)\d\d(?:s|'s)?\b|\b\d{1,2}[/.:]\d{1,2}\b"
-    r"|[ap]\.?m\b|o'clock|\bnoon\b|\bmidnight\b|\bago\b|\btoday\b|\btomorrow\b|\byesterday\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)\b|\bcentury\b|\bweekend\b|\b'\d\d\b"
-)
-
-
-def _date_like(text: str) -> bool:
-    """Whether a spaCy DATE/TIME entity looks like a date or a clock time (not a bare number)."""
-    return bool(DATE_LIKE_RE.search(text))
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -1054,7 +1062,7 @@ def extract_quantities(doc: Doc, lx: Lexicon | None = None) -> list[QuantityMent
     text = doc_text(doc)
     toks = lex(text)
     f = _Finder(text, toks, lx)
-    times, ents = _blocked_spans(doc)
+    times, ents = _blocked_spans(doc, lx)
     out = []
     for q in find_quantities(text, toks, lx):
         if _in_date(f, q, times, ents) or _not_a_figure(f, q):

@@ -64,6 +64,7 @@ class QuantityWords(TypedDict):
     hanging_range_words: list[str]
     money_scales: list[str]
     year_cues: list[str]
+    date_words: list[str]
     clock_words: list[str]
     age_suffixes: list[str]
     pint_denylist: list[str]
