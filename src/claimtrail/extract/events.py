@@ -43,8 +43,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 CLIMB = frozenset({"nummod", "quantmod", "compound", "appos", "conj", "nmod", "npadvmod", "amod", "advmod"})
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 MAX_STEPS = 8
-# Events whose bare number ("30 were wounded") may borrow the counted noun said just before.
-ELLIPSIS_EVENTS = frozenset({"killed", "wounded", "casualties", "captured", "deployed"})
 # Qualifiers (names of the ``qualifiers`` section) whose nouns hold a count of something else.
 CONTAINER_QUALIFIERS = ("batch", "total")
 
@@ -79,6 +77,7 @@ class EventsFile(TypedDict):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
     events: dict[EventName, EventWords]
     combinations: list[list[EventName]]
+    ellipsis_events: list[EventName]
     owner_is_subject: list[str]
     ambiguous_triggers: list[str]
     tally_verbs: list[str]
@@ -108,6 +107,7 @@ class Lexicon:
     adjectives: dict[str, str]
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     combinations: list[tuple[frozenset[str], str]]
+    ellipsis_events: frozenset[str]
     owner_is_subject: frozenset[str]
     tally_verbs: frozenset[str]
     tally_nouns: frozenset[str]
@@ -191,6 +191,7 @@ def load_lexicon(name: str = RESOURCE) -> Lexicon:
         adjectives=adjectives,
         phrases=phrases,
         combinations=combinations,
+        ellipsis_events=frozenset(data["ellipsis_events"]),
         owner_is_subject=_word_set(data["owner_is_subject"]),
         tally_verbs=_word_set(data["tally_verbs"]),
         tally_nouns=_word_set(data["tally_nouns"]),
@@ -745,7 +746,7 @@ class EventsComponent:
                 if other is not m and other.anchor.i == ref.i and other.counted is not None:
                     m.counted, m.counted_how = other.counted, "reference"
                     return
-        if ref is None and (m.event not in ELLIPSIS_EVENTS or m.quantity.unit):
+        if ref is None and (m.event not in lex.ellipsis_events or m.quantity.unit):
             return
         lo = ctx.window_start(m.anchor.i)
         best: Token | None = None
