@@ -5,6 +5,11 @@ punctuation) with character offsets; ``find_numbers`` runs a small grammar over 
 returns every number it can read ("1,500", "twenty-five", "two hundred and six", "1.5 million",
 "4k", "two-thirds", "half a million", "21st", "several hundred"); ``parse_number`` reads one whole
 string as a number. The quantities extractor adds units, ranges and approximations on top.
+
+The words are data: the number words in ``resources/numbers.yaml`` (schema ``NumberWords``, shared
+with the time grammar), the grammar's other words (negators, "dozen" spellings, denominators,
+multiplier suffixes, vague amounts) in ``resources/quantities.yaml``; ``vocabulary()`` reads and
+indexes them once per pair of files.
 """
 
 from __future__ import annotations
