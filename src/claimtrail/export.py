@@ -19,10 +19,13 @@ import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import InputError, OutputError
 from .model import Claim
+
+if TYPE_CHECKING:
+    from .fusion.results import Grade
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
 CONTRACT_VERSION = "1"
@@ -66,13 +69,13 @@ CSV_COLUMNS = (
 )
 
 #: Admiralty grades per claim id, as ``claimtrail.fusion.claim_grades(ledger)`` gives them.
-Grades = dict[str, dict[str, Any]]
+Grades = dict[str, "Grade"]
 
 
 def flatten(claim: dict[str, Any], grades: Grades | None = None) -> dict[str, Any]:
     """One contract claim as a flat row (CSV/Parquet): nested objects spread into columns, plus the
     claim's Admiralty grade (source reliability A-F, information credibility 1-6) where given."""
-    grade = (grades or {}).get(claim["claim_id"]) or {}
+    grade = (grades or {}).get(claim["claim_id"])
     subject = claim.get("subject") or {}
     quantity = claim.get("quantity") or {}
     event_time = claim.get("event_time") or {}
@@ -113,8 +116,8 @@ def flatten(claim: dict[str, Any], grades: Grades | None = None) -> dict[str, An
         "start": claim["start"],
         "end": claim["end"],
         "sentence": claim.get("sentence"),
-        "reliability": grade.get("reliability"),
-        "credibility": grade.get("credibility"),
+        "reliability": grade.reliability if grade else None,
+        "credibility": grade.credibility if grade else None,
     }
 
 

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from .. import resources
 from ..model import Claim
@@ -174,7 +174,7 @@ def interval(quantity: dict[str, Any]) -> tuple[float, float | None, float | Non
         return None
     if value is None:
         value = low if high is None else high if low is None else (low + high) / 2
-    value = float(value)
+    value = float(cast(float, value))  # one of value, low and high is set (checked above)
     if low is None and high is None:
         return value, value, value
     return value, (float(low) if low is not None else None), (float(high) if high is not None else None)
@@ -242,7 +242,7 @@ def make_item(
         key=key,
         day=day,
         published=published,
-        best=best,  # type: ignore[arg-type]
+        best=best,
         low=low,
         high=high,
         origin=origin,
@@ -343,8 +343,8 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
     mentions; with none or several candidates it stays unowned."""
     owned: dict[tuple[str, str, str | None, str], set[str]] = defaultdict(set)
     for it in items:
-        if it.key.country:
-            k = it.key
+        k = it.key
+        if k.country:
             owned[(k.subject, k.event, k.unit, k.scope)].add(k.country)
     for it in items:
         k = it.key

@@ -224,13 +224,12 @@ class OriginResolver:
             return Origin(f"article:{article_id}:{name_key(name)}", name, type_)
         return self.named(name, type_)
 
-    def keys_for_grading(self, origin: Origin) -> set[str]:
-        """Every name key under which a grade set by the user applies to this origin."""
-        keys = {origin.key.split(":", 1)[1], name_key(origin.name)}
-        for alias, canon in self.alias.items():
-            if canon == origin:
-                keys.add(alias)
-        for raw, found in self._names.items():
-            if found == origin:
-                keys.add(name_key(raw[0]))
+    def grading_keys(self) -> dict[Origin, set[str]]:
+        """Each origin seen so far with the name keys under which a user's grade applies to it:
+        every spelling that resolved to it and every alias of its institution."""
+        keys: dict[Origin, set[str]] = {}
+        for raw, origin in self._names.items():
+            keys.setdefault(origin, set()).add(name_key(raw[0]))
+        for alias, origin in self.alias.items():
+            keys.setdefault(origin, set()).add(alias)
         return keys
