@@ -19,7 +19,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Claim
-from .cluster import Item, Key, config
+from .cluster import Item, Key
+from .config import config
 from .contradictions import fmt, representatives
 from .results import Check
 from .timeline import usable

@@ -18,48 +18,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
 from typing import Any, cast
 
-from .. import resources
 from ..model import Claim
 from ..store.rows import to_date
 from . import scope as scope_mod
+from .config import config, subject_events, synonyms
 from .origins import Origin
-
-ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
-DEMONYMS = {
-    "KP": "North Korean",
-    "KR": "South Korean",
-    "RU": "Russian",
-    "UA": "Ukrainian",
-    "US": "American",
-    "GB": "British",
-    "CN": "Chinese",
-    "IR": "Iranian",
-    "IL": "Israeli",
-    "PS": "Palestinian",
-    "BY": "Belarusian",
-    "FR": "French",
-    "DE": "German",
-    "PL": "Polish",
-    "SY": "Syrian",
-    "SD": "Sudanese",
-}
-
-
-@cache
-def config() -> dict[str, Any]:
-    """The fusion settings of resources/fusion.yaml with the synonym lists inverted for lookup."""
-    cfg = dict(resources.load("fusion.yaml"))
-    synonyms: dict[str, str] = {}
-    for head, words in (cfg.get("subjects") or {}).items():
-        synonyms[head] = head
-        for w in words or []:
-            synonyms[str(w).lower()] = head
-    cfg["_synonyms"] = synonyms
-    cfg["_subject_events"] = {str(k).lower(): tuple(v) for k, v in (cfg.get("subject_events") or {}).items()}
-    return cfg
 
 
 @dataclass(frozen=True)
@@ -135,16 +100,15 @@ def canonical_subject(normalized: str | None, event: str | None) -> tuple[str | 
     ("casualty", None) -> ("troop", "casualties")."""
     if not normalized:
         return None, event
-    cfg = config()
     word = normalized.lower().strip()
-    if word in cfg["_subject_events"]:
-        subject, implied = cfg["_subject_events"][word]
+    if word in subject_events():
+        subject, implied = subject_events()[word]
         return subject, event if event not in (None, "other") else implied
-    if word.endswith("s") and word[:-1] in cfg["_synonyms"]:
+    if word.endswith("s") and word[:-1] in synonyms():
         word = word[:-1]
-    subject = cfg["_synonyms"].get(word, word)
+    subject = synonyms().get(word, word)
     if event in (None, "other"):
-        event = (cfg.get("presence_event") or {}).get(subject, event)
+        event = config()["presence_event"].get(subject, event)
     return subject, event
 
 
@@ -152,13 +116,14 @@ def scope_of(qualifiers: list[str], event: str) -> str:
     """ "total", "batch" or "batch N" from the wording around the figure (only for batch events)."""
     if event not in (config().get("batch_events") or []):
         return "total"
+    cfg = config()
     q = {x.lower() for x in qualifiers or []}
-    if "total" in q or "initial" in q or "first" in q:
+    if "total" in q or q & set(cfg["initial_words"]):
         return "total"
-    for word, n in ORDINALS.items():
+    for word, n in cfg["batch_ordinals"].items():
         if word in q:
             return f"batch {n}"
-    if q & {"batch", "additional", "further", "another", "more"}:
+    if q & set(cfg["batch_words"]):
         return "batch"
     return "total"
 
@@ -312,7 +277,7 @@ def label_for(key: Key, place_name: str | None, incident_word: str | None = None
     """ "North Korean troops deployed to Russia", "North Korean troops deployed in the second batch",
     "people killed in the attack in Kharkiv (children)"."""
     cfg = config()
-    owner = DEMONYMS.get(key.country or "", key.country or "")
+    owner = cfg["demonyms"].get(key.country or "", key.country or "")
     noun = plural(key.subject)
     what = f"{owner} {noun}".strip()
     event = (cfg.get("event_labels") or {}).get(key.event, key.event)

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .cluster import Item, Key, config
+from .cluster import Item, Key
+from .config import config
 from .results import Contradiction
 from .timeline import usable
 
@@ -214,10 +215,8 @@ def states_revision(claim: Any) -> bool:
 
 def _is_initial(item: Item) -> bool:
     """A figure for the first or initial contingent (it is not contradicted by a larger later total)."""
-    return any(q.lower() in ("initial", "first") for q in item.claim.qualifiers or [])
-
-
-_PARTS = {("killed", "casualties"), ("wounded", "casualties")}
+    initial = config()["initial_words"]
+    return any(q.lower() in initial for q in item.claim.qualifiers or [])
 
 
 def _latest(items: list[Item]) -> Item | None:
@@ -252,9 +251,10 @@ def _relation(ka: Key, kb: Key) -> str | None:
     if ka.event != kb.event:
         if ka.unit != kb.unit or ka.scope != kb.scope:
             return None
+        parts = {(rule["part"], rule["whole"]) for rule in config()["parts"]}
         pair = (ka.event, kb.event)
-        if pair in _PARTS or pair[::-1] in _PARTS:
-            part, whole = (ka, kb) if pair in _PARTS else (kb, ka)
+        if pair in parts or pair[::-1] in parts:
+            part, whole = (ka, kb) if pair in parts else (kb, ka)
             first = "{a}" if part is ka else "{b}"
             second = "{b}" if part is ka else "{a}"
             return (

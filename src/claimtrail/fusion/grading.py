@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .cluster import Item, config
+from .cluster import Item
+from .config import config
 from .origins import name_key
 from .timeline import usable
 

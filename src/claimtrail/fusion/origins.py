@@ -21,15 +21,12 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .. import resources
 from ..extract import institutions
 from ..extract.institutions import Institution
 from ..store.rows import name_key as _name_key
+from .config import config
 
-PRONOUNS = frozenset({"it", "he", "she", "they", "we", "one"})
 _PAREN = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
-#: Types that can stand behind a generic noun such as "the agency" or "the ministry".
-_BODY_TYPES = frozenset({"intelligence", "government", "military", "organization", "media", "document"})
 
 
 @lru_cache(maxsize=65536)
@@ -47,15 +44,13 @@ class Origin:
     type: str
 
 
-def _config() -> dict[str, Any]:
-    return resources.load("fusion.yaml")
-
-
 class OriginResolver:
     """Resolves attribution chains to merged origins; one instance per fusion run (it caches names)."""
 
     def __init__(self) -> None:
-        cfg = _config()
+        cfg = config()
+        self.pronouns = frozenset(cfg["pronouns"])
+        self.body_types = frozenset(cfg["body_types"])
         self.generic = {name_key(g) for g in cfg.get("generic_sources") or []}
         self.titles = sorted((name_key(t) for t in cfg.get("titles") or []), key=len, reverse=True)
         self.fuzzy_score = float(cfg.get("fuzzy_merge_score", 92))
@@ -143,7 +138,7 @@ class OriginResolver:
             for entry in chain:
                 name = self.publisher(entry.get("name") or entry.get("text"))
                 type_ = entry.get("type") or "unknown"
-                if name and not self.is_generic(name) and type_ in _BODY_TYPES:
+                if name and not self.is_generic(name) and type_ in self.body_types:
                     counts[self.named(name, type_)] += 1
         known = [o for o, _ in counts.most_common() if o in self._institution_of]
         return known + [o for o, _ in counts.most_common() if o not in self._institution_of]
@@ -167,10 +162,10 @@ class OriginResolver:
             if name and not self.is_generic(name):
                 return self._in_article(name, type_, bodies or [], article_id)
             key = name_key(name or "")
-            if key in PRONOUNS and position > 0:
+            if key in self.pronouns and position > 0:
                 continue  # "it", "he": the source named before it in the chain
             head = key.split()[-1] if key else ""
-            fitting = [b for b in bodies or [] if type_ in ("unknown", b.type) or b.type in _BODY_TYPES]
+            fitting = [b for b in bodies or [] if type_ in ("unknown", b.type) or b.type in self.body_types]
             # "the ministry" is the article's ministry before any other body it cites
             for body in [b for b in fitting if head and head in name_key(b.name).split()] + fitting:
                 return body

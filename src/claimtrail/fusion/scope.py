@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Claim
+from .config import config
 
 if TYPE_CHECKING:
     from .cluster import Item
@@ -43,8 +44,6 @@ def place_info(gazetteer_id: str | None) -> tuple[str, str | None] | None:
 
 @cache
 def _lists() -> dict[str, Any]:
-    from .cluster import config
-
     cfg = config()
     incident_words = {
         str(w).lower(): head for head, ws in (cfg.get("incident_words") or {}).items() for w in ws or []
@@ -53,7 +52,13 @@ def _lists() -> dict[str, Any]:
     parts = {
         str(w).lower(): whole for whole, ws in (cfg.get("part_subjects") or {}).items() for w in ws or []
     }
-    words = {k: [str(w).lower() for w in cfg.get(k) or []] for k in _PLAIN_LISTS}
+    plain = {
+        "part_markers": cfg["part_markers"],
+        "campaign_words": cfg["campaign_words"],
+        "revision_words": cfg["revision_words"],
+        "outlet_count_words": cfg["outlet_count_words"],
+    }
+    words = {k: [str(w).lower() for w in ws] for k, ws in plain.items()}
     return {
         "incident_words": incident_words,
         "event_words": event_words,
@@ -69,9 +74,6 @@ def _lists() -> dict[str, Any]:
         "window": int(cfg.get("incident_window_days", 10)),
         "span": int(cfg.get("event_word_span", 5)),
     }
-
-
-_PLAIN_LISTS = ("part_markers", "campaign_words", "revision_words", "outlet_count_words")
 
 
 def _alternation(phrases: Any) -> re.Pattern[str]:
@@ -213,8 +215,8 @@ def town_of(claim: Claim, countries: frozenset[str] = frozenset()) -> tuple[str,
 
 @cache
 def _town_pattern() -> tuple[re.Pattern[str], frozenset[str], int]:
-    from .cluster import config
-
+    """The town-after-preposition pattern, the capitalised words that are not towns, and the
+    smallest population of a town an incident is placed at."""
     cfg = config()
     preps = "|".join(re.escape(str(w)) for w in cfg.get("town_prepositions") or ["in"])
     pattern = re.compile(rf"\b(?:{preps})\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)")

@@ -17,6 +17,7 @@ from . import checks as checks_mod
 from . import contradictions as contra_mod
 from . import scope as scope_mod
 from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
+from .config import config
 from .grading import agreement, credibility, reliability_of
 from .origins import Origin, OriginResolver
 from .results import (
@@ -135,7 +136,7 @@ def _origin(
 @lru_cache(maxsize=1)
 def _domain() -> re.Pattern[str]:
     """A web outlet's name ("Pravda.com"), by the domain endings of fusion.yaml."""
-    ends = "|".join(re.escape(str(e)) for e in checks_mod.config().get("outlet_domains") or ["com"])
+    ends = "|".join(re.escape(str(e)) for e in config().get("outlet_domains") or ["com"])
     return re.compile(rf"\.(?:{ends})\b", re.IGNORECASE)
 
 
@@ -176,9 +177,7 @@ def read_items(
 def scope_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]], origins: Origins) -> Scoped:
     """Neutral nouns ("the dead") adopted by their article's subject, incident figures scoped to
     their incident, and a local authority named without its town merged with the one named with it."""
-    scope_mod.adopt_neutral(
-        items, frozenset(str(w) for w in checks_mod.config().get("neutral_subjects") or ())
-    )
+    scope_mod.adopt_neutral(items, frozenset(str(w) for w in config().get("neutral_subjects") or ()))
     incidents = scope_mod.assign_incidents(items, claims_by_article)
     _local_authorities(items, incidents, origins.of)
     return Scoped(items, incidents)

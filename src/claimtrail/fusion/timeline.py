@@ -16,7 +16,8 @@ from collections import defaultdict
 from datetime import date, timedelta
 from statistics import median
 
-from .cluster import Item, Key, config
+from .cluster import Item, Key
+from .config import config
 from .results import Estimate, Figure, TimelinePoint
 
 
