@@ -51,7 +51,7 @@ def _bounds(q: dict[str, Any]) -> list[tuple[float, float]]:
 
 def unit_checks(claims: list[Claim]) -> list[Check]:
     """Stated conversions: two figures of the same dimension in different units, side by side."""
-    tolerance = float(config().get("conversion_tolerance", 0.02))
+    tolerance = float(config()["conversion_tolerance"])
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
         q = c.quantity
@@ -104,7 +104,7 @@ def _index(items: list[Item], key: Any) -> dict[Any, list[Item]]:
 
 def sum_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
     """Parts added up against their stated whole, per origin, at the same time (configured sums)."""
-    tolerance = float(config().get("sum_tolerance", 0.05))
+    tolerance = float(config()["sum_tolerance"])
     by_family: dict[tuple[str, str | None, str | None, str], dict[str, list[Item]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -116,7 +116,7 @@ def sum_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
                 by_family[(key.subject, key.country, key.unit, key.incident)][key.event].append(it)
     out: list[Check] = []
     for events in by_family.values():
-        for rule in config().get("sums") or []:
+        for rule in config()["sums"]:
             parts, whole = rule["parts"], rule["whole"]
             if not all(events.get(p) for p in parts) or not events.get(whole):
                 continue
@@ -165,7 +165,7 @@ def sum_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
 
 def part_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
     """A part never above its whole: the latest figures of one origin, at the same time."""
-    same_time = int(config().get("same_time_days", 31))
+    same_time = int(config()["same_time_days"])
     index: dict[tuple[str, str | None, str | None, str, str], dict[str, list[Item]]] = defaultdict(dict)
     for key, items in clusters.items():
         if key.scope == "total":
@@ -175,7 +175,7 @@ def part_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
                         it.origin.key, []
                     ).append(it)
     out = []
-    for rule in config().get("parts") or []:
+    for rule in config()["parts"]:
         for (subject, country, unit, event, incident), origins in list(index.items()):
             if event != rule["part"]:
                 continue
@@ -214,7 +214,7 @@ def derive_totals(clusters: dict[Key, list[Item]]) -> list[Check]:
     Adds the derived figures to ``clusters``; returns one ``derived`` check per figure."""
     out: list[Check] = []
     seen: set[tuple[Any, ...]] = set()
-    for rule in config().get("sums") or []:
+    for rule in config()["sums"]:
         parts, whole = rule["parts"], rule["whole"]
         for key in sorted([k for k in clusters if k.event == parts[0] and k.scope == "total"], key=repr):
             mates = [
@@ -273,7 +273,7 @@ def _sum_item(parts: list[Item], key: Key) -> Item:
 def subset_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
     """A part inside a total ("three children among the dead", "died in the fire") never above
     the total of the same incident or campaign at the same time, whoever gives either."""
-    same_time = int(config().get("same_time_days", 31))
+    same_time = int(config()["same_time_days"])
     totals: dict[tuple[str, str | None, str, str | None, str], list[Item]] = {}
     for key, items in clusters.items():
         if key.scope == "total":
@@ -314,8 +314,8 @@ def circular_checks(items: list[Item]) -> list[Check]:
         stated = [i for i in figures if usable(i)]
         # the same figure repeated, or revisions over time, are consistent echoes; two different
         # figures from one origin at the same time are not
-        same_time = int(config().get("same_time_days", 31))
-        rises = group[0].key.event in (config().get("cumulative_events") or [])
+        same_time = int(config()["same_time_days"])
+        rises = group[0].key.event in config()["cumulative_events"]
         clash = [
             (a, b)
             for n, a in enumerate(stated)

@@ -73,7 +73,7 @@ class Item:
         """The interval with open sides unbounded and an approximate figure ("about 12,000")
         widened by the configured margin, for telling whether two figures can both hold."""
         if self._wide is None:
-            margin = float(config().get("approximate_margin", 0.05))
+            margin = float(config()["approximate_margin"])
             m = margin if self.approximate else 0.0
             low = float("-inf") if self.low is None else self.low * (1 - m)
             high = float("inf") if self.high is None else self.high * (1 + m)
@@ -114,7 +114,7 @@ def canonical_subject(normalized: str | None, event: str | None) -> tuple[str | 
 
 def scope_of(qualifiers: list[str], event: str) -> str:
     """ "total", "batch" or "batch N" from the wording around the figure (only for batch events)."""
-    if event not in (config().get("batch_events") or []):
+    if event not in config()["batch_events"]:
         return "total"
     cfg = config()
     q = {x.lower() for x in qualifiers or []}
@@ -174,7 +174,7 @@ def make_item(
         return None
     word = (claim.subject or {}).get("normalized")
     stated = scope_mod.local_event(claim, claim.event)
-    if not word and stated in (config().get("incident_events") or ()):
+    if not word and stated in config()["incident_events"]:
         word = "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
     subject, event = canonical_subject(word, stated)
     if event == "training" and subject != "troop":
@@ -198,7 +198,7 @@ def make_item(
     part = scope_mod.part_scope(claim, word, subject)
     if part is not None and scope == "total":
         by_marker = part[1] != f"part: {(word or '').lower().strip()}"
-        if not by_marker or event in (config().get("cumulative_events") or []):
+        if not by_marker or event in config()["cumulative_events"]:
             subject, scope = part
     key = Key(subject, country, event, unit, scope)
     best, low, high = bounds
@@ -280,7 +280,7 @@ def label_for(key: Key, place_name: str | None, incident_word: str | None = None
     owner = cfg["demonyms"].get(key.country or "", key.country or "")
     noun = plural(key.subject)
     what = f"{owner} {noun}".strip()
-    event = (cfg.get("event_labels") or {}).get(key.event, key.event)
+    event = cfg["event_labels"].get(key.event, key.event)
     if key.scope.startswith("batch "):
         n = int(key.scope.split()[1])
         nth = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")

@@ -16,11 +16,11 @@ Every entry is a ``results.Contradiction`` of two claims; its reason starts with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from .cluster import Item, Key
 from .config import config
 from .results import Contradiction
+from .scope import states_revision
 from .timeline import usable
 
 MAX_REPRESENTATIVES = 80  # per tracked quantity; keeps the pairwise pass bounded on huge ledgers
@@ -76,7 +76,7 @@ class _Pairs:
 def within(items: list[Item]) -> list[Contradiction]:
     """Contradictions (genuine and apparent) among the claims of one tracked quantity."""
     reps = representatives(items)
-    cumulative = items[0].key.event in (config().get("cumulative_events") or []) if items else False
+    cumulative = items[0].key.event in config()["cumulative_events"] if items else False
     pairs = _pairs(reps, cumulative)
     return _explained(pairs, _revisions(reps))
 
@@ -104,7 +104,7 @@ def _revisions(reps: list[Item]) -> list[Contradiction]:
 def _pairs(reps: list[Item], cumulative: bool) -> _Pairs:
     """Every pair of non-overlapping figures of two origins at most two windows apart, in the
     bucket that explains it (the closest pair in time per pair of origins)."""
-    same_time = int(config().get("same_time_days", 31))
+    same_time = int(config()["same_time_days"])
     horizon = 2 * same_time
     ok = [usable(r) for r in reps]
     revised = [states_revision(r.claim) for r in reps]
@@ -204,13 +204,6 @@ def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradict
 def _below(a: Item, b: Item) -> bool:
     """Whether the earlier figure ``a`` lies wholly below the later ``b`` (a count that rose)."""
     return a.widened()[1] < b.widened()[0]
-
-
-def states_revision(claim: Any) -> bool:
-    """Whether the sentence states a revision of its origin's earlier figure (see scope.py)."""
-    from .scope import states_revision as stated
-
-    return stated(claim)
 
 
 def _is_initial(item: Item) -> bool:

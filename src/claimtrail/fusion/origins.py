@@ -51,10 +51,10 @@ class OriginResolver:
         cfg = config()
         self.pronouns = frozenset(cfg["pronouns"])
         self.body_types = frozenset(cfg["body_types"])
-        self.generic = {name_key(g) for g in cfg.get("generic_sources") or []}
-        self.titles = sorted((name_key(t) for t in cfg.get("titles") or []), key=len, reverse=True)
-        self.fuzzy_score = float(cfg.get("fuzzy_merge_score", 92))
-        self.document_words = frozenset(str(w).lower() for w in cfg.get("document_words") or ())
+        self.generic = {name_key(g) for g in cfg["generic_sources"]}
+        self.titles = sorted((name_key(t) for t in cfg["titles"]), key=len, reverse=True)
+        self.fuzzy_score = float(cfg["fuzzy_merge_score"])
+        self.document_words = frozenset(str(w).lower() for w in cfg["document_words"])
         self.table = institutions.table()
         self.alias: dict[str, Origin] = {}
         self._institution_of: dict[Origin, Institution] = {}

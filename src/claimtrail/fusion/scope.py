@@ -45,13 +45,9 @@ def place_info(gazetteer_id: str | None) -> tuple[str, str | None] | None:
 @cache
 def _lists() -> dict[str, Any]:
     cfg = config()
-    incident_words = {
-        str(w).lower(): head for head, ws in (cfg.get("incident_words") or {}).items() for w in ws or []
-    }
-    event_words = {str(w).lower(): ev for ev, ws in (cfg.get("event_words") or {}).items() for w in ws or []}
-    parts = {
-        str(w).lower(): whole for whole, ws in (cfg.get("part_subjects") or {}).items() for w in ws or []
-    }
+    incident_words = {str(w).lower(): head for head, ws in cfg["incident_words"].items() for w in ws}
+    event_words = {str(w).lower(): ev for ev, ws in cfg["event_words"].items() for w in ws}
+    parts = {str(w).lower(): whole for whole, ws in cfg["part_subjects"].items() for w in ws}
     plain = {
         "part_markers": cfg["part_markers"],
         "campaign_words": cfg["campaign_words"],
@@ -69,10 +65,10 @@ def _lists() -> dict[str, Any]:
             [f"{p} {w}" for p in ("in the", "in a", "in an") for w in incident_words]
         ),
         **{k + "_re": _alternation(v) for k, v in words.items()},
-        "superseded_markers": frozenset(str(w).lower() for w in cfg.get("superseded_markers") or ()),
-        "incident_events": frozenset(cfg.get("incident_events") or ()),
-        "window": int(cfg.get("incident_window_days", 10)),
-        "span": int(cfg.get("event_word_span", 5)),
+        "superseded_markers": frozenset(str(w).lower() for w in cfg["superseded_markers"]),
+        "incident_events": frozenset(cfg["incident_events"]),
+        "window": int(cfg["incident_window_days"]),
+        "span": int(cfg["event_word_span"]),
     }
 
 
@@ -218,12 +214,12 @@ def _town_pattern() -> tuple[re.Pattern[str], frozenset[str], int]:
     """The town-after-preposition pattern, the capitalised words that are not towns, and the
     smallest population of a town an incident is placed at."""
     cfg = config()
-    preps = "|".join(re.escape(str(w)) for w in cfg.get("town_prepositions") or ["in"])
+    preps = "|".join(re.escape(str(w)) for w in cfg["town_prepositions"])
     pattern = re.compile(rf"\b(?:{preps})\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)")
     return (
         pattern,
-        frozenset(str(w) for w in cfg.get("not_towns") or ()),
-        int(cfg.get("town_min_population", 20000)),
+        frozenset(str(w) for w in cfg["not_towns"]),
+        int(cfg["town_min_population"]),
     )
 
 

@@ -136,7 +136,7 @@ def _origin(
 @lru_cache(maxsize=1)
 def _domain() -> re.Pattern[str]:
     """A web outlet's name ("Pravda.com"), by the domain endings of fusion.yaml."""
-    ends = "|".join(re.escape(str(e)) for e in config().get("outlet_domains") or ["com"])
+    ends = "|".join(re.escape(str(e)) for e in config()["outlet_domains"])
     return re.compile(rf"\.(?:{ends})\b", re.IGNORECASE)
 
 
@@ -177,7 +177,7 @@ def read_items(
 def scope_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]], origins: Origins) -> Scoped:
     """Neutral nouns ("the dead") adopted by their article's subject, incident figures scoped to
     their incident, and a local authority named without its town merged with the one named with it."""
-    scope_mod.adopt_neutral(items, frozenset(str(w) for w in config().get("neutral_subjects") or ()))
+    scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
     incidents = scope_mod.assign_incidents(items, claims_by_article)
     _local_authorities(items, incidents, origins.of)
     return Scoped(items, incidents)

@@ -31,15 +31,15 @@ def _num(x: float | None) -> Figure:
 
 def window_days(event: str) -> int:
     cfg = config()
-    windows = cfg.get("window_days") or {}
-    if event in (cfg.get("cumulative_events") or []):
-        return int(windows.get("cumulative", 45))
-    return int(windows.get("default", 150))
+    windows = cfg["window_days"]
+    if event in cfg["cumulative_events"]:
+        return int(windows["cumulative"])
+    return int(windows["default"])
 
 
 def usable(item: Item) -> bool:
     """Whether a figure states what is (not what is planned, possible or denied)."""
-    return item.modality in (config().get("consensus_modalities") or ())
+    return item.modality in config()["consensus_modalities"]
 
 
 def latest_per_origin(items: list[Item], as_of: date | None, event: str) -> dict[str, Item]:
