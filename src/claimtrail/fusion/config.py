@@ -55,6 +55,7 @@ class FusionConfig(TypedDict):
     event_words: dict[str, list[str]]
     event_word_span: int
     part_markers: list[str]
+    part_markers_after: list[str]
     part_subjects: dict[str, list[str]]
     revision_words: list[str]
     superseded_markers: list[str]

@@ -137,7 +137,7 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
     m = lists["part_markers_re"].search(before)
     if m is not None:
         return subject, f"part: {m.group(0)}"
-    for marker in ("of them", "of whom"):
+    for marker in config()["part_markers_after"]:
         if after.startswith(marker):
             return subject, f"part: {marker}"
     return None

@@ -803,13 +803,16 @@ class Ledger:
     def fusion_stamp(self) -> str:
         """A fingerprint of everything fusion reads: it changes when an article is added or deleted
         or a grade is set, so a fusion result cached under it is stale exactly when it differs.
-        The newest ingest time tells a deletion followed by an addition (equal counts, and doc ids
-        that are reused) from no change."""
+        The ingest time of the newest article tells a deletion followed by an addition (equal
+        counts, and doc ids that are reused) from no change: whatever was deleted, the newest
+        article is then one just added. It is read by the doc id index, not by a scan."""
+        newest = select(func.max(articles.c.doc_id)).scalar_subquery()
         query = select(
             select(func.count()).select_from(claims).scalar_subquery(),
             select(func.max(claims.c.doc_id)).scalar_subquery(),
             select(func.count()).select_from(articles).scalar_subquery(),
-            select(func.max(articles.c.ingested_at)).scalar_subquery(),
+            newest,
+            select(articles.c.ingested_at).where(articles.c.doc_id == newest).scalar_subquery(),
             select(func.count()).select_from(grades).scalar_subquery(),
             select(func.max(grades.c.set_at)).scalar_subquery(),
         )
