@@ -61,7 +61,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
 
 
 def jsonable(value: Any) -> Any:
-    """Dates and datetimes as ISO text, recursively (fusion results and grades go to JSON as is)."""
+    """Dates and datetimes as ISO text, recursively (ledger rows such as sources go to JSON as is)."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, dict):
