@@ -19,11 +19,14 @@ import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .contract.claims import claim_to_json
 from .errors import InputError, OutputError
 from .model import Claim, Quantity
+
+if TYPE_CHECKING:
+    from .fusion.results import Grade
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
 CONTRACT_VERSION = "1"
@@ -67,13 +70,13 @@ CSV_COLUMNS = (
 )
 
 #: Admiralty grades per claim id, as ``claimtrail.fusion.claim_grades(ledger)`` gives them.
-Grades = dict[str, dict[str, Any]]
+Grades = dict[str, "Grade"]
 
 
 def flatten(claim: Claim, grades: Grades | None = None) -> dict[str, Any]:
     """One claim as a flat row (CSV/Parquet): nested parts spread into columns, plus the claim's
     Admiralty grade (source reliability A-F, information credibility 1-6) where given."""
-    grade = (grades or {}).get(claim.claim_id) or {}
+    grade = (grades or {}).get(claim.claim_id)
     subject, quantity, chain = claim.subject, claim.quantity, claim.attribution
     return {
         "claim_id": claim.claim_id,
@@ -102,8 +105,8 @@ def flatten(claim: Claim, grades: Grades | None = None) -> dict[str, Any]:
         "start": claim.start,
         "end": claim.end,
         "sentence": claim.sentence,
-        "reliability": grade.get("reliability"),
-        "credibility": grade.get("credibility"),
+        "reliability": grade.reliability if grade else None,
+        "credibility": grade.credibility if grade else None,
     }
 
 

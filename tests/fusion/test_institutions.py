@@ -63,9 +63,9 @@ def test_five_descriptions_of_one_service_across_articles_are_one_origin():
         claim("k4", 100, event="killed", sources=("NIS",), said="2024-11-08", start=90),
     ]
     result = fuse(cs, meta(cs))
-    deployed = next(t for t in result.tracked if t["event"] == "deployed")
-    assert deployed["independent_origins"] == 1
-    assert [o["name"] for o in deployed["origins"]] == ["National Intelligence Service (NIS)"]
+    deployed = next(t for t in result.tracked if t.event == "deployed")
+    assert deployed.independent_origins == 1
+    assert [o.name for o in deployed.origins] == ["National Intelligence Service (NIS)"]
 
 
 def test_context_description_without_a_fitting_body_stays_in_its_article():
@@ -75,5 +75,5 @@ def test_context_description_without_a_fitting_body_stays_in_its_article():
     ]
     t = fuse(cs, meta(cs)).tracked[0]
     # nothing in either article says which country: each stays an origin of its own article
-    assert t["independent_origins"] == 2
-    assert all(o["name"] != "National Intelligence Service (NIS)" for o in t["origins"])
+    assert t.independent_origins == 2
+    assert all(o.name != "National Intelligence Service (NIS)" for o in t.origins)

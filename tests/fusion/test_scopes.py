@@ -7,6 +7,7 @@ import itertools
 from dataclasses import replace
 
 from claimtrail.fusion import fuse
+from claimtrail.fusion.results import Subject, TrackedPlace
 
 from .helpers import claim, meta
 
@@ -28,12 +29,12 @@ def run(claims, outlets=None):
 
 
 def series(result, event, word=None):
-    found = [t for t in result.tracked if t["event"] == event and (word is None or word in t["label"])]
+    found = [t for t in result.tracked if t.event == event and (word is None or word in t.label)]
     return found
 
 
 def genuine(t):
-    return [c["reason"] for c in t["contradictions"] if c["reason"].startswith("genuine")]
+    return [c.reason for c in t.contradictions if c.reason.startswith("genuine")]
 
 
 def people(article, value, sentence, figure, **kw):
@@ -72,12 +73,12 @@ def test_two_incidents_weeks_apart_are_two_series():
         ),
     ]
     killed = series(run(cs), "killed")
-    assert sorted(t["label"] for t in killed) == [
+    assert sorted(t.label for t in killed) == [
         "people killed in the attack in Kharkiv (2025-03-03)",
         "people killed in the blast in Odesa (2025-03-29)",
     ]
-    kharkiv = next(t for t in killed if "Kharkiv" in t["label"])
-    assert len(kharkiv["claims"]) == 2 and kharkiv["place"] == {"name": "Kharkiv", "country": "UA"}
+    kharkiv = next(t for t in killed if "Kharkiv" in t.label)
+    assert len(kharkiv.claims) == 2 and kharkiv.place == TrackedPlace("Kharkiv", "UA")
     assert not any(genuine(t) for t in killed)
 
 
@@ -98,11 +99,11 @@ def test_same_town_weeks_later_is_another_incident_but_days_later_the_same():
         ),
     ]
     killed = series(run(cs), "killed")
-    assert sorted(len(t["claims"]) for t in killed) == [1, 2]
-    first = next(t for t in killed if len(t["claims"]) == 2)
+    assert sorted(len(t.claims) for t in killed) == [1, 2]
+    first = next(t for t in killed if len(t.claims) == 2)
     # a toll that rose over two days is not a contradiction
     assert not genuine(first)
-    assert any(c["reason"].startswith("apparent (count rose)") for c in first["contradictions"])
+    assert any(c.reason.startswith("apparent (count rose)") for c in first.contradictions)
 
 
 def test_parts_inside_the_total_are_checked_not_rivals():
@@ -138,15 +139,15 @@ def test_parts_inside_the_total_are_checked_not_rivals():
     ]
     result = run(cs)
     killed = series(result, "killed")
-    total = next(t for t in killed if "part" not in t["label"])
-    assert total["estimate"]["best"] == 17 and len(total["claims"]) == 1
-    labels = sorted(t["label"] for t in killed if "part" in t["label"])
+    total = next(t for t in killed if "part" not in t.label)
+    assert total.estimate.best == 17 and len(total.claims) == 1
+    labels = sorted(t.label for t in killed if "part" in t.label)
     assert labels == [
         "people killed in the attack in Kharkiv (2025-03-04) (part: child)",
         "people killed in the attack in Kharkiv (2025-03-04) (part: in the fire)",
     ]
-    parts = [c for c in result.checks if c["kind"] == "part"]
-    assert len(parts) == 2 and all(c["result"] == "consistent" for c in parts)
+    parts = [c for c in result.checks if c.kind == "part"]
+    assert len(parts) == 2 and all(c.result == "consistent" for c in parts)
     assert not any(genuine(t) for t in killed)
 
 
@@ -164,8 +165,8 @@ def test_a_part_above_its_total_fails_the_check():
             said="2025-03-04",
         ),
     ]
-    parts = [c for c in run(cs).checks if c["kind"] == "part"]
-    assert [c["result"] for c in parts] == ["inconsistent"]
+    parts = [c for c in run(cs).checks if c.kind == "part"]
+    assert [c.result for c in parts] == ["inconsistent"]
 
 
 def test_bounds_do_not_contradict():
@@ -192,7 +193,7 @@ def test_bounds_do_not_contradict():
         ),
     ]
     (t,) = series(run(cs), "killed")
-    assert t["contradictions"] == [] and t["estimate"]["low"] == 14
+    assert t.contradictions == () and t.estimate.low == 14
 
 
 def test_stated_revision_is_a_revision_not_a_contradiction():
@@ -220,8 +221,8 @@ def test_stated_revision_is_a_revision_not_a_contradiction():
     (t,) = series(run(cs), "killed")
     assert not genuine(t)
     assert any(
-        c["reason"].startswith("apparent (revision)") and "revision of an earlier figure" in c["reason"]
-        for c in t["contradictions"]
+        c.reason.startswith("apparent (revision)") and "revision of an earlier figure" in c.reason
+        for c in t.contradictions
     )
 
 
@@ -240,9 +241,7 @@ def test_the_dead_are_people_unless_the_article_counts_troops():
         )
     ]
     (t,) = series(run(town), "killed")
-    assert t["subject"] == {"normalized": "person", "country": None} and t["label"].startswith(
-        "people killed"
-    )
+    assert t.subject == Subject("person", None) and t.label.startswith("people killed")
     front = [
         said(
             "n2",
@@ -266,7 +265,7 @@ def test_the_dead_are_people_unless_the_article_counts_troops():
         ),
     ]
     (t,) = series(run(front), "killed")
-    assert t["subject"] == {"normalized": "troop", "country": "KP"} and len(t["claims"]) == 2
+    assert t.subject == Subject("troop", "KP") and len(t.claims) == 2
 
 
 def test_a_wounded_figure_stays_out_of_the_killed_series():
@@ -290,8 +289,8 @@ def test_a_wounded_figure_stays_out_of_the_killed_series():
         ),
     ]
     result = run(cs)
-    assert [t["estimate"]["best"] for t in series(result, "killed")] == [14]
-    assert [t["estimate"]["best"] for t in series(result, "wounded")] == [40]
+    assert [t.estimate.best for t in series(result, "killed")] == [14]
+    assert [t.estimate.best for t in series(result, "wounded")] == [40]
 
 
 def test_a_batch_and_a_training_contingent_are_not_in_the_deployed_total():
@@ -314,9 +313,9 @@ def test_a_batch_and_a_training_contingent_are_not_in_the_deployed_total():
         ),
     ]
     result = run(cs)
-    (total,) = [t for t in series(result, "deployed") if "batch" not in t["label"]]
-    assert total["estimate"]["best"] == 11000 and len(total["claims"]) == 1
-    assert [t["estimate"]["best"] for t in series(result, "training")] == [3500]
+    (total,) = [t for t in series(result, "deployed") if "batch" not in t.label]
+    assert total.estimate.best == 11000 and len(total.claims) == 1
+    assert [t.estimate.best for t in series(result, "training")] == [3500]
     assert not any(genuine(t) for t in result.tracked)
 
 
@@ -344,10 +343,10 @@ def test_killed_and_injured_give_a_derived_casualty_point():
     ]
     result = run(cs)
     (cas,) = series(result, "casualties")
-    assert cas["estimate"]["best"] == 4000
-    assert sorted(cas["timeline"][0]["claims"]) == sorted(c.claim_id for c in cs)
-    (derived,) = [c for c in result.checks if c["kind"] == "derived"]
-    assert derived["detail"].startswith("400 killed + 3,600 wounded = about 4,000 casualties")
+    assert cas.estimate.best == 4000
+    assert sorted(cas.timeline[0].claims) == sorted(c.claim_id for c in cs)
+    (derived,) = [c for c in result.checks if c.kind == "derived"]
+    assert derived.detail.startswith("400 killed + 3,600 wounded = about 4,000 casualties")
 
 
 def test_an_echo_of_one_ministry_through_three_outlets_counts_once():
@@ -406,10 +405,10 @@ def test_an_echo_of_one_ministry_through_three_outlets_counts_once():
     ]
     result = run(cs, outlets={"e1": "Harbour Wire", "e2": "Korea Ledger", "e3": "Daily Compass"})
     (killed,) = series(result, "killed")
-    assert killed["independent_origins"] == 1
-    assert [o["name"] for o in killed["origins"]] == ["Ministry of Health of Ukraine"]
-    circ = [c for c in killed["checks"] if c["kind"] == "circular_reporting"]
-    assert len(circ) == 1 and "3 articles from 3 outlets" in circ[0]["detail"]
+    assert killed.independent_origins == 1
+    assert [o.name for o in killed.origins] == ["Ministry of Health of Ukraine"]
+    circ = [c for c in killed.checks if c.kind == "circular_reporting"]
+    assert len(circ) == 1 and "3 articles from 3 outlets" in circ[0].detail
 
 
 def test_died_in_the_fire_that_followed_the_attack_is_a_part():
@@ -426,7 +425,7 @@ def test_died_in_the_fire_that_followed_the_attack_is_a_part():
             said="2025-03-04",
         ),
     ]
-    labels = sorted(t["label"] for t in series(run(cs), "killed"))
+    labels = sorted(t.label for t in series(run(cs), "killed"))
     assert labels == [
         "people killed in the attack in Kharkiv (2025-03-04)",
         "people killed in the attack in Kharkiv (2025-03-04) (part: in the fire)",
@@ -455,8 +454,8 @@ def test_a_rising_toll_echoed_by_several_outlets_is_a_consistent_echo():
         ),
     ]
     (t,) = series(run(cs), "killed")
-    (circ,) = [c for c in t["checks"] if c["kind"] == "circular_reporting"]
-    assert circ["result"] == "consistent" and t["estimate"]["best"] == 17
+    (circ,) = [c for c in t.checks if c.kind == "circular_reporting"]
+    assert circ.result == "consistent" and t.estimate.best == 17
 
 
 def test_a_local_authority_without_its_town_is_the_one_named_with_it():
@@ -481,7 +480,7 @@ def test_a_local_authority_without_its_town_is_the_one_named_with_it():
         ),
     ]
     (t,) = series(run(cs), "killed")
-    assert t["independent_origins"] == 1 and t["estimate"]["best"] == 41
+    assert t.independent_origins == 1 and t.estimate.best == 41
 
 
 def test_only_troops_train():
@@ -524,13 +523,13 @@ def test_a_group_inside_the_deployment_is_a_part_with_its_reason():
     ]
     result = run(cs)
     deployed = series(result, "deployed")
-    assert sorted(t["label"] for t in deployed) == [
+    assert sorted(t.label for t in deployed) == [
         "American troops deployed",
         "American troops deployed (part: national guard)",
     ]
     assert not any(genuine(t) for t in deployed)
-    (part,) = [c for c in result.checks if c["kind"] == "part"]
-    assert part["result"] == "consistent"
+    (part,) = [c for c in result.checks if c.kind == "part"]
+    assert part.result == "consistent"
 
 
 def test_an_outlet_that_relays_a_revision_is_not_its_origin():
@@ -566,7 +565,7 @@ def test_an_outlet_that_relays_a_revision_is_not_its_origin():
         ),
     ]
     (t,) = series(run(cs, outlets={"v1": "Kyiv Ledger", "v2": "Harbour Wire"}), "killed")
-    assert sorted(o["name"] for o in t["origins"]) == ["Harbour Wire", "regional administration"]
+    assert sorted(o.name for o in t.origins) == ["Harbour Wire", "regional administration"]
 
 
 def test_the_figure_a_stated_revision_replaces_comes_first_in_the_timeline():
@@ -582,12 +581,9 @@ def test_the_figure_a_stated_revision_replaces_comes_first_in_the_timeline():
         ),
     ]
     (t,) = series(run(cs), "killed")
-    assert [p["best"] for p in t["timeline"]] == [52, 41]
-    assert t["estimate"]["best"] == 41
-    assert any(
-        c["reason"].startswith("apparent (revision)") and "from 52" in c["reason"]
-        for c in t["contradictions"]
-    )
+    assert [p.best for p in t.timeline] == [52, 41]
+    assert t.estimate.best == 41
+    assert any(c.reason.startswith("apparent (revision)") and "from 52" in c.reason for c in t.contradictions)
 
 
 def test_killed_or_wounded_next_to_a_figure_without_an_event_is_casualties():
@@ -616,5 +612,5 @@ def test_killed_or_wounded_next_to_a_figure_without_an_event_is_casualties():
         ),
     ]
     result = run(cs)
-    assert [t["claims"] for t in series(result, "casualties")] == [[cs[0].claim_id]]
-    assert [t["claims"] for t in series(result, "wounded")] == [[cs[1].claim_id]]
+    assert [t.claims for t in series(result, "casualties")] == [(cs[0].claim_id,)]
+    assert [t.claims for t in series(result, "wounded")] == [(cs[1].claim_id,)]

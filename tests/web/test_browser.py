@@ -9,8 +9,6 @@ from urllib.parse import quote, urlparse
 import httpx
 import pytest
 
-from claimtrail.web.queries import fusion_available
-
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -94,9 +92,6 @@ def test_source_page_from_a_chain_link(page, live_server):
 
 def test_dashboard_and_timeline_chart(page, live_server, tmp_path):
     page.goto(live_server + "/")
-    if not fusion_available():
-        assert "Tracking is not available" in page.content()
-        pytest.skip("fusion not installed")
     tracked = _api(live_server, "/api/track")
     assert page.locator("a.card").count() == len(tracked)
     item = max(tracked, key=lambda t: len(t["claims"]))

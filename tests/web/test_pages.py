@@ -8,8 +8,6 @@ from urllib.parse import quote
 
 import pytest
 
-from claimtrail.web.queries import fusion_available
-
 
 def _marks(html: str) -> list[str]:
     return re.findall(r'<mark [^>]*data-claims="([^"]*)"', html)
@@ -114,20 +112,15 @@ def test_source_page_lists_its_claims(client):
 def test_dashboard(client):
     html = client.get("/").text
     assert "articles" in html and "claims in the ledger" in html
-    if fusion_available():
-        tracked = client.get("/api/track").json()
-        assert tracked
-        for t in tracked:
-            assert f'href="/track/{quote(t["id"], safe="")}"' in html
-        assert html.count('class="card ') == len(tracked)
-    else:
-        assert "Tracking is not available" in html
+    tracked = client.get("/api/track").json()
+    assert tracked
+    for t in tracked:
+        assert f'href="/track/{quote(t["id"], safe="")}"' in html
+    assert html.count('class="card ') == len(tracked)
 
 
 def test_track_page_has_chart_data(client):
-    if not fusion_available():
-        assert client.get("/track/anything").status_code == 404
-        pytest.skip("fusion module not installed yet")
+    assert client.get("/track/anything").status_code == 404
     import json
 
     tracked = client.get("/api/track").json()

@@ -131,8 +131,8 @@ def print_fusion(ledger: Ledger) -> None:
     from ..fusion import track
 
     items = track(ledger)
-    genuine = sum(any(c["reason"].startswith("genuine") for c in t["contradictions"]) for t in items)
-    bad = sum(any(c["result"] == "inconsistent" for c in t["checks"]) for t in items)
+    genuine = sum(any(c.genuine for c in t.contradictions) for t in items)
+    bad = sum(any(c.result == "inconsistent" for c in t.checks) for t in items)
     out.print(
         f"{len(items)} tracked quantities; {genuine} with genuine contradictions, {bad} with failed checks "
         "(see `claimtrail track`).",

@@ -7,6 +7,7 @@ import json
 import typer
 from rich.table import Table
 
+from ..contract.track import check_to_json, contradiction_to_json, ledger_origin_to_json, tracked_to_json
 from ..errors import InputError
 from .common import DB_HELP, fail, ledger_for, out, parse_date, reports_errors
 
@@ -40,26 +41,26 @@ def track_command(
     with ledger_for(db) as ledger:
         items = track(ledger, as_of=day)
     if fmt == "json":
-        typer.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([tracked_to_json(t) for t in items], ensure_ascii=False, indent=2))
         return
     table = Table(title=f"Tracked quantities{' as of ' + day.isoformat() if day else ''}")
     for col in ("id", "label", "best", "low", "high", "as of", "claims", "origins", "contra.", "checks"):
         table.add_column(col, overflow="fold")
     for t in items:
-        est = t["estimate"]
-        genuine = sum(1 for c in t["contradictions"] if c["reason"].startswith("genuine"))
-        bad = sum(1 for c in t["checks"] if c["result"] == "inconsistent")
+        est = t.estimate
+        genuine = sum(1 for c in t.contradictions if c.genuine)
+        bad = sum(1 for c in t.checks if c.result == "inconsistent")
         table.add_row(
-            t["id"],
-            t["label"],
-            _n(est["best"]),
-            _n(est["low"]),
-            _n(est["high"]),
-            est["as_of"] or "-",
-            str(len(t["claims"])),
-            str(t["independent_origins"]),
-            f"{genuine}/{len(t['contradictions'])}",
-            f"{len(t['checks']) - bad} ok" + (f", {bad} bad" if bad else ""),
+            t.id,
+            t.label,
+            _n(est.best),
+            _n(est.low),
+            _n(est.high),
+            est.as_of or "-",
+            str(len(t.claims)),
+            str(t.independent_origins),
+            f"{genuine}/{len(t.contradictions)}",
+            f"{len(t.checks) - bad} ok" + (f", {bad} bad" if bad else ""),
         )
     out.print(table)
     out.print(f"{len(items)} tracked quantities", highlight=False)
@@ -77,19 +78,19 @@ def origins_command(
     with ledger_for(db) as ledger:
         items = origins(ledger)
     if fmt == "json":
-        typer.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([ledger_origin_to_json(o) for o in items], ensure_ascii=False, indent=2))
         return
     table = Table(title="Origins")
     for col in ("origin", "type", "claims", "articles", "outlets", "circular"):
         table.add_column(col, overflow="fold")
     for o in items:
-        circular = "yes" if len(o["articles"]) > 1 else ""
+        circular = "yes" if len(o.articles) > 1 else ""
         table.add_row(
-            o["name"],
-            o["type"],
-            str(len(o["claims"])),
-            str(len(o["articles"])),
-            ", ".join(o["outlets"]),
+            o.name,
+            o.type,
+            str(len(o.claims)),
+            str(len(o.articles)),
+            ", ".join(o.outlets),
             circular,
         )
     out.print(table)
@@ -112,13 +113,13 @@ def contradictions_command(
     rows = []
     seen = set()
     for t in items:
-        for c in t["contradictions"]:
-            if genuine and not c["reason"].startswith("genuine"):
+        for c in t.contradictions:
+            if genuine and not c.genuine:
                 continue
-            key = (t["id"], tuple(c["claims"]))
+            key = (t.id, c.claims)
             if key not in seen:
                 seen.add(key)
-                rows.append({"tracked": t["id"], "label": t["label"], **c})
+                rows.append({"tracked": t.id, "label": t.label, **contradiction_to_json(c)})
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -145,13 +146,13 @@ def checks_command(
     with ledger_for(db) as ledger:
         items = all_checks(ledger, as_of=day)
     if fmt == "json":
-        typer.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([check_to_json(c) for c in items], ensure_ascii=False, indent=2))
         return
     table = Table(title="Checks")
     for col in ("kind", "result", "detail"):
         table.add_column(col, overflow="fold")
     for c in items:
-        table.add_row(c["kind"], c["result"], c["detail"])
+        table.add_row(c.kind, c.result, c.detail)
     out.print(table)
 
 

@@ -8,8 +8,6 @@ reasons, consistency checks, and Admiralty grades. See docs/fusion.md.
 from __future__ import annotations
 
 from .api import (
-    ArticleMeta,
-    FusionResult,
     all_checks,
     claim_grades,
     fuse,
@@ -19,10 +17,30 @@ from .api import (
     track,
     tracked,
 )
+from .results import (
+    Check,
+    Contradiction,
+    Estimate,
+    FusionResult,
+    Grade,
+    LedgerOrigin,
+    OriginRef,
+    TimelinePoint,
+    TrackedQuantity,
+)
+from .stages import ArticleMeta
 
 __all__ = [
     "ArticleMeta",
+    "Check",
+    "Contradiction",
+    "Estimate",
     "FusionResult",
+    "Grade",
+    "LedgerOrigin",
+    "OriginRef",
+    "TimelinePoint",
+    "TrackedQuantity",
     "all_checks",
     "claim_grades",
     "fuse",

@@ -9,7 +9,7 @@
 * ``circular_reporting``: one origin repeated by several articles counts once; consistent when the
   echoes repeat the same figure, inconsistent when they disagree (a misquote or a lost revision).
 
-Every check is ``{"kind", "claims", "result": "consistent" | "inconsistent", "detail"}``.
+Every check is a ``results.Check``: its kind, claims, result (consistent or inconsistent) and detail.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Claim, Quantity
-from .cluster import Item, Key, config
+from .cluster import Item, Key
+from .config import config
 from .contradictions import fmt, representatives
+from .results import Check
 from .timeline import usable
 
 ADJACENT_CHARS = 30  # how far apart the two figures of a stated conversion may be
@@ -47,9 +49,9 @@ def _bounds(q: Quantity) -> list[tuple[float, float]]:
     return [(float(value), float(norm))]
 
 
-def unit_checks(claims: list[Claim]) -> list[dict[str, Any]]:
+def unit_checks(claims: list[Claim]) -> list[Check]:
     """Stated conversions: two figures of the same dimension in different units, side by side."""
-    tolerance = float(config().get("conversion_tolerance", 0.02))
+    tolerance = float(config()["conversion_tolerance"])
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
         q = c.quantity
@@ -84,12 +86,12 @@ def unit_checks(claims: list[Claim]) -> list[dict[str, Any]]:
                     f"= {_n(nb)} {qb.normalized_unit}"
                 )
             out.append(
-                {
-                    "kind": "unit",
-                    "claims": [a.claim_id, b.claim_id],
-                    "result": "consistent" if ok else "inconsistent",
-                    "detail": "; ".join(parts),
-                }
+                Check(
+                    kind="unit",
+                    claims=(a.claim_id, b.claim_id),
+                    result="consistent" if ok else "inconsistent",
+                    detail="; ".join(parts),
+                )
             )
     return out
 
@@ -101,9 +103,9 @@ def _index(items: list[Item], key: Any) -> dict[Any, list[Item]]:
     return out
 
 
-def sum_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
+def sum_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
     """Parts added up against their stated whole, per origin, at the same time (configured sums)."""
-    tolerance = float(config().get("sum_tolerance", 0.05))
+    tolerance = float(config()["sum_tolerance"])
     by_family: dict[tuple[str, str | None, str | None, str], dict[str, list[Item]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -113,9 +115,9 @@ def sum_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
         for it in items:
             if usable(it):
                 by_family[(key.subject, key.country, key.unit, key.incident)][key.event].append(it)
-    out: list[dict[str, Any]] = []
+    out: list[Check] = []
     for events in by_family.values():
-        for rule in config().get("sums") or []:
+        for rule in config()["sums"]:
             parts, whole = rule["parts"], rule["whole"]
             if not all(events.get(p) for p in parts) or not events.get(whole):
                 continue
@@ -151,20 +153,20 @@ def sum_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
                 ok = abs(total - w.best) <= tolerance * max(w.best, total) or w.overlaps_value(total)
                 terms = " + ".join(f"{_n(i.best)} {e}" for i, e in zip(combo, parts, strict=True))
                 out.append(
-                    {
-                        "kind": "sum",
-                        "claims": list(ids),
-                        "result": "consistent" if ok else "inconsistent",
-                        "detail": f"{terms} = {_n(total)}; {whole} stated by {w.origin.name}: {fmt(w)} "
+                    Check(
+                        kind="sum",
+                        claims=tuple(ids),
+                        result="consistent" if ok else "inconsistent",
+                        detail=f"{terms} = {_n(total)}; {whole} stated by {w.origin.name}: {fmt(w)} "
                         f"({w.day.isoformat()})",
-                    }
+                    )
                 )
     return out
 
 
-def part_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
+def part_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
     """A part never above its whole: the latest figures of one origin, at the same time."""
-    same_time = int(config().get("same_time_days", 31))
+    same_time = int(config()["same_time_days"])
     index: dict[tuple[str, str | None, str | None, str, str], dict[str, list[Item]]] = defaultdict(dict)
     for key, items in clusters.items():
         if key.scope == "total":
@@ -174,7 +176,7 @@ def part_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
                         it.origin.key, []
                     ).append(it)
     out = []
-    for rule in config().get("parts") or []:
+    for rule in config()["parts"]:
         for (subject, country, unit, event, incident), origins in list(index.items()):
             if event != rule["part"]:
                 continue
@@ -195,25 +197,25 @@ def part_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
     return out
 
 
-def _part_check(part: Item, whole: Item, detail: str) -> dict[str, Any]:
+def _part_check(part: Item, whole: Item, detail: str) -> Check:
     """A part check: consistent when the part's lowest reading is not above the whole's highest."""
     ok = part.widened()[0] <= whole.widened()[1]
-    return {
-        "kind": "part",
-        "claims": [part.claim_id, whole.claim_id],
-        "result": "consistent" if ok else "inconsistent",
-        "detail": detail,
-    }
+    return Check(
+        kind="part",
+        claims=(part.claim_id, whole.claim_id),
+        result="consistent" if ok else "inconsistent",
+        detail=detail,
+    )
 
 
-def derive_totals(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
+def derive_totals(clusters: dict[Key, list[Item]]) -> list[Check]:
     """Wholes derived from their parts where the text gives only the parts: "400 killed and 3,600
     injured" is a point of about 4,000 in the casualties series, naming the claims it adds up.
     Only where the same origin states no whole at the same time (then the sum check compares them).
     Adds the derived figures to ``clusters``; returns one ``derived`` check per figure."""
-    out: list[dict[str, Any]] = []
+    out: list[Check] = []
     seen: set[tuple[Any, ...]] = set()
-    for rule in config().get("sums") or []:
+    for rule in config()["sums"]:
         parts, whole = rule["parts"], rule["whole"]
         for key in sorted([k for k in clusters if k.event == parts[0] and k.scope == "total"], key=repr):
             mates = [
@@ -241,13 +243,13 @@ def derive_totals(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
                 clusters[derived.key].sort(key=lambda i: (i.day, i.claim_id))
                 terms = " + ".join(f"{fmt(i)} {e}" for i, e in zip(combo, parts, strict=True))
                 out.append(
-                    {
-                        "kind": "derived",
-                        "claims": list(derived.parts),
-                        "result": "consistent",
-                        "detail": f"{terms} = about {_n(derived.best)} {whole}, derived from the parts stated by "
+                    Check(
+                        kind="derived",
+                        claims=tuple(derived.parts),
+                        result="consistent",
+                        detail=f"{terms} = about {_n(derived.best)} {whole}, derived from the parts stated by "
                         f"{a.origin.name} ({a.day.isoformat()}); no whole was stated",
-                    }
+                    )
                 )
     return out
 
@@ -269,10 +271,10 @@ def _sum_item(parts: list[Item], key: Key) -> Item:
     )
 
 
-def subset_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
+def subset_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
     """A part inside a total ("three children among the dead", "died in the fire") never above
     the total of the same incident or campaign at the same time, whoever gives either."""
-    same_time = int(config().get("same_time_days", 31))
+    same_time = int(config()["same_time_days"])
     totals: dict[tuple[str, str | None, str, str | None, str], list[Item]] = {}
     for key, items in clusters.items():
         if key.scope == "total":
@@ -298,7 +300,7 @@ def subset_checks(clusters: dict[Key, list[Item]]) -> list[dict[str, Any]]:
     return out
 
 
-def circular_checks(items: list[Item]) -> list[dict[str, Any]]:
+def circular_checks(items: list[Item]) -> list[Check]:
     """One check per origin repeated by several articles: circular reporting made visible."""
     by_origin: dict[str, list[Item]] = defaultdict(list)
     for it in items:
@@ -313,8 +315,8 @@ def circular_checks(items: list[Item]) -> list[dict[str, Any]]:
         stated = [i for i in figures if usable(i)]
         # the same figure repeated, or revisions over time, are consistent echoes; two different
         # figures from one origin at the same time are not
-        same_time = int(config().get("same_time_days", 31))
-        rises = group[0].key.event in (config().get("cumulative_events") or [])
+        same_time = int(config()["same_time_days"])
+        rises = group[0].key.event in config()["cumulative_events"]
         clash = [
             (a, b)
             for n, a in enumerate(stated)
@@ -332,11 +334,11 @@ def circular_checks(items: list[Item]) -> list[dict[str, Any]]:
             a, b = clash[0]
             detail += f"; but the echoes disagree: {fmt(a)} vs {fmt(b)}"
         out.append(
-            {
-                "kind": "circular_reporting",
-                "claims": [i.claim_id for i in group],
-                "result": "inconsistent" if clash else "consistent",
-                "detail": detail,
-            }
+            Check(
+                kind="circular_reporting",
+                claims=tuple(i.claim_id for i in group),
+                result="inconsistent" if clash else "consistent",
+                detail=detail,
+            )
         )
     return out

@@ -18,48 +18,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from .. import resources
 from ..model import Claim, Quantity, TimeRef
 from ..store.rows import to_date
 from . import scope as scope_mod
+from .config import config, subject_events, synonyms
 from .origins import Origin
-
-ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
-DEMONYMS = {
-    "KP": "North Korean",
-    "KR": "South Korean",
-    "RU": "Russian",
-    "UA": "Ukrainian",
-    "US": "American",
-    "GB": "British",
-    "CN": "Chinese",
-    "IR": "Iranian",
-    "IL": "Israeli",
-    "PS": "Palestinian",
-    "BY": "Belarusian",
-    "FR": "French",
-    "DE": "German",
-    "PL": "Polish",
-    "SY": "Syrian",
-    "SD": "Sudanese",
-}
-
-
-@cache
-def config() -> dict[str, Any]:
-    """The fusion settings of resources/fusion.yaml with the synonym lists inverted for lookup."""
-    cfg = dict(resources.load("fusion.yaml"))
-    synonyms: dict[str, str] = {}
-    for head, words in (cfg.get("subjects") or {}).items():
-        synonyms[head] = head
-        for w in words or []:
-            synonyms[str(w).lower()] = head
-    cfg["_synonyms"] = synonyms
-    cfg["_subject_events"] = {str(k).lower(): tuple(v) for k, v in (cfg.get("subject_events") or {}).items()}
-    return cfg
 
 
 @dataclass(frozen=True)
@@ -108,7 +73,7 @@ class Item:
         """The interval with open sides unbounded and an approximate figure ("about 12,000")
         widened by the configured margin, for telling whether two figures can both hold."""
         if self._wide is None:
-            margin = float(config().get("approximate_margin", 0.05))
+            margin = float(config()["approximate_margin"])
             m = margin if self.approximate else 0.0
             low = float("-inf") if self.low is None else self.low * (1 - m)
             high = float("inf") if self.high is None else self.high * (1 + m)
@@ -135,30 +100,30 @@ def canonical_subject(normalized: str | None, event: str | None) -> tuple[str | 
     ("casualty", None) -> ("troop", "casualties")."""
     if not normalized:
         return None, event
-    cfg = config()
     word = normalized.lower().strip()
-    if word in cfg["_subject_events"]:
-        subject, implied = cfg["_subject_events"][word]
+    if word in subject_events():
+        subject, implied = subject_events()[word]
         return subject, event if event not in (None, "other") else implied
-    if word.endswith("s") and word[:-1] in cfg["_synonyms"]:
+    if word.endswith("s") and word[:-1] in synonyms():
         word = word[:-1]
-    subject = cfg["_synonyms"].get(word, word)
+    subject = synonyms().get(word, word)
     if event in (None, "other"):
-        event = (cfg.get("presence_event") or {}).get(subject, event)
+        event = config()["presence_event"].get(subject, event)
     return subject, event
 
 
 def scope_of(qualifiers: tuple[str, ...], event: str) -> str:
     """ "total", "batch" or "batch N" from the wording around the figure (only for batch events)."""
-    if event not in (config().get("batch_events") or []):
+    if event not in config()["batch_events"]:
         return "total"
+    cfg = config()
     q = {x.lower() for x in qualifiers}
-    if "total" in q or "initial" in q or "first" in q:
+    if "total" in q or q & set(cfg["initial_words"]):
         return "total"
-    for word, n in ORDINALS.items():
+    for word, n in cfg["batch_ordinals"].items():
         if word in q:
             return f"batch {n}"
-    if q & {"batch", "additional", "further", "another", "more"}:
+    if q & set(cfg["batch_words"]):
         return "batch"
     return "total"
 
@@ -174,7 +139,7 @@ def interval(quantity: Quantity) -> tuple[float, float | None, float | None] | N
         return None
     if value is None:
         value = low if high is None else high if low is None else (low + high) / 2
-    value = float(value)
+    value = float(cast(float, value))  # one of value, low and high is set (checked above)
     if low is None and high is None:
         return value, value, value
     return value, (float(low) if low is not None else None), (float(high) if high is not None else None)
@@ -209,7 +174,7 @@ def make_item(
         return None
     word = claim.subject.normalized
     stated = scope_mod.local_event(claim, claim.event)
-    if not word and stated in (config().get("incident_events") or ()):
+    if not word and stated in config()["incident_events"]:
         word = "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
     subject, event = canonical_subject(word, stated)
     if event == "training" and subject != "troop":
@@ -233,7 +198,7 @@ def make_item(
     part = scope_mod.part_scope(claim, word, subject)
     if part is not None and scope == "total":
         by_marker = part[1] != f"part: {(word or '').lower().strip()}"
-        if not by_marker or event in (config().get("cumulative_events") or []):
+        if not by_marker or event in config()["cumulative_events"]:
             subject, scope = part
     key = Key(subject, country, event, unit, scope)
     best, low, high = bounds
@@ -242,7 +207,7 @@ def make_item(
         key=key,
         day=day,
         published=published,
-        best=best,  # type: ignore[arg-type]
+        best=best,
         low=low,
         high=high,
         origin=origin,
@@ -312,10 +277,10 @@ def label_for(key: Key, place_name: str | None, incident_word: str | None = None
     """ "North Korean troops deployed to Russia", "North Korean troops deployed in the second batch",
     "people killed in the attack in Kharkiv (children)"."""
     cfg = config()
-    owner = DEMONYMS.get(key.country or "", key.country or "")
+    owner = cfg["demonyms"].get(key.country or "", key.country or "")
     noun = plural(key.subject)
     what = f"{owner} {noun}".strip()
-    event = (cfg.get("event_labels") or {}).get(key.event, key.event)
+    event = cfg["event_labels"].get(key.event, key.event)
     if key.scope.startswith("batch "):
         n = int(key.scope.split()[1])
         nth = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
@@ -343,8 +308,8 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
     mentions; with none or several candidates it stays unowned."""
     owned: dict[tuple[str, str, str | None, str], set[str]] = defaultdict(set)
     for it in items:
-        if it.key.country:
-            k = it.key
+        k = it.key
+        if k.country:
             owned[(k.subject, k.event, k.unit, k.scope)].add(k.country)
     for it in items:
         k = it.key

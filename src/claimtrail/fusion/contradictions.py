@@ -9,15 +9,18 @@ different dates; a planned or possible figure against a stated one; and, across 
 a narrower event inside a wider one (killed within killed-or-wounded), a batch against a total, or
 the same thing in other units.
 
-Every entry is ``{"claims": [a, b], "reason"}``; the reason starts with ``genuine:`` or with
+Every entry is a ``results.Contradiction`` of two claims; its reason starts with ``genuine:`` or with
 ``apparent (<why>):`` so a reader (or a program) can tell them apart.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
 
-from .cluster import Item, Key, config
+from .cluster import Item, Key
+from .config import config
+from .results import Contradiction
+from .scope import states_revision
 from .timeline import usable
 
 MAX_REPRESENTATIVES = 80  # per tracked quantity; keeps the pairwise pass bounded on huge ledgers
@@ -54,18 +57,33 @@ def representatives(items: list[Item]) -> list[Item]:
     return reps[-MAX_REPRESENTATIVES:]
 
 
-def within(items: list[Item]) -> list[dict[str, Any]]:
+Pair = tuple[str, str]  # two origin keys, in order
+Dated = tuple[int, Item, Item]  # days apart, the earlier figure, the later figure
+
+
+@dataclass
+class _Pairs:
+    """Pairs of figures from two origins that do not overlap, sorted by what explains them."""
+
+    genuine: dict[Pair, Dated] = field(default_factory=dict)
+    dated: dict[Pair, Dated] = field(default_factory=dict)  # too far apart in time to clash
+    modal: dict[Pair, Dated] = field(default_factory=dict)  # a planned or possible figure
+    initial: dict[Pair, tuple[Item, Item]] = field(default_factory=dict)  # a first batch vs a total
+    rising: dict[Pair, Dated] = field(default_factory=dict)  # a toll to date that grew
+    stated: dict[Pair, Dated] = field(default_factory=dict)  # the later one says it revises
+
+
+def within(items: list[Item]) -> list[Contradiction]:
     """Contradictions (genuine and apparent) among the claims of one tracked quantity."""
-    same_time = int(config().get("same_time_days", 31))
     reps = representatives(items)
-    genuine: dict[tuple[str, str], tuple[int, Item, Item]] = {}
-    dated: dict[tuple[str, str], tuple[int, Item, Item]] = {}
-    modal: dict[tuple[str, str], tuple[int, Item, Item]] = {}
-    initial: dict[tuple[str, str], tuple[Item, Item]] = {}
-    rising: dict[tuple[str, str], tuple[int, Item, Item]] = {}
-    stated: dict[tuple[str, str], tuple[int, Item, Item]] = {}
-    cumulative = items[0].key.event in (config().get("cumulative_events") or []) if items else False
-    revisions: list[dict[str, Any]] = []
+    cumulative = items[0].key.event in config()["cumulative_events"] if items else False
+    pairs = _pairs(reps, cumulative)
+    return _explained(pairs, _revisions(reps))
+
+
+def _revisions(reps: list[Item]) -> list[Contradiction]:
+    """An origin whose figure moved to one that does not overlap it: a revision, not a clash."""
+    revisions: list[Contradiction] = []
     last_by_origin: dict[str, Item] = {}
     for it in reps:
         if not usable(it):
@@ -73,17 +91,25 @@ def within(items: list[Item]) -> list[dict[str, Any]]:
         prev = last_by_origin.get(it.origin.key)
         if prev is not None and not prev.overlaps(it) and len(revisions) < MAX_ENTRIES:
             revisions.append(
-                {
-                    "claims": [prev.claim_id, it.claim_id],
-                    "reason": f"apparent (revision): {it.origin.name} revised its figure from {fmt(prev)} "
+                Contradiction(
+                    (prev.claim_id, it.claim_id),
+                    f"apparent (revision): {it.origin.name} revised its figure from {fmt(prev)} "
                     f"({prev.day.isoformat()}) to {fmt(it)} ({it.day.isoformat()})",
-                }
+                )
             )
         last_by_origin[it.origin.key] = it
+    return revisions
+
+
+def _pairs(reps: list[Item], cumulative: bool) -> _Pairs:
+    """Every pair of non-overlapping figures of two origins at most two windows apart, in the
+    bucket that explains it (the closest pair in time per pair of origins)."""
+    same_time = int(config()["same_time_days"])
     horizon = 2 * same_time
     ok = [usable(r) for r in reps]
     revised = [states_revision(r.claim) for r in reps]
     first = [_is_initial(r) for r in reps]
+    out = _Pairs()
     for i, a in enumerate(reps):
         for j in range(i + 1, len(reps)):
             b = reps[j]
@@ -96,72 +122,81 @@ def within(items: list[Item]) -> list[dict[str, Any]]:
                 (a.origin.key, b.origin.key) if a.origin.key < b.origin.key else (b.origin.key, a.origin.key)
             )
             if (first[i] and b.best > a.best) or (first[j] and b.best < a.best):
-                initial.setdefault(pair, (a, b))
+                out.initial.setdefault(pair, (a, b))
                 continue
             if not (ok[i] and ok[j]):
-                bucket = modal
+                bucket = out.modal
             elif revised[j] and b.day >= a.day:
-                bucket = stated
+                bucket = out.stated
             elif cumulative and 0 < gap <= same_time and _below(a, b):
-                bucket = rising
+                bucket = out.rising
             elif gap <= same_time:
-                bucket = genuine
+                bucket = out.genuine
             else:
-                bucket = dated
+                bucket = out.dated
             old = bucket.get(pair)
             if old is None or gap < old[0]:
                 bucket[pair] = (gap, a, b)
-    out = []
-    for gap, a, b in sorted(genuine.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
-        out.append(
-            {
-                "claims": [a.claim_id, b.claim_id],
-                "reason": f"genuine: {who(a)} and {who(b)} cannot both hold: the ranges do not overlap "
-                f"for the same thing {gap} days apart",
-            }
+    return out
+
+
+def _first(bucket: dict[Pair, Dated]) -> list[Dated]:
+    """A bucket's pairs by the earlier figure's date, at most MAX_ENTRIES."""
+    return sorted(bucket.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]
+
+
+def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradiction]:
+    """The pairs as contradictions with their reasons: genuine first, then each kind of apparent."""
+    out = [
+        Contradiction(
+            (a.claim_id, b.claim_id),
+            f"genuine: {who(a)} and {who(b)} cannot both hold: the ranges do not overlap "
+            f"for the same thing {gap} days apart",
         )
+        for gap, a, b in _first(pairs.genuine)
+    ]
     out.extend(revisions)
-    for gap, a, b in sorted(dated.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
-        if tuple(sorted((a.origin.key, b.origin.key))) in genuine:
+    for gap, a, b in _first(pairs.dated):
+        if tuple(sorted((a.origin.key, b.origin.key))) in pairs.genuine:
             continue
         out.append(
-            {
-                "claims": [a.claim_id, b.claim_id],
-                "reason": f"apparent (different date): {who(a)} and {who(b)} are {gap} days apart; "
+            Contradiction(
+                (a.claim_id, b.claim_id),
+                f"apparent (different date): {who(a)} and {who(b)} are {gap} days apart; "
                 "the figure may have changed in between",
-            }
+            )
         )
-    for _gap, a, b in sorted(stated.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
+    for _gap, a, b in _first(pairs.stated):
         out.append(
-            {
-                "claims": [a.claim_id, b.claim_id],
-                "reason": f"apparent (revision): {who(b)} is stated as a revision of an earlier figure, "
+            Contradiction(
+                (a.claim_id, b.claim_id),
+                f"apparent (revision): {who(b)} is stated as a revision of an earlier figure, "
                 f"so it replaces {who(a)} rather than contradicting it",
-            }
+            )
         )
-    for gap, a, b in sorted(rising.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
+    for gap, a, b in _first(pairs.rising):
         out.append(
-            {
-                "claims": [a.claim_id, b.claim_id],
-                "reason": f"apparent (count rose): {who(a)} and {who(b)} are {gap} days apart and the later "
+            Contradiction(
+                (a.claim_id, b.claim_id),
+                f"apparent (count rose): {who(a)} and {who(b)} are {gap} days apart and the later "
                 "is higher; a toll to date grows as bodies are found and the wounded die",
-            }
+            )
         )
-    for a, b in list(initial.values())[:MAX_ENTRIES]:
+    for a, b in list(pairs.initial.values())[:MAX_ENTRIES]:
         out.append(
-            {
-                "claims": [a.claim_id, b.claim_id],
-                "reason": f"apparent (batch vs total): {who(a)} and {who(b)}: a first or initial deployment "
+            Contradiction(
+                (a.claim_id, b.claim_id),
+                f"apparent (batch vs total): {who(a)} and {who(b)}: a first or initial deployment "
                 "is not the total sent since",
-            }
+            )
         )
-    for _gap, a, b in sorted(modal.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]:
+    for _gap, a, b in _first(pairs.modal):
         out.append(
-            {
-                "claims": [a.claim_id, b.claim_id],
-                "reason": f"apparent (modality): {who(a)} is {a.modality} and {who(b)} is {b.modality}; "
+            Contradiction(
+                (a.claim_id, b.claim_id),
+                f"apparent (modality): {who(a)} is {a.modality} and {who(b)} is {b.modality}; "
                 "a planned or possible figure is not a statement of what is",
-            }
+            )
         )
     return out
 
@@ -171,19 +206,10 @@ def _below(a: Item, b: Item) -> bool:
     return a.widened()[1] < b.widened()[0]
 
 
-def states_revision(claim: Any) -> bool:
-    """Whether the sentence states a revision of its origin's earlier figure (see scope.py)."""
-    from .scope import states_revision as stated
-
-    return stated(claim)
-
-
 def _is_initial(item: Item) -> bool:
     """A figure for the first or initial contingent (it is not contradicted by a larger later total)."""
-    return any(q.lower() in ("initial", "first") for q in item.claim.qualifiers)
-
-
-_PARTS = {("killed", "casualties"), ("wounded", "casualties")}
+    initial = config()["initial_words"]
+    return any(q.lower() in initial for q in item.claim.qualifiers)
 
 
 def _latest(items: list[Item]) -> Item | None:
@@ -191,10 +217,10 @@ def _latest(items: list[Item]) -> Item | None:
     return pool[-1] if pool else None
 
 
-def across(clusters: dict[Key, list[Item]]) -> dict[Key, list[dict[str, Any]]]:
+def across(clusters: dict[Key, list[Item]]) -> dict[Key, list[Contradiction]]:
     """Apparent contradictions between related tracked quantities (same subject and country):
     scope (a part of a wider event), batch versus total, and unit. Each is listed on both."""
-    out: dict[Key, list[dict[str, Any]]] = {}
+    out: dict[Key, list[Contradiction]] = {}
     families: dict[tuple[str, str | None, str], list[Key]] = {}
     for key in clusters:
         families.setdefault((key.subject, key.country, key.incident), []).append(key)
@@ -208,7 +234,7 @@ def across(clusters: dict[Key, list[Item]]) -> dict[Key, list[dict[str, Any]]]:
                 a, b = _latest(clusters[ka]), _latest(clusters[kb])
                 if a is None or b is None or a.overlaps(b):
                     continue
-                entry = {"claims": [a.claim_id, b.claim_id], "reason": reason.format(a=who(a), b=who(b))}
+                entry = Contradiction((a.claim_id, b.claim_id), reason.format(a=who(a), b=who(b)))
                 out.setdefault(ka, []).append(entry)
                 out.setdefault(kb, []).append(entry)
     return out
@@ -218,9 +244,10 @@ def _relation(ka: Key, kb: Key) -> str | None:
     if ka.event != kb.event:
         if ka.unit != kb.unit or ka.scope != kb.scope:
             return None
+        parts = {(rule["part"], rule["whole"]) for rule in config()["parts"]}
         pair = (ka.event, kb.event)
-        if pair in _PARTS or pair[::-1] in _PARTS:
-            part, whole = (ka, kb) if pair in _PARTS else (kb, ka)
+        if pair in parts or pair[::-1] in parts:
+            part, whole = (ka, kb) if pair in parts else (kb, ka)
             first = "{a}" if part is ka else "{b}"
             second = "{b}" if part is ka else "{a}"
             return (

@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .cluster import Item, config
+from .cluster import Item
+from .config import config
 from .origins import name_key
 from .timeline import usable
 
@@ -36,7 +37,7 @@ def agreement(items: list[Item], outliers: frozenset[str] = frozenset()) -> dict
     nobody else's figure: it cannot bring a figure most origins agree on into doubt.
     Compares distinct figures (origin, interval, modality) in date order with a sliding window, so
     thousands of echoes of one figure cost one comparison."""
-    same_time = int(config().get("same_time_days", 31))
+    same_time = int(config()["same_time_days"])
     distinct: dict[tuple[Any, ...], list[Item]] = defaultdict(list)
     for it in items:
         distinct[(it.origin.key, it.best, it.low, it.high, it.modality, it.day)].append(it)

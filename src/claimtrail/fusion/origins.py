@@ -21,16 +21,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .. import resources
 from ..extract import institutions
 from ..extract.institutions import Institution
 from ..model import SourceLink
 from ..store.rows import name_key as _name_key
+from .config import config
 
-PRONOUNS = frozenset({"it", "he", "she", "they", "we", "one"})
 _PAREN = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
-#: Types that can stand behind a generic noun such as "the agency" or "the ministry".
-_BODY_TYPES = frozenset({"intelligence", "government", "military", "organization", "media", "document"})
 
 
 @lru_cache(maxsize=65536)
@@ -48,19 +45,17 @@ class Origin:
     type: str
 
 
-def _config() -> dict[str, Any]:
-    return resources.load("fusion.yaml")
-
-
 class OriginResolver:
     """Resolves attribution chains to merged origins; one instance per fusion run (it caches names)."""
 
     def __init__(self) -> None:
-        cfg = _config()
-        self.generic = {name_key(g) for g in cfg.get("generic_sources") or []}
-        self.titles = sorted((name_key(t) for t in cfg.get("titles") or []), key=len, reverse=True)
-        self.fuzzy_score = float(cfg.get("fuzzy_merge_score", 92))
-        self.document_words = frozenset(str(w).lower() for w in cfg.get("document_words") or ())
+        cfg = config()
+        self.pronouns = frozenset(cfg["pronouns"])
+        self.body_types = frozenset(cfg["body_types"])
+        self.generic = {name_key(g) for g in cfg["generic_sources"]}
+        self.titles = sorted((name_key(t) for t in cfg["titles"]), key=len, reverse=True)
+        self.fuzzy_score = float(cfg["fuzzy_merge_score"])
+        self.document_words = frozenset(str(w).lower() for w in cfg["document_words"])
         self.table = institutions.table()
         self.alias: dict[str, Origin] = {}
         self._institution_of: dict[Origin, Institution] = {}
@@ -144,7 +139,7 @@ class OriginResolver:
             for entry in chain:
                 name = self.publisher(entry.name or entry.text)
                 type_ = entry.type
-                if name and not self.is_generic(name) and type_ in _BODY_TYPES:
+                if name and not self.is_generic(name) and type_ in self.body_types:
                     counts[self.named(name, type_)] += 1
         known = [o for o, _ in counts.most_common() if o in self._institution_of]
         return known + [o for o, _ in counts.most_common() if o not in self._institution_of]
@@ -168,10 +163,10 @@ class OriginResolver:
             if name and not self.is_generic(name):
                 return self._in_article(name, type_, bodies or [], article_id)
             key = name_key(name or "")
-            if key in PRONOUNS and position > 0:
+            if key in self.pronouns and position > 0:
                 continue  # "it", "he": the source named before it in the chain
             head = key.split()[-1] if key else ""
-            fitting = [b for b in bodies or [] if type_ in ("unknown", b.type) or b.type in _BODY_TYPES]
+            fitting = [b for b in bodies or [] if type_ in ("unknown", b.type) or b.type in self.body_types]
             # "the ministry" is the article's ministry before any other body it cites
             for body in [b for b in fitting if head and head in name_key(b.name).split()] + fitting:
                 return body
@@ -224,3 +219,13 @@ class OriginResolver:
         if stated == institutions.CONTEXT:
             return Origin(f"article:{article_id}:{name_key(name)}", name, type_)
         return self.named(name, type_)
+
+    def grading_keys(self) -> dict[Origin, set[str]]:
+        """Each origin seen so far with the name keys under which a user's grade applies to it:
+        every spelling that resolved to it and every alias of its institution."""
+        keys: dict[Origin, set[str]] = {}
+        for raw, origin in self._names.items():
+            keys.setdefault(origin, set()).add(name_key(raw[0]))
+        for alias, origin in self.alias.items():
+            keys.setdefault(origin, set()).add(alias)
+        return keys

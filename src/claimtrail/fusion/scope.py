@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Claim
+from .config import config
 
 if TYPE_CHECKING:
     from .cluster import Item
@@ -43,17 +44,17 @@ def place_info(gazetteer_id: str | None) -> tuple[str, str | None] | None:
 
 @cache
 def _lists() -> dict[str, Any]:
-    from .cluster import config
-
     cfg = config()
-    incident_words = {
-        str(w).lower(): head for head, ws in (cfg.get("incident_words") or {}).items() for w in ws or []
+    incident_words = {str(w).lower(): head for head, ws in cfg["incident_words"].items() for w in ws}
+    event_words = {str(w).lower(): ev for ev, ws in cfg["event_words"].items() for w in ws}
+    parts = {str(w).lower(): whole for whole, ws in cfg["part_subjects"].items() for w in ws}
+    plain = {
+        "part_markers": cfg["part_markers"],
+        "campaign_words": cfg["campaign_words"],
+        "revision_words": cfg["revision_words"],
+        "outlet_count_words": cfg["outlet_count_words"],
     }
-    event_words = {str(w).lower(): ev for ev, ws in (cfg.get("event_words") or {}).items() for w in ws or []}
-    parts = {
-        str(w).lower(): whole for whole, ws in (cfg.get("part_subjects") or {}).items() for w in ws or []
-    }
-    words = {k: [str(w).lower() for w in cfg.get(k) or []] for k in _PLAIN_LISTS}
+    words = {k: [str(w).lower() for w in ws] for k, ws in plain.items()}
     return {
         "incident_words": incident_words,
         "event_words": event_words,
@@ -64,14 +65,11 @@ def _lists() -> dict[str, Any]:
             [f"{p} {w}" for p in ("in the", "in a", "in an") for w in incident_words]
         ),
         **{k + "_re": _alternation(v) for k, v in words.items()},
-        "superseded_markers": frozenset(str(w).lower() for w in cfg.get("superseded_markers") or ()),
-        "incident_events": frozenset(cfg.get("incident_events") or ()),
-        "window": int(cfg.get("incident_window_days", 10)),
-        "span": int(cfg.get("event_word_span", 5)),
+        "superseded_markers": frozenset(str(w).lower() for w in cfg["superseded_markers"]),
+        "incident_events": frozenset(cfg["incident_events"]),
+        "window": int(cfg["incident_window_days"]),
+        "span": int(cfg["event_word_span"]),
     }
-
-
-_PLAIN_LISTS = ("part_markers", "campaign_words", "revision_words", "outlet_count_words")
 
 
 def _alternation(phrases: Any) -> re.Pattern[str]:
@@ -139,7 +137,7 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
     m = lists["part_markers_re"].search(before)
     if m is not None:
         return subject, f"part: {m.group(0)}"
-    for marker in ("of them", "of whom"):
+    for marker in config()["part_markers_after"]:
         if after.startswith(marker):
             return subject, f"part: {marker}"
     return None
@@ -213,15 +211,15 @@ def town_of(claim: Claim, countries: frozenset[str] = frozenset()) -> tuple[str,
 
 @cache
 def _town_pattern() -> tuple[re.Pattern[str], frozenset[str], int]:
-    from .cluster import config
-
+    """The town-after-preposition pattern, the capitalised words that are not towns, and the
+    smallest population of a town an incident is placed at."""
     cfg = config()
-    preps = "|".join(re.escape(str(w)) for w in cfg.get("town_prepositions") or ["in"])
+    preps = "|".join(re.escape(str(w)) for w in cfg["town_prepositions"])
     pattern = re.compile(rf"\b(?:{preps})\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)")
     return (
         pattern,
-        frozenset(str(w) for w in cfg.get("not_towns") or ()),
-        int(cfg.get("town_min_population", 20000)),
+        frozenset(str(w) for w in cfg["not_towns"]),
+        int(cfg["town_min_population"]),
     )
 
 

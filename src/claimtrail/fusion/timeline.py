@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 from statistics import median
-from typing import Any
 
-from .cluster import Item, Key, config
+from .cluster import Item, Key
+from .config import config
+from .results import Estimate, Figure, TimelinePoint
 
 
-def _num(x: float | None) -> float | int | None:
+def _num(x: float | None) -> Figure:
     """A figure for output: whole numbers as int, others rounded to 2 decimals."""
     if x is None:
         return None
@@ -30,15 +31,15 @@ def _num(x: float | None) -> float | int | None:
 
 def window_days(event: str) -> int:
     cfg = config()
-    windows = cfg.get("window_days") or {}
-    if event in (cfg.get("cumulative_events") or []):
-        return int(windows.get("cumulative", 45))
-    return int(windows.get("default", 150))
+    windows = cfg["window_days"]
+    if event in cfg["cumulative_events"]:
+        return int(windows["cumulative"])
+    return int(windows["default"])
 
 
 def usable(item: Item) -> bool:
     """Whether a figure states what is (not what is planned, possible or denied)."""
-    return item.modality in (config().get("consensus_modalities") or ())
+    return item.modality in config()["consensus_modalities"]
 
 
 def latest_per_origin(items: list[Item], as_of: date | None, event: str) -> dict[str, Item]:
@@ -94,14 +95,14 @@ def combine(items: list[Item]) -> tuple[float | None, float | None, float | None
     return best, low, high, outliers
 
 
-def estimate(items: list[Item], key: Key, as_of: date | None) -> dict[str, Any]:
-    """The consensus ``{"best", "low", "high", "as_of"}`` of a tracked quantity."""
+def estimate(items: list[Item], key: Key, as_of: date | None) -> Estimate:
+    """The consensus best/low/high of a tracked quantity as of ``as_of`` (else its newest figure)."""
     latest = latest_per_origin(items, as_of, key.event)
     if not latest:
-        return {"best": None, "low": None, "high": None, "as_of": as_of.isoformat() if as_of else None}
+        return Estimate(None, None, None, as_of.isoformat() if as_of else None)
     best, low, high, _ = combine(list(latest.values()))
     day = as_of or max(i.day for i in latest.values())
-    return {"best": _num(best), "low": _num(low), "high": _num(high), "as_of": day.isoformat()}
+    return Estimate(_num(best), _num(low), _num(high), day.isoformat())
 
 
 def outliers(items: list[Item], key: Key, as_of: date | None) -> list[Item]:
@@ -110,30 +111,30 @@ def outliers(items: list[Item], key: Key, as_of: date | None) -> list[Item]:
     return combine(list(latest.values()))[3]
 
 
-def timeline(items: list[Item], as_of: date | None) -> list[dict[str, Any]]:
+def timeline(items: list[Item], as_of: date | None) -> tuple[TimelinePoint, ...]:
     """One point per date: the figures stated for that date, combined across their origins."""
     by_day: dict[date, list[Item]] = defaultdict(list)
     for it in items:
         if as_of is None or it.day <= as_of:
             by_day[it.day].append(it)
-    points = []
-    for day in sorted(by_day):
-        day_items = by_day[day]
-        per_origin: dict[str, Item] = {}
-        for it in day_items:
-            per_origin.setdefault(it.origin.key, it)
-        figures = list(per_origin.values())
-        best = median(i.best for i in figures)
-        lows = [i.low for i in figures if i.low is not None]
-        highs = [i.high for i in figures if i.high is not None]
-        points.append(
-            {
-                "date": day.isoformat(),
-                "best": _num(best),
-                "low": _num(min(lows)) if lows else None,
-                "high": _num(max(highs)) if highs and all(i.high is not None for i in figures) else None,
-                "claims": list(dict.fromkeys(cid for i in day_items for cid in i.claim_ids)),
-                "origins": sorted({i.origin.name for i in day_items}),
-            }
-        )
-    return points
+    return tuple(_point(day, by_day[day]) for day in sorted(by_day))
+
+
+def _point(day: date, day_items: list[Item]) -> TimelinePoint:
+    """The point of one date: the median of its origins' figures (each origin's first), the lowest
+    low and, where every figure has one, the highest high."""
+    per_origin: dict[str, Item] = {}
+    for it in day_items:
+        per_origin.setdefault(it.origin.key, it)
+    figures = list(per_origin.values())
+    best = median(i.best for i in figures)
+    lows = [i.low for i in figures if i.low is not None]
+    highs = [i.high for i in figures if i.high is not None]
+    return TimelinePoint(
+        date=day.isoformat(),
+        best=_num(best),
+        low=_num(min(lows)) if lows else None,
+        high=_num(max(highs)) if highs and all(i.high is not None for i in figures) else None,
+        claims=tuple(dict.fromkeys(cid for i in day_items for cid in i.claim_ids)),
+        origins=tuple(sorted({i.origin.name for i in day_items})),
+    )

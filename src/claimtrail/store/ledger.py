@@ -627,6 +627,33 @@ class Ledger:
         with self._read() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
+    def source_positions(self, source_id: int, limit: int, offset: int) -> list[tuple[str, int, int]]:
+        """Where a source stands in attribution chains: ``(claim_id, position, last position of that
+        chain)`` by claim id and position, ``limit`` rows from ``offset`` (a source page's claims)."""
+        last = (
+            select(claim_sources.c.claim_id, func.max(claim_sources.c.position).label("last"))
+            .group_by(claim_sources.c.claim_id)
+            .subquery()
+        )
+        query = (
+            select(claim_sources.c.claim_id, claim_sources.c.position, last.c.last)
+            .join(last, last.c.claim_id == claim_sources.c.claim_id)
+            .where(claim_sources.c.source_id == source_id)
+            .order_by(claim_sources.c.claim_id, claim_sources.c.position)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._read() as conn:
+            return [(row.claim_id, row.position, row.last) for row in conn.execute(query)]
+
+    def source_ids_by_name(self) -> dict[str, int]:
+        """Casefolded source name -> source id (to link the names of a chain to source pages)."""
+        with self._read() as conn:
+            return {
+                row.name.casefold(): row.source_id
+                for row in conn.execute(select(sources.c.source_id, sources.c.name))
+            }
+
     # -- failures ------------------------------------------------------------------------------
     def record_failure(self, source: str, reason: str) -> None:
         """Record that an input could not be ingested (listed by ``failures``). One row per input:
@@ -730,11 +757,17 @@ class Ledger:
     # -- fusion inputs (claimtrail.fusion) -------------------------------------------------------
     def fusion_stamp(self) -> str:
         """A fingerprint of everything fusion reads: it changes when an article is added or deleted
-        or a grade is set, so a fusion result cached under it is stale exactly when it differs."""
+        or a grade is set, so a fusion result cached under it is stale exactly when it differs.
+        The ingest time of the newest article tells a deletion followed by an addition (equal
+        counts, and doc ids that are reused) from no change: whatever was deleted, the newest
+        article is then one just added. It is read by the doc id index, not by a scan."""
+        newest = select(func.max(articles.c.doc_id)).scalar_subquery()
         query = select(
             select(func.count()).select_from(claims).scalar_subquery(),
             select(func.max(claims.c.doc_id)).scalar_subquery(),
             select(func.count()).select_from(articles).scalar_subquery(),
+            newest,
+            select(articles.c.ingested_at).where(articles.c.doc_id == newest).scalar_subquery(),
             select(func.count()).select_from(grades).scalar_subquery(),
             select(func.max(grades.c.set_at)).scalar_subquery(),
         )

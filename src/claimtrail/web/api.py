@@ -16,6 +16,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..contract.claims import claim_to_json
+from .. import fusion
+from ..contract.track import tracked_to_json
 from ..errors import ClaimtrailError, InputError
 from ..model import Article, Event, Failure, Kind, Modality
 from ..store.filters import ClaimFilter, FilterError
@@ -277,17 +279,17 @@ def get_claim(request: Request, claim_id: str = Path(..., max_length=200)) -> di
 
 
 # -- tracked quantities --------------------------------------------------------------------------
-@router.get("/track", summary="Tracked quantities (the tracking contract); [] until fusion is installed")
+@router.get("/track", summary="Tracked quantities (the tracking contract)")
 def list_tracked(request: Request) -> list[dict[str, Any]]:
-    return queries.jsonable(request.app.state.track.tracked(ledger_of(request)))
+    return [tracked_to_json(t) for t in fusion.track(ledger_of(request))]
 
 
 @router.get("/track/{tracked_id}", summary="One tracked quantity")
 def get_tracked(request: Request, tracked_id: str = Path(..., max_length=300)) -> dict[str, Any]:
-    item = request.app.state.track.one(ledger_of(request), tracked_id)
+    item = fusion.tracked(ledger_of(request), tracked_id)
     if item is None:
         raise not_found(f"tracked quantity {tracked_id!r}")
-    return queries.jsonable(item)
+    return tracked_to_json(item)
 
 
 # -- sources -------------------------------------------------------------------------------------

@@ -25,7 +25,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..settings import load_settings
 from ..store.ledger import open_ledger
-from . import queries
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -69,7 +68,6 @@ def create_app(db: str | None = None, api_token: str | None = None, create: bool
     app.state.ledger = ledger
     app.state.settings = settings
     app.state.api_token = api_token if api_token is not None else os.environ.get("CLAIMTRAIL_API_TOKEN", "")
-    app.state.track = queries.TrackCache()
 
     from . import api, views
 

@@ -13,6 +13,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from .. import fusion
+from ..contract.track import estimate_to_json
+from ..fusion.results import TrackedQuantity
 from ..model import EVENTS, MODALITIES
 from ..store.filters import ClaimFilter, FilterError
 from . import queries, render
@@ -49,15 +52,13 @@ def _ledger(request: Request) -> Any:
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request) -> HTMLResponse:
     ledger = _ledger(request)
-    tracked = request.app.state.track.tracked(ledger)
+    tracked = fusion.track(ledger)
     counts = ledger.claim_counts()
     recent = ledger.articles(limit=10, offset=max(0, ledger.count_articles() - 10))[::-1]
     return page(
         request,
         "dashboard.html",
         tracked=tracked,
-        fusion=queries.fusion_available(),
-        fusion_error=request.app.state.track.error,
         n_articles=ledger.count_articles(),
         n_claims=ledger.count_claims(),
         recent=recent,
@@ -111,8 +112,8 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     if article is None:
         raise HTTPException(404, f"article {article_id!r} not found")
     claims = ledger.claims(ClaimFilter(article_id=article_id))
-    source_ids = queries.source_ids_by_name(ledger)
-    grades = request.app.state.track.claim_grades(ledger)
+    source_ids = ledger.source_ids_by_name()
+    grades = fusion.claim_grades(ledger)
     return page(
         request,
         "article.html",
@@ -178,7 +179,7 @@ def claims_page(
         next_link=link(offset + PAGE_SIZE) if len(found) > PAGE_SIZE else None,
         prev_link=link(max(0, offset - PAGE_SIZE)) if offset else None,
         export_link="/api/claims?" + urlencode({**active, "limit": 500}),
-        source_ids=queries.source_ids_by_name(ledger),
+        source_ids=ledger.source_ids_by_name(),
     )
 
 
@@ -189,8 +190,8 @@ def claim_page(request: Request, claim_id: str) -> HTMLResponse:
     if claim is None:
         raise HTTPException(404, f"claim {claim_id!r} not found")
     article = ledger.get_article(claim.article_id)
-    source_ids = queries.source_ids_by_name(ledger)
-    tracked = [t for t in request.app.state.track.tracked(ledger) if claim_id in (t.get("claims") or [])]
+    source_ids = ledger.source_ids_by_name()
+    tracked = [t for t in fusion.track(ledger) if claim_id in t.claims]
     return page(
         request,
         "claim.html",
@@ -198,37 +199,37 @@ def claim_page(request: Request, claim_id: str) -> HTMLResponse:
         article=article,
         chain=render.chain_layout(claim, source_ids),
         tracked=tracked,
-        grade=request.app.state.track.claim_grades(ledger).get(claim_id),
+        grade=fusion.claim_grades(ledger).get(claim_id),
     )
 
 
 @router.get("/track/{tracked_id:path}", response_class=HTMLResponse)
 def track_page(request: Request, tracked_id: str) -> HTMLResponse:
     ledger = _ledger(request)
-    item = request.app.state.track.one(ledger, tracked_id)
+    item = fusion.tracked(ledger, tracked_id)
     if item is None:
         raise HTTPException(404, f"tracked quantity {tracked_id!r} not found")
     chart = timeline_chart(ledger, item)
-    claims = [c for c in (ledger.get_claim(cid) for cid in item.get("claims") or []) if c is not None]
+    claims = [c for c in (ledger.get_claim(cid) for cid in item.claims) if c is not None]
     return page(
         request,
         "track.html",
         item=item,
         chart=chart,
         claims=claims,
-        source_ids=queries.source_ids_by_name(ledger),
+        source_ids=ledger.source_ids_by_name(),
     )
 
 
-def timeline_chart(ledger: Any, item: dict[str, Any]) -> dict[str, Any]:
+def timeline_chart(ledger: Any, item: TrackedQuantity) -> dict[str, Any]:
     """Chart data for a tracked quantity: one series per origin (each claim's best value at its date,
     with its low-high range), plus the consensus timeline (best line, low-high band)."""
     # The date fusion placed each claim at (so points sit where the consensus line moves).
-    dated = {cid: p.get("date") for p in item.get("timeline") or [] for cid in p.get("claims") or []}
-    series = []
-    for origin in item.get("origins") or []:
+    dated = {cid: p.date for p in item.timeline for cid in p.claims}
+    series: list[dict[str, Any]] = []
+    for origin in item.origins:
         points = []
-        for cid in origin.get("claims") or []:
+        for cid in origin.claims:
             claim = ledger.get_claim(cid)
             if claim is None or claim.quantity is None:
                 continue
@@ -248,17 +249,17 @@ def timeline_chart(ledger: Any, item: dict[str, Any]) -> dict[str, Any]:
                 }
             )
         points.sort(key=lambda p: p["date"])
-        series.append({"name": str(origin.get("name") or "?"), "type": origin.get("type"), "points": points})
+        series.append({"name": origin.name or "?", "type": origin.type, "points": points})
     consensus = [
-        {"date": p.get("date"), "best": p.get("best"), "low": p.get("low"), "high": p.get("high")}
-        for p in item.get("timeline") or []
-        if p.get("date") and p.get("best") is not None
+        {"date": p.date, "best": p.best, "low": p.low, "high": p.high}
+        for p in item.timeline
+        if p.best is not None
     ]
-    estimate = item.get("estimate") or {}
+    estimate = estimate_to_json(item.estimate)
     dates = [p["date"] for s in series for p in s["points"]] + [p["date"] for p in consensus]
     return queries.jsonable(
         {
-            "label": item.get("label"),
+            "label": item.label,
             "series": series,
             "consensus": consensus,
             "estimate": estimate,

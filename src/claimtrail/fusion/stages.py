@@ -1,0 +1,450 @@
+"""The stages of fusion, each a function from typed input to typed output, in the order ``fuse``
+calls them: origins -> items -> incidents -> clusters -> contradictions and checks -> tracked
+quantities (estimates and timelines) -> grades -> the ledger's origins and checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from ..model import Claim
+from ..store.rows import name_key
+from . import checks as checks_mod
+from . import contradictions as contra_mod
+from . import scope as scope_mod
+from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
+from .config import config
+from .grading import agreement, credibility, reliability_of
+from .origins import Origin, OriginResolver
+from .results import (
+    Check,
+    Contradiction,
+    Grade,
+    LedgerOrigin,
+    OriginRef,
+    Subject,
+    TrackedPlace,
+    TrackedQuantity,
+)
+from .timeline import estimate, outliers, timeline
+
+MIN_SUBSCOPE_ARTICLES = 2
+
+
+@dataclass
+class ArticleMeta:
+    """What fusion reads of an article: its outlet (the asserter of unattributed figures) and date."""
+
+    outlet: str | None
+    published: date | None
+
+
+NO_META = ArticleMeta(None, None)
+
+
+@dataclass
+class Origins:
+    """Stage 1: the merged origin of every claim, and the resolver that merged them (its aliases
+    and spellings are the keys a user's grade applies under)."""
+
+    resolver: OriginResolver
+    of: dict[str, Origin]  # claim id -> origin
+
+
+@dataclass
+class Scoped:
+    """Stage 3: the items scoped to their incidents (keys and origins updated in place)."""
+
+    items: list[Item]
+    incidents: dict[str, scope_mod.Incident]
+
+
+@dataclass
+class Findings:
+    """Stage 5: checks and contradictions found across tracked quantities."""
+
+    cross_checks: list[Check]  # sums, parts, subsets and derived totals
+    unit_checks: list[Check]  # stated conversions, claim by claim
+    across: dict[Key, list[Contradiction]]  # apparent contradictions between related quantities
+
+    def checks_of(self, items: list[Item]) -> list[Check]:
+        """The cross checks that name one of these items' claims, in the order they were found."""
+        ids = {i.claim_id for i in items}
+        return [c for c in self.cross_checks if not ids.isdisjoint(c.claims)]
+
+
+@dataclass
+class Tracked:
+    """Stage 6: the tracked quantities, most claims first, and each sub-scope's wider scope."""
+
+    quantities: list[TrackedQuantity]
+    parents: dict[str, str]
+
+
+def by_article(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """The claims of each article, in ledger order."""
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        out[c.article_id].append(c)
+    return out
+
+
+# -- 1. origins ------------------------------------------------------------------------------------
+def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[str, ArticleMeta]) -> Origins:
+    """The origin of every claim: the end of its attribution chain, merged across articles; an
+    unattributed figure is its outlet's or the one source its article relays (see ``_origin``)."""
+    resolver = OriginResolver()
+    origin_of: dict[str, Origin] = {}
+    for article_id, group_claims in claims_by_article.items():
+        outlet = (articles.get(article_id) or NO_META).outlet
+        bodies = resolver.article_bodies([c.attribution for c in group_claims])
+        chained = {
+            c.claim_id: resolver.origin_of(c.attribution, article_id, outlet, bodies)
+            for c in group_claims
+            if c.attribution
+        }
+        for c in group_claims:  # "<outlet>.com revised its figure": a relay, unless it counted
+            if c.claim_id in chained and _stand_in(chained[c.claim_id], outlet, c):
+                del chained[c.claim_id]
+        cited = set(chained.values())
+        for c in group_claims:
+            origin_of[c.claim_id] = chained.get(c.claim_id) or _origin(resolver, c, outlet, bodies, cited)
+    return Origins(resolver, origin_of)
+
+
+def _origin(
+    resolver: OriginResolver, claim: Claim, outlet: str | None, bodies: list[Origin], cited: set[Origin]
+) -> Origin:
+    """The origin of a claim. A figure its article does not attribute is its outlet's only where
+    the outlet says it counted; otherwise it is the one named source the article relays (the
+    chain was lost in the writing), or, where the article cites several or none, an unattributed
+    origin of its outlet (one outlet repeating its own unsourced figure is one piece of evidence),
+    or of its article where the outlet is unknown."""
+    if outlet and scope_mod.outlet_counted(claim):
+        return resolver.origin_of(claim.attribution, claim.article_id, outlet, bodies)
+    if len(cited) == 1:
+        return next(iter(cited))
+    if outlet:
+        return Origin(f"outlet:{name_key(outlet)}:unattributed", f"unattributed ({outlet})", "unknown")
+    return Origin(f"article:{claim.article_id}:unattributed", "unattributed", "unknown")
+
+
+@lru_cache(maxsize=1)
+def _domain() -> re.Pattern[str]:
+    """A web outlet's name ("Pravda.com"), by the domain endings of fusion.yaml."""
+    ends = "|".join(re.escape(str(e)) for e in config()["outlet_domains"])
+    return re.compile(rf"\.(?:{ends})\b", re.IGNORECASE)
+
+
+def _stand_in(origin: Origin, outlet: str | None, claim: Claim) -> bool:
+    """Whether a chain ends at an outlet standing in for a lost source: the article's own outlet
+    or a web outlet ("<outlet>.com revised its figure"), in a sentence that does not say it counted."""
+    if origin.type != "media" or scope_mod.outlet_counted(claim):
+        return False
+    own = outlet is not None and name_key(origin.name) == name_key(outlet)
+    return own or bool(_domain().search(origin.name))
+
+
+# -- 2. items --------------------------------------------------------------------------------------
+def read_items(
+    claims_by_article: dict[str, list[Claim]], articles: dict[str, ArticleMeta], origins: Origins
+) -> list[Item]:
+    """Every quantity claim that counts something with an event, read for fusion (``make_item``);
+    a subject without a country takes the one its article gives that subject elsewhere."""
+    countries = article_countries([c for cs in claims_by_article.values() for c in cs])
+    items: list[Item] = []
+    for article_id, group_claims in claims_by_article.items():
+        meta = articles.get(article_id) or NO_META
+        for c in group_claims:
+            subj = c.subject
+            country = subj.country
+            if country is None and subj.normalized:
+                canon, _ = canonical_subject(subj.normalized, c.event)
+                country = countries.get(f"{article_id}\x00{canon}")
+            it = make_item(
+                c, origins.of[c.claim_id], meta.outlet, meta.published or _iso(c.published), country
+            )
+            if it is not None:
+                items.append(it)
+    return items
+
+
+# -- 3. incidents ----------------------------------------------------------------------------------
+def scope_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]], origins: Origins) -> Scoped:
+    """Neutral nouns ("the dead") adopted by their article's subject, incident figures scoped to
+    their incident, and a local authority named without its town merged with the one named with it."""
+    scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
+    incidents = scope_mod.assign_incidents(items, claims_by_article)
+    _local_authorities(items, incidents, origins.of)
+    return Scoped(items, incidents)
+
+
+def _local_authorities(
+    items: list[Item], incidents: dict[str, scope_mod.Incident], origin_of: dict[str, Origin]
+) -> None:
+    """A local authority named without its town ("the regional administration") in an incident's
+    article is the one another article names with the town ("the Odesa regional administration")."""
+    by_name = {name_key(i.origin.name): i.origin for i in items}
+    for it in items:
+        incident = incidents.get(it.key.incident)
+        if incident is None:
+            continue
+        town = incident.place.get("name") or ""
+        full = by_name.get(name_key(f"{town} {it.origin.name}"))
+        if full is not None and full.type == it.origin.type:
+            it.origin = full
+            origin_of[it.claim_id] = full
+
+
+def as_of_items(items: list[Item], as_of: date | None) -> list[Item]:
+    """The items dated on or before ``as_of`` (all without it)."""
+    return items if as_of is None else [i for i in items if i.day <= as_of]
+
+
+def as_of_claims(claims: list[Claim], as_of: date | None) -> list[Claim]:
+    """The claims published on or before ``as_of`` (all without it, and those without a date)."""
+    return claims if as_of is None else [c for c in claims if (_iso(c.published) or as_of) <= as_of]
+
+
+# -- 4. clusters -----------------------------------------------------------------------------------
+def cluster(items: list[Item], claims: list[Claim]) -> dict[Key, list[Item]]:
+    """Items grouped into tracked quantities by ``Key``; the countries each article mentions let a
+    subject without a country join its article's."""
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        for p in c.places:
+            if p.country:
+                mentioned[c.article_id].add(p.country)
+        if c.subject.country:
+            mentioned[c.article_id].add(c.subject.country)
+    return group(items, mentioned)
+
+
+# -- 5. contradictions and checks ------------------------------------------------------------------
+def find(clusters: dict[Key, list[Item]], claims: list[Claim]) -> Findings:
+    """Sum, part and subset checks, then wholes derived from their parts (added to ``clusters``),
+    apparent contradictions across related quantities, and stated unit conversions."""
+    cross = (
+        checks_mod.sum_checks(clusters)
+        + checks_mod.part_checks(clusters)
+        + checks_mod.subset_checks(clusters)
+    )
+    cross += checks_mod.derive_totals(clusters)
+    return Findings(cross, checks_mod.unit_checks(claims), contra_mod.across(clusters))
+
+
+# -- 6. tracked quantities: estimates and timelines ------------------------------------------------
+def track_clusters(
+    clusters: dict[Key, list[Item]],
+    incidents: dict[str, scope_mod.Incident],
+    findings: Findings,
+    as_of: date | None,
+) -> Tracked:
+    """One tracked quantity per cluster (most claims first) and one per narrower place named in
+    enough of its articles, linked to it as a sub-scope; quantities left without claims are dropped."""
+    tracked: list[TrackedQuantity] = []
+    parents: dict[str, str] = {}
+    for key in sorted(clusters, key=lambda k: (-len(clusters[k]), repr(k))):
+        members = clusters[key]
+        tid = tracked_id(key)
+        place, children = _place_scope(members, key, incidents)
+        word = incidents[key.incident].word if key.incident in incidents else None
+        mine = findings.checks_of(members)
+        tracked.append(_tracked(tid, key, members, place, findings.across.get(key, []), mine, as_of, word))
+        for gid, name, country in children:
+            sub = [i for i in members if any(p.gazetteer_id == gid for p in i.claim.places)]
+            sub_id = f"{tid}.{_slug(name)}"
+            parents[sub_id] = tid
+            tracked.append(_tracked(sub_id, key, sub, TrackedPlace(name, country), [], mine, as_of))
+    return Tracked([t for t in tracked if t.claims], parents)
+
+
+def _tracked(
+    tid: str,
+    key: Key,
+    items: list[Item],
+    place: TrackedPlace | None,
+    extra_contradictions: list[Contradiction],
+    extra_checks: list[Check],
+    as_of: date | None,
+    incident_word: str | None = None,
+) -> TrackedQuantity:
+    """One tracked quantity of items already limited to ``as_of``: its estimate, timeline, origins,
+    contradictions and the checks that name its claims."""
+    ids = set(_ids(items))
+    checks = [c for c in extra_checks if not ids.isdisjoint(c.claims)] + checks_mod.circular_checks(items)
+    return TrackedQuantity(
+        id=tid,
+        label=label_for(key, place.name if place else None, incident_word),
+        event=key.event,
+        subject=Subject(key.subject, key.country),
+        place=place,
+        claims=tuple(_ids(items)),
+        estimate=estimate(items, key, as_of),
+        timeline=timeline(items, as_of),
+        origins=_origin_refs(items),
+        independent_origins=len({i.origin.key for i in items}),
+        contradictions=tuple(contra_mod.within(items) + extra_contradictions),
+        checks=tuple(checks),
+    )
+
+
+@lru_cache(maxsize=512)
+def _country_name(code: str) -> str:
+    """A country's name from the gazetteer, else its code."""
+    from ..geo.gazetteer import get_gazetteer
+
+    entry = get_gazetteer().country(code)
+    return entry.name if entry else code
+
+
+def _place_scope(
+    items: list[Item], key: Key, incidents: dict[str, scope_mod.Incident]
+) -> tuple[TrackedPlace | None, list[tuple[str, str, str]]]:
+    """The place of a tracked quantity (its incident's town, else a country most of its claims
+    name) and its narrower places named in enough articles: [(gazetteer_id, name, country)]."""
+    if key.incident and key.incident in incidents:
+        place = incidents[key.incident].place
+        return TrackedPlace(place["name"], place.get("country")), []
+    votes: Counter[str] = Counter()
+    subs: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for it in items:
+        seen = set()
+        for p in it.claim.places:
+            country = p.country
+            if not country or (key.event == "deployed" and country == key.country):
+                continue
+            seen.add(country)
+            info = scope_mod.place_info(p.gazetteer_id)
+            if info and info[0] in ("admin1", "region") and p.gazetteer_id:
+                subs[p.gazetteer_id].add(it.claim.article_id)
+                names[p.gazetteer_id] = p.name or p.gazetteer_id
+        votes.update(sorted(seen))  # sorted: a tie is broken the same way on every run
+    if not votes:
+        return None, []
+    country, n = votes.most_common(1)[0]
+    if n * 2 < len(items):
+        return None, []
+    children = []
+    for gid, arts in sorted(subs.items()):
+        info = scope_mod.place_info(gid)
+        if len(arts) >= MIN_SUBSCOPE_ARTICLES and info and info[1] == country:
+            children.append((gid, names[gid], country))
+    return TrackedPlace(_country_name(country), country), children
+
+
+def _ids(items: list[Item]) -> list[str]:
+    """The claim ids behind items, in order, once each (a derived figure names its parts)."""
+    return list(dict.fromkeys(cid for i in items for cid in i.claim_ids))
+
+
+def _origin_refs(items: list[Item]) -> tuple[OriginRef, ...]:
+    """The origins of a tracked quantity with their claims and articles, most claims first."""
+    by: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        by[it.origin.key].append(it)
+    out = [
+        OriginRef(
+            name=group_[0].origin.name,
+            type=group_[0].origin.type,
+            claims=tuple(_ids(group_)),
+            articles=tuple(sorted({i.claim.article_id for i in group_})),
+        )
+        for group_ in by.values()
+    ]
+    return tuple(sorted(out, key=lambda o: (-len(o.claims), o.name)))
+
+
+def _slug(text: str) -> str:
+    """A place name as an id suffix ("Kursk Oblast" -> "kursk-oblast")."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "place"
+
+
+# -- 7. grades -------------------------------------------------------------------------------------
+def credibilities(clusters: dict[Key, list[Item]], as_of: date | None) -> dict[str, int]:
+    """Admiralty credibility (1-6) of each figure from its agreement with the other origins of its
+    tracked quantity (the widest scope); a derived figure grades no claim of its own."""
+    cred: dict[str, int] = {}
+    for key, members in clusters.items():
+        odd = outliers(members, key, as_of)
+        out_ids = {i.claim_id for i in odd}
+        agree = agreement(members, frozenset(i.origin.key for i in odd))
+        for it in members:
+            if it.parts:
+                continue
+            a, d = agree.get(it.claim_id, (0, 0))
+            cred[it.claim_id] = credibility(it, a, d, it.claim_id in out_ids)
+    return cred
+
+
+def grade_claims(
+    claims: list[Claim],
+    origins: Origins,
+    cred: dict[str, int],
+    articles: dict[str, ArticleMeta],
+    grades: dict[str, str],
+) -> dict[str, Grade]:
+    """The Admiralty grade of every claim: the user's reliability grade of its origin (any
+    spelling), speaker or outlet (F without one), and its credibility (6 when it was not judged)."""
+    spellings = origins.resolver.grading_keys()
+    keys_of: dict[Origin, set[str]] = {}
+    out: dict[str, Grade] = {}
+    for c in claims:
+        origin = origins.of[c.claim_id]
+        keys = keys_of.get(origin)
+        if keys is None:
+            keys = spellings.get(origin, set()) | {name_key(origin.name), origin.key.split(":", 1)[-1]}
+            keys_of[origin] = keys
+        speaker = (c.attribution[0].name if c.attribution else None) or None
+        outlet = (articles.get(c.article_id) or NO_META).outlet
+        reliability = reliability_of(grades, keys, speaker, outlet) if grades else "F"
+        out[c.claim_id] = Grade(reliability, cred.get(c.claim_id, 6))
+    return out
+
+
+# -- 8. the ledger's origins and checks ------------------------------------------------------------
+def ledger_origins(
+    claims: list[Claim], origin_of: dict[str, Origin], articles: dict[str, ArticleMeta]
+) -> tuple[LedgerOrigin, ...]:
+    """Every merged origin of the ledger: its claims, articles and outlets, most articles first."""
+    by: dict[Origin, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by[origin_of[c.claim_id]].append(c)
+    out = []
+    for origin, cs in by.items():
+        arts = sorted({c.article_id for c in cs})
+        outlets = sorted({o for a in arts if (o := (articles.get(a) or NO_META).outlet)})
+        out.append(
+            LedgerOrigin(
+                key=origin.key,
+                name=origin.name,
+                type=origin.type,
+                claims=tuple(c.claim_id for c in cs),
+                articles=tuple(arts),
+                outlets=tuple(outlets),
+            )
+        )
+    return tuple(sorted(out, key=lambda o: (-len(o.articles), -len(o.claims), o.name)))
+
+
+def ledger_checks(findings: Findings, tracked: Tracked) -> tuple[Check, ...]:
+    """Every check of the ledger: stated conversions, cross checks, and the circular-reporting
+    checks of the widest scopes (a sub-scope repeats its parent's)."""
+    out = findings.unit_checks + findings.cross_checks
+    for t in tracked.quantities:
+        if t.id not in tracked.parents:
+            out += [c for c in t.checks if c.kind == "circular_reporting"]
+    return tuple(out)
+
+
+def _iso(value: str | None) -> date | None:
+    """An ISO date text as a date; None when missing or not a date."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
