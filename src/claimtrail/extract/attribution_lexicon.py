@@ -130,7 +130,7 @@ class Lexicon:
     place_preps: frozenset[str]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=4)  # long: one constructor call listing every field of the lexicon
 def lexicon(resource: str = "attribution.yaml") -> Lexicon:
     """The parsed attribution resource (cached per process)."""
     data = resources.load_checked(resource, AttributionResource)

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, cast
+from typing import cast
 
 from ..model import Claim, Quantity, TimeRef
 from ..store.rows import to_date

@@ -15,8 +15,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..contract.claims import claim_to_json
 from .. import fusion
+from ..contract.claims import claim_to_json
 from ..contract.track import tracked_to_json
 from ..errors import ClaimtrailError, InputError
 from ..model import Article, Event, Failure, Kind, Modality
