@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install, then run ruff (lint, format), mypy and the whole test suite (with arguments: pytest only). PostgreSQL tests use the service on 127.0.0.1:5432; browser
-# tests drive Debian's chromium headless (installed here when missing; Playwright downloads nothing).
+# Install, then run ruff (lint, format), mypy and the whole test suite (given arguments: pytest only).
+# PostgreSQL tests use the service on 127.0.0.1:5432; browser tests drive Debian's chromium headless (installed here when missing; Playwright downloads nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
