@@ -2,7 +2,8 @@
 byte for byte with a snapshot committed before the typed-model refactor (issue 9).
 
 A change to any of them must be deliberate: rerun with ``CLAIMTRAIL_UPDATE_SNAPSHOTS=1`` and commit
-the new files together with the change that explains them.
+the new files together with the change that explains them. To look at a change first, set
+``CLAIMTRAIL_SNAPSHOT_OUT=DIR``: the outputs are written there (not compared) for a ``diff``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "kursk"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("CLAIMTRAIL_UPDATE_SNAPSHOTS") == "1"
+OUT = os.environ.get("CLAIMTRAIL_SNAPSHOT_OUT")
 runner = CliRunner()
 
 
@@ -55,6 +57,10 @@ def outputs(tmp_path_factory) -> dict[str, str]:
 @pytest.mark.parametrize("name", ["claims.jsonl", "track.json", "annotate.jsonl"])
 def test_contract_output_matches_snapshot(outputs, name):
     path = SNAPSHOTS / name
+    if OUT:
+        Path(OUT).mkdir(parents=True, exist_ok=True)
+        (Path(OUT) / name).write_text(outputs[name], encoding="utf-8")
+        pytest.skip(f"written to {OUT}/{name} for a diff, not compared")
     if UPDATE:
         path.write_text(outputs[name], encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
