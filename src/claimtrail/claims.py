@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extract.attribution import attribution_for
 from .extract.modality import modality_for
+from .extract.relations import PartWhole, part_whole
 from .model import (
     ACTOR_TYPES,
     EVENTS,
@@ -66,7 +67,23 @@ def build_claims(doc: Doc, article: Article) -> list[Claim]:
     claims.extend(builder.statement_claims(claims))
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     offset = doc._.piece_start
-    return [shift_claim(c, offset) for c in claims] if offset else claims
+    placed = [shift_claim(c, offset) for c in claims] if offset else claims
+    return link_parts(placed, part_whole(doc), offset)
+
+
+def link_parts(claims: list[Claim], relations: list[PartWhole], offset: int = 0) -> list[Claim]:
+    """The claims with ``part_of`` set to the claim id of the whole where a relation of the
+    sentence names both figures ("31 of 35 drones"); a piece's relations are moved by ``offset``."""
+    by_span = {(c.start, c.end): c for c in claims if c.kind == "quantity"}
+    whole_of: dict[str, str] = {}
+    for r in relations:
+        part = by_span.get((r.part[0] + offset, r.part[1] + offset))
+        whole = by_span.get((r.whole[0] + offset, r.whole[1] + offset))
+        if part is not None and whole is not None:
+            whole_of[part.claim_id] = whole.claim_id
+    return [
+        dataclasses.replace(c, part_of=whole_of[c.claim_id]) if c.claim_id in whole_of else c for c in claims
+    ]
 
 
 def shift_claim(claim: Claim, offset: int) -> Claim:

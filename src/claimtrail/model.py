@@ -312,8 +312,9 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One figure or statement with its provenance (``contract.claims.claim_to_json`` gives its
-    claims.jsonl line). ``qualifiers``, ``sentence_start`` and ``evidence`` are internal extras:
-    qualifiers such as batch/total, where the sentence starts, the supporting text spans."""
+    claims.jsonl line). ``qualifiers``, ``sentence_start``, ``evidence`` and ``part_of`` are internal
+    extras: qualifiers such as batch/total, where the sentence starts, the supporting text spans, the
+    figure of the same sentence this one is a part of."""
 
     claim_id: str
     article_id: str
@@ -335,3 +336,4 @@ class Claim:
     qualifiers: tuple[str, ...] = ()
     sentence_start: int = 0
     evidence: tuple[Evidence, ...] = ()
+    part_of: str | None = None  # the claim id of the whole this figure is part of ("31 of 35")

@@ -63,7 +63,7 @@ def test_find_stored_by_id_or_by_text(ledger: Ledger):
 
 
 def _downgrade_to_version_1(led: Ledger) -> None:
-    """Turn a new ledger back into the version-1 layout (no source_key, attempts, text_hash)."""
+    """Turn a new ledger back into the version-1 layout (no source_key, attempts, text_hash, part_of)."""
     with led._write() as conn:
         conn.exec_driver_sql("DROP INDEX ux_failures_source_key")
         conn.exec_driver_sql("DROP INDEX ix_articles_text_hash")
@@ -71,6 +71,7 @@ def _downgrade_to_version_1(led: Ledger) -> None:
             ("failures", "source_key"),
             ("failures", "attempts"),
             ("articles", "text_hash"),
+            ("claims", "part_of"),  # version 3
         ):
             conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
         conn.execute(text("DELETE FROM schema_version WHERE version > 1"))
@@ -90,8 +91,8 @@ def test_migration_merges_piled_up_failures_and_hashes_texts(ledger_target):
             conn.execute(insert, {"s": "in/c.txt", "r": "once", "at": now})
         assert led.schema_version() == 1
 
-    with open_ledger(ledger_target) as led:  # opening runs migration 2
-        assert led.schema_version() == HEAD == 2
+    with open_ledger(ledger_target) as led:  # opening runs migration 2 (and those after it)
+        assert led.schema_version() == HEAD
         listed = {f.source: (f.reason, f.attempts) for f in led.failures()}
         assert listed == {"in/a.txt": ("run 2", 3), "in/b.txt": ("run 2", 3), "in/c.txt": ("once", 1)}
         led.record_failure("in/c.txt", "again")  # the new unique key works on migrated rows

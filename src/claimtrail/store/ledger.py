@@ -13,7 +13,8 @@ transaction-scoped advisory lock, so concurrent ingests never race on ids or on 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -115,7 +116,19 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
-_CLAIM_COLUMNS = select(claims.c.claim_id, claims.c.data, claims.c.qualifiers, claims.c.sentence_start)
+_CLAIM_COLUMNS = select(
+    claims.c.claim_id, claims.c.data, claims.c.qualifiers, claims.c.sentence_start, claims.c.part_of
+)
+
+
+def _stored_claim(row: Any, evidence: Iterable[Evidence] = ()) -> Claim:
+    """A stored claim: its contract JSON with the internal extras kept in their own columns
+    (qualifiers, sentence start, the whole it is a part of) and its evidence spans."""
+    claim = claim_from_json(
+        row.data, qualifiers=row.qualifiers or (), sentence_start=row.sentence_start, evidence=evidence
+    )
+    return dataclasses.replace(claim, part_of=row.part_of) if row.part_of else claim
+
 
 # ---------------------------------------------------------------------------------------------
 # The ledger
@@ -551,15 +564,7 @@ class Ledger:
                 for e in conn.execute(ev):
                     role = one_of(e.role, EVIDENCE_ROLES, "evidence role")
                     spans[e.claim_id].append(Evidence(role, e.start, e.end))
-        return rows, [
-            claim_from_json(
-                row.data,
-                qualifiers=row.qualifiers or (),
-                sentence_start=row.sentence_start,
-                evidence=spans[row.claim_id],
-            )
-            for row in rows
-        ]
+        return rows, [_stored_claim(row, spans[row.claim_id]) for row in rows]
 
     def iter_claims(self, where: ClaimFilter = ALL_CLAIMS, batch: int = 2000) -> Iterator[Claim]:
         """All claims matching ``where`` (as in ``claims``), in ledger order, fetched ``batch`` at a
@@ -798,6 +803,7 @@ class Ledger:
                     claims.c.data,
                     claims.c.qualifiers,
                     claims.c.sentence_start,
+                    claims.c.part_of,
                     claims.c.doc_id,
                 )
                 .where(claims.c.doc_id > last)
@@ -807,9 +813,7 @@ class Ledger:
             with self._read() as conn:
                 rows = conn.execute(query).all()
             for row in rows:
-                yield claim_from_json(
-                    row.data, qualifiers=row.qualifiers or (), sentence_start=row.sentence_start
-                )
+                yield _stored_claim(row)
             if len(rows) < batch:
                 return
             last = rows[-1].doc_id

@@ -151,6 +151,7 @@ def claim_row(claim: Claim, doc_id: int, published: date | None) -> dict[str, An
         "place_countries": f" {' '.join(countries)} " if countries else None,
         "qualifiers": list(claim.qualifiers),
         "data": claim_to_json(claim),
+        "part_of": claim.part_of,
     }
 
 

@@ -105,6 +105,9 @@ claims = Table(
     Column("place_countries", Text),  # " UA RU " : every place country, space-delimited, for LIKE
     Column("qualifiers", JSONType),
     Column("data", JSONType, nullable=False),  # the full claims.jsonl contract object
+    # The claim id of the figure of the same sentence this one is a part of ("31 of 35 drones"):
+    # internal, not in the contract object. Added in version 3.
+    Column("part_of", String()),
 )
 Index("ix_claims_article", claims.c.article_id)
 Index("ix_claims_event", claims.c.event)
