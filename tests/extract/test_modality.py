@@ -191,3 +191,93 @@ def test_a_shared_modal_covers_a_conjoined_verb_without_subject(annotate):
 def test_more_belief_and_estimate_cues(annotate, sentence, expected, word):
     doc = annotate(sentence)
     assert modality_for(doc, token_of(doc, word).i)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "cue_text", "expected"),
+    [
+        ("The rebels vowed to free 30 prisoners before the holiday.", "30", "vowed", "planned"),
+        ("Both sides agreed to pull back 4,000 troops from the ridge.", "4,000", "agreed", "planned"),
+        ("The cabinet is considering sending 800 medics to the border.", "800", "considering", "possible"),
+        ("The colonel admitted that 11 recruits had fled the base.", "11", "admitted", "confirmed"),
+        ("The raid is understood to have killed 6 commanders.", "6", "understood", "believed"),
+        ("Planners project that 9,000 homes will need repairs.", "9,000", "project", "estimated"),
+        ("The navy said the figures of 70 sunk boats were exaggerated.", "70", "exaggerated", "denied"),
+        ("It remains unknown how many of the 500 guards escaped.", "500", "unknown", "possible"),
+        ("Aid workers doubted the reports that 45 villagers were shot.", "45", "reports", "reported"),
+    ],
+)
+def test_cue_families_of_wire_copy(annotate, text, word, cue_text, expected):
+    doc = annotate(text)
+    assert cue(doc, cue_text).modality == expected
+    assert modality_for(doc, token_of(doc, word).i)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_text"),
+    [
+        ("Officials have yet to confirm that 12 sailors drowned.", "have yet to confirm"),
+        ("Medics were unable to verify that 30 patients died.", "unable to verify"),
+        ("The strike, if confirmed, would have killed 25 officers.", "if confirmed"),
+    ],
+)
+def test_unfinished_or_hypothetical_confirmation_is_not_confirmed(annotate, text, cue_text):
+    doc = annotate(text)
+    assert cue(doc, cue_text).modality == "reported"
+    assert not any(c.modality == "confirmed" for c in doc._.modality_cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The convoy missed its estimated arrival time after 3 checkpoints.",  # not a figure
+        "A provisional government took over 2 ministries.",  # not a figure
+        "The militia claimed responsibility for the blast that killed 9 guards.",
+        "The floods claimed 40 lives in the valley.",
+        "The clinic said it could no longer treat the 60 wounded.",  # ability, no possibility
+        "Unknown gunmen killed 5 traders on the road.",  # an adjective before its noun
+        "The minister mocked the 'likely losses' chart and said 40 soldiers had died.",  # quoted word
+        "In May, the coastguard seized 4 boats.",
+    ],
+)
+def test_look_alikes_are_no_cues(annotate, text):
+    doc = annotate(text)
+    assert doc._.modality_cues == []
+
+
+def test_estimated_before_a_figure_is_a_cue(annotate):
+    doc = annotate("The estimated cost of the repairs reached 40 million dollars.")
+    assert cue(doc, "estimated").modality == "estimated"
+
+
+def test_reporters_hedge_in_an_apposition_covers_the_figure(annotate):
+    doc = annotate(
+        "The army said 130 rebels were killed, a figure that could not be confirmed independently."
+    )
+    assert modality_for(doc, token_of(doc, "130").i)[0] == "reported"
+
+
+def test_reporters_hedge_in_the_next_sentence_covers_the_claim(annotate):
+    doc = annotate(
+        "The rebels said they shot down 3 helicopters. The claim could not be independently verified."
+    )
+    modality, cues = modality_for(doc, token_of(doc, "3").i)
+    assert modality == "reported"
+    assert [c.text for c in cues] == ["could not be independently verified"]
+
+
+def test_a_hedge_with_its_own_figure_stays_in_its_sentence(annotate):
+    doc = annotate("The army said 12 soldiers died. Reports of 40 deaths could not be verified.")
+    assert modality_for(doc, token_of(doc, "12").i)[0] == "asserted"
+    assert modality_for(doc, token_of(doc, "40").i)[0] == "reported"
+
+
+def test_another_partys_denial_does_not_change_the_figure(annotate):
+    doc = annotate("The tribe says the army killed 19 herders, an account the army contested.")
+    assert cue(doc, "contested").modality == "denied"
+    assert modality_for(doc, token_of(doc, "19").i)[0] == "asserted"
+
+
+def test_a_pronoun_speaker_is_not_an_unnamed_report(annotate):
+    doc = annotate("The general arrived on Monday. He said 200 troops were ready.")
+    assert modality_for(doc, token_of(doc, "200").i)[0] == "asserted"

@@ -39,6 +39,8 @@ class VerbEntry(TypedDict):
     needs_complement: NotRequired[bool]
     needs_object: NotRequired[bool]
     passive_only: NotRequired[bool]
+    needs_infinitive: NotRequired[bool]
+    except_objects: NotRequired[list[str]]
 
 
 class ModalityResource(TypedDict):
@@ -53,7 +55,13 @@ class ModalityResource(TypedDict):
     verbs: dict[str, VerbEntry]
     nouns: dict[str, ModalityName]
     adjectives: dict[str, ModalityName]
+    predicative_adjectives: dict[str, ModalityName]
+    clause_nouns: dict[str, ModalityName]
+    figure_nouns: list[str]
     negated_phrasal: dict[str, ModalityName]
+    negating_heads: list[str]
+    conditional_marks: list[str]
+    claim_nouns: list[str]
     negation: dict[ModalityName, ModalityName]
     reported_source_types: list[ActorTypeName]
     precedence: list[ModalityName]
@@ -69,7 +77,13 @@ class Lexicon:
     verbs: dict[str, VerbEntry]
     nouns: dict[str, str]
     adjectives: dict[str, str]
+    predicative: dict[str, str]
+    clause_nouns: dict[str, str]
+    figure_nouns: frozenset[str]
     negated_phrasal: dict[tuple[str, str], str]
+    negating_heads: frozenset[str]
+    conditional_marks: frozenset[str]
+    claim_nouns: frozenset[str]
     negation: dict[str, str]
     reported_source_types: frozenset[str]
     precedence: dict[str, int]
@@ -92,7 +106,13 @@ def lexicon(resource: str = "modality.yaml") -> Lexicon:
         verbs=dict(data["verbs"]),
         nouns=dict(data["nouns"]),
         adjectives=dict(data["adjectives"]),
+        predicative=dict(data["predicative_adjectives"]),
+        clause_nouns=dict(data["clause_nouns"]),
+        figure_nouns=frozenset(data["figure_nouns"]),
         negated_phrasal=phrasal,
+        negating_heads=frozenset(data["negating_heads"]),
+        conditional_marks=frozenset(data["conditional_marks"]),
+        claim_nouns=frozenset(data["claim_nouns"]),
         negation=dict(data["negation"]),
         reported_source_types=frozenset(data["reported_source_types"]),
         precedence={m: i for i, m in enumerate(data["precedence"])},
@@ -136,6 +156,7 @@ class Component:
             frozenset(lex.modals) | frozenset(lex.adverbs) | frozenset(lex.nouns) | frozenset(lex.adjectives)
         )
         self.words = self.words | frozenset(lex.reported_modals) | frozenset(lex.marks)
+        self.words = self.words | frozenset(lex.predicative) | frozenset(lex.clause_nouns)
         self.lemmas = frozenset(lex.verbs) | frozenset(v for v, _ in lex.negated_phrasal)
         said = attribution_lexicon(attribution)
         self.speech = said.speech
@@ -156,8 +177,8 @@ class Component:
         """The cue a modal, subordinator, adverb or verb makes (at most one per token)."""
         low, lex = tok.lower_, self.lex
         if tok.tag_ == "MD" and low in lex.modals:
-            if low in lex.ability_modals and _neg(tok.head) is not None:
-                return  # "could not confirm": ability, the negated verb is the cue
+            if low in lex.ability_modals and _negation(tok.head) is not None:
+                return  # "could not confirm", "could no longer treat": ability, no possibility
             found.add(tok, tok, lex.modals[low], tok.head)
         elif tok.dep_ == "mark" and low in lex.marks:
             found.add(tok, tok, lex.marks[low], tok.head)  # "whether 14 sailors were alive": open
@@ -191,12 +212,30 @@ class Component:
             found.add(min(neg, tok, key=lambda t: t.i), particle, self.lex.negated_phrasal[key], _scope(tok))
 
     def _modifier_cue(self, tok: Token, found: _Found) -> None:
-        """The cue a noun ("a possibility") or an adjective ("an estimated 3,000") makes."""
+        """The cue a noun ("a possibility", "the claim that") or an adjective ("an estimated
+        3,000", "were exaggerated") makes; none on a word quoted as a word ("'likely losses'")."""
         low, lex = tok.lower_, self.lex
+        if _quoted_mention(tok):
+            return
         if tok.pos_ == "NOUN" and low in lex.nouns:
             found.add(tok, tok, lex.nouns[low], self._noun_scope(tok))
+        elif tok.pos_ == "NOUN" and low in lex.clause_nouns and _that_clause(tok) is not None:
+            found.add(tok, tok, lex.clause_nouns[low], _that_clause(tok) or tok)
         elif tok.pos_ in ("ADJ", "VERB") and low in lex.adjectives and tok.dep_ in ("amod", "acomp", "attr"):
-            found.add(tok, tok, lex.adjectives[low], _adjective_scope(tok))
+            if lex.adjectives[low] != "estimated" or tok.dep_ != "amod" or self._is_figure(tok.head):
+                found.add(tok, tok, lex.adjectives[low], _adjective_scope(tok))
+        elif tok.pos_ in ("ADJ", "VERB") and low in lex.predicative and _predicative(tok):
+            found.add(tok, tok, lex.predicative[low], _adjective_scope(tok))
+
+    def _is_figure(self, noun: Token) -> bool:
+        """Whether ``noun`` is a figure an estimate can be of: a number, a noun counted by one, or
+        a figure noun ("toll", "cost")."""
+        return (
+            noun.like_num
+            or noun.pos_ == "NUM"
+            or noun.lower_ in self.lex.figure_nouns
+            or any(c.dep_ == "nummod" for c in noun.children)
+        )
 
     def _reported_statements(self, doc: Doc, found: _Found) -> None:
         """Statements of unnamed reports and of no one ("Reports indicate ...", "it was reported
@@ -205,6 +244,8 @@ class Component:
             named = a.source_name is not None and a.source_name[:1].isupper()
             if a.source is not None and (named or a.source_type not in self.lex.reported_source_types):
                 continue
+            if a.source is not None and _is_pronoun(doc, a.source.start, a.source.end):
+                continue  # "he said": a person named elsewhere, not an unnamed report
             span = doc.char_span(a.content_start, a.content_end, alignment_mode="expand")
             cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
             if span is not None and cue is not None and (a.cue.start, a.cue.end) not in found.cues:
@@ -220,9 +261,7 @@ class Component:
         if not _verb_fits(tok, entry, passive):
             return
         modality = entry["modality"]
-        neg = _neg(tok)
-        if neg is None and tok.dep_ == "xcomp" and tok.head.lemma_ in self.negating_verbs:
-            neg = tok.head  # "refused to confirm" is "did not confirm"
+        neg = self._negator(tok)
         first = tok
         if neg is not None:
             modality = self.lex.negation.get(modality, modality)
@@ -231,7 +270,42 @@ class Component:
         scope = _scope(tok)
         if passive and any(c.dep_ in ("xcomp", "oprd") for c in tok.children):
             scope = tok  # "troops are expected to arrive", "600 are feared dead": the subject too
+        if neg is not None and passive and not any(c.dep_ == "agent" for c in tok.children):
+            scope = self._hedged_claim(tok) or scope
         found.add(first, tok, modality, scope)
+
+    def _negator(self, tok: Token) -> Token | None:
+        """The word that negates cue verb ``tok``: "not"; a negating head of its infinitive
+        ("refused to", "unable to", "have yet to"); a condition ("if confirmed")."""
+        neg = _neg(tok)
+        if neg is None and tok.dep_ == "xcomp":
+            head = tok.head
+            if head.lemma_ in self.negating_verbs or head.lemma_ in self.lex.negating_heads:
+                neg = head  # "refused to confirm", "unable to verify" are "did not confirm"
+            elif any(c.dep_ == "advmod" and c.lower_ in self.lex.negating_heads for c in head.children):
+                neg = head  # "have yet to confirm"
+        if neg is None:
+            neg = next(
+                (c for c in tok.children if c.dep_ == "mark" and c.lower_ in self.lex.conditional_marks), None
+            )
+        return neg
+
+    def _hedged_claim(self, tok: Token) -> Token | None:
+        """The claim a reporter's hedge with no agent covers when its subject stands for it: the
+        clause a noun is set beside ("130 were killed, a figure that could not be confirmed") or
+        the sentence before ("... The claim could not be independently verified.")."""
+        nouns = self.lex.claim_nouns
+        noun = tok.head
+        if tok.dep_ == "relcl" and noun.lower_ in nouns and noun.left_edge.i > 0:
+            if tok.doc[noun.left_edge.i - 1].text == ",":
+                return noun.head  # the noun phrase is set off by a comma after the claim
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if tok.dep_ != "ROOT" or subject is None or subject.lower_ not in nouns:
+            return None
+        if any(t.like_num for t in tok.sent):
+            return None  # "Reports of 40 deaths could not be verified": the claim is its own
+        start = tok.sent.start
+        return tok.doc[start - 1].sent.root if start > 0 else None
 
     def _noun_scope(self, tok: Token) -> Token:
         """The clause a cue noun governs: its own clause ("the possibility that ...") or the
@@ -253,9 +327,22 @@ def _verb_fits(tok: Token, entry: VerbEntry, passive: bool) -> bool:
         return False
     if entry.get("needs_complement") and not _has_complement(tok):
         return False
-    return not entry.get("needs_object") or any(
-        c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children
+    if entry.get("needs_infinitive") and not any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ in entry.get("except_objects", ()) for c in tok.children):
+        return False
+    return (
+        not entry.get("needs_object")
+        or any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in tok.children)
+        or _object_relative(tok)
     )
+
+
+def _object_relative(tok: Token) -> bool:
+    """Whether ``tok`` heads a relative clause whose object is the noun it modifies ("an account
+    the army contested")."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.dep_ == "relcl" and "nsubj" in deps and not deps & {"dobj", "ccomp", "xcomp"}
 
 
 def _adjective_scope(tok: Token) -> Token:
@@ -268,6 +355,52 @@ def _adjective_scope(tok: Token) -> Token:
 def _neg(tok: Token) -> Token | None:
     """The negation of ``tok`` ("not", "never"), if any."""
     return next((c for c in tok.children if c.dep_ == "neg"), None)
+
+
+def _negation(tok: Token) -> Token | None:
+    """The negation of ``tok``, also through an adverb ("no" of "no longer"), if any."""
+    neg = _neg(tok)
+    if neg is None:
+        neg = next(
+            (n for c in tok.children if c.dep_ == "advmod" for n in c.children if n.dep_ == "neg"), None
+        )
+    return neg
+
+
+def _predicative(tok: Token) -> bool:
+    """Whether an adjective says something of its subject or object ("were exaggerated", "called
+    it false"), not of the noun it precedes ("unknown gunmen")."""
+    return tok.dep_ in ("acomp", "oprd", "attr") or (tok.dep_ == "amod" and tok.i > tok.head.i)
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The "that" clause of a noun ("the claim that 50,000 died"), if any."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children):
+            return c
+    return None
+
+
+QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
+
+
+def _quoted_mention(tok: Token) -> bool:
+    """Whether ``tok`` opens a short quoted phrase with no verb ("the 'likely losses' chart"): a
+    word cited, not a hedge of the writer."""
+    if tok.i == 0 or tok.doc[tok.i - 1].text not in QUOTES:
+        return False
+    for t in tok.doc[tok.i + 1 : tok.i + 4]:
+        if t.text in QUOTES:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _is_pronoun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` is a personal pronoun ("he", "their"; not "some")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("PRP", "PRP$")
 
 
 def _particle(tok: Token) -> Token | None:
