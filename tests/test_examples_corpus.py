@@ -253,7 +253,8 @@ def test_truth_articles_match_the_files(truth: dict, texts: dict[str, str]) -> N
 
 
 def _figure(text: str) -> list[float]:
-    found = [float(n.replace(",", "")) for n in NUMBER.findall(text)]
+    scale = 1_000_000 if "million" in tokens(text) else 1
+    found = [float(n.replace(",", "")) * scale for n in NUMBER.findall(text)]
     return found or [NUMBER_WORDS[w] for w in tokens(text) if w in NUMBER_WORDS]
 
 
@@ -322,6 +323,23 @@ def test_checks_and_contradictions_refer_to_real_claims(truth: dict) -> None:
             )
             assert killed["value"] + wounded["value"] == total["value"]
             assert killed["origin"] == wounded["origin"] == total["origin"]
+
+
+def test_part_checks_pair_a_smaller_part_with_its_whole_in_one_sentence(
+    truth: dict, texts: dict[str, str]
+) -> None:
+    claims = {c["id"]: c for c in truth["claims"]}
+    parts = [c for c in truth["checks"] if c["kind"] == "part"]
+    assert len(parts) >= 5
+    for check in parts:
+        part, whole = (claims[i] for i in check["claims"])
+        assert part["value"] <= whole["value"], check["id"]
+        assert part["article"] == whole["article"] == check["article"], check["id"]
+        assert part["origin"] == whole["origin"], check["id"]
+        text = texts[article_key(truth["articles"][check["article"]])]
+        if check["within"] == "sentence":  # "81 of the 94", "of whom": the whole is named beside the part
+            sentence = next(s for s in re.split(r"(?<=[.!?])\s+", text) if part["evidence"] in s)
+            assert whole["text"] in sentence.replace(part["text"], "", 1), check["id"]
 
 
 def test_unit_checks_hold_and_appear_in_text(truth: dict, texts: dict[str, str]) -> None:
