@@ -766,3 +766,42 @@ def test_repeating_ones_own_claim_cites_no_one(annotate):
     doc = annotate(text)
     assert [a.cue.text for a in doc._.attributions] == ["repeated"]
     assert names(chain_at(doc, text, "900 drones")) == ["general"]
+
+
+def test_question_quote_closing_its_own_sentence_keeps_the_speaker_after_it(annotate):
+    text = "\u201cWho will pay for the 40 ruined bridges?\u201d the mayor asked on Monday."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "asked")
+    assert a.source.text == "the mayor"
+    assert content(text, a) == "Who will pay for the 40 ruined bridges?"
+    assert "Who" not in [x.source.text for x in doc._.attributions if x.source is not None]
+
+
+def test_signature_dash_glued_to_the_closing_quote(annotate):
+    text = "\u201cWe counted 12 shells before noon.\u201d\u2015 Olena Marchuk\n\n\u201cThe road is closed.\u201d\u2015 Ivan Petrenko"
+    attrs = annotate(text)._.attributions
+    assert [(a.source.text, content(text, a)) for a in attrs] == [
+        ("Olena Marchuk", "We counted 12 shells before noon"),
+        ("Ivan Petrenko", "The road is closed"),
+    ]
+
+
+def test_manner_of_speaking_verbs_take_a_quote_or_clause(annotate):
+    text = 'Protesters chanted "No more shelling!" outside the ministry.'
+    a = by_cue(annotate(text)._.attributions, "chanted")
+    assert (a.source.text, content(text, a)) == ("Protesters", "No more shelling!")
+    text2 = "A nurse shouted that 30 patients were still inside."
+    a2 = by_cue(annotate(text2)._.attributions, "shouted")
+    assert content(text2, a2) == "30 patients were still inside"
+    text3 = "The crowd sang for an hour."
+    assert annotate(text3)._.attributions == []
+
+
+def test_praise_blame_and_expressed_views_are_stances(annotate):
+    text = "The governor lauded the rescue crews for pulling 14 people from the rubble."
+    a = by_cue(annotate(text)._.attributions, "lauded")
+    assert a.source.text == "The governor"
+    assert content(text, a) == "the rescue crews for pulling 14 people from the rubble"
+    text2 = "Aid groups expressed concern about the 3,000 families still without water."
+    a2 = by_cue(annotate(text2)._.attributions, "expressed")
+    assert content(text2, a2) == "concern about the 3,000 families still without water"

@@ -280,12 +280,13 @@ class Component:
             )
 
     def _entity(self, found: _Found, ent: Span, geo: _Geo) -> None:
-        """2. A PERSON, ORG or country GPE entity, without a leading article or trailing "'s"."""
+        """2. A PERSON, ORG or country GPE entity, without a leading article or punctuation (a dash
+        glued to a quote: '”― Olena') or a trailing "'s"."""
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             return
         doc = found.doc
         s, e = ent.start, ent.end
-        while s < e and doc[s].tag_ in ("DT",):
+        while s < e and (doc[s].tag_ in ("DT",) or doc[s].is_punct):
             s += 1
         while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
             e -= 1
@@ -311,6 +312,7 @@ class Component:
         while (
             s > 0
             and doc[s - 1].pos_ == "PROPN"
+            and not doc[s - 1].is_punct
             and doc[s - 1].dep_ == "compound"
             and doc[s - 1].text not in self.lex.titles
             and (s - 1) not in geo.country_of

@@ -77,7 +77,7 @@ class _Context(VerbCues):
             pos = tok.pos_
             if pos == "NOUN":
                 nouns.append(tok)
-            elif low == ":" or low in lex.signature_dashes:
+            elif low == ":" or low in lex.signature_dashes or _closing_dash(low, lex.signature_dashes):
                 marks.append(tok)
             if low == "according" and any(c.lower_ == "to" for c in tok.children):
                 self._preposition(tok, next(c for c in tok.children if c.lower_ == "to"))
@@ -210,6 +210,13 @@ class _Context(VerbCues):
                         a.cites.append(b_idx)
                 elif names:
                     break
+
+
+def _closing_dash(word: str, dashes: frozenset[str]) -> bool:
+    """A signature dash the tokenizer glued to the closing quote before it ('"...”― Olena')."""
+    return (
+        len(word) > 1 and word[-1] in dashes and all(ch in CLOSE_QUOTES + STRAIGHT_QUOTE for ch in word[:-1])
+    )
 
 
 # ---------------------------------------------------------------------------------------------

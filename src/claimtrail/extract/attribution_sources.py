@@ -26,6 +26,8 @@ class SourceReader(TextReader):
                         return self._passive_agent(t)  # "troops were reported killed": not the speaker
                     if c.lower_ in self.lex.relative_pronouns and t.dep_ == "relcl":
                         return self._agent(t.head)  # "Choi, who said ...": the relative's head
+                    if c.tag_ in ("WP", "WDT"):
+                        return None  # '"Who would have believed it?"': a question, no one speaks
                     return self._agent(c)
             for c in t.children:
                 if c.dep_ == "agent":

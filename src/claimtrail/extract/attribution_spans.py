@@ -200,9 +200,26 @@ class TextReader:
                 gap = text[q[1] : v.idx]
                 if len(gap) < 80 and "\n" not in gap and not self._sentence_between(q[1], v.idx):
                     return q
+            elif q[1] <= v.idx and self._closes_sentence_before(q, v):
+                if len(text[q[1] : v.idx]) < 80 and "\n" not in text[q[1] : v.idx]:
+                    return q
             elif q[0] > v.idx and q[0] - (v.idx + len(v)) < 4 and "\n" not in text[v.idx : q[0]]:
                 return q
         return None
+
+    def _closes_sentence_before(self, q: tuple[int, int], v: Token) -> bool:
+        """'"Who would have believed it?" Trump said': a quote ending in a question or exclamation
+        closes a sentence of its own; it is the cue's when only quote marks stand between it and the
+        cue's sentence, and that sentence holds nothing before the cue but its speaker."""
+        sent = v.sent
+        if self.text[q[1] : sent.start_char].strip(" " + CLOSE_QUOTES + STRAIGHT_QUOTE + "’'"):
+            return False
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        before = [w for w in sent if w.i < v.i and not (w.is_punct or w.is_space)]
+        return all(
+            subj is not None and subj.left_edge.i <= w.i <= subj.right_edge.i or w.dep_ in ("advmod", "aux")
+            for w in before
+        )
 
     def _break_before(self, v: Token, left: Token) -> bool:
         """Whether a semicolon or colon stands between a clause left of the cue and the cue."""
