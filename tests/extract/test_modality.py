@@ -281,3 +281,13 @@ def test_another_partys_denial_does_not_change_the_figure(annotate):
 def test_a_pronoun_speaker_is_not_an_unnamed_report(annotate):
     doc = annotate("The general arrived on Monday. He said 200 troops were ready.")
     assert modality_for(doc, token_of(doc, "200").i)[0] == "asserted"
+
+
+def test_impossible_to_verify_is_not_confirmed(annotate):
+    doc = annotate("The rebels said 2,000 soldiers had died, though it was impossible to verify that claim.")
+    assert not any(c.modality == "confirmed" for c in doc._.modality_cues)
+
+
+def test_an_adjective_a_verb_makes_of_its_object(annotate):
+    doc = annotate("Heavy rain slowed the rescue, making a higher toll likely.")
+    assert cue(doc, "likely").modality == "believed"

@@ -29,6 +29,9 @@ from .attribution_lexicon import lexicon as attribution_lexicon
 from .vocabularies import ActorTypeName, ModalityName
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd")
+# An adjective cue before its noun, after "be", or as what a verb makes of its object ("making a
+# higher toll likely").
+ADJECTIVE_DEPS = ("amod", "acomp", "attr", "oprd", "ccomp")
 
 
 class VerbEntry(TypedDict):
@@ -221,7 +224,7 @@ class Component:
             found.add(tok, tok, lex.nouns[low], self._noun_scope(tok))
         elif tok.pos_ == "NOUN" and low in lex.clause_nouns and _that_clause(tok) is not None:
             found.add(tok, tok, lex.clause_nouns[low], _that_clause(tok) or tok)
-        elif tok.pos_ in ("ADJ", "VERB") and low in lex.adjectives and tok.dep_ in ("amod", "acomp", "attr"):
+        elif tok.pos_ in ("ADJ", "VERB") and low in lex.adjectives and tok.dep_ in ADJECTIVE_DEPS:
             if lex.adjectives[low] != "estimated" or tok.dep_ != "amod" or self._is_figure(tok.head):
                 found.add(tok, tok, lex.adjectives[low], _adjective_scope(tok))
         elif tok.pos_ in ("ADJ", "VERB") and low in lex.predicative and _predicative(tok):
@@ -282,8 +285,10 @@ class Component:
             head = tok.head
             if head.lemma_ in self.negating_verbs or head.lemma_ in self.lex.negating_heads:
                 neg = head  # "refused to confirm", "unable to verify" are "did not confirm"
-            elif any(c.dep_ == "advmod" and c.lower_ in self.lex.negating_heads for c in head.children):
-                neg = head  # "have yet to confirm"
+            elif any(
+                c.dep_ in ("advmod", "acomp") and c.lemma_ in self.lex.negating_heads for c in head.children
+            ):
+                neg = head  # "have yet to confirm", "it was impossible to verify"
         if neg is None:
             neg = next(
                 (c for c in tok.children if c.dep_ == "mark" and c.lower_ in self.lex.conditional_marks), None
