@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -154,6 +155,7 @@ def _join(chunks: list[Chunk], text: str, ref: date | None, lex: Lexicon) -> lis
             gap = text[a.end : b.start]
             merged = (
                 _merge_day_and_time(a, b, gap)
+                or _merge_date_and_year(a, b, gap, text, ref, lex)
                 or _merge_range_ends(a, b, gap, text, ref, lex)
                 or _merge_durations(a, b, gap, text, ref, lex)
             )
@@ -195,6 +197,8 @@ def _merge_day_and_time(a: Chunk, b: Chunk, gap: str) -> Chunk | None:
         return Chunk(a.start, b.end, "SET", value, gran="set")
     if a.gran == "clock" and b.gran == "set" and re.fullmatch(r"\s+", gap):
         return Chunk(a.start, b.end, "SET", a.value, gran="set")
+    if a.gran == "pod" and b.gran in _DAY_GRANS and re.fullmatch(r"\s+of\s+", gap):
+        return _merge_datetime(b, a, a.start, b.end)  # "the morning of March 3"
     if a.gran == "clock" and b.gran == "pod" and re.fullmatch(r"\s+", gap) and a.clock:
         hh = int(a.clock[:2])
         if b.clock in ("AF", "EV", "NI") and hh < 12 and not a.ampm_known:
@@ -202,6 +206,21 @@ def _merge_day_and_time(a: Chunk, b: Chunk, gap: str) -> Chunk | None:
         clock = f"{hh:02d}{a.clock[2:]}"
         return Chunk(a.start, b.end, "TIME", f"T{clock}", gran="clock", clock=clock)
     return None
+
+
+def _merge_date_and_year(
+    a: Chunk, b: Chunk, gap: str, text: str, ref: date | None, lex: Lexicon
+) -> Chunk | None:
+    """A day or month without a year and the relative year after it ("October last year",
+    "January 1 next year"): one date in that year."""
+    if not (a.gran in ("day", "month") and a.m and not a.y_explicit and b.gran == "year" and b.y):
+        return None
+    if not b.value or not re.fullmatch(r"\s*,?\s*", gap) or text[b.start : b.end][:1].isdigit():
+        return None
+    ctx = g.Ctx(text, ref, lex)
+    if a.gran == "month":
+        return ctx.month(a.start, b.end, b.y, a.m, True)
+    return ctx.day(a.start, b.end, b.y, a.m, a.d or 1, True)
 
 
 def _merge_range_ends(
@@ -297,6 +316,39 @@ def _prefixes(ch: Chunk, text: str, ref: date | None, lex: Lexicon) -> Chunk:
     return ch
 
 
+_SEQ_SEP = re.compile(r"\s*(?:,|-|–|and|or|to|through|until|till)?\s*(?:on\s+)?", re.I)
+
+
+def _weekdays_in_sequence(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
+    """A bare weekday written right after another ("Wednesday and Thursday", "Monday to Friday") is
+    the first one on or after it, not a week earlier: the pair is read as one stretch of days."""
+    out = sorted(chunks, key=lambda c: c.start)
+    for a, b in pairwise(out):
+        if a.gran != "wd" or b.gran != "wd" or not (a.begin and b.begin) or b.begin >= a.begin:
+            continue
+        if lex.weekday_of(text[b.start : b.end]) is None:
+            continue  # "next Monday or previous Monday": each has its own word
+        if not _SEQ_SEP.fullmatch(text[a.end : b.start]):
+            continue
+        d = a.begin + timedelta(days=(b.begin.weekday() - a.begin.weekday()) % 7)
+        b.value, b.begin, b.finish, b.y, b.m, b.d = d.isoformat(), d, d, d.year, d.month, d.day
+    return out
+
+
+def _parts_of_day_on(chunks: list[Chunk], text: str) -> list[Chunk]:
+    """A part of day followed by "on" and a day ("the night on Saturday") is on that day; TimeML
+    keeps the two expressions apart."""
+    for a, b in pairwise(chunks):
+        if (
+            a.gran == "pod"
+            and b.gran in _DAY_GRANS
+            and b.value
+            and re.fullmatch(r"\s+on\s+", text[a.end : b.start])
+        ):
+            a.value, a.begin, a.finish, a.gran = f"{b.value}T{a.clock}", b.begin, b.finish, "daypod"
+    return chunks
+
+
 def _overlap_free(cands: list[Chunk]) -> list[Chunk]:
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[Chunk] = []
@@ -364,7 +416,8 @@ def find_chunks(text: str, reference: date | None, lex: Lexicon | None = None) -
                 if ch is not None:
                     ch.priority = prio
                     cands.append(ch)
-    chunks = _join(_overlap_free(cands), text, reference, lex)
+    chunks = _join(_weekdays_in_sequence(_overlap_free(cands), text, lex), text, reference, lex)
+    chunks = _parts_of_day_on(chunks, text)
     out = []
     for ch in chunks:
         if ch.type in ("DATE", "TIME"):

@@ -27,6 +27,7 @@ from .timeparse import (
 )
 
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
+_PAST_VERB_ON = re.compile(r"(?<!\w)[a-z]{2,}ed\s+(?:on|in)\s+$")  # "killed on", "published in"
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -41,12 +42,18 @@ class Ctx:
     # --- context helpers -------------------------------------------------------------------
     def future_at(self, pos: int) -> bool:
         """A future-tense cue shortly before ``pos`` in the same sentence ("will meet on Friday")."""
-        lo = max(0, pos - 45)
-        window = self.text[lo:pos]
+        return bool(_future_rx(self.lex).search(self._sentence_window(pos)))
+
+    def past_at(self, pos: int) -> bool:
+        """A past-tense word shortly before ``pos`` in the same sentence ("struck on February 6")."""
+        window = self._sentence_window(pos)
+        return bool(_past_rx(self.lex).search(window) or _PAST_VERB_ON.search(window))
+
+    def _sentence_window(self, pos: int) -> str:
+        """Up to 45 characters before ``pos``, cut at a sentence break."""
+        window = self.text[max(0, pos - 45) : pos]
         brk = list(_SENT_BREAK.finditer(window))
-        if brk:
-            window = window[brk[-1].end() :]
-        return bool(_future_rx(self.lex).search(window))
+        return window[brk[-1].end() :] if brk else window
 
     def word_before(self, pos: int) -> str:
         m = re.search(r"([A-Za-z']+)\W*$", self.text[max(0, pos - 30) : pos])
@@ -61,7 +68,7 @@ class Ctx:
         self, s: int, e: int, y: int | None, mo: int, d: int, explicit: bool, fut: bool = False
     ) -> Chunk | None:
         if y is None and self.ref is not None:
-            y = pick_year(self.ref, mo, d, fut)
+            y = pick_year(self.ref, mo, d, fut, self.past_at(s))
         if y is None:
             if safe_date(2000, mo, d) is None:
                 return None
@@ -78,7 +85,7 @@ class Ctx:
 
     def month(self, s: int, e: int, y: int | None, mo: int, explicit: bool, fut: bool = False) -> Chunk:
         if y is None and self.ref is not None:
-            y = pick_year(self.ref, mo, None, fut)
+            y = pick_year(self.ref, mo, None, fut, self.past_at(s))
         if y is None:
             return Chunk(s, e, "DATE", f"XXXX-{mo:02d}", gran="month", m=mo)
         b, f = month_bounds(y, mo)
@@ -124,6 +131,12 @@ class Ctx:
 def _future_rx(lex: Lexicon) -> re.Pattern[str]:
     """The future cues of a lexicon as one pattern."""
     return re.compile(rf"(?<!\w)(?:{lex.rx['FUTURE']})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=4)
+def _past_rx(lex: Lexicon) -> re.Pattern[str]:
+    """The past-tense cues of a lexicon as one pattern."""
+    return re.compile(rf"(?<!\w)(?:{lex.rx['PAST']})(?!\w)", re.I)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -76,12 +76,15 @@ def week_value(d: date) -> str:
     return f"{iso[0]}-W{iso[1]:02d}"
 
 
-def pick_year(ref: date, month: int, day: int | None, future: bool = False) -> int:
+def pick_year(ref: date, month: int, day: int | None, future: bool = False, past: bool = False) -> int:
     """Year of a month(-day) written without one, news-style.
 
     Past-leaning: the nearest occurrence before the reference date wins unless an occurrence after
-    it is much closer (a date a future tense points at leans forward instead).
+    it is much closer (a date a future tense points at leans forward instead); in a past-tense
+    sentence (``past``) the latest occurrence not after the reference date.
     """
+    if past and not future:
+        return ref.year if (month, day or 1) <= (ref.month, ref.day) else ref.year - 1
     best_year, best_cost = ref.year, None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         d = safe_date(y, month, day or 15)
@@ -194,6 +197,9 @@ class TemporalWords(TypedDict):
     holidays: dict[str, str]
     frequencies: dict[str, str]
     future_cues: list[str]
+    past_cues: list[str]
+    vague_duration_cues: list[str]
+    in_duration_words: list[str]
     reference_words: dict[str, str]
     relative_days: dict[str, int]
     present_words: list[str]
@@ -252,6 +258,7 @@ class Lexicon:
     numeric_date_cues: frozenset[str]
     clock_cues: frozenset[str]
     auxiliaries: frozenset[str]
+    in_duration_words: frozenset[str]
 
     def parse_number(self, s: str) -> float | None:
         """A number written in digits or words ("3", "3.5", "twenty-four", "a few")."""
@@ -384,6 +391,7 @@ def lexicon(resource: str = TEMPORAL_RESOURCE, numbers: str = NUMBERS_RESOURCE) 
         numeric_date_cues=frozenset(data["numeric_date_cues"]),
         clock_cues=frozenset(data["clock_cues"]),
         auxiliaries=frozenset(data["auxiliaries"]),
+        in_duration_words=frozenset(w.lower() for w in data["in_duration_words"]),
     )
 
 
@@ -442,6 +450,8 @@ def _alternations(
         "FREQ": _alt(list(data["frequencies"])),
         "AMPM": r"(?:[ap]\s?\.\s?m\b\.?|[ap]\s*\.\s*m\s*\.|[ap]m\b|[ap](?=[\s.,;!?)]|$))",
         "FUTURE": _alt(list(data["future_cues"])),
+        "PAST": _alt(list(data["past_cues"])),
+        "VAGUEPRE": "|".join(rf"(?<={re.escape(w)}\s)" for w in data["vague_duration_cues"]),
         "REFWORD": _alt(list(data["reference_words"])),
         "STORYDAY": _alt(list(data["story_days"])),
         "RELDAY": _alt(list(data["relative_days"])),

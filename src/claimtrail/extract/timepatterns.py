@@ -62,7 +62,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"the\s+(?P<d>{DAY})(?:\s+day\s+of\s+(?:the\s+month|(?P<rel>{REL})\s+month))?(?!\s+(?:of|day|{MON}"
      r"|\w+)\b)", g.h_day_of_month, 7),
     (r"(?P<rel>{REL})\s+(?P<p>{PERIOD})", pr.h_rel_period, 1),
-    (r"(?P<p>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", pr.h_season, 4),
+    (r"(?P<the>the\s+)?(?P<p>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", pr.h_season, 4),
     (r"(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>{YEAR})"
      r"|(?P<yrel>this|last|next|the\s+previous)\s+year|the\s+year|the\s+current\s+year))?", pr.h_quarter, 1),
     (r"(?P<y>{YEAR})\s*[-\s]?\s*(?P<q>[QH][1-4])(?!\w)", pr.h_qcode, 1),
@@ -84,7 +84,9 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
      r"(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?(?!\s*-\s*old|-)", u.h_duration, 3),
     (r"half\s+(?:an?\s+)?(?P<u>{UNIT})", u.h_half_unit, 3),
     (r"(?:all|full|whole|(?:the|an?)\s+(?:whole|entire|full))[\s-]+(?P<u>day|night|week|month|year)", u.h_all_unit, 3),
-    (r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s))(?P<u>hours|days|weeks|months|years|decades)", u.h_vague_duration, 4),
+    (r"(?:{VAGUEPRE})(?P<u>hours|days|weeks|months|years|decades)(?!\s+ago)"
+     r"|(?P<u2>hours|days|weeks|months|years|decades)(?P<dir>\s+(?:ago|before|after|later|earlier))(?!\w)",
+     u.h_vague_duration, 4),
     (r"(?:recent|coming)\s+(?:days|weeks|months|years)", u.h_recent, 3),
     (r"overnight", u.h_overnight, 3),
     (r"the\s+weekend", g.h_the_weekend, 3),
@@ -105,7 +107,8 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
      u.h_hour_pod, 2),
     (r"(?:in\s+the\s+(?P<p>morning|afternoon|evening|night)\s+at\s+(?P<h>\d{1,2}|{NUMWORD}))(?!\s*[:.]?\d)",
      u.h_hour_pod, 2),
-    (r"(?:(?:early|late|later|earlier)\s+)?(?:in\s+the\s+)(?P<p>morning|afternoon|evening)s?", u.h_pod, 4),
+    (r"(?:(?:early|late|later|earlier)\s+)?(?:(?P<pre>in|on|through|during|spent)\s+the\s+)(?P<p>morning|afternoon|evening|night)s?",
+     u.h_pod, 4),
     (r"(?:early|late)\s+(?P<p>morning|afternoon|evening)", u.h_pod, 4),
     (r"(?:(?P<pre>from|between)\s+)?(?P<h1>1[0-2]|0?[1-9])(?::(?P<m1>[0-5]\d))?\s*(?P<ap1>{AMPM})?"
      r"(?P<sep>\s*(?:-|–|to|and|until|till)\s*)(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?(?:\s*(?P<ap2>{AMPM}))?(?![\d/:.])",
@@ -127,13 +130,13 @@ LEADS: list[str] = [
     "RELDAY NOW STORYDAY", "REFW", "that the", "STORYPOD",
     "tonight tonite",
     "yesterday today tomorrow this last next", "REL WD", "WD", "the", "REL",
-    "SEASON", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
+    "the SEASON", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
     "the D ORDW", "the week", "the D ORDW last",
     "D NUMW", "in", "the past last previous next coming following recent first final", "D NUMW",
     "half", "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the", "the D ORDW",
     "every each", "FREQ", "once twice D NUMW",
     "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
-    "early late later earlier in", "early late", "from between D",
+    "early late later earlier in on through during spent", "early late", "from between D",
     "the end beginning start middle rest remainder", "earlier later", "year", "HOL",
 ]  # fmt: skip
 

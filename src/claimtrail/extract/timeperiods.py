@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from .timegrammar import SEASON_MONTHS, Ctx
-from .timeparse import Chunk, add_months, narrow, shift, week_bounds, week_value
+from .timeparse import Chunk, add_months, month_bounds, narrow, shift, week_bounds, week_value
 
 
 def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
@@ -21,7 +21,9 @@ def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
     s, e = m.start(), m.end()
     if mode is None:
         return None
-    if rel_word in ("the past", "the last") or (p == "decade" and mode == "past"):
+    if rel_word in ("the past", "the last") or (
+        p == "decade" and mode == "past" and "previous" not in rel_word
+    ):
         # "the past year", "the last week": the stretch of time up to the reference date
         parts = c.lex.duration_parts(1, p if p not in c.lex.seasons else "year")
         if parts is None:
@@ -75,16 +77,36 @@ def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_season(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "summer 2024", "the summer of 2023"; without a year, "in summer", "the autumn": the latest
+    season begun by the reference date, or the next one not over after a future cue."""
     code = c.lex.seasons[m["p"].lower()]
     if m["y"]:
         return c.season(m.start(), m.end(), int(m["y"]), code)
-    prev = c.word_before(m.start())
-    if prev not in c.lex.season_cues or code == "FA":
+    if m["the"]:
+        if re.match(r"\s+(?:of|in|from|to|off|on)\b", c.text[m.end() : m.end() + 6], re.I):
+            return None  # "the fall of the city", "the fall in prices"
+    elif c.word_before(m.start()) not in c.lex.season_cues or code == "FA":
         return None
     if c.ref is None:
         return Chunk(m.start(), m.end(), "DATE", code, gran="season")
-    y = c.ref.year - (1 if code == "WI" and c.ref.month <= 2 else 0)
-    return c.season(m.start(), m.end(), y, code)
+    return c.season(m.start(), m.end(), _season_year(c.ref, code, c.future_at(m.start())), code)
+
+
+def _season_year(ref: date, code: str, future: bool) -> int:
+    """The year of the season ``code`` nearest ``ref``, news-style: one under way, else the nearest
+    before it unless the next one is much closer (the lean turns round after a future cue)."""
+    m1, m2 = SEASON_MONTHS[code]
+    best, best_cost = ref.year, None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        begin = date(y, m1, 1)
+        end = month_bounds(y + (code == "WI"), m2)[1]
+        if begin > ref:
+            cost = (begin - ref).days * (1 if future else 3)
+        else:
+            cost = max(0, (ref - end).days) * (3 if future else 1)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = y, cost
+    return best
 
 
 def _year_from(m: re.Match[str], c: Ctx) -> int | None:

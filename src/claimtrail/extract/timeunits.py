@@ -130,8 +130,17 @@ def h_ago(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_in_n(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "in three days": the day that far ahead; after "the lowest level", "the first time" a span
+    looking back (DURATION "three years", TimeML leaves "in" out)."""
     if _bad_unit(m) or re.match(r"\s+(?:of|to)\b", c.text[m.end() : m.end() + 5]):
         return None
+    if _looks_back(m, c):
+        parts = _dur_parts(c.lex, m)
+        if not parts:
+            return None
+        ch = c.duration(m.start("n"), m.end(), parts)
+        ch.value = timeml_duration(c.lex, m, parts)
+        return ch
     parts = _dur_parts(c.lex, m)
     if not parts or any(k.startswith("T") for k in parts) or c.ref is None:
         return None
@@ -139,6 +148,15 @@ def h_in_n(m: re.Match[str], c: Ctx) -> Chunk | None:
     for k, v in parts.items():
         d = shift(d, v, k)
     return c.on_date(m.start(), m.end(), d, "relday")
+
+
+def _looks_back(m: re.Match[str], c: Ctx) -> bool:
+    """ "in N units" after a record word of the same clause ("the lowest in three years") and with
+    no future cue: a stretch of time, not a date ahead."""
+    if c.future_at(m.start()):
+        return False
+    words = re.findall(r"[a-z]+", c.text[max(0, m.start() - 40) : m.start()].lower())
+    return any(w in c.lex.in_duration_words for w in words[-4:])
 
 
 def h_lastn(m: re.Match[str], c: Ctx) -> Chunk | None:
@@ -201,12 +219,18 @@ def h_all_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_vague_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
-    u = c.lex.unit_of(m["u"])
+    """A bare plural unit after a duration cue ("for weeks", "took decades") or before a direction
+    ("days after", "hours later"): a vague duration; "years ago" points back (PAST_REF)."""
+    word = m["u"] or m["u2"]
+    u = c.lex.unit_of(word)
     if u is None:
         return None
-    letter = u[0]
+    if m["dir"] and m["dir"].strip().lower() == "ago":
+        return Chunk(m.start(), m.end(), "DATE", "PAST_REF", None, c.ref, "pastref")
+    letter = c.lex.timeml_units.get(word.lower()) or u[0]
     value = f"PTX{letter[1]}" if letter.startswith("T") else f"PX{letter}"
-    return Chunk(m.start(), m.end(), "DURATION", value, gran="duration")
+    end = m.start() + len(word)
+    return Chunk(m.start(), end, "DURATION", value, gran="duration")
 
 
 def h_recent(m: re.Match[str], c: Ctx) -> Chunk | None:
@@ -332,7 +356,12 @@ def h_pod(m: re.Match[str], c: Ctx) -> Chunk | None:
     code = c.lex.day_parts.get(m["p"].lower())
     if code is None:
         return None
-    return Chunk(m.start(), m.end(), "TIME", "T" + code, gran="pod", clock=code)
+    pre = m["pre"] if "pre" in m.re.groupindex else None
+    # "through the night": the preposition is no part of the time; "in the morning" keeps its
+    # "in" as the Recognizers specs want it (a relaxed TimeML match either way)
+    trim = pre and pre.lower() != "in" and m.start() == m.start("pre")
+    start = m.start() + len(pre) + 1 if trim and pre else m.start()
+    return Chunk(start, m.end(), "TIME", "T" + code, gran="pod", clock=code)
 
 
 _DAYISH = re.compile(

@@ -1,0 +1,107 @@
+"""TimeML (TIMEX3) readings of news sentences: tense, seasons, vague durations, parts of day.
+
+Each sentence is written for this test; the expected values follow the TimeML guidelines as
+HeidelTime reads news (see bench/gold/timeml_news.yaml for the conventions).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimtrail.extract.temporal import resolve_times
+
+PUB = date(2025, 3, 6)  # a Thursday
+
+
+def found(text: str, ref: date = PUB) -> list[tuple[str, str, str | None]]:
+    """(text, type, value) of every mention found."""
+    return [(t.text, t.type, t.value) for t in resolve_times(text, ref)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # a past-tense verb keeps a day without a year before the publication date
+        ("The strongest tremor struck on February 6.", date(2023, 12, 28), ("February 6", "DATE", "2023-02-06")),
+        ("A volunteer was wounded on January 15.", date(2024, 12, 20), ("January 15", "DATE", "2024-01-15")),
+        # without a past-tense word a near future date still wins
+        ("The parliament votes on January 15.", date(2024, 12, 20), ("January 15", "DATE", "2025-01-15")),
+        # "would", "forecast to" point forward
+        ("Forecasters said the storm would last through Wednesday.", date(2025, 7, 21),
+         ("Wednesday", "DATE", "2025-07-23")),
+        ("Snow is forecast to return on Friday night.", date(2025, 1, 9), ("Friday night", "TIME", "2025-01-10TNI")),
+    ],
+)  # fmt: skip
+def test_tense_picks_the_side_of_the_publication_date(text, ref, expected):
+    assert expected in found(text, ref)
+
+
+def test_a_weekday_after_another_follows_it():
+    got = found("Schools stay shut on Wednesday and Thursday.", date(2022, 8, 24))
+    assert got == [("Wednesday", "DATE", "2022-08-24"), ("Thursday", "DATE", "2022-08-25")]
+
+
+def test_a_weekday_with_its_own_relative_word_keeps_it():
+    got = found("It is next Monday or previous Monday.", date(2018, 11, 15))
+    assert [v for _, _, v in got] == ["2018-11-19", "2018-11-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("Residents have complained since the spring.", date(2024, 9, 30), ("the spring", "DATE", "2024-SP")),
+        ("Crews will finish the bridge by the autumn.", date(2024, 6, 12), ("the autumn", "DATE", "2024-FA")),
+        ("The summer was the hottest on record.", date(2024, 11, 15), ("The summer", "DATE", "2024-SU")),
+        # the coming winter when it is weeks away, even without a future verb
+        ("Officials fear an offensive before the winter.", date(2024, 11, 8), ("the winter", "DATE", "2024-WI")),
+    ],
+)  # fmt: skip
+def test_a_season_without_a_year_is_the_nearest_one(text, ref, expected):
+    typ, value = expected[1], expected[2]
+    assert any(t == typ and v == value and expected[0] in s for s, t, v in found(text, ref))
+
+
+def test_fall_as_a_noun_of_decline_is_no_season():
+    assert found("Analysts blamed the fall in prices on the fall of the currency.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Repairs to the grid will take weeks.", ("weeks", "DURATION", "PXW")),
+        ("Rebuilding the town took decades.", ("decades", "DURATION", "PXDE")),
+        ("The strike came hours before the talks.", ("hours", "DURATION", "PTXH")),
+        ("The border was mined years ago.", ("years ago", "DATE", "PAST_REF")),
+        ("Unemployment is at its lowest level in three years.", ("three years", "DURATION", "P3Y")),
+        ("The convoy will return in three days.", ("in three days", "DATE", "2025-03-09")),
+    ],
+)  # fmt: skip
+def test_vague_and_looking_back_durations(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inflation eased from October last year.", [("October last year", "DATE", "2024-10")]),
+        ("The rule applies from January 1 next year.", [("January 1 next year", "DATE", "2026-01-01")]),
+        ("The talks ended in the previous decade.", [("previous decade", "DATE", "201")]),
+    ],
+)  # fmt: skip
+def test_a_date_and_its_relative_year_or_decade(text, expected):
+    assert found(text) == expected
+
+
+def test_parts_of_day_take_the_day_they_name():
+    assert found("Engineers met on the morning of March 3.") == [
+        ("the morning of March 3", "TIME", "2025-03-03TMO")
+    ]
+    got = found("Crews worked through the night on Saturday to clear the road.")
+    assert got == [("the night", "TIME", "2025-03-01TNI"), ("Saturday", "DATE", "2025-03-01")]
+
+
+def test_a_part_of_day_alone_takes_the_story_day():
+    got = found("Snow closed the airport on Tuesday. Passengers spent the night in the terminal.")
+    assert got == [("Tuesday", "DATE", "2025-03-04"), ("the night", "TIME", "2025-03-04TNI")]
