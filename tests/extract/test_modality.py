@@ -291,3 +291,21 @@ def test_impossible_to_verify_is_not_confirmed(annotate):
 def test_an_adjective_a_verb_makes_of_its_object(annotate):
     doc = annotate("Heavy rain slowed the rescue, making a higher toll likely.")
     assert cue(doc, "likely").modality == "believed"
+
+
+def test_a_reporters_active_hedge_in_the_next_sentence_covers_the_claim(annotate):
+    doc = annotate("Activists said 85 villagers were killed. The agency could not verify the death toll.")
+    assert modality_for(doc, token_of(doc, "85").i)[0] == "reported"
+
+
+def test_a_hedge_on_another_object_stays_in_its_sentence(annotate):
+    doc = annotate(
+        "Activists said 85 villagers were killed. The army did not confirm the raid on the market."
+    )
+    assert modality_for(doc, token_of(doc, "85").i)[0] == "asserted"
+
+
+def test_fabricated_reports_are_denied(annotate):
+    doc = annotate("The militia said the reports of 60 executions were fabricated.")
+    assert cue(doc, "fabricated").modality == "denied"
+    assert modality_for(doc, token_of(doc, "60").i)[0] == "denied"

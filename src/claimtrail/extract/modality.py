@@ -273,7 +273,7 @@ class Component:
         scope = _scope(tok)
         if passive and any(c.dep_ in ("xcomp", "oprd") for c in tok.children):
             scope = tok  # "troops are expected to arrive", "600 are feared dead": the subject too
-        if neg is not None and passive and not any(c.dep_ == "agent" for c in tok.children):
+        if neg is not None and not any(c.dep_ == "agent" for c in tok.children):
             scope = self._hedged_claim(tok) or scope
         found.add(first, tok, modality, scope)
 
@@ -296,16 +296,17 @@ class Component:
         return neg
 
     def _hedged_claim(self, tok: Token) -> Token | None:
-        """The claim a reporter's hedge with no agent covers when its subject stands for it: the
-        clause a noun is set beside ("130 were killed, a figure that could not be confirmed") or
-        the sentence before ("... The claim could not be independently verified.")."""
+        """The claim a negated confirmation covers when what it is about stands for a claim made
+        before it: the clause a noun is set beside ("130 were killed, a figure that could not be
+        confirmed") or the sentence before ("... The claim could not be independently verified.",
+        "... Reporters could not verify the toll.")."""
         nouns = self.lex.claim_nouns
         noun = tok.head
         if tok.dep_ == "relcl" and noun.lower_ in nouns and noun.left_edge.i > 0:
             if tok.doc[noun.left_edge.i - 1].text == ",":
                 return noun.head  # the noun phrase is set off by a comma after the claim
-        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if tok.dep_ != "ROOT" or subject is None or subject.lower_ not in nouns:
+        about = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if tok.dep_ != "ROOT" or about is None or about.lower_ not in nouns:
             return None
         if any(t.like_num for t in tok.sent):
             return None  # "Reports of 40 deaths could not be verified": the claim is its own
