@@ -805,3 +805,21 @@ def test_praise_blame_and_expressed_views_are_stances(annotate):
     text2 = "Aid groups expressed concern about the 3,000 families still without water."
     a2 = by_cue(annotate(text2)._.attributions, "expressed")
     assert content(text2, a2) == "concern about the 3,000 families still without water"
+
+
+def test_a_survey_with_no_author_says_the_clause_it_frames(annotate):
+    text = "In the latest poll, the mayor led his rival by 9 points."
+    a = by_cue(annotate(text)._.attributions, "In")
+    assert a.source.text == "the latest poll"
+    assert content(text, a) == "the mayor led his rival by 9 points"
+    text2 = "In the morning, 40 trucks crossed the border."
+    assert annotate(text2)._.attributions == []
+
+
+def test_a_passive_stance_with_no_agent_is_held_by_someone_unnamed(annotate):
+    text = "The battalion was accused of shelling 12 villages."
+    a = by_cue(annotate(text)._.attributions, "accused")
+    assert a.source is None
+    assert content(text, a) == "of shelling 12 villages"
+    text2 = "It was decided to close the port."
+    assert annotate(text2)._.attributions == []

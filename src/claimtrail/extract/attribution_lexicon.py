@@ -49,6 +49,7 @@ class AttributionResource(TypedDict):
     figure_verbs: list[str]
     document_prepositions: list[str]
     document_nouns: list[str]
+    survey_nouns: list[str]
     colon_labels: list[str]
     signature_dashes: list[str]
     cite_verbs: list[str]
@@ -120,6 +121,7 @@ class Lexicon:
     figure_verbs: frozenset[str]
     document_preps: frozenset[str]
     document_nouns: frozenset[str]
+    survey_nouns: frozenset[str]
     lead_words: frozenset[str]
     cited_phrase_words: frozenset[str]
     time_lead_words: frozenset[str]
@@ -185,6 +187,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         figure_verbs=frozenset(data["figure_verbs"]),
         document_preps=frozenset(data["document_prepositions"]),
         document_nouns=frozenset(data["document_nouns"]),
+        survey_nouns=frozenset(data["survey_nouns"]),
         lead_words=frozenset(data["lead_phrase_words"]),
         cited_phrase_words=frozenset(data["cited_phrase_words"]),
         time_lead_words=frozenset(data["time_lead_words"]),

@@ -65,7 +65,8 @@ class NounCues(SourceReader):
 
     def _document_phrases(self, nouns: list[Token]) -> None:
         """ "In a report by the UN agency, 1.2 million people were said to have fled": a cue noun
-        with an author in a phrase of the clause says the clause. A sourceless cue verb of that
+        with an author in a phrase of the clause says the clause; so does a survey or study with no
+        author ("In the latest poll, the mayor led by 5 points"). A sourceless cue verb of that
         clause ("were said") takes the author as its source instead."""
         for n in nouns:
             if n.lemma_ not in self.lex.nouns or n.dep_ != "pobj":
@@ -74,6 +75,8 @@ class NounCues(SourceReader):
             if prep.lower_ not in self.lex.document_preps or prep.head.pos_ not in ("VERB", "AUX"):
                 continue
             author = self._noun_author(n)
+            if author is None and n.lemma_ in self.lex.survey_nouns:
+                author = n  # "In the latest poll, Clinton led by 5 points": the poll itself says it
             if author is None:
                 continue
             verb = prep.head
@@ -89,8 +92,10 @@ class NounCues(SourceReader):
             if verb.lemma_ in self.lex.speech and self._subject(verb) is not None:
                 continue  # "X said in a report by Y": the cited document (see _cited_documents)
             content = self._clause_without(self._clause_head(verb), prep)
-            if content is not None:
-                self._add(Draft(prep.i, n.i + 1, content, author, kind="noun"))
+            if content is not None:  # the cue: "In a report", or "In" where the survey is the source
+                self._add(
+                    Draft(prep.i, n.i + 1 if author is not n else prep.i + 1, content, author, kind="noun")
+                )
 
     def _colon_content(self, v: Token) -> tuple[int, int] | None:
         """What follows a colon right after a cue (only its subject, addressee or adverbs between):

@@ -63,11 +63,7 @@ class VerbCues(NounCues):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
         if v.lemma_ in self.lex.act_stances and self._purpose_infinitive(v):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
-        if (
-            v.lemma_ in self.lex.needs_speaker
-            and not asked
-            and (src is None or src.pos_ not in ("NOUN", "PROPN", "PRON"))
-        ):
+        if v.lemma_ in self.lex.needs_speaker and not asked and not self._held(v, src):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
         cue_end = v.i + 1
         for c in v.children:  # "told reporters"
@@ -83,6 +79,19 @@ class VerbCues(NounCues):
         if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
             cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
         self._add(Draft(v.i, cue_end, content, src, direct=self._is_quote(content)))
+
+    def _held(self, v: Token, src: Token | None) -> bool:
+        """Whether someone holds a stance: a noun, name or pronoun speaker, or, with no one named,
+        the bearer of a passive stance or naming ("was accused of hiding losses", "has been
+        criticized for", "was dubbed the winner": someone unnamed accuses, criticizes, names)."""
+        if src is not None:
+            return src.pos_ in ("NOUN", "PROPN", "PRON")
+        return (
+            v.lemma_ in self.lex.stance | self.lex.naming
+            and v.lemma_ not in self.lex.intent
+            and any(c.dep_ == "nsubjpass" and c.lower_ not in self.lex.expletives for c in v.children)
+            and not any(c.dep_ == "agent" for c in v.children)
+        )
 
     def _adjective(self, adj: Token) -> None:
         """'The mayor was confident that the bridge would hold', 'Graham has been critical of the
