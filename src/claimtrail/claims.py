@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .extract.attribution import attribution_for
 from .extract.modality import modality_for
 from .extract.relations import PartWhole, part_whole
+from .extract.subjects import subject_class
 from .model import (
     ACTOR_TYPES,
     EVENTS,
@@ -282,9 +283,9 @@ class _Builder:
 
     # -- claims ----------------------------------------------------------------------------------
     def _subject(self, q: QuantityMention) -> Subject:
-        """The counted noun phrase with its owner where the owner sits inside it."""
+        """The counted noun phrase with its owner where the owner sits inside it, and its class."""
         if q.counted is None:
-            return Subject(country=q.owner_country)
+            return Subject(country=q.owner_country, category=subject_class(None, q.event))
         start, end = q.counted.start, q.counted.end
         if q.owner is not None and q.owner.start < start:
             # "North Korean troops", "Pyongyang's 1,500 soldiers": the owner inside the noun phrase
@@ -293,7 +294,12 @@ class _Builder:
             if noun is not None and owner is not None and noun.left_edge.i <= owner.i < noun.i:
                 start = q.owner.start
         normalized = (q.counted_lemma or q.counted.text).lower()
-        return Subject(text=self.text[start:end], normalized=normalized, country=q.owner_country)
+        return Subject(
+            text=self.text[start:end],
+            normalized=normalized,
+            country=q.owner_country,
+            category=subject_class(normalized, q.event),
+        )
 
     def _clause(
         self, *, start: int, end: int, sent: Span, anchor: Token, owner: TextSpan | None = None
@@ -479,4 +485,5 @@ class _Builder:
         for actor in self.actors:
             if actor.start < sub.end_char and sub.start_char < actor.end:
                 return Subject(text=sub.text, normalized=actor.normalized, country=actor.country)
-        return Subject(text=sub.text, normalized=subj.lemma_.lower())
+        normalized = subj.lemma_.lower()
+        return Subject(text=sub.text, normalized=normalized, category=subject_class(normalized))

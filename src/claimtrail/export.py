@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .fusion.results import Grade
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
-CONTRACT_VERSION = "1"
+CONTRACT_VERSION = "1.1"
 
 CSV_COLUMNS = (
     "claim_id",

@@ -18,7 +18,28 @@ from typing import Any, Literal, TypeVar, get_args
 # Vocabularies (each defined once; the tuples are derived from the Literal types)
 
 #: What happened to the counted thing (the claims.jsonl ``event``).
-Event = Literal["deployed", "killed", "wounded", "casualties", "captured", "training", "other"]
+Event = Literal[
+    "deployed",
+    "killed",
+    "wounded",
+    "casualties",
+    "captured",
+    "training",
+    "displaced",
+    "evacuated",
+    "missing",
+    "detained",
+    "released",
+    "launched",
+    "intercepted",
+    "destroyed",
+    "damaged",
+    "withdrawn",
+    "strength",
+    "other",
+]
+#: What kind of thing a claim's subject is (the claims.jsonl ``subject.class``).
+SubjectClass = Literal["people", "weapons", "equipment", "structures", "other"]
 #: How sure a claim is (the claims.jsonl ``modality``).
 Modality = Literal[
     "asserted", "reported", "estimated", "believed", "possible", "planned", "denied", "confirmed"
@@ -43,6 +64,7 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EvidenceRole = Literal["quantity", "content", "subject", "trigger", "time", "place", "source", "cue"]
 
 EVENTS: tuple[Event, ...] = get_args(Event)
+SUBJECT_CLASSES: tuple[SubjectClass, ...] = get_args(SubjectClass)
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 ACTOR_TYPES: tuple[SourceType, ...] = get_args(SourceType)
 KINDS: tuple[Kind, ...] = get_args(Kind)
@@ -258,12 +280,14 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    """What a claim is about: the counted noun phrase as written, its normalised word and the
-    country that owns it (ISO 3166-1 alpha-2); all None where the claim has no subject."""
+    """What a claim is about: the counted noun phrase as written, its normalised word, the
+    country that owns it (ISO 3166-1 alpha-2; all three None where the claim has no subject) and
+    its class (the JSON key ``class``: people, weapons, equipment, structures or other)."""
 
     text: str | None = None
     normalized: str | None = None
     country: str | None = None
+    category: SubjectClass = "other"
 
 
 @dataclass(frozen=True, slots=True)

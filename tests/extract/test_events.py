@@ -208,7 +208,7 @@ def test_additional_and_total_qualifiers(hand):
     assert q.owner_country == "RU"
     q = hand("The army has lost more than 300 tanks so far.", ["300"])["300"]
     assert q.qualifiers == ["total"]  # "more than" is a bound, not "more troops"
-    assert q.event == "casualties"
+    assert q.event == "destroyed"  # "lose" takes its event from its object: tanks are destroyed
     q = hand("Overall, 9,000 civilians have lost their lives since the war began.", ["9,000"])["9,000"]
     assert q.event == "killed"
     assert text_of(q.event_trigger) == "lost their lives"
@@ -223,17 +223,18 @@ def test_more_after_the_number_is_additional(hand):
 
 def test_drones_launched_and_shot_down(hand):
     qs = hand("Russia launched 90 drones overnight, and air defences shot down 70 of them.", ["90", "70"])
-    assert qs["90"].event == "other"
+    assert qs["90"].event == "launched"
     assert text_of(qs["90"].event_trigger) == "launched"
     assert qs["90"].owner_country == "RU"
     assert text_of(qs["70"].counted) == "drones"
     assert text_of(qs["70"].event_trigger) == "shot down"
+    assert qs["70"].event == "intercepted"
 
 
 def test_refugees_fled(hand):
     q = hand("More than 1.5 million people have fled their homes.", ["1.5 million"])["1.5 million"]
     assert text_of(q.counted) == "people"
-    assert q.event == "other"
+    assert q.event == "displaced"
     assert text_of(q.event_trigger) == "fled"
 
 
@@ -242,7 +243,7 @@ def test_event_noun_as_counted_is_a_fallback_to_the_verb(hand):
     assert qs["800"].event == "captured"
     assert text_of(qs["800"].event_trigger) == "POWs"
     assert qs["800"].owner_country == "RU"
-    assert qs["24"].event == "other"
+    assert qs["24"].event == "released"
     assert text_of(qs["24"].event_trigger) == "released"
 
 
@@ -278,8 +279,8 @@ def test_bringing_the_total_inherits_the_clause_event(hand):
         "At least 300 protesters were detained by police, bringing the total to 1,200 since January.",
         ["300", "1,200"],
     )
-    assert qs["300"].event == "captured"
-    assert qs["1,200"].event == "captured"
+    assert qs["300"].event == "detained"  # by police: detained, not captured in combat
+    assert qs["1,200"].event == "detained"
     assert "total" in qs["1,200"].qualifiers
 
 
@@ -343,6 +344,8 @@ def test_everyday_senses_of_lose_are_not_casualties(hand):
     q = hand("The home side has lost eight games this season.", ["eight"])["eight"]
     assert q.event == "other"
     q = hand("The brigade lost 30 tanks in a single week.", ["30"])["30"]
+    assert q.event == "destroyed"
+    q = hand("The brigade lost 300 men in a single week.", ["300"])["300"]
     assert q.event == "casualties"
 
 

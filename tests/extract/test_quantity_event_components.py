@@ -29,7 +29,7 @@ def base():
             "claimtrail_quantities",
             {"resource": "quantities.yaml", "numbers": "numbers.yaml", "calendar": "temporal.yaml"},
         ),
-        ("claimtrail_events", {"resource": "events.yaml"}),
+        ("claimtrail_events", {"resource": "events.yaml", "subjects": "subjects.yaml"}),
     ],
 )
 def test_each_factory_declares_what_it_writes_and_the_resources_it_reads(factory, resources_named):

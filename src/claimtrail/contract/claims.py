@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Claim, Evidence, PlaceRef, Quantity, SourceLink, Subject, TimeRef
+from ..extract.subjects import subject_class
+from ..model import SUBJECT_CLASSES, Claim, Evidence, PlaceRef, Quantity, SourceLink, Subject, TimeRef, one_of
 
 #: The claims.jsonl fields, in contract order.
 CLAIM_FIELDS = (
@@ -58,8 +59,29 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
 
 
 def subject_to_json(subject: Subject) -> dict[str, Any]:
-    """The ``subject`` object."""
-    return {"text": subject.text, "normalized": subject.normalized, "country": subject.country}
+    """The ``subject`` object (``class`` added in contract 1.1)."""
+    return {
+        "text": subject.text,
+        "normalized": subject.normalized,
+        "country": subject.country,
+        "class": subject.category,
+    }
+
+
+def subject_from_json(data: dict[str, Any], event: str | None) -> Subject:
+    """The ``subject`` object as a Subject; one written before contract 1.1 has no ``class``, which
+    is then derived from its noun and the claim's event as the extractor does."""
+    category = data.get("class")
+    return Subject(
+        text=data["text"],
+        normalized=data["normalized"],
+        country=data["country"],
+        category=(
+            subject_class(data["normalized"], event)
+            if category is None
+            else one_of(category, SUBJECT_CLASSES, "subject class")
+        ),
+    )
 
 
 def quantity_to_json(quantity: Quantity) -> dict[str, Any]:
@@ -124,7 +146,7 @@ def claim_from_json(
         end=data["end"],
         kind=data["kind"],
         event=data["event"],
-        subject=Subject(**data["subject"]),
+        subject=subject_from_json(data["subject"], data["event"]),
         quantity=None if quantity is None else Quantity(**quantity),
         event_time=None if event_time is None else TimeRef(**event_time),
         statement_time=None if statement_time is None else TimeRef(**statement_time),

@@ -31,8 +31,10 @@ from spacy.tokens import Doc, Span, Token
 from typing_extensions import TypedDict
 
 from .. import resources
-from ..model import EVENTS, QuantityMention, TextSpan
+from ..model import EVENTS, QuantityMention, SubjectClass, TextSpan
 from ..nlp.extensions import doc_text
+from .subjects import RESOURCE as SUBJECTS_RESOURCE
+from .subjects import SubjectClasses, load_subject_classes
 
 RESOURCE = "events.yaml"
 
@@ -71,12 +73,37 @@ class EventWords(TypedDict):
     phrases: list[str]
 
 
+class AgentRule(TypedDict):
+    """An event that becomes another when its subject or agent is one of some words."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    event: EventName
+    becomes: EventName
+    agents: list[str]
+
+
+class Presence(TypedDict):
+    """Forces said to be in a place: the event, the verbs and the prepositions before the place."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    event: EventName
+    verbs: list[str]
+    preps: list[str]
+
+
 class EventsFile(TypedDict):
     """The schema of ``events.yaml`` (each section is described in the file)."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
     events: dict[EventName, EventWords]
     combinations: list[list[EventName]]
+    weak_events: list[EventName]
+    by_class: dict[str, dict[SubjectClass, EventName]]
+    grounded: list[str]
+    by_agent: list[AgentRule]
+    presence: Presence
+    exchange_words: list[str]
+    event_preps: list[str]
     ellipsis_events: list[EventName]
     owner_is_subject: list[str]
     ambiguous_triggers: list[str]
@@ -85,7 +112,6 @@ class EventsFile(TypedDict):
     tally_preps: list[str]
     member_preps: list[str]
     owner_preps: list[str]
-    counted_nouns: list[str]
     unit_of_count_nouns: list[str]
     not_counted_nouns: list[str]
     number_nouns: list[str]
@@ -100,13 +126,22 @@ class EventsFile(TypedDict):
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The word lists of ``events.yaml``, indexed for lookup by lemma."""
+    """The word lists of ``events.yaml`` (and the subject classes of ``subjects.yaml``), indexed
+    for lookup by lemma."""
 
     verbs: dict[str, str]
     nouns: dict[str, str]
     adjectives: dict[str, str]
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     combinations: list[tuple[frozenset[str], str]]
+    weak_events: frozenset[str]
+    by_class: dict[str, dict[SubjectClass, str]]
+    grounded: frozenset[str]
+    by_agent: list[tuple[str, str, frozenset[str]]]
+    presence: tuple[str, frozenset[str], frozenset[str]]
+    exchange_words: frozenset[str]
+    event_preps: frozenset[str]
+    classes: SubjectClasses
     ellipsis_events: frozenset[str]
     owner_is_subject: frozenset[str]
     tally_verbs: frozenset[str]
@@ -178,10 +213,12 @@ def _qualifier_words(
     return words, phrases
 
 
-def load_lexicon(name: str = RESOURCE) -> Lexicon:
-    """Read, check and index the events word lists of resource ``name``; a ResourceError names
-    the file and the key when one does not fit (an unknown event, a missing section)."""
+def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE) -> Lexicon:
+    """Read, check and index the events word lists of resource ``name`` and the subject classes
+    (the counted nouns) of resource ``subject_classes``; a ResourceError names the file and the
+    key when one does not fit (an unknown event or class, a missing section)."""
     data = resources.load_checked(name, EventsFile)
+    classes = load_subject_classes(subject_classes)
     verbs, nouns, adjectives, phrases = _event_words(data["events"])
     qualifier_words, qualifier_phrases = _qualifier_words(data["qualifiers"])
     combinations = [(frozenset(_words(parts)), result) for *parts, result in data["combinations"]]
@@ -191,6 +228,18 @@ def load_lexicon(name: str = RESOURCE) -> Lexicon:
         adjectives=adjectives,
         phrases=phrases,
         combinations=combinations,
+        weak_events=frozenset(data["weak_events"]),
+        by_class={word.strip().lower(): dict(events) for word, events in data["by_class"].items()},
+        grounded=_word_set(data["grounded"]),
+        by_agent=[(r["event"], r["becomes"], _word_set(r["agents"])) for r in data["by_agent"]],
+        presence=(
+            data["presence"]["event"],
+            _word_set(data["presence"]["verbs"]),
+            _word_set(data["presence"]["preps"]),
+        ),
+        exchange_words=_word_set(data["exchange_words"]),
+        event_preps=_word_set(data["event_preps"]),
+        classes=classes,
         ellipsis_events=frozenset(data["ellipsis_events"]),
         owner_is_subject=_word_set(data["owner_is_subject"]),
         tally_verbs=_word_set(data["tally_verbs"]),
@@ -198,7 +247,7 @@ def load_lexicon(name: str = RESOURCE) -> Lexicon:
         tally_preps=_word_set(data["tally_preps"]),
         member_preps=_word_set(data["member_preps"]),
         owner_preps=_word_set(data["owner_preps"]),
-        counted_nouns=_word_set(data["counted_nouns"]),
+        counted_nouns=classes.counted_nouns,
         unit_of_count=_word_set(data["unit_of_count_nouns"]),
         not_counted=_word_set(data["not_counted_nouns"]),
         references=_word_set(data["reference_words"]),
@@ -312,6 +361,7 @@ class EventsComponent:
         for m in matches:
             if m.counted is None:
                 self._resolve_reference(m, matches, ctx)
+                self._share_event(m, matches)
         for m in matches:
             self._find_owner(m, matches, ctx)
             m.qualifiers = self._find_qualifiers(m, ctx)
@@ -337,6 +387,35 @@ class EventsComponent:
                 m.event = "other"
         if m.event is None and listed and not m.quantity.unit:
             m.event = "other"
+        if m.event is not None and len(m.trigger) == 1:
+            m.event = self._event_by_class(m, m.trigger[0], m.event)
+        if m.event is not None and m.trigger:
+            m.event = self._event_by_agent(m.trigger[0], m.event)
+
+    def _event_by_class(self, m: EventMatch, trigger: Token, event: str) -> str:
+        """The event a one-word trigger takes from the class of what it counts ("lost 3 tanks" is
+        destroyed); weapons destroyed on the ground stay destroyed."""
+        by_class = self.lex.by_class.get(lemma(trigger))
+        if by_class is None or m.counted is None:
+            return event
+        category = self.lex.classes.of(self._counted_lemma(m.counted), event)
+        if category not in by_class:
+            return event
+        for word in (trigger, m.counted):
+            for prep in word.children:
+                if prep.dep_ == "prep" and any(lemma(p) in self.lex.grounded for p in prep.children):
+                    return event
+        return by_class[category]
+
+    def _event_by_agent(self, trigger: Token, event: str) -> str:
+        """The event a trigger's doer changes ("police seized 12 suspects" is detained)."""
+        doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+        doers += [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        words = {word for doer in doers for t in doer.subtree for word in (lemma(t), t.lower_)}
+        for before, after, agents in self.lex.by_agent:
+            if event == before and not words.isdisjoint(agents):
+                return after
+        return event
 
     def set_annotations(self, doc: Doc, matches: list[EventMatch]) -> None:
         """Write counted, owner, event and qualifiers onto each QuantityMention."""
@@ -451,6 +530,10 @@ class EventsComponent:
             ):
                 m.counted, m.counted_how = head, "head"  # "14 dead", "30 injured"
                 return head
+        noun = self._hyphen_adjective_noun(m, n) or self._sized_noun(n)
+        if noun is not None:
+            m.counted, m.counted_how = noun, "head"  # "a 12,000-strong contingent", "a force of 5,000"
+            return noun
         pobj = self._partitive(n)
         if pobj is not None and lemma(pobj) not in lex.number_nouns and lemma(pobj) not in lex.not_counted:
             if pobj.pos_ == "PRON" or pobj.lower_ in lex.references or pobj.like_num:
@@ -460,7 +543,34 @@ class EventsComponent:
             return n
         if n.dep_ == "appos" and head.pos_ in NOUNS and lemma(head) not in lex.not_counted:
             m.counted, m.counted_how = head, "appos"  # "North Korean troops, some 12,000, ..."
+        for prep in n.lefts:  # "2,100 evacuees, of whom about 600 are children"
+            if prep.lower_ == "of" and prep.dep_ in ("prep", "dep"):
+                m.reference = next((p for p in prep.children if p.lower_ in lex.references), m.reference)
         return n
+
+    def _hyphen_adjective_noun(self, m: EventMatch, n: Token) -> Token | None:
+        """The noun an event adjective joined to the number describes: "a 12,000-strong
+        *contingent*" (the number hangs off the adjective, the adjective off the noun)."""
+        adjective = n.head
+        if n.dep_ not in ("advmod", "npadvmod", "nummod") or adjective.pos_ != "ADJ":
+            return None
+        if self._in_quantity(m, adjective) or lemma(adjective) not in self.lex.adjectives:
+            return None
+        noun = adjective.head
+        if adjective.dep_ != "amod" or noun.pos_ not in NOUNS or lemma(noun) in self.lex.not_counted:
+            return None
+        return noun
+
+    def _sized_noun(self, n: Token) -> Token | None:
+        """The force a bare number gives the size of: "an army of *200,000*" counts the army (a
+        listed counted noun whose own event is weak)."""
+        prep = n.head
+        if n.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in NOUNS:
+            return None
+        noun = prep.head
+        if self.lex.nouns.get(lemma(noun)) in self.lex.weak_events and self._is_counted_noun(noun):
+            return noun
+        return None
 
     def _partitive(self, token: Token, depth: int = 0) -> Token | None:
         """The object of "of" after a number or a unit-of-count noun ("40 of the drones").
@@ -482,7 +592,8 @@ class EventsComponent:
         """Walk up from the counted noun (or the number) to the first word that names an event.
 
         A counted noun that names an event itself ("1,000 POWs", "4,000 casualties", "14 dead")
-        is only a fallback: a verb above it says more ("Hamas released 24 hostages").
+        is only a fallback: a verb above it says more ("Hamas released 24 hostages"). So is a weak
+        event ("a force of 5,000" is strength, "deployed a force of 5,000" deployed).
         """
         t = start
         prev: Token | None = None
@@ -491,12 +602,15 @@ class EventsComponent:
         for _ in range(MAX_STEPS):
             is_counted = members or (m.counted is not None and t.i == m.counted.i)
             hit = self._event_on_word(m, t, is_counted)
-            if hit is not None and not is_counted:
+            if hit is not None and not is_counted and hit.event not in self.lex.weak_events:
                 self._accept(m, hit)
                 return
             fallback = fallback or hit
-            if self._event_on_modifiers(m, t, prev):
+            hit, decides = self._event_on_modifiers(m, t, prev)
+            if hit is not None and decides and hit.event not in self.lex.weak_events:
+                self._accept(m, hit)
                 return
+            fallback = fallback or hit
             step = self._climb(m, t)
             if step is None:
                 break
@@ -516,20 +630,28 @@ class EventsComponent:
             return hit
         return None
 
-    def _event_on_modifiers(self, m: EventMatch, t: Token, prev: Token | None) -> bool:
-        """A participle or relative clause on the word names the event ("troops deployed", "14
-        people killed"): accepted, True."""
+    def _event_on_modifiers(self, m: EventMatch, t: Token, prev: Token | None) -> tuple[_Hit | None, bool]:
+        """The event a participle, adjective or relative clause on the word names, and whether it
+        decides: a participle after the noun or a restrictive relative clause does ("14 people
+        killed", "soldiers who were wounded"); an adjective before the noun or a clause set off by
+        a comma only describes, and a verb above says more ("handed over 22 badly wounded
+        soldiers", "3,500 troops, who were training, ...")."""
         for child in t.children:
             if (prev is not None and child.i == prev.i) or self._in_quantity(m, child):
                 continue
             if child.dep_ in ("amod", "acl", "relcl"):
-                if child.dep_ == "relcl" and self._other_subject(child):
+                if child.dep_ == "relcl" and self._part_subject(child):
                     continue  # "12,000 troops, 4,000 of whom were killed": not all 12,000
                 hit = self._modifier_event(child)
                 if hit is not None:
-                    self._accept(m, hit)
-                    return True
-        return False
+                    return hit, not (child.dep_ == "amod" or self._set_off(child))
+        return None, False
+
+    @staticmethod
+    def _set_off(clause: Token) -> bool:
+        """Whether a clause follows a comma ("3,500 troops, who were training")."""
+        first = clause.left_edge.i
+        return first > 0 and clause.doc[first - 1].text == ","
 
     def _climb(self, m: EventMatch, t: Token) -> tuple[Token, bool] | None:
         """One step up the parse from ``t``: (the head, whether it names the same set), or None
@@ -556,6 +678,11 @@ class EventsComponent:
         head = prep.head
         if head.pos_ in VERBS:
             self._verb_event(m, head, prep)
+            return None
+        if head.pos_ in NOUNS and self._exchanged(prep):
+            hit = self._exchange_hit(head)  # "in an exchange for 150 Russian servicemen"
+            if hit is not None:
+                self._accept(m, hit)
             return None
         if prep.lower_ != "of" and prep.lower_ not in self.lex.member_preps:
             return None
@@ -624,7 +751,7 @@ class EventsComponent:
                 hit = _Hit(said, [verb])
         if hit is None:
             for child in verb.children:
-                if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in NOUNS | {"ADJ"}:
+                if child.dep_ in ("dobj", "attr", "acomp", "oprd") and child.pos_ in NOUNS | {"ADJ", "VERB"}:
                     # light verbs: "undergoing training", "suffered losses", "were dead"
                     if lem in lex.owner_is_subject and lem in lex.verbs:
                         continue
@@ -635,11 +762,25 @@ class EventsComponent:
             return None
         return self._combine(verb, hit)
 
+    def _prep_event(self, verb: Token) -> _Hit | None:
+        """The event of a noun after a preposition on a verb that names none itself: "1,200
+        prisoners were returned *in a swap*", "2,000 troops took part *in the exercise*"."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.lex.event_preps:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in NOUNS:
+                    hit = self._word_event(pobj)
+                    if hit is not None and hit.event not in self.lex.weak_events:
+                        return hit
+        return None
+
     def _phrase_tokens(self, head: Token, rest: tuple[str, ...]) -> list[Token] | None:
         """The other words of a phrase among the children and grandchildren of its head, or None."""
         found: list[Token] = []
         pool = list(head.children)
         pool += [g for c in head.children for g in c.children]
+        pool.sort(key=lambda t: (t.i < head.i, abs(t.i - head.i)))  # words after the head first
         for word in rest:
             tok = next((t for t in pool if lemma(t) == word or t.lower_ == word), None)
             if tok is None:
@@ -679,9 +820,18 @@ class EventsComponent:
             return _Hit(event, [token])
         return None
 
-    def _other_subject(self, clause: Token) -> bool:
-        """A relative clause whose subject is a part, not the relative pronoun itself."""
-        return any(c.dep_ in SUBJECTS and c.lower_ not in self.lex.relative_pronouns for c in clause.children)
+    def _part_subject(self, clause: Token) -> bool:
+        """A relative clause whose subject is a part of the noun's set ("4,000 of whom were
+        killed"), not the set itself ("who were killed") nor another actor ("the soldiers North
+        Korea sent")."""
+        for c in clause.children:
+            if c.dep_ in SUBJECTS and c.lower_ not in self.lex.relative_pronouns:
+                if self._numeric(c) or any(
+                    p.lower_ == "of" and any(w.lower_ in self.lex.references for w in p.children)
+                    for p in c.children
+                ):
+                    return True
+        return False
 
     @staticmethod
     def _own_arguments(verb: Token) -> bool:
@@ -694,45 +844,130 @@ class EventsComponent:
         lex = self.lex
         via_dep = via.dep_ if via is not None else ""
         via_prep = via is not None and (via.dep_ == "prep" or via.pos_ == "ADP")
-        if not via_prep or (via is not None and via.lower_ in lex.member_preps):
-            hit = self._verb_hit(verb)
+        if not via_prep or (via is not None and (via.lower_ in lex.member_preps or self._exchanged(via))):
+            hit = self._clause_hit(m, verb)
             if hit is not None:
                 self._accept(m, hit)
                 return
-            for child in verb.children:
-                if child.dep_ == "xcomp" and child.pos_ == "VERB":  # "are expected to arrive"
-                    hit = self._verb_hit(child)
-                    if hit is not None:
-                        self._accept(m, hit)
-                        return
         if (
             m.counted is None
             and via_dep not in SUBJECTS
             and (via is None or not via_prep or via.lower_ in lex.tally_preps)
         ):
-            # the subject names the figure: "the death toll rose to 50", "losses reached 4,000";
-            # or, with a preposition, the object: "officials put the number of dead at 120"
-            roles = SUBJECTS | {"dobj"} if via_prep else SUBJECTS
-            for child in verb.children:
-                if child.dep_ not in roles or child.pos_ not in NOUNS:
-                    continue
-                for noun in (child, self._partitive(child)):
-                    if noun is None:
-                        continue
-                    hit = self._word_event(noun)
-                    if hit is not None:
-                        self._accept(m, hit)
-                        if noun.i not in [p.i for p in m.path]:
-                            m.path.append(noun)
-                        if m.counted is None and m.reference is None and self._is_counted_noun(noun):
-                            m.counted, m.counted_how = noun, "named"  # "casualties ... reached 700,000"
-                        return
+            if self._figure_noun_event(m, verb, via_prep) or (via_prep and self._tally_participle(m, verb)):
+                return
         if lemma(verb) in lex.tally_verbs and verb.head.i != verb.i:
             # "..., bringing the total to 1,200": the event is that of the clause above
             if any(c.dep_ == "dobj" and lemma(c) in lex.tally_nouns for c in verb.children):
                 hit = self._verb_hit(verb.head)
                 if hit is not None:
                     self._accept(m, hit)
+
+    def _clause_hit(self, m: EventMatch, verb: Token) -> _Hit | None:
+        """The event of a verb whose argument the figure is: the verb's own ("killing 14"), else a
+        noun after a preposition on it ("returned in a swap"), a verb it governs ("are expected
+        to arrive"), or the presence of forces in a place ("troops are in Kursk")."""
+        hit = self._verb_hit(verb)
+        if hit is None or hit.event == "other":
+            hit = self._prep_event(verb) or hit
+        if hit is not None:
+            return hit
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":  # "are expected to arrive"
+                hit = self._verb_hit(child)
+                if hit is not None:
+                    return hit
+        return self._presence_hit(m, verb)
+
+    def _presence_hit(self, m: EventMatch, verb: Token) -> _Hit | None:
+        """Forces said to be in a named place are deployed there ("11,000 troops are now in
+        Russia's Kursk region"); the place is a GPE, LOC or FAC entity after a listed preposition."""
+        event, verbs, preps = self.lex.presence
+        if m.counted is None or lemma(verb) not in verbs:
+            return None
+        if self._counted_lemma(m.counted) not in self.lex.classes.forces:
+            return None
+        places = verb.doc._.places or []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            start, end = prep.idx, prep.right_edge.idx + len(prep.right_edge)
+            if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in prep.subtree) or any(
+                p.start < end and start < p.end for p in places
+            ):
+                return _Hit(event, [verb, prep])
+        return None
+
+    def _exchanged(self, prep: Token) -> bool:
+        """Whether a preposition joins what is given in return to an exchange ("swapped 95
+        Ukrainians *for* 95 Russians", "in return *for* 175 soldiers")."""
+        return prep.lower_ == "for" and lemma(prep.head) in self.lex.exchange_words
+
+    def _exchange_hit(self, noun: Token) -> _Hit | None:
+        """The event of an exchange noun: its own ("exchange"), else that of the verb of its clause
+        ("freed 175 prisoners in return for ...")."""
+        hit = self._word_event(noun)
+        if hit is not None:
+            return hit
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.head.pos_ in VERBS:
+            return self._verb_hit(prep.head)
+        return None
+
+    def _figure_noun_event(self, m: EventMatch, verb: Token, via_prep: bool) -> bool:
+        """For a bare number, the subject (or with a preposition the object) that names the figure:
+        "the death toll rose to 50", "officials put the number of dead at 120", "the number of
+        people evacuated has risen to 121,000"; True when found."""
+        roles = SUBJECTS | {"dobj"} if via_prep else SUBJECTS
+        for child in verb.children:
+            if child.dep_ not in roles or child.pos_ not in NOUNS:
+                continue
+            for noun in (child, self._partitive(child)):
+                if noun is None:
+                    continue
+                hit = self._word_event(noun) or self._participle_event(noun)
+                if hit is None:
+                    continue
+                self._accept(m, hit)
+                if noun.i not in [p.i for p in m.path]:
+                    m.path.append(noun)
+                if m.counted is None and m.reference is None and self._is_counted_noun(noun):
+                    m.counted, m.counted_how = noun, "named"  # "casualties ... reached 700,000"
+                return True
+        return False
+
+    def _tally_participle(self, m: EventMatch, verb: Token) -> bool:
+        """A number the parse hangs on the participle of a tally: "put the number killed or wounded
+        at some 4,000", "corrected its tally of drones destroyed in the air to 85"; True when the
+        participle names the event (the noun it describes is then the counted one, if listed)."""
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "acl" or node.head.pos_ not in NOUNS:
+            return False
+        noun = node.head
+        tally = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            tally = noun.head.head  # "its tally of drones destroyed"
+        if lemma(tally) not in self.lex.tally_nouns:
+            return False
+        hit = self._modifier_event(node)
+        if hit is None:
+            return False
+        self._accept(m, hit)
+        if noun is not tally and m.reference is None and self._is_counted_noun(noun):
+            m.counted, m.counted_how = noun, "named"
+        return True
+
+    def _participle_event(self, noun: Token) -> _Hit | None:
+        """The event a participle after a noun names: "the number *killed or wounded*", "its tally
+        of drones *destroyed in the air*"."""
+        for child in noun.children:
+            if child.dep_ == "acl":
+                hit = self._modifier_event(child)
+                if hit is not None:
+                    return hit
+        return None
 
     # -- references: "4,000 of them", "30 others", "30 were wounded" ---------------------------
 
@@ -765,6 +1000,18 @@ class EventsComponent:
                 break
         if best is not None:
             m.counted, m.counted_how = best, "reference" if ref is not None else "ellipsis"
+
+    @staticmethod
+    def _share_event(m: EventMatch, matches: list[EventMatch]) -> None:
+        """A part with no event of its own shares that of its whole ("2,100 evacuees, of whom
+        about 600 are children": evacuated too)."""
+        if m.event is not None or m.counted_how != "reference" or m.counted is None:
+            return
+        for other in matches:
+            if other is not m and other.counted is not None and other.counted.i == m.counted.i:
+                if other.counted_how != "reference" and other.event is not None:
+                    m.event, m.trigger = other.event, list(other.trigger)
+                    return
 
     # -- the owner ---------------------------------------------------------------------------
 
@@ -1047,9 +1294,10 @@ class _DocContext:
         "token.lemma",
         "token.ent_type",
     ],
-    default_config={"resource": RESOURCE},
+    default_config={"resource": RESOURCE, "subjects": SUBJECTS_RESOURCE},
 )
-def make_component(nlp: Language, name: str, resource: str) -> EventsComponent:
+def make_component(nlp: Language, name: str, resource: str, subjects: str) -> EventsComponent:
     """Factory registered with spaCy: fills counted noun, owner, event and qualifiers on the
-    quantities; the word lists of resource file ``resource`` are read and checked once here."""
-    return EventsComponent(load_lexicon(resource))
+    quantities; the word lists of resource file ``resource`` and the subject classes of
+    ``subjects`` are read and checked once here."""
+    return EventsComponent(load_lexicon(resource, subjects))
