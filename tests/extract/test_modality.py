@@ -309,3 +309,21 @@ def test_fabricated_reports_are_denied(annotate):
     doc = annotate("The militia said the reports of 60 executions were fabricated.")
     assert cue(doc, "fabricated").modality == "denied"
     assert modality_for(doc, token_of(doc, "60").i)[0] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_text", "word", "expected"),
+    [
+        ("The Pentagon said it has no plans to send 500 troops to the region.", "no plans", "500", "denied"),
+        (
+            "The militia said 40 guards were killed, without confirmation from the army.",
+            "without confirmation",
+            "40",
+            "reported",
+        ),
+    ],
+)
+def test_a_negated_cue_noun(annotate, text, cue_text, word, expected):
+    doc = annotate(text)
+    assert cue(doc, cue_text).modality == expected
+    assert modality_for(doc, token_of(doc, word).i)[0] == expected

@@ -63,6 +63,7 @@ class ModalityResource(TypedDict):
     figure_nouns: list[str]
     negated_phrasal: dict[str, ModalityName]
     negating_heads: list[str]
+    noun_negators: list[str]
     conditional_marks: list[str]
     claim_nouns: list[str]
     negation: dict[ModalityName, ModalityName]
@@ -85,6 +86,7 @@ class Lexicon:
     figure_nouns: frozenset[str]
     negated_phrasal: dict[tuple[str, str], str]
     negating_heads: frozenset[str]
+    noun_negators: frozenset[str]
     conditional_marks: frozenset[str]
     claim_nouns: frozenset[str]
     negation: dict[str, str]
@@ -114,6 +116,7 @@ def lexicon(resource: str = "modality.yaml") -> Lexicon:
         figure_nouns=frozenset(data["figure_nouns"]),
         negated_phrasal=phrasal,
         negating_heads=frozenset(data["negating_heads"]),
+        noun_negators=frozenset(data["noun_negators"]),
         conditional_marks=frozenset(data["conditional_marks"]),
         claim_nouns=frozenset(data["claim_nouns"]),
         negation=dict(data["negation"]),
@@ -221,7 +224,7 @@ class Component:
         if _quoted_mention(tok):
             return
         if tok.pos_ == "NOUN" and low in lex.nouns:
-            found.add(tok, tok, lex.nouns[low], self._noun_scope(tok))
+            self._noun_cue(tok, found)
         elif tok.pos_ == "NOUN" and low in lex.clause_nouns and _that_clause(tok) is not None:
             found.add(tok, tok, lex.clause_nouns[low], _that_clause(tok) or tok)
         elif tok.pos_ in ("ADJ", "VERB") and low in lex.adjectives and tok.dep_ in ADJECTIVE_DEPS:
@@ -229,6 +232,19 @@ class Component:
                 found.add(tok, tok, lex.adjectives[low], _adjective_scope(tok))
         elif tok.pos_ in ("ADJ", "VERB") and low in lex.predicative and _predicative(tok):
             found.add(tok, tok, lex.predicative[low], _adjective_scope(tok))
+
+    def _noun_cue(self, tok: Token, found: _Found) -> None:
+        """A cue noun, negation applied ("no plans to send" is a denial, "without confirmation"
+        is not confirmed)."""
+        modality = self.lex.nouns[tok.lower_]
+        neg = next(
+            (c for c in tok.children if c.dep_ in ("det", "neg") and c.lower_ in self.lex.noun_negators), None
+        )
+        if neg is None and tok.dep_ == "pobj" and tok.head.lower_ in self.lex.noun_negators:
+            neg = tok.head
+        if neg is not None:
+            modality = self.lex.negation.get(modality, modality)
+        found.add(min(neg or tok, tok, key=lambda t: t.i), tok, modality, self._noun_scope(tok))
 
     def _is_figure(self, noun: Token) -> bool:
         """Whether ``noun`` is a figure an estimate can be of: a number, a noun counted by one, or
