@@ -327,3 +327,42 @@ def test_a_negated_cue_noun(annotate, text, cue_text, word, expected):
     doc = annotate(text)
     assert cue(doc, cue_text).modality == expected
     assert modality_for(doc, token_of(doc, word).i)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_text", "expected"),
+    [
+        ("There are fears that 300 people were inside the hall.", "fears", "believed"),
+        ("In all probability the 7 hostages are held in the hills.", "probability", "believed"),
+        ("Doctors said the toll would almost certainly rise above 70.", "almost certainly", "believed"),
+        ("It is conceivable that the 900 prisoners were moved.", "conceivable", "possible"),
+        ("There is a risk that 2 million children miss school.", "risk", "possible"),
+    ],
+)
+def test_more_uncertainty_cues(annotate, text, cue_text, expected):
+    doc = annotate(text)
+    assert cue(doc, cue_text).modality == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it would answer the 20 requests as soon as possible.",
+        "Troops can now move along 3 roads.",
+        "The general was certainly proud of the 5 new battalions.",
+        "The families of the 19 victims had expected an apology.",
+    ],
+)
+def test_set_phrases_ability_and_emphasis_are_no_uncertainty(annotate, text):
+    doc = annotate(text)
+    assert not [c for c in doc._.modality_cues if c.modality in ("possible", "believed", "estimated")]
+
+
+def test_unnamed_reports_are_reported_even_capitalised(annotate):
+    doc = annotate("Initial reports said 16 people were hurt.")
+    assert modality_for(doc, token_of(doc, "16").i)[0] == "reported"
+
+
+def test_a_reported_estimate_stays_an_estimate(annotate):
+    doc = annotate("A satellite study backs estimates that 11,000 troops arrived.")
+    assert modality_for(doc, token_of(doc, "11,000").i)[0] == "estimated"

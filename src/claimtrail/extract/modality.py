@@ -22,16 +22,13 @@ from spacy.tokens import Doc, Token
 from typing_extensions import TypedDict
 
 from .. import resources
-from ..model import ModalityCue
+from ..model import AttributionMention, ModalityCue
 from ..nlp.extensions import doc_text
 from .attribution import attribution_for
 from .attribution_lexicon import lexicon as attribution_lexicon
 from .vocabularies import ActorTypeName, ModalityName
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd")
-# An adjective cue before its noun, after "be", or as what a verb makes of its object ("making a
-# higher toll likely").
-ADJECTIVE_DEPS = ("amod", "acomp", "attr", "oprd", "ccomp")
 
 
 class VerbEntry(TypedDict):
@@ -44,6 +41,15 @@ class VerbEntry(TypedDict):
     passive_only: NotRequired[bool]
     needs_infinitive: NotRequired[bool]
     except_objects: NotRequired[list[str]]
+
+
+class HedgedCertainty(TypedDict):
+    """Words of certainty that are a cue only under an adverb of degree ("almost certainly")."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    words: list[str]
+    degrees: list[str]
+    modality: ModalityName
 
 
 class ModalityResource(TypedDict):
@@ -61,6 +67,8 @@ class ModalityResource(TypedDict):
     predicative_adjectives: dict[str, ModalityName]
     clause_nouns: dict[str, ModalityName]
     figure_nouns: list[str]
+    hedged_certainty: HedgedCertainty
+    not_cues: list[str]
     negated_phrasal: dict[str, ModalityName]
     negating_heads: list[str]
     noun_negators: list[str]
@@ -84,6 +92,8 @@ class Lexicon:
     predicative: dict[str, str]
     clause_nouns: dict[str, str]
     figure_nouns: frozenset[str]
+    hedged_certainty: HedgedCertainty
+    not_cues: tuple[tuple[str, ...], ...]
     negated_phrasal: dict[tuple[str, str], str]
     negating_heads: frozenset[str]
     noun_negators: frozenset[str]
@@ -114,6 +124,8 @@ def lexicon(resource: str = "modality.yaml") -> Lexicon:
         predicative=dict(data["predicative_adjectives"]),
         clause_nouns=dict(data["clause_nouns"]),
         figure_nouns=frozenset(data["figure_nouns"]),
+        hedged_certainty=data["hedged_certainty"],
+        not_cues=tuple(tuple(phrase.split()) for phrase in data["not_cues"]),
         negated_phrasal=phrasal,
         negating_heads=frozenset(data["negating_heads"]),
         noun_negators=frozenset(data["noun_negators"]),
@@ -163,6 +175,7 @@ class Component:
         )
         self.words = self.words | frozenset(lex.reported_modals) | frozenset(lex.marks)
         self.words = self.words | frozenset(lex.predicative) | frozenset(lex.clause_nouns)
+        self.words = self.words | frozenset(lex.hedged_certainty["words"])
         self.lemmas = frozenset(lex.verbs) | frozenset(v for v, _ in lex.negated_phrasal)
         said = attribution_lexicon(attribution)
         self.speech = said.speech
@@ -172,7 +185,7 @@ class Component:
         """Set ``doc._.modality_cues``: the word cues, then the statements of unnamed reports."""
         found = _Found(doc_text(doc))  # the text is built from the tokens on each access: read it once
         for tok in doc:
-            if tok.lower_ in self.words or tok.lemma_ in self.lemmas:
+            if (tok.lower_ in self.words or tok.lemma_ in self.lemmas) and not self._in_set_phrase(tok):
                 self._word_cue(tok, found)
                 self._modifier_cue(tok, found)
         self._reported_statements(doc, found)
@@ -197,6 +210,29 @@ class Component:
             self._verb(tok, found)
         elif tok.pos_ == "VERB":
             self._negated_phrasal(tok, found)
+        else:
+            self._hedged_certainty(tok, found)
+
+    def _in_set_phrase(self, tok: Token) -> bool:
+        """Whether ``tok`` is inside a set phrase that hedges nothing ("as soon as possible")."""
+        for phrase in self.lex.not_cues:
+            for k, word in enumerate(phrase):
+                start = tok.i - k
+                if word != tok.lower_ or start < 0 or start + len(phrase) > len(tok.doc):
+                    continue
+                if tuple(t.lower_ for t in tok.doc[start : start + len(phrase)]) == phrase:
+                    return True
+        return False
+
+    def _hedged_certainty(self, tok: Token, found: _Found) -> None:
+        """A word of certainty under an adverb of degree ("almost certainly", "all but certain")."""
+        hedge = self.lex.hedged_certainty
+        if tok.lower_ not in hedge["words"]:
+            return
+        degree = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in hedge["degrees"]), None)
+        if degree is not None:
+            scope = _clause_head(tok.head) if tok.pos_ == "ADV" else _adjective_scope(tok)
+            found.add(min(degree, tok, key=lambda t: t.i), tok, hedge["modality"], scope)
 
     def _in_reported_speech(self, head: Token) -> bool:
         """Whether a modal's verb is the complement of a speech verb, not in "would have" (a
@@ -227,7 +263,7 @@ class Component:
             self._noun_cue(tok, found)
         elif tok.pos_ == "NOUN" and low in lex.clause_nouns and _that_clause(tok) is not None:
             found.add(tok, tok, lex.clause_nouns[low], _that_clause(tok) or tok)
-        elif tok.pos_ in ("ADJ", "VERB") and low in lex.adjectives and tok.dep_ in ADJECTIVE_DEPS:
+        elif low in lex.adjectives and _adjective_cue_position(tok):
             if lex.adjectives[low] != "estimated" or tok.dep_ != "amod" or self._is_figure(tok.head):
                 found.add(tok, tok, lex.adjectives[low], _adjective_scope(tok))
         elif tok.pos_ in ("ADJ", "VERB") and low in lex.predicative and _predicative(tok):
@@ -260,8 +296,9 @@ class Component:
         """Statements of unnamed reports and of no one ("Reports indicate ...", "it was reported
         that") are reported: a cue on the attribution's cue word, scoped on its content."""
         for a in doc._.attributions or []:
-            named = a.source_name is not None and a.source_name[:1].isupper()
-            if a.source is not None and (named or a.source_type not in self.lex.reported_source_types):
+            if a.source is not None and (
+                _named(doc, a) or a.source_type not in self.lex.reported_source_types
+            ):
                 continue
             if a.source is not None and _is_pronoun(doc, a.source.start, a.source.end):
                 continue  # "he said": a person named elsewhere, not an unnamed report
@@ -389,6 +426,14 @@ def _negation(tok: Token) -> Token | None:
     return neg
 
 
+def _adjective_cue_position(tok: Token) -> bool:
+    """Whether an adjective or participle stands where it hedges: before its noun, after "be", or
+    (an adjective) as what a verb makes of its object ("making a higher toll likely")."""
+    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("amod", "acomp", "attr"):
+        return True
+    return tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "ccomp")
+
+
 def _predicative(tok: Token) -> bool:
     """Whether an adjective says something of its subject or object ("were exaggerated", "called
     it false"), not of the noun it precedes ("unknown gunmen")."""
@@ -417,6 +462,15 @@ def _quoted_mention(tok: Token) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _named(doc: Doc, a: AttributionMention) -> bool:
+    """Whether an attribution's source is named: media and documents by a proper noun ("Initial
+    reports" is no name though capitalised), other sources by a capitalised name."""
+    if a.source is not None and a.source_type in ("media", "document"):
+        span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+        return span is not None and any(t.pos_ == "PROPN" for t in span)
+    return a.source_name is not None and a.source_name[:1].isupper()
 
 
 def _is_pronoun(doc: Doc, start: int, end: int) -> bool:
@@ -475,7 +529,9 @@ def modality_for(doc: Doc, token_index: int) -> tuple[str, list[ModalityCue]]:
     """The modality of the clause holding token ``token_index``, with the cues that set it.
 
     Cues whose scope is the token or one of its heads count, the nearest first; a denial anywhere
-    on that path wins. With no such cue, a cue on the attribution that covers the token decides
+    on that path wins, and a cue of the content's own certainty (estimated, planned, possible ...)
+    wins over a reporting cue further up ("a study backs estimates of ...": estimated; the source
+    is in the chain). With no such cue, a cue on the attribution that covers the token decides
     (its cue word: "estimate" -> estimated; unnamed "reports" -> reported). Otherwise "asserted".
     """
     lex = lexicon()
@@ -493,7 +549,8 @@ def modality_for(doc: Doc, token_index: int) -> tuple[str, list[ModalityCue]]:
         denied = [c for c in on_path if c.modality == "denied"]
         if denied:
             return "denied", denied
-        best = min(on_path, key=lambda c: (depth[c.scope_head], lex.precedence.get(c.modality, 99)))
+        own = [c for c in on_path if c.modality != "reported"] or on_path  # a reported estimate stays one
+        best = min(own, key=lambda c: (depth[c.scope_head], lex.precedence.get(c.modality, 99)))
         same = [
             c
             for c in on_path
