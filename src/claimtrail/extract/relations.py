@@ -1,12 +1,12 @@
 """Relations between the figures of one sentence: a figure that is a part of another.
 
 "Air defences shot down 31 of 35 drones" (31 intercepted of 35 launched), "31 drones out of 35",
-"40 people, of whom 12 were children", "9 civilians, including 4 journalists", "Of the 35 drones,
-31 were intercepted": the first-named part is a part of the whole. ``part_whole`` reads them from
-the tokens and the dependency parse of a processed Doc, after the quantities and events components
-have run (a counted noun may stand between a part and its "out of"); ``claims.build_claims`` turns
-each relation into ``Claim.part_of`` (the claim id of the whole), which fusion checks (part <=
-whole) and shows as a rate. Only counts relate (a share, a distance or a sum of money is not a part
+"40 people, of whom 12 were children", "9 civilians, including 4 journalists", "337 drones, 126 of
+them over Kursk and 91 over Moscow", "Of the 35 drones, 31 were intercepted": the part is a part
+of the whole. ``part_whole`` reads them from the tokens and the dependency parse of a processed
+Doc, after the quantities and events components have run (a counted noun may stand between a part
+and its "out of"); ``claims.build_claims`` turns each relation into ``Claim.part_of`` (the claim id
+of the whole), which fusion checks (part <= whole) and shows as a rate. Only counts relate (a share, a distance or a sum of money is not a part
 of a count). The words are in ``resources/relations.yaml``.
 """
 
@@ -26,6 +26,9 @@ RESOURCE = "relations.yaml"
 
 #: Quantity kinds that count things (``QuantityMention.kind``): only they are parts and wholes.
 COUNT_KINDS = frozenset({"count", "number"})
+#: Dependency relations of the words that modify a number ("about", "at least") and may stand
+#: between a part phrase and the figure.
+MODIFIERS = frozenset({"advmod", "quantmod"})
 
 
 class RelationsFile(TypedDict):
@@ -34,6 +37,7 @@ class RelationsFile(TypedDict):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
     fraction_words: list[str]
     part_words: list[str]
+    part_words_after: list[str]
     fronted_words: list[str]
 
 
@@ -43,6 +47,7 @@ class Words:
 
     fraction: frozenset[tuple[str, ...]]
     part: tuple[tuple[str, ...], ...]
+    part_after: tuple[tuple[str, ...], ...]
     fronted: frozenset[tuple[str, ...]]
 
 
@@ -53,6 +58,7 @@ def load_words(name: str = RESOURCE) -> Words:
     return Words(
         fraction=frozenset(_phrases(data["fraction_words"])),
         part=tuple(sorted(_phrases(data["part_words"]), key=len, reverse=True)),
+        part_after=tuple(_phrases(data["part_words_after"])),
         fronted=frozenset(_phrases(data["fronted_words"])),
     )
 
@@ -107,9 +113,12 @@ def part_whole(doc: Doc, words: Words | None = None) -> list[PartWhole]:
         found: dict[tuple[int, int], PartWhole] = {}
         for relation in (
             *_fractions(doc, figures, words),
-            *_after_markers(doc, figures, words),
+            *_led_by_marker(doc, figures, words),
+            *_followed_by_marker(doc, figures, words),
             *_fronted(doc, figures, words),
         ):
+            found.setdefault(relation.part, relation)
+        for relation in _conjoined(doc, figures, list(found.values())):
             found.setdefault(relation.part, relation)
         out.extend(sorted(found.values(), key=lambda r: r.part))
     return out
@@ -150,7 +159,7 @@ def _fractions(doc: Doc, figures: list[_Figure], words: Words) -> list[PartWhole
     return out
 
 
-def _after_markers(doc: Doc, figures: list[_Figure], words: Words) -> list[PartWhole]:
+def _led_by_marker(doc: Doc, figures: list[_Figure], words: Words) -> list[PartWhole]:
     """ "40 people, of whom 12 were children", "9 civilians, including 4 journalists": a part
     phrase right before a figure makes it a part of the figure the phrase hangs off in the parse,
     else of the nearest figure before it."""
@@ -164,8 +173,41 @@ def _after_markers(doc: Doc, figures: list[_Figure], words: Words) -> list[PartW
     return out
 
 
+def _followed_by_marker(doc: Doc, figures: list[_Figure], words: Words) -> list[PartWhole]:
+    """ "intercepted 337 drones, 126 of them over Kursk": a part phrase right after a figure makes
+    it a part of the figure the phrase's pronoun stands for (the one governing it in the parse, else
+    the nearest figure before it)."""
+    out = []
+    for n, part in enumerate(figures[1:], start=1):
+        follows = _lower(doc[part.end : part.end + 2])
+        if not any(follows[: len(phrase)] == phrase for phrase in words.part_after):
+            continue
+        whole = _governing(doc[part.first], figures[:n]) or figures[n - 1]
+        out.append(PartWhole(part.span, whole.span))
+    return out
+
+
+def _conjoined(doc: Doc, figures: list[_Figure], found: list[PartWhole]) -> list[PartWhole]:
+    """ "126 of them over Kursk and 91 over Moscow": a figure joined by a conjunction to a part is a
+    part of the same whole."""
+    whole_of = {r.part: r.whole for r in found}
+    by_token = {i: f for f in figures for i in range(f.first, f.end)}
+    out = []
+    for figure in figures:
+        if figure.span in whole_of:
+            continue
+        for i in range(figure.first, figure.end):
+            head = by_token.get(doc[i].head.i) if doc[i].dep_ == "conj" else None
+            if head is not None and head.span in whole_of:
+                out.append(PartWhole(figure.span, whole_of[head.span]))
+                break
+    return out
+
+
 def _marker_before(doc: Doc, first: int, words: Words) -> int | None:
-    """The index of the first token of a part phrase ending right before token ``first``."""
+    """The index of the first token of a part phrase ending right before token ``first`` or before
+    the words that modify it ("of whom about 600")."""
+    first = min([first] + [t.i for t in doc[first].lefts if t.dep_ in MODIFIERS])
     for phrase in words.part:
         start = first - len(phrase)
         if start >= doc[first].sent.start and _lower(doc[start:first]) == phrase:

@@ -6,6 +6,10 @@
 * ``sum``: killed + wounded against casualties (killed or wounded) from the same origin at the same
   time: "300 killed + 2,700 wounded = 3,000; stated 3,000".
 * ``part``: a part never exceeds its whole (killed <= casualties) for the same origin and time.
+* ``part_whole``: a figure stated as a part of another in one sentence ("shot down 31 of 35
+  drones", "of whom 12 were children": ``Claim.part_of``), and per night the figures of a part
+  event against its whole's from the same origin (intercepted <= launched, ``daily_parts``): the
+  part never above the whole, with its rate ("31 of 35 launched drones intercepted (89%)").
 * ``circular_reporting``: one origin repeated by several articles counts once; consistent when the
   echoes repeat the same figure, inconsistent when they disagree (a misquote or a lost revision).
 
@@ -15,11 +19,11 @@ Every check is a ``results.Check``: its kind, claims, result (consistent or inco
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Claim, Quantity
-from .cluster import Item, Key
+from .cluster import Item, Key, interval, plural
 from .config import config
 from .contradictions import fmt, representatives
 from .results import Check
@@ -342,3 +346,91 @@ def circular_checks(items: list[Item]) -> list[Check]:
             )
         )
     return out
+
+
+def part_whole_checks(claims: list[Claim], items: list[Item]) -> list[Check]:
+    """One check per figure its sentence states as a part of another (``Claim.part_of``): the
+    part never above its whole, with its rate ("31 of 35 launched drones intercepted (89%)")."""
+    by_id = {c.claim_id: c for c in claims}
+    read = {it.claim_id: it for it in items if not it.parts}
+    out = []
+    for c in claims:
+        whole = by_id.get(c.part_of) if c.part_of else None
+        if whole is None or c.quantity is None or whole.quantity is None:
+            continue
+        part_bounds, whole_bounds = interval(c.quantity), interval(whole.quantity)
+        if part_bounds is None or whole_bounds is None:
+            continue
+        part_item, whole_item = read.get(c.claim_id), read.get(whole.claim_id)
+        what = _Named(
+            noun=part_item.key.subject if part_item else (c.subject.normalized or whole.subject.normalized),
+            part_event=part_item.key.event if part_item else c.event,
+            whole_event=whole_item.key.event if whole_item else whole.event,
+        )
+        said = f"stated in one sentence by {part_item.origin.name}" if part_item else "stated in one sentence"
+        out.append(_rate_check((c.claim_id, whole.claim_id), part_bounds, whole_bounds, what, said))
+    return out
+
+
+def daily_part_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
+    """Per night, subject and country (``daily_parts``): the latest figure of a part event from an
+    origin never above its latest figure of the whole event (intercepted <= launched), with the
+    rate. A part stated with that very whole in one sentence is checked by ``part_whole_checks``."""
+    out: list[Check] = []
+    for rule in config()["daily_parts"]:
+        nights = [k for k in clusters if k.event == rule["part"] and k.incident.startswith("day@")]
+        for key in sorted(nights, key=repr):
+            wholes = {
+                w.origin.key: w for w in clusters.get(replace(key, event=rule["whole"]), []) if usable(w)
+            }
+            parts = {p.origin.key: p for p in clusters[key] if usable(p)}  # in date order: the latest
+            for origin_key, part in sorted(parts.items()):
+                whole = wholes.get(origin_key)
+                if whole is None or part.claim.part_of == whole.claim_id:
+                    continue
+                what = _Named(key.subject, key.event, whole.key.event)
+                said = f"night of {key.incident.split('@')[-1]}, both from {part.origin.name}"
+                bounds = (part.best, part.low, part.high), (whole.best, whole.low, whole.high)
+                out.append(_rate_check((part.claim_id, whole.claim_id), *bounds, what, said))
+    return out
+
+
+@dataclass(frozen=True)
+class _Named:
+    """What a part-whole check counts: the subject word and the events of the part and the whole."""
+
+    noun: str | None
+    part_event: str | None
+    whole_event: str | None
+
+    def phrase(self, part: str, whole: str) -> str:
+        """ "31 of 35 launched drones intercepted", "12 of 40 people killed" (labels of fusion.yaml;
+        the whole's event before the noun where its label is one word and differs from the part's)."""
+        labels = config()["event_labels"]
+        noun = plural(self.noun) if self.noun else "counted"
+        before = labels.get(self.whole_event or "", "")
+        after = labels.get(self.part_event or "", "")
+        if self.whole_event == self.part_event or not before.isalpha():
+            before = ""  # "launched drones", never "in training drones"
+        if self.part_event in (None, "other"):
+            after = ""
+        return " ".join(w for w in (part, "of", whole, before, noun, after) if w)
+
+
+Bounds = tuple[float, float | None, float | None]  # best, low, high (an open side: None)
+
+
+def _rate_check(claims: tuple[str, str], part: Bounds, whole: Bounds, what: _Named, said: str) -> Check:
+    """A part-whole check: consistent when the part's lowest reading is not above the whole's
+    highest; the detail gives the rate of the best figures."""
+    ok = part[1] is None or whole[2] is None or part[1] <= whole[2]
+    rate = f" ({part[0] / whole[0]:.0%})" if whole[0] else ""
+    detail = what.phrase(_n(part[0]), _n(whole[0])) + rate
+    if not ok:
+        detail += ": the part is larger than its whole"
+    return Check(
+        kind="part_whole",
+        claims=claims,
+        result="consistent" if ok else "inconsistent",
+        detail=f"{detail}; {said}",
+    )

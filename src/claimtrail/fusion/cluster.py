@@ -36,7 +36,9 @@ class Key:
     event: str
     unit: str | None
     scope: str  # "total" | "batch" | "batch 2" | "part: children" | ...
-    incident: str = ""  # one incident ("<town id>@<first day>"), or "" for a campaign or total
+    # one incident ("<town id>@<first day>"), one day (night) of a daily event ("day@<day>") or the
+    # period it totals ("period@<first day>..<last day>"), or "" for a campaign or total
+    incident: str = ""
 
 
 @dataclass
@@ -275,7 +277,8 @@ def tracked_id(key: Key) -> str:
 
 def label_for(key: Key, place_name: str | None, incident_word: str | None = None) -> str:
     """ "North Korean troops deployed to Russia", "North Korean troops deployed in the second batch",
-    "people killed in the attack in Kharkiv (children)"."""
+    "people killed in the attack in Kharkiv (children)", "Russian drones launched at Ukraine
+    (2025-03-05)" (the word before the place by event: ``place_prepositions``)."""
     cfg = config()
     owner = cfg["demonyms"].get(key.country or "", key.country or "")
     noun = plural(key.subject)
@@ -292,7 +295,7 @@ def label_for(key: Key, place_name: str | None, incident_word: str | None = None
     if incident_word:
         text += f" in the {incident_word}"
     if place_name:
-        text += (" to " if key.event == "deployed" else " in ") + place_name
+        text += f" {cfg['place_prepositions'].get(key.event, 'in')} {place_name}"
     if key.incident:
         text += f" ({key.incident.split('@')[-1]})"
     if key.scope.startswith("part: "):

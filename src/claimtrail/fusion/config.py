@@ -63,8 +63,14 @@ class FusionConfig(TypedDict):
     campaign_words: list[str]
     presence_event: dict[str, str]
     event_labels: dict[str, str]
+    place_prepositions: dict[str, str]
+    foreign_place_events: list[str]
+    place_country_events: list[str]
     batch_events: list[str]
     cumulative_events: list[str]
+    daily_events: dict[str, int]  # event -> days after the first that are the same night or event
+    daily_max_days: int
+    daily_parts: list[PartRule]
     window_days: Windows
     same_time_days: int
     consensus_modalities: list[str]

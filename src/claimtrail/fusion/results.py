@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-CheckKind = Literal["unit", "sum", "part", "derived", "circular_reporting"]
+CheckKind = Literal["unit", "sum", "part", "part_whole", "derived", "circular_reporting"]
 CheckResult = Literal["consistent", "inconsistent"]
 #: A figure for output: whole numbers as int, others rounded to 2 decimals (``timeline._num``).
 Figure = float | int | None

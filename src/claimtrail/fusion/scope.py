@@ -20,10 +20,11 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Claim
+from ..store.rows import to_date
 from .config import config
 
 if TYPE_CHECKING:
-    from .cluster import Item
+    from .cluster import Item, Key
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
@@ -332,6 +333,61 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
         if near:
             _join(it, min(near, key=lambda i: abs((it.day - i.start).days)))
     return incidents
+
+
+def scope_nights(items: list[Item]) -> None:
+    """A figure of a daily event (``daily_events``: launched, intercepted, released) counts one night
+    or one event: it is scoped to its day ("day@<first day>"; figures of the same thing within the
+    event's window of days are one), never added to a running total, unless its sentence has
+    campaign words ("since the start of the war"); one whose event time spans more than
+    ``daily_max_days`` days ("in March") totals that period ("period@<first>..<last>")."""
+    cfg = config()
+    windows, max_days = cfg["daily_events"], int(cfg["daily_max_days"])
+    nightly = [
+        it for it in items if it.key.event in windows and not it.key.incident and not is_campaign(it.claim)
+    ]
+    by_what: dict[Key, list[Item]] = defaultdict(list)
+    for it in nightly:
+        period = _period(it, max_days)
+        if period is not None:
+            it.key = replace(it.key, incident=period)
+        else:
+            by_what[it.key].append(it)
+    for key, group in by_what.items():
+        first: date | None = None
+        for it in sorted(group, key=lambda i: (i.day, i.claim_id)):
+            if first is None or (it.day - first).days > int(windows[key.event]):
+                first = it.day
+            it.key = replace(it.key, incident=f"day@{first.isoformat()}")
+    _corrections_join_their_night(nightly, max_days)
+
+
+def _corrections_join_their_night(items: list[Item], max_days: int) -> None:
+    """A figure stating a revision ("on Saturday it corrected its tally to 85"), the only figure of
+    its origin that day, belongs to the night it corrects: the origin's latest night within
+    ``max_days`` days before, for the same subject, country and event."""
+    per_day: Counter[tuple[Any, ...]] = Counter()
+    for it in items:
+        per_day[(it.origin.key, replace(it.key, incident=""), it.day)] += 1
+    for it in items:
+        what = (it.origin.key, replace(it.key, incident=""))
+        if not states_revision(it.claim) or per_day[(*what, it.day)] > 1:
+            continue
+        earlier = [d for (o, k, d) in per_day if (o, k) == what and 0 < (it.day - d).days <= max_days]
+        if earlier:
+            it.key = replace(it.key, incident=f"day@{max(earlier).isoformat()}")
+
+
+def _period(item: Item, max_days: int) -> str | None:
+    """ "period@<first>..<last>" for a daily figure whose event time spans more than ``max_days``
+    days ("4,200 drones in February"), else None (a figure of one night or event)."""
+    span = item.claim.event_time
+    if span is None:
+        return None
+    first, last = to_date(span.start), to_date(span.end, end=True)
+    if first is None or last is None or (last - first).days + 1 <= max_days:
+        return None
+    return f"period@{first.isoformat()}..{last.isoformat()}"
 
 
 def _join(item: Item, incident: Incident) -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from ..model import Claim
+from ..model import EVENTS, Claim, one_of
 from ..store.rows import name_key
 from . import checks as checks_mod
 from . import contradictions as contra_mod
@@ -153,15 +153,22 @@ def _stand_in(origin: Origin, outlet: str | None, claim: Claim) -> bool:
 def read_items(
     claims_by_article: dict[str, list[Claim]], articles: dict[str, ArticleMeta], origins: Origins
 ) -> list[Item]:
-    """Every quantity claim that counts something with an event, read for fusion (``make_item``);
-    a subject without a country takes the one its article gives that subject elsewhere."""
+    """Every quantity claim that counts something with an event, read for fusion (``make_item``)
+    with what its sentence says of its parts and wholes (``_as_related``); a subject without a
+    country takes the country its sentence places the people of a ``place_country_events`` figure
+    in, else the one its article gives that subject elsewhere."""
     countries = article_countries([c for cs in claims_by_article.values() for c in cs])
+    related = _as_related(claims_by_article)
+    place_events = config()["place_country_events"]
     items: list[Item] = []
     for article_id, group_claims in claims_by_article.items():
         meta = articles.get(article_id) or NO_META
-        for c in group_claims:
+        for stated in group_claims:
+            c = related.get(stated.claim_id, stated)
             subj = c.subject
             country = subj.country
+            if country is None and c.event in place_events:
+                country = _one_country(c)
             if country is None and subj.normalized:
                 canon, _ = canonical_subject(subj.normalized, c.event)
                 country = countries.get(f"{article_id}\x00{canon}")
@@ -170,15 +177,63 @@ def read_items(
             )
             if it is not None:
                 items.append(it)
+    _parts_apart(items)
     return items
+
+
+def _one_country(claim: Claim) -> str | None:
+    """The country of a claim's places where they name exactly one ("evacuated from the Sumy
+    region": Ukraine), else None."""
+    found = {p.country for p in claim.places if p.country}
+    return found.pop() if len(found) == 1 else None
+
+
+def _as_related(claims_by_article: dict[str, list[Claim]]) -> dict[str, Claim]:
+    """The parts and wholes of the ledger's stated relations as fusion reads them (by claim id):
+    a part with what its sentence says of its whole (``_as_part``); a whole named after its part
+    with the part's event where that event is the part of a night's rule ("shot down 81 of the 94
+    missiles") counts the rule's whole event (the 94 were launched; "intercepted 337 drones, 126 of
+    them over Kursk" keeps 337 intercepted)."""
+    by_id = {c.claim_id: c for cs in claims_by_article.values() for c in cs}
+    rules = {r["part"]: r["whole"] for r in config()["daily_parts"]}
+    out: dict[str, Claim] = {}
+    for part in by_id.values():
+        whole = by_id.get(part.part_of or "")
+        if whole is None:
+            continue
+        out[part.claim_id] = _as_part(part, whole)
+        if whole.event == part.event and part.event in rules and part.start < whole.start:
+            out[whole.claim_id] = replace(whole, event=one_of(rules[part.event], EVENTS, "event"))
+    return out
+
+
+def _as_part(claim: Claim, whole: Claim) -> Claim:
+    """A part read with what its sentence says of its whole ("35 drones, of which 31 were shot
+    down", "40 people, of whom 12 were children"): the whole's subject where the part counts no
+    noun of its own, the whole's event where the part states none."""
+    subject = claim.subject if claim.subject.normalized else whole.subject
+    event = whole.event if claim.event in (None, "other") else claim.event
+    return replace(claim, subject=subject, event=event)
+
+
+def _parts_apart(items: list[Item]) -> None:
+    """A part that would count the same thing as its whole ("31 of 35 soldiers were killed") is a
+    group inside it: scope "part: of <the whole as written>", checked against it, never its rival."""
+    read = {it.claim_id: it for it in items}
+    for it in items:
+        whole = read.get(it.claim.part_of or "")
+        if whole is not None and whole.key == it.key and whole.claim.quantity is not None:
+            it.key = replace(it.key, scope=f"part: of {whole.claim.quantity.text}")
 
 
 # -- 3. incidents ----------------------------------------------------------------------------------
 def scope_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]], origins: Origins) -> Scoped:
     """Neutral nouns ("the dead") adopted by their article's subject, incident figures scoped to
-    their incident, and a local authority named without its town merged with the one named with it."""
+    their incident, daily figures (drones launched) to their night, and a local authority named
+    without its town merged with the one named with it."""
     scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
     incidents = scope_mod.assign_incidents(items, claims_by_article)
+    scope_mod.scope_nights(items)
     _local_authorities(items, incidents, origins.of)
     return Scoped(items, incidents)
 
@@ -226,12 +281,16 @@ def cluster(items: list[Item], claims: list[Claim]) -> dict[Key, list[Item]]:
 
 # -- 5. contradictions and checks ------------------------------------------------------------------
 def find(clusters: dict[Key, list[Item]], claims: list[Claim]) -> Findings:
-    """Sum, part and subset checks, then wholes derived from their parts (added to ``clusters``),
-    apparent contradictions across related quantities, and stated unit conversions."""
+    """Sum, part and subset checks, parts stated in one sentence and night by night, then wholes
+    derived from their parts (added to ``clusters``), apparent contradictions across related
+    quantities, and stated unit conversions."""
+    items = [i for members in clusters.values() for i in members]
     cross = (
         checks_mod.sum_checks(clusters)
         + checks_mod.part_checks(clusters)
         + checks_mod.subset_checks(clusters)
+        + checks_mod.part_whole_checks(claims, items)
+        + checks_mod.daily_part_checks(clusters)
     )
     cross += checks_mod.derive_totals(clusters)
     return Findings(cross, checks_mod.unit_checks(claims), contra_mod.across(clusters))
@@ -310,6 +369,7 @@ def _place_scope(
     if key.incident and key.incident in incidents:
         place = incidents[key.incident].place
         return TrackedPlace(place["name"], place.get("country")), []
+    foreign = config()["foreign_place_events"]
     votes: Counter[str] = Counter()
     subs: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
@@ -317,7 +377,7 @@ def _place_scope(
         seen = set()
         for p in it.claim.places:
             country = p.country
-            if not country or (key.event == "deployed" and country == key.country):
+            if not country or (key.event in foreign and country == key.country):
                 continue
             seen.add(country)
             info = scope_mod.place_info(p.gazetteer_id)
