@@ -366,3 +366,17 @@ def test_unnamed_reports_are_reported_even_capitalised(annotate):
 def test_a_reported_estimate_stays_an_estimate(annotate):
     doc = annotate("A satellite study backs estimates that 11,000 troops arrived.")
     assert modality_for(doc, token_of(doc, "11,000").i)[0] == "estimated"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Officials doubt that 300 fighters remain in the city.", "300", "possible"),
+        ("Early indications are that 40 homes were destroyed.", "40", "believed"),
+        ("The minister hinted that 2,000 reservists were mobilised.", "2,000", "possible"),
+        ("The claim that 90 tanks were lost is questionable.", "90", "possible"),
+    ],
+)
+def test_doubt_and_indication(annotate, text, word, expected):
+    doc = annotate(text)
+    assert modality_for(doc, token_of(doc, word).i)[0] == expected
