@@ -87,7 +87,7 @@ def test_vague_and_looking_back_durations(text, expected):
     [
         ("Inflation eased from October last year.", [("October last year", "DATE", "2024-10")]),
         ("The rule applies from January 1 next year.", [("January 1 next year", "DATE", "2026-01-01")]),
-        ("The talks ended in the previous decade.", [("previous decade", "DATE", "201")]),
+        ("The talks ended in the previous decade.", [("the previous decade", "DATE", "201")]),
     ],
 )  # fmt: skip
 def test_a_date_and_its_relative_year_or_decade(text, expected):
@@ -105,3 +105,35 @@ def test_parts_of_day_take_the_day_they_name():
 def test_a_part_of_day_alone_takes_the_story_day():
     got = found("Snow closed the airport on Tuesday. Passengers spent the night in the terminal.")
     assert got == [("Tuesday", "DATE", "2025-03-04"), ("the night", "TIME", "2025-03-04TNI")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Repairs will take at least two months.", ("at least two months", "DURATION", "P2M")),
+        ("Rescuers will search for another 48 hours.", ("another 48 hours", "DURATION", "PT48H")),
+        ("The alert lasted more than seven hours.", ("more than seven hours", "DURATION", "PT7H")),
+        ("Fuel prices fell for five consecutive weeks.", ("five consecutive weeks", "DURATION", "P5W")),
+        ("The museum closed in the late 1980s.", ("the late 1980s", "DATE", "198")),
+    ],
+)  # fmt: skip
+def test_spans_keep_what_timeml_keeps(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_period_after_a_counted_noun_is_a_set():
+    assert found("The port now loads three ships a day.") == [
+        ("now", "DATE", "PRESENT_REF"),
+        ("a day", "SET", "P1D"),
+    ]
+    assert found("Rents rose 5% a year.") == [("a year", "SET", "P1Y")]
+    # a year before "a year after" is no rate
+    got = found("Rebels seized the town in 2014, a year after the uprising.")
+    assert got == [("2014", "DATE", "2014"), ("a year", "DURATION", "P1Y")]
+
+
+def test_the_year_refers_back_to_the_story_year():
+    got = found("Exports rose in 2023. For the year, the surplus doubled. The year ahead looks harder.")
+    assert got[1] == ("the year", "DATE", "2023")
+    assert found("The year began with a blackout.") == [("The year", "DATE", "2025")]
+    assert found("She was named officer of the year.") == []

@@ -67,6 +67,9 @@ def _prefix_res(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             r"(?<!\w)(?P<w>(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on)?|commencing)|w/c)\s+$", re.I
         ),
         "between": re.compile(r"(?<!\w)(?P<w>from|between)\s+$", re.I),
+        "durmod": re.compile(
+            r"(?<![\w-])(?:" + rx["DURMOD"] + r")(?:\s+(?:" + rx["DURMOD"] + r"))?\s+$", re.I
+        ),
     }
 
 
@@ -349,6 +352,31 @@ def _parts_of_day_on(chunks: list[Chunk], text: str) -> list[Chunk]:
     return chunks
 
 
+_THE_BEFORE = re.compile(r"(?<!\w)the\s+$", re.I)
+
+
+def _with_article(ch: Chunk, text: str) -> Chunk:
+    """ "the late 1980s": a decade or century keeps its article in the span, as TimeML does."""
+    m = (
+        _THE_BEFORE.search(text[max(0, ch.start - 6) : ch.start])
+        if ch.gran in ("decade", "century")
+        else None
+    )
+    if m:
+        ch.start -= len(m.group(0))
+    return ch
+
+
+def _with_modifier(ch: Chunk, text: str, lex: Lexicon) -> Chunk:
+    """ "at least two months", "another 48 hours": TimeML keeps a duration's modifier in the span."""
+    if text[ch.start : ch.start + 4].lower() == "the ":
+        return ch
+    m = _prefix_res(lex)["durmod"].search(text[max(0, ch.start - 30) : ch.start])
+    if m:
+        ch.start -= len(m.group(0))
+    return ch
+
+
 def _overlap_free(cands: list[Chunk]) -> list[Chunk]:
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[Chunk] = []
@@ -421,7 +449,9 @@ def find_chunks(text: str, reference: date | None, lex: Lexicon | None = None) -
     out = []
     for ch in chunks:
         if ch.type in ("DATE", "TIME"):
-            ch = _prefixes(ch, text, reference, lex)
+            ch = _with_article(_prefixes(ch, text, reference, lex), text)
+        elif ch.type == "DURATION":
+            ch = _with_modifier(ch, text, lex)
         _trim(ch, text)
         out.append(ch)
     out.sort(key=lambda c: c.start)

@@ -424,6 +424,14 @@ def h_story_period(m: re.Match[str], c: Ctx) -> Chunk | None:
     return ch
 
 
+def h_the_year(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "the year" on its own: the year the story last named, else the publication year (TimeML
+    reads it as a reference back, like "that year")."""
+    ch = _from_ref(c, m.start(), m.end(), 0, "Y")
+    ch.anchor = ("Y", 0.0)
+    return ch
+
+
 def h_the_weekend(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "over the weekend": the latest weekend (the current one from Saturday on), or the next one
     after a future cue."""

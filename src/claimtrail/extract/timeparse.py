@@ -199,6 +199,8 @@ class TemporalWords(TypedDict):
     future_cues: list[str]
     past_cues: list[str]
     vague_duration_cues: list[str]
+    count_adjectives: list[str]
+    duration_modifiers: list[str]
     in_duration_words: list[str]
     reference_words: dict[str, str]
     relative_days: dict[str, int]
@@ -451,6 +453,8 @@ def _alternations(
         "AMPM": r"(?:[ap]\s?\.\s?m\b\.?|[ap]\s*\.\s*m\s*\.|[ap]m\b|[ap](?=[\s.,;!?)]|$))",
         "FUTURE": _alt(list(data["future_cues"])),
         "PAST": _alt(list(data["past_cues"])),
+        "COUNTADJ": _alt(list(data["count_adjectives"])),
+        "DURMOD": _alt(list(data["duration_modifiers"])),
         "VAGUEPRE": "|".join(rf"(?<={re.escape(w)}\s)" for w in data["vague_duration_cues"]),
         "REFWORD": _alt(list(data["reference_words"])),
         "STORYDAY": _alt(list(data["story_days"])),

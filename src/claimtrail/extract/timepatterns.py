@@ -80,7 +80,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?:the\s+)?(?P<rel>past|last|previous|next|coming|following|recent|first|final)\s+(?P<n>{NUM})"
      r"(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?\s+(?P<u>{UNIT})"
      r"(?:\s*(?:and|,\s*and)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT}))?", u.h_lastn, 1),
-    (r"(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?(?:\s*-\s*|\s*)(?P<u>{UNIT})"
+    (r"(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?(?:\s*-\s*|\s*)(?:{COUNTADJ}\s+)?(?P<u>{UNIT})"
      r"(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?(?!\s*-\s*old|-)", u.h_duration, 3),
     (r"half\s+(?:an?\s+)?(?P<u>{UNIT})", u.h_half_unit, 3),
     (r"(?:all|full|whole|(?:the|an?)\s+(?:whole|entire|full))[\s-]+(?P<u>day|night|week|month|year)", u.h_all_unit, 3),
@@ -90,6 +90,8 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?:recent|coming)\s+(?:days|weeks|months|years)", u.h_recent, 3),
     (r"overnight", u.h_overnight, 3),
     (r"the\s+weekend", g.h_the_weekend, 3),
+    (r"(?<!\bof\s)the\s+year(?![\w-])(?!\s+(?:of|to|ended|ending|before|after|earlier|later|ago|when|that|since)\b)",
+     g.h_the_year, 5),
     (r"(?:the\s+)?(?P<n>{DAY})[\s-]+century", g.h_century, 1),
     (r"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|{WD}|{DAYPART}|weekend)",
      u.h_every, 1),
@@ -133,7 +135,7 @@ LEADS: list[str] = [
     "the SEASON", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
     "the D ORDW", "the week", "the D ORDW last",
     "D NUMW", "in", "the past last previous next coming following recent first final", "D NUMW",
-    "half", "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the", "the D ORDW",
+    "half", "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the", "the", "the D ORDW",
     "every each", "FREQ", "once twice D NUMW",
     "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
     "early late later earlier in on through during spent", "early late", "from between D",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from .timegrammar import Ctx, _fraction
 from .timeparse import (
@@ -193,13 +194,18 @@ def h_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
         return None
     if is_vague(c.lex, m) and len(parts) == 1:
         return _vague(m, c, next(iter(parts)))
-    if m["n"].lower() in ("a", "an") and re.search(
-        r"\d[\d,.]*(?:\s*[A-Za-z]+)?\s+$", c.text[max(0, m.start() - 25) : m.start()]
-    ):
+    if m["n"].lower() in ("a", "an") and _rate_rx(c.lex).search(c.text[max(0, m.start() - 30) : m.start()]):
         return Chunk(m.start(), m.end(), "SET", duration_value(parts), gran="set")  # "100 km a week"
     ch = c.duration(m.start(), m.end(), parts)
     ch.value = timeml_duration(c.lex, m, parts)
     return ch
+
+
+@lru_cache(maxsize=4)
+def _rate_rx(lex: Lexicon) -> re.Pattern[str]:
+    """A count and what is counted right before "a day/week/year" ("100 km", "three ships", "5%"):
+    a rate, so the period is a SET; "in 2014, a year after" is not one."""
+    return re.compile(rf"(?<![\w,.])(?:\d[\d,.]*\d|\d|{lex.rx['NUMWORD']})\s*(?:%|[A-Za-z]+)\s+$", re.I)
 
 
 def _vague(m: re.Match[str], c: Ctx, letter: str) -> Chunk:
