@@ -363,6 +363,9 @@ class EventsComponent:
                 self._resolve_reference(m, matches, ctx)
                 self._share_event(m, matches)
         for m in matches:
+            if m.counted is None and m.event is None and self._tally_valued(m):
+                self._restate(m, matches, ctx)
+        for m in matches:
             self._find_owner(m, matches, ctx)
             m.qualifiers = self._find_qualifiers(m, ctx)
             self._settle_event(m)
@@ -591,12 +594,15 @@ class EventsComponent:
     def _find_event(self, m: EventMatch, start: Token) -> None:
         """Walk up from the counted noun (or the number) to the first word that names an event.
 
-        A counted noun that names an event itself ("1,000 POWs", "4,000 casualties", "14 dead")
-        is only a fallback: a verb above it says more ("Hamas released 24 hostages"). So is a weak
-        event ("a force of 5,000" is strength, "deployed a force of 5,000" deployed).
+        What only describes the figure gives way to a word above it that names an event: a
+        participle or relative clause on a noun ("14 people killed", "handed over 22 badly
+        wounded soldiers", "intercepted 45 rockets fired from Gaza"), then a counted noun that
+        names an event itself ("1,000 POWs", "dozens of detainees"; "Hamas released 24 hostages"),
+        then a weak event ("a force of 5,000" is strength, "deployed a force of 5,000" deployed).
         """
         t = start
         prev: Token | None = None
+        described: _Hit | None = None
         fallback: _Hit | None = None
         members = False  # reached through "including"/"among": the noun above is the same set
         for _ in range(MAX_STEPS):
@@ -606,17 +612,23 @@ class EventsComponent:
                 self._accept(m, hit)
                 return
             fallback = fallback or hit
-            hit, decides = self._event_on_modifiers(m, t, prev)
-            if hit is not None and decides and hit.event not in self.lex.weak_events:
-                self._accept(m, hit)
-                return
+            hit = self._event_on_modifiers(m, t, prev)
+            if hit is not None and hit.event not in self.lex.weak_events:
+                described = described or hit
             fallback = fallback or hit
             step = self._climb(m, t)
             if step is None:
                 break
             prev, (t, members) = t, step
-        if m.event is None and fallback is not None:
-            self._accept(m, fallback)
+            if members and described is not None and m.event is None:
+                break  # "losses among the 12,000 soldiers North Korea sent": the clause names the set
+        if described is not None and m.via is not None and m.via.lower_ in self.lex.member_preps:
+            m.event = None  # the same, where "among" hangs off the verb ("replace losses among ...")
+        if m.event is None and m.counted is not None:
+            fallback = fallback or self._word_event(m.counted)  # "dozens of detainees"
+        chosen = described or fallback
+        if m.event is None and chosen is not None:
+            self._accept(m, chosen)
 
     def _event_on_word(self, m: EventMatch, t: Token, is_counted: bool) -> _Hit | None:
         """The event a noun or adjective on the way names ("deployment", "dead"); the nouns passed
@@ -630,12 +642,9 @@ class EventsComponent:
             return hit
         return None
 
-    def _event_on_modifiers(self, m: EventMatch, t: Token, prev: Token | None) -> tuple[_Hit | None, bool]:
-        """The event a participle, adjective or relative clause on the word names, and whether it
-        decides: a participle after the noun or a restrictive relative clause does ("14 people
-        killed", "soldiers who were wounded"); an adjective before the noun or a clause set off by
-        a comma only describes, and a verb above says more ("handed over 22 badly wounded
-        soldiers", "3,500 troops, who were training, ...")."""
+    def _event_on_modifiers(self, m: EventMatch, t: Token, prev: Token | None) -> _Hit | None:
+        """The event a participle, adjective or relative clause on the word names ("troops
+        deployed", "14 people killed", "soldiers who were wounded", "a 12,000-strong force")."""
         for child in t.children:
             if (prev is not None and child.i == prev.i) or self._in_quantity(m, child):
                 continue
@@ -644,14 +653,8 @@ class EventsComponent:
                     continue  # "12,000 troops, 4,000 of whom were killed": not all 12,000
                 hit = self._modifier_event(child)
                 if hit is not None:
-                    return hit, not (child.dep_ == "amod" or self._set_off(child))
-        return None, False
-
-    @staticmethod
-    def _set_off(clause: Token) -> bool:
-        """Whether a clause follows a comma ("3,500 troops, who were training")."""
-        first = clause.left_edge.i
-        return first > 0 and clause.doc[first - 1].text == ","
+                    return hit
+        return None
 
     def _climb(self, m: EventMatch, t: Token) -> tuple[Token, bool] | None:
         """One step up the parse from ``t``: (the head, whether it names the same set), or None
@@ -686,6 +689,8 @@ class EventsComponent:
             return None
         if prep.lower_ != "of" and prep.lower_ not in self.lex.member_preps:
             return None
+        if prep.lower_ == "of" and self._numeric(head):
+            return None  # "31 of 35 drones": what happened to the part is not said of the whole
         if head.pos_ in NOUNS and not self._container(head) and prep.lower_ == "of":
             # "the commander of 1,500 troops" says nothing about the troops
             if self._word_event(head) is None:
@@ -769,8 +774,11 @@ class EventsComponent:
             if prep.dep_ != "prep" or prep.lower_ not in self.lex.event_preps:
                 continue
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in NOUNS:
-                    hit = self._word_event(pobj)
+                if pobj.dep_ != "pobj" or pobj.pos_ not in NOUNS:
+                    continue
+                nouns = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]  # "evacuation operation"
+                for noun in nouns:
+                    hit = self._word_event(noun)
                     if hit is not None and hit.event not in self.lex.weak_events:
                         return hit
         return None
@@ -778,8 +786,8 @@ class EventsComponent:
     def _phrase_tokens(self, head: Token, rest: tuple[str, ...]) -> list[Token] | None:
         """The other words of a phrase among the children and grandchildren of its head, or None."""
         found: list[Token] = []
-        pool = list(head.children)
-        pool += [g for c in head.children for g in c.children]
+        pool = [c for c in head.children if c.dep_ != "conj"]  # a coordinated verb's words are its own
+        pool += [g for c in pool for g in c.children]
         pool.sort(key=lambda t: (t.i < head.i, abs(t.i - head.i)))  # words after the head first
         for word in rest:
             tok = next((t for t in pool if lemma(t) == word or t.lower_ == word), None)
@@ -1001,6 +1009,29 @@ class EventsComponent:
         if best is not None:
             m.counted, m.counted_how = best, "reference" if ref is not None else "ellipsis"
 
+    def _tally_valued(self, m: EventMatch) -> bool:
+        """Whether a bare number is the value of a figure noun that names no event ("a figure
+        close to the Pentagon's estimate of roughly 11,000", "had put the figure at 76,000")."""
+        if any(lemma(p) in self.lex.tally_nouns for p in m.path):
+            return True
+        via, verb = m.via, m.verb
+        if via is None or verb is None or via.lower_ not in self.lex.tally_preps:
+            return False
+        return any(c.dep_ in SUBJECTS | {"dobj"} and lemma(c) in self.lex.tally_nouns for c in verb.children)
+
+    @staticmethod
+    def _restate(m: EventMatch, matches: list[EventMatch], ctx: _DocContext) -> None:
+        """A figure noun restates the figure said just before (in this or the previous sentence):
+        its counted noun and event hold for this value too."""
+        lo = ctx.window_start(m.anchor.i)
+        before = [o for o in matches if lo <= o.anchor.i < m.anchor.i and o.counted is not None]
+        before = [o for o in before if o.event is not None]
+        if before:
+            last = max(before, key=lambda o: o.anchor.i)
+            m.counted, m.counted_how = last.counted, "reference"
+            m.event, m.trigger = last.event, list(last.trigger)
+            m.path = []  # "the Pentagon's estimate": whose figure it is, not whose troops
+
     @staticmethod
     def _share_event(m: EventMatch, matches: list[EventMatch]) -> None:
         """A part with no event of its own shares that of its whole ("2,100 evacuees, of whom
@@ -1101,6 +1132,10 @@ class EventsComponent:
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 found = ctx.country_like(child)
+                if found is None and child.dep_ == "compound":  # "Russian fighter jets"
+                    found = next(
+                        (o for o in (ctx.country_like(g) for g in child.lefts if g.dep_ == "amod") if o), None
+                    )
                 if found is not None:
                     return found
         if depth > 0:
