@@ -57,6 +57,20 @@ def test_claims_table_and_filters(ledger):
     assert found and all("train" in c["sentence"].lower() for c in found)
 
 
+def test_every_event_is_a_claims_and_export_filter(ledger):
+    """The --event options take every event of model.EVENTS (issue 14's new ones included) and list them."""
+    from claimtrail.model import EVENTS
+
+    launched = json.loads(run("claims", "--db", ledger, "--event", "launched", "--format", "json").stdout)
+    assert launched and all(c["event"] == "launched" for c in launched)  # the air-defence articles
+    for event in EVENTS:
+        assert run("claims", "--db", ledger, "--event", event, "--format", "json").exit_code == 0, event
+        assert run("export", "--db", ledger, "--event", event).exit_code == 0, event
+    for command in ("claims", "export"):
+        help_text = " ".join(run(command, "--help").stdout.split())
+        assert all(event in help_text for event in EVENTS), command
+
+
 def test_export_jsonl_is_the_contract(ledger):
     lines = run("export", "--db", ledger, "--format", "jsonl").stdout.splitlines()
     assert len(lines) > 20

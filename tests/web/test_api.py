@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrail.model import EVENTS
+
 from .conftest import TOKEN
 
 
@@ -16,7 +18,7 @@ def test_articles_pages_cover_every_article_once(client):
         page = client.get("/api/articles", params={"limit": 10, "offset": offset}).json()
         seen += [a["article_id"] for a in page["items"]]
         offset = page["next_offset"]
-    assert len(seen) == len(set(seen)) == 25  # 24 example articles + the hostile one
+    assert len(seen) == len(set(seen)) == 32  # 31 example articles + the hostile one
     assert "text" not in first["items"][0] and first["items"][0]["text_length"] > 100
 
 
@@ -41,6 +43,7 @@ def test_unknown_article_is_a_json_404(client):
     ("params", "check"),
     [
         ({"event": "deployed"}, lambda c: c["event"] == "deployed"),
+        ({"event": "intercepted"}, lambda c: c["event"] == "intercepted"),
         ({"country": "kp"}, lambda c: c["subject"]["country"] == "KP"),
         ({"speaker": "yu"}, lambda c: "yu" in c["attribution"][0]["name"].lower()),
         ({"origin": "intelligence"}, lambda c: "intelligence" in c["attribution"][-1]["name"].lower()),
@@ -90,6 +93,7 @@ def test_one_claim(client):
     "query",
     [
         "event=bogus",
+        "event=nonsense",
         "modality=sure",
         "country=KPX",
         "country=1",
@@ -137,6 +141,9 @@ def test_openapi_spec_documents_the_api(client):
     params = {p["name"] for p in spec["paths"]["/api/claims"]["get"]["parameters"]}
     assert {"event", "country", "speaker", "origin", "modality", "date_from", "date_to", "q"} <= params
     assert {"limit", "offset"} <= params
+    event = next(p for p in spec["paths"]["/api/claims"]["get"]["parameters"] if p["name"] == "event")
+    enum = next(s["enum"] for s in event["schema"].get("anyOf", [event["schema"]]) if "enum" in s)
+    assert enum == list(EVENTS)  # the OpenAPI enum follows model.EVENTS
     assert "ErrorBody" in spec["components"]["schemas"]
     assert "HTTPValidationError" not in spec["components"]["schemas"]
     assert not any(p.startswith("/articles") for p in spec["paths"])  # pages are not API

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -74,6 +75,33 @@ def test_claims_page_filters(client):
     html = client.get("/claims", params={"q": "Zelensky"}).text
     rows = re.findall(r'<tr data-claim="([^"]+)"', html)
     assert rows and all("zelensky" in client.get(f"/api/claims/{r}").json()["sentence"].lower() for r in rows)
+
+
+def test_article_page_colours_a_new_event_and_the_legend_lists_every_event(client):
+    """An air-defence figure is marked in the event's colour class; the legend has every event."""
+    from claimtrail.model import EVENTS
+    from claimtrail.web.render import EVENT_COLOURS, EVENT_FAMILIES
+
+    assert sorted(ev for _family, events in EVENT_FAMILIES for ev in events) == sorted(EVENTS)
+    assert set(EVENT_COLOURS) == {*EVENTS, "none"}
+    assert len(set(EVENT_COLOURS.values())) == len(EVENT_COLOURS)
+    css = client.get("/static/style.css").text
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    for event, colour in EVENT_COLOURS.items():
+        assert f".ev-{event} {{ --ev: {colour}; }}" in css, event
+        assert f"`{colour}`" in docs, event
+    claim = client.get("/api/claims", params={"event": "intercepted", "limit": 1}).json()["items"][0]
+    html = client.get(f"/articles/{claim['article_id']}").text
+    assert re.search(rf'<mark class="ev-intercepted"[^>]*data-claims="[^"]*{claim["claim_id"]}', html)
+    legend = re.search(r'<div class="legend">(.*?)</div>', html, re.S).group(1)
+    assert re.findall(r'class="badge ev-([a-z]+)"', legend) == [
+        *(e for _f, evs in EVENT_FAMILIES for e in evs),
+        "none",
+    ]
+    assert '<span class="family-name">weapons</span>' in legend
+    # the claims table shows the subject's class beside its text
+    table = client.get("/claims", params={"event": "intercepted"}).text
+    assert 'class="badge ev-intercepted"' in table and '<span class="subject-class">weapons</span>' in table
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import OutputError
 from ..export import FORMATS, Grades, export, export_to_file
-from ..model import Claim
+from ..model import EVENTS, Claim
 from ..store.filters import ClaimFilter
 from .common import DB_HELP, err, fail, ledger_for, reports_errors, silence_stdout
 
@@ -20,7 +20,7 @@ def export_command(
     fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
     output: str | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    event: str = typer.Option(None, "--event", help="Only claims with this event."),
+    event: str = typer.Option(None, "--event", help=f"Only claims with this event: {', '.join(EVENTS)}."),
     country: str = typer.Option(None, "--country", help="Only claims whose subject has this country code."),
     search: str = typer.Option(None, "--search", "-s", help="Only claims whose sentence matches."),
 ) -> None:

@@ -13,13 +13,26 @@ from ..model import EVENTS, MODALITIES, Claim, Event
 from ..store.filters import ClaimFilter
 from .common import DB_HELP, fail, ledger_for, out, reports_errors
 
+#: The claims table's colour per event, by family as in the web legend (web/render.py): forces
+#: blue, people harmed red, people moved or held green, weapons purple, materiel brown.
 EVENT_STYLES: dict[Event | None, str] = {
     "deployed": "bold blue",
+    "training": "bold cyan",
+    "withdrawn": "bold steel_blue",
+    "strength": "bold slate_blue1",
     "killed": "bold red",
     "wounded": "bold dark_orange",
     "casualties": "bold magenta",
+    "missing": "bold indian_red",
     "captured": "bold green",
-    "training": "bold cyan",
+    "detained": "bold dark_olive_green3",
+    "released": "bold spring_green3",
+    "displaced": "bold chartreuse3",
+    "evacuated": "bold dark_cyan",
+    "launched": "bold purple",
+    "intercepted": "bold medium_orchid",
+    "destroyed": "bold orange4",
+    "damaged": "bold tan",
     "other": "bold yellow",
     None: "bold",
 }

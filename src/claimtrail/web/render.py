@@ -9,14 +9,39 @@ from typing import Any, Literal
 
 from ..model import Claim, Event, SourceLink
 
+#: The legend's families of events, in order: each event of model.EVENTS is in exactly one
+#: (tests/web check it), and the events of a family share a hue so related figures read together.
+EVENT_FAMILIES: tuple[tuple[str, tuple[Event, ...]], ...] = (
+    ("forces", ("deployed", "training", "withdrawn", "strength")),
+    ("people harmed", ("killed", "wounded", "casualties", "missing")),
+    ("people moved or held", ("captured", "detained", "released", "displaced", "evacuated")),
+    ("weapons", ("launched", "intercepted")),
+    ("materiel", ("destroyed", "damaged")),
+    ("other", ("other",)),
+)
+
 #: Colour per event (also in static/style.css as .ev-<event>); statements without an event are grey.
+#: Forces blue, people harmed red to brown, people moved or held green to teal, weapons purple,
+#: materiel brown. White badge text has a contrast of at least 4.5:1 on each, except on "other"
+#: and "none", which take dark text.
 EVENT_COLOURS: dict[Event | Literal["none"], str] = {
-    "deployed": "#4e79a7",
-    "killed": "#e15759",
-    "wounded": "#f28e2b",
-    "casualties": "#b07aa1",
-    "captured": "#59a14f",
-    "training": "#76b7b2",
+    "deployed": "#1f5f99",
+    "training": "#44679b",
+    "withdrawn": "#4f6478",
+    "strength": "#3d3a8f",
+    "killed": "#b3261e",
+    "wounded": "#a64d00",
+    "casualties": "#8c1d52",
+    "missing": "#7f4f24",
+    "captured": "#2e7d32",
+    "detained": "#4a5d16",
+    "released": "#00796b",
+    "displaced": "#5c7a36",
+    "evacuated": "#00808c",
+    "launched": "#6a3d9a",
+    "intercepted": "#8e44ad",
+    "destroyed": "#4e342e",
+    "damaged": "#795548",
     "other": "#edc948",
     "none": "#bab0ac",
 }

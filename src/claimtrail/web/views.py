@@ -25,6 +25,7 @@ templates.env.globals.update(
     EVENTS=EVENTS,
     MODALITIES=MODALITIES,
     EVENT_COLOURS=render.EVENT_COLOURS,
+    EVENT_FAMILIES=render.EVENT_FAMILIES,
     event_class=render.event_class,
     grade_text=render.grade_text,
     chain_text=render.chain_text,
