@@ -3,7 +3,8 @@
 The corpus is the README demo and the end-to-end test bed, so a broken page, a stray figure or a
 TRUTH entry that no longer matches its article would silently poison every later test. These tests
 read the files with the standard library only (no claimtrail code), so they hold whatever the
-ingest stage does.
+ingest stage does; the one exception is the last test, which scores claimtrail's events against
+the truth (the event accuracy the product promises on this corpus).
 """
 
 from __future__ import annotations
@@ -357,3 +358,40 @@ def test_truth_md_mentions_every_truth_id(truth: dict) -> None:
     ids += [c["id"] for c in truth["not_contradictions"]]
     missing = [i for i in ids if f"`{i}`" not in doc]
     assert not missing
+
+
+# ---------------------------------------------------------------- claimtrail's events against the truth
+
+#: The event accuracy claimtrail promises on this corpus (issue 14).
+MIN_EVENT_ACCURACY = 0.95
+
+
+def _figure_span(claim: dict, text: str) -> tuple[int, int]:
+    """Where the claim's figure sits in its article: its first occurrence inside the evidence."""
+    start = text.index(claim["evidence"]) + claim["evidence"].index(claim["text"])
+    return start, start + len(claim["text"])
+
+
+def _extracted_events(truth: dict, texts: dict[str, str]) -> dict[str, str | None]:
+    """The event claimtrail gives each truth claim's figure (None when it finds no figure there)."""
+    from claimtrail import extract
+
+    found: dict[str, str | None] = {}
+    for key, entry in truth["articles"].items():
+        text = texts[article_key(entry)]
+        extracted = [c for c in extract(text, entry["published"]) if c.quantity is not None]
+        for claim in (c for c in truth["claims"] if c["article"] == key):
+            start, end = _figure_span(claim, text)
+            spans = [(c, [e for e in c.evidence if e.role == "quantity"] or [c]) for c in extracted]
+            hits = [c for c, evs in spans if any(e.start < end and start < e.end for e in evs)]
+            found[claim["id"]] = hits[0].event if hits else None
+    return found
+
+
+def test_event_accuracy_on_the_corpus(truth: dict, texts: dict[str, str]) -> None:
+    """Every truth figure (old and new events alike) counts; a figure not found counts as wrong."""
+    events = _extracted_events(truth, texts)
+    expected = {c["id"]: truth["quantities"][c["quantity"]]["event"] for c in truth["claims"]}
+    wrong = {i: (events[i], want) for i, want in expected.items() if events[i] != want}
+    accuracy = 1 - len(wrong) / len(expected)
+    assert accuracy >= MIN_EVENT_ACCURACY, (round(accuracy, 3), wrong)
