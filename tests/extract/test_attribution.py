@@ -823,3 +823,17 @@ def test_a_passive_stance_with_no_agent_is_held_by_someone_unnamed(annotate):
     assert content(text, a) == "of shelling 12 villages"
     text2 = "It was decided to close the port."
     assert annotate(text2)._.attributions == []
+
+
+def test_a_statement_made_or_issued_is_said_by_its_maker(annotate):
+    text = "The ministry issued a warning that 40 villages could flood."
+    a = by_cue(annotate(text)._.attributions, "issued a warning")
+    assert a.source.text == "The ministry"
+    assert "40 villages could flood" in content(text, a)
+    text2 = "Rights groups raised concerns about the 300 detainees."
+    a2 = by_cue(annotate(text2)._.attributions, "raised concerns")
+    assert content(text2, a2) == "the 300 detainees"
+    text3 = "The general made the comments on Friday during a visit to the front."
+    assert annotate(text3)._.attributions == []  # the comments were reported before: nothing new
+    text4 = "The findings raised questions about the figures."
+    assert annotate(text4)._.attributions == []  # findings make no statement

@@ -44,6 +44,8 @@ class AttributionResource(TypedDict):
     naming_verbs: list[str]
     request_prepositions: list[str]
     making_verbs: list[str]
+    said_objects: list[str]
+    anaphoric_determiners: list[str]
     temporal_marks: list[str]
     rival_markers: list[str]
     figure_verbs: list[str]
@@ -116,6 +118,8 @@ class Lexicon:
     intent: frozenset[str]
     negating: frozenset[str]
     making: frozenset[str]
+    said_objects: frozenset[str]
+    anaphoric: frozenset[str]
     object_preps: frozenset[str]
     anonymity: frozenset[str]
     figure_verbs: frozenset[str]
@@ -182,6 +186,8 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         intent=intent,
         negating=frozenset(data["negating_verbs"]),
         making=frozenset(data["making_verbs"]),
+        said_objects=frozenset(data["said_objects"]),
+        anaphoric=frozenset(data["anaphoric_determiners"]),
         object_preps=frozenset(data["stance_object_prepositions"]),
         anonymity=frozenset(data["anonymity_verbs"]),
         figure_verbs=frozenset(data["figure_verbs"]),

@@ -80,6 +80,46 @@ class VerbCues(NounCues):
             cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
         self._add(Draft(v.i, cue_end, content, src, direct=self._is_quote(content)))
 
+    def _said_object(self, v: Token) -> None:
+        """'made the case for a truce', 'issued a warning that ...', 'raised concerns about the toll',
+        'voiced support for the plan': a making verb whose object is a statement; the subject makes
+        it, what the statement is about (its clause or preposition), else the statement, is said."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_ not in self.lex.said_objects or _negated(v, self.lex.negating):
+            return
+        src = self._subject(v)
+        if (
+            src is None
+            or src.lower_ in self.lex.expletives
+            or not (src.pos_ in ("PROPN", "PRON") or self.actor_of[src.i] is not None)
+        ):
+            return  # "the findings raised questions": no one makes them
+        if _temporal(v, self.lex.temporal_marks) or self._quote_at(v.idx) is not None:
+            return
+        content = self._statement_content(v, obj)
+        if content is not None and content[1] > content[0]:
+            self._add(Draft(v.i, obj.i + 1, content, src, direct=self._is_quote(content)))
+
+    def _statement_content(self, v: Token, obj: Token) -> tuple[int, int] | None:
+        """What a made statement says: a quote after a colon ("made the following comment: ..."), its
+        clause, what its preposition is about, else the statement itself; None where the statement
+        points back to one already reported ("Trump made the comments on Friday") or is still to
+        come ("would publish a statement next week")."""
+        colon = self._colon_content(v)
+        if colon is not None:
+            return colon
+        about = that_clause(obj)
+        if about is not None:
+            return self._content_of(about, v)
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in self.lex.object_preps), None)
+        if prep is not None:
+            return self._span_chars(prep.i + 1, self._tail_trim(v, obj.right_edge.i + 1))
+        if any(c.dep_ in ("det", "poss") and c.lower_ in self.lex.anaphoric for c in obj.children):
+            return None
+        if v.tag_ in ("VB", "VBG"):
+            return None  # "would publish a statement next week": a plan, nothing said yet
+        return self._span_chars(obj.left_edge.i, self._tail_trim(v, obj.right_edge.i + 1))
+
     def _held(self, v: Token, src: Token | None) -> bool:
         """Whether someone holds a stance: a noun, name or pronoun speaker, or, with no one named,
         the bearer of a passive stance or naming ("was accused of hiding losses", "has been
