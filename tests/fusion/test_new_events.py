@@ -338,3 +338,31 @@ def test_of_whom_through_the_pipeline():
     [check] = part_whole(result)
     assert check.result == "consistent"
     assert check.detail.startswith("12 of 40 people killed (30%)")
+
+
+def test_parts_over_narrower_places_are_groups_of_their_own():
+    sentence = "Air defences shot down 337 Ukrainian drones, 126 of them over the Kursk region and 91 over the Moscow region."
+    regions = (
+        ("Kursk region", "RU", "claimtrail:admin1-ru-41"),
+        ("Moscow region", "RU", "claimtrail:admin1-ru-47"),
+    )
+    kw = {"country": "UA", "sources": ("Russian defence ministry",), "places": regions}
+    whole = replace(drones("k1", 337, "intercepted", start=23, **kw), sentence=sentence)
+    kursk = replace(
+        drones("k1", 126, "intercepted", start=45, **kw), sentence=sentence, part_of=whole.claim_id
+    )
+    moscow = replace(
+        drones("k1", 91, "intercepted", start=83, **kw), sentence=sentence, part_of=whole.claim_id
+    )
+    result = run([whole, kursk, moscow])
+    labels = sorted(t.label for t in result.tracked)
+    assert [label.rsplit("(", 1)[-1] for label in labels] == [
+        "2025-03-05)",
+        "part: Kursk region)",
+        "part: Moscow region)",
+    ]
+    assert not [c for t in result.tracked for c in t.contradictions if "revision" in c.reason or c.genuine]
+    assert sorted(c.detail.split(";")[0] for c in part_whole(result)) == [
+        "126 of 337 drones intercepted (37%)",
+        "91 of 337 drones intercepted (27%)",
+    ]

@@ -33,6 +33,7 @@ from .results import (
 from .timeline import estimate, outliers, timeline
 
 MIN_SUBSCOPE_ARTICLES = 2
+PART_PLACE_CHARS = 40  # how far after a part's figure a place names the group it counts
 
 
 @dataclass
@@ -218,12 +219,23 @@ def _as_part(claim: Claim, whole: Claim) -> Claim:
 
 def _parts_apart(items: list[Item]) -> None:
     """A part that would count the same thing as its whole ("31 of 35 soldiers were killed") is a
-    group inside it: scope "part: of <the whole as written>", checked against it, never its rival."""
+    group inside it, checked against it, never its rival: scope "part: <place>" where a place of its
+    sentence is named right after it ("126 of them over the Kursk region"), else "part: of <the whole
+    as written>"."""
     read = {it.claim_id: it for it in items}
     for it in items:
         whole = read.get(it.claim.part_of or "")
         if whole is not None and whole.key == it.key and whole.claim.quantity is not None:
-            it.key = replace(it.key, scope=f"part: of {whole.claim.quantity.text}")
+            group = _place_after(it.claim) or f"of {whole.claim.quantity.text}"
+            it.key = replace(it.key, scope=f"part: {group}")
+
+
+def _place_after(claim: Claim) -> str | None:
+    """The name of the claim's place written first within ``PART_PLACE_CHARS`` characters after its
+    figure, if any."""
+    after = claim.sentence[claim.end - claim.sentence_start :][:PART_PLACE_CHARS]
+    found = [(after.find(p.text), p.name) for p in claim.places if p.text and p.text in after]
+    return min(found)[1] if found else None
 
 
 # -- 3. incidents ----------------------------------------------------------------------------------
