@@ -546,7 +546,10 @@ class EventsComponent:
             return n
         if n.dep_ == "appos" and head.pos_ in NOUNS and lemma(head) not in lex.not_counted:
             m.counted, m.counted_how = head, "appos"  # "North Korean troops, some 12,000, ..."
-        for prep in n.lefts:  # "2,100 evacuees, of whom about 600 are children"
+        fronted = list(n.lefts)  # "2,100 evacuees, of whom about 600 are children"
+        if n.dep_ in SUBJECTS:  # the same with "of whom" on the verb
+            fronted += [c for c in n.head.children if c.i < n.i]
+        for prep in fronted:
             if prep.lower_ == "of" and prep.dep_ in ("prep", "dep"):
                 m.reference = next((p for p in prep.children if p.lower_ in lex.references), m.reference)
         return n
