@@ -47,7 +47,7 @@ __all__ = ["Component", "latest_full_date", "resolve_times", "make_component"]
 
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.I)
 _DT_SEP = re.compile(r"\s*(?:,|at|@|around|about|on|by|-|–|for)?\s*(?:at\s+)?", re.I)
-_TD_SEP = re.compile(r"\s*(?:,\s*)?(?:on|of)?\s*", re.I)
+_TD_SEP = re.compile(r"(?:\s+(?:local\s+time|GMT|UTC))?\s*(?:,\s*)?(?:on|of)?\s*", re.I)
 _POD_AFTER = re.compile(
     r"\s+(?P<q>early\s+|late\s+)?(?P<p>morning|afternoon|evening|night)(?=s?(?!\w))", re.I
 )

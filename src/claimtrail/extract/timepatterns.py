@@ -90,7 +90,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?:recent|coming)\s+(?:days|weeks|months|years)", u.h_recent, 3),
     (r"overnight", u.h_overnight, 3),
     (r"the\s+weekend", g.h_the_weekend, 3),
-    (r"(?<!\bof\s)the\s+year(?![\w-])(?!\s+(?:of|to|ended|ending|before|after|earlier|later|ago|when|that|since)\b)",
+    (r"the\s+year(?![\w-])(?!\s+(?:of|to|ended|ending|before|after|earlier|later|ago|when|that|since)\b)",
      g.h_the_year, 5),
     (r"(?:the\s+)?(?P<n>{DAY})[\s-]+century", g.h_century, 1),
     (r"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|{WD}|{DAYPART}|weekend)",
