@@ -366,3 +366,17 @@ def test_parts_over_narrower_places_are_groups_of_their_own():
         "126 of 337 drones intercepted (37%)",
         "91 of 337 drones intercepted (27%)",
     ]
+
+
+def test_the_whole_of_the_shot_down_counts_what_was_launched():
+    # "Air defences shot down 81 of the 94 missiles": the sentence says what happened to the 81 only
+    for whole_event in ("intercepted", "other", None):
+        whole = drones("w1", 94, whole_event, start=40)
+        part = replace(drones("w1", 81, "intercepted", start=30), part_of=whole.claim_id)
+        result = run([whole, part])
+        assert one(result, "launched").claims == (whole.claim_id,), whole_event
+        assert one(result, "intercepted").claims == (part.claim_id,), whole_event
+    # "intercepted 337 drones, 126 of them over the Kursk region": the whole, named first, was intercepted
+    whole = drones("w2", 337, "intercepted", start=10)
+    part = replace(drones("w2", 126, "intercepted", start=40), part_of=whole.claim_id)
+    assert not [t for t in run([whole, part]).tracked if t.event == "launched"]

@@ -191,10 +191,10 @@ def _one_country(claim: Claim) -> str | None:
 
 def _as_related(claims_by_article: dict[str, list[Claim]]) -> dict[str, Claim]:
     """The parts and wholes of the ledger's stated relations as fusion reads them (by claim id):
-    a part with what its sentence says of its whole (``_as_part``); a whole named after its part
-    with the part's event where that event is the part of a night's rule ("shot down 81 of the 94
-    missiles") counts the rule's whole event (the 94 were launched; "intercepted 337 drones, 126 of
-    them over Kursk" keeps 337 intercepted)."""
+    a part with what its sentence says of its whole (``_as_part``); the whole of a part of a
+    night's rule (intercepted of launched), where it states no event or is named after its part
+    with the part's event ("shot down 81 of the 94 missiles"), counts the rule's whole event (the 94
+    were launched; "intercepted 337 drones, 126 of them over Kursk" keeps 337 intercepted)."""
     by_id = {c.claim_id: c for cs in claims_by_article.values() for c in cs}
     rules = {r["part"]: r["whole"] for r in config()["daily_parts"]}
     out: dict[str, Claim] = {}
@@ -203,7 +203,8 @@ def _as_related(claims_by_article: dict[str, list[Claim]]) -> dict[str, Claim]:
         if whole is None:
             continue
         out[part.claim_id] = _as_part(part, whole)
-        if whole.event == part.event and part.event in rules and part.start < whole.start:
+        named_after = whole.event == part.event and part.start < whole.start
+        if part.event in rules and (named_after or whole.event in (None, "other")):
             out[whole.claim_id] = replace(whole, event=one_of(rules[part.event], EVENTS, "event"))
     return out
 
