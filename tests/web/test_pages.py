@@ -102,6 +102,12 @@ def test_article_page_colours_a_new_event_and_the_legend_lists_every_event(clien
     # the claims table shows the subject's class beside its text
     table = client.get("/claims", params={"event": "intercepted"}).text
     assert 'class="badge ev-intercepted"' in table and '<span class="subject-class">weapons</span>' in table
+    # the event filter offers every event, the chosen one selected
+    options = re.findall(
+        r'<option value="([a-z]+)"( selected)?>', table.split('name="event"')[1].split("</select>")[0]
+    )
+    assert [value for value, _ in options] == list(EVENTS)
+    assert [value for value, chosen in options if chosen] == ["intercepted"]
 
 
 @pytest.mark.parametrize(
