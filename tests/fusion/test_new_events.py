@@ -380,3 +380,23 @@ def test_the_whole_of_the_shot_down_counts_what_was_launched():
     whole = drones("w2", 337, "intercepted", start=10)
     part = replace(drones("w2", 126, "intercepted", start=40), part_of=whole.claim_id)
     assert not [t for t in run([whole, part]).tracked if t.event == "launched"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia launched 35 drones at Ukraine overnight, of which 31 were shot down, the Ukrainian air force said.",
+        "Ukraine's air force said it shot down 31 of 35 Russian drones launched at the country overnight.",
+    ],
+)
+def test_shot_down_of_launched_through_the_pipeline(text):
+    claims = claimtrail.extract(text, date(2025, 3, 5))
+    result = fuse(claims, meta(claims), {})
+    assert sorted(t.event for t in result.tracked) == ["intercepted", "launched"]
+    assert all(t.label.startswith("Russian drones") for t in result.tracked)
+    [check] = part_whole(result)
+    assert check.result == "consistent"
+    assert (
+        check.detail
+        == "31 of 35 launched drones intercepted (89%); stated in one sentence by Ukrainian Air Force"
+    )
