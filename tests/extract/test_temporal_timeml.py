@@ -136,3 +136,25 @@ def test_the_year_refers_back_to_the_story_year():
     got = found("Exports rose in 2023. For the year, the surplus doubled. The year ahead looks harder.")
     assert got[1] == ("the year", "DATE", "2023")
     assert found("The year began with a blackout.") == [("The year", "DATE", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The envoy arrives Friday for two days of talks.", "2025-03-07"),
+        ("Negotiations resume Tuesday in a neutral capital.", "2025-03-11"),
+        ("The curfew expires on Sunday.", "2025-03-09"),
+        # "since" looks back whatever the verb
+        ("It would be the first quiet night since Monday.", "2025-03-03"),
+        ("A shell hit the school on Monday.", "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_present_tense_schedules_point_forward(text, value):
+    got = [v for _, t, v in found(text) if t == "DATE"]
+    assert value in got
+
+
+def test_a_clock_time_with_local_time_takes_the_day_after_it():
+    assert found("Sirens sounded at 3 p.m. local time on Monday.") == [
+        ("3 p.m. local time on Monday", "TIME", "2025-03-03T15:00")
+    ]

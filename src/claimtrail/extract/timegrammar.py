@@ -27,6 +27,7 @@ from .timeparse import (
 )
 
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
+_SINCE_END = re.compile(r"(?<!\w)since\s+$", re.I)
 _PAST_VERB_ON = re.compile(r"(?<!\w)[a-z]{2,}ed\s+(?:on|in)\s+$")  # "killed on", "published in"
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -41,8 +42,10 @@ class Ctx:
 
     # --- context helpers -------------------------------------------------------------------
     def future_at(self, pos: int) -> bool:
-        """A future-tense cue shortly before ``pos`` in the same sentence ("will meet on Friday")."""
-        return bool(_future_rx(self.lex).search(self._sentence_window(pos)))
+        """A future-tense cue shortly before ``pos`` in the same sentence ("will meet on Friday"); never
+        right after "since" ("it would be the first attack since Monday" looks back)."""
+        window = self._sentence_window(pos)
+        return not _SINCE_END.search(window) and bool(_future_rx(self.lex).search(window))
 
     def past_at(self, pos: int) -> bool:
         """A past-tense word shortly before ``pos`` in the same sentence ("struck on February 6")."""
