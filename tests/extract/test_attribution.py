@@ -837,3 +837,18 @@ def test_a_statement_made_or_issued_is_said_by_its_maker(annotate):
     assert annotate(text3)._.attributions == []  # the comments were reported before: nothing new
     text4 = "The findings raised questions about the figures."
     assert annotate(text4)._.attributions == []  # findings make no statement
+
+
+def test_a_forecast_of_a_figure_is_said_by_its_subject(annotate):
+    text = "The ministry expects 2,000 more refugees by Friday."
+    a = by_cue(annotate(text)._.attributions, "expects")
+    assert (a.source.text, content(text, a)) == ("The ministry", "2,000 more refugees")
+    assert annotate("The troops expect heavy fighting.")._.attributions == []
+
+
+def test_an_as_clause_with_its_own_object_says_the_object(annotate):
+    text = "The crowd cheered as the mayor called for a truce of 30 days."
+    a = by_cue(annotate(text)._.attributions, "called for")
+    assert content(text, a) == "a truce of 30 days"
+    text2 = "Russia has lost 300 tanks, as Yu said on Monday."
+    assert content(text2, by_cue(annotate(text2)._.attributions, "said")) == "Russia has lost 300 tanks"

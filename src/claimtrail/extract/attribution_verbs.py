@@ -191,6 +191,7 @@ class VerbCues(NounCues):
             any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
             and v.dep_ == "advcl"
             and not _has_clause(v)
+            and not _has_object(v)  # "as she called for a truce": the request is what she says
         ):
             return _Verdict(self._clause_without(v.head, v))
         if v.dep_ == "parataxis" and not _has_clause(v):
@@ -691,6 +692,16 @@ def _next_to(neg: Token, t: Token) -> bool:
     unlike a quote's own last word ('"... Probably not," she said')."""
     lo, hi = sorted((neg.i, t.i))
     return not any(w.is_punct for w in t.doc[lo + 1 : hi])
+
+
+def _has_object(v: Token) -> bool:
+    """Whether a cue verb has an object or a phrase of its own that says what it is about ("called
+    for a truce", "discussed the plan"), beyond an agent or a time ("as reported by ISW on Monday")."""
+    return any(
+        c.dep_ in ("dobj", "dative", "oprd", "xcomp")
+        or (c.dep_ == "prep" and c.lower_ != "by" and not _is_time_phrase(c) and c.i == v.i + 1)
+        for c in v.children
+    )
 
 
 def _has_clause(v: Token) -> bool:
