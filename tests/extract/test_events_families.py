@@ -369,6 +369,14 @@ CASES: dict[str, list[Case]] = {
             "KP",
         ),
         ("The paramilitary RSF sent 20 drones against Port Sudan.", "20", "drone", "weapons", None),
+        (
+            "Russia struck Kharkiv with 12 missiles on Sunday, the governor said.",
+            "12",
+            "missile",
+            "weapons",
+            None,
+        ),
+        ("Army artillery pounded the rebel-held hills with 300 shells.", "300", "shell", "weapons", None),
     ],
     "intercepted": [
         (

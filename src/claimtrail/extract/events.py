@@ -9,8 +9,10 @@ fills, on the :class:`~claimtrail.model.QuantityMention` itself:
 - ``owner`` / ``owner_country``: whose the counted thing is ("*North Korean* troops",
   "*Pyongyang's* troops", "*North Korea* has deployed 1,500 troops"), the country taken from the
   places and actors found before this component ran;
-- ``event`` / ``event_trigger``: deployed, killed, wounded, casualties, captured, training or
-  other, with the words that say so ("killed or wounded", "deployment of", "lost their lives");
+- ``event`` / ``event_trigger``: one of ``claimtrail.model.EVENTS`` (from deployed and killed to
+  launched, intercepted and strength, or other), with the words that say so ("killed or
+  wounded", "deployment of", "lost their lives", "shot down"); some settle by the class of what
+  they count (``subjects.yaml``: "lost 3 tanks" is destroyed, "lost 300 men" casualties);
 - ``qualifiers``: batch, ordinals, additional, initial, total.
 
 It works like a spaCy component: :meth:`EventsComponent.match` computes one :class:`EventMatch`
@@ -91,6 +93,16 @@ class Presence(TypedDict):
     preps: list[str]
 
 
+class ArmedAttacks(TypedDict):
+    """Attacks made with weapons: the event, the verbs, the prepositions and the class counted."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    event: EventName
+    verbs: list[str]
+    preps: list[str]
+    counts: SubjectClass
+
+
 class EventsFile(TypedDict):
     """The schema of ``events.yaml`` (each section is described in the file)."""
 
@@ -102,6 +114,7 @@ class EventsFile(TypedDict):
     grounded: list[str]
     by_agent: list[AgentRule]
     presence: Presence
+    armed_attacks: ArmedAttacks
     exchange_words: list[str]
     event_preps: list[str]
     ellipsis_events: list[EventName]
@@ -139,6 +152,7 @@ class Lexicon:
     grounded: frozenset[str]
     by_agent: list[tuple[str, str, frozenset[str]]]
     presence: tuple[str, frozenset[str], frozenset[str]]
+    armed_attacks: ArmedAttacks
     exchange_words: frozenset[str]
     event_preps: frozenset[str]
     classes: SubjectClasses
@@ -237,6 +251,7 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
             _word_set(data["presence"]["verbs"]),
             _word_set(data["presence"]["preps"]),
         ),
+        armed_attacks=data["armed_attacks"],
         exchange_words=_word_set(data["exchange_words"]),
         event_preps=_word_set(data["event_preps"]),
         classes=classes,
@@ -860,6 +875,8 @@ class EventsComponent:
             if hit is not None:
                 self._accept(m, hit)
                 return
+        if via is not None and via_prep and self._armed_attack(m, verb, via):
+            return
         if (
             m.counted is None
             and via_dep not in SUBJECTS
@@ -908,6 +925,17 @@ class EventsComponent:
             ):
                 return _Hit(event, [verb, prep])
         return None
+
+    def _armed_attack(self, m: EventMatch, verb: Token, prep: Token) -> bool:
+        """Weapons an attack is made with are launched ("Russia attacked Ukraine with 70 drones");
+        True when accepted."""
+        attacks = self.lex.armed_attacks
+        if m.counted is None or prep.lower_ not in attacks["preps"] or lemma(verb) not in attacks["verbs"]:
+            return False
+        if self.lex.classes.of(self._counted_lemma(m.counted)) != attacks["counts"]:
+            return False
+        self._accept(m, _Hit(attacks["event"], [verb, prep]))
+        return True
 
     def _exchanged(self, prep: Token) -> bool:
         """Whether a preposition joins what is given in return to an exchange ("swapped 95
