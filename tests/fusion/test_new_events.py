@@ -400,3 +400,19 @@ def test_shot_down_of_launched_through_the_pipeline(text):
         check.detail
         == "31 of 35 launched drones intercepted (89%); stated in one sentence by Ukrainian Air Force"
     )
+
+
+def test_a_correction_the_next_day_joins_the_night_it_corrects():
+    first = drones("c1", 80, "intercepted", said="2024-12-13")
+    fixed = replace(
+        drones("c2", 85, "intercepted", said="2024-12-14"),
+        sentence="On Saturday the air force corrected its tally of drones shot down to 85.",
+    )
+    next_night = drones("c3", 60, "intercepted", said="2024-12-14", sources=("Harbour Wire",))
+    result = run([first, fixed, next_night])
+    nights = {t.label.rsplit("(", 1)[-1]: t for t in result.tracked}
+    assert sorted(nights) == ["2024-12-13)", "2024-12-14)"]
+    corrected = nights["2024-12-13)"]
+    assert corrected.claims == (first.claim_id, fixed.claim_id)
+    assert [p.best for p in corrected.timeline] == [80, 85] and corrected.estimate.best == 85
+    assert nights["2024-12-14)"].claims == (next_night.claim_id,)

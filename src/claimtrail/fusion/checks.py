@@ -407,7 +407,7 @@ class _Named:
         """ "31 of 35 launched drones intercepted", "12 of 40 people killed" (labels of fusion.yaml;
         the whole's event before the noun where its label is one word and differs from the part's)."""
         labels = config()["event_labels"]
-        noun = plural(self.noun) if self.noun else "counted"
+        noun = plural(self.noun) if self.noun else ""
         before = labels.get(self.whole_event or "", "")
         after = labels.get(self.part_event or "", "")
         if self.whole_event == self.part_event or not before.isalpha():

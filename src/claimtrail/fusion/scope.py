@@ -364,18 +364,19 @@ def scope_nights(items: list[Item]) -> None:
 
 def _corrections_join_their_night(items: list[Item], max_days: int) -> None:
     """A figure stating a revision ("on Saturday it corrected its tally to 85"), the only figure of
-    its origin that day, belongs to the night it corrects: the origin's latest night within
+    its origin that day, belongs to the night it corrects: that of the origin's latest figure up to
     ``max_days`` days before, for the same subject, country and event."""
-    per_day: Counter[tuple[Any, ...]] = Counter()
+    series: dict[tuple[Any, ...], list[Item]] = defaultdict(list)
     for it in items:
-        per_day[(it.origin.key, replace(it.key, incident=""), it.day)] += 1
-    for it in items:
-        what = (it.origin.key, replace(it.key, incident=""))
-        if not states_revision(it.claim) or per_day[(*what, it.day)] > 1:
-            continue
-        earlier = [d for (o, k, d) in per_day if (o, k) == what and 0 < (it.day - d).days <= max_days]
-        if earlier:
-            it.key = replace(it.key, incident=f"day@{max(earlier).isoformat()}")
+        if it.key.incident.startswith("day@"):
+            series[(it.origin.key, replace(it.key, incident=""))].append(it)
+    for same in series.values():
+        for it in same:
+            if not states_revision(it.claim) or any(o is not it and o.day == it.day for o in same):
+                continue
+            earlier = [o for o in same if 0 < (it.day - o.day).days <= max_days]
+            if earlier:
+                it.key = replace(it.key, incident=max(earlier, key=lambda o: o.day).key.incident)
 
 
 def _period(item: Item, max_days: int) -> str | None:
