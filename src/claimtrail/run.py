@@ -70,10 +70,23 @@ def ingest(
     advance a progress bar. A bad input is recorded as a failure and the batch goes on.
     """
     settings = settings or load_settings()
+    inputs = iter_inputs(paths, published=published, url=url, outlet=outlet, settings=settings)
+    return ingest_records(inputs, ledger, settings, on_item=on_item, workers=workers, scheduler=scheduler)
+
+
+def ingest_records(
+    inputs: Iterable[Article | Failure],
+    ledger: Ledger,
+    settings: Settings,
+    *,
+    on_item: OnItem | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> IngestReport:
+    """``ingest`` of records already read and finished (``claimtrail watch`` reads its own feeds)."""
     report = IngestReport()
     writer = _Writer(ledger, report, on_item)
     try:
-        inputs = iter_inputs(paths, published=published, url=url, outlet=outlet, settings=settings)
         batches = _new_articles(inputs, ledger, writer, settings.batch_size)
         for result in extract_batches(batches, settings, workers=workers, scheduler=scheduler):
             if isinstance(result, Failure):

@@ -40,9 +40,12 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
     )
 
 
-def iter_feed(data: bytes, source: str, follow: Follow | None = None) -> Iterator[Article | Failure]:
+def iter_feed(
+    data: bytes, source: str, follow: Follow | None = None, keep: Callable[[Any], bool] | None = None
+) -> Iterator[Article | Failure]:
     """One Article per entry of an RSS/Atom feed (``source`` names it). With ``follow`` an entry that
-    has only a short summary is replaced by the article at its link when that can be fetched.
+    has only a short summary is replaced by the article at its link when that can be fetched. With
+    ``keep`` only the entries it accepts are read (``claimtrail watch`` skips the entries it has seen).
     Raises ``InputError`` when the content is no feed or a feed with no entries."""
     import feedparser  # slow to import, and most runs read no feed: loaded when one is read
 
@@ -50,7 +53,8 @@ def iter_feed(data: bytes, source: str, follow: Follow | None = None) -> Iterato
     entries = _entries(parsed, source)
     feed_title = (parsed.get("feed") or {}).get("title") or None
     for number, entry in enumerate(entries, 1):
-        yield _entry_article(entry, number, source, feed_title, follow)
+        if keep is None or keep(entry):
+            yield _entry_article(entry, number, source, feed_title, follow)
 
 
 def _entries(parsed: Any, source: str) -> list[Any]:

@@ -76,10 +76,10 @@ def iter_url(url: str, settings: Settings | None = None) -> Iterator[Article | F
     if looks_like_feed(body, ctype):
         yield from iter_feed(body, url, follow=partial(fetch_article, settings=settings))
     else:
-        yield _page_article(body, ctype, url, final)
+        yield page_article(body, ctype, url, final)
 
 
-def _page_article(body: bytes, ctype: str, url: str, final: str) -> Article | Failure:
+def page_article(body: bytes, ctype: str, url: str, final: str) -> Article | Failure:
     """The article of a fetched page (plain text as is, HTML through trafilatura), or a Failure."""
     try:
         check_binary(body, url)

@@ -72,6 +72,8 @@ from .schema import (
     grades,
     schema_version,
     sources,
+    watch_rounds,
+    watch_state,
 )
 
 __all__ = ["Ledger", "open_ledger", "fts5_query", "RELIABILITY"]
@@ -817,3 +819,51 @@ class Ledger:
             if len(rows) < batch:
                 return
             last = rows[-1].doc_id
+
+    # -- watching (claimtrail.watch) -------------------------------------------------------------
+    def article_refs(self) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """``{article_id: (title, url, outlet)}`` for every article, without loading texts (the
+        watch digest names the articles a round added)."""
+        query = select(articles.c.article_id, articles.c.title, articles.c.url, articles.c.outlet)
+        with self._read() as conn:
+            return {row.article_id: (row.title, row.url, row.outlet) for row in conn.execute(query)}
+
+    def watch_state(self, url: str) -> dict[str, Any] | None:
+        """What ``claimtrail watch`` remembers of a URL (a ``watch_state`` row as a dict), or None."""
+        with self._read() as conn:
+            row = conn.execute(select(watch_state).where(watch_state.c.url == url)).first()
+        if row is None:
+            return None
+        state = dict(row._mapping)
+        for key in ("last_poll", "next_poll"):
+            state[key] = _utc(state[key])
+        return state
+
+    def save_watch_state(self, state: dict[str, Any]) -> None:
+        """Insert or replace the ``watch_state`` row of ``state["url"]``."""
+        stmt = self._insert_dialect(watch_state)
+        columns = [c.key for c in watch_state.columns if c.key != "url"]
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["url"], set_={k: getattr(stmt.excluded, k) for k in columns}
+        )
+        with self._write() as conn:
+            conn.execute(stmt, {c.key: state.get(c.key) for c in watch_state.columns})
+
+    def add_watch_round(self, at: datetime, since: datetime | None, digest: dict[str, Any]) -> None:
+        """Record one watch round: when it ended, when the one before ended, and its digest JSON."""
+        with self._write() as conn:
+            conn.execute(watch_rounds.insert(), {"at": at, "since": since, "digest": digest})
+
+    def watch_rounds(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        """Recorded watch rounds ``{"at", "since", "digest"}``, oldest first; ``since`` keeps the
+        rounds that ended after that time."""
+        query = select(watch_rounds.c.at, watch_rounds.c.since, watch_rounds.c.digest).order_by(
+            watch_rounds.c.at, watch_rounds.c.round_id
+        )
+        if since is not None:
+            if since.tzinfo is not None and self.dialect == "sqlite":
+                since = since.astimezone(UTC).replace(tzinfo=None)  # SQLite stores naive UTC
+            query = query.where(watch_rounds.c.at > since)
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return [{"at": _utc(r.at), "since": _utc(r.since), "digest": r.digest} for r in rows]

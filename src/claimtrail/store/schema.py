@@ -4,7 +4,8 @@ Tables hold what ``model.py`` passes between stages: ``articles`` (with the exac
 points into), ``claims`` (filterable columns plus ``data``, the full claims.jsonl object),
 ``sources`` (one row per distinct source: normalised name + type), ``claim_sources`` (each claim's
 attribution chain, position 0 = speaker .. last = origin), ``evidence`` (character spans), ``failures``
-(inputs that could not be ingested, one row per input with its latest reason and attempt count), ``grades`` (Admiralty reliability per source or outlet) and
+(inputs that could not be ingested, one row per input with its latest reason and attempt count), ``grades`` (Admiralty reliability per source or outlet), ``watch_state`` and
+``watch_rounds`` (what ``claimtrail watch`` remembers between rounds) and
 ``schema_version`` (the migrations applied, see ``migrations``).
 
 Full-text search is the one part that differs by backend, so it is created by ``create_fts``:
@@ -170,6 +171,32 @@ grades = Table(
     Column("reliability", String(), nullable=False),  # Admiralty A..F
     Column("set_at", DateTime(timezone=True), nullable=False),
 )
+
+# ``claimtrail watch`` (version 4): per watched URL its conditional-request validators, when it was
+# last polled, its last error with the count of failed polls in a row (the backoff), and the keys of
+# the feed entries already read; and one row per round with its digest, for "what changed since".
+watch_state = Table(
+    "watch_state",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("errors", Integer, nullable=False, default=0, server_default="0"),
+    Column("next_poll", DateTime(timezone=True)),
+    Column("items_seen", JSONType),  # feed entry keys (id, else link), newest last
+)
+
+watch_rounds = Table(
+    "watch_rounds",
+    metadata,
+    Column("round_id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),  # when the round ended
+    Column("since", DateTime(timezone=True)),  # when the round before it ended (None: the first)
+    Column("digest", JSONType, nullable=False),  # contract.digest.digest_to_json
+)
+Index("ix_watch_rounds_at", watch_rounds.c.at)
 
 schema_version = Table(
     "schema_version",
