@@ -158,3 +158,15 @@ def test_a_clock_time_with_local_time_takes_the_day_after_it():
     assert found("Sirens sounded at 3 p.m. local time on Monday.") == [
         ("3 p.m. local time on Monday", "TIME", "2025-03-03T15:00")
     ]
+
+
+def test_an_adjectival_quarter_is_a_date():
+    assert found("Third-quarter output fell by a tenth.") == [("Third-quarter", "DATE", "2024-Q3")]
+
+
+def test_this_weekend_in_a_past_report_early_in_the_week_is_the_one_just_past():
+    monday = date(2025, 7, 21)
+    assert found("Riots flared this weekend in the port.", monday) == [
+        ("this weekend", "DATE", "2025-W29-WE")
+    ]
+    assert found("Crowds will gather this weekend.", monday) == [("this weekend", "DATE", "2025-W30-WE")]

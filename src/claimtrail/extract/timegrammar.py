@@ -28,7 +28,9 @@ from .timeparse import (
 
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 _SINCE_END = re.compile(r"(?<!\w)since\s+$", re.I)
-_PAST_VERB_ON = re.compile(r"(?<!\w)[a-z]{2,}ed\s+(?:on|in)\s+$")  # "killed on", "published in"
+_PAST_VERB_ON = re.compile(
+    r"(?<!\w)[a-z]{2,}ed\s+(?:(?:on|in)\s+)?$"
+)  # "killed on", "flared", "published in"
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 

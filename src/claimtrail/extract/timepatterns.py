@@ -63,7 +63,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
      r"|\w+)\b)", g.h_day_of_month, 7),
     (r"(?P<rel>{REL})\s+(?P<p>{PERIOD})", pr.h_rel_period, 1),
     (r"(?P<the>the\s+)?(?P<p>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", pr.h_season, 4),
-    (r"(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y>{YEAR})"
+    (r"(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?:(?P<y>{YEAR})"
      r"|(?P<yrel>this|last|next|the\s+previous)\s+year|the\s+year|the\s+current\s+year))?", pr.h_quarter, 1),
     (r"(?P<y>{YEAR})\s*[-\s]?\s*(?P<q>[QH][1-4])(?!\w)", pr.h_qcode, 1),
     (r"(?P<q>[QH][1-4])(?:\s*[-\s]?\s*(?P<y>{YEAR}))?(?!\w)", pr.h_qcode, 2),

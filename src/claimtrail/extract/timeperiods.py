@@ -42,6 +42,8 @@ def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
     if p == "week":
         return c.week(s, e, ref + timedelta(days=7 * step))
     if p == "weekend":
+        if mode == "this" and ref.weekday() < 4 and c.past_at(s):
+            step = -1  # "fighting flared this weekend" written on a Monday: the weekend just past
         sat = week_bounds(ref + timedelta(days=7 * step))[0] + timedelta(days=5)
         return Chunk(s, e, "DATE", f"{week_value(sat)}-WE", sat, sat + timedelta(days=1), "weekend")
     if p == "month":
