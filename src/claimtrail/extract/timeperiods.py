@@ -42,10 +42,7 @@ def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
     if p == "week":
         return c.week(s, e, ref + timedelta(days=7 * step))
     if p == "weekend":
-        if mode == "this" and ref.weekday() < 4 and c.past_at(s):
-            step = -1  # "fighting flared this weekend" written on a Monday: the weekend just past
-        sat = week_bounds(ref + timedelta(days=7 * step))[0] + timedelta(days=5)
-        return Chunk(s, e, "DATE", f"{week_value(sat)}-WE", sat, sat + timedelta(days=1), "weekend")
+        return _weekend(c, s, e, ref, mode, step)
     if p == "month":
         d = add_months(ref, step)
         return c.month(s, e, d.year, d.month, False)
@@ -76,6 +73,15 @@ def h_rel_period(m: re.Match[str], c: Ctx) -> Chunk | None:
     elif code == "WI" and ref.month <= 2:
         y = ref.year - 1
     return c.season(s, e, y, code)
+
+
+def _weekend(c: Ctx, s: int, e: int, ref: date, mode: str, step: int) -> Chunk:
+    """ "last/this/next weekend"; "this weekend" in a past report early in the week is the one just
+    past ("fighting flared this weekend" written on a Monday)."""
+    if mode == "this" and ref.weekday() < 4 and c.past_at(s):
+        step = -1
+    sat = week_bounds(ref + timedelta(days=7 * step))[0] + timedelta(days=5)
+    return Chunk(s, e, "DATE", f"{week_value(sat)}-WE", sat, sat + timedelta(days=1), "weekend")
 
 
 def h_season(m: re.Match[str], c: Ctx) -> Chunk | None:
