@@ -11,6 +11,7 @@ from .ingest_cmd import ingest_command
 from .query_cmd import articles_command, claims_command, failures_command, search_command, show_command
 from .serve_cmd import serve_command
 from .track_cmd import checks_command, contradictions_command, origins_command, sources_app, track_command
+from .watch_cmd import watch_command
 
 app = typer.Typer(
     name="claimtrail",
@@ -34,6 +35,7 @@ app.command("contradictions")(contradictions_command)
 app.command("checks")(checks_command)
 app.add_typer(sources_app, name="sources")
 app.command("serve")(serve_command)
+app.command("watch")(watch_command)
 
 
 @app.command("version")
