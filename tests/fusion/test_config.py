@@ -23,6 +23,8 @@ def test_the_shipped_file_passes_and_its_lists_are_read():
         ({"sum_tolerence": 0.05}, "sum_tolerence"),
         ({"pronouns": ["it", {"he": 1}]}, "pronouns.1"),
         ({"sums": [{"parts": ["killed"], "hole": "casualties"}]}, "sums.0"),
+        ({"daily_events": {"launched": 0, "intercepted": 0, "shot down": 0}}, "daily_events.shot down"),
+        ({"daily_parts": [{"part": "intercepted", "whole": "lunched"}]}, "daily_parts.0.whole"),
     ],
 )
 def test_a_bad_entry_names_the_file_and_the_key(change, where):

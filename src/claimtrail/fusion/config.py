@@ -4,11 +4,16 @@ when first read (a misspelt key or a word that is not text is one clear error na
 from __future__ import annotations
 
 from functools import cache
+from typing import Annotated
 
-from pydantic import ConfigDict
+from pydantic import AfterValidator, ConfigDict
 from typing_extensions import TypedDict
 
 from .. import resources
+from ..model import EVENTS, one_of
+
+#: An event name, checked when fusion.yaml is loaded (a misspelt event would silently match nothing).
+EventName = Annotated[str, AfterValidator(lambda value: one_of(value, EVENTS, "event"))]
 
 
 class SumRule(TypedDict):
@@ -23,8 +28,8 @@ class PartRule(TypedDict):
     """A part never above its whole (killed <= casualties)."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
-    part: str
-    whole: str
+    part: EventName
+    whole: EventName
 
 
 class Windows(TypedDict):
@@ -62,13 +67,13 @@ class FusionConfig(TypedDict):
     outlet_count_words: list[str]
     campaign_words: list[str]
     presence_event: dict[str, str]
-    event_labels: dict[str, str]
-    place_prepositions: dict[str, str]
-    foreign_place_events: list[str]
-    place_country_events: list[str]
-    batch_events: list[str]
-    cumulative_events: list[str]
-    daily_events: dict[str, int]  # event -> days after the first that are the same night or event
+    event_labels: dict[EventName, str]
+    place_prepositions: dict[EventName, str]
+    foreign_place_events: list[EventName]
+    place_country_events: list[EventName]
+    batch_events: list[EventName]
+    cumulative_events: list[EventName]
+    daily_events: dict[EventName, int]  # event -> days after the first that are the same night or event
     daily_max_days: int
     daily_parts: list[PartRule]
     window_days: Windows
