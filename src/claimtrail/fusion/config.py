@@ -20,8 +20,8 @@ class SumRule(TypedDict):
     """Parts that add up to a whole (killed + wounded = casualties)."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
-    parts: list[str]
-    whole: str
+    parts: list[EventName]
+    whole: EventName
 
 
 class PartRule(TypedDict):
@@ -51,7 +51,7 @@ class FusionConfig(TypedDict):
     batch_ordinals: dict[str, int]
     batch_words: list[str]
     initial_words: list[str]
-    incident_events: list[str]
+    incident_events: list[EventName]
     incident_words: dict[str, list[str]]
     incident_window_days: int
     town_prepositions: list[str]
@@ -66,7 +66,7 @@ class FusionConfig(TypedDict):
     superseded_markers: list[str]
     outlet_count_words: list[str]
     campaign_words: list[str]
-    presence_event: dict[str, str]
+    presence_event: dict[str, EventName]
     event_labels: dict[EventName, str]
     place_prepositions: dict[EventName, str]
     foreign_place_events: list[EventName]
