@@ -170,3 +170,15 @@ def test_this_weekend_in_a_past_report_early_in_the_week_is_the_one_just_past():
         ("this weekend", "DATE", "2025-W29-WE")
     ]
     assert found("Crowds will gather this weekend.", monday) == [("this weekend", "DATE", "2025-W30-WE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The decade-long feud ended.", ("decade-long", "DURATION", "P1DE")),
+        ("A yearlong siege wore the town down.", ("yearlong", "DURATION", "P1Y")),
+        ("A months-long blockade followed.", ("months-long", "DURATION", "PXM")),
+    ],
+)  # fmt: skip
+def test_unit_long_adjectives_are_durations(text, expected):
+    assert found(text) == [expected]

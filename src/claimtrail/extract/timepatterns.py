@@ -83,6 +83,8 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?(?:\s*-\s*|\s*)(?:{COUNTADJ}\s+)?(?P<u>{UNIT})"
      r"(?:\s+and\s+(?:a\s+)?(?P<f2>half|quarter))?(?!\s*-\s*old|-)", u.h_duration, 3),
     (r"half\s+(?:an?\s+)?(?P<u>{UNIT})", u.h_half_unit, 3),
+    (r"(?P<u>hour|day|week|month|year|decade|century|hours|days|weeks|months|years|decades|centuries)-?long(?!\w)",
+     u.h_unit_long, 3),
     (r"(?:all|full|whole|(?:the|an?)\s+(?:whole|entire|full))[\s-]+(?P<u>day|night|week|month|year)", u.h_all_unit, 3),
     (r"(?:{VAGUEPRE})(?P<u>hours|days|weeks|months|years|decades)(?!\s+ago)"
      r"|(?P<u2>hours|days|weeks|months|years|decades)(?P<dir>\s+(?:ago|before|after|later|earlier))(?!\w)",
@@ -135,7 +137,9 @@ LEADS: list[str] = [
     "the SEASON", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
     "the D ORDW", "the week", "the D ORDW last",
     "D NUMW", "in", "the past last previous next coming following recent first final", "D NUMW",
-    "half", "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the", "the", "the D ORDW",
+    "half", "hour day week month year decade century hours days weeks months years decades centuries weeklong yearlong"
+    " daylong monthlong hourlong",
+    "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the", "the", "the D ORDW",
     "every each", "FREQ", "once twice D NUMW",
     "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
     "early late later earlier in on through during spent", "early late", "from between D",

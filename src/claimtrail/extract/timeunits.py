@@ -219,6 +219,18 @@ def h_half_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
     return c.duration(m.start(), m.end(), parts) if parts else None
 
 
+def h_unit_long(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "decade-long", "year-long": one unit (P1DE, P1Y); "months-long", "weeks-long": a vague count."""
+    word = m["u"].lower()
+    u = c.lex.unit_of(word)
+    if u is None:
+        return None
+    letter = c.lex.timeml_units.get(word) or u[0]
+    count = "X" if word.endswith("s") else "1"
+    value = f"PT{count}{letter[1]}" if letter.startswith("T") else f"P{count}{letter}"
+    return Chunk(m.start(), m.end(), "DURATION", value, gran="duration")
+
+
 def h_all_unit(m: re.Match[str], c: Ctx) -> Chunk | None:
     parts = c.lex.duration_parts(1, m["u"])
     return c.duration(m.start(), m.end(), parts) if parts else None
