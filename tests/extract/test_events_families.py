@@ -661,6 +661,8 @@ def test_captured_in_combat_or_detained_by_the_police(sentence, figure, event):
         ("Shells hit 5 apartment buildings in Kherson on Sunday.", "5", "damaged"),
         ("Shells destroyed 5 apartment buildings in Kherson on Sunday.", "5", "destroyed"),
         ("The strikes destroyed or damaged 900 homes in Rafah.", "900", "damaged"),
+        ("At least 600 homes were destroyed and a further 2,000 damaged in Jenin.", "600", "destroyed"),
+        ("At least 600 homes were destroyed and a further 2,000 damaged in Jenin.", "2,000", "damaged"),
     ],
 )
 def test_hit_is_damaged_and_destroyed_only_where_it_says_so(sentence, figure, event):

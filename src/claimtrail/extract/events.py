@@ -861,8 +861,9 @@ class EventsComponent:
 
     @staticmethod
     def _own_arguments(verb: Token) -> bool:
-        """Whether a coordinated word has its own subject or object ("killing 14 and wounding 30")."""
-        return any(c.dep_ in SUBJECTS or c.dep_ in ("dobj", "nummod") for c in verb.children)
+        """Whether a coordinated word has its own subject, object or figure ("killing 14 and wounding
+        30", "600 homes were destroyed and a further 2,000 damaged")."""
+        return any(c.dep_ in SUBJECTS or c.dep_ in ("dobj", "nummod") or c.like_num for c in verb.children)
 
     def _verb_event(self, m: EventMatch, verb: Token, via: Token | None) -> None:
         """The event of the verb that governs the figure, or of words hanging off that verb."""
