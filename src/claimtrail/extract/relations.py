@@ -117,11 +117,18 @@ def part_whole(doc: Doc, words: Words | None = None) -> list[PartWhole]:
             *_followed_by_marker(doc, figures, words),
             *_fronted(doc, figures, words),
         ):
-            found.setdefault(relation.part, relation)
+            _add(found, relation)
         for relation in _conjoined(doc, figures, list(found.values())):
-            found.setdefault(relation.part, relation)
+            _add(found, relation)
         out.extend(sorted(found.values(), key=lambda r: r.part))
     return out
+
+
+def _add(found: dict[tuple[int, int], PartWhole], relation: PartWhole) -> None:
+    """Keep a relation unless its part already has a whole or its whole is a part of its part."""
+    mine = found.get(relation.whole)
+    if relation.part not in found and (mine is None or mine.whole != relation.part):
+        found[relation.part] = relation
 
 
 def _figure(doc: Doc, q: QuantityMention) -> _Figure | None:
