@@ -416,3 +416,14 @@ def test_a_correction_the_next_day_joins_the_night_it_corrects():
     assert corrected.claims == (first.claim_id, fixed.claim_id)
     assert [p.best for p in corrected.timeline] == [80, 85] and corrected.estimate.best == 85
     assert nights["2024-12-14)"].claims == (next_night.claim_id,)
+
+
+def test_a_relation_between_two_classes_of_things_is_not_checked():
+    # "The corps has 5 brigades on the border, including 2,000 conscripts": a misread relation
+    whole = claim("b1", 5, event="deployed", subject="brigade", start=20)
+    part = claim("b1", 2000, event="deployed", subject="conscript", start=60)
+    whole = replace(whole, subject=replace(whole.subject, category="equipment"))
+    part = replace(part, subject=replace(part.subject, category="people"), part_of=whole.claim_id)
+    assert part_whole(run([whole, part])) == []
+    same_class = replace(whole, subject=replace(whole.subject, category="people"))
+    assert len(part_whole(run([same_class, part]))) == 1

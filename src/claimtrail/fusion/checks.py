@@ -348,6 +348,16 @@ def circular_checks(items: list[Item]) -> list[Check]:
     return out
 
 
+def stated_whole(part: Claim, by_id: dict[str, Claim]) -> Claim | None:
+    """The whole a claim's sentence states it is a part of, unless the two count things of two
+    different classes ("2,000 troops, including 5 brigades": people and other)."""
+    whole = by_id.get(part.part_of) if part.part_of else None
+    if whole is None:
+        return None
+    classes = {part.subject.category, whole.subject.category} - {"other"}
+    return whole if len(classes) <= 1 else None
+
+
 def part_whole_checks(claims: list[Claim], items: list[Item]) -> list[Check]:
     """One check per figure its sentence states as a part of another (``Claim.part_of``): the
     part never above its whole, with its rate ("31 of 35 launched drones intercepted (89%)")."""
@@ -355,7 +365,7 @@ def part_whole_checks(claims: list[Claim], items: list[Item]) -> list[Check]:
     read = {it.claim_id: it for it in items if not it.parts}
     out = []
     for c in claims:
-        whole = by_id.get(c.part_of) if c.part_of else None
+        whole = stated_whole(c, by_id)
         if whole is None or c.quantity is None or whole.quantity is None:
             continue
         part_bounds, whole_bounds = interval(c.quantity), interval(whole.quantity)

@@ -199,7 +199,7 @@ def _as_related(claims_by_article: dict[str, list[Claim]]) -> dict[str, Claim]:
     rules = {r["part"]: r["whole"] for r in config()["daily_parts"]}
     out: dict[str, Claim] = {}
     for part in by_id.values():
-        whole = by_id.get(part.part_of or "")
+        whole = checks_mod.stated_whole(part, by_id)
         if whole is None:
             continue
         out[part.claim_id] = _as_part(part, whole)
