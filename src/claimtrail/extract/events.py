@@ -640,8 +640,15 @@ class EventsComponent:
             prev, (t, members) = t, step
             if members and described is not None and m.event is None:
                 break  # "losses among the 12,000 soldiers North Korea sent": the clause names the set
-        if described is not None and m.via is not None and m.via.lower_ in self.lex.member_preps:
-            m.event = None  # the same, where "among" hangs off the verb ("replace losses among ...")
+        if (
+            described is not None
+            and m.via is not None
+            and (m.via.lower_ in self.lex.member_preps or m.via.dep_ == "conj")
+        ):
+            # the same where "among" hangs off the verb ("replace losses among ..."), and a figure
+            # only coordinated to a verb keeps its own participle ("600 were destroyed and a
+            # further 2,000 damaged")
+            m.event = None
         if m.event is None and m.counted is not None:
             fallback = fallback or self._word_event(m.counted)  # "dozens of detainees"
         chosen = described or fallback
