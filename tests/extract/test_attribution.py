@@ -852,3 +852,7 @@ def test_an_as_clause_with_its_own_object_says_the_object(annotate):
     assert content(text, a) == "a truce of 30 days"
     text2 = "Russia has lost 300 tanks, as Yu said on Monday."
     assert content(text2, by_cue(annotate(text2)._.attributions, "said")) == "Russia has lost 300 tanks"
+
+
+def test_need_to_is_an_obligation_not_a_stance(annotate):
+    assert annotate("The army needs to move 300 guns before winter.")._.attributions == []
