@@ -7,9 +7,10 @@ in the tracking contract and in ``claimtrail failures``.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from ..errors import InputError
 from ..fusion.digest import ArticleRef, Digest
 from ..model import Failure
 from .track import check_to_json, estimate_to_json
@@ -60,3 +61,18 @@ def digest_to_json(digest: Digest) -> dict[str, Any]:
         "failed_checks": [check_to_json(c) for c in digest.failed_checks],
         "failed_inputs": [failure_to_json(f) for f in digest.failed_inputs],
     }
+
+
+def parse_since(value: str) -> datetime:
+    """An ISO time (``2026-12-05T10:00:00Z``, or a date) as an aware UTC datetime (a time without
+    a zone is UTC); an ``InputError`` naming ``since`` otherwise."""
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError("since", f"{value[:80]!r} is not an ISO time such as 2026-12-05T10:00:00Z") from None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def round_to_json(at: datetime, since: datetime | None, digest: dict[str, Any]) -> dict[str, Any]:
+    """A recorded watch round (``Ledger.watch_rounds``): ``{"at", "since", "digest"}``."""
+    return {"at": _time(at), "since": _time(since) if since else None, "digest": digest}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hmac
 import threading
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -315,3 +315,29 @@ def get_source(
         for x in queries.source_claims(ledger, source_id, limit=limit, offset=offset)
     ]
     return data
+
+
+# -- what changed (claimtrail watch) --------------------------------------------------------------
+@router.get("/changes", summary="What the watch rounds that ended after `since` changed")
+def list_changes(
+    request: Request,
+    since: datetime | None = Query(
+        None, description="An ISO time, e.g. 2026-12-05T10:00:00Z (UTC if no zone)"
+    ),
+) -> dict[str, Any]:
+    """``{"since", "rounds": [{"at", "since", "digest"}]}``, oldest round first; without ``since``
+    the latest rounds (``CHANGES_LATEST``)."""
+    from ..contract.digest import round_to_json
+
+    when = since.replace(tzinfo=UTC) if since and since.tzinfo is None else since
+    rounds = ledger_of(request).watch_rounds(when)
+    if when is None:
+        rounds = rounds[-CHANGES_LATEST:]
+    return {
+        "since": when.astimezone(UTC).isoformat().replace("+00:00", "Z") if when else None,
+        "rounds": [round_to_json(r["at"], r["since"], r["digest"]) for r in rounds],
+    }
+
+
+#: Rounds shown when no ``since`` is given.
+CHANGES_LATEST = 20

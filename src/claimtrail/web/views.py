@@ -288,3 +288,18 @@ def source_page(request: Request, source_id: str) -> HTMLResponse:
         source=item,
         claims=queries.source_claims(ledger, int(source_id), limit=500),
     )
+
+
+@router.get("/changes", response_class=HTMLResponse)
+def changes_page(request: Request, since: str | None = None) -> HTMLResponse:
+    """What changed since a time: the digests of the watch rounds that ended after it, newest first."""
+    from ..contract.digest import parse_since
+    from ..errors import InputError
+    from .api import list_changes
+
+    try:
+        when = parse_since(since) if since else None
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    body = list_changes(request, when)
+    return page(request, "changes.html", since=body["since"], rounds=body["rounds"][::-1])
