@@ -19,7 +19,7 @@ from . import scope as scope_mod
 from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
 from .config import config
 from .grading import agreement, credibility, reliability_of
-from .origins import Origin, OriginResolver
+from .origins import ArticleContext, Origin, OriginResolver
 from .results import (
     Check,
     Contradiction,
@@ -95,15 +95,16 @@ def by_article(claims: list[Claim]) -> dict[str, list[Claim]]:
 
 # -- 1. origins ------------------------------------------------------------------------------------
 def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[str, ArticleMeta]) -> Origins:
-    """The origin of every claim: the end of its attribution chain, merged across articles; an
-    unattributed figure is its outlet's or the one source its article relays (see ``_origin``)."""
+    """The origin of every claim: the end of its attribution chain, merged across articles and
+    resolved through its article's context (``OriginResolver.article_context``); an unattributed
+    figure is its outlet's or the one source its article relays (see ``_origin``)."""
     resolver = OriginResolver()
     origin_of: dict[str, Origin] = {}
     for article_id, group_claims in claims_by_article.items():
         outlet = (articles.get(article_id) or NO_META).outlet
-        bodies = resolver.article_bodies([c.attribution for c in group_claims])
+        context = resolver.article_context(group_claims)
         chained = {
-            c.claim_id: resolver.origin_of(c.attribution, article_id, outlet, bodies)
+            c.claim_id: resolver.origin_of(c.attribution, article_id, outlet, context, c.start)
             for c in group_claims
             if c.attribution
         }
@@ -112,12 +113,12 @@ def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[st
                 del chained[c.claim_id]
         cited = set(chained.values())
         for c in group_claims:
-            origin_of[c.claim_id] = chained.get(c.claim_id) or _origin(resolver, c, outlet, bodies, cited)
+            origin_of[c.claim_id] = chained.get(c.claim_id) or _origin(resolver, c, outlet, context, cited)
     return Origins(resolver, origin_of)
 
 
 def _origin(
-    resolver: OriginResolver, claim: Claim, outlet: str | None, bodies: list[Origin], cited: set[Origin]
+    resolver: OriginResolver, claim: Claim, outlet: str | None, context: ArticleContext, cited: set[Origin]
 ) -> Origin:
     """The origin of a claim. A figure its article does not attribute is its outlet's only where
     the outlet says it counted; otherwise it is the one named source the article relays (the
@@ -125,7 +126,7 @@ def _origin(
     origin of its outlet (one outlet repeating its own unsourced figure is one piece of evidence),
     or of its article where the outlet is unknown."""
     if outlet and scope_mod.outlet_counted(claim):
-        return resolver.origin_of(claim.attribution, claim.article_id, outlet, bodies)
+        return resolver.origin_of(claim.attribution, claim.article_id, outlet, context, claim.start)
     if len(cited) == 1:
         return next(iter(cited))
     if outlet:
