@@ -125,6 +125,18 @@ def local_event(claim: Claim, event: str | None) -> str | None:
     return event
 
 
+def among_group(claim: Claim) -> bool:
+    """Whether the figure counts the group an event happened among, not those it struck ("heavy
+    losses among the roughly 12,000 soldiers sent last year"): "among" at most two words before
+    the figure with no event word between them."""
+    before, _after = around(claim, 3)
+    words = before.split()
+    if "among" not in words:
+        return False
+    between = words[len(words) - words[::-1].index("among") :]
+    return not _has(" ".join(between), "event_re")
+
+
 def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] | None:
     """(the whole's subject, the part's scope) for a figure that is part of a total: a subject
     inside a wider one ("three children"), or a figure after "among the dead", "of whom"."""

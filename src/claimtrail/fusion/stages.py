@@ -177,11 +177,43 @@ def read_items(
 # -- 3. incidents ----------------------------------------------------------------------------------
 def scope_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]], origins: Origins) -> Scoped:
     """Neutral nouns ("the dead") adopted by their article's subject, incident figures scoped to
-    their incident, and a local authority named without its town merged with the one named with it."""
+    their incident, a local authority named without its town merged with the one named with it,
+    and a figure whose chain was lost taken as the echo of the one origin that gave it elsewhere."""
     scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
     incidents = scope_mod.assign_incidents(items, claims_by_article)
     _local_authorities(items, incidents, origins.of)
+    _echoes_of_lost_chains(items, origins.of)
     return Scoped(items, incidents)
+
+
+def _stands_in(origin: Origin) -> bool:
+    """Whether an origin only stands in for a lost chain: a generic source left to its article
+    ("officials said") or an outlet's unattributed figure."""
+    return origin.key.startswith("article:") or origin.key.endswith(":unattributed")
+
+
+def _echoes_of_lost_chains(items: list[Item], origin_of: dict[str, Origin]) -> None:
+    """A figure whose chain was lost ("officials said", or no source at all) that states the same
+    figure, for the same quantity, on the day one named origin gave it in another article or the
+    day after (an echo never comes first) is that origin's echo: three outlets repeating one agency are one origin even when
+    one of them drops the agency. Where two named origins gave that figure it stays as it is."""
+    named: dict[tuple[object, ...], list[Item]] = defaultdict(list)
+    for it in items:
+        if not _stands_in(it.origin):
+            named[_figure(it)].append(it)
+    for it in items:
+        if not _stands_in(it.origin):
+            continue
+        sources = {
+            other.origin
+            for other in named.get(_figure(it), [])
+            if other.claim.article_id != it.claim.article_id
+            and 0 <= (it.day - other.day).days <= 1
+            and it.key.country in (None, other.key.country)
+        }
+        if len(sources) == 1:
+            it.origin = sources.pop()
+            origin_of[it.claim_id] = it.origin
 
 
 def _local_authorities(
@@ -199,6 +231,13 @@ def _local_authorities(
         if full is not None and full.type == it.origin.type:
             it.origin = full
             origin_of[it.claim_id] = full
+
+
+def _figure(item: Item) -> tuple[object, ...]:
+    """What an echo repeats: the quantity (its key without the country an echo may drop) and the
+    figure as stated."""
+    key = item.key
+    return (key.subject, key.event, key.unit, key.scope, key.incident, item.low, item.best, item.high)
 
 
 def as_of_items(items: list[Item], as_of: date | None) -> list[Item]:
