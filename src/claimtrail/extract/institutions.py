@@ -108,6 +108,16 @@ class Table:
             return self.prefixes[m.group(2)], m.group(1)
         return None, key
 
+    def _possessed_name(self, text: str) -> Institution | None:
+        """A body's name after a possessor ("the South's National Intelligence Service", "Kyiv's
+        HUR"): the body of that name, unless the possessor is another country ("Moscow's NIS")."""
+        m = _POSSESSIVE.match(norm(text))
+        if m is None:
+            return None
+        inst = self.by_name.get(m.group(2))
+        code = self.prefixes.get(m.group(1))
+        return inst if inst is not None and (code is None or code == inst.country) else None
+
     def country_named(self, text: str) -> str | None:
         """The country a name is and nothing more: "Seoul" (a capital standing for its state), "South
         Korea", "the Ukrainians"; None for any other name ("South Korea's spy agency", "Jan.")."""
@@ -159,7 +169,7 @@ class Table:
         data" in an article whose only intelligence body is South Korea's)."""
         if not text:
             return None
-        inst = self.named(text)
+        inst = self.named(text) or self._possessed_name(text)
         if inst is not None:
             return inst
         stated, rest = self.split_country(text)

@@ -59,12 +59,15 @@ class Person:
 @dataclass
 class ArticleContext:
     """What an article tells about its sources: the bodies it cites (known ones first, most cited
-    first), the countries its sources belong to (most often first) and the people it names."""
+    first), the known bodies its sentences name without citing them ("the NIS briefed members of
+    parliament"), the countries its sources and those bodies belong to (most often first) and the
+    people it names."""
 
     bodies: list[Origin] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     dominant: str | None = None  # the country ahead of all others, for a description with none
     people: dict[str, Person] = field(default_factory=dict)
+    mentioned: list[Origin] = field(default_factory=list)
 
 
 def _around(sentence: str, mention: str) -> str:
@@ -101,6 +104,7 @@ class OriginResolver:
         self._fuzzy_origin: dict[str, Origin] = {}
         self._in_article_memo: dict[tuple[str, str, str], Origin] = {}
         self._prefix_word_set: frozenset[str] | None = None
+        self._names_re: re.Pattern[str] | None = None
 
     def _known(self, inst: Institution) -> Origin:
         """The origin of a known institution (one per institution of the table)."""
@@ -180,26 +184,47 @@ class OriginResolver:
 
     def article_context(self, claims: list[Claim]) -> ArticleContext:
         """The context one article gives its sources (see ``ArticleContext``)."""
-        chains = [c.attribution for c in claims]
         countries: Counter[str] = Counter()
         people: dict[str, Person] = {}
         for c in claims:
             for entry in c.attribution:
                 countries.update(self._countries_of(entry))
                 self._note_person(people, entry, c.start, c.sentence)
+        mentioned = self._mentioned([c.sentence for c in claims])
+        countries.update(self._institution_of[o].country or "" for o in mentioned)
+        countries.pop("", None)
         ranked = countries.most_common()
         lead = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
         return ArticleContext(
-            self.article_bodies(chains),
+            self.article_bodies([c.attribution for c in claims]),
             [code for code, _ in ranked],
             ranked[0][0] if ranked and lead else None,
             people,
+            list(dict.fromkeys(mentioned)),
         )
 
+    def _mentioned(self, sentences: list[str]) -> list[Origin]:
+        """The known bodies the sentences name, by one of their names as the table spells it, once
+        per sentence and mention."""
+        if self._names_re is None:
+            spellings = {n for i in self.table.institutions for n in (i.name, *i.names) if len(n) > 2}
+            body = "|".join(re.escape(n) for n in sorted(spellings, key=len, reverse=True))
+            self._names_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        found = []
+        for sentence in dict.fromkeys(sentences):
+            for m in self._names_re.finditer(sentence or ""):
+                inst = self.table.named(m.group(0))
+                if inst is not None:
+                    found.append(self._known(inst))
+        return found
+
     def _countries_of(self, entry: SourceLink) -> list[str]:
-        """The country a source belongs to: its institution's, or the one it is ("Seoul")."""
+        """The country a source belongs to: its institution's, the one it is ("Seoul"), or for a
+        person the one its description or role states ("a South Korean lawmaker")."""
         name = entry.name or entry.text or ""
-        if not name or entry.type == "person":
+        if entry.type == "person":
+            return self.table.countries_in(f"{entry.text or ''} {entry.role or ''}")
+        if not name:
             return []
         inst = self.table.named(name) or self.table.find(name)
         if inst is not None:
@@ -298,12 +323,16 @@ class OriginResolver:
         return Origin(f"article:{article_id}", "unnamed source", "unknown")
 
     def _stands_for_previous(self, entry: SourceLink, previous: SourceLink) -> bool:
-        """Whether a link only restates the source before it: a document nobody is named as
+        """Whether a link only restates the source before it: a bare document nobody is named as
         publishing ("the agency ..., a memo showed"), or a country whose own body spoke before it
         ("South Korea's intelligence agency ..., in Seoul's first estimate")."""
         name = entry.name or entry.text or ""
-        if entry.type == "document" and not self._is_proper(name):
-            return True
+        if (
+            entry.type == "document"
+            and len(institutions.norm(name).split()) == 1
+            and not self._is_proper(name)
+        ):
+            return True  # "a memo", "the statement"; not "intelligence data", which describes a body
         code = self.table.country_named(name)
         if code is None:
             return False
@@ -367,6 +396,9 @@ class OriginResolver:
         ]
         if len(fits) == 1:
             return fits[0]
+        named_nearby = {b for b in context.mentioned if self.table.describes(self._institution_of[b], name)}
+        if not fits and len(named_nearby) == 1:
+            return named_nearby.pop()
         in_context = self._of_context_country(name, stated, context)
         if in_context is not None:
             return in_context
