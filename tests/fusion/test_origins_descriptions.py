@@ -13,7 +13,7 @@ from claimtrail import fusion
 from claimtrail.cli.main import app
 from claimtrail.fusion import fuse
 from claimtrail.fusion.origins import OriginResolver
-from claimtrail.model import Claim, SourceLink, SourceType
+from claimtrail.model import Claim, SourceLink, SourceType, TimeRef
 from claimtrail.store.ledger import open_ledger
 
 from .helpers import claim, meta
@@ -328,6 +328,41 @@ def test_an_unowned_figure_joins_the_country_whose_figures_it_fits():
     ]
     kp = next(t for t in fuse(cs, meta(cs)).tracked if t.subject.country == "KP")
     assert cs[2].claim_id in kp.claims
+
+
+KHARKIV = (("Kharkiv", "UA", "geonames:706483"),)
+
+
+def _strike(article: str, value: float, sentence: str, published: str, day: str) -> Claim:
+    """A toll of a strike on Kharkiv whose sentence gives the day it happened."""
+    c = said(
+        claim(article, value, event="killed", subject="people", country=None, said=published, places=KHARKIV),
+        sentence,
+        link("the regional governor", "person", "regional governor", "governor"),
+    )
+    return replace(c, event_time=TimeRef(text="that day", start=day, end=day))
+
+
+def test_two_strikes_on_one_town_on_different_days_are_two_incidents():
+    cs = [
+        _strike(
+            "k1", 12, "A missile strike on Kharkiv on Monday killed 12 people.", "2026-04-07", "2026-04-06"
+        ),
+        _strike(
+            "k2",
+            14,
+            "The toll from Monday's strike on Kharkiv rose to 14 people.",
+            "2026-04-08",
+            "2026-04-06",
+        ),
+        _strike(
+            "k3", 5, "A drone attack on Kharkiv on Thursday killed 5 people.", "2026-04-10", "2026-04-09"
+        ),
+    ]
+    killed = sorted((t for t in fuse(cs, meta(cs)).tracked if t.event == "killed"), key=lambda t: t.id)
+    assert [len(t.claims) for t in killed] == [2, 1]
+    assert set(killed[0].claims) == {cs[0].claim_id, cs[1].claim_id} and killed[1].estimate.best == 5
+    assert not any(c.reason.startswith("genuine") for t in killed for c in t.contradictions)
 
 
 # -- 4. end to end: three outlets, three descriptions, one origin ------------------------------------

@@ -270,6 +270,7 @@ class Incident:
     word: str
     place: dict[str, Any]
     start: date
+    event_day: date | None = None  # the one day its figures say it happened, once one does
 
 
 def _article_incident(claims: list[Claim]) -> tuple[str, tuple[str, str, str | None]] | None:
@@ -327,16 +328,20 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
     incidents: dict[str, Incident] = {}
     for gid, entries in by_town.items():
         entries.sort(key=lambda e: (e[0].day, e[0].claim_id))
-        current: Incident | None = None
-        words: Counter[str] = Counter()
+        at_town: list[Incident] = []
+        words: dict[str, Counter[str]] = defaultdict(Counter)
         for it, word, town in entries:
-            if current is None or (it.day - current.start).days > lists["window"]:
-                words = Counter()
+            current = _open_incident(it, at_town, lists["window"])
+            if current is None:
                 key = f"{gid}@{it.day.isoformat()}"
-                current = Incident(key, word, {"name": town[1], "country": town[2]}, it.day)
+                key = key if key not in incidents else f"{key}+{len(at_town)}"
+                current = Incident(
+                    key, word, {"name": town[1], "country": town[2]}, it.day, event_day(it.claim)
+                )
                 incidents[key] = current
-            words[word] += 1
-            current.word = words.most_common(1)[0][0]
+                at_town.append(current)
+            words[current.key][word] += 1
+            current.word = words[current.key].most_common(1)[0][0]
             _join(it, current)
     for it, gid in pending:
         near = [i for i in incidents.values() if i.key.startswith(gid + "@")]
@@ -344,6 +349,32 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
         if near:
             _join(it, min(near, key=lambda i: abs((it.day - i.start).days)))
     return incidents
+
+
+def event_day(claim: Claim) -> date | None:
+    """The one day a figure's sentence says its event happened ("a strike on Monday killed 12",
+    "Monday's strike"); None when it gives no single day."""
+    t = claim.event_time
+    if t is None or not t.start or t.start != t.end:
+        return None
+    try:
+        return date.fromisoformat(t.start)
+    except ValueError:
+        return None
+
+
+def _open_incident(item: Item, at_town: list[Incident], window: int) -> Incident | None:
+    """The incident at a town a figure belongs to: the latest one begun within the window before
+    it whose day agrees with the day the figure gives, if it gives one (a strike on Monday and
+    another on Thursday in one town are two incidents); None for a new incident."""
+    day = event_day(item.claim)
+    for incident in reversed(at_town):
+        if (item.day - incident.start).days > window:
+            continue
+        if day is None or incident.event_day in (None, day):
+            incident.event_day = incident.event_day or day
+            return incident
+    return None
 
 
 def _join(item: Item, incident: Incident) -> None:
