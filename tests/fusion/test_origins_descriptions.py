@@ -225,6 +225,31 @@ def test_a_western_official_is_not_the_pentagon():
     assert names[cs[1].claim_id] != names[cs[0].claim_id]
 
 
+def test_officials_are_not_the_articles_most_cited_body_unless_their_sentence_names_it():
+    cs = [
+        said(
+            claim("u1", 13000, event="killed"),
+            "13,000 were killed in all, the UN said.",
+            link("the UN", "organization"),
+        ),
+        said(
+            claim("u1", 7, event="killed", start=80),
+            "Shelling killed 7 on Tuesday, officials said.",
+            link("officials", "anonymous", role="officials"),
+            at=80,
+        ),
+        said(
+            claim("u2", 12000, start=0),
+            "12,000 troops were sent, a HUR spokesman said.",
+            link("spokesman", "anonymous", role="spokesman"),
+        ),
+        said(claim("u2", 12000, start=90), "HUR put the number at 12,000.", link("HUR"), at=90),
+    ]
+    names = origin_names(cs)
+    assert names[cs[1].claim_id] == "officials"
+    assert names[cs[2].claim_id] == "Defence Intelligence of Ukraine (HUR)"
+
+
 # -- links that restate the source before them ------------------------------------------------------
 def test_a_country_after_its_own_body_is_that_body():
     c = said(

@@ -289,9 +289,11 @@ class OriginResolver:
         outlet: str | None,
         context: ArticleContext | None = None,
         at: int = 0,
+        sentence: str = "",
     ) -> Origin:
-        """The origin of one claim (at offset ``at`` of its article): the last named source of its
-        chain, generic names and descriptions resolved through the article's ``context``."""
+        """The origin of one claim (at offset ``at`` of its article, in ``sentence``): the last
+        named source of its chain, generic names and descriptions resolved through the article's
+        ``context``."""
         context = context or ArticleContext()
         if not chain:
             if outlet:
@@ -311,16 +313,26 @@ class OriginResolver:
             key = name_key(name or "")
             if key in self.pronouns and position > 0:
                 continue  # "it", "he": the source named before it in the chain
-            head = key.split()[-1] if key else ""
-            bodies = context.bodies
-            fitting = [b for b in bodies if type_ in ("unknown", b.type) or b.type in self.body_types]
-            # "the ministry" is the article's ministry before any other body it cites
-            for body in [b for b in fitting if head and head in name_key(b.name).split()] + fitting:
+            body = self._generic_body(type_, key, context, sentence)
+            if body is not None:
                 return body
             if position > 0:
                 continue
             return Origin(f"article:{article_id}:{key}", name or "unnamed source", type_)
         return Origin(f"article:{article_id}", "unnamed source", "unknown")
+
+    def _generic_body(self, type_: str, key: str, context: ArticleContext, sentence: str) -> Origin | None:
+        """The article's body a generic name stands for: the one whose name has its noun ("the
+        ministry" is the article's ministry), else its most cited body. Anonymous people
+        ("officials", "a spokesman") stand for a body only where their sentence names it ("a HUR
+        spokesman said"): officials quoted in an article are not its most cited body."""
+        head = key.split()[-1] if key else ""
+        fitting = [b for b in context.bodies if type_ in ("unknown", b.type) or b.type in self.body_types]
+        by_noun = [b for b in fitting if head and head in name_key(b.name).split()]
+        if type_ == "anonymous":
+            named = set(self._mentioned([sentence]))
+            fitting = [b for b in fitting if b in named]
+        return next(iter(by_noun + fitting), None)
 
     def _stands_for_previous(self, entry: SourceLink, previous: SourceLink) -> bool:
         """Whether a link only restates the source before it: a bare document nobody is named as

@@ -104,7 +104,7 @@ def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[st
         outlet = (articles.get(article_id) or NO_META).outlet
         context = resolver.article_context(group_claims)
         chained = {
-            c.claim_id: resolver.origin_of(c.attribution, article_id, outlet, context, c.start)
+            c.claim_id: resolver.origin_of(c.attribution, article_id, outlet, context, c.start, c.sentence)
             for c in group_claims
             if c.attribution
         }
@@ -126,7 +126,9 @@ def _origin(
     origin of its outlet (one outlet repeating its own unsourced figure is one piece of evidence),
     or of its article where the outlet is unknown."""
     if outlet and scope_mod.outlet_counted(claim):
-        return resolver.origin_of(claim.attribution, claim.article_id, outlet, context, claim.start)
+        return resolver.origin_of(
+            claim.attribution, claim.article_id, outlet, context, claim.start, claim.sentence
+        )
     if len(cited) == 1:
         return next(iter(cited))
     if outlet:
