@@ -390,6 +390,48 @@ def test_two_strikes_on_one_town_on_different_days_are_two_incidents():
     assert not any(c.reason.startswith("genuine") for t in killed for c in t.contradictions)
 
 
+UKRAINE = (("Ukraine", "UA", "geonames:690791"),)
+
+
+def _toll(article: str, value: float, sentence: str, day: str | None = None, places=UKRAINE) -> Claim:
+    """A toll of people killed with the places and the day its sentence gives."""
+    c = said(
+        claim(
+            article, value, event="killed", subject="people", country=None, said="2026-05-05", places=places
+        ),
+        sentence,
+        link("officials", "anonymous", role="officials"),
+    )
+    return replace(c, event_time=TimeRef(text="that day", start=day, end=day)) if day else c
+
+
+def test_a_days_toll_beside_tolls_to_date_is_a_part_of_its_own():
+    cs = [
+        _toll("t1", 13000, "More than 13,000 civilians have been killed in Ukraine, the mission said."),
+        _toll("t2", 13100, "At least 13,100 civilians have been killed in Ukraine, the UN said."),
+        _toll(
+            "t3", 7, "Shelling killed 7 civilians in Ukraine on Tuesday, officials said.", day="2026-05-05"
+        ),
+    ]
+    killed = {t.label: t for t in fuse(cs, meta(cs)).tracked}
+    total = killed["people killed in Ukraine"]
+    assert cs[2].claim_id not in total.claims
+    assert not [c for c in total.contradictions if c.reason.startswith("genuine")]
+    day = killed["people killed in Ukraine (part: on 2026-05-05)"]
+    assert day.claims == (cs[2].claim_id,)
+
+
+def test_a_nationwide_toll_in_an_article_about_one_strike_is_not_the_strikes():
+    cs = [
+        _strike("n1", 4, "A strike on Kharkiv killed 4 people overnight.", "2026-05-04", "2026-05-04"),
+        _toll(
+            "n1", 9, "Russian attacks killed 9 civilians across Ukraine over the past day, officials said."
+        ),
+    ]
+    strike = next(t for t in fuse(cs, meta(cs)).tracked if "Kharkiv" in t.label)
+    assert strike.claims == (cs[0].claim_id,)
+
+
 # -- 4. end to end: three outlets, three descriptions, one origin ------------------------------------
 ARTICLES = {
     "2026-03-02-bay-courier-spy-agency.txt": (

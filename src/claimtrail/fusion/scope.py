@@ -316,7 +316,7 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
                 it.key = replace(it.key, scope=f"part: in the {sub}")
                 word = next((w for w in [dom[0] if dom else None] if w and w != sub), word)
             placed.append((it, word, town))
-        elif dom is not None and (town is None or town[0] == dom[1][0]):
+        elif dom is not None and (town is None or town[0] == dom[1][0]) and not _nationwide(it.claim, town):
             if word and word != dom[0] and it.key.scope == "total":
                 it.key = replace(it.key, scope=f"part: in the {word}")
             placed.append((it, dom[0], dom[1]))
@@ -349,6 +349,22 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
         if near:
             _join(it, min(near, key=lambda i: abs((it.day - i.start).days)))
     return incidents
+
+
+def _nationwide(claim: Claim, town: tuple[str, str, str | None] | None) -> bool:
+    """Whether a figure with no town counts across a whole country rather than its article's
+    incident: its places are countries or regions only, and it names no incident or several
+    ("Russian attacks killed 9 across Ukraine" in an article about a strike on Kharkiv)."""
+    if town is not None or not claim.places:
+        return False
+    if any(
+        (place_info(p.gazetteer_id) or ("", None))[0] not in ("country", "admin1", "region")
+        for p in claim.places
+    ):
+        return False
+    lists = _lists()
+    said = [m.group(0) for m in lists["incident_re"].finditer((claim.sentence or "").lower())]
+    return all(w.endswith("s") and w[:-1] in lists["incident_words"] for w in said)
 
 
 def event_day(claim: Claim) -> date | None:
