@@ -355,6 +355,34 @@ def test_an_unowned_figure_joins_the_country_whose_figures_it_fits():
     assert cs[2].claim_id in kp.claims
 
 
+def test_another_batch_is_the_numbered_batch_its_origin_states():
+    both = (("Russia", "RU", "geonames:2017370"), ("North Korea", "KP", "geonames:1873107"))
+    cs = [
+        claim("b1", 1500, qualifiers=("second",), sources=("HUR",), said="2026-03-05"),
+        claim(
+            "b2",
+            1500,
+            qualifiers=("another",),
+            country=None,
+            sources=("HUR",),
+            said="2026-03-06",
+            places=both,
+        ),
+        claim(
+            "b3",
+            1500,
+            qualifiers=("another",),
+            country=None,
+            sources=("Gennady Voronkin",),
+            said="2026-03-06",
+            places=both,
+        ),
+    ]
+    second = next(t for t in fuse(cs, meta(cs)).tracked if "second batch" in t.label)
+    assert set(second.claims) == {cs[0].claim_id, cs[1].claim_id}
+    assert second.independent_origins == 1
+
+
 KHARKIV = (("Kharkiv", "UA", "geonames:706483"),)
 
 

@@ -304,6 +304,30 @@ def label_for(key: Key, place_name: str | None, incident_word: str | None = None
     return text
 
 
+def _number_batches(items: list[Item], article_countries_: dict[str, set[str]]) -> None:
+    """A batch figure without its number ("another 1,500 soldiers") is the numbered batch of the
+    same subject, event and unit in which its own origin states that figure, when exactly one
+    fits: of its own country, or for a figure with no country, of a country its article mentions.
+    Another origin's batch is not enough (a figure relayed without its chain stays apart)."""
+    numbered: dict[tuple[str, str, str | None], list[Item]] = defaultdict(list)
+    for it in items:
+        if it.key.scope.startswith("batch ") and it.key.country:
+            numbered[(it.key.subject, it.key.event, it.key.unit)].append(it)
+    for it in items:
+        k = it.key
+        if k.scope != "batch":
+            continue
+        countries = {k.country} if k.country else article_countries_.get(it.claim.article_id, set())
+        fits = {
+            (other.key.scope, other.key.country)
+            for other in numbered.get((k.subject, k.event, k.unit), [])
+            if other.key.country in countries and other.origin == it.origin and other.overlaps(it)
+        }
+        if len(fits) == 1:
+            scope, country = fits.pop()
+            it.key = replace(k, scope=scope, country=country)
+
+
 def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> None:
     """A figure whose owner no sentence of its article states ("10,000 troops were sent") joins the
     owned tracked quantity of the same subject, event, unit and scope whose country its article
@@ -364,6 +388,7 @@ def _drop_misfits(groups: dict[Key, list[Item]]) -> None:
 def group(items: list[Item], article_countries_: dict[str, set[str]] | None = None) -> dict[Key, list[Item]]:
     """Items by key, each list in date order (then claim id, so runs are reproducible)."""
     if article_countries_ is not None:
+        _number_batches(items, article_countries_)
         _adopt_owner(items, article_countries_)
     out: dict[Key, list[Item]] = defaultdict(list)
     for it in items:
