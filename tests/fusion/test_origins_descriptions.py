@@ -211,6 +211,20 @@ def test_the_nearest_person_of_that_role():
     assert origin_names(cs)[cs[2].claim_id] == "Lee Min-su"
 
 
+def test_a_pronoun_is_no_role():
+    cs = [
+        said(claim("l3", 100), "100 left, he told Yu Yong-weon on Monday.", link("Yu Yong-weon", "person")),
+        said(
+            claim("l3", 200, start=90),
+            "200 left, Park Ji-ho said, and he added more.",
+            link("Park Ji-ho", "person"),
+            link("he", "person"),
+            at=90,
+        ),
+    ]
+    assert origin_names(cs)[cs[1].claim_id] == "Park Ji-ho"
+
+
 def test_a_western_official_is_not_the_pentagon():
     cs = [
         said(claim("w1", 9000), "9,000 troops left, the Pentagon said.", link("the Pentagon", "military")),

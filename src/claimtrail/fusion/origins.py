@@ -3,12 +3,19 @@
 Two claims with the same origin are one piece of evidence however many outlets repeat them, so the
 origin, not the article or the outlet, is what ``independent_origins`` counts. Names merge by their
 casefolded form, by the institutions table of ``resources/actors.yaml`` (the one the extractor
-uses: "NIS", "National Intelligence Service (NIS)", "South Korea's spy agency" and, in an article
-that names the NIS, "the country's intelligence agency" or "intelligence data" are one origin), by an acronym in parentheses, and by a
-close spelling (rapidfuzz). A generic name ("it", "the agency") is resolved to the source it stands
-for: a pronoun to the source before it in the chain, a noun to the named source of that kind in the
-same article; failing both it stays an origin of its own article, so it never merges across articles.
-A claim with no attribution is asserted by its outlet, which is then its origin.
+uses: "NIS", "National Intelligence Service (NIS)", "South Korea's spy agency", "the South's
+National Intelligence Service"), by an acronym in parentheses, and by a close spelling (rapidfuzz).
+
+A name is also read with its article (``ArticleContext``): "the country's intelligence agency" or
+"intelligence data" is the body the article cites or names that it describes, else the body of the
+country of the article's sources; "a South Korean lawmaker" is the lawmaker the article names; a
+link that restates the one before it ("a memo", "Seoul" after South Korea's spy agency) is skipped.
+A generic name ("it", "the agency") is resolved to the source it stands for: a pronoun to the
+source before it in the chain, a noun to the named source of that kind in the same article, and
+anonymous people ("officials") only to a body their sentence names; failing that it stays an
+origin of its own article, so it never merges across articles by name (stages.py may still take
+it as the echo of a named origin's figure). A claim with no attribution is asserted by its outlet,
+which is then its origin.
 """
 
 from __future__ import annotations
@@ -268,6 +275,8 @@ class OriginResolver:
         name = entry.name or entry.text or ""
         if entry.type not in ("person", "anonymous") or not name or self._is_proper(name):
             return None
+        if name_key(name) in self.pronouns:
+            return None  # "he" is the source before it, not a role
         words = re.findall(r"[a-z]+", name.lower())
         if not words:
             return None
