@@ -211,6 +211,19 @@ def test_the_nearest_person_of_that_role():
     assert origin_names(cs)[cs[2].claim_id] == "Lee Min-su"
 
 
+def test_an_anonymous_official_is_not_the_named_one():
+    cs = [
+        said(claim("l4", 100), "100 left, senior official Kim Dae-ho said.", link("Kim Dae-ho", "person")),
+        said(
+            claim("l4", 200, start=90),
+            "200 left, a senior official said on condition of anonymity.",
+            link("a senior official", "anonymous", "senior official", "senior official"),
+            at=90,
+        ),
+    ]
+    assert origin_names(cs)[cs[1].claim_id] != "Kim Dae-ho"
+
+
 def test_a_pronoun_is_no_role():
     cs = [
         said(claim("l3", 100), "100 left, he told Yu Yong-weon on Monday.", link("Yu Yong-weon", "person")),

@@ -271,10 +271,13 @@ class OriginResolver:
     def described_person(self, entry: SourceLink, context: ArticleContext, at: int) -> Origin | None:
         """The person an article names whom a description of a speaker ("a South Korean lawmaker")
         is: the one whose roles hold its head noun, of the country it states (a stated country must
-        be the person's known one), nearest to the claim; None when nobody fits."""
+        be the person's known one), nearest to the claim; None when nobody fits or the source is
+        anonymous."""
         name = entry.name or entry.text or ""
-        if entry.type not in ("person", "anonymous") or not name or self._is_proper(name):
-            return None
+        if entry.type != "person" or not name or self._is_proper(name):
+            return (
+                None  # an anonymous source ("a senior official, speaking on condition ...") is no named one
+            )
         if name_key(name) in self.pronouns:
             return None  # "he" is the source before it, not a role
         words = re.findall(r"[a-z]+", name.lower())
