@@ -41,7 +41,7 @@ def _one(items, event, country="KP", scope_word=None):
     found = (
         [t for t in found if (scope_word in t.label) if scope_word]
         if scope_word
-        else [t for t in found if "batch" not in t.label]
+        else [t for t in found if "batch" not in t.label and "(part:" not in t.label]
     )
     assert len(found) == 1, [t.label for t in items]
     return found[0]

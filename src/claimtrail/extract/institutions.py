@@ -108,6 +108,38 @@ class Table:
             return self.prefixes[m.group(2)], m.group(1)
         return None, key
 
+    def _possessed_name(self, text: str) -> Institution | None:
+        """A body's name after a possessor ("the South's National Intelligence Service", "Kyiv's
+        HUR"): the body of that name, unless the possessor is another country ("Moscow's NIS")."""
+        m = _POSSESSIVE.match(norm(text))
+        if m is None:
+            return None
+        inst = self.by_name.get(m.group(2))
+        code = self.prefixes.get(m.group(1))
+        return inst if inst is not None and (code is None or code == inst.country) else None
+
+    def country_named(self, text: str) -> str | None:
+        """The country a name is and nothing more: "Seoul" (a capital standing for its state), "South
+        Korea", "the Ukrainians"; None for any other name ("South Korea's spy agency", "Jan.")."""
+        key = norm(text)
+        return self.prefixes.get(key) or self.prefixes.get(key[:-1] if key.endswith("s") else key)
+
+    def countries_in(self, text: str) -> list[str]:
+        """The countries a text names anywhere, in order ("a lawmaker from South Korea's ruling
+        party" -> ["KR"]): the longest country name, demonym or capital at each word."""
+        words = [re.sub(r"['\u2019]s?$", "", w) for w in norm(text).split(" ")]
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self._longest, len(words) - i), 0, -1):
+                code = self.prefixes.get(" ".join(words[i : i + n]))
+                if code:
+                    found.append(code)
+                    i += n - 1
+                    break
+            i += 1
+        return found
+
     def named(self, text: str) -> Institution | None:
         """The institution one of whose names ``text`` is (case and a leading "the" ignored)."""
         return self.by_name.get(norm(text))
@@ -137,7 +169,7 @@ class Table:
         data" in an article whose only intelligence body is South Korea's)."""
         if not text:
             return None
-        inst = self.named(text)
+        inst = self.named(text) or self._possessed_name(text)
         if inst is not None:
             return inst
         stated, rest = self.split_country(text)

@@ -176,6 +176,8 @@ def make_item(
         return None
     word = claim.subject.normalized
     stated = scope_mod.local_event(claim, claim.event)
+    if stated in config()["incident_events"] and scope_mod.among_group(claim):
+        stated = None  # "losses among the 12,000 sent": the group, not the losses
     if not word and stated in config()["incident_events"]:
         word = "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
     subject, event = canonical_subject(word, stated)
@@ -305,23 +307,69 @@ def label_for(key: Key, place_name: str | None, incident_word: str | None = None
     return text
 
 
+def _number_batches(items: list[Item], article_countries_: dict[str, set[str]]) -> None:
+    """A batch figure without its number ("another 1,500 soldiers") is the numbered batch of the
+    same subject, event and unit in which its own origin states that figure, when exactly one
+    fits: of its own country, or for a figure with no country, of a country its article mentions.
+    Another origin's batch is not enough (a figure relayed without its chain stays apart)."""
+    numbered: dict[tuple[str, str, str | None], list[Item]] = defaultdict(list)
+    for it in items:
+        if it.key.scope.startswith("batch ") and it.key.country:
+            numbered[(it.key.subject, it.key.event, it.key.unit)].append(it)
+    for it in items:
+        k = it.key
+        if k.scope != "batch":
+            continue
+        countries = {k.country} if k.country else article_countries_.get(it.claim.article_id, set())
+        fits = {
+            (other.key.scope, other.key.country)
+            for other in numbered.get((k.subject, k.event, k.unit), [])
+            if other.key.country in countries and other.origin == it.origin and other.overlaps(it)
+        }
+        if len(fits) == 1:
+            scope, country = fits.pop()
+            it.key = replace(k, scope=scope, country=country)
+
+
 def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> None:
     """A figure whose owner no sentence of its article states ("10,000 troops were sent") joins the
-    one owned tracked quantity of the same subject, event, unit and scope whose country its article
-    mentions; with none or several candidates it stays unowned."""
-    owned: dict[tuple[str, str, str | None, str], set[str]] = defaultdict(set)
+    owned tracked quantity of the same subject, event, unit and scope whose country its article
+    mentions: the one candidate, or of several the one whose figures it fits (``_fitting_owner``);
+    otherwise it stays unowned."""
+    owned: dict[tuple[str, str, str | None, str], dict[str, list[Item]]] = defaultdict(dict)
     for it in items:
         k = it.key
         if k.country:
-            owned[(k.subject, k.event, k.unit, k.scope)].add(k.country)
+            owned[(k.subject, k.event, k.unit, k.scope)].setdefault(k.country, []).append(it)
     for it in items:
         k = it.key
         if k.country is not None:
             continue
-        candidates = owned.get((k.subject, k.event, k.unit, k.scope), set())
-        candidates = candidates & article_countries_.get(it.claim.article_id, set())
-        if len(candidates) == 1:
-            it.key = replace(k, country=next(iter(candidates)))
+        by_country = owned.get((k.subject, k.event, k.unit, k.scope), {})
+        candidates = set(by_country) & article_countries_.get(it.claim.article_id, set())
+        country = _fitting_owner(it, candidates, by_country)
+        if country is not None:
+            it.key = replace(k, country=country)
+
+
+def _fitting_owner(item: Item, candidates: set[str], by_country: dict[str, list[Item]]) -> str | None:
+    """The owner of an unowned figure among several candidate countries: the one country whose
+    quantity holds an overlapping figure of the same origin, else of any origin ("10,000 to 12,000
+    troops were sent" in an article naming North Korean and Russian troops is North Korea's)."""
+    if len(candidates) <= 1:
+        return next(iter(candidates), None)
+    for same_origin in (True, False):
+        fits = {
+            country
+            for country in candidates
+            if any(
+                other.overlaps(item) and (not same_origin or other.origin == item.origin)
+                for other in by_country[country]
+            )
+        }
+        if len(fits) == 1:
+            return fits.pop()
+    return None
 
 
 def _drop_misfits(groups: dict[Key, list[Item]]) -> None:
@@ -343,6 +391,7 @@ def _drop_misfits(groups: dict[Key, list[Item]]) -> None:
 def group(items: list[Item], article_countries_: dict[str, set[str]] | None = None) -> dict[Key, list[Item]]:
     """Items by key, each list in date order (then claim id, so runs are reproducible)."""
     if article_countries_ is not None:
+        _number_batches(items, article_countries_)
         _adopt_owner(items, article_countries_)
     out: dict[Key, list[Item]] = defaultdict(list)
     for it in items:

@@ -126,6 +126,18 @@ def local_event(claim: Claim, event: str | None) -> str | None:
     return event
 
 
+def among_group(claim: Claim) -> bool:
+    """Whether the figure counts the group an event happened among, not those it struck ("heavy
+    losses among the roughly 12,000 soldiers sent last year"): "among" at most two words before
+    the figure with no event word between them."""
+    before, _after = around(claim, 3)
+    words = before.split()
+    if "among" not in words:
+        return False
+    between = words[len(words) - words[::-1].index("among") :]
+    return not _has(" ".join(between), "event_re")
+
+
 def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] | None:
     """(the whole's subject, the part's scope) for a figure that is part of a total: a subject
     inside a wider one ("three children"), or a figure after "among the dead", "of whom"."""
@@ -259,6 +271,7 @@ class Incident:
     word: str
     place: dict[str, Any]
     start: date
+    event_day: date | None = None  # the one day its figures say it happened, once one does
 
 
 def _article_incident(claims: list[Claim]) -> tuple[str, tuple[str, str, str | None]] | None:
@@ -304,7 +317,7 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
                 it.key = replace(it.key, scope=f"part: in the {sub}")
                 word = next((w for w in [dom[0] if dom else None] if w and w != sub), word)
             placed.append((it, word, town))
-        elif dom is not None and (town is None or town[0] == dom[1][0]):
+        elif dom is not None and (town is None or town[0] == dom[1][0]) and not _nationwide(it.claim, town):
             if word and word != dom[0] and it.key.scope == "total":
                 it.key = replace(it.key, scope=f"part: in the {word}")
             placed.append((it, dom[0], dom[1]))
@@ -316,16 +329,20 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
     incidents: dict[str, Incident] = {}
     for gid, entries in by_town.items():
         entries.sort(key=lambda e: (e[0].day, e[0].claim_id))
-        current: Incident | None = None
-        words: Counter[str] = Counter()
+        at_town: list[Incident] = []
+        words: dict[str, Counter[str]] = defaultdict(Counter)
         for it, word, town in entries:
-            if current is None or (it.day - current.start).days > lists["window"]:
-                words = Counter()
+            current = _open_incident(it, at_town, lists["window"])
+            if current is None:
                 key = f"{gid}@{it.day.isoformat()}"
-                current = Incident(key, word, {"name": town[1], "country": town[2]}, it.day)
+                key = key if key not in incidents else f"{key}+{len(at_town)}"
+                current = Incident(
+                    key, word, {"name": town[1], "country": town[2]}, it.day, event_day(it.claim)
+                )
                 incidents[key] = current
-            words[word] += 1
-            current.word = words.most_common(1)[0][0]
+                at_town.append(current)
+            words[current.key][word] += 1
+            current.word = words[current.key].most_common(1)[0][0]
             _join(it, current)
     for it, gid in pending:
         near = [i for i in incidents.values() if i.key.startswith(gid + "@")]
@@ -389,6 +406,48 @@ def _period(item: Item, max_days: int) -> str | None:
     if first is None or last is None or (last - first).days + 1 <= max_days:
         return None
     return f"period@{first.isoformat()}..{last.isoformat()}"
+
+
+def _nationwide(claim: Claim, town: tuple[str, str, str | None] | None) -> bool:
+    """Whether a figure with no town counts across a whole country rather than its article's
+    incident: its places are countries or regions only, and it names no incident or several
+    ("Russian attacks killed 9 across Ukraine" in an article about a strike on Kharkiv)."""
+    if town is not None or not claim.places:
+        return False
+    if any(
+        (place_info(p.gazetteer_id) or ("", None))[0] not in ("country", "admin1", "region")
+        for p in claim.places
+    ):
+        return False
+    lists = _lists()
+    said = [m.group(0) for m in lists["incident_re"].finditer((claim.sentence or "").lower())]
+    return all(w.endswith("s") and w[:-1] in lists["incident_words"] for w in said)
+
+
+def event_day(claim: Claim) -> date | None:
+    """The one day a figure's sentence says its event happened ("a strike on Monday killed 12",
+    "Monday's strike"); None when it gives no single day."""
+    t = claim.event_time
+    if t is None or not t.start or t.start != t.end:
+        return None
+    try:
+        return date.fromisoformat(t.start)
+    except ValueError:
+        return None
+
+
+def _open_incident(item: Item, at_town: list[Incident], window: int) -> Incident | None:
+    """The incident at a town a figure belongs to: the latest one begun within the window before
+    it whose day agrees with the day the figure gives, if it gives one (a strike on Monday and
+    another on Thursday in one town are two incidents); None for a new incident."""
+    day = event_day(item.claim)
+    for incident in reversed(at_town):
+        if (item.day - incident.start).days > window:
+            continue
+        if day is None or incident.event_day in (None, day):
+            incident.event_day = incident.event_day or day
+            return incident
+    return None
 
 
 def _join(item: Item, incident: Incident) -> None:

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from statistics import median
 
 from ..model import EVENTS, Claim, one_of
 from ..store.rows import name_key
@@ -19,7 +20,7 @@ from . import scope as scope_mod
 from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
 from .config import config
 from .grading import agreement, credibility, reliability_of
-from .origins import Origin, OriginResolver
+from .origins import ArticleContext, Origin, OriginResolver
 from .results import (
     Check,
     Contradiction,
@@ -96,15 +97,16 @@ def by_article(claims: list[Claim]) -> dict[str, list[Claim]]:
 
 # -- 1. origins ------------------------------------------------------------------------------------
 def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[str, ArticleMeta]) -> Origins:
-    """The origin of every claim: the end of its attribution chain, merged across articles; an
-    unattributed figure is its outlet's or the one source its article relays (see ``_origin``)."""
+    """The origin of every claim: the end of its attribution chain, merged across articles and
+    resolved through its article's context (``OriginResolver.article_context``); an unattributed
+    figure is its outlet's or the one source its article relays (see ``_origin``)."""
     resolver = OriginResolver()
     origin_of: dict[str, Origin] = {}
     for article_id, group_claims in claims_by_article.items():
         outlet = (articles.get(article_id) or NO_META).outlet
-        bodies = resolver.article_bodies([c.attribution for c in group_claims])
+        context = resolver.article_context(group_claims)
         chained = {
-            c.claim_id: resolver.origin_of(c.attribution, article_id, outlet, bodies)
+            c.claim_id: resolver.origin_of(c.attribution, article_id, outlet, context, c.start, c.sentence)
             for c in group_claims
             if c.attribution
         }
@@ -113,12 +115,12 @@ def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[st
                 del chained[c.claim_id]
         cited = set(chained.values())
         for c in group_claims:
-            origin_of[c.claim_id] = chained.get(c.claim_id) or _origin(resolver, c, outlet, bodies, cited)
+            origin_of[c.claim_id] = chained.get(c.claim_id) or _origin(resolver, c, outlet, context, cited)
     return Origins(resolver, origin_of)
 
 
 def _origin(
-    resolver: OriginResolver, claim: Claim, outlet: str | None, bodies: list[Origin], cited: set[Origin]
+    resolver: OriginResolver, claim: Claim, outlet: str | None, context: ArticleContext, cited: set[Origin]
 ) -> Origin:
     """The origin of a claim. A figure its article does not attribute is its outlet's only where
     the outlet says it counted; otherwise it is the one named source the article relays (the
@@ -126,7 +128,9 @@ def _origin(
     origin of its outlet (one outlet repeating its own unsourced figure is one piece of evidence),
     or of its article where the outlet is unknown."""
     if outlet and scope_mod.outlet_counted(claim):
-        return resolver.origin_of(claim.attribution, claim.article_id, outlet, bodies)
+        return resolver.origin_of(
+            claim.attribution, claim.article_id, outlet, context, claim.start, claim.sentence
+        )
     if len(cited) == 1:
         return next(iter(cited))
     if outlet:
@@ -242,13 +246,45 @@ def _place_after(claim: Claim) -> str | None:
 # -- 3. incidents ----------------------------------------------------------------------------------
 def scope_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]], origins: Origins) -> Scoped:
     """Neutral nouns ("the dead") adopted by their article's subject, incident figures scoped to
-    their incident, daily figures (drones launched) to their night, and a local authority named
-    without its town merged with the one named with it."""
+    their incident, daily figures (drones launched) to their night, a local authority named without
+    its town merged with the one named with it, and a figure whose chain was lost taken as the echo
+    of the one origin that gave it elsewhere."""
     scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
     incidents = scope_mod.assign_incidents(items, claims_by_article)
     scope_mod.scope_nights(items)
     _local_authorities(items, incidents, origins.of)
+    _echoes_of_lost_chains(items, origins.of)
     return Scoped(items, incidents)
+
+
+def _stands_in(origin: Origin) -> bool:
+    """Whether an origin only stands in for a lost chain: a generic source left to its article
+    ("officials said") or an outlet's unattributed figure."""
+    return origin.key.startswith("article:") or origin.key.endswith(":unattributed")
+
+
+def _echoes_of_lost_chains(items: list[Item], origin_of: dict[str, Origin]) -> None:
+    """A figure whose chain was lost ("officials said", or no source at all) that states the same
+    figure, for the same quantity, on the day one named origin gave it in another article or the
+    day after (an echo never comes first) is that origin's echo: three outlets repeating one agency are one origin even when
+    one of them drops the agency. Where two named origins gave that figure it stays as it is."""
+    named: dict[tuple[object, ...], list[Item]] = defaultdict(list)
+    for it in items:
+        if not _stands_in(it.origin):
+            named[_figure(it)].append(it)
+    for it in items:
+        if not _stands_in(it.origin):
+            continue
+        sources = {
+            other.origin
+            for other in named.get(_figure(it), [])
+            if other.claim.article_id != it.claim.article_id
+            and 0 <= (it.day - other.day).days <= 1
+            and it.key.country in (None, other.key.country)
+        }
+        if len(sources) == 1:
+            it.origin = sources.pop()
+            origin_of[it.claim_id] = it.origin
 
 
 def _local_authorities(
@@ -266,6 +302,13 @@ def _local_authorities(
         if full is not None and full.type == it.origin.type:
             it.origin = full
             origin_of[it.claim_id] = full
+
+
+def _figure(item: Item) -> tuple[object, ...]:
+    """What an echo repeats: the quantity (its key without the country an echo may drop) and the
+    figure as stated."""
+    key = item.key
+    return (key.subject, key.event, key.unit, key.scope, key.incident, item.low, item.best, item.high)
 
 
 def as_of_items(items: list[Item], as_of: date | None) -> list[Item]:
@@ -289,7 +332,28 @@ def cluster(items: list[Item], claims: list[Claim]) -> dict[Key, list[Item]]:
                 mentioned[c.article_id].add(p.country)
         if c.subject.country:
             mentioned[c.article_id].add(c.subject.country)
-    return group(items, mentioned)
+    return _days_apart(group(items, mentioned))
+
+
+def _days_apart(clusters: dict[Key, list[Item]]) -> dict[Key, list[Item]]:
+    """A toll dated to one day that is under a tenth of the median of its series' tolls to date
+    within a month ("shelling killed 7 on Tuesday" beside "13,000 killed since the invasion")
+    counts that day: it moves to a part of its own, ``part: on <day>``, checked against the
+    total, not a rival."""
+    cfg = config()
+    out: dict[Key, list[Item]] = defaultdict(list)
+    for key, members in clusters.items():
+        if key.scope != "total" or key.incident or key.event not in cfg["cumulative_events"]:
+            out[key].extend(members)
+            continue
+        to_date = [i for i in members if scope_mod.event_day(i.claim) is None]
+        for it in members:
+            day = scope_mod.event_day(it.claim)
+            totals = [t.best for t in to_date if abs((t.day - it.day).days) <= 31]
+            if day is not None and totals and it.best * 10 < median(totals):
+                it.key = replace(key, scope=f"part: on {day.isoformat()}")
+            out[it.key].append(it)
+    return dict(out)
 
 
 # -- 5. contradictions and checks ------------------------------------------------------------------
