@@ -119,3 +119,19 @@ def test_watch_stops_between_rounds(site, tmp_path):
     with open_ledger(target) as ledger:
         rounds = watch(ledger, [site.base + "/feed"], 3600, _settings(target), stop=stop, on_round=on_round)
     assert rounds == 1 and len(seen) == 1
+
+
+def test_an_unreadable_feed_is_a_failed_poll_until_it_is_fixed(site, tmp_path):
+    target = str(tmp_path / "w.db")
+    site.pages["/feed"] = ("application/rss+xml", "<rss><channel><title>half a feed")
+    url = site.base + "/feed"
+    with open_ledger(target) as ledger:
+        broken = run_round(ledger, [url], EVERY, _settings(target))
+        assert [(f.source, f.attempts) for f in ledger.failures()] == [(url, 1)]
+        assert ledger.watch_state(url)["etag"] is None  # read again next time, not answered 304
+        site.pages["/feed"] = feed(item(1))
+        fixed = run_round(ledger, [url], EVERY, _settings(target))
+        assert ledger.failures() == []
+    assert broken.polls[0].status == "failed" and "feed" in (broken.polls[0].error or "")
+    assert [f.source for f in broken.digest.failed_inputs] == [url]
+    assert fixed.polls[0].status == "changed" and fixed.polls[0].added == 1

@@ -85,6 +85,9 @@ def poll_url(ledger: Ledger, url: str, every: int, settings: Settings, now: date
     if response is not None:
         records = NewRecords(url, response, frozenset(state.get("items_seen") or ()), settings)
         report = ingest_records(records, ledger, settings)
+        unreadable = next((f for f in report.failures if f.source == url), None)
+        if unreadable is not None:  # not a feed, or a page with no text: the runner recorded it
+            return _failed(ledger, state, unreadable.reason, every, now, recorded=True)
         added = report.articles_added
         state.update(etag=response.etag, last_modified=response.last_modified)
         state["items_seen"] = [*(state.get("items_seen") or []), *records.read][-MAX_SEEN:]
@@ -94,12 +97,17 @@ def poll_url(ledger: Ledger, url: str, every: int, settings: Settings, now: date
     return PollResult(url, "unchanged" if response is None else "changed", added)
 
 
-def _failed(ledger: Ledger, state: dict[str, Any], reason: str, every: int, now: datetime) -> PollResult:
-    """Record a failed poll: a ledger failure for the URL, and the backoff before the next try."""
+def _failed(
+    ledger: Ledger, state: dict[str, Any], reason: str, every: int, now: datetime, recorded: bool = False
+) -> PollResult:
+    """Record a failed poll: a ledger failure for the URL (unless the runner ``recorded`` it), and
+    the backoff before the next try. The validators stay those of the last good read, so the
+    resource is read again (not answered 304) once it is due."""
     errors = int(state.get("errors") or 0) + 1
     wait = (2 ** min(errors - 1, MAX_BACKOFF_DOUBLINGS) - 1) * every
     state.update(errors=errors, last_error=reason, next_poll=now + timedelta(seconds=wait))
-    ledger.record_failure(state["url"], reason)
+    if not recorded:
+        ledger.record_failure(state["url"], reason)
     ledger.save_watch_state(state)
     return PollResult(state["url"], "failed", error=reason)
 
