@@ -185,6 +185,8 @@ def test_claim_filters(ledger: Ledger):
     assert casualties_2.claim_id in [c.claim_id for c in in_feb]
     assert sorted(c.modality for c in in_feb) == ["estimated", "estimated", "estimated", "possible"]
     assert [c.quantity.value for c in ledger.claims(ClaimFilter(date_from=date(2025, 3, 8)))] == [2003.0]
+    # An inverted interval is empty, also for the casualty claims whose span covers both of its ends.
+    assert ledger.claims(ClaimFilter(date_from=date(2025, 2, 28), date_to=date(2025, 2, 1))) == []
     # Combined filters, paging.
     combined = ledger.claims(
         ClaimFilter(event="deployed", speaker="Park", modality="reported", article_id=stored[2][0].article_id)

@@ -519,6 +519,8 @@ class Ledger:
             conditions.append(claims.c.speaker.ilike(like_pattern(where.speaker), escape="\\"))
         if where.origin:
             conditions.append(claims.c.origin.ilike(like_pattern(where.origin), escape="\\"))
+        if where.date_from is not None and where.date_to is not None and where.date_from > where.date_to:
+            return None  # an empty interval: no claim, not the ones whose span straddles both ends
         if where.date_from is not None:
             conditions.append(claims.c.date_end >= where.date_from)
         if where.date_to is not None:
