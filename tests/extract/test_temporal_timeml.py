@@ -182,3 +182,16 @@ def test_this_weekend_in_a_past_report_early_in_the_week_is_the_one_just_past():
 )  # fmt: skip
 def test_unit_long_adjectives_are_durations(text, expected):
     assert found(text) == [expected]
+
+
+def test_dawn_and_dusk_are_parts_of_day():
+    got = found("Crews started at dawn on Tuesday and stopped at dusk.")
+    assert got == [
+        ("dawn", "TIME", "2025-03-04TMO"),
+        ("Tuesday", "DATE", "2025-03-04"),
+        ("dusk", "TIME", "2025-03-04TEV"),
+    ]
+
+
+def test_the_dawn_of_an_era_is_no_time():
+    assert found("It marked the dawn of a new age of drones.") == []

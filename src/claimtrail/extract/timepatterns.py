@@ -114,6 +114,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?:(?:early|late|later|earlier)\s+)?(?:(?P<pre>in|on|through|during|spent)\s+the\s+)(?P<p>morning|afternoon|evening|night)s?",
      u.h_pod, 4),
     (r"(?:early|late)\s+(?P<p>morning|afternoon|evening)", u.h_pod, 4),
+    (r"(?P<p>dawn|daybreak|dusk|nightfall)(?![\w-])(?!\s+of\b)", u.h_pod, 4),  # not "the dawn of an era"
     (r"(?:(?P<pre>from|between)\s+)?(?P<h1>1[0-2]|0?[1-9])(?::(?P<m1>[0-5]\d))?\s*(?P<ap1>{AMPM})?"
      r"(?P<sep>\s*(?:-|–|to|and|until|till)\s*)(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?(?:\s*(?P<ap2>{AMPM}))?(?![\d/:.])",
      u.h_time_range, 1),
@@ -142,7 +143,7 @@ LEADS: list[str] = [
     "all full whole the a an", "hours days weeks months years decades", "recent coming", "overnight", "the", "the", "the D ORDW",
     "every each", "FREQ", "once twice D NUMW",
     "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
-    "early late later earlier in on through during spent", "early late", "from between D",
+    "early late later earlier in on through during spent", "early late", "dawn daybreak dusk nightfall", "from between D",
     "the end beginning start middle rest remainder", "earlier later", "year", "HOL",
 ]  # fmt: skip
 
