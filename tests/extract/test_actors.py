@@ -314,3 +314,14 @@ def test_the_ministry_after_a_named_ministry_is_that_ministry(annotate):
     named = [a for a in got if a.text.lower().startswith("ministry of health") or a.text == "the ministry"]
     assert len(named) == 2
     assert {(a.normalized, a.country) for a in named} == {("Ministry of Health of Ukraine", "UA")}
+
+
+def test_a_body_tagged_apart_from_its_possessive_country_takes_that_country(annotate):
+    text = "Russia's defence ministry said its forces had taken two villages."
+    body = find(actors(annotate, text), "defence ministry")
+    assert (body.normalized, body.country, body.type) == ("Russian Ministry of Defence", "RU", "military")
+
+
+def test_an_entity_never_starts_with_a_dash_glued_to_a_quote(annotate):
+    text = "\u201cThe road is closed.\u201d\u2015 Ivan Petrenko"
+    assert [a.text for a in actors(annotate, text)] == ["Ivan Petrenko"]

@@ -593,7 +593,8 @@ class Component:
             # "intelligence data" needs a body of its kind before it; "the spy agency" (definite)
             # may also be that of the country in context
             unstated = same_type[:1] + (context if c.definite else [])
-            country = c.country or self._of_country(doc, c.end)  # "the ministry of health of Ukraine"
+            # "the ministry of health of Ukraine", "Russia's defence ministry" (an entity of its own)
+            country = c.country or self._of_country(doc, c.end) or _possessor_country(doc, c.start, cands)
             inst = table.find(doc[c.start : c.end].text, country, context, unstated)
             if inst is None and c.kind == "nominal" and c.definite:
                 inst = self._named_before(doc[c.head].lower_, known)  # "the ministry" after it was named
@@ -631,6 +632,14 @@ class Component:
                 if c.country and c.country not in out:
                     out.append(c.country)
         return out
+
+
+def _possessor_country(doc: Doc, start: int, cands: list[Candidate]) -> str | None:
+    """The country whose possessive stands right before a mention ("Russia's defence ministry"
+    where the tagger found "defence ministry" as an entity of its own), if any."""
+    if start < 2 or doc[start - 1].lower_ not in ("'s", "’s"):
+        return None
+    return next((c.country for c in cands if c.type == "country" and c.end == start - 1), None)
 
 
 def _phrase_start(doc: Doc, tok: Token) -> int:
