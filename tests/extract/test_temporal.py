@@ -212,7 +212,7 @@ def test_weekdays_follow_tense(text, expected):
         ("Fuel had previously been rationed.", ("previously", "DATE", "PAST_REF")),
         ("Such sieges were rare in the past.", ("the past", "DATE", "PAST_REF")),
         ("The envoy is expected to arrive soon.", ("soon", "DATE", "FUTURE_REF")),
-        ("More troops will come in the coming weeks.", ("coming weeks", "DATE", "FUTURE_REF")),
+        ("More troops will come in the coming weeks.", ("the coming weeks", "DATE", "FUTURE_REF")),
         ("Drone strikes multiplied in recent months.", ("recent months", "DATE", "PAST_REF")),
         ("The fort dates from the 17th century.", ("the 17th century", "DATE", "16")),
         ("Mines laid in the 1980s still kill.", ("the 1980s", "DATE", "198")),

@@ -195,3 +195,16 @@ def test_dawn_and_dusk_are_parts_of_day():
 
 def test_the_dawn_of_an_era_is_no_time():
     assert found("It marked the dawn of a new age of drones.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lessons run every weekday.", ("every weekday", "SET", "XXXX-WXX-WD")),
+        ("Markets open every weekend.", ("every weekend", "SET", "XXXX-WXX-WE")),
+        ("The fair is held every summer.", ("every summer", "SET", "XXXX-SU")),
+        ("A decision is due in the coming weeks.", ("the coming weeks", "DATE", "FUTURE_REF")),
+    ],
+)  # fmt: skip
+def test_sets_of_week_parts_and_seasons_and_the_coming_weeks(text, expected):
+    assert found(text) == [expected]

@@ -253,7 +253,7 @@ def h_vague_duration(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 def h_recent(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "recent days" points back (PAST_REF), "the coming weeks" forward (FUTURE_REF)."""
-    if m.group(0).lower().startswith("coming"):
+    if "coming" in m.group(0).lower():
         return Chunk(m.start(), m.end(), "DATE", "FUTURE_REF", c.ref, None, "futureref")
     return Chunk(m.start(), m.end(), "DATE", "PAST_REF", None, c.ref, "pastref")
 
@@ -266,6 +266,9 @@ def h_overnight(m: re.Match[str], c: Ctx) -> Chunk | None:
     return Chunk(m.start(), m.end(), "TIME", f"{d.isoformat()}TNI", d, c.ref, "daypod", clock="NI")
 
 
+_WEEK_PARTS = {"weekend": "WE", "weekday": "WD"}  # TimeML's codes for the parts of a week
+
+
 def h_every(m: re.Match[str], c: Ctx) -> Chunk | None:
     u = m["u"].lower()
     wd = c.lex.weekday_of(u)
@@ -273,8 +276,10 @@ def h_every(m: re.Match[str], c: Ctx) -> Chunk | None:
         return Chunk(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", gran="set")
     if u in c.lex.day_parts:
         return Chunk(m.start(), m.end(), "SET", "T" + c.lex.day_parts[u], gran="set")
-    if u == "weekend":
-        return Chunk(m.start(), m.end(), "SET", "XXXX-WXX-WE", gran="set")
+    if u in _WEEK_PARTS:
+        return Chunk(m.start(), m.end(), "SET", f"XXXX-WXX-{_WEEK_PARTS[u]}", gran="set")
+    if u in c.lex.seasons:
+        return Chunk(m.start(), m.end(), "SET", f"XXXX-{c.lex.seasons[u]}", gran="set")  # "every summer"
     n = _n(c.lex, m) or 1.0
     if m["other"]:
         n = 2.0
