@@ -135,3 +135,31 @@ def test_an_unreadable_feed_is_a_failed_poll_until_it_is_fixed(site, tmp_path):
     assert broken.polls[0].status == "failed" and "feed" in (broken.polls[0].error or "")
     assert [f.source for f in broken.digest.failed_inputs] == [url]
     assert fixed.polls[0].status == "changed" and fixed.polls[0].added == 1
+
+
+def test_an_entry_too_short_to_read_fails_alone(site, tmp_path):
+    target = str(tmp_path / "w.db")
+    short = (
+        '<item><title>Brief</title><guid isPermaLink="false">brief</guid>'
+        "<content:encoded>Shelling.</content:encoded></item>"
+    )
+    site.pages["/feed"] = feed(short, item(1))
+    url = site.base + "/feed"
+    with open_ledger(target) as ledger:
+        done = run_round(ledger, [url], EVERY, _settings(target))
+        state = ledger.watch_state(url)
+    assert done.polls[0].status == "changed" and done.polls[0].added == 1
+    assert state is not None and state["errors"] == 0 and state["etag"]
+    assert [f.reason for f in done.digest.failed_inputs][0].startswith("has only 9 characters")
+
+
+def test_an_entry_whose_link_is_no_url_fails_alone(site, tmp_path):
+    target = str(tmp_path / "w.db")
+    odd = "<item><title>Odd</title><guid>not-a-link</guid><description>Teaser.</description></item>"
+    site.pages["/feed"] = feed(odd, item(1))
+    url = site.base + "/feed"
+    with open_ledger(target) as ledger:
+        done = run_round(ledger, [url], EVERY, _settings(target))
+    assert done.polls[0].status == "changed" and done.polls[0].added == 1
+    # the link cannot be fetched, so the entry falls back on its teaser, too short to read
+    assert [(f.source, f.reason[:13]) for f in done.digest.failed_inputs] == [(url, "has only 7 ch")]

@@ -40,8 +40,8 @@ def fetch_bytes(url: str, settings: Settings | None = None) -> tuple[bytes, str,
     are read. Raises ``FetchError`` with the reason (HTTP status, DNS, refused, timeout)."""
     settings = settings or Settings()
     timeout = _timeout(settings)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
             body = response.read(settings.max_bytes + 1)
             ctype = response.headers.get("Content-Type", "") or ""

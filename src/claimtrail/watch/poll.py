@@ -85,14 +85,17 @@ def entry_key(entry: Any) -> str:
 
 @dataclass
 class NewRecords:
-    """The records of a changed resource, read lazily; ``read`` collects the keys of the feed
-    entries that gave an article (a failed entry is tried again next round)."""
+    """The records of a changed resource, read lazily. ``read`` collects the keys of the feed
+    entries that gave an article (an entry whose link failed is tried again when the feed changes);
+    ``unreadable`` is the reason when the resource itself could not be read (no feed, a page with no
+    usable text), which makes the poll a failed one."""
 
     url: str
     response: Response
     seen: frozenset[str]
     settings: Settings
     read: list[str] = field(default_factory=list)
+    unreadable: str | None = None
     _current: str = ""
 
     def _keep(self, entry: Any) -> bool:
@@ -103,25 +106,29 @@ class NewRecords:
     def __iter__(self) -> Iterator[Article | Failure]:
         """Every new record, finished and ready for the runner; a resource that cannot be read is
         one Failure naming the URL."""
+        got = self.response
+        if not looks_like_feed(got.body, got.content_type):
+            page = page_article(got.body, got.content_type, self.url, got.final_url)
+            record = page if isinstance(page, Failure) else _finished(page, self.settings)
+            if isinstance(record, Failure):
+                self.unreadable = record.reason
+            yield safe_failure(record) if isinstance(record, Failure) else record
+            return
+        follow = partial(fetch_article, settings=self.settings)
         try:
-            for record in self._raw():
-                if isinstance(record, Failure):
-                    yield safe_failure(record)
+            for entry in iter_feed(got.body, self.url, follow=follow, keep=self._keep):
+                if isinstance(entry, Failure):
+                    yield safe_failure(entry)
                     continue
                 if self._current:
                     self.read.append(self._current)
-                yield _finished(record, self.settings)
+                yield _finished(entry, self.settings)
         except InputError as exc:
-            yield Failure(exc.what or self.url, one_line(exc.reason))
-
-    def _raw(self) -> Iterator[Article | Failure]:
-        """The feed's new entries, or the page's article."""
-        got = self.response
-        if looks_like_feed(got.body, got.content_type):
-            follow = partial(fetch_article, settings=self.settings)
-            yield from iter_feed(got.body, self.url, follow=follow, keep=self._keep)
-        else:
-            yield page_article(got.body, got.content_type, self.url, got.final_url)
+            self.unreadable = one_line(exc.reason)
+            yield Failure(self.url, self.unreadable)
+        except Exception as exc:  # noqa: BLE001 - as ``read.iter_inputs``: one broken input stops itself
+            self.unreadable = one_line(f"could not be read ({type(exc).__name__}: {exc})")
+            yield Failure(self.url, self.unreadable)
 
 
 def _finished(article: Article, settings: Settings) -> Article | Failure:

@@ -12,7 +12,7 @@ in a row (next round, then every second round, every fourth, ... at most every 6
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -21,6 +21,7 @@ from .. import fusion
 from ..contract.digest import digest_to_json
 from ..errors import FetchError
 from ..fusion.digest import ArticleRef, Digest, Snapshot, digest
+from ..model import Failure
 from ..run import ingest_records
 from ..settings import Settings
 from ..store.ledger import Ledger
@@ -40,6 +41,8 @@ class PollResult:
     status: PollStatus
     added: int = 0
     error: str | None = None
+    failures: tuple[Failure, ...] = ()  # what the runner met (a feed entry's failure may be
+    # cleared from the ledger's list by a later entry of the same feed, recorded under the feed URL)
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,15 @@ class Round:
     after: Snapshot = field(repr=False)
 
 
-def snapshot(ledger: Ledger, at: datetime | None = None) -> Snapshot:
-    """The ledger now, as the digest compares it: fusion results, articles, recorded failures."""
+def snapshot(ledger: Ledger, at: datetime | None = None, met: Iterable[Failure] = ()) -> Snapshot:
+    """The ledger now, as the digest compares it: fusion results, articles, recorded failures, and
+    the failures a round ``met`` that the ledger no longer lists (timed now, so each round's count)."""
+    at = at or datetime.now(UTC)
     refs = {aid: ArticleRef(aid, *ref) for aid, ref in ledger.article_refs().items()}
-    return Snapshot(at or datetime.now(UTC), fusion.run(ledger), refs, tuple(ledger.failures()))
+    failures = ledger.failures()
+    listed = {(f.source, f.reason) for f in failures}
+    failures += [Failure(f.source, f.reason, at=at) for f in met if (f.source, f.reason) not in listed]
+    return Snapshot(at, fusion.run(ledger), refs, tuple(failures))
 
 
 def run_round(
@@ -65,7 +73,7 @@ def run_round(
     start = datetime.now(UTC)
     before = before or snapshot(ledger, start)
     polls = tuple(poll_url(ledger, url, every, settings, start) for url in urls)
-    after = snapshot(ledger)
+    after = snapshot(ledger, met=[f for poll in polls for f in poll.failures])
     change = digest(before, after)
     ledger.add_watch_round(after.at, before.at, digest_to_json(change))
     return Round(polls, change, after)
@@ -81,20 +89,20 @@ def poll_url(ledger: Ledger, url: str, every: int, settings: Settings, now: date
         response = conditional_get(url, state.get("etag"), state.get("last_modified"), settings)
     except FetchError as exc:
         return _failed(ledger, state, exc.reason, every, now)
-    added = 0
     if response is not None:
         records = NewRecords(url, response, frozenset(state.get("items_seen") or ()), settings)
         report = ingest_records(records, ledger, settings)
-        unreadable = next((f for f in report.failures if f.source == url), None)
-        if unreadable is not None:  # not a feed, or a page with no text: the runner recorded it
-            return _failed(ledger, state, unreadable.reason, every, now, recorded=True)
-        added = report.articles_added
+        if records.unreadable is not None:  # not a feed, or a page with no text: the runner recorded it
+            return _failed(ledger, state, records.unreadable, every, now, recorded=True)
         state.update(etag=response.etag, last_modified=response.last_modified)
         state["items_seen"] = [*(state.get("items_seen") or []), *records.read][-MAX_SEEN:]
-    ledger.clear_failures(url)
+    if state.get("errors"):  # recovered: the failure of its last poll is over
+        ledger.clear_failures(url)
     state.update(errors=0, last_error=None, next_poll=None)
     ledger.save_watch_state(state)
-    return PollResult(url, "unchanged" if response is None else "changed", added)
+    if response is None:
+        return PollResult(url, "unchanged")
+    return PollResult(url, "changed", report.articles_added, failures=tuple(report.failures))
 
 
 def _failed(
