@@ -27,7 +27,7 @@ ACCEPT = (
 )
 
 
-def _timeout(settings: Settings) -> float:
+def request_timeout(settings: Settings) -> float:
     """Seconds to wait for one request: ``settings.extra["fetch_timeout"]`` if it is a number."""
     try:
         return float(settings.extra.get("fetch_timeout", TIMEOUT))
@@ -39,7 +39,7 @@ def fetch_bytes(url: str, settings: Settings | None = None) -> tuple[bytes, str,
     """GET a URL: (body, content type, final URL after redirects). At most ``settings.max_bytes``
     are read. Raises ``FetchError`` with the reason (HTTP status, DNS, refused, timeout)."""
     settings = settings or Settings()
-    timeout = _timeout(settings)
+    timeout = request_timeout(settings)
     try:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only

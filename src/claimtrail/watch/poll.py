@@ -22,7 +22,7 @@ from ..errors import FetchError, InputError
 from ..ingest.boundary import one_line, safe_failure
 from ..ingest.decode import human_size
 from ..ingest.feed import iter_feed, looks_like_feed
-from ..ingest.fetch import ACCEPT, TIMEOUT, USER_AGENT, fetch_article, page_article
+from ..ingest.fetch import ACCEPT, USER_AGENT, fetch_article, page_article, request_timeout
 from ..ingest.finish import finish_article
 from ..model import Article, Failure
 from ..settings import Settings
@@ -49,9 +49,9 @@ def conditional_get(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    timeout = float(settings.extra.get("fetch_timeout", TIMEOUT))
-    request = urllib.request.Request(url, headers=headers)
+    timeout = request_timeout(settings)
     try:
+        request = urllib.request.Request(url, headers=headers)
         with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - http(s) only
             body = answer.read(settings.max_bytes + 1)
             found = Response(
