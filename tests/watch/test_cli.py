@@ -22,7 +22,7 @@ def test_once_prints_the_digest_as_text_then_json(site, tmp_path):
     first = runner.invoke(app, ["watch", str(listing), "--once", "--db", db, "--every", "30s"])
     assert first.exit_code == 0, first.output
     assert (
-        "1 URLs polled (1 changed)" in first.output and "new article: Story 1 (Border Watch)" in first.output
+        "1 URL polled (1 changed)" in first.output and "new article: Story 1 (Border Watch)" in first.output
     )
     second = runner.invoke(app, ["watch", str(listing), "--once", "--db", db, "--format", "json"])
     assert second.exit_code == 0, second.output

@@ -80,7 +80,8 @@ def _print_text(done: Round) -> None:
     }
     summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
     at = done.digest.at.strftime("%Y-%m-%d %H:%M:%S UTC")
-    out.print(f"round {at}: {len(done.polls)} URLs polled ({summary})", highlight=False, soft_wrap=True)
+    urls = f"{len(done.polls)} URL{'' if len(done.polls) == 1 else 's'}"
+    out.print(f"round {at}: {urls} polled ({summary})", highlight=False, soft_wrap=True)
     for line in digest_lines(done.digest) or ["nothing changed"]:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
 
