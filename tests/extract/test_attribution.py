@@ -856,3 +856,13 @@ def test_an_as_clause_with_its_own_object_says_the_object(annotate):
 
 def test_need_to_is_an_obligation_not_a_stance(annotate):
     assert annotate("The army needs to move 300 guns before winter.")._.attributions == []
+
+
+def test_a_colon_ending_its_line_introduces_the_next_paragraph(annotate):
+    text = (
+        "The governor spoke for an hour.\n\nThe governor added:\n\n"
+        "It is typical of the council. It knows nothing about the 40 shelters.\n\nThe meeting ended."
+    )
+    a = by_cue(annotate(text)._.attributions, "added")
+    assert a.source.text == "The governor"
+    assert content(text, a) == "It is typical of the council. It knows nothing about the 40 shelters"

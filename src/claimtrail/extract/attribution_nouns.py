@@ -110,7 +110,8 @@ class NounCues(SourceReader):
         return None
 
     def _after_colon(self, colon: Token) -> tuple[int, int] | None:
-        """The quote opening right after a colon, else the rest of its sentence on the same line."""
+        """The quote opening right after a colon, else the rest of its sentence on the same line, or
+        the next paragraph where the colon ends its line."""
         after = colon.idx + 1
         junk = " \n\t\xa0" + OPEN_QUOTES + STRAIGHT_QUOTE + "‘'"
         for q in self.quotes:
@@ -118,11 +119,26 @@ class NounCues(SourceReader):
                 if not self.text[after : q[0]].strip(junk):
                     return q
                 break
-        if colon.i + 1 >= len(self.doc) or "\n" in self.text[after : self.doc[colon.i + 1].idx]:
+        if colon.i + 1 >= len(self.doc):
             return None
         nxt = self.doc[colon.i + 1]
+        if "\n" in self.text[after : nxt.idx] or (nxt.is_space and "\n" in nxt.text):
+            return self._block_after(nxt)
         span = self._span_chars(nxt.i, nxt.sent.end)
         return span if span[1] > span[0] else None
+
+    def _block_after(self, first: Token) -> tuple[int, int] | None:
+        """ "The governor added:" ending its line, then a paragraph without quote marks: the
+        paragraph is what was said (a block quotation)."""
+        while first.i + 1 < len(self.doc) and first.is_space:
+            first = self.doc[first.i + 1]
+        end = self.text.find("\n", first.idx)
+        end = len(self.text) if end < 0 else end
+        span = self.doc.char_span(first.idx, end, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            return None
+        chars = self._span_chars(span.start, span.end)
+        return chars if chars[1] > chars[0] else None
 
     def _colon_speakers(self, colons: list[Token]) -> None:
         """ "PENCE: Well, look ..." (a transcript), "Minister: 40 drones downed" (a headline): a
