@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import inspect
 
@@ -35,6 +35,8 @@ def test_a_version_3_ledger_gains_the_watch_tables(ledger_target):
         ledger.add_watch_round(now, None, {"new_articles": []})
         state = ledger.watch_state("https://x.example/feed")
         rounds = ledger.watch_rounds()
+        assert len(ledger.watch_rounds(now - timedelta(minutes=1))) == 1
+        assert ledger.watch_rounds(now) == []  # only rounds that ended after it
     assert (state["etag"], state["errors"], state["items_seen"], state["next_poll"]) == (
         '"b"',
         2,

@@ -21,9 +21,11 @@ def test_a_signal_ends_the_watch_between_rounds(site, tmp_path, sig):
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         deadline = time.monotonic() + 120
-        while not site.sent("/feed") and time.monotonic() < deadline:
+        while not site.sent("/feed") and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert site.sent("/feed"), "the watch never polled"
+        if not site.sent("/feed"):
+            proc.kill()
+            pytest.fail(f"the watch never polled (exit {proc.wait()}): {proc.communicate()[1][-2000:]}")
         time.sleep(1.0)  # let the round end and the wait for the next one begin
         proc.send_signal(sig)
         out, err = proc.communicate(timeout=60)
