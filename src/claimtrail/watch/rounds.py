@@ -2,7 +2,7 @@
 
 A round polls every URL that is due (``poll_url``), ingests what is new through the runner
 (``run.ingest_records``), then compares the ledger after the round with the ledger before it
-(``digest.digest``) and records the round with its digest. Everything a poll learns (validators,
+(``fusion.digest.digest``) and records the round with its digest. Everything a poll learns (validators,
 entries read, the last error and how many polls failed in a row) is saved in the ledger after the
 poll, so a restarted watch carries on where it stopped. A URL that fails is a recorded failure and a
 line of the digest, never a crash; it is tried again after a backoff that doubles with every failure
