@@ -250,20 +250,38 @@ class _Builder:
     # -- places ----------------------------------------------------------------------------------
     def _acting(self, place: PlaceMention) -> bool:
         """A place named as an actor, not a location: a country as the subject of a clause ("North
-        Korea has sent troops") or the owner of a body ("South Korea's spy agency"); "Russia's Kursk
-        region" stays."""
+        Korea has sent troops"), the doer after a passive's "by" ("a swap brokered by the United
+        Arab Emirates", "mediated by Washington": the mediator, not where it happened), a person's
+        title ("U.S. President Donald Trump") or the owner of a body ("South Korea's spy agency");
+        "Russia's Kursk region" stays."""
         span = self._span(place.start, place.end)
         if span is None:
             return False
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "agent"):
             return place.feature == "country"  # "Kursk region received 200 more" is still a place
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            return True
+        if self._titles_person(root):
+            return True
         if root.dep_ == "poss":
             head = root.head
             return not any(p.start <= head.idx < p.end for p in self.places) and head.ent_type_ not in (
                 "GPE",
                 "LOC",
             )
+        return False
+
+    @staticmethod
+    def _titles_person(token: Token) -> bool:
+        """Whether a word modifies a person's name through the compounds of a title ("U.S. President
+        Donald Trump", "Russian Defence Minister Andrei Belousov"): the country names who speaks."""
+        for _ in range(4):
+            if token.dep_ not in ("compound", "amod", "nmod") or token.head is token:
+                return False
+            token = token.head
+            if token.ent_type_ == "PERSON":
+                return True
         return False
 
     def _places_in(self, sent: Span, exclude: list[tuple[int, int]]) -> list[PlaceMention]:

@@ -427,3 +427,52 @@ def test_a_relation_between_two_classes_of_things_is_not_checked():
     assert part_whole(run([whole, part])) == []
     same_class = replace(whole, subject=replace(whole.subject, category="people"))
     assert len(part_whole(run([same_class, part]))) == 1
+
+
+def test_an_unowned_figure_takes_its_articles_owner_of_the_same_event():
+    # an article on Ukrainian drones shot down over Russia that also counts Russian drones launched:
+    # "98 drones were shot down" with no owner is Ukrainian, though most drone figures are Russian
+    figures = [
+        drones(
+            "k1", 337, "intercepted", country="UA", places=RUSSIA, sources=("Russian Ministry of Defence",)
+        ),
+        drones("k1", 117, "launched", start=40),
+        drones("k1", 83, "intercepted", start=50),
+        drones("k1", 90, "launched", start=60, said="2025-03-04"),
+        drones(
+            "k1", 98, "intercepted", start=80, country=None, places=(), sources=("regional administration",)
+        ),
+    ]
+    result = run(figures)
+    [over_russia] = [t for t in result.tracked if t.event == "intercepted" and t.subject.country == "UA"]
+    assert figures[-1].claim_id in over_russia.claims
+
+
+def _captured(article, said, sources, published=None, event_time=None):
+    c = claim(article, 2, event="captured", said=said, published=published, sources=sources, places=RUSSIA)
+    return replace(c, event_time=event_time)
+
+
+JANUARY = TimeRef("in January", "2025-01-01", "2025-01-31")
+
+
+def test_a_restatement_of_a_past_figure_echoes_the_first_to_give_it():
+    figures = [
+        _captured("c1", "2025-01-11", ("Volodymyr Zelensky",)),
+        _captured("c2", "2025-01-12", ("NIS",)),
+        # weeks later, background with no source: "the two soldiers captured in January"
+        _captured("c3", "2025-03-20", (), event_time=JANUARY),
+        _captured("c4", "2025-02-06", (), event_time=JANUARY),
+    ]
+    t = one(run(figures), "captured")
+    assert t.independent_origins == 2
+    zelensky = next(o for o in t.origins if o.name == "Volodymyr Zelensky")
+    assert set(zelensky.articles) == {"c1", "c3", "c4"}
+
+
+def test_a_past_figure_no_one_gave_before_stays_its_own():
+    figures = [
+        _captured("c1", "2025-02-11", ("Volodymyr Zelensky",)),
+        _captured("c3", "2025-03-20", (), event_time=JANUARY),
+    ]
+    assert one(run(figures), "captured").independent_origins == 2

@@ -25,7 +25,8 @@ class SourceReader(TextReader):
                     if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
                         return self._passive_agent(t)  # "troops were reported killed": not the speaker
                     if c.lower_ in self.lex.relative_pronouns and t.dep_ == "relcl":
-                        return self._agent(t.head)  # "Choi, who said ...": the relative's head
+                        # "Choi, who said ...": the relative's head
+                        return self._agent(self._antecedent(t.head))
                     if c.tag_ in ("WP", "WDT"):
                         return None  # '"Who would have believed it?"': a question, no one speaks
                     return self._agent(c)
@@ -47,6 +48,20 @@ class SourceReader(TextReader):
                 continue
             return None
         return None
+
+    @staticmethod
+    def _antecedent(head: Token) -> Token | None:
+        """What a relative pronoun stands for: its head, except a date, which never speaks ("released
+        video on Jan. 11 that showed ...": the video, the object of the verb the date hangs on)."""
+        if head.ent_type_ not in ("DATE", "TIME"):
+            return head
+        prep = head.head
+        if prep.dep_ != "prep" or prep.head is prep:
+            return None
+        gov = prep.head
+        if gov.pos_ in ("NOUN", "PROPN"):
+            return gov
+        return next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
     def _passive_agent(self, v: Token) -> Token | None:
         """The speaker in a passive cue's "by" phrase ("was reported by ISW"), if any."""
@@ -103,6 +118,10 @@ class SourceReader(TextReader):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (self.actor_of[pobj.i] is not None or pobj.pos_ == "PROPN"):
                     return pobj
+        if n.dep_ == "dobj" and n.head.lemma_ in self.lex.making:  # "the office released video"
+            subj = next((g for g in n.head.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
         for c in n.children:  # "the comments Trump had made", "the report that ISW published"
             if c.dep_ == "relcl" and c.lemma_ in self.lex.making | self.lex.speech:
                 subj = next((g for g in c.children if g.dep_ == "nsubj"), None)

@@ -110,6 +110,7 @@ class EventsFile(TypedDict):
     events: dict[EventName, EventWords]
     combinations: list[list[EventName]]
     weak_events: list[EventName]
+    people_only_events: list[EventName]
     by_class: dict[str, dict[SubjectClass, EventName]]
     grounded: list[str]
     by_agent: list[AgentRule]
@@ -131,6 +132,7 @@ class EventsFile(TypedDict):
     reference_words: list[str]
     relative_pronouns: list[str]
     pronouns: list[str]
+    definite_determiners: list[str]
     qualifiers: dict[str, list[str]]
     qualifier_preps: list[str]
     not_before_than: list[str]
@@ -148,6 +150,7 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     combinations: list[tuple[frozenset[str], str]]
     weak_events: frozenset[str]
+    people_only: frozenset[str]
     by_class: dict[str, dict[SubjectClass, str]]
     grounded: frozenset[str]
     by_agent: list[tuple[str, str, frozenset[str]]]
@@ -169,6 +172,7 @@ class Lexicon:
     references: frozenset[str]
     relative_pronouns: frozenset[str]
     pronouns: frozenset[str]
+    definite: frozenset[str]
     number_nouns: frozenset[str]
     ambiguous: frozenset[str]
     qualifier_words: dict[str, str]
@@ -243,6 +247,7 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         phrases=phrases,
         combinations=combinations,
         weak_events=frozenset(data["weak_events"]),
+        people_only=frozenset(data["people_only_events"]),
         by_class={word.strip().lower(): dict(events) for word, events in data["by_class"].items()},
         grounded=_word_set(data["grounded"]),
         by_agent=[(r["event"], r["becomes"], _word_set(r["agents"])) for r in data["by_agent"]],
@@ -268,6 +273,7 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         references=_word_set(data["reference_words"]),
         relative_pronouns=_word_set(data["relative_pronouns"]),
         pronouns=_word_set(data["pronouns"]),
+        definite=_word_set(data["definite_determiners"]),
         number_nouns=_word_set(data["number_nouns"]),
         ambiguous=_word_set(data["ambiguous_triggers"]),
         qualifier_words=qualifier_words,
@@ -382,6 +388,8 @@ class EventsComponent:
                 self._restate(m, matches, ctx)
         for m in matches:
             self._find_owner(m, matches, ctx)
+            if m.owner is None:
+                m.owner = self._owner_said_before(m, matches)
             m.qualifiers = self._find_qualifiers(m, ctx)
             self._settle_event(m)
         return matches
@@ -407,6 +415,9 @@ class EventsComponent:
             m.event = "other"
         if m.event is not None and len(m.trigger) == 1:
             m.event = self._event_by_class(m, m.trigger[0], m.event)
+        if m.event in self.lex.people_only and m.counted is not None:
+            if self.lex.classes.of(self._counted_lemma(m.counted), m.event) != "people":
+                m.event = "other"  # "105 drones vanished from radar": not missing people
         if m.event is not None and m.trigger:
             m.event = self._event_by_agent(m.trigger[0], m.event)
 
@@ -1131,6 +1142,24 @@ class EventsComponent:
                     if pobj.dep_ == "pobj":
                         m.owner = self._owner_of_actor(pobj, ctx)
                         return
+
+    def _owner_said_before(self, m: EventMatch, matches: list[EventMatch]) -> Owner | None:
+        """The owner of a definite counted noun ("83 of the 117 drones", "80 of the drones were shot
+        down"): that of the nearest earlier figure of the same noun whose owner is known, since
+        "the drones" are those said before (the attacker's, never the interceptor's)."""
+        noun = m.counted
+        if noun is None or not any(c.dep_ == "det" and c.lower_ in self.lex.definite for c in noun.children):
+            return None
+        noun_lemma = self._counted_lemma(noun)
+        earlier = [
+            other
+            for other in matches
+            if other.owner is not None
+            and other.counted is not None
+            and other.anchor.i < m.anchor.i
+            and self._counted_lemma(other.counted) == noun_lemma
+        ]
+        return max(earlier, key=lambda other: other.anchor.i).owner if earlier else None
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:

@@ -243,15 +243,17 @@ def _factor(quantity: Quantity) -> float:
     return 1.0
 
 
-def article_countries(claims: list[Claim]) -> dict[str, str]:
-    """Per article, the subject country most of its claims state, per canonical subject: a figure
-    whose owner the sentence leaves implicit ("4,000 of them were killed") takes it."""
+def article_countries(claims: list[Claim], by_event: bool = False) -> dict[str, str]:
+    """Per article, the subject country most of its claims state, per canonical subject (and per
+    event with ``by_event``, keyed "article\0subject\0event"): a figure whose owner the sentence
+    leaves implicit ("4,000 of them were killed") takes it."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for c in claims:
         subj = c.subject
         if subj.country and subj.normalized:
             s, _ = canonical_subject(subj.normalized, c.event)
-            counts[(c.article_id, s or "")][subj.country] += 1
+            what = f"{s or ''}\x00{c.event}" if by_event else s or ""
+            counts[(c.article_id, what)][subj.country] += 1
     return {f"{a}\x00{s}": cnt.most_common(1)[0][0] for (a, s), cnt in counts.items()}
 
 

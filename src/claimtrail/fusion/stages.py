@@ -161,8 +161,11 @@ def read_items(
     """Every quantity claim that counts something with an event, read for fusion (``make_item``)
     with what its sentence says of its parts and wholes (``_as_related``); a subject without a
     country takes the country its sentence places the people of a ``place_country_events`` figure
-    in, else the one its article gives that subject elsewhere."""
-    countries = article_countries([c for cs in claims_by_article.values() for c in cs])
+    in, else the one its article gives that subject with the same event elsewhere ("98 drones were
+    shot down" in an article on Ukrainian drones shot down that also counts Russian ones launched),
+    else with any event."""
+    every = [c for cs in claims_by_article.values() for c in cs]
+    countries, by_event = article_countries(every), article_countries(every, by_event=True)
     related = _as_related(claims_by_article)
     place_events = config()["place_country_events"]
     items: list[Item] = []
@@ -176,7 +179,9 @@ def read_items(
                 country = _one_country(c)
             if country is None and subj.normalized:
                 canon, _ = canonical_subject(subj.normalized, c.event)
-                country = countries.get(f"{article_id}\x00{canon}")
+                country = by_event.get(f"{article_id}\x00{canon}\x00{c.event}") or countries.get(
+                    f"{article_id}\x00{canon}"
+                )
             it = make_item(
                 c, origins.of[c.claim_id], meta.outlet, meta.published or _iso(c.published), country
             )
@@ -275,16 +280,38 @@ def _echoes_of_lost_chains(items: list[Item], origin_of: dict[str, Origin]) -> N
     for it in items:
         if not _stands_in(it.origin):
             continue
-        sources = {
-            other.origin
+        given = [
+            other
             for other in named.get(_figure(it), [])
-            if other.claim.article_id != it.claim.article_id
-            and 0 <= (it.day - other.day).days <= 1
-            and it.key.country in (None, other.key.country)
-        }
+            if other.claim.article_id != it.claim.article_id and it.key.country in (None, other.key.country)
+        ]
+        sources = {other.origin for other in given if 0 <= (it.day - other.day).days <= 1}
+        if len(sources) != 1 and _restates_past(it):
+            sources = _first_to_give(it, given)
         if len(sources) == 1:
             it.origin = sources.pop()
             origin_of[it.claim_id] = it.origin
+
+
+def _restates_past(item: Item) -> bool:
+    """Whether a figure is dated by its sentence before its article ("the two soldiers captured in
+    January", in a March story): background restating what was announced then."""
+    return item.published is not None and (item.published - item.day).days > 1
+
+
+def _first_to_give(item: Item, given: list[Item]) -> set[Origin]:
+    """The origin that gave a figure first, on or before the day a restatement dates it: the one
+    named origin of that day, else of those the one echoed by the most articles (then by name, so
+    runs agree); none where no named origin gave it by then."""
+    before = [other for other in given if other.day <= item.day]
+    if not before:
+        return set()
+    first = min(other.day for other in before)
+    articles: dict[Origin, set[str]] = defaultdict(set)
+    for other in given:
+        articles[other.origin].add(other.claim.article_id)
+    day_one = {other.origin for other in before if other.day == first}
+    return {min(day_one, key=lambda o: (-len(articles[o]), o.name))}
 
 
 def _local_authorities(
