@@ -148,3 +148,15 @@ def test_a_relative_after_a_date_speaks_for_the_object_not_the_date():
     names = " ".join((a.name or "") + " " + (a.text or "") for a in claim.attribution)
     assert "Feb" not in names
     assert "ministry" in names.lower() or "Ministry" in names
+
+
+def test_it_after_a_statement_on_a_channel_is_the_speaker_not_the_platform():
+    claim = _one(
+        _figures(
+            "Air defences downed 40 of the 52 missiles, the army said in a post on its Telegram channel. "
+            "It said 30 of the drones were destroyed in the air."
+        ),
+        "30",
+    )
+    assert [a.name for a in claim.attribution] != ["Telegram"]
+    assert any("army" in (a.name or "").lower() for a in claim.attribution)

@@ -476,3 +476,18 @@ def test_a_past_figure_no_one_gave_before_stays_its_own():
         _captured("c3", "2025-03-20", (), event_time=JANUARY),
     ]
     assert one(run(figures), "captured").independent_origins == 2
+
+
+def test_an_origins_own_correction_is_no_disagreement_of_its_echoes():
+    first = drones("c1", 80, "intercepted", said="2024-12-13")
+    fixed = replace(
+        drones("c2", 85, "intercepted", said="2024-12-14", sources=("its",), start=90),
+        sentence="A day later it revised its count of drones brought down to 85.",
+    )
+    # "its" (a possessive the extractor left unresolved) is the article's body that spoke
+    launched = drones("c2", 120, "launched", said="2024-12-14", start=10)
+    result = run([first, fixed, launched])
+    night = one(result, "intercepted")
+    assert night.claims == (first.claim_id, fixed.claim_id) and night.independent_origins == 1
+    [circular] = [c for c in night.checks if c.kind == "circular_reporting"]
+    assert circular.result == "consistent"

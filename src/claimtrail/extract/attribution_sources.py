@@ -186,18 +186,23 @@ class SourceReader(TextReader):
         return out
 
     def _last_body(self, t: Token) -> list[ActorMention]:
-        """The last body (not a person) named before ``t`` in its sentence or the one before."""
+        """The last body (not a person) named before ``t`` in its sentence or the one before; of
+        those, the last one that spoke first ("the air force said in a statement on its Telegram
+        channel. It said ...": the air force, not the channel's platform)."""
         sents = [s for s in self.doc.sents if s.end <= t.i or s.start <= t.i < s.end][-2:]
         if not sents:
             return []
         first = sents[0].start_char
-        for a in reversed(self.actors):
-            if a.start >= t.idx or a.start < first:
-                continue
-            if a.type in ("person", "anonymous") or self._quote_at(a.start) is not None:
-                continue
-            return [a]
-        return []
+        bodies = [
+            a
+            for a in reversed(self.actors)
+            if first <= a.start < t.idx
+            and a.type not in ("person", "anonymous")
+            and self._quote_at(a.start) is None
+        ]
+        spoke = {d.source_tok.idx for d in self.attrs if d.source_tok is not None and d.source_tok.i < t.i}
+        speakers = [a for a in bodies if any(a.start <= idx < a.end for idx in spoke)]
+        return (speakers or bodies)[:1]
 
     def _last_person(self, t: Token) -> list[ActorMention]:
         """The last named person before ``t`` (outside quotes)."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Claim, Quantity
+from . import scope as scope_mod
 from .cluster import Item, Key, interval, plural
 from .config import config
 from .contradictions import fmt, representatives
@@ -304,6 +305,13 @@ def subset_checks(clusters: dict[Key, list[Item]]) -> list[Check]:
     return out
 
 
+def _corrects(a: Item, b: Item) -> bool:
+    """Whether the later of two figures of one origin says it revised the earlier ("on Saturday it
+    corrected its tally to 85"): the origin's own correction, not echoes that disagree."""
+    earlier, later = sorted((a, b), key=lambda i: i.day)
+    return later.day > earlier.day and scope_mod.states_revision(later.claim)
+
+
 def circular_checks(items: list[Item]) -> list[Check]:
     """One check per origin repeated by several articles: circular reporting made visible."""
     by_origin: dict[str, list[Item]] = defaultdict(list)
@@ -328,6 +336,7 @@ def circular_checks(items: list[Item]) -> list[Check]:
             if not a.overlaps(b)
             and abs((a.day - b.day).days) <= same_time
             and not (rises and b.day > a.day and a.widened()[1] < b.widened()[0])  # a toll that rose
+            and not _corrects(a, b)
         ]
         name = group[0].origin.name
         detail = (
