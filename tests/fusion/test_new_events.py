@@ -491,3 +491,34 @@ def test_an_origins_own_correction_is_no_disagreement_of_its_echoes():
     assert night.claims == (first.claim_id, fixed.claim_id) and night.independent_origins == 1
     [circular] = [c for c in night.checks if c.kind == "circular_reporting"]
     assert circular.result == "consistent"
+
+
+def test_wounded_prisoners_handed_over_besides_an_exchange_are_a_group_of_their_own():
+    swap = claim("w1", 175, event="released", subject="soldier", country="RU", said="2025-03-19", places=())
+    wounded = replace(
+        claim("w2", 22, event="released", subject="soldier", country="RU", said="2025-03-19", places=()),
+        sentence="Kyiv also handed over 22 badly wounded Russian soldiers.",
+        sentence_start=0,
+        start=27,
+        end=29,
+        subject=replace(swap.subject, text="Russian soldiers"),
+    )
+    result = run([swap, wounded])
+    labels = sorted(t.label for t in result.tracked)
+    assert labels == [
+        "Russian troops released (2025-03-19)",
+        "Russian troops released (2025-03-19) (group: wounded)",
+    ]
+    assert not [c for t in result.tracked for c in t.contradictions if c.reason.startswith("genuine")]
+
+
+def test_a_wounded_toll_is_no_group_of_the_wounded():
+    toll = replace(
+        claim("w3", 40, event="wounded", subject="soldier", country="RU", said="2025-03-19"),
+        sentence="Officials said 40 badly wounded soldiers were counted.",
+        start=15,
+        end=17,
+        subject=replace(claim("w3", 40).subject, text="soldiers"),
+    )
+    [t] = run([toll]).tracked
+    assert "group" not in t.label

@@ -302,7 +302,7 @@ def label_for(key: Key, place_name: str | None, incident_word: str | None = None
         text += f" {cfg['place_prepositions'].get(key.event, 'in')} {place_name}"
     if key.incident:
         text += f" ({key.incident.split('@')[-1]})"
-    if key.scope.startswith("part: "):
+    if key.scope.startswith(("part: ", "group: ")):
         text += f" ({key.scope})"
     if key.unit:
         text += f" ({key.unit})"

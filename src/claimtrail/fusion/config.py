@@ -74,6 +74,7 @@ class FusionConfig(TypedDict):
     batch_events: list[EventName]
     cumulative_events: list[EventName]
     daily_events: dict[EventName, int]  # event -> days after the first that are the same night or event
+    condition_groups: dict[str, list[EventName]]  # adjective -> the events it names itself
     daily_max_days: int
     daily_parts: list[PartRule]
     window_days: Windows

@@ -260,6 +260,8 @@ def _relation(ka: Key, kb: Key) -> str | None:
     if ka.scope != kb.scope:
         if ka.scope.startswith("part: ") and kb.scope.startswith("part: "):
             return None  # two groups inside one total: neither is the other's whole
+        if ka.scope.startswith("group: ") or kb.scope.startswith("group: "):
+            return "apparent (group): {a} and {b} count different groups of people (the wounded, the sick)"
         for part, first in ((ka, "{a}"), (kb, "{b}")):
             if part.scope.startswith("part: "):
                 other = "{b}" if first == "{a}" else "{a}"

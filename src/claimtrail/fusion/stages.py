@@ -188,7 +188,31 @@ def read_items(
             if it is not None:
                 items.append(it)
     _parts_apart(items)
+    _condition_groups(items)
     return items
+
+
+def _condition_groups(items: list[Item]) -> None:
+    """A figure whose counted people carry a condition word (``condition_groups``: "22 badly
+    wounded soldiers") counts that group, scope "group: <word>", apart from the figure of all."""
+    groups = config()["condition_groups"]
+    for it in items:
+        if it.key.scope != "total":
+            continue
+        word = next((w for w in _words_before_noun(it.claim) if w in groups), None)
+        if word is not None and it.key.event not in groups[word]:
+            it.key = replace(it.key, scope=f"group: {word}")
+
+
+def _words_before_noun(claim: Claim) -> list[str]:
+    """The words between a claim's figure and its counted noun ("badly wounded" in "22 badly wounded
+    Russian soldiers"); none where the noun is not written after the figure."""
+    noun = claim.subject.text
+    if not noun:
+        return []
+    after = claim.sentence[claim.end - claim.sentence_start :]
+    at = after.find(noun)
+    return re.findall(r"[a-z]+", after[:at].lower()) if at >= 0 else []
 
 
 def _one_country(claim: Claim) -> str | None:
