@@ -341,7 +341,21 @@ class _Builder:
                         statement_time = tm
         modality, cues = self._modality(anchor)
         places = self._places_in(sent, [(owner.start, owner.end)] if owner is not None else [])
+        if not places and not chain:
+            places = self._doer_places(anchor)
         return _Clause(chain, event_time, statement_time, modality, cues, places)
+
+    def _doer_places(self, anchor: Token) -> list[PlaceMention]:
+        """The places named in the subject of a figure's own clause where no one is cited for it and
+        the sentence names no other place: "authorities in the Sumy region ordered the evacuation of
+        20,000 residents" happens in the Sumy region (a speaker's place, "a Kyiv official said",
+        still never places a figure)."""
+        head = self._clause_head(anchor)
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i == anchor.i:
+            return []
+        first, last = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        return [p for p in self.places if first <= p.start and p.end <= last and not self._acting(p)]
 
     def _claim(
         self,

@@ -160,3 +160,24 @@ def test_it_after_a_statement_on_a_channel_is_the_speaker_not_the_platform():
     )
     assert [a.name for a in claim.attribution] != ["Telegram"]
     assert any("army" in (a.name or "").lower() for a in claim.attribution)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "country"),
+    [
+        (
+            "The Kharkiv regional administration evacuated 1,200 children from frontline towns on Monday.",
+            "1,200",
+            "UA",
+        ),
+        ("Authorities in the Bryansk region moved 3,000 children out of border towns.", "3,000", "RU"),
+    ],
+)
+def test_the_authority_that_orders_it_places_a_figure_with_no_other_place(text, figure, country):
+    claim = _one(_figures(text), figure)
+    assert any(p.country == country for p in claim.places), [p.name for p in claim.places]
+
+
+def test_a_speakers_place_still_never_places_a_figure():
+    claim = _one(_figures("A Kyiv official said 14 people were wounded in the night."), "14")
+    assert not claim.places
