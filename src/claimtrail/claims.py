@@ -251,9 +251,9 @@ class _Builder:
     def _acting(self, place: PlaceMention) -> bool:
         """A place named as an actor, not a location: a country as the subject of a clause ("North
         Korea has sent troops"), the doer after a passive's "by" ("a swap brokered by the United
-        Arab Emirates", "mediated by Washington": the mediator, not where it happened), a person's
-        title ("U.S. President Donald Trump") or the owner of a body ("South Korea's spy agency");
-        "Russia's Kursk region" stays."""
+        Arab Emirates", "mediated by Washington": the mediator, not where it happened), a country in
+        a person's title ("U.S. President Donald Trump"; "Kharkiv Governor ..." stays) or the owner
+        of a body ("South Korea's spy agency"); "Russia's Kursk region" stays."""
         span = self._span(place.start, place.end)
         if span is None:
             return False
@@ -262,8 +262,8 @@ class _Builder:
             return place.feature == "country"  # "Kursk region received 200 more" is still a place
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             return True
-        if self._titles_person(root):
-            return True
+        if place.feature == "country" and self._titles_person(root):
+            return True  # "Kharkiv Governor ..." names the governor's region, which stays a place
         if root.dep_ == "poss":
             head = root.head
             return not any(p.start <= head.idx < p.end for p in self.places) and head.ent_type_ not in (
@@ -275,7 +275,7 @@ class _Builder:
     @staticmethod
     def _titles_person(token: Token) -> bool:
         """Whether a word modifies a person's name through the compounds of a title ("U.S. President
-        Donald Trump", "Russian Defence Minister Andrei Belousov"): the country names who speaks."""
+        Donald Trump"): a country there names who the person is, not where anything happened."""
         for _ in range(4):
             if token.dep_ not in ("compound", "amod", "nmod") or token.head is token:
                 return False

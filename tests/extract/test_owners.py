@@ -181,3 +181,8 @@ def test_the_authority_that_orders_it_places_a_figure_with_no_other_place(text, 
 def test_a_speakers_place_still_never_places_a_figure():
     claim = _one(_figures("A Kyiv official said 14 people were wounded in the night."), "14")
     assert not claim.places
+
+
+def test_a_local_officials_title_keeps_the_region_as_the_place():
+    claim = _one(_figures("Odesa Governor Oleh Kiper said nine people were wounded in the strike."), "nine")
+    assert any(p.name and "Odesa" in p.name for p in claim.places), [p.name for p in claim.places]
