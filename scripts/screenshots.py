@@ -1,0 +1,154 @@
+"""Take the web-app screenshots shown by the README and docs/web.md (docs/img/web-*.png).
+
+Ingests examples/kursk into a temporary SQLite ledger with `claimtrail ingest`, serves it with
+`claimtrail serve` on a free port of 127.0.0.1, and drives Debian's chromium (/usr/bin/chromium,
+never a downloaded browser) headless with Playwright at 1280x900. It writes
+    docs/img/web-dashboard.png  the dashboard (/)
+    docs/img/web-article.png    an air-defence article (launched and intercepted figures) with a
+                                highlighted figure clicked open
+    docs/img/web-timeline.png   the first tracked quantity linked from the dashboard
+Run from the repository root:
+    .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "examples" / "kursk"
+OUT = ROOT / "docs" / "img"
+CHROMIUM = "/usr/bin/chromium"
+WIDTH, HEIGHT = 1280, 900
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def claimtrail() -> list[str]:
+    """The `claimtrail` command of this interpreter's environment (the module if no script)."""
+    script = Path(sys.executable).with_name("claimtrail")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("claimtrail")
+    return [found] if found else [sys.executable, "-m", "claimtrail.cli.main"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(base: str, server: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        if server.poll() is not None:
+            raise SystemExit(f"claimtrail serve exited with status {server.returncode}")
+        try:
+            if httpx.get(f"{base}/api/articles", params={"limit": 1}, timeout=5).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise SystemExit(f"claimtrail serve did not answer on {base} within {timeout:.0f} s")
+        time.sleep(0.2)
+
+
+def air_defence_article(base: str) -> str:
+    """The id of the article with both launched and intercepted figures and the most event kinds
+    (titled articles first, then the earliest)."""
+    items = httpx.get(f"{base}/api/articles", params={"limit": 200}, timeout=30).json()["items"]
+    best: tuple | None = None
+    for item in items:
+        article = httpx.get(f"{base}/api/articles/{item['article_id']}", timeout=30).json()
+        events = {c["event"] or c["kind"] for c in article["claim_list"]}
+        if not {"launched", "intercepted"} <= events:
+            continue
+        key = (bool(article["title"]), len(events), -items.index(item))
+        if best is None or key > best[0]:
+            best = (key, item["article_id"])
+    if best is None:
+        raise SystemExit("no article with both launched and intercepted claims in the corpus")
+    return best[1]
+
+
+def shot(page: Page, name: str, max_height: int = HEIGHT) -> None:
+    """Save the top of the page as docs/img/<name>: down to the end of its content plus a margin,
+    at most max_height CSS pixels."""
+    bottom = page.evaluate(
+        "Math.max(...[...document.body.querySelectorAll('*')]"
+        ".map(e => e.getBoundingClientRect().bottom + window.scrollY))"
+    )
+    height = min(max_height, int(bottom) + 24)
+    path = OUT / name
+    page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": WIDTH, "height": height})
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
+
+
+def main() -> int:
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
+        return 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="claimtrail-shots-") as tmp:
+        db = str(Path(tmp) / "shots.db")
+        subprocess.run([*claimtrail(), "ingest", str(CORPUS), "--db", db, "-q"], check=True, cwd=ROOT)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [*claimtrail(), "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_until_up(base, server)
+            article_id = air_defence_article(base)
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+                page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+                errors: list[str] = []
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+                page.goto(f"{base}/")
+                page.wait_for_load_state("networkidle")
+                shot(page, "web-dashboard.png")
+                track_href = page.locator('a[href^="/track/"]').first.get_attribute("href")
+
+                page.goto(f"{base}/articles/{article_id}")
+                page.wait_for_load_state("networkidle")
+                page.locator("mark.ev-intercepted").first.click()
+                page.wait_for_timeout(300)
+                shot(page, "web-article.png")
+
+                page.goto(f"{base}{track_href}")
+                page.wait_for_selector("#timeline .main-svg")
+                page.wait_for_load_state("networkidle")
+                shot(page, "web-timeline.png")
+                browser.close()
+                for error in errors:
+                    print(f"page error: {error}", file=sys.stderr)
+                print(f"article {article_id}, tracked quantity {track_href}")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
