@@ -98,3 +98,30 @@ def test_a_restated_event_gives_the_lede_figure_its_origin():
     assert len(names) == 2 and "officers" in names[-1]
     other = _by_value(claims, 40)
     assert all("Vetrova" not in (a.name or "") for a in other.attribution)
+
+
+def test_a_body_named_twice_in_its_own_chain_is_one_source():
+    """Two cues of one body ("X estimates that ..., the ministry told reporters"; "X said ..., it said
+    in a statement") are one speaker, not a body citing itself; the fuller description is kept."""
+    pairs = [
+        (
+            "Sudan's health ministry estimates that 1,200 people have died in the outbreak, the "
+            "ministry told reporters on Tuesday.",
+            "1,200",
+        ),
+        (
+            "Kenya's interior ministry said 300 people were evacuated from the flooded county, it said "
+            "in a statement.",
+            "300",
+        ),
+    ]
+    for text, figure in pairs:
+        (claim,) = [c for c in extract(text) if c.quantity and c.quantity.text == figure]
+        assert len(claim.attribution) == 1, claim.attribution
+        link = claim.attribution[0]
+        assert link.text is not None and "ministry" in link.text and link.type == "government"
+    # A body that cites another stays a chain of two.
+    (cited,) = [
+        c for c in extract("The governor said 40 homes were destroyed, citing police reports.") if c.quantity
+    ]
+    assert len(cited.attribution) == 2

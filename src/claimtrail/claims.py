@@ -103,6 +103,27 @@ def shift_claim(claim: Claim, offset: int) -> Claim:
     )
 
 
+# Source types that say less than another description of the same body would ("the agency").
+_GENERIC_TYPES = frozenset({"organization", "unknown"})
+
+
+def _merged(speaker: SourceLink, cited: SourceLink) -> SourceLink:
+    """One link for a body named twice in its own chain: the speaker's cue, the fuller of the two
+    descriptions ("National Intelligence Service" over "the agency", "Kremlin" over "it") and the
+    more specific type."""
+    text = cited.text if len(cited.text or "") > len(speaker.text or "") else speaker.text
+    kind = cited.type if speaker.type in _GENERIC_TYPES and cited.type not in _GENERIC_TYPES else speaker.type
+    role = speaker.role or cited.role
+    return dataclasses.replace(speaker, text=text, type=kind, role=role)
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    """Whether two resolved source names are the same, ignoring case and spacing."""
+    if not a or not b:
+        return False
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
     """What every claim of one attributed clause shares: its chain, times, certainty and places."""
@@ -231,17 +252,24 @@ class _Builder:
 
     @staticmethod
     def _links(chain: list[AttributionMention]) -> tuple[SourceLink, ...]:
-        """An attribution chain as the claim's source links, speaker first."""
-        return tuple(
-            SourceLink(
+        """An attribution chain as the claim's source links, speaker first. A source that cites
+        itself ("the NIS estimates that ..., the agency told lawmakers"; "X said ..., it said in a
+        statement": two cues, one body) is one link (``_merged``)."""
+        links: list[SourceLink] = []
+        for a in chain:
+            link = SourceLink(
                 text=a.source.text if a.source else None,
                 name=a.source_name or (a.source.text if a.source else None),
                 type=one_of(a.source_type, ACTOR_TYPES, "source type"),
                 role=a.source_role,
                 cue=a.cue.text,
             )
-            for a in chain
-        )
+            last = links[-1] if links else None
+            if last is not None and link.name and _same_name(last.name, link.name):
+                links[-1] = _merged(last, link)
+                continue
+            links.append(link)
+        return tuple(links)
 
     def _modality(self, token: Token) -> tuple[Modality, tuple[str, ...]]:
         modality, cues = modality_for(self.doc, token.i)
