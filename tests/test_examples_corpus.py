@@ -394,4 +394,5 @@ def test_event_accuracy_on_the_corpus(truth: dict, texts: dict[str, str]) -> Non
     expected = {c["id"]: truth["quantities"][c["quantity"]]["event"] for c in truth["claims"]}
     wrong = {i: (events[i], want) for i, want in expected.items() if events[i] != want}
     accuracy = 1 - len(wrong) / len(expected)
+    print(f"event accuracy {accuracy:.3f} over {len(expected)} truth figures; wrong: {wrong}")
     assert accuracy >= MIN_EVENT_ACCURACY, (round(accuracy, 3), wrong)
