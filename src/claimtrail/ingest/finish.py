@@ -1,6 +1,6 @@
-"""Completing an article: the user's overrides, id, outlet, an inferred publication date, language;
-the minimum length and English-only gates. The last step of every input before extraction (and of
-an article posted to the API)."""
+"""Completing an article: the user's overrides, id, a plain text's headline and dateline outlet,
+outlet, an inferred publication date, language; the minimum length and English-only gates. The
+last step of every input before extraction (and of an article posted to the API)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from claimtrail.settings import Settings
 
 from .boundary import normalise_article
 from .clean import hostname_outlet
+from .headline import dateline_outlet, headline
 from .ids import article_id_for
 from .language import detect_language
 
@@ -30,13 +31,16 @@ def finish_article(
     override: bool = True,
 ) -> Article | Failure:
     """Fill in what the reader could not: overrides (``override`` True: they win; False: they only
-    fill gaps), article id, outlet, inferred publication date, language. Returns a Failure for text
-    that is too short, or not English when ``settings.english_only``."""
+    fill gaps), article id, a plain text's headline and dateline outlet (``headline.py``), outlet
+    from the URL host, inferred publication date, language. Returns a Failure for text that is too
+    short, or not English when ``settings.english_only``."""
     normalised = normalise_article(article)
     if isinstance(normalised, Failure):
         return normalised
     source = normalised.source_path or normalised.url or "input"
     article, url_changed = _with_overrides(normalised, published, url, outlet, override)
+    if article.fmt == "text":
+        _add_text_metadata(article)
     if not article.outlet and article.url:
         article.outlet = hostname_outlet(article.url)
     if url_changed or not article.article_id:
@@ -72,6 +76,16 @@ def _with_overrides(
         changes["published"] = published
         changes["published_inferred"] = False
     return (replace(article, **changes) if changes else article), "url" in changes
+
+
+def _add_text_metadata(article: Article) -> None:
+    """Give a plain text the title and outlet a reader sees at its top (its headline line, its
+    dateline's outlet) where nothing gave them: what the user or metadata says always wins, and
+    the text itself is left exactly as read."""
+    if not article.title:
+        article.title = headline(article.text)
+    if not article.outlet:
+        article.outlet = dateline_outlet(article.text)
 
 
 def infer_published(text: str) -> date | None:
