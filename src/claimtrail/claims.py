@@ -406,7 +406,7 @@ class _Builder:
             article_id=self.article.article_id,
             article_url=self.article.url,
             published=self.published.isoformat() if self.published else None,
-            sentence=sent.text,
+            sentence=self.text[sent.start_char : sent.end_char],  # sent.text, without a token walk
             start=start,
             end=end,
             kind=kind,

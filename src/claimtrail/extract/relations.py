@@ -215,9 +215,10 @@ def _marker_before(doc: Doc, first: int, words: Words) -> int | None:
     """The index of the first token of a part phrase ending right before token ``first`` or before
     the words that modify it ("of whom about 600")."""
     first = min([first] + [t.i for t in doc[first].lefts if t.dep_ in MODIFIERS])
+    sent_start = doc[first].sent.start  # once: finding a token's sentence walks the parse
     for phrase in words.part:
         start = first - len(phrase)
-        if start >= doc[first].sent.start and _lower(doc[start:first]) == phrase:
+        if start >= sent_start and _lower(doc[start:first]) == phrase:
             return start
     return None
 

@@ -433,10 +433,11 @@ def find_chunks(text: str, reference: date | None, lex: Lexicon | None = None) -
     ctx = g.Ctx(text, reference, lex)
     cands: list[Chunk] = []
     digits, words = _word_starts(text)
+    present = words.keys()
     for rx, handler, prio, leads, digit_lead in compiled(lex):
         starts = set(digits) if digit_lead else set()
-        for w in leads:
-            starts.update(words.get(w, ()))
+        for w in leads & present:  # only the lead words this text has (most patterns: none)
+            starts.update(words[w])
         for pos in sorted(starts):
             m = rx.match(text, pos)
             if m is not None:
