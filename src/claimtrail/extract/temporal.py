@@ -403,8 +403,15 @@ def _trim(ch: Chunk, text: str) -> None:
 _WORD = re.compile(r"\w+")
 
 
-def _word_starts(text: str) -> tuple[list[int], dict[str, list[int]]]:
-    """Positions of words starting with a digit, and of every other word by its lowercase letters."""
+@lru_cache(maxsize=4)
+def _lead_words(lex: Lexicon) -> frozenset[str]:
+    """Every word some time pattern may start at: only their positions are worth recording."""
+    return frozenset().union(*(leads for _, _, _, leads, _ in compiled(lex)))
+
+
+def _word_starts(text: str, wanted: frozenset[str]) -> tuple[list[int], dict[str, list[int]]]:
+    """Positions of words starting with a digit, and of the ``wanted`` words by their lowercase
+    letters (a word with digits after its letters also under the letters alone)."""
     digits: list[int] = []
     words: dict[str, list[int]] = {}
     for m in _WORD.finditer(text):
@@ -412,9 +419,10 @@ def _word_starts(text: str) -> tuple[list[int], dict[str, list[int]]]:
         if w[0].isdigit():
             digits.append(m.start())
             continue
-        words.setdefault(w, []).append(m.start())
+        if w in wanted:
+            words.setdefault(w, []).append(m.start())
         alpha = w.rstrip("0123456789")
-        if alpha != w and alpha:
+        if alpha != w and alpha in wanted:
             words.setdefault(alpha, []).append(m.start())
     return digits, words
 
@@ -432,7 +440,7 @@ def find_chunks(text: str, reference: date | None, lex: Lexicon | None = None) -
     lex = lex or lexicon()
     ctx = g.Ctx(text, reference, lex)
     cands: list[Chunk] = []
-    digits, words = _word_starts(text)
+    digits, words = _word_starts(text, _lead_words(lex))
     present = words.keys()
     for rx, handler, prio, leads, digit_lead in compiled(lex):
         starts = set(digits) if digit_lead else set()
