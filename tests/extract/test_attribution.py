@@ -754,6 +754,66 @@ def test_citing_unnamed_reports_keeps_them_as_origin(annotate):
     assert [a.source.text for a in doc._.attributions] == ["The ministry", "local reports"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited"),
+    [
+        (
+            "The governor said 40 homes were destroyed, citing the regional police.",
+            "The governor",
+            "the regional police",
+        ),
+        ("The army reported 30 drones downed overnight, citing officials.", "The army", "officials"),
+        (
+            "Rescuers said nine people were trapped, citing a hospital source.",
+            "Rescuers",
+            "a hospital source",
+        ),
+        ("The agency said two bridges were hit, quoting the ministry.", "The agency", "the ministry"),
+    ],
+)
+def test_citing_after_a_said_clause_cites_a_source_never_the_clause_object(annotate, text, speaker, cited):
+    doc = annotate(text)
+    assert [a.source.text for a in doc._.attributions] == [speaker, cited]
+    said = doc._.attributions[1]
+    assert content(text, said) == content(text, doc._.attributions[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The ministry said the port would close, citing security concerns.", "security concerns"),
+        ("The mayor said 12 shops burned down, citing the dry weather.", "the dry weather"),
+    ],
+)
+def test_a_thing_cited_after_a_said_clause_is_the_speakers(annotate, text, thing):
+    doc = annotate(text)
+    speaker = doc._.attributions[0].source.text
+    a = by_cue(doc._.attributions, "citing")
+    assert a.source.text == speaker
+    assert content(text, a) == thing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv revises its count of missiles intercepted on Tuesday",
+        "The volunteers doubled their estimate of the damage.",
+        "The nurse checked her count of the patients twice.",
+        "The agency published its tally of the flooded villages.",
+    ],
+)
+def test_a_pronoun_on_a_figure_noun_is_no_speaker(annotate, text):
+    assert annotate(text)._.attributions == []
+
+
+def test_a_figure_its_holder_gives_is_the_verb_subjects(annotate):
+    text = "The navy said it had sunk two boats. Later it raised its tally of boats sunk to five."
+    a = by_cue(annotate(text)._.attributions, "raised its tally")
+    assert a.source.text == "it"
+    assert a.source_name == "navy"
+    assert content(text, a) == "boats sunk to five"
+
+
 def test_by_saying_takes_the_speaker_of_the_verb_above(annotate):
     text = "The minister opened by saying that 40 villages had been retaken."
     a = by_cue(annotate(text)._.attributions, "saying")

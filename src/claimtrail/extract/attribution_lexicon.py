@@ -40,6 +40,7 @@ class AttributionResource(TypedDict):
     as_verbs: list[str]
     clause_nouns: list[str]
     possessive_nouns: list[str]
+    figure_nouns: list[str]
     quote_only_verbs: list[str]
     naming_verbs: list[str]
     request_prepositions: list[str]
@@ -89,6 +90,7 @@ class Lexicon:
     stance_adjectives: frozenset[str]
     said_things: frozenset[str]
     possessive_nouns: frozenset[str]
+    figure_nouns: frozenset[str]
     act_stances: frozenset[str]
     raising_adjectives: frozenset[str]
     event_nouns: frozenset[str]
@@ -157,6 +159,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         stance_adjectives=frozenset(data["stance_adjectives"]),
         said_things=frozenset(data["said_things"]),
         possessive_nouns=frozenset(data["possessive_nouns"]),
+        figure_nouns=frozenset(data["figure_nouns"]),
         act_stances=frozenset(data["act_stances"]),
         raising_adjectives=frozenset(data["raising_adjectives"]),
         event_nouns=frozenset(data["event_nouns"]),

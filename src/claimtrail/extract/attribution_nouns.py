@@ -42,6 +42,9 @@ class NounCues(SourceReader):
             holder = next((c for c in n.children if c.dep_ == "poss"), None)
             if holder is None or that_clause(n) is not None:
                 continue
+            if self._whose_figure(n, holder):
+                self._acted_figure(n)
+                continue
             gov = n.head.head if n.dep_ == "pobj" else n.head
             if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech and n.dep_ in ("dobj", "pobj"):
                 continue  # "denied Kyiv's claim of ...": the verb's own content
@@ -49,6 +52,36 @@ class NounCues(SourceReader):
             if content is None or content[1] <= content[0]:
                 continue
             self._add(Draft(n.i, n.i + 1, content, holder, kind="noun"))
+
+    def _whose_figure(self, n: Token, holder: Token) -> bool:
+        """ "Ukraine corrects its count of drones downed", "medics raised their estimate": a figure
+        noun held by a pronoun as an object is what the clause's subject acts on; the pronoun only
+        says whose figure it is, no speaker of a statement."""
+        return holder.tag_ == "PRP$" and n.lemma_ in self.lex.figure_nouns and n.dep_ in ("dobj", "pobj")
+
+    def _acted_figure(self, n: Token) -> None:
+        """ "On Saturday it corrected its tally of drones downed to 85": the figure the subject of the
+        verb acting on its own figure noun gives is that subject's (cue: the verb to the noun); with
+        no number in what the noun and the verb's phrases hold ("corrects its count of drones
+        downed in Friday's attack") there is no statement."""
+        gov = n.head if n.dep_ == "dobj" else n.head.head
+        if gov.pos_ not in ("VERB", "AUX") or gov.i > n.i:
+            return
+        src = self._subject(gov)
+        if src is None:
+            return
+        first = n.i + 1
+        if first < len(self.doc) and self.doc[first].dep_ == "prep" and self.doc[first].head.i == n.i:
+            first += 1  # "its tally of drones": what is counted, without its preposition
+        last = n.right_edge.i
+        for c in gov.children:  # the verb's phrases right after the noun ("to 85"), up to a comma
+            if c.i > n.i and c.left_edge.i == last + 1 and not c.is_punct and c.dep_ not in ("cc", "conj"):
+                last = c.right_edge.i
+        if not any(t.like_num for t in self.doc[first : last + 1]):
+            return
+        content = self._span_chars(first, last + 1)
+        if content[1] > content[0]:
+            self._add(Draft(gov.i, n.i + 1, content, src, kind="noun"))
 
     def _possessive_content(self, n: Token) -> tuple[int, int] | None:
         """What a possessed noun of saying holds: its 'of/about/on/for/against' object or its

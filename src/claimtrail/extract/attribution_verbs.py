@@ -456,7 +456,7 @@ class VerbCues(NounCues):
         if speaker is None and not frame.relayed:
             speaker = self._cite_speaker(v, inner, inner_is_cited, content, cited_person)
         if cited_tok is None and obj is not None and inner is None and v.tag_ == "VBG" and v.dep_ != "relcl":
-            self._cite_thing(v, obj)
+            self._cite_thing(v, obj, speaker)
         if cited_tok is not None and cited_person is None:
             cue = inner if inner_is_cited and inner is not None else v
             cited = self._add(
@@ -571,10 +571,12 @@ class VerbCues(NounCues):
         self.attrs[speaker].cited_person = cited_person
         return speaker
 
-    def _cite_thing(self, v: Token, obj: Token) -> None:
-        """'The senators backed the bill, citing its cost': no speech cue above and a thing cited,
-        not a source; what the subject puts forward is the thing cited (cue 'citing')."""
-        src = self._subject(v)
+    def _cite_thing(self, v: Token, obj: Token, speaker: int | None) -> None:
+        """'The senators backed the bill, citing its cost': a thing cited, not a source; what the
+        one who cites puts forward is the thing cited (cue 'citing'). That one is the speaker of the
+        speech cue above ("The ministry said the port would close, citing security concerns"),
+        never the subject of the said clause, else the subject of the clause the participle ends."""
+        src = self.attrs[speaker].source_tok if speaker is not None else self._subject(v)
         if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON"):
             return
         content = self._span_chars(
