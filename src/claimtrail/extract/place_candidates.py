@@ -536,9 +536,7 @@ class CandidateFinder:
         """Read "Town, St." where St. abbreviates a state or province: the unit, and the town in it.
 
         A bare two-letter code ("KY") counts only when the town before it lies in that state."""
-        for i in range(2, len(doc)):
-            if doc[i - 1].text != ",":
-                continue
+        for i in [t.i + 1 for t in doc[1:-1] if t.text == ","]:  # the words after a comma
             found = self._abbreviation_at(doc, i)
             if found is None:
                 continue
