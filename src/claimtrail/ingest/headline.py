@@ -11,13 +11,15 @@ naming the outlet::
 full stop, followed by a blank line or a dateline, and not itself a dateline or a byline ("By ...").
 ``dateline_outlet`` reads the parenthesised name of a dateline near the top ("CITY, <date> (Outlet) —",
 "CITY (Outlet) -"). Both only read the text: it stays exactly as it is, so offsets still index it.
-This module needs no spaCy (reading inputs never loads it); ``nlp.segment`` finds datelines for the
-parser with the same shape of rule.
+This module needs no spaCy (reading inputs never loads it); what makes a dateline is one rule,
+``claimtrail.datelines``, shared with ``nlp.segment`` (which finds datelines for the parser).
 """
 
 from __future__ import annotations
 
 import re
+
+from ..datelines import is_dateline_prefix
 
 MAX_TITLE_CHARS = 150  # a headline is short; a longer first line is a paragraph
 MAX_OUTLET_CHARS = 80
@@ -41,11 +43,7 @@ def _dateline_prefix(line: str) -> str | None:
     if m is None:
         return None
     prefix = m.group("prefix").strip()
-    words = prefix.split()
-    first = words[0].strip(",")
-    if len(words) > 12 or not ((first.isupper() and len(first) > 1) or any(ch.isdigit() for ch in prefix)):
-        return None
-    return prefix
+    return prefix if is_dateline_prefix(prefix) else None
 
 
 def _collapse(value: str) -> str:

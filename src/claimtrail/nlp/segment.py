@@ -19,6 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..datelines import is_dateline_prefix
 from .extensions import doc_text
 
 # Where a Doc's text starts in its article: 0 for a whole article or its first piece. Claims and
@@ -78,11 +79,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     follows it, so "The attack — the third this week — ..." is no dateline."""
     spans = []
     for m in DATELINE.finditer(text[:1200]):
-        prefix = m.group(1)
-        first = prefix.split()[0].strip(",")
-        if len(prefix.split()) <= 12 and (
-            (first.isupper() and len(first) > 1) or any(ch.isdigit() for ch in prefix)
-        ):
+        if is_dateline_prefix(m.group(1)):
             spans.append((m.start(1), m.end()))
     return spans
 
