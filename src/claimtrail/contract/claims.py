@@ -132,6 +132,7 @@ def claim_from_json(
     qualifiers: Iterable[str] = (),
     sentence_start: int = 0,
     evidence: Iterable[Evidence] = (),
+    part_of: str | None = None,
 ) -> Claim:
     """The typed claim of a claims.jsonl object, with the internal extras the contract leaves out
     (the ledger stores them in their own columns)."""
@@ -157,4 +158,5 @@ def claim_from_json(
         qualifiers=tuple(qualifiers),
         sentence_start=sentence_start,
         evidence=tuple(evidence),
+        part_of=part_of,
     )

@@ -13,7 +13,6 @@ transaction-scoped advisory lock, so concurrent ingests never race on ids or on 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -126,10 +125,13 @@ _CLAIM_COLUMNS = select(
 def _stored_claim(row: Any, evidence: Iterable[Evidence] = ()) -> Claim:
     """A stored claim: its contract JSON with the internal extras kept in their own columns
     (qualifiers, sentence start, the whole it is a part of) and its evidence spans."""
-    claim = claim_from_json(
-        row.data, qualifiers=row.qualifiers or (), sentence_start=row.sentence_start, evidence=evidence
+    return claim_from_json(
+        row.data,
+        qualifiers=row.qualifiers or (),
+        sentence_start=row.sentence_start,
+        evidence=evidence,
+        part_of=row.part_of,
     )
-    return dataclasses.replace(claim, part_of=row.part_of) if row.part_of else claim
 
 
 # ---------------------------------------------------------------------------------------------
