@@ -95,6 +95,13 @@ def _failures(articles: list[Article], reason: str) -> list[Result]:
     return [Failure(a.source_path or a.url or a.article_id, reason) for a in articles]
 
 
+# Set by the SIGTERM handler: the run ends with exit code 143 at the next result even when the
+# handler's own SystemExit was lost (a signal handler that raises inside a finalizer such as a
+# ``__del__`` only gets its exception printed as "Exception ignored", and the run would go on).
+_SIGTERM_SEEN = threading.Event()
+SIGTERM_EXIT = 128 + signal.SIGTERM
+
+
 @contextlib.contextmanager
 def _stop_on_sigterm(stop: Callable[[], None]) -> Iterator[None]:
     """While the block runs, SIGTERM calls ``stop`` (kill the workers) and ends the process with
@@ -103,9 +110,11 @@ def _stop_on_sigterm(stop: Callable[[], None]) -> Iterator[None]:
         yield
         return
     previous = signal.getsignal(signal.SIGTERM)
+    _SIGTERM_SEEN.clear()
 
     def on_sigterm(signum: int, _frame: FrameType | None) -> None:
         signal.signal(signal.SIGTERM, previous)  # a second SIGTERM ends the process at once
+        _SIGTERM_SEEN.set()
         stop()
         sys.stderr.write("claimtrail: stopped by SIGTERM; the articles stored so far are kept\n")
         raise SystemExit(128 + signum)
@@ -115,6 +124,20 @@ def _stop_on_sigterm(stop: Callable[[], None]) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_if_stopped() -> None:
+    """End the run (exit code 143) once SIGTERM was seen, whatever became of the handler's exit."""
+    if _SIGTERM_SEEN.is_set():
+        raise SystemExit(SIGTERM_EXIT)
+
+
+def _until_stopped(results: Iterator[Result]) -> Iterator[Result]:
+    """``results`` until SIGTERM is seen; then the run ends at the next result."""
+    for result in results:
+        _exit_if_stopped()
+        yield result
+    _exit_if_stopped()
 
 
 class _Pool:
@@ -154,7 +177,9 @@ class _Pool:
 
     def restart(self, settling: list[Future] | None = None) -> None:
         """Kill this pool's workers and start fresh ones; first let the futures of ``settling``
-        (the broken pool's work) take their final state, so lost and finished work can be told apart."""
+        (the broken pool's work) take their final state, so lost and finished work can be told apart.
+        Never after SIGTERM: the workers were killed to end the run, not lost."""
+        _exit_if_stopped()
         self.kill()
         if settling:
             wait_futures(settling, timeout=10)
@@ -194,7 +219,7 @@ def pool_map(batches: Iterable[list[Article]], settings: Settings, *, workers: i
 
     try:
         with _stop_on_sigterm(kill_all):
-            yield from _pool_results(iter(batches), pools, depth=2 * workers)
+            yield from _until_stopped(_pool_results(iter(batches), pools, depth=2 * workers))
         finished = True
     finally:
         for p in pools:
@@ -305,7 +330,7 @@ def dask_map(
                 )
                 for b in batches
             )
-            yield from _dask_in_order(submitted, depth=depth)
+            yield from _until_stopped(_dask_in_order(submitted, depth=depth))
     finally:
         stop()
 
