@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
@@ -302,7 +303,13 @@ def dask_map(
     try:
         if scheduler == "local":
             cluster = LocalCluster(
-                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=max(1, workers),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                # the cluster's own log lines (a heartbeat that timed out on a busy machine, workers
+                # killed at the end) are not the user's business: failures are reported as failures
+                silence_logs=logging.CRITICAL,
             )
             client = Client(cluster)
         else:
