@@ -8,11 +8,13 @@ at ``/api/openapi.json`` documents those responses, so schemathesis can hold the
 from __future__ import annotations
 
 import hmac
+import itertools
 import threading
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import fusion
@@ -167,7 +169,7 @@ def post_article(request: Request, body: ArticleIn) -> Any:
         raise HTTPException(status_code=400, detail="give text or html, not both")
     if not given and not body.url:
         raise HTTPException(status_code=400, detail="give text, html or url")
-    article = _read_article(body, request.app.state.settings)
+    article = _read_article(body, request.app.state.settings, public_only=not request.app.state.fetch_private)
     ledger = ledger_of(request)
     if ledger.has_article(article.article_id):
         stored = ledger.get_article(article.article_id) or article
@@ -195,8 +197,9 @@ def _result(article: Article, added: bool, claims: int) -> dict[str, Any]:
     }
 
 
-def _read_article(body: ArticleIn, settings: Any) -> Article:
-    """The Article described by the request, finished like any ingested input (id, language, date)."""
+def _read_article(body: ArticleIn, settings: Any, public_only: bool = True) -> Article:
+    """The Article described by the request, finished like any ingested input (id, language, date).
+    A URL to fetch must be public (``public_only``) unless the server allows private addresses."""
     from ..ingest.clean import html_to_article
     from ..ingest.read import finish_article
 
@@ -209,7 +212,7 @@ def _read_article(body: ArticleIn, settings: Any) -> Article:
         else:
             from ..ingest.fetch import iter_url
 
-            items = list(iter_url(body.url or "", settings))
+            items = list(iter_url(body.url or "", settings, public_only=public_only))
             if not items:
                 raise HTTPException(status_code=400, detail=f"{body.url}: nothing to ingest")
             if isinstance(items[0], Failure):
@@ -268,6 +271,58 @@ def list_claims(
         "offset": offset,
         "next_offset": offset + limit if len(found) > limit else None,
     }
+
+
+@router.get(
+    "/claims/export",
+    summary="Download every claim of a claims-table filter as CSV, JSONL or GeoJSON (streamed)",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The claims, written as they are read",
+            "content": {"text/csv": {}, "application/x-ndjson": {}, "application/geo+json": {}},
+        }
+    },
+)
+def export_claims(
+    request: Request,
+    format: Literal["csv", "jsonl", "geojson"] = Query(
+        "jsonl", description="csv (flat rows), jsonl (the claims.jsonl contract) or geojson (place points)."
+    ),
+    event: str = Query("", max_length=50),
+    country: str = Query("", max_length=10),
+    speaker: str = Query("", max_length=200),
+    origin: str = Query("", max_length=200),
+    modality: str = Query("", max_length=50),
+    q: str = Query("", max_length=500),
+    date_from: str = Query("", max_length=20),
+    date_to: str = Query("", max_length=20),
+    tracked: str = Query("", max_length=300, description="A tracked quantity's id: its claims."),
+    outlet: str = Query("", max_length=300, description="The article's outlet (exact, any case)."),
+    grade: str = Query("", max_length=2, description="Reliability letter (B) or whole grade (B2)."),
+    review: str = Query("", max_length=20, description="unreviewed, confirmed, disputed or rejected."),
+    sort: str = Query("", max_length=30, description="A column (date, figure, ...), -column descending."),
+) -> StreamingResponse:
+    """The same filter as the claims page (``/claims``), every matching claim, in ledger order
+    unless ``sort`` is given. A bad value: 422 before anything is written."""
+    from .downloads import FORMATS, WRITERS
+    from .table import TableContext, parse_query
+
+    given = {k: v for k, v in locals().items() if isinstance(v, str) and k != "format"}
+    ledger = ledger_of(request)
+    try:
+        query = parse_query(given)
+        context = TableContext.load(ledger)
+        claims = query.claims(ledger, context)
+        first = list(itertools.islice(claims, 1))  # a bad tracked id raises here, before the 200
+    except FilterError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    media, ext = FORMATS[format]
+    chunks = WRITERS[format](itertools.chain(first, claims), context)
+    name = f"claims-{datetime.now(UTC):%Y%m%d-%H%M%S}.{ext}"
+    return StreamingResponse(
+        chunks, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 @router.get("/claims/{claim_id}", summary="One claim (the claims.jsonl contract object)")
