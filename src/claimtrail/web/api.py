@@ -24,6 +24,10 @@ from ..errors import ClaimtrailError, InputError
 from ..model import Article, Event, Failure, Kind, Modality
 from ..store.filters import ClaimFilter, FilterError
 from . import queries
+from .table import SORT_KEYS
+
+#: The claims export's ``sort``: a column of the claims table, ``-`` first for descending.
+SORT_PATTERN = "^(-?(" + "|".join(SORT_KEYS) + "))?$"
 
 MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
@@ -284,39 +288,55 @@ def list_claims(
         }
     },
 )
-def export_claims(
+def export_claims(  # long: one documented parameter per filter of the claims table
     request: Request,
     format: Literal["csv", "jsonl", "geojson"] = Query(
         "jsonl", description="csv (flat rows), jsonl (the claims.jsonl contract) or geojson (place points)."
     ),
-    event: str = Query("", max_length=50),
-    country: str = Query("", max_length=10),
-    speaker: str = Query("", max_length=200),
-    origin: str = Query("", max_length=200),
-    modality: str = Query("", max_length=50),
-    q: str = Query("", max_length=500),
-    date_from: str = Query("", max_length=20),
-    date_to: str = Query("", max_length=20),
-    tracked: str = Query("", max_length=300, description="A tracked quantity's id: its claims."),
+    event: Event | None = Query(None),
+    country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$", description="Subject country (ISO alpha-2)."),
+    speaker: str | None = Query(None, max_length=200, description="Speaker name contains this."),
+    origin: str | None = Query(None, max_length=200, description="Origin (last source) contains this."),
+    modality: Modality | None = Query(None),
+    date_from: date | None = Query(None, description="Claim dates overlap [date_from, date_to]."),
+    date_to: date | None = Query(None),
+    q: str | None = Query(None, max_length=500, description="Full-text search in claim sentences."),
+    tracked: str = Query(
+        "", max_length=300, description="A tracked quantity's id: its claims (404 if unknown)."
+    ),
     outlet: str = Query("", max_length=300, description="The article's outlet (exact, any case)."),
-    grade: str = Query("", max_length=2, description="Reliability letter (B) or whole grade (B2)."),
-    review: str = Query("", max_length=20, description="unreviewed, confirmed, disputed or rejected."),
-    sort: str = Query("", max_length=30, description="A column (date, figure, ...), -column descending."),
+    grade: str = Query(
+        "", pattern=r"^([A-Fa-f][1-6]?)?$", description="Reliability letter (B) or grade (B2)."
+    ),
+    review: Literal["", "unreviewed", "confirmed", "disputed", "rejected"] = Query(""),
+    sort: str = Query("", pattern=SORT_PATTERN, description="A column; -column sorts descending."),
 ) -> StreamingResponse:
     """The same filter as the claims page (``/claims``), every matching claim, in ledger order
-    unless ``sort`` is given. A bad value: 422 before anything is written."""
+    unless ``sort`` is given, written as it is read. A bad value: 422 before anything is written."""
     from .downloads import FORMATS, WRITERS
-    from .table import TableContext, parse_query
+    from .table import TableContext, TableQuery, UnknownTracked
 
-    given = {k: v for k, v in locals().items() if isinstance(v, str) and k != "format"}
-    ledger = ledger_of(request)
     try:
-        query = parse_query(given)
-        context = TableContext.load(ledger)
-        claims = query.claims(ledger, context)
-        first = list(itertools.islice(claims, 1))  # a bad tracked id raises here, before the 200
+        where = ClaimFilter(
+            event=event,
+            country=country or None,
+            speaker=speaker or None,
+            origin=origin or None,
+            modality=modality,
+            date_from=date_from,
+            date_to=date_to,
+            search=q if q and q.strip() else None,
+        )
+        query = TableQuery(where, tracked=tracked, outlet=outlet, grade=grade, review=review, sort=sort)
     except FilterError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
+    ledger = ledger_of(request)
+    context = TableContext.load(ledger)
+    claims = query.claims(ledger, context)
+    try:
+        first = list(itertools.islice(claims, 1))  # an unknown tracked id raises here, before the 200
+    except UnknownTracked as exc:
+        raise not_found(f"tracked quantity {tracked!r}") from exc
     media, ext = FORMATS[format]
     chunks = WRITERS[format](itertools.chain(first, claims), context)
     name = f"claims-{datetime.now(UTC):%Y%m%d-%H%M%S}.{ext}"

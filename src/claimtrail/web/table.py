@@ -23,6 +23,11 @@ from ..model import Claim
 from ..store.filters import ClaimFilter, FilterError
 from . import queries, render
 
+
+class UnknownTracked(FilterError):
+    """The ``tracked`` filter names no tracked quantity of the ledger."""
+
+
 REVIEW_STATUSES = ("unreviewed", "confirmed", "disputed", "rejected")
 _GRADE = re.compile(r"^[A-F][1-6]?$")
 
@@ -116,7 +121,7 @@ class TableQuery:
         if self.tracked:
             item = fusion.tracked(ledger, self.tracked)
             if item is None:
-                raise FilterError("tracked", f"{self.tracked!r} is not a tracked quantity of this ledger")
+                raise UnknownTracked("tracked", f"{self.tracked!r} is not a tracked quantity of this ledger")
             tracked_ids = set(item.claims)
         outlet, grade, review = self.outlet.casefold(), self.grade.upper(), self.review
 
