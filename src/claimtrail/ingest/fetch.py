@@ -49,11 +49,11 @@ def address_refusal(address: str) -> str | None:
         ip = ip.ipv4_mapped
     for flag, name in (
         (ip.is_loopback, "a loopback"),
+        (ip.is_unspecified, "an unspecified"),
         (ip.is_link_local, "a link-local (metadata)"),
         (ip.is_private, "a private"),
         (ip.is_multicast, "a multicast"),
         (ip.is_reserved, "a reserved"),
-        (ip.is_unspecified, "an unspecified"),
     ):
         if flag:
             return f"{name} address ({ip})"

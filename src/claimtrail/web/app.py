@@ -126,9 +126,10 @@ def create_app(  # long: the app's settings, routers, assets and middleware in o
 
 
 class BodyLimit:
-    """ASGI middleware: a request body over ``limit`` bytes gets 413 JSON. A Content-Length over the
-    limit is refused before anything is read; a body without one (chunked) is counted as it arrives
-    and refused as soon as it passes the limit, so no handler ever reads more than ``limit`` bytes."""
+    """ASGI middleware: a request body over ``limit`` bytes gets 413 JSON before any handler runs. A
+    Content-Length over the limit is refused before anything is read (the server enforces the
+    length it declares); a body without one (chunked) is read here, up to the limit, refused as
+    soon as it passes it, and handed on in full otherwise."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
@@ -138,46 +139,35 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or ()).get(b"content-length", b"")
-        if length.strip().isdigit() and int(length) > self.limit:
-            await self._refuse(send)
-            return
-        seen = 0
-        started = False
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise BodyTooLarge(self.limit)
-            return message
-
-        async def watched(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counted, watched)
-        except BodyTooLarge:
-            if not started:
+        length = dict(scope.get("headers") or ()).get(b"content-length")
+        if length is not None:
+            if not length.strip().isdigit() or int(length) > self.limit:
                 await self._refuse(send)
+                return
+            await self.app(scope, receive, send)
+            return
+        messages: list[Message] = []
+        seen = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                await self._refuse(send)
+                return
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
+
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
 
     async def _refuse(self, send: Send) -> None:
         response = JSONResponse(
             {"error": f"the request body is larger than the {self.limit:,} byte limit"}, status_code=413
         )
         await response({"type": "http"}, _no_receive, send)
-
-
-class BodyTooLarge(StarletteHTTPException):
-    """A chunked request body passed the limit (``BodyLimit``): an HTTP error, so a handler reading
-    the body answers 413 JSON through the app's error handler."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is larger than the {limit:,} byte limit")
 
 
 async def _no_receive() -> Message:  # pragma: no cover - a JSONResponse never reads
