@@ -233,6 +233,15 @@ def _read_article(body: ArticleIn, settings: Any, public_only: bool = True) -> A
 
 
 # -- claims --------------------------------------------------------------------------------------
+def claim_filter(**given: Any) -> ClaimFilter:
+    """A ClaimFilter from query parameters (blank text is no filter); a value it refuses is 422."""
+    values = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in given.items()}
+    try:
+        return ClaimFilter(**values)
+    except FilterError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+
 @router.get("/claims", response_model=Page, summary="Claims with filters, in ledger order")
 def list_claims(
     request: Request,
@@ -253,21 +262,18 @@ def list_claims(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:
     # date_from after date_to is an empty interval: no claim overlaps it (an empty page, not an error).
-    try:
-        where = ClaimFilter(
-            event=event,
-            country=country or None,
-            speaker=speaker or None,
-            origin=origin or None,
-            modality=modality,
-            kind=kind,
-            article_id=article_id,
-            date_from=date_from,
-            date_to=date_to,
-            search=q if q and q.strip() else None,
-        )
-    except FilterError as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    where = claim_filter(
+        event=event,
+        country=country,
+        speaker=speaker,
+        origin=origin,
+        modality=modality,
+        kind=kind,
+        article_id=article_id,
+        date_from=date_from,
+        date_to=date_to,
+        search=q,
+    )
     found = ledger_of(request).claims(where, limit=limit + 1, offset=offset)
     return {
         "items": [claim_to_json(c) for c in found[:limit]],
@@ -316,17 +322,17 @@ def export_claims(  # long: one documented parameter per filter of the claims ta
     from .downloads import FORMATS, WRITERS
     from .table import TableContext, TableQuery, UnknownTracked
 
+    where = claim_filter(
+        event=event,
+        country=country,
+        speaker=speaker,
+        origin=origin,
+        modality=modality,
+        date_from=date_from,
+        date_to=date_to,
+        search=q,
+    )
     try:
-        where = ClaimFilter(
-            event=event,
-            country=country or None,
-            speaker=speaker or None,
-            origin=origin or None,
-            modality=modality,
-            date_from=date_from,
-            date_to=date_to,
-            search=q if q and q.strip() else None,
-        )
         query = TableQuery(where, tracked=tracked, outlet=outlet, grade=grade, review=review, sort=sort)
     except FilterError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
