@@ -154,6 +154,8 @@ def test_dashboard_wording_and_numbers(client):
     assert counts and all("," in n or len(n) < 4 for n in counts)
     for best in re.findall(r'<div class="card-best">([^<]*)</div>', html):
         assert re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?", best), best
+    assert not re.search(r"range ([\d,.]+) – \1<", html)  # a range is shown only when it is one
+    assert re.search(r"range [\d,]+ – [\d,]+", html)
 
 
 def test_track_page_formats_the_estimate(client):
