@@ -29,6 +29,15 @@ def test_api_docs_page_is_served_from_the_spec_without_a_cdn(client):
         for method in item:
             assert f"<code>{method.upper()} {path}</code>" in html
     assert "one of: csv, jsonl, geojson" in html  # the export's format parameter is documented
+    post = html.split("<code>POST /api/articles</code></h2>")[1].split("</section>")[0]
+    assert re.findall(r"<td><code>(\w+)</code>", post) == [
+        "text",
+        "html",
+        "url",
+        "title",
+        "outlet",
+        "published",
+    ]
 
 
 def _run(app, scope_headers, chunks):

@@ -30,6 +30,24 @@ def schema_text(schema: dict[str, Any] | None) -> str:
     return text
 
 
+def body_fields(spec: dict[str, Any], body: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The fields of a JSON request body (its schema's properties), shown like parameters."""
+    if not body or "$ref" not in body:
+        return []
+    schema = spec.get("components", {}).get("schemas", {}).get(str(body["$ref"]).rsplit("/", 1)[-1], {})
+    required = set(schema.get("required", []))
+    return [
+        {
+            "name": name,
+            "in": "body",
+            "required": name in required,
+            "type": schema_text(prop),
+            "description": prop.get("description", ""),
+        }
+        for name, prop in schema.get("properties", {}).items()
+    ]
+
+
 def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Every operation of the spec in path order: method, path, summary, parameters (name, where,
     required, type, description) and responses (status, description)."""
@@ -50,6 +68,7 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 for p in op.get("parameters", [])
             ]
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+            params += body_fields(spec, body)
             out.append(
                 {
                     "method": method.upper(),
