@@ -116,20 +116,44 @@ def test_review_filter_before_the_desk_stores_reviews(client, app):
         assert 'data-total="0"' in client.get("/claims", params={"review": status}).text
 
 
-def test_review_filter_uses_the_ledgers_review_statuses(app, monkeypatch):
-    """The hook the desk fills: ``Ledger.review_statuses()`` decides the review filter and column."""
-    from claimtrail.store.filters import ClaimFilter
-    from claimtrail.web.table import TableQuery
+def test_review_filter_and_sort_read_the_desks_review(app, monkeypatch):
+    """The hook the desk fills: a claim's ``review.status`` decides the review filter and sort."""
+    from dataclasses import dataclass
+
+    from claimtrail.store.filters import ALL_CLAIMS, ClaimFilter
+    from claimtrail.web import table
 
     ledger = app.state.ledger
-    first, second = [c.claim_id for c in ledger.claims(limit=2)]
-    monkeypatch.setattr(
-        ledger, "review_statuses", lambda: {first: "rejected", second: "confirmed"}, raising=False
-    )
-    rejected = [c.claim_id for c in TableQuery(ClaimFilter(), review="rejected").claims(ledger)]
-    assert rejected == [first]
-    by_review = [c.claim_id for c in TableQuery(ClaimFilter(), sort="review").claims(ledger)]
-    assert by_review[:2] == [second, first]  # confirmed < rejected < unreviewed
+    real = ledger.iter_claims
+    first, second = ledger.claims(limit=2)
+
+    @dataclass
+    class Reviewed:  # a claim as the desk's overlay gives it: the same fields plus ``review``
+        claim: object
+        status: str
+
+        def __getattr__(self, name):
+            return getattr(self.claim, name)
+
+        @property
+        def review(self):
+            return type("Review", (), {"status": self.status})()
+
+    def overlaid(where=ALL_CLAIMS):
+        for claim in real(where):
+            if claim.claim_id == first.claim_id:
+                yield Reviewed(claim, "rejected")
+            elif claim.claim_id == second.claim_id:
+                yield Reviewed(claim, "confirmed")
+            else:
+                yield claim
+
+    monkeypatch.setattr(ledger, "iter_claims", overlaid)
+    rejected = [c.claim_id for c in table.TableQuery(ClaimFilter(), review="rejected").claims(ledger)]
+    assert rejected == [first.claim_id]
+    by_review = [c.claim_id for c in table.TableQuery(ClaimFilter(), sort="review").claims(ledger)]
+    assert by_review[:2] == [second.claim_id, first.claim_id]  # confirmed < rejected < unreviewed
+    assert table.review_status(first) == "unreviewed"
 
 
 def test_jsonl_download_is_the_claims_contract_for_the_filter(client, app):

@@ -6,9 +6,10 @@ The extra filters are applied to ``Ledger.iter_claims`` as the claims stream pas
 every matching claim runs in constant memory when no sort is asked for; a sort holds the matching
 claims in memory (the table needs them all to know the first page).
 
-Review status (issue 12): the four states are accepted and validated now; until the ledger stores
-reviews (``Ledger.review_statuses``, the analyst's desk) every claim is ``unreviewed``. The hook is
-``review_statuses`` below: when the ledger has that method, its ``{claim_id: status}`` is used.
+Review status (issue 12): the four states are accepted and validated. A claim's status is read by
+``review_status`` below from ``claim.review.status``, the analyst's desk's overlay on claims as the
+ledger reads them; where a claim has no ``review`` (no desk yet, or nothing the desk holds for it)
+it is ``unreviewed``. That function is the one place the table learns reviews.
 """
 
 from __future__ import annotations
@@ -47,15 +48,13 @@ SORT_KEYS: dict[str, Callable[[Claim, TableContext], Any]] = {
     "grade": lambda c, x: x.grade(c.claim_id) or None,
     "outlet": lambda c, x: _text(x.outlet(c.article_id)) or None,
     "article": lambda c, _x: (c.published or "", c.article_id),
-    "review": lambda c, x: x.review(c.claim_id),
+    "review": lambda c, _x: review_status(c),
 }
 
 
-def review_statuses(ledger: Any) -> Mapping[str, str]:
-    """``{claim_id: status}`` for reviewed claims: the desk's ``Ledger.review_statuses()`` when the
-    ledger has it, else nothing (every claim unreviewed). The one place the table learns reviews."""
-    reader = getattr(ledger, "review_statuses", None)
-    return reader() if callable(reader) else {}
+def review_status(claim: Any) -> str:
+    """The desk's review status of a claim (``claim.review.status``), ``unreviewed`` without one."""
+    return getattr(getattr(claim, "review", None), "status", None) or "unreviewed"
 
 
 @dataclass
@@ -64,7 +63,6 @@ class TableContext:
 
     grades: Mapping[str, Any]
     outlets: Mapping[str, str | None]
-    reviews: Mapping[str, str]
 
     def grade(self, claim_id: str) -> str:
         return render.grade_text(self.grades.get(claim_id))
@@ -72,13 +70,10 @@ class TableContext:
     def outlet(self, article_id: str) -> str | None:
         return self.outlets.get(article_id)
 
-    def review(self, claim_id: str) -> str:
-        return self.reviews.get(claim_id, "unreviewed")
-
     @classmethod
     def load(cls, ledger: Any) -> TableContext:
         outlets = {aid: outlet for aid, (outlet, _published) in ledger.article_meta().items()}
-        return cls(fusion.claim_grades(ledger), outlets, review_statuses(ledger))
+        return cls(fusion.claim_grades(ledger), outlets)
 
 
 @dataclass(frozen=True)
@@ -132,7 +127,7 @@ class TableQuery:
                 return False
             if grade and not context.grade(claim.claim_id).startswith(grade):
                 return False
-            return not review or context.review(claim.claim_id) == review
+            return not review or review_status(claim) == review
 
         return keep
 

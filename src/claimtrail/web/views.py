@@ -20,7 +20,15 @@ from ..model import EVENTS, MODALITIES
 from ..store.filters import ClaimFilter, FilterError
 from . import queries, render
 from .downloads import FORMATS
-from .table import LEDGER_PARAMS, REVIEW_STATUSES, SORT_KEYS, WEB_PARAMS, TableContext, parse_query
+from .table import (
+    LEDGER_PARAMS,
+    REVIEW_STATUSES,
+    SORT_KEYS,
+    WEB_PARAMS,
+    TableContext,
+    parse_query,
+    review_status,
+)
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals.update(
@@ -36,6 +44,7 @@ templates.env.globals.update(
     plural=render.plural,
     article_title=render.article_title,
     REVIEW_STATUSES=REVIEW_STATUSES,
+    review_status=review_status,
     claim_date=queries.claim_date,
     quote=lambda s: quote(str(s), safe=""),
 )
