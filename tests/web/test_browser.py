@@ -72,7 +72,7 @@ def test_claims_table_filters(page, live_server):
     badges = page.locator("table.claims-table tbody td:nth-child(2) .badge").all_inner_texts()
     expected = _api(live_server, "/api/claims", event="casualties", country="KP", limit=500)["items"]
     assert badges and badges == ["casualties"] * len(expected[:100])
-    page.fill("input[name=q]", "intelligence")
+    page.fill("#claim-filters input[name=q]", "intelligence")  # not the navigation search box
     page.click("#claim-filters button[type=submit]")
     page.wait_for_url("**q=intelligence*")
     rows = page.locator("table.claims-table tbody tr[data-claim]").count()

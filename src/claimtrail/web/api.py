@@ -8,11 +8,13 @@ at ``/api/openapi.json`` documents those responses, so schemathesis can hold the
 from __future__ import annotations
 
 import hmac
+import itertools
 import threading
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import fusion
@@ -22,6 +24,10 @@ from ..errors import ClaimtrailError, InputError
 from ..model import Article, Event, Failure, Kind, Modality
 from ..store.filters import ClaimFilter, FilterError
 from . import queries
+from .table import SORT_KEYS
+
+#: The claims export's ``sort``: a column of the claims table, ``-`` first for descending.
+SORT_PATTERN = "^(-?(" + "|".join(SORT_KEYS) + "))?$"
 
 MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
@@ -167,7 +173,7 @@ def post_article(request: Request, body: ArticleIn) -> Any:
         raise HTTPException(status_code=400, detail="give text or html, not both")
     if not given and not body.url:
         raise HTTPException(status_code=400, detail="give text, html or url")
-    article = _read_article(body, request.app.state.settings)
+    article = _read_article(body, request.app.state.settings, public_only=not request.app.state.fetch_private)
     ledger = ledger_of(request)
     if ledger.has_article(article.article_id):
         stored = ledger.get_article(article.article_id) or article
@@ -195,8 +201,9 @@ def _result(article: Article, added: bool, claims: int) -> dict[str, Any]:
     }
 
 
-def _read_article(body: ArticleIn, settings: Any) -> Article:
-    """The Article described by the request, finished like any ingested input (id, language, date)."""
+def _read_article(body: ArticleIn, settings: Any, public_only: bool = True) -> Article:
+    """The Article described by the request, finished like any ingested input (id, language, date).
+    A URL to fetch must be public (``public_only``) unless the server allows private addresses."""
     from ..ingest.clean import html_to_article
     from ..ingest.read import finish_article
 
@@ -209,7 +216,7 @@ def _read_article(body: ArticleIn, settings: Any) -> Article:
         else:
             from ..ingest.fetch import iter_url
 
-            items = list(iter_url(body.url or "", settings))
+            items = list(iter_url(body.url or "", settings, public_only=public_only))
             if not items:
                 raise HTTPException(status_code=400, detail=f"{body.url}: nothing to ingest")
             if isinstance(items[0], Failure):
@@ -226,6 +233,15 @@ def _read_article(body: ArticleIn, settings: Any) -> Article:
 
 
 # -- claims --------------------------------------------------------------------------------------
+def claim_filter(**given: Any) -> ClaimFilter:
+    """A ClaimFilter from query parameters (blank text is no filter); a value it refuses is 422."""
+    values = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in given.items()}
+    try:
+        return ClaimFilter(**values)
+    except FilterError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+
 @router.get("/claims", response_model=Page, summary="Claims with filters, in ledger order")
 def list_claims(
     request: Request,
@@ -246,21 +262,18 @@ def list_claims(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:
     # date_from after date_to is an empty interval: no claim overlaps it (an empty page, not an error).
-    try:
-        where = ClaimFilter(
-            event=event,
-            country=country or None,
-            speaker=speaker or None,
-            origin=origin or None,
-            modality=modality,
-            kind=kind,
-            article_id=article_id,
-            date_from=date_from,
-            date_to=date_to,
-            search=q if q and q.strip() else None,
-        )
-    except FilterError as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    where = claim_filter(
+        event=event,
+        country=country,
+        speaker=speaker,
+        origin=origin,
+        modality=modality,
+        kind=kind,
+        article_id=article_id,
+        date_from=date_from,
+        date_to=date_to,
+        search=q,
+    )
     found = ledger_of(request).claims(where, limit=limit + 1, offset=offset)
     return {
         "items": [claim_to_json(c) for c in found[:limit]],
@@ -268,6 +281,74 @@ def list_claims(
         "offset": offset,
         "next_offset": offset + limit if len(found) > limit else None,
     }
+
+
+@router.get(
+    "/claims/export",
+    summary="Download every claim of a claims-table filter as CSV, JSONL or GeoJSON (streamed)",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The claims, written as they are read",
+            "content": {"text/csv": {}, "application/x-ndjson": {}, "application/geo+json": {}},
+        }
+    },
+)
+def export_claims(  # long: one documented parameter per filter of the claims table
+    request: Request,
+    format: Literal["csv", "jsonl", "geojson"] = Query(
+        "jsonl", description="csv (flat rows), jsonl (the claims.jsonl contract) or geojson (place points)."
+    ),
+    event: Event | None = Query(None),
+    country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$", description="Subject country (ISO alpha-2)."),
+    speaker: str | None = Query(None, max_length=200, description="Speaker name contains this."),
+    origin: str | None = Query(None, max_length=200, description="Origin (last source) contains this."),
+    modality: Modality | None = Query(None),
+    date_from: date | None = Query(None, description="Claim dates overlap [date_from, date_to]."),
+    date_to: date | None = Query(None),
+    q: str | None = Query(None, max_length=500, description="Full-text search in claim sentences."),
+    tracked: str = Query(
+        "", max_length=300, description="A tracked quantity's id: its claims (404 if unknown)."
+    ),
+    outlet: str = Query("", max_length=300, description="The article's outlet (exact, any case)."),
+    grade: str = Query(
+        "", pattern=r"^([A-Fa-f][1-6]?)?$", description="Reliability letter (B) or grade (B2)."
+    ),
+    review: Literal["", "unreviewed", "confirmed", "disputed", "rejected"] = Query(""),
+    sort: str = Query("", pattern=SORT_PATTERN, description="A column; -column sorts descending."),
+) -> StreamingResponse:
+    """The same filter as the claims page (``/claims``), every matching claim, in ledger order
+    unless ``sort`` is given, written as it is read. A bad value: 422 before anything is written."""
+    from .downloads import FORMATS, WRITERS
+    from .table import TableContext, TableQuery, UnknownTracked
+
+    where = claim_filter(
+        event=event,
+        country=country,
+        speaker=speaker,
+        origin=origin,
+        modality=modality,
+        date_from=date_from,
+        date_to=date_to,
+        search=q,
+    )
+    try:
+        query = TableQuery(where, tracked=tracked, outlet=outlet, grade=grade, review=review, sort=sort)
+    except FilterError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    ledger = ledger_of(request)
+    context = TableContext.load(ledger)
+    claims = query.claims(ledger, context)
+    try:
+        first = list(itertools.islice(claims, 1))  # an unknown tracked id raises here, before the 200
+    except UnknownTracked as exc:
+        raise not_found(f"tracked quantity {tracked!r}") from exc
+    media, ext = FORMATS[format]
+    chunks = WRITERS[format](itertools.chain(first, claims), context)
+    name = f"claims-{datetime.now(UTC):%Y%m%d-%H%M%S}.{ext}"
+    return StreamingResponse(
+        chunks, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 @router.get("/claims/{claim_id}", summary="One claim (the claims.jsonl contract object)")

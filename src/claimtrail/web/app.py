@@ -4,7 +4,11 @@ the app works with no network).
 
 Safety: templates autoescape everything; static files are served by Starlette's ``StaticFiles`` from
 one directory (it refuses paths outside it) and Plotly from one fixed file; no CORS middleware is
-installed (browsers refuse cross-origin reads); writing needs ``CLAIMTRAIL_API_TOKEN``.
+installed (browsers refuse cross-origin reads); writing needs ``CLAIMTRAIL_API_TOKEN``; a request
+body larger than ``max_body`` bytes is refused with 413 before it is read (by its Content-Length, or
+as soon as a chunked body passes the limit); a URL to fetch must be public unless
+``CLAIMTRAIL_FETCH_PRIVATE`` allows private addresses. Responses over 1 kB are gzipped for clients
+that accept it (Plotly's 4.8 MB script goes out as ~1.4 MB).
 """
 
 from __future__ import annotations
@@ -21,13 +25,17 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..settings import load_settings
+from ..settings import env_positive_int, load_settings
 from ..store.ledger import open_ledger
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
+#: The largest request body accepted (bytes): an article's HTML is at most 5 M characters.
+MAX_BODY = 8 * 1024 * 1024
 
 
 def plotly_js() -> Path | None:
@@ -40,12 +48,21 @@ def plotly_js() -> Path | None:
     return path if path.is_file() else None
 
 
-def create_app(db: str | None = None, api_token: str | None = None, create: bool = True) -> FastAPI:
+def create_app(  # long: the app's settings, routers, assets and middleware in one place
+    db: str | None = None,
+    api_token: str | None = None,
+    create: bool = True,
+    fetch_private: bool | None = None,
+    max_body: int | None = None,
+) -> FastAPI:
     """A FastAPI app over the ledger at ``db`` (path or SQLAlchemy URL; default from settings).
 
     ``api_token`` (default: env ``CLAIMTRAIL_API_TOKEN``) enables ``POST /api/articles`` for clients
     that send it as a bearer token; without it the write API answers 403. ``create=False`` (as
     ``claimtrail serve`` uses it) refuses a ``db`` that holds no ledger instead of creating one.
+    ``fetch_private`` (default: env ``CLAIMTRAIL_FETCH_PRIVATE`` set to 1/true/yes) lets ``POST
+    /api/articles`` fetch URLs on loopback, private and link-local addresses; ``max_body`` (default:
+    env ``CLAIMTRAIL_MAX_BODY_BYTES``, else ``MAX_BODY``) caps a request body.
     """
     settings = load_settings(db=db)
     ledger = open_ledger(settings.db, create=create)
@@ -61,13 +78,16 @@ def create_app(db: str | None = None, api_token: str | None = None, create: bool
         description="A ledger of sourced claims from war and crisis reporting: articles, claims with "
         "their source chains, tracked quantities and sources.",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
     app.state.ledger = ledger
     app.state.settings = settings
     app.state.api_token = api_token if api_token is not None else os.environ.get("CLAIMTRAIL_API_TOKEN", "")
+    if fetch_private is None:
+        fetch_private = os.environ.get("CLAIMTRAIL_FETCH_PRIVATE", "").strip().lower() in ("1", "true", "yes")
+    app.state.fetch_private = fetch_private
 
     from . import api, views
 
@@ -89,10 +109,69 @@ def create_app(db: str | None = None, api_token: str | None = None, create: bool
     def favicon() -> Response:
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
+    @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
+    def api_docs(request: Request) -> HTMLResponse:
+        from .apidocs import operations
+        from .views import page
+
+        return page(request, "api_docs.html", spec=app.openapi(), operations=operations(app.openapi()))
+
     _install_error_handlers(app)
     _install_security_headers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    limit = max_body or env_positive_int("CLAIMTRAIL_MAX_BODY_BYTES", "bytes") or MAX_BODY
+    app.add_middleware(BodyLimit, limit=limit)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over ``limit`` bytes gets 413 JSON before any handler runs. A
+    Content-Length over the limit is refused before anything is read (the server enforces the
+    length it declares); a body without one (chunked) is read here, up to the limit, refused as
+    soon as it passes it, and handed on in full otherwise."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or ()).get(b"content-length")
+        if length is not None:
+            if not length.strip().isdigit() or int(length) > self.limit:
+                await self._refuse(send)
+                return
+            await self.app(scope, receive, send)
+            return
+        messages: list[Message] = []
+        seen = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                await self._refuse(send)
+                return
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
+
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send) -> None:
+        response = JSONResponse(
+            {"error": f"the request body is larger than the {self.limit:,} byte limit"}, status_code=413
+        )
+        await response({"type": "http"}, _no_receive, send)
+
+
+async def _no_receive() -> Message:  # pragma: no cover - a JSONResponse never reads
+    return {"type": "http.disconnect"}
 
 
 def _wants_json(request: Request) -> bool:
@@ -132,13 +211,12 @@ def _install_security_headers(app: FastAPI) -> None:
         if isinstance(response, HTMLResponse) or response.headers.get("content-type", "").startswith(
             "text/html"
         ):
-            # Only our own scripts and styles; the docs page (Swagger UI) needs its CDN and is exempt.
-            if not request.url.path.startswith("/api/docs"):
-                response.headers.setdefault(
-                    "Content-Security-Policy",
-                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                    "script-src 'self'; object-src 'none'; frame-ancestors 'none'",
-                )
+            # Only our own scripts and styles, on every page (the API docs page included).
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                "script-src 'self'; object-src 'none'; frame-ancestors 'none'",
+            )
         return response
 
 

@@ -199,3 +199,77 @@ def chain_layout(
         "edges": edges,
         "node_h": node_h,
     }
+
+
+def number(value: Any) -> str:
+    """A figure for reading: thousands separated ("11,000"), at most two decimals ("2.5"); text
+    and None as given ("" for None)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """ "1 claim", "2 claims", "1,200 claims" (``words`` for an irregular plural)."""
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
+def article_title(article: Any) -> str:
+    """What to call an article: its title, else its first line of text (up to 100 characters),
+    else its dateline outlet, else its id."""
+    if getattr(article, "title", None):
+        return str(article.title)
+    for line in (getattr(article, "text", "") or "").splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= 100 else line[:99].rstrip() + "…"
+    return getattr(article, "outlet", None) or article.article_id
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """A place on the claims map: where (SVG x = lon + 180, y = 90 - lat), its name and claim count."""
+
+    name: str
+    lat: float
+    lon: float
+    claims: int
+
+    @property
+    def x(self) -> float:
+        return round(self.lon + 180, 3)
+
+    @property
+    def y(self) -> float:
+        return round(90 - self.lat, 3)
+
+
+def map_points(claims: Any) -> list[MapPoint]:
+    """The places with coordinates of these claims, one point per place (its claims counted), most
+    claims first."""
+    counts: dict[tuple[str, float, float], int] = {}
+    for claim in claims:
+        for place in {
+            (p.name, p.lat, p.lon) for p in claim.places if p.lat is not None and p.lon is not None
+        }:
+            counts[place] = counts.get(place, 0) + 1
+    points = [MapPoint(name, lat, lon, n) for (name, lat, lon), n in counts.items()]
+    return sorted(points, key=lambda p: (-p.claims, p.name))
+
+
+def map_view(points: list[MapPoint], min_width: float = 16.0) -> tuple[float, float, float, float]:
+    """The SVG viewBox (x, y, width, height; 2:1) framing the points with a margin, within the
+    world (0 0 360 180); the whole world when there are no points."""
+    if not points:
+        return (0.0, 0.0, 360.0, 180.0)
+    xs, ys = [p.x for p in points], [p.y for p in points]
+    width = max(max(xs) - min(xs), 2 * (max(ys) - min(ys))) * 1.3 + 4
+    width = min(360.0, max(min_width, width))
+    height = width / 2
+    x = min(max(0.0, (min(xs) + max(xs) - width) / 2), 360 - width)
+    y = min(max(0.0, (min(ys) + max(ys) - height) / 2), 180 - height)
+    return (round(x, 2), round(y, 2), round(width, 2), round(height, 2))

@@ -19,6 +19,16 @@ from ..fusion.results import TrackedQuantity
 from ..model import EVENTS, MODALITIES
 from ..store.filters import ClaimFilter, FilterError
 from . import queries, render
+from .downloads import FORMATS
+from .table import (
+    LEDGER_PARAMS,
+    REVIEW_STATUSES,
+    SORT_KEYS,
+    WEB_PARAMS,
+    TableContext,
+    parse_query,
+    review_status,
+)
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals.update(
@@ -30,6 +40,11 @@ templates.env.globals.update(
     grade_text=render.grade_text,
     chain_text=render.chain_text,
     figure_text=render.figure_text,
+    number=render.number,
+    plural=render.plural,
+    article_title=render.article_title,
+    REVIEW_STATUSES=REVIEW_STATUSES,
+    review_status=review_status,
     claim_date=queries.claim_date,
     quote=lambda s: quote(str(s), safe=""),
 )
@@ -127,61 +142,51 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims_page(
-    request: Request,
-    event: str = "",
-    country: str = "",
-    speaker: str = "",
-    origin: str = "",
-    modality: str = "",
-    q: str = "",
-    date_from: str = "",
-    date_to: str = "",
-    offset: int = 0,
-) -> HTMLResponse:
+def claims_page(request: Request, offset: int = 0) -> HTMLResponse:
+    """The claims table: every filter of ``table.parse_query`` (a bad value: 400), the total, a sort
+    on any column, downloads of the whole filter, and a map of the matching claims' places."""
+    params = {k: v for k, v in request.query_params.items() if k in LEDGER_PARAMS + WEB_PARAMS}
+    ledger = _ledger(request)
     try:
-        where = ClaimFilter.parse(
-            {"search": "q"},
-            event=event,
-            country=country,
-            speaker=speaker[:200],
-            origin=origin[:200],
-            modality=modality,
-            search=q[:500],
-            date_from=date_from,
-            date_to=date_to,
-        )
+        query = parse_query(params)
+        context = TableContext.load(ledger)
+        found = list(query.claims(ledger, context))
     except FilterError as exc:
         raise HTTPException(400, str(exc)) from None
     offset = max(0, offset)
-    filters = {
-        "event": event,
-        "country": country,
-        "speaker": speaker,
-        "origin": origin,
-        "modality": modality,
-        "q": q,
-        "date_from": date_from,
-        "date_to": date_to,
-    }
-    ledger = _ledger(request)
-    found = ledger.claims(where, limit=PAGE_SIZE + 1, offset=offset)
+    filters = {name: params.get(name, "") for name in LEDGER_PARAMS + WEB_PARAMS}
     active = {k: v for k, v in filters.items() if v}
 
-    def link(new_offset: int) -> str:
-        return "/claims?" + urlencode({**active, "offset": new_offset})
+    def link(**changes: Any) -> str:
+        return "/claims?" + urlencode({k: v for k, v in {**active, **changes}.items() if v})
 
+    shown = found[offset : offset + PAGE_SIZE]
+    points = render.map_points(found)
     return page(
         request,
         "claims.html",
-        claims=found[:PAGE_SIZE],
+        claims=shown,
+        total=len(found),
         filters=filters,
         offset=offset,
-        next_link=link(offset + PAGE_SIZE) if len(found) > PAGE_SIZE else None,
-        prev_link=link(max(0, offset - PAGE_SIZE)) if offset else None,
-        export_link="/api/claims?" + urlencode({**active, "limit": 500}),
+        next_link=link(offset=offset + PAGE_SIZE) if offset + PAGE_SIZE < len(found) else None,
+        prev_link=link(offset=max(0, offset - PAGE_SIZE)) if offset else None,
+        sort_links={col: link(sort=_next_sort(query.sort, col)) for col in SORT_KEYS},
+        downloads={fmt: "/api/claims/export?" + urlencode({**active, "format": fmt}) for fmt in FORMATS},
+        export_link="/api/claims?"
+        + urlencode({**{k: v for k, v in active.items() if k in LEDGER_PARAMS}, "limit": 500}),
         source_ids=ledger.source_ids_by_name(),
+        context=context,
+        tracked_options=[(t.id, t.label) for t in fusion.track(ledger)],
+        outlet_options=sorted({o for o in context.outlets.values() if o}, key=str.casefold),
+        map_points=points,
+        map_view=render.map_view(points),
     )
+
+
+def _next_sort(current: str, column: str) -> str:
+    """A column header's sort: ascending, or descending when the table is already ascending by it."""
+    return f"-{column}" if current == column else column
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
