@@ -333,15 +333,15 @@ class Desk:
     # -- sources -------------------------------------------------------------------------------
     def merge_source(self, name: str, into: str, by: str | None = None) -> None:
         """Make ``name`` an alias of ``into`` in every chain, now and for articles ingested later."""
-        known = self._known(name)
-        target = self._known(into, option="--into")
+        known = self.known_source(name)
+        target = self.known_source(into, option="--into")
         if name_key(known) == name_key(target):
             raise InputError("--into", f"{name!r} and {into!r} are the same source")
         self._source_action(known, "merge", target, by)
 
     def rename_source(self, old: str, new: str, by: str | None = None) -> None:
         """Show the source ``old`` under the name ``new`` in every chain."""
-        known = self._known(old)
+        known = self.known_source(old)
         new = " ".join((new or "").split())[:MAX_NAME]
         if not new:
             raise InputError("rename", "the new name is empty")
@@ -349,14 +349,14 @@ class Desk:
 
     def ignore_source(self, name: str, by: str | None = None) -> None:
         """Leave the source ``name`` out of every chain (a pronoun or junk source: "He", "some")."""
-        self._source_action(self._known(name), "ignore", None, by)
+        self._source_action(self.known_source(name), "ignore", None, by)
 
     def source_actions(self) -> list[SourceAction]:
         """Every merge, rename and ignore, by name."""
         with self.ledger._read() as conn:
             return list(load_view(conn, ()).sources.values())
 
-    def _known(self, name: str, option: str = "source") -> str:
+    def known_source(self, name: str, option: str = "source") -> str:
         """The ledger's spelling of a source or outlet name; NotFoundError for an unknown one."""
         key = name_key(name or "")
         names = {name_key(s["name"]): s["name"] for s in self.ledger.sources()}

@@ -69,9 +69,10 @@ def create_app(db: str | None = None, api_token: str | None = None, create: bool
     app.state.settings = settings
     app.state.api_token = api_token if api_token is not None else os.environ.get("CLAIMTRAIL_API_TOKEN", "")
 
-    from . import api, views
+    from . import api, desk_api, views
 
     app.include_router(api.router)
+    app.include_router(desk_api.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
