@@ -48,6 +48,23 @@ def review_command(
     out.print(f"claim {claim.claim_id}: {review.status} (by {review.by}, {review.at})", highlight=False)
 
 
+#: The options of `correct` and `add` (a claim's fields), declared once.
+FIELDS: dict[str, Any] = {
+    "value": typer.Option(None, "--value", help="The figure (alone: a single figure, no range)."),
+    "low": typer.Option(None, "--low", help="The low end of a range."),
+    "high": typer.Option(None, "--high", help="The high end of a range."),
+    "unit": typer.Option(None, "--unit", help="The unit as written (km, kg; empty for a count)."),
+    "event": typer.Option(None, "--event", help="What happened (deployed, killed, ...)."),
+    "subject": typer.Option(None, "--subject", help="What is counted (troops, drones)."),
+    "country": typer.Option(None, "--country", help="Whose: the subject's country, ISO alpha-2."),
+    "speaker": typer.Option(None, "--speaker", help="Who says it (the first source of the chain)."),
+    "origin": typer.Option(None, "--origin", help="Whom it comes from (the last source of the chain)."),
+    "modality": typer.Option(None, "--modality", help="asserted (the default of `add`), reported, ..."),
+    "event_date": typer.Option(None, "--event-date", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD."),
+    "place": typer.Option(None, "--place", help="A place (repeat for several; replaces them)."),
+}
+
+
 def _correction(**given: Any) -> Correction:
     places = given.pop("place")
     return Correction(**given, places=tuple(places) if places else None)
@@ -56,27 +73,24 @@ def _correction(**given: Any) -> Correction:
 @reports_errors
 def correct_command(  # long: one option per correctable field, each documented
     claim_id: str = typer.Argument(..., help="A claim id (a unique prefix is enough)."),
-    value: float = typer.Option(None, "--value", help="The figure (alone: a single figure, no range)."),
-    low: float = typer.Option(None, "--low", help="The low end of a range."),
-    high: float = typer.Option(None, "--high", help="The high end of a range."),
-    unit: str = typer.Option(None, "--unit", help="The unit as written (km, kg; empty for a count)."),
-    event: str = typer.Option(None, "--event", help="What happened (deployed, killed, ...)."),
-    subject: str = typer.Option(None, "--subject", help="What is counted (troops, drones)."),
-    country: str = typer.Option(None, "--country", help="Whose: the subject's country, ISO alpha-2."),
-    speaker: str = typer.Option(None, "--speaker", help="Who says it (the first source of the chain)."),
-    origin: str = typer.Option(None, "--origin", help="Whom it comes from (the last source of the chain)."),
-    modality: str = typer.Option(None, "--modality", help="asserted, reported, estimated, ..."),
-    event_date: str = typer.Option(None, "--event-date", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD."),
-    place: list[str] = typer.Option(None, "--place", help="A place (repeat for several; replaces them)."),
+    value: float = FIELDS["value"],
+    low: float = FIELDS["low"],
+    high: float = FIELDS["high"],
+    unit: str = FIELDS["unit"],
+    event: str = FIELDS["event"],
+    subject: str = FIELDS["subject"],
+    country: str = FIELDS["country"],
+    speaker: str = FIELDS["speaker"],
+    origin: str = FIELDS["origin"],
+    modality: str = FIELDS["modality"],
+    event_date: str = FIELDS["event_date"],
+    place: list[str] = FIELDS["place"],
     note: str = typer.Option(None, "--note", help=NOTE_HELP),
     by: str = typer.Option(None, "--by", help=BY_HELP),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Correct a claim; the extracted values are kept apart and shown under `extracted`."""
-    fix = _correction(
-        value=value, low=low, high=high, unit=unit, event=event, subject=subject, country=country,
-        speaker=speaker, origin=origin, modality=modality, event_date=event_date, place=place,
-    )  # fmt: skip
+    fix = _correction(**{name: given for name, given in locals().items() if name in FIELDS})
     with ledger_for(db) as ledger:
         claim = ledger.desk.correct(claim_id, fix, by=_by(ledger, by), note=note)
     from ..contract.claims import claim_to_json
@@ -92,27 +106,24 @@ def add_command(  # long: one option per field of the claim, each documented
     article_id: str = typer.Argument(..., help="An article id (a unique prefix is enough)."),
     start: int = typer.Option(..., "--start", help="Where the evidence starts (a character offset)."),
     end: int = typer.Option(..., "--end", help="Where it ends (exclusive)."),
-    value: float = typer.Option(None, "--value", help="The figure (makes a quantity claim)."),
-    low: float = typer.Option(None, "--low", help="The low end of a range."),
-    high: float = typer.Option(None, "--high", help="The high end of a range."),
-    unit: str = typer.Option(None, "--unit", help="The unit as written."),
-    event: str = typer.Option(None, "--event", help="What happened (deployed, killed, ...)."),
-    subject: str = typer.Option(None, "--subject", help="What is counted."),
-    country: str = typer.Option(None, "--country", help="The subject's country, ISO alpha-2."),
-    speaker: str = typer.Option(None, "--speaker", help="Who says it."),
-    origin: str = typer.Option(None, "--origin", help="Whom it comes from."),
-    modality: str = typer.Option(None, "--modality", help="asserted (default), reported, ..."),
-    event_date: str = typer.Option(None, "--event-date", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD."),
-    place: list[str] = typer.Option(None, "--place", help="A place (repeat for several)."),
+    value: float = FIELDS["value"],
+    low: float = FIELDS["low"],
+    high: float = FIELDS["high"],
+    unit: str = FIELDS["unit"],
+    event: str = FIELDS["event"],
+    subject: str = FIELDS["subject"],
+    country: str = FIELDS["country"],
+    speaker: str = FIELDS["speaker"],
+    origin: str = FIELDS["origin"],
+    modality: str = FIELDS["modality"],
+    event_date: str = FIELDS["event_date"],
+    place: list[str] = FIELDS["place"],
     note: str = typer.Option(None, "--note", help=NOTE_HELP),
     by: str = typer.Option(None, "--by", help=BY_HELP),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Record a claim the extractor missed, with its evidence span in the article's text."""
-    fix = _correction(
-        value=value, low=low, high=high, unit=unit, event=event, subject=subject, country=country,
-        speaker=speaker, origin=origin, modality=modality, event_date=event_date, place=place,
-    )  # fmt: skip
+    fix = _correction(**{name: given for name, given in locals().items() if name in FIELDS})
     with ledger_for(db) as ledger:
         matches = [article_id] if ledger.has_article(article_id) else ledger.article_ids(article_id)
         if len(matches) != 1:
