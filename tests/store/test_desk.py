@@ -83,6 +83,10 @@ def test_a_correction_is_laid_over_the_extraction_which_stays_stored(stored):
     with ledger.engine.connect() as conn:  # the extraction itself is never overwritten
         data = conn.scalar(select(claims_table.c.data).where(claims_table.c.claim_id == troops.claim_id))
     assert data == claim_to_json(troops)
+    # the filters read the corrected values; the stored extraction is as it was
+    assert [c.claim_id for c in ledger.claims(ClaimFilter(event="training"))] == [troops.claim_id]
+    assert [c.claim_id for c in ledger.claims(ClaimFilter(speaker="Lee"))] == [troops.claim_id]
+    assert troops.claim_id not in [c.claim_id for c in ledger.claims(ClaimFilter(event="deployed"))]
     again = ledger.desk.correct(troops.claim_id, Correction(value=1300), by="mara")  # corrections add up
     assert again.quantity is not None and (again.quantity.value, again.quantity.low) == (1300, None)
     assert again.event == "training"
@@ -120,13 +124,17 @@ def test_corrections_and_reviews_survive_re_extraction_or_become_orphans(stored)
     restated = replace(more, claim_id="d" * 20, kind="statement")
     ledger.add_article(article, [troops, restated, moved])
     assert ledger.get_claim(troops.claim_id).quantity.value == 1250
+    ledger.desk.correct(troops.claim_id, Correction(event="training"), by="mara")
+    ledger.delete_article(article.article_id)
+    ledger.add_article(article, [troops, restated, moved])  # the filters follow the correction again
+    assert [c.claim_id for c in ledger.claims(ClaimFilter(event="training"))] == [troops.claim_id]
     assert ledger.get_claim(restated.claim_id).review.status == "confirmed"
     assert ledger.get_claim(moved.claim_id).review is None
     assert [(o["claim_id"], o["status"]) for o in ledger.desk.orphans()] == [
         (casualties.claim_id, "disputed")
     ]
     actions = [e.action for e in ledger.desk.history(restated.claim_id)]
-    assert actions == ["ingest", "review", "ingest", "reattach"]  # its past under its former id too
+    assert actions == ["ingest", "review", "ingest", "reattach", "ingest"]  # its past under its former id too
 
 
 def test_a_claim_added_by_hand_has_its_span_and_survives_re_ingest(stored):

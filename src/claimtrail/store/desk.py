@@ -26,8 +26,8 @@ from ..contract.claims import claim_from_json, claim_to_json
 from ..errors import ClaimtrailError, InputError
 from ..model import Article, Claim, Evidence, EvidenceRole, ReviewStatus
 from .desk_overlay import Correction, DeskRow, DeskView, SourceAction, corrected_fields, review_status
-from .rows import MAX_NAME, chunks, name_key
-from .schema import audit, claims, desk_claims, desk_sources, users
+from .rows import MAX_NAME, chunks, claim_row, name_key, to_date
+from .schema import articles, audit, claims, desk_claims, desk_sources, users
 
 if TYPE_CHECKING:
     from .ledger import Ledger
@@ -196,6 +196,52 @@ def on_article_stored(
     return extra
 
 
+#: The ``claims`` columns that filters read, set to a corrected claim's values (``data`` keeps the
+#: extraction), so `claims --event killed` finds a claim corrected to "killed".
+FILTER_COLUMNS = (
+    "event", "modality", "subject_text", "subject_normalized", "subject_country", "value", "low",
+    "high", "unit", "normalized_value", "normalized_unit", "event_date_start", "event_date_end",
+    "date_start", "date_end", "speaker", "origin", "place_countries",
+)  # fmt: skip
+
+
+def index_corrections(
+    conn: Connection, claim_ids: Iterable[str] | None = None, article_id: str | None = None
+) -> None:
+    """Set the filter columns of the corrected claims among ``claim_ids`` (or of an article) to
+    their corrected values (run after a correction, and after an article's claims are stored again)."""
+    query = select(desk_claims.c.claim_id, desk_claims.c.corrections)
+    if article_id is not None:
+        query = query.where(desk_claims.c.article_id == article_id)
+    if claim_ids is not None:
+        query = query.where(desk_claims.c.claim_id.in_(list(claim_ids)))
+    wanted = [row.claim_id for row in conn.execute(query) if row.corrections]
+    if not wanted:
+        return
+    view = load_view(conn, wanted)
+    stored = (
+        select(
+            claims.c.claim_id,
+            claims.c.data,
+            claims.c.qualifiers,
+            claims.c.sentence_start,
+            articles.c.published,
+        )
+        .join(articles, articles.c.article_id == claims.c.article_id)
+        .where(claims.c.claim_id.in_(wanted))
+    )
+    for row in conn.execute(stored).all():
+        claim = view.apply(
+            claim_from_json(row.data, qualifiers=row.qualifiers or (), sentence_start=row.sentence_start)
+        )
+        values = claim_row(claim, 0, to_date(row.published))
+        conn.execute(
+            claims.update()
+            .where(claims.c.claim_id == row.claim_id)
+            .values({k: values[k] for k in FILTER_COLUMNS})
+        )
+
+
 # ---------------------------------------------------------------------------------------------
 # The desk
 
@@ -286,6 +332,7 @@ class Desk:
             if note is not None:
                 values["note"] = _note(note)
             _save(conn, claim, row, values)
+            index_corrections(conn, [claim.claim_id])
             write_audit(conn, "correct", user, claim_id=claim.claim_id, article_id=claim.article_id,
                         before={k: current.get(k) for k in changes}, after=changes)  # fmt: skip
         return self.claim(claim.claim_id)

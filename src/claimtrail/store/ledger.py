@@ -289,6 +289,7 @@ class Ledger:
                 claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who())
                 self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
                 new_sources = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
+                desk_store.index_corrections(conn, article_id=article_id)
         except LedgerError:
             raise
         except (UnicodeError, ValueError, TypeError) as exc:  # a value the driver cannot adapt
