@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -76,9 +76,16 @@ class DeskView:
 
     rows: dict[str, DeskRow] = field(default_factory=dict)
     sources: dict[str, SourceAction] = field(default_factory=dict)
+    _resolved: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def resolve(self, name: str) -> str | None:
-        """The name a source name stands for after merges and renames; None when it is ignored."""
+        """The name a source name stands for after merges and renames; None when it is ignored
+        (memoised per name: a view is read-only once loaded)."""
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
+
+    def _resolve(self, name: str) -> str | None:
         seen: set[str] = set()
         current = name
         while True:
@@ -91,33 +98,39 @@ class DeskView:
             seen.add(key)
             current = act.target or current
 
-    def chain(self, links: Iterable[SourceLink]) -> tuple[SourceLink, ...]:
+    def chain(self, links: tuple[SourceLink, ...]) -> tuple[SourceLink, ...]:
         """An attribution chain with merged and renamed sources under their new name and ignored
-        ones left out."""
-        out: list[SourceLink] = []
-        for link in links:
+        ones left out; ``links`` itself (the same object) when no source of it is touched."""
+        if not self.sources:
+            return links
+        out: list[SourceLink] | None = None
+        for i, link in enumerate(links):
             name = source_name(link)
-            if name is None or not self.sources:
-                out.append(link)
+            resolved = self.resolve(name) if name else name
+            if resolved == name:
+                if out is not None:
+                    out.append(link)
                 continue
-            resolved = self.resolve(name)
-            if resolved is None:
-                continue
-            out.append(link if resolved == name else replace(link, name=resolved))
-        return tuple(out)
+            if out is None:
+                out = list(links[:i])
+            if resolved is not None:
+                out.append(replace(link, name=resolved))
+        return links if out is None else tuple(out)
 
     def apply(self, claim: Claim) -> Claim:
-        """``claim`` as the desk sees it (unchanged when the desk holds nothing for it)."""
+        """``claim`` as the desk sees it (the same object when the desk holds nothing for it)."""
         row = self.rows.get(claim.claim_id)
-        corrected = dict(row.corrections) if row else {}
-        typed = {name: _typed(name, value, claim) for name, value in corrected.items()}
-        chain = self.chain(typed.get("attribution", claim.attribution))
-        if chain != typed.get("attribution", claim.attribution):
+        if row is None and not self.sources:
+            return claim
+        typed = {name: _typed(name, value, claim) for name, value in (row.corrections if row else {}).items()}
+        base = typed.get("attribution", claim.attribution)
+        chain = self.chain(base)
+        if chain is not base:
             typed["attribution"] = chain
         if row is None and not typed:
             return claim
-        extracted_json = claim_to_json(claim)
         names = tuple(n for n in CLAIM_FIELDS if n in typed)
+        extracted_json = claim_to_json(claim) if names else {}
         review = Review(
             status=row.status if row else "unreviewed",
             note=row.note if row else None,
