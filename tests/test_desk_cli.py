@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from store.conftest import pg_url  # noqa: F401 - a fresh PostgreSQL schema per test
 from store.factory import make_article, report_claims
 from typer.testing import CliRunner
 
@@ -179,3 +180,43 @@ def test_orphans_lists_what_lost_its_claim(db):
     said = _ok("orphans", "--db", db)
     assert said.splitlines()[0] == "1 orphaned desk entries"
     assert troops in said and "disputed" in said
+
+
+@pytest.mark.postgres
+def test_a_shared_postgresql_ledger_records_each_analyst(pg_url):  # noqa: F811
+    with open_ledger(pg_url) as ledger:
+        article = make_article()
+        ledger.add_article(article, report_claims(article))
+        troops = ledger.claims()[0].claim_id
+    mara = _ok("users", "add", "mara", "--db", pg_url).splitlines()[-1].strip()
+    jun = _ok("users", "add", "jun", "--db", pg_url).splitlines()[-1].strip()
+    _ok(
+        "review",
+        troops,
+        "--status",
+        "disputed",
+        "--note",
+        "Which batch?",
+        "--db",
+        pg_url,
+        CLAIMTRAIL_TOKEN=mara,
+    )
+    _ok("correct", troops, "--value", "1300", "--db", pg_url, CLAIMTRAIL_TOKEN=jun)
+    _ok("users", "revoke", "jun", "--db", pg_url)
+    assert "no active user" in _fails_env(
+        ("review", troops, "--status", "confirmed", "--db", pg_url), CLAIMTRAIL_TOKEN=jun
+    )
+    history = json.loads(_ok("history", troops, "--format", "json", "--db", pg_url))
+    assert [(h["action"], h["by"]) for h in history][1:] == [("review", "mara"), ("correct", "jun")]
+    line = json.loads(_ok("export", "--format", "jsonl", "--db", pg_url).splitlines()[0])
+    assert (line["quantity"]["value"], line["review"]["status"], line["review"]["by"]) == (
+        1300,
+        "disputed",
+        "jun",
+    )
+
+
+def _fails_env(args: tuple[str, ...], **env: str) -> str:
+    result = runner.invoke(app, list(args), env=env)
+    assert result.exit_code == 1, result.output
+    return result.stderr.strip()
