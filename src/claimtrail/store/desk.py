@@ -442,12 +442,13 @@ class Desk:
 
     # -- history -------------------------------------------------------------------------------
     def history(self, claim_id: str | None = None, source: str | None = None) -> list[AuditEntry]:
-        """The audit of a claim (with the ingest of its article) or of a source name, oldest first."""
+        """The audit of a claim (with the ingests and deletions of its article) or of a source name,
+        oldest first."""
         query = select(audit).order_by(audit.c.audit_id)
         if claim_id is not None:
             claim = self.claim(claim_id)
             ids = self._former_ids(claim.claim_id)
-            ingest = (audit.c.action == "ingest") & (audit.c.article_id == claim.article_id)
+            ingest = audit.c.action.in_(("ingest", "delete")) & (audit.c.article_id == claim.article_id)
             query = query.where(audit.c.claim_id.in_(ids) | ingest)
         elif source is not None:
             key = name_key(source)
