@@ -453,7 +453,9 @@ class Desk:
         elif source is not None:
             key = name_key(source)
             if not key:
-                raise InputError("--source", "the source name is empty")
+                raise NotFoundError(
+                    f"source {source!r}", "no source has a name of only spaces or punctuation"
+                )
             query = query.where(audit.c.source.is_not(None))
         with self.ledger._read() as conn:
             rows = conn.execute(query).all()
