@@ -62,6 +62,8 @@ Kind = Literal["quantity", "statement"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 #: What a claim's evidence span shows.
 EvidenceRole = Literal["quantity", "content", "subject", "trigger", "time", "place", "source", "cue"]
+#: What an analyst made of a claim at the desk (the claims.jsonl ``review.status``).
+ReviewStatus = Literal["unreviewed", "confirmed", "disputed", "rejected"]
 
 EVENTS: tuple[Event, ...] = get_args(Event)
 SUBJECT_CLASSES: tuple[SubjectClass, ...] = get_args(SubjectClass)
@@ -69,6 +71,7 @@ MODALITIES: tuple[Modality, ...] = get_args(Modality)
 ACTOR_TYPES: tuple[SourceType, ...] = get_args(SourceType)
 KINDS: tuple[Kind, ...] = get_args(Kind)
 EVIDENCE_ROLES: tuple[EvidenceRole, ...] = get_args(EvidenceRole)
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
 
 _Word = TypeVar("_Word", bound=str)
 
@@ -334,6 +337,21 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """What the analyst's desk holds for a claim: its review status with the note, who and when,
+    the contract fields people corrected (``corrected``) and the values extracted for them
+    (``extracted``: contract JSON by field name), and whether a person added the claim by hand."""
+
+    status: ReviewStatus = "unreviewed"
+    note: str | None = None
+    by: str | None = None
+    at: str | None = None  # ISO 8601 UTC
+    corrected: tuple[str, ...] = ()
+    extracted: dict[str, Any] = field(default_factory=dict, compare=False)
+    added: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One figure or statement with its provenance (``contract.claims.claim_to_json`` gives its
     claims.jsonl line). ``qualifiers``, ``sentence_start``, ``evidence`` and ``part_of`` are internal
@@ -361,3 +379,4 @@ class Claim:
     sentence_start: int = 0
     evidence: tuple[Evidence, ...] = ()
     part_of: str | None = None  # the claim id of the whole this figure is part of ("31 of 35")
+    review: Review | None = None  # the desk's overlay (store.desk), None where the desk has nothing

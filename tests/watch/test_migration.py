@@ -14,10 +14,10 @@ def test_a_version_3_ledger_gains_the_watch_tables(ledger_target):
         with ledger.engine.begin() as conn:  # back to what version 3 had
             conn.exec_driver_sql("DROP TABLE watch_rounds")
             conn.exec_driver_sql("DROP TABLE watch_state")
-            conn.exec_driver_sql("DELETE FROM schema_version WHERE version = 4")
+            conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 4")
         assert ledger.schema_version() == 3
     with open_ledger(ledger_target) as ledger:
-        assert ledger.schema_version() == 4
+        assert ledger.schema_version() >= 4  # and the steps after it (5: the desk)
         assert {"watch_state", "watch_rounds"} <= set(inspect(ledger.engine).get_table_names())
         now = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
         ledger.save_watch_state(

@@ -6,6 +6,14 @@ import typer
 
 from .annotate_cmd import annotate_command
 from .common import reports_errors
+from .desk_cmd import (
+    add_command,
+    correct_command,
+    history_command,
+    orphans_command,
+    review_command,
+    users_app,
+)
 from .export_cmd import export_command
 from .ingest_cmd import ingest_command
 from .query_cmd import articles_command, claims_command, failures_command, search_command, show_command
@@ -36,6 +44,12 @@ app.command("checks")(checks_command)
 app.add_typer(sources_app, name="sources")
 app.command("serve")(serve_command)
 app.command("watch")(watch_command)
+app.command("review")(review_command)
+app.command("correct")(correct_command)
+app.command("add")(add_command)
+app.command("history")(history_command)
+app.command("orphans")(orphans_command)
+app.add_typer(users_app, name="users")
 
 
 @app.command("version")

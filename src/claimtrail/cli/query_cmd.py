@@ -48,6 +48,7 @@ OPTION_NAMES = {
     "kind": "--kind",
     "date_from": "--from",
     "date_to": "--to",
+    "review": "--review",
 }
 
 
@@ -96,6 +97,9 @@ def claims_command(
     kind: str = typer.Option(None, "--kind", help="quantity (figures) or statement (attributed clauses)."),
     since: str = typer.Option(None, "--from", help="Published on or after YYYY-MM-DD."),
     until: str = typer.Option(None, "--to", help="Published on or before YYYY-MM-DD."),
+    review: str = typer.Option(
+        None, "--review", help="Review status at the desk: unreviewed, confirmed, disputed, rejected."
+    ),
     limit: int = typer.Option(200, "--limit", min=1, help="At most this many claims."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
@@ -112,6 +116,7 @@ def claims_command(
         kind=kind,
         date_from=since,
         date_to=until,
+        review=review,
     )
     if fmt not in ("table", "json"):
         fail(f"--format: {fmt!r} is not table or json")

@@ -211,6 +211,7 @@ def sources_grade_command(
         ..., help="Reliability A (completely reliable) .. E (unreliable), F (cannot be judged)."
     ),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    by: str = typer.Option(None, "--by", help="Who sets the grade (recorded in the history)."),
 ) -> None:
     """Set the Admiralty reliability (A-F) of a source or outlet; it applies to every spelling of it."""
     grade = (letter or "").strip().upper()
@@ -225,7 +226,7 @@ def sources_grade_command(
                 f"source {name!r}",
                 "no source or outlet of that name in the ledger (see `claimtrail sources list`)",
             )
-        ledger.set_grade(name, grade)
+        ledger.set_grade(name, grade, by=ledger.desk.who(by))
     out.print(f"{name}: reliability {grade}", highlight=False)
 
 

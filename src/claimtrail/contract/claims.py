@@ -11,7 +11,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..extract.subjects import subject_class
-from ..model import SUBJECT_CLASSES, Claim, Evidence, PlaceRef, Quantity, SourceLink, Subject, TimeRef, one_of
+from ..model import (
+    REVIEW_STATUSES,
+    SUBJECT_CLASSES,
+    Claim,
+    Evidence,
+    PlaceRef,
+    Quantity,
+    Review,
+    SourceLink,
+    Subject,
+    TimeRef,
+    one_of,
+)
 
 #: The claims.jsonl fields, in contract order.
 CLAIM_FIELDS = (
@@ -36,8 +48,10 @@ CLAIM_FIELDS = (
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:
-    """The claims.jsonl object of ``claim``, fields in contract order."""
-    return {
+    """The claims.jsonl object of ``claim``, fields in contract order; a claim the desk holds
+    something for (``claim.review``) adds ``review`` and, where fields were corrected, ``extracted``
+    (the extracted values of those fields), so every other claim's line is as it always was."""
+    data = {
         "claim_id": claim.claim_id,
         "article_id": claim.article_id,
         "article_url": claim.article_url,
@@ -56,6 +70,37 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "modality": claim.modality,
         "cues": list(claim.cues),
     }
+    if claim.review is not None:
+        data["review"] = review_to_json(claim.review)
+        if claim.review.corrected:
+            data["extracted"] = {k: claim.review.extracted.get(k) for k in claim.review.corrected}
+    return data
+
+
+def review_to_json(review: Review) -> dict[str, Any]:
+    """The ``review`` object: status, note, by, at, the corrected field names, and ``added`` (true
+    for a claim a person recorded by hand)."""
+    return {
+        "status": review.status,
+        "note": review.note,
+        "by": review.by,
+        "at": review.at,
+        "corrected": list(review.corrected),
+        "added": review.added,
+    }
+
+
+def review_from_json(data: dict[str, Any], extracted: dict[str, Any] | None) -> Review:
+    """A ``review`` object (and the claim's ``extracted`` values) as a Review."""
+    return Review(
+        status=one_of(data["status"], REVIEW_STATUSES, "review status"),
+        note=data.get("note"),
+        by=data.get("by"),
+        at=data.get("at"),
+        corrected=tuple(data.get("corrected") or ()),
+        extracted=dict(extracted or {}),
+        added=bool(data.get("added")),
+    )
 
 
 def subject_to_json(subject: Subject) -> dict[str, Any]:
@@ -159,4 +204,7 @@ def claim_from_json(
         sentence_start=sentence_start,
         evidence=tuple(evidence),
         part_of=part_of,
+        review=None
+        if data.get("review") is None
+        else review_from_json(data["review"], data.get("extracted")),
     )

@@ -25,8 +25,10 @@ def estimate_to_json(estimate: Estimate) -> dict[str, Any]:
 
 
 def point_to_json(point: TimelinePoint) -> dict[str, Any]:
-    """One timeline point: ``{"date", "best", "low", "high", "claims", "origins"}``."""
-    return {
+    """One timeline point: ``{"date", "best", "low", "high", "claims", "origins"}``, plus
+    ``"confirmed"`` (the claims of the point an analyst confirmed) only where there are some, so a
+    ledger nobody reviewed prints the tracking contract as before (docs/desk.md)."""
+    data: dict[str, Any] = {
         "date": point.date,
         "best": point.best,
         "low": point.low,
@@ -34,6 +36,9 @@ def point_to_json(point: TimelinePoint) -> dict[str, Any]:
         "claims": list(point.claims),
         "origins": list(point.origins),
     }
+    if point.confirmed:
+        data["confirmed"] = list(point.confirmed)
+    return data
 
 
 def origin_ref_to_json(origin: OriginRef) -> dict[str, Any]:

@@ -60,6 +60,7 @@ class TimelinePoint:
     high: Figure
     claims: tuple[str, ...]
     origins: tuple[str, ...]
+    confirmed: tuple[str, ...] = ()  # the claims of the point an analyst confirmed at the desk
 
 
 @dataclass(frozen=True)

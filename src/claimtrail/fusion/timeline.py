@@ -137,4 +137,11 @@ def _point(day: date, day_items: list[Item]) -> TimelinePoint:
         high=_num(max(highs)) if highs and all(i.high is not None for i in figures) else None,
         claims=tuple(dict.fromkeys(cid for i in day_items for cid in i.claim_ids)),
         origins=tuple(sorted({i.origin.name for i in day_items})),
+        confirmed=tuple(
+            dict.fromkeys(
+                i.claim.claim_id
+                for i in day_items
+                if i.claim.review is not None and i.claim.review.status == "confirmed"
+            )
+        ),
     )

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import InputError
-from ..model import EVENTS, KINDS, MODALITIES, Event, Kind, Modality, one_of
+from ..model import EVENTS, KINDS, MODALITIES, REVIEW_STATUSES, Event, Kind, Modality, ReviewStatus, one_of
 
 
 class FilterError(InputError):
@@ -39,13 +39,14 @@ def _country_code(value: str | None, name: str) -> str | None:
 class ClaimFilter:
     """Claims matching every filter given (None: no filter).
 
-    ``country``: the subject's country and ``place_country``: any place's country (ISO alpha-2,
-    either case); ``speaker``/``origin``: case-insensitive substring of the first/last source of the
-    chain; ``search``: full text over claim sentences (syntax as in ``Ledger.search_articles``);
-    ``article_id``: one article's claims; ``date_from``/``date_to``: claims whose dates (event time,
-    else statement time, else the article's publication date) overlap that interval (empty when
-    ``date_from`` is after ``date_to``). The constructor validates every value (``FilterError``)
-    and upper-cases the country codes.
+        ``country``: the subject's country and ``place_country``: any place's country (ISO alpha-2,
+        either case); ``speaker``/``origin``: case-insensitive substring of the first/last source of the
+        chain; ``search``: full text over claim sentences (syntax as in ``Ledger.search_articles``);
+        ``article_id``: one article's claims; ``review``: the desk's review status (a claim the desk
+    holds nothing for is ``unreviewed``); ``date_from``/``date_to``: claims whose dates (event time,
+        else statement time, else the article's publication date) overlap that interval (empty when
+        ``date_from`` is after ``date_to``). The constructor validates every value (``FilterError``)
+        and upper-cases the country codes.
     """
 
     event: Event | None = None
@@ -59,6 +60,7 @@ class ClaimFilter:
     article_id: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    review: ReviewStatus | None = None  # the desk's review status (store/desk.py)
 
     def __post_init__(self) -> None:
         try:
@@ -68,6 +70,8 @@ class ClaimFilter:
                 one_of(self.kind, KINDS, "kind")
             if self.modality is not None:
                 one_of(self.modality, MODALITIES, "modality")
+            if self.review is not None:
+                one_of(self.review, REVIEW_STATUSES, "review")
         except ValueError as exc:
             name, _, reason = str(exc).partition(": ")
             raise FilterError(name, reason) from None

@@ -41,6 +41,7 @@ from ..contract.claims import claim_from_json
 from ..errors import InputError, LedgerError
 from ..ingest.boundary import one_line, safe_text
 from ..model import EVIDENCE_ROLES, Article, Claim, Evidence, Failure, one_of
+from . import desk as desk_store
 from . import migrations
 from .engine import WRITE_OPTION, db_reason, engine_for, json_dumps
 from .filters import ALL_CLAIMS, ClaimFilter
@@ -64,6 +65,7 @@ from .schema import (
     PG_CLAIM_TSV,
     PG_TS_CONFIG,
     articles,
+    audit,
     claim_sources,
     claims,
     evidence,
@@ -148,6 +150,16 @@ class Ledger:
         self._insert_plans: dict[str, tuple[str, list[str], list[str], list[str]]] = {}
         # Ids of sources known to be committed (sources are never deleted), to skip their upsert.
         self._source_ids: dict[tuple[str, str], int] = {}
+        #: Who the ledger's own writes (ingest, grades) are recorded under; None: ``default_user()``.
+        self.user: str | None = None
+
+    @property
+    def desk(self) -> desk_store.Desk:
+        """The analyst's desk of this ledger: reviews, corrections, source merges, users, history."""
+        return desk_store.Desk(self)
+
+    def _who(self, by: str | None = None) -> str:
+        return by or self.user or desk_store.default_user()
 
     # -- plumbing ------------------------------------------------------------------------------
     def __enter__(self) -> Ledger:
@@ -273,8 +285,11 @@ class Ledger:
                 self._clear_failures(conn, *input_sources(article))
                 if state[0]:
                     return False
+                # the desk's claims added by hand come back; its reviews re-attach (store/desk.py)
+                claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who())
                 self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
                 new_sources = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
+                desk_store.index_corrections(conn, article_id=article_id)
         except LedgerError:
             raise
         except (UnicodeError, ValueError, TypeError) as exc:  # a value the driver cannot adapt
@@ -379,7 +394,10 @@ class Ledger:
             conn.execute(evidence.delete().where(evidence.c.claim_id.in_(ids)))
             conn.execute(claim_sources.delete().where(claim_sources.c.claim_id.in_(ids)))
             conn.execute(claims.delete().where(claims.c.article_id == article_id))
-            return conn.execute(articles.delete().where(articles.c.article_id == article_id)).rowcount > 0
+            deleted = conn.execute(articles.delete().where(articles.c.article_id == article_id)).rowcount > 0
+            if deleted:
+                desk_store.write_audit(conn, "delete", self._who(), article_id=article_id)
+            return deleted
 
     # -- reading articles ----------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -527,6 +545,8 @@ class Ledger:
             conditions.append(claims.c.date_end >= where.date_from)
         if where.date_to is not None:
             conditions.append(claims.c.date_start <= where.date_to)
+        if where.review is not None:
+            conditions.append(desk_store.review_condition(where.review))
         if where.search is not None:
             match = self._claim_search(where.search)
             if match is None:
@@ -570,7 +590,11 @@ class Ledger:
                 for e in conn.execute(ev):
                     role = one_of(e.role, EVIDENCE_ROLES, "evidence role")
                     spans[e.claim_id].append(Evidence(role, e.start, e.end))
-        return rows, [_stored_claim(row, spans[row.claim_id]) for row in rows]
+            loaded = [_stored_claim(row, spans[row.claim_id]) for row in rows]
+            if loaded and desk_store.has_desk(conn):  # the desk laid over what was extracted
+                view = desk_store.load_view(conn, spans)
+                loaded = [view.apply(c) for c in loaded]
+        return rows, loaded
 
     def iter_claims(self, where: ClaimFilter = ALL_CLAIMS, batch: int = 2000) -> Iterator[Claim]:
         """All claims matching ``where`` (as in ``claims``), in ledger order, fetched ``batch`` at a
@@ -728,9 +752,10 @@ class Ledger:
             ]
 
     # -- grades (Admiralty reliability) ---------------------------------------------------------
-    def set_grade(self, name: str, letter: str) -> None:
+    def set_grade(self, name: str, letter: str, by: str | None = None) -> None:
         """Grade a source or outlet's reliability, Admiralty code A (completely reliable) .. E
-        (unreliable), F (cannot be judged); a new grade replaces the old one."""
+        (unreliable), F (cannot be judged); a new grade replaces the old one. The change goes to the
+        audit under ``by`` (else the ledger's user)."""
         letter = (letter or "").strip().upper()
         if len(letter) != 1 or letter not in RELIABILITY:
             raise InputError(f"grade {letter or '(empty)'!r} for {name!r}", "reliability must be one of A-F")
@@ -752,7 +777,12 @@ class Ledger:
             },
         )
         with self._write() as conn:
+            old = conn.scalar(select(grades.c.reliability).where(grades.c.name_key == row["name_key"]))
             conn.execute(stmt, row)
+            desk_store.write_audit(
+                conn, "grade", self._who(by), source=row["name"], before={"reliability": old},
+                after={"reliability": letter},
+            )  # fmt: skip
 
     def grades(self) -> list[dict[str, Any]]:
         """Every grade set: ``{"name", "reliability", "set_at"}``, by name."""
@@ -781,6 +811,7 @@ class Ledger:
             select(articles.c.ingested_at).where(articles.c.doc_id == newest).scalar_subquery(),
             select(func.count()).select_from(grades).scalar_subquery(),
             select(func.max(grades.c.set_at)).scalar_subquery(),
+            select(func.max(audit.c.audit_id)).scalar_subquery(),  # every desk write is audited
         )
         with self._read() as conn:
             row = conn.execute(query).one()
@@ -800,7 +831,10 @@ class Ledger:
 
     def claims_for_fusion(self, batch: int = 5000) -> Iterator[Claim]:
         """Every claim with its qualifiers but without evidence spans (fusion does not read them),
-        in ledger order, fetched ``batch`` at a time by key."""
+        in ledger order, fetched ``batch`` at a time by key; as the desk shows them (corrected
+        values, merged and ignored sources, the review), without the claims it rejected."""
+        with self._read() as conn:
+            view = desk_store.load_view(conn) if desk_store.has_desk(conn) else None
         last = 0
         while True:
             query = (
@@ -819,7 +853,9 @@ class Ledger:
             with self._read() as conn:
                 rows = conn.execute(query).all()
             for row in rows:
-                yield _stored_claim(row)
+                claim = _stored_claim(row) if view is None else view.apply(_stored_claim(row))
+                if claim.review is None or claim.review.status != "rejected":
+                    yield claim
             if len(rows) < batch:
                 return
             last = rows[-1].doc_id

@@ -5,7 +5,8 @@ points into), ``claims`` (filterable columns plus ``data``, the full claims.json
 ``sources`` (one row per distinct source: normalised name + type), ``claim_sources`` (each claim's
 attribution chain, position 0 = speaker .. last = origin), ``evidence`` (character spans), ``failures``
 (inputs that could not be ingested, one row per input with its latest reason and attempt count), ``grades`` (Admiralty reliability per source or outlet), ``watch_state`` and
-``watch_rounds`` (what ``claimtrail watch`` remembers between rounds) and
+``watch_rounds`` (what ``claimtrail watch`` remembers between rounds), the desk's ``desk_claims``,
+``desk_sources``, ``audit`` and ``users`` (version 5) and
 ``schema_version`` (the migrations applied, see ``migrations``).
 
 Full-text search is the one part that differs by backend, so it is created by ``create_fts``:
@@ -197,6 +198,64 @@ watch_rounds = Table(
     Column("digest", JSONType, nullable=False),  # contract.digest.digest_to_json
 )
 Index("ix_watch_rounds_at", watch_rounds.c.at)
+
+# The analyst's desk (version 5, ``store/desk.py``): what people decided, kept apart from what was
+# extracted. ``desk_claims``: one row per claim a person reviewed, corrected or added, with the
+# article and evidence span it is re-attached by after a re-extraction; ``desk_sources``: source
+# merges, renames and ignores; ``audit``: every write, append-only; ``users``: hashed tokens.
+desk_claims = Table(
+    "desk_claims",
+    metadata,
+    Column("claim_id", String(), primary_key=True),
+    Column("article_id", String(), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(), nullable=False),
+    Column("status", String(), nullable=False, default="unreviewed", server_default="unreviewed"),
+    Column("note", Text),
+    Column("by_user", Text),
+    Column("at", DateTime(timezone=True)),
+    Column("corrections", JSONType),  # contract field name -> corrected contract JSON value
+    Column("added", JSONType),  # the contract object of a claim recorded by hand, else NULL
+)
+Index("ix_desk_claims_article", desk_claims.c.article_id)
+Index("ix_desk_claims_status", desk_claims.c.status)
+
+desk_sources = Table(
+    "desk_sources",
+    metadata,
+    Column("name_key", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("action", String(), nullable=False),  # merge | rename | ignore
+    Column("target", Text),  # the name it becomes (merge, rename); NULL for ignore
+    Column("by_user", Text),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("audit_id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("by_user", Text),
+    Column("action", String(), nullable=False),
+    Column("claim_id", String()),
+    Column("source", Text),  # a source or outlet name (merge, rename, ignore, grade)
+    Column("article_id", String()),
+    Column("before", JSONType),
+    Column("after", JSONType),
+)
+Index("ix_audit_claim", audit.c.claim_id)
+Index("ix_audit_source", audit.c.source)
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("token_hash", String(), nullable=False, unique=True),  # sha256 hex of the token
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
 
 schema_version = Table(
     "schema_version",

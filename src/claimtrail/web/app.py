@@ -89,9 +89,10 @@ def create_app(  # long: the app's settings, routers, assets and middleware in o
         fetch_private = os.environ.get("CLAIMTRAIL_FETCH_PRIVATE", "").strip().lower() in ("1", "true", "yes")
     app.state.fetch_private = fetch_private
 
-    from . import api, views
+    from . import api, desk_api, views
 
     app.include_router(api.router)
+    app.include_router(desk_api.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
