@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 from html import unescape
 
 import pytest
@@ -59,7 +60,9 @@ def _run(app, scope_headers, chunks):
         sent.append(message)
 
     scope = {"type": "http", "method": "POST", "path": "/x", "headers": scope_headers}
-    asyncio.run(app(scope, receive, send))
+    # a thread of its own: after the Playwright tests the main thread may hold a running event loop
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     status = next(m["status"] for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return status, body, read["n"]
