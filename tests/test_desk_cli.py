@@ -4,6 +4,7 @@ orphans; each bad input is one line on stderr and a non-zero exit."""
 from __future__ import annotations
 
 import json
+from unittest.mock import ANY
 
 import pytest
 from store.conftest import pg_url  # noqa: F401 - a fresh PostgreSQL schema per test
@@ -153,6 +154,12 @@ def test_sources_merge_rename_ignore_and_their_history(db):
     history = json.loads(_ok("history", "--source", "Ukrainian officials", "--format", "json", "--db", db))
     assert [(h["action"], h["by"]) for h in history] == [("grade", "jun")]
     assert "give a claim id or --source" in _fails("history", "--db", db)
+    listed = {r["name"]: r.get("desk") for r in json.loads(_ok("sources", "list", "-f", "json", "--db", db))}
+    assert listed["National Intelligence Service"]["action"] == "merge"
+    assert listed["National Intelligence Service"]["target"] == "Ukrainian officials"
+    assert listed["Park Ji-hoon"] == {"action": "rename", "target": "Park J.", "by": "mara", "at": ANY}
+    assert listed["Park J."]["action"] == "ignore"  # a name only the desk knows is listed too
+    assert listed["Ukrainian officials"] is None
 
 
 def test_users_tokens_and_who_writes(db):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -10,6 +11,9 @@ from rich.table import Table
 from ..contract.track import check_to_json, contradiction_to_json, ledger_origin_to_json, tracked_to_json
 from ..errors import InputError
 from .common import DB_HELP, fail, ledger_for, out, parse_date, reports_errors
+
+if TYPE_CHECKING:
+    from ..store.ledger import Ledger
 
 FORMATS = ("table", "json")
 
@@ -167,10 +171,12 @@ def sources_list_command(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
-    """Every source and outlet with its claims and its reliability grade (A-F; blank = not graded)."""
+    """Every source and outlet with its claims, its reliability grade (A-F; blank = not graded) and
+    what the desk did with it (merged into another, renamed, ignored)."""
     _check_format(fmt)
     with ledger_for(db) as ledger:
         rows = [dict(r, kind="source") for r in ledger.sources()]
+        _add_desk_actions(rows, ledger)
         outlets: dict[str, int] = {}
         for outlet, _published in ledger.article_meta().values():
             if outlet:
@@ -189,7 +195,7 @@ def sources_list_command(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     table = Table(title="Sources and outlets")
-    for col in ("kind", "name", "type", "claims", "as origin", "grade"):
+    for col in ("kind", "name", "type", "claims", "as origin", "grade", "desk"):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(
@@ -199,8 +205,32 @@ def sources_list_command(
             str(r.get("claims", r.get("articles", ""))),
             str(r.get("as_origin", "")),
             r.get("reliability") or "",
+            _desk_text(r.get("desk")),
         )
     out.print(table)
+
+
+def _add_desk_actions(rows: list[dict[str, Any]], ledger: Ledger) -> None:
+    """Each source row gains ``desk`` ({action, target, by, at}) when an analyst merged, renamed or
+    ignored that name; a name the desk acted on that no extracted claim carries is listed too."""
+    from ..store.rows import name_key
+
+    actions = {name_key(a.name): a for a in ledger.desk.source_actions()}
+    for row in rows:
+        action = actions.pop(name_key(row["name"]), None)
+        if action is not None:
+            row["desk"] = {"action": action.action, "target": action.target, "by": action.by, "at": action.at}
+    for action in actions.values():
+        desk = {"action": action.action, "target": action.target, "by": action.by, "at": action.at}
+        rows.append({"kind": "source", "name": action.name, "claims": 0, "desk": desk})
+
+
+def _desk_text(desk: dict[str, Any] | None) -> str:
+    if not desk:
+        return ""
+    if desk["action"] == "ignore":
+        return "ignored"
+    return f"{'merged into' if desk['action'] == 'merge' else 'renamed to'} {desk['target']}"
 
 
 @sources_app.command("grade")
