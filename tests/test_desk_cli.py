@@ -3,6 +3,8 @@ orphans; each bad input is one line on stderr and a non-zero exit."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from unittest.mock import ANY
 
@@ -65,6 +67,12 @@ def test_review_then_filter_and_export_carry_it(db):
     assert listed[0]["review"]["note"] == "A first batch only"
     lines = [json.loads(x) for x in _ok("export", "--format", "jsonl", "--db", db).splitlines()]
     assert [("review" in x) for x in lines] == [True, False, False]
+    rows = list(csv.DictReader(io.StringIO(_ok("export", "--format", "csv", "--db", db))))
+    assert [(r["review_status"], r["review_note"], r["review_by"]) for r in rows] == [
+        ("rejected", "A first batch only", "mara"),
+        ("unreviewed", "", ""),
+        ("unreviewed", "", ""),
+    ]
     assert len(json.loads(_ok("claims", "--review", "unreviewed", "--format", "json", "--db", db))) == 2
 
 

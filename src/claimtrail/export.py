@@ -67,6 +67,11 @@ CSV_COLUMNS = (
     "sentence",
     "reliability",
     "credibility",
+    "review_status",
+    "review_note",
+    "review_by",
+    "review_at",
+    "corrected",
 )
 
 #: Admiralty grades per claim id, as ``claimtrail.fusion.claim_grades(ledger)`` gives them.
@@ -107,6 +112,28 @@ def flatten(claim: Claim, grades: Grades | None = None) -> dict[str, Any]:
         "sentence": claim.sentence,
         "reliability": grade.reliability if grade else None,
         "credibility": grade.credibility if grade else None,
+        **_review_columns(claim),
+    }
+
+
+def _review_columns(claim: Claim) -> dict[str, Any]:
+    """The desk's columns: review status (``unreviewed`` when the desk holds nothing), its note, who
+    and when, and the corrected fields ("; "-joined; the row carries the corrected values)."""
+    review = claim.review
+    if review is None:
+        return {
+            "review_status": "unreviewed",
+            "review_note": None,
+            "review_by": None,
+            "review_at": None,
+            "corrected": "",
+        }
+    return {
+        "review_status": review.status,
+        "review_note": review.note,
+        "review_by": review.by,
+        "review_at": review.at,
+        "corrected": "; ".join(review.corrected),
     }
 
 
