@@ -273,3 +273,22 @@ def test_a_version_4_ledger_gains_the_desk_tables(ledger_target):
         article = make_article()
         ledger.add_article(article, report_claims(article))
         assert [e.action for e in ledger.desk.history(report_claims(article)[0].claim_id)] == ["ingest"]
+
+
+def test_speaker_and_origin_filters_follow_merges_renames_and_ignores(stored):
+    ledger, _article, (troops, more, casualties) = stored
+
+    def origins(text: str) -> list[str]:
+        return sorted(c.claim_id for c in ledger.claims(ClaimFilter(origin=text)))
+
+    assert origins("Ukrainian officials") == [casualties.claim_id]
+    ledger.desk.merge_source("National Intelligence Service", into="Ukrainian officials", by="mara")
+    assert origins("ukrainian OFFICIALS") == sorted([troops.claim_id, casualties.claim_id])
+    assert origins("Intelligence Service") == []  # merged away: shown under the other name
+    ledger.desk.rename_source("Ukrainian officials", "Kyiv's defence ministry", by="mara")
+    assert origins("defence ministry") == sorted([troops.claim_id, casualties.claim_id])
+    assert origins("Ukrainian officials") == []
+    speakers = [c.claim_id for c in ledger.claims(ClaimFilter(speaker="Park Ji"))]
+    assert sorted(speakers) == sorted([troops.claim_id, more.claim_id])
+    ledger.desk.ignore_source("Park Ji-hoon", by="mara")
+    assert ledger.claims(ClaimFilter(speaker="Park Ji")) == []

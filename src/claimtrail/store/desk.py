@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from ..contract.claims import claim_from_json, claim_to_json
 from ..errors import ClaimtrailError, InputError
 from ..model import Article, Claim, Evidence, EvidenceRole, ReviewStatus
 from .desk_overlay import Correction, DeskRow, DeskView, SourceAction, corrected_fields, review_status
-from .rows import MAX_NAME, chunks, claim_row, name_key, to_date
+from .rows import MAX_NAME, chunks, claim_row, like_pattern, name_key, to_date
 from .schema import articles, audit, claims, desk_claims, desk_sources, users
 
 if TYPE_CHECKING:
@@ -157,6 +157,28 @@ def review_condition(status: ReviewStatus) -> Any:
         reviewed = select(desk_claims.c.claim_id).where(desk_claims.c.status != "unreviewed")
         return claims.c.claim_id.not_in(reviewed)
     return claims.c.claim_id.in_(select(desk_claims.c.claim_id).where(desk_claims.c.status == status))
+
+
+def source_name_condition(conn: Connection, column: Any, text: str) -> Any:
+    """A WHERE condition on a claims name column (``speaker``, ``origin``) for names containing
+    ``text`` (any case) as the desk shows them: a name merged or renamed into a matching one
+    matches, a name merged away from it or ignored does not, whatever it was extracted as."""
+    matches = column.ilike(like_pattern(text), escape="\\")
+    view = load_view(conn, ())
+    if not view.sources:
+        return matches
+    wanted = text.lower()
+    moved_in, moved_away = [], []
+    for action in view.sources.values():
+        shown = view.resolve(action.name)
+        lower = action.name.lower()
+        if shown is not None and wanted in shown.lower():
+            moved_in.append(lower)
+        elif wanted in lower:
+            moved_away.append(lower)
+    name = func.lower(column)
+    condition = and_(matches, name.not_in(moved_away)) if moved_away else matches
+    return or_(condition, name.in_(moved_in)) if moved_in else condition
 
 
 def on_article_stored(

@@ -55,7 +55,6 @@ from .rows import (
     failure_key,
     fts5_query,
     input_sources,
-    like_pattern,
     name_key,
     source_name,
     text_hash,
@@ -535,10 +534,10 @@ class Ledger:
             conditions.append(claims.c.modality == where.modality)
         if where.article_id is not None:
             conditions.append(claims.c.article_id == where.article_id)
-        if where.speaker:
-            conditions.append(claims.c.speaker.ilike(like_pattern(where.speaker), escape="\\"))
-        if where.origin:
-            conditions.append(claims.c.origin.ilike(like_pattern(where.origin), escape="\\"))
+        for column, name in ((claims.c.speaker, where.speaker), (claims.c.origin, where.origin)):
+            if name:
+                with self._read() as conn:  # names as the desk shows them (merges, renames, ignores)
+                    conditions.append(desk_store.source_name_condition(conn, column, name))
         if where.date_from is not None and where.date_to is not None and where.date_from > where.date_to:
             return None  # an empty interval: no claim, not the ones whose span straddles both ends
         if where.date_from is not None:
