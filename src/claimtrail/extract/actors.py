@@ -61,6 +61,7 @@ class Lexicon:
     titles: frozenset[str]
     honorifics: frozenset[str]
     naming_verbs: frozenset[str]
+    place_offices: frozenset[str]
     demonyms: dict[str, str | None]
     countries: dict[str, str | None]
 
@@ -84,6 +85,7 @@ def lexicon(resource: str = "actors.yaml") -> Lexicon:
         titles=frozenset(data["titles"]),
         honorifics=frozenset(data["honorifics"]),
         naming_verbs=frozenset(data["naming_verbs"]),
+        place_offices=frozenset(data["place_offices"]),
         demonyms=dict(data["demonyms"]),
         countries=dict(data["countries"]),
     )
@@ -321,10 +323,24 @@ class Component:
         ):
             s -= 1
         span = doc[s:e]
+        if self._office_place(span):
+            return
         name = span.text
         if span[0].text in self.lex.honorifics and len(span) > 1:
             name = doc[s + 1 : e].text
         found.take(Candidate(s, e, span.root.i, "entity", "person", name, rank=2))
+
+    def _office_place(self, span: Span) -> bool:
+        """A name held by an office over a place ("the mayor of Zarichne", "residents of Lukove"):
+        the place, not a person."""
+        root = span.root
+        prep = root.head
+        return (
+            root.dep_ == "pobj"
+            and prep.lower_ == "of"
+            and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() in self.lex.place_offices
+        )
 
     def _speaking_names(self, found: _Found, propns: list[Token], geo: _Geo) -> None:
         """2a. A proper name the entity tagger missed or called a place, speaking: a person

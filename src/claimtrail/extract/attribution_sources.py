@@ -18,8 +18,7 @@ class SourceReader(TextReader):
         """The speaker of a cue verb: its subject, a passive agent, or the subject it shares."""
         t = v
         for _ in range(4):
-            for c in t.children:
-                if c.dep_ in SUBJECT_DEPS:
+            for c in self._subjects(t):
                     if c.dep_ == "nsubjpass" and c.lower_ in self.lex.expletives:
                         return None
                     if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
@@ -36,7 +35,7 @@ class SourceReader(TextReader):
                     return self._agent(pobj) if pobj is not None else None
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self._agent(t.head)
-            if t is v and opens_sentence(v):  # "Said the governor: ..." (inverted)
+            if t is v and v.tag_ != "VBG" and opens_sentence(v):  # "Said the governor: ..." (inverted)
                 obj = next((c for c in v.children if c.dep_ == "dobj" and c.i <= v.i + 4), None)
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
@@ -48,6 +47,16 @@ class SourceReader(TextReader):
                 continue
             return None
         return None
+
+    def _subjects(self, t: Token) -> list[Token]:
+        """The subjects of ``t``, the speaker's first: where the parser gives a verb after a quote
+        two subjects ('"Full retreat," said the commander'; '"My reaction, that was outrageous,"
+        the aide said'), the one inside the quote is part of what is said, not who says it."""
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) < 2:
+            return subjects
+        outside = [c for c in subjects if self._quote_at(c.idx) is None]
+        return sorted(outside, key=lambda c: abs(c.i - t.i)) or subjects
 
     @staticmethod
     def _antecedent(head: Token) -> Token | None:
