@@ -19,16 +19,16 @@ class SourceReader(TextReader):
         t = v
         for _ in range(4):
             for c in self._subjects(t):
-                    if c.dep_ == "nsubjpass" and c.lower_ in self.lex.expletives:
-                        return None
-                    if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
-                        return self._passive_agent(t)  # "troops were reported killed": not the speaker
-                    if c.lower_ in self.lex.relative_pronouns and t.dep_ == "relcl":
-                        # "Choi, who said ...": the relative's head
-                        return self._agent(self._antecedent(t.head))
-                    if c.tag_ in ("WP", "WDT"):
-                        return None  # '"Who would have believed it?"': a question, no one speaks
-                    return self._agent(c)
+                if c.dep_ == "nsubjpass" and c.lower_ in self.lex.expletives:
+                    return None
+                if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
+                    return self._passive_agent(t)  # "troops were reported killed": not the speaker
+                if c.lower_ in self.lex.relative_pronouns and t.dep_ == "relcl":
+                    # "Choi, who said ...": the relative's head
+                    return self._agent(self._antecedent(t.head))
+                if c.tag_ in ("WP", "WDT"):
+                    return None  # '"Who would have believed it?"': a question, no one speaks
+                return self._agent(c)
             for c in t.children:
                 if c.dep_ == "agent":
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
