@@ -66,3 +66,50 @@ def test_a_governor_of_a_region_keeps_his_own_name_as_source(annotate):
     a = by_cue(doc._.attributions, "said")
     assert a.source_name == "Oleksandr Prokudin"
     assert "Kherson" not in [x.text for x in doc._.actors if x.type == "person"]
+
+
+def test_a_change_of_amount_is_no_stance(annotate):
+    # "decline" is a stance ("declined the offer", "declined to comment") and an amount.
+    text = "The regiment's strength declined to about 600 men. Prices declined from 40 to 12 a day."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == []
+    start = text.index("600")
+    assert attribution_for(doc, start, start + 3) == []
+
+
+def test_declining_an_offer_or_to_comment_is_still_a_stance(annotate):
+    text = "The governor declined the offer of 200 more police officers."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "declined")
+    assert a.source.text == "The governor"
+
+
+def test_the_writers_own_asides_have_no_speaker(annotate):
+    text = (
+        "It goes without saying that the ceasefire is fragile. "
+        "It is worth noting that 300 prisoners were exchanged in May. "
+        "Let's say the army has 20,000 reservists."
+    )
+    doc = annotate(text)
+    assert doc._.attributions == []
+
+
+def test_an_aside_does_not_hide_a_real_speaker_in_the_same_sentence(annotate):
+    text = "Needless to say, the mayor said 12 people had been evacuated."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "said")
+    assert a.source.text == "the mayor"
+
+
+def test_a_hearing_by_judges_is_no_statement_of_the_case(annotate):
+    text = "The appeal of the two captured soldiers will be heard by three judges in March."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == []
+
+
+def test_a_figure_confirmed_by_an_agent_is_still_said_by_it(annotate):
+    text = "The toll of 14 dead was confirmed by the regional police on Sunday."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "confirmed")
+    assert a.source.text == "the regional police"
+    assert text[a.content_start : a.content_end] == "The toll of 14 dead"

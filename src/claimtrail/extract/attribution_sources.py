@@ -51,12 +51,13 @@ class SourceReader(TextReader):
     def _subjects(self, t: Token) -> list[Token]:
         """The subjects of ``t``, the speaker's first: where the parser gives a verb after a quote
         two subjects ('"Full retreat," said the commander'; '"My reaction, that was outrageous,"
-        the aide said'), the one inside the quote is part of what is said, not who says it."""
+        the aide said'), the one inside the quote is part of what is said, not who says it; of the
+        rest, the nearest ("The Latest: Trump urges ...")."""
         subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) < 2:
             return subjects
         outside = [c for c in subjects if self._quote_at(c.idx) is None]
-        return sorted(outside, key=lambda c: abs(c.i - t.i)) or subjects
+        return sorted(outside or subjects, key=lambda c: abs(c.i - t.i))
 
     @staticmethod
     def _antecedent(head: Token) -> Token | None:

@@ -37,6 +37,8 @@ class VerbCues(NounCues):
         """A speech verb: source = its subject, content = its clause, quote or object."""
         if v.i in self.by_cue or _negated(v, self.lex.negating):
             return  # "did not confirm": the subject does not say the content
+        if self._writer_idiom(v):
+            return  # "it goes without saying that ...": the writer's aside, no one's statement
         content = self._verb_content(v)
         if content is None:
             return
@@ -254,6 +256,10 @@ class VerbCues(NounCues):
         ):
             # "described the retreat" is no statement; "described it as ..." is
             return _Verdict(self._adjacent_quote(v))
+        if v.lemma_ in lex.amount_verbs and not any(c.dep_ in ("dobj", "xcomp") for c in v.children):
+            return _Verdict(
+                None
+            )  # "the regiment's strength declined to about 600 men": an amount, not a stance
         if v.lemma_ in lex.stance and not _has_clause(v):
             content = self._object_content(v)
             if content is not None:
@@ -292,7 +298,10 @@ class VerbCues(NounCues):
                 and t.head.i > t.i
             ):
                 return _Verdict(self._span_chars(t.i + 1, max(t.head.right_edge.i + 1, v.sent.end)))
-        if any(c.dep_ == "agent" for c in v.children):
+        if any(c.dep_ == "agent" for c in v.children) and (
+            v.lemma_ not in self.lex.intent or v.lemma_ in self.lex.stance
+        ):
+            # "the figure was confirmed by the ministry"; never a wish or a hearing ("the case will be heard by three judges")
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in self.lex.relative_pronouns and subj.pos_ != "PRON":
                 return _Verdict(self._span_chars(subj.left_edge.i, subj.right_edge.i + 1))
@@ -329,6 +338,20 @@ class VerbCues(NounCues):
             if c.dep_ == "prep" and c.lower_ in self.lex.topic_preps and v.lemma_ in self.lex.topic_verbs:
                 return _Verdict(self._span_chars(c.i + 1, c.right_edge.i + 1))
         return _Verdict(None)
+
+    def _writer_idiom(self, v: Token) -> bool:
+        """Whether the cue word sits in a phrase of the writer's own ("it is worth noting that",
+        "needless to say", "let's say")."""
+        sent = v.sent
+        low = sent.text.lower()
+        at = v.idx - sent.start_char
+        for idiom in self.lex.writer_idioms:
+            start = low.find(idiom)
+            while start != -1:
+                if start <= at < start + len(idiom):
+                    return True
+                start = low.find(idiom, start + 1)
+        return False
 
     def _defers(self, v: Token) -> bool:
         """ "refused to confirm", "declined to say": the inner speech verb is the cue (negated);
