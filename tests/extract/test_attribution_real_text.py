@@ -113,3 +113,26 @@ def test_a_figure_confirmed_by_an_agent_is_still_said_by_it(annotate):
     a = by_cue(doc._.attributions, "confirmed")
     assert a.source.text == "the regional police"
     assert text[a.content_start : a.content_end] == "The toll of 14 dead"
+
+
+def test_a_court_rules_that_and_rules_against(annotate):
+    text = (
+        "The court ruled that the detention of 12 journalists was illegal. "
+        "A military tribunal ruled against the ministry on Tuesday. The junta has ruled the country since 2021."
+    )
+    doc = annotate(text)
+    assert chain_names(doc, text, "12 journalists") == ["court"] or chain_names(
+        doc, text, "12 journalists"
+    ) == ["The court"]
+    against = by_cue(doc._.attributions, "ruled against")
+    assert text[against.content_start : against.content_end] == "the ministry"
+    assert [a.cue.text for a in doc._.attributions] == ["ruled", "ruled against"]
+
+
+def test_a_study_finds_a_figure_but_people_finding_things_do_not_report(annotate):
+    text = "A 2023 study found 31 cases of forced deportation. Soldiers found a cache of 200 rifles."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "found")
+    assert a.source.text == "A 2023 study"
+    assert text[a.content_start : a.content_end] == "31 cases of forced deportation"
+    assert len(doc._.attributions) == 1
