@@ -136,3 +136,18 @@ def test_a_study_finds_a_figure_but_people_finding_things_do_not_report(annotate
     assert a.source.text == "A 2023 study"
     assert text[a.content_start : a.content_end] == "31 cases of forced deportation"
     assert len(doc._.attributions) == 1
+
+
+def test_evidence_speaks_for_whoever_gathered_it(annotate):
+    text = "Evidence gathered by investigators shows 50 civilians were executed."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "shows")
+    assert a.source.text == "investigators"
+    assert text[a.content_start : a.content_end] == "50 civilians were executed"
+
+
+def test_a_panel_finds_for_itself_not_for_whoever_appointed_it(annotate):
+    text = "A panel appointed by the governor found that 14 officers had lied."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "found")
+    assert a.source.text == "A panel"

@@ -75,6 +75,7 @@ class AttributionResource(TypedDict):
     interview_prepositions: list[str]
     place_prepositions: list[str]
     amount_verbs: list[str]
+    evidence_bodies: list[str]
     writer_idioms: list[str]
 
 
@@ -139,6 +140,7 @@ class Lexicon:
     signature_dashes: frozenset[str]
     place_preps: frozenset[str]
     amount_verbs: frozenset[str]
+    evidence_bodies: frozenset[str]
     writer_idioms: tuple[str, ...]
 
 
@@ -210,5 +212,6 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         signature_dashes=frozenset(data["signature_dashes"]),
         place_preps=frozenset(data["place_prepositions"]),
         amount_verbs=frozenset(data["amount_verbs"]),
+        evidence_bodies=frozenset(data["evidence_bodies"]),
         writer_idioms=tuple(w.lower() for w in data["writer_idioms"]),
     )
