@@ -151,3 +151,20 @@ def test_a_panel_finds_for_itself_not_for_whoever_appointed_it(annotate):
     doc = annotate(text)
     a = by_cue(doc._.attributions, "found")
     assert a.source.text == "A panel"
+
+
+def test_according_to_at_the_head_of_a_misparsed_sentence(annotate):
+    # The parser hangs the clause inside the source's phrase; what follows the comma is said.
+    text = "According to conservative radio host Olek Brandt, the offensive reeks of \u201cfear\u201d and desperation."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "According to")
+    assert "Olek Brandt" in a.source.text
+    assert text[a.content_start : a.content_end] == "the offensive reeks of \u201cfear\u201d and desperation"
+
+
+def test_according_to_a_source_the_parser_reads_as_a_verb(annotate):
+    text = "The commander repeatedly abused conscripts, according to show insiders."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "according to")
+    assert a.source is not None and "insiders" in a.source.text
+    assert text[a.content_start : a.content_end] == "The commander repeatedly abused conscripts"

@@ -108,14 +108,34 @@ class SourceReader(TextReader):
         if tok is None:
             return None
         actor = self.actor_of[tok.i]
-        nouns = self.lex.nouns | (self.lex.evidence_nouns - self.lex.evidence_bodies)
-        if (tok.lemma_ in nouns or tok.lower_ in nouns) and (
+        if self.actor_of[tok.i] is None and (
+            tok.lemma_ in self.lex.evidence_nouns or tok.lower_ in self.lex.evidence_nouns
+        ):
+            gatherer = self._gatherer(tok)
+            if gatherer is not None:
+                return gatherer
+        if (tok.lemma_ in self.lex.nouns or tok.lower_ in self.lex.nouns) and (
             actor is None or actor.type in ("media", "document")
         ):
             author = self._noun_author(tok)
             if author is not None:
                 return author
         return tok
+
+    def _gatherer(self, n: Token) -> Token | None:
+        """Who gathered a body of evidence that speaks ("evidence gathered by investigators", "figures
+        compiled by the UN"), unless it is a body that finds for itself ("a panel appointed by")."""
+        if n.lemma_ in self.lex.evidence_bodies or n.lower_ in self.lex.evidence_bodies:
+            return None
+        for c in n.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                pobj = (
+                    next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                )
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+        return None
 
     def _noun_author(self, n: Token) -> Token | None:
         """The author of a cue noun: "ISW's report", "a report by ISW", "Pentagon data"."""
@@ -128,14 +148,6 @@ class SourceReader(TextReader):
             if c.dep_ == "prep" and c.lower_ in self.lex.agent_preps:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (self.actor_of[pobj.i] is not None or pobj.pos_ == "PROPN"):
-                    return pobj
-        for c in n.children:  # "evidence gathered by investigators", "figures compiled by the UN"
-            if c.dep_ == "acl" and c.tag_ == "VBN":
-                agent = next((g for g in c.children if g.dep_ == "agent"), None)
-                pobj = (
-                    next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-                )
-                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
         if n.dep_ == "dobj" and n.head.lemma_ in self.lex.making:  # "the office released video"
             subj = next((g for g in n.head.children if g.dep_ == "nsubj"), None)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .attribution_nouns import NounCues, that_clause
-from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft
+from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft, opens_sentence
 
 
 @dataclass(frozen=True)
@@ -431,6 +431,8 @@ class VerbCues(NounCues):
         """'according to X' / 'per X': content = the clause the phrase modifies."""
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
+            pobj = self._misparsed_object(prep)
+        if pobj is None:
             return
         if (
             cue.lower_ == "per"
@@ -442,12 +444,38 @@ class VerbCues(NounCues):
         while head.dep_ in ("prep", "pcomp") and head.pos_ == "ADP":
             head = head.head
         if head.i == cue.i:
-            return
-        clause = self._clause_head(head)
-        content = self._clause_without(clause, cue)
+            content = self._after_source_phrase(cue, pobj)
+        else:
+            content = self._clause_without(self._clause_head(head), cue)
         if content is None:
             return
         self._add(Draft(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _misparsed_object(self, prep: Token) -> Token | None:
+        """The source of "according to" where the parser read a noun as a verb ("according to show
+        insiders": "show" a verb, "insiders" its object): an actor in the phrase."""
+        for c in prep.children:
+            if c.dep_ == "pcomp":
+                for t in c.subtree:
+                    if t.i > c.i and self.actor_of[t.i] is not None:
+                        return t
+        return None
+
+    def _after_source_phrase(self, cue: Token, pobj: Token) -> tuple[int, int] | None:
+        """ "According to X, the move reeks of fear", where the parser hung the clause inside X's
+        phrase (the cue heads the sentence): what follows the comma closing X's name."""
+        if not opens_sentence(cue):
+            return None
+        sent_end = cue.sent.end
+        for t in self.doc[pobj.i + 1 : sent_end]:
+            if t.text == ",":
+                if t.i + 1 >= sent_end:
+                    return None
+                span = self._span_chars(t.i + 1, sent_end)
+                return span if span[1] > span[0] else None
+            if t.is_punct and t.text not in ("-", "'", "’"):
+                return None
+        return None
 
     def _cite(self, v: Token) -> None:
         """'X cited Y (in reporting that Z)', 'X said, citing Y', 'X, who cited Y, said ...',
