@@ -168,3 +168,17 @@ def test_according_to_a_source_the_parser_reads_as_a_verb(annotate):
     a = by_cue(doc._.attributions, "according to")
     assert a.source is not None and "insiders" in a.source.text
     assert text[a.content_start : a.content_end] == "The commander repeatedly abused conscripts"
+
+
+def test_a_figure_is_never_a_source_in_its_own_chain(annotate):
+    # The respondents' share holds a stance of its own, but it does not cite itself.
+    text = "Polls showed 62 percent of Ukrainians opposed territorial concessions."
+    doc = annotate(text)
+    assert chain_names(doc, text, "62 percent") == ["Polls"]
+
+
+def test_a_cited_source_still_closes_the_chain(annotate):
+    text = "A lawmaker said, citing Ukrainian intelligence, that 1,500 more troops had arrived."
+    doc = annotate(text)
+    names = chain_names(doc, text, "1,500")
+    assert len(names) == 2 and "intelligence" in names[-1].lower()
