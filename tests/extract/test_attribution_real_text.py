@@ -182,3 +182,17 @@ def test_a_cited_source_still_closes_the_chain(annotate):
     doc = annotate(text)
     names = chain_names(doc, text, "1,500")
     assert len(names) == 2 and "intelligence" in names[-1].lower()
+
+
+def test_he_resolves_to_a_surname_the_tagger_called_an_organisation(annotate):
+    text = "Kozak visited the damaged school on Friday. He said 40 windows were broken."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "said")
+    assert (a.source_name, a.source_type) == ("Kozak", "person")
+
+
+def test_he_never_resolves_to_a_place_or_an_acronym(annotate):
+    text = "NATO moved 300 troops to Lukove on Monday. He said the move was routine."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "said")
+    assert a.source_name in (None, "He", "he")

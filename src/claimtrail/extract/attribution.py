@@ -261,5 +261,6 @@ def attribution_for(doc: Doc, start_char: int, end_char: int) -> list[Attributio
 
 
 def _holds(source: TextSpan | None, start_char: int, end_char: int) -> bool:
-    """Whether a source span overlaps the text [start_char, end_char)."""
-    return source is not None and source.start < end_char and start_char < source.end
+    """Whether a source span holds the text [start_char, end_char) (a figure inside the source's
+    words, not a statement that spans the source and more)."""
+    return source is not None and source.start <= start_char and end_char <= source.end

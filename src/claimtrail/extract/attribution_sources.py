@@ -248,6 +248,32 @@ class SourceReader(TextReader):
         for a in reversed(self.actors):  # no named person before: "The minister said ... he expects"
             if a.start < t.idx and a.type == "person" and self._quote_at(a.start) is None:
                 return [a]
+        return self._surname_as_body(t)
+
+    def _surname_as_body(self, t: Token) -> list[ActorMention]:
+        """With no person before ``t``, a one-word name the entity tagger called an organisation, in
+        its sentence or the one before ("Kozak visited the site. He said ..."); never an acronym,
+        a known body or a name with a body's keyword (those are typed apart from "organization")."""
+        sents = [s for s in self.doc.sents if s.end <= t.i or s.start <= t.i < s.end][-2:]
+        if not sents:
+            return []
+        first = sents[0].start_char
+        for a in reversed(self.actors):
+            if (
+                not (first <= a.start < t.idx)
+                or a.type != "organization"
+                or self._quote_at(a.start) is not None
+            ):
+                continue
+            span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if (
+                span is not None
+                and len(span) == 1
+                and span[0].pos_ == "PROPN"
+                and span[0].is_title
+                and a.normalized == a.text
+            ):
+                return [a]
         return []
 
     def _last_group(self, t: Token) -> list[ActorMention]:
@@ -388,6 +414,10 @@ class SourceReader(TextReader):
             types = {x.type for x in actors}
             typ = first.type if len(types) > 1 else types.pop()
             m.source_type = ACTOR_TYPE_FOR_SOURCE.get(typ, typ)
+            if typ == "organization" and a.source_tok is not None and a.source_tok.lower_ in ("he", "she"):
+                m.source_type = (
+                    "person"  # "Kozak visited ... He said": the tagger's "organisation" is a person
+                )
             m.source_role = first.role if len(actors) == 1 else None
             m.source_country = first.country if len({x.country for x in actors}) == 1 else None
         elif source is not None and a.source_tok is not None:
