@@ -196,3 +196,28 @@ def test_he_never_resolves_to_a_place_or_an_acronym(annotate):
     doc = annotate(text)
     a = by_cue(doc._.attributions, "said")
     assert a.source_name in (None, "He", "he")
+
+
+def test_a_name_before_a_colon_on_the_title_line_speaks(annotate):
+    text = (
+        "Syrskyi: 40 drones shot down overnight\n\n"
+        "KYIV (Reuters) - Ukraine said on Sunday that its air defences had shot down 40 drones.\n"
+    )
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, ":")
+    assert a.source.text == "Syrskyi"
+    assert text[a.content_start : a.content_end] == "40 drones shot down overnight"
+
+
+def test_a_lesson_from_a_named_person_before_a_colon_is_that_persons_saying(annotate):
+    text = "A lesson from Olena Kravets: \u2018Never count the shelters twice.\u2019\n\nShe ran a district for 20 years.\n"
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, ":")
+    assert a.source_name == "Olena Kravets"
+
+
+def test_a_name_before_a_colon_further_down_needs_more_than_capitals(annotate):
+    # Not the title line, not named elsewhere, not an actor: "Note" and "Lukove" are no speakers.
+    text = "The strike hit at dawn.\n\nLukove: the village had 300 residents before the war.\n"
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == []

@@ -226,6 +226,22 @@ class NounCues(SourceReader):
             return True
         if all(w.pos_ == "PROPN" for w in label) and self._named_elsewhere(label):
             return True  # "Sanders: Clinton needs to ..." (a headline) where Sanders speaks in the article
+        if (
+            all(w.pos_ == "PROPN" or w.is_title for w in label)
+            and len(label) <= 3
+            and "\n" not in self.text[: label[0].idx]
+        ):
+            return True  # the title line "Zelensky: 40 drones downed overnight" (places were ruled out above)
+        froms = [w for w in label if w.lower_ == "from"]
+        if froms and len(label) - froms[-1].i + label[0].i <= 5:
+            rest = [w for w in label if w.i > froms[-1].i and w.is_alpha]
+            owner = self.actor_of[rest[-1].i] if rest else None
+            if (
+                owner is not None
+                and owner.type != "country"
+                and all(self.actor_of[w.i] is owner for w in rest)
+            ):
+                return True  # "A warning from the governor: ...", "A lesson from Loretta Lynch: ..."
         return len(label) <= 2 and label[-1].lemma_.lower() in self.lex.nouns
 
     def _named_elsewhere(self, label: list[Token]) -> bool:
