@@ -221,3 +221,12 @@ def test_a_name_before_a_colon_further_down_needs_more_than_capitals(annotate):
     text = "The strike hit at dawn.\n\nLukove: the village had 300 residents before the war.\n"
     doc = annotate(text)
     assert [a.cue.text for a in doc._.attributions] == []
+
+
+def test_a_column_title_before_a_colon_is_no_speaker(annotate):
+    text = "The Latest: Shelling resumes near the port\n\nODESA (AP) - The Latest on the war (all times local).\n"
+    doc = annotate(text)
+    assert ":" not in [a.cue.text for a in doc._.attributions]
+    text = "Stealth Over Ammunition: Depot Fire Kept Quiet\n\nThe ministry said nothing about the fire.\n"
+    doc = annotate(text)
+    assert ":" not in [a.cue.text for a in doc._.attributions]

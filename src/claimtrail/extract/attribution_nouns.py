@@ -227,7 +227,7 @@ class NounCues(SourceReader):
         if all(w.pos_ == "PROPN" for w in label) and self._named_elsewhere(label):
             return True  # "Sanders: Clinton needs to ..." (a headline) where Sanders speaks in the article
         if (
-            all(w.pos_ == "PROPN" or w.is_title for w in label)
+            all((w.pos_ == "PROPN" or (w.pos_ == "NOUN" and w.is_title)) and not w.is_stop for w in label)
             and len(label) <= 3
             and "\n" not in self.text[: label[0].idx]
         ):
