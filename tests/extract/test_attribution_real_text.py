@@ -230,3 +230,14 @@ def test_a_column_title_before_a_colon_is_no_speaker(annotate):
     text = "Stealth Over Ammunition: Depot Fire Kept Quiet\n\nThe ministry said nothing about the fire.\n"
     doc = annotate(text)
     assert ":" not in [a.cue.text for a in doc._.attributions]
+
+
+def test_an_inverted_said_before_a_colon_is_the_cue_and_not_part_of_the_name(annotate):
+    text = (
+        "The evacuation plan would leave 2,000 people behind.\n"
+        "Said Kravets: \u201cNobody in this district will be left behind.\u201d"
+    )
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "Said")
+    assert a.source_name == "Kravets"
+    assert text[a.content_start : a.content_end] == "Nobody in this district will be left behind."[:-1]

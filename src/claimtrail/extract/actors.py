@@ -196,6 +196,7 @@ class Component:
         said = attribution_lexicon(attribution)
         self.speech = said.speech_verbs
         self.cite = said.cite
+        self.inverted = said.inverted_verbs
         by_modifier = frozenset(k for k, v in lex.source_nouns.items() if v.get("by_modifier"))
         self.link_words = LinkWords(by_modifier, self.speech)
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -311,9 +312,12 @@ class Component:
         """A PERSON entity, widened to the names the model left out ("Defense Minister Rustem
         Umerov" where it tagged only "Umerov"), its honorific dropped from the name."""
         doc = found.doc
+        while s < e - 1 and doc[s].lower_ in self.inverted:
+            s += 1  # "Said Ellis: ...": the inverted verb is no part of the name
         while (
             s > 0
             and doc[s - 1].pos_ == "PROPN"
+            and doc[s - 1].lower_ not in self.inverted
             and not doc[s - 1].is_punct
             and doc[s - 1].dep_ == "compound"
             and doc[s - 1].text not in self.lex.titles

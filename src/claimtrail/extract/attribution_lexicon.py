@@ -76,6 +76,7 @@ class AttributionResource(TypedDict):
     place_prepositions: list[str]
     amount_verbs: list[str]
     evidence_bodies: list[str]
+    inverted_verbs: list[str]
     writer_idioms: list[str]
 
 
@@ -141,6 +142,7 @@ class Lexicon:
     place_preps: frozenset[str]
     amount_verbs: frozenset[str]
     evidence_bodies: frozenset[str]
+    inverted_verbs: frozenset[str]
     writer_idioms: tuple[str, ...]
 
 
@@ -213,5 +215,6 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         place_preps=frozenset(data["place_prepositions"]),
         amount_verbs=frozenset(data["amount_verbs"]),
         evidence_bodies=frozenset(data["evidence_bodies"]),
+        inverted_verbs=frozenset(data["inverted_verbs"]),
         writer_idioms=tuple(w.lower() for w in data["writer_idioms"]),
     )

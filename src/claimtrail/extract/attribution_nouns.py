@@ -184,6 +184,10 @@ class NounCues(SourceReader):
             if t.i in self.by_cue:
                 continue
             label = self._label_before(t)
+            # "Said Ellis: ..." where the parser made the inverted verb part of the name: the verb is the cue
+            inverted = len(label) > 1 and label[0].is_title and label[0].lower_ in self.lex.inverted_verbs
+            cue = label[0] if inverted else t
+            label = label[1:] if inverted else label
             if not 1 <= len(label) <= 5 or not self._speaker_label(label):
                 continue
             end = text.find("\n", t.idx)
@@ -196,7 +200,7 @@ class NounCues(SourceReader):
                 continue
             src = max(label, key=lambda w: (w.pos_ in ("PROPN", "NOUN"), w.i))
             found.append(
-                (Draft(t.i, t.i + 1, content, src, direct=self._is_quote(content), kind="colon"), label)
+                (Draft(cue.i, cue.i + 1, content, src, direct=self._is_quote(content), kind="colon"), label)
             )
         capitals = sum(1 for _, label in found if _in_capitals(label))
         for a, label in found:
