@@ -241,3 +241,37 @@ def test_an_inverted_said_before_a_colon_is_the_cue_and_not_part_of_the_name(ann
     a = by_cue(doc._.attributions, "Said")
     assert a.source_name == "Kravets"
     assert text[a.content_start : a.content_end] == "Nobody in this district will be left behind."[:-1]
+
+
+def test_three_descriptions_of_one_spy_agency_are_one_source(annotate):
+    text = (
+        "South Korea's spy agency said 1,100 soldiers had been wounded. "
+        "The country's intelligence agency added that 300 had died."
+    )
+    doc = annotate(text)
+    names = {a.source_name for a in doc._.attributions}
+    assert names == {"National Intelligence Service (NIS)"}
+
+
+def test_a_noun_phrase_after_after_is_no_origin(annotate):
+    text = (
+        "After separate attacks on the port, officials counted 12 dead, according to the regional governor."
+    )
+    doc = annotate(text)
+    assert chain_names(doc, text, "12 dead") == ["regional governor"]
+
+
+def test_modality_is_set_per_clause_for_estimates_and_plans(annotate):
+    from claimtrail.extract.modality import modality_for
+
+    def modality_at(doc, text, phrase):
+        start = text.index(phrase)
+        return modality_for(doc, doc.char_span(start, start + len(phrase), alignment_mode="expand").root.i)[0]
+
+    text = "An estimated 200 others were captured in the raid, the governor said."
+    doc = annotate(text)
+    assert modality_at(doc, text, "200") == "estimated"
+    text = "About 3,000 troops will be deployed next month, according to the newspaper."
+    doc = annotate(text)
+    assert modality_at(doc, text, "3,000") == "planned"
+    assert chain_names(doc, text, "3,000") == ["newspaper"]
