@@ -275,3 +275,29 @@ def test_modality_is_set_per_clause_for_estimates_and_plans(annotate):
     doc = annotate(text)
     assert modality_at(doc, text, "3,000") == "planned"
     assert chain_names(doc, text, "3,000") == ["newspaper"]
+
+
+def test_a_name_given_in_a_participle_is_no_statement(annotate):
+    text = "His volunteer group, called the Kharkiv Relief Fund, will still run 12 shelters until spring."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == []
+
+
+def test_an_active_naming_is_still_a_statement(annotate):
+    text = "The ministry called the strike on the station a war crime."
+    doc = annotate(text)
+    a = by_cue(doc._.attributions, "called")
+    assert a.source.text == "The ministry"
+
+
+def test_a_naming_after_a_parenthetical_still_speaks(annotate):
+    text = "Zelensky, in a speech on Monday, called the strike on the station a war crime."
+    doc = annotate(text)
+    assert by_cue(doc._.attributions, "called").source_name is not None
+
+
+def test_a_call_on_someone_tagged_as_a_participle_still_speaks(annotate):
+    # The tagger gives "called" VBN here, though it has its own subject.
+    text = "Olena Kravets on Wednesday called on Ivan Petrenko to apologize to the 40 evacuees."
+    doc = annotate(text)
+    assert by_cue(doc._.attributions, "called on").source_name == "Olena Kravets"

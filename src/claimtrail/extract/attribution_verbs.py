@@ -39,6 +39,15 @@ class VerbCues(NounCues):
             return  # "did not confirm": the subject does not say the content
         if self._writer_idiom(v):
             return  # "it goes without saying that ...": the writer's aside, no one's statement
+        if (
+            v.lemma_ in self.lex.naming
+            and (
+                (v.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in v.children))
+                or (v.i > 1 and v.nbor(-1).text == "," and any(c.i == v.i - 2 for c in v.lefts))
+            )
+            and not any(c.dep_ in ("aux", "auxpass", "agent") for c in v.children)
+        ):
+            return  # "His group, called the Relief Fund, will ...": a name given, not a statement
         content = self._verb_content(v)
         if content is None:
             return
