@@ -61,6 +61,7 @@ class Lexicon:
     titles: frozenset[str]
     honorifics: frozenset[str]
     naming_verbs: frozenset[str]
+    place_offices: frozenset[str]
     demonyms: dict[str, str | None]
     countries: dict[str, str | None]
 
@@ -84,6 +85,7 @@ def lexicon(resource: str = "actors.yaml") -> Lexicon:
         titles=frozenset(data["titles"]),
         honorifics=frozenset(data["honorifics"]),
         naming_verbs=frozenset(data["naming_verbs"]),
+        place_offices=frozenset(data["place_offices"]),
         demonyms=dict(data["demonyms"]),
         countries=dict(data["countries"]),
     )
@@ -194,6 +196,7 @@ class Component:
         said = attribution_lexicon(attribution)
         self.speech = said.speech_verbs
         self.cite = said.cite
+        self.inverted = said.inverted_verbs
         by_modifier = frozenset(k for k, v in lex.source_nouns.items() if v.get("by_modifier"))
         self.link_words = LinkWords(by_modifier, self.speech)
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -309,9 +312,12 @@ class Component:
         """A PERSON entity, widened to the names the model left out ("Defense Minister Rustem
         Umerov" where it tagged only "Umerov"), its honorific dropped from the name."""
         doc = found.doc
+        while s < e - 1 and doc[s].lower_ in self.inverted:
+            s += 1  # "Said Ellis: ...": the inverted verb is no part of the name
         while (
             s > 0
             and doc[s - 1].pos_ == "PROPN"
+            and doc[s - 1].lower_ not in self.inverted
             and not doc[s - 1].is_punct
             and doc[s - 1].dep_ == "compound"
             and doc[s - 1].text not in self.lex.titles
@@ -321,10 +327,24 @@ class Component:
         ):
             s -= 1
         span = doc[s:e]
+        if self._office_place(span):
+            return
         name = span.text
         if span[0].text in self.lex.honorifics and len(span) > 1:
             name = doc[s + 1 : e].text
         found.take(Candidate(s, e, span.root.i, "entity", "person", name, rank=2))
+
+    def _office_place(self, span: Span) -> bool:
+        """A name held by an office over a place ("the mayor of Zarichne", "residents of Lukove"):
+        the place, not a person."""
+        root = span.root
+        prep = root.head
+        return (
+            root.dep_ == "pobj"
+            and prep.lower_ == "of"
+            and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() in self.lex.place_offices
+        )
 
     def _speaking_names(self, found: _Found, propns: list[Token], geo: _Geo) -> None:
         """2a. A proper name the entity tagger missed or called a place, speaking: a person

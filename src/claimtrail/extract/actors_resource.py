@@ -61,6 +61,7 @@ class ActorsResource(TypedDict):
     titles: list[str]
     honorifics: list[str]
     naming_verbs: list[str]
+    place_offices: list[str]
     demonyms: dict[str, str | None]
     countries: dict[str, str | None]
 

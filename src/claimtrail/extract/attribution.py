@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..model import AttributionMention
+from ..model import AttributionMention, TextSpan
 from .attribution_lexicon import lexicon
 from .attribution_spans import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Draft
 from .attribution_verbs import VerbCues
@@ -252,9 +252,15 @@ def attribution_for(doc: Doc, start_char: int, end_char: int) -> list[Attributio
     down = attrs[pick].cites
     while down:
         nxt = next((c for c in down if c in cover_set), down[0])
-        if nxt in seen:
-            break
+        if nxt in seen or _holds(attrs[nxt].source, start_char, end_char):
+            break  # "polls showed 62 percent opposed ...": the figure is no source of itself
         chain.append(nxt)
         seen.add(nxt)
         down = attrs[nxt].cites
     return [attrs[i] for i in chain]
+
+
+def _holds(source: TextSpan | None, start_char: int, end_char: int) -> bool:
+    """Whether a source span holds the text [start_char, end_char) (a figure inside the source's
+    words, not a statement that spans the source and more)."""
+    return source is not None and source.start <= start_char and end_char <= source.end

@@ -74,6 +74,10 @@ class AttributionResource(TypedDict):
     interview_verbs: list[str]
     interview_prepositions: list[str]
     place_prepositions: list[str]
+    amount_verbs: list[str]
+    evidence_bodies: list[str]
+    inverted_verbs: list[str]
+    writer_idioms: list[str]
 
 
 @dataclass
@@ -136,6 +140,10 @@ class Lexicon:
     colon_labels: frozenset[str]
     signature_dashes: frozenset[str]
     place_preps: frozenset[str]
+    amount_verbs: frozenset[str]
+    evidence_bodies: frozenset[str]
+    inverted_verbs: frozenset[str]
+    writer_idioms: tuple[str, ...]
 
 
 @lru_cache(maxsize=4)  # long: one constructor call listing every field of the lexicon
@@ -205,4 +213,8 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         colon_labels=frozenset(data["colon_labels"]),
         signature_dashes=frozenset(data["signature_dashes"]),
         place_preps=frozenset(data["place_prepositions"]),
+        amount_verbs=frozenset(data["amount_verbs"]),
+        evidence_bodies=frozenset(data["evidence_bodies"]),
+        inverted_verbs=frozenset(data["inverted_verbs"]),
+        writer_idioms=tuple(w.lower() for w in data["writer_idioms"]),
     )

@@ -184,6 +184,10 @@ class NounCues(SourceReader):
             if t.i in self.by_cue:
                 continue
             label = self._label_before(t)
+            # "Said Ellis: ..." where the parser made the inverted verb part of the name: the verb is the cue
+            inverted = len(label) > 1 and label[0].is_title and label[0].lower_ in self.lex.inverted_verbs
+            cue = label[0] if inverted else t
+            label = label[1:] if inverted else label
             if not 1 <= len(label) <= 5 or not self._speaker_label(label):
                 continue
             end = text.find("\n", t.idx)
@@ -196,7 +200,7 @@ class NounCues(SourceReader):
                 continue
             src = max(label, key=lambda w: (w.pos_ in ("PROPN", "NOUN"), w.i))
             found.append(
-                (Draft(t.i, t.i + 1, content, src, direct=self._is_quote(content), kind="colon"), label)
+                (Draft(cue.i, cue.i + 1, content, src, direct=self._is_quote(content), kind="colon"), label)
             )
         capitals = sum(1 for _, label in found if _in_capitals(label))
         for a, label in found:
@@ -226,6 +230,22 @@ class NounCues(SourceReader):
             return True
         if all(w.pos_ == "PROPN" for w in label) and self._named_elsewhere(label):
             return True  # "Sanders: Clinton needs to ..." (a headline) where Sanders speaks in the article
+        if (
+            all((w.pos_ == "PROPN" or (w.pos_ == "NOUN" and w.is_title)) and not w.is_stop for w in label)
+            and len(label) <= 3
+            and "\n" not in self.text[: label[0].idx]
+        ):
+            return True  # the title line "Zelensky: 40 drones downed overnight" (places were ruled out above)
+        froms = [w for w in label if w.lower_ == "from"]
+        if froms and len(label) - froms[-1].i + label[0].i <= 5:
+            rest = [w for w in label if w.i > froms[-1].i and w.is_alpha]
+            owner = self.actor_of[rest[-1].i] if rest else None
+            if (
+                owner is not None
+                and owner.type != "country"
+                and all(self.actor_of[w.i] is owner for w in rest)
+            ):
+                return True  # "A warning from the governor: ...", "A lesson from Loretta Lynch: ..."
         return len(label) <= 2 and label[-1].lemma_.lower() in self.lex.nouns
 
     def _named_elsewhere(self, label: list[Token]) -> bool:

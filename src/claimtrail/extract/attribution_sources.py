@@ -18,25 +18,24 @@ class SourceReader(TextReader):
         """The speaker of a cue verb: its subject, a passive agent, or the subject it shares."""
         t = v
         for _ in range(4):
-            for c in t.children:
-                if c.dep_ in SUBJECT_DEPS:
-                    if c.dep_ == "nsubjpass" and c.lower_ in self.lex.expletives:
-                        return None
-                    if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
-                        return self._passive_agent(t)  # "troops were reported killed": not the speaker
-                    if c.lower_ in self.lex.relative_pronouns and t.dep_ == "relcl":
-                        # "Choi, who said ...": the relative's head
-                        return self._agent(self._antecedent(t.head))
-                    if c.tag_ in ("WP", "WDT"):
-                        return None  # '"Who would have believed it?"': a question, no one speaks
-                    return self._agent(c)
+            for c in self._subjects(t):
+                if c.dep_ == "nsubjpass" and c.lower_ in self.lex.expletives:
+                    return None
+                if c.dep_ == "nsubjpass" and t.lemma_ in self.lex.speech:
+                    return self._passive_agent(t)  # "troops were reported killed": not the speaker
+                if c.lower_ in self.lex.relative_pronouns and t.dep_ == "relcl":
+                    # "Choi, who said ...": the relative's head
+                    return self._agent(self._antecedent(t.head))
+                if c.tag_ in ("WP", "WDT"):
+                    return None  # '"Who would have believed it?"': a question, no one speaks
+                return self._agent(c)
             for c in t.children:
                 if c.dep_ == "agent":
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     return self._agent(pobj) if pobj is not None else None
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self._agent(t.head)
-            if t is v and opens_sentence(v):  # "Said the governor: ..." (inverted)
+            if t is v and v.tag_ != "VBG" and opens_sentence(v):  # "Said the governor: ..." (inverted)
                 obj = next((c for c in v.children if c.dep_ == "dobj" and c.i <= v.i + 4), None)
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
@@ -48,6 +47,17 @@ class SourceReader(TextReader):
                 continue
             return None
         return None
+
+    def _subjects(self, t: Token) -> list[Token]:
+        """The subjects of ``t``, the speaker's first: where the parser gives a verb after a quote
+        two subjects ('"Full retreat," said the commander'; '"My reaction, that was outrageous,"
+        the aide said'), the one inside the quote is part of what is said, not who says it; of the
+        rest, the nearest ("The Latest: Trump urges ...")."""
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) < 2:
+            return subjects
+        outside = [c for c in subjects if self._quote_at(c.idx) is None]
+        return sorted(outside or subjects, key=lambda c: abs(c.i - t.i))
 
     @staticmethod
     def _antecedent(head: Token) -> Token | None:
@@ -98,6 +108,12 @@ class SourceReader(TextReader):
         if tok is None:
             return None
         actor = self.actor_of[tok.i]
+        if self.actor_of[tok.i] is None and (
+            tok.lemma_ in self.lex.evidence_nouns or tok.lower_ in self.lex.evidence_nouns
+        ):
+            gatherer = self._gatherer(tok)
+            if gatherer is not None:
+                return gatherer
         if (tok.lemma_ in self.lex.nouns or tok.lower_ in self.lex.nouns) and (
             actor is None or actor.type in ("media", "document")
         ):
@@ -105,6 +121,21 @@ class SourceReader(TextReader):
             if author is not None:
                 return author
         return tok
+
+    def _gatherer(self, n: Token) -> Token | None:
+        """Who gathered a body of evidence that speaks ("evidence gathered by investigators", "figures
+        compiled by the UN"), unless it is a body that finds for itself ("a panel appointed by")."""
+        if n.lemma_ in self.lex.evidence_bodies or n.lower_ in self.lex.evidence_bodies:
+            return None
+        for c in n.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                pobj = (
+                    next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                )
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+        return None
 
     def _noun_author(self, n: Token) -> Token | None:
         """The author of a cue noun: "ISW's report", "a report by ISW", "Pentagon data"."""
@@ -216,6 +247,32 @@ class SourceReader(TextReader):
             return [a]
         for a in reversed(self.actors):  # no named person before: "The minister said ... he expects"
             if a.start < t.idx and a.type == "person" and self._quote_at(a.start) is None:
+                return [a]
+        return self._surname_as_body(t)
+
+    def _surname_as_body(self, t: Token) -> list[ActorMention]:
+        """With no person before ``t``, a one-word name the entity tagger called an organisation, in
+        its sentence or the one before ("Kozak visited the site. He said ..."); never an acronym,
+        a known body or a name with a body's keyword (those are typed apart from "organization")."""
+        sents = [s for s in self.doc.sents if s.end <= t.i or s.start <= t.i < s.end][-2:]
+        if not sents:
+            return []
+        first = sents[0].start_char
+        for a in reversed(self.actors):
+            if (
+                not (first <= a.start < t.idx)
+                or a.type != "organization"
+                or self._quote_at(a.start) is not None
+            ):
+                continue
+            span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if (
+                span is not None
+                and len(span) == 1
+                and span[0].pos_ == "PROPN"
+                and span[0].is_title
+                and a.normalized == a.text
+            ):
                 return [a]
         return []
 
@@ -357,6 +414,10 @@ class SourceReader(TextReader):
             types = {x.type for x in actors}
             typ = first.type if len(types) > 1 else types.pop()
             m.source_type = ACTOR_TYPE_FOR_SOURCE.get(typ, typ)
+            if typ == "organization" and a.source_tok is not None and a.source_tok.lower_ in ("he", "she"):
+                m.source_type = (
+                    "person"  # "Kozak visited ... He said": the tagger's "organisation" is a person
+                )
             m.source_role = first.role if len(actors) == 1 else None
             m.source_country = first.country if len({x.country for x in actors}) == 1 else None
         elif source is not None and a.source_tok is not None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .attribution_nouns import NounCues, that_clause
-from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft
+from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft, opens_sentence
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,17 @@ class VerbCues(NounCues):
         """A speech verb: source = its subject, content = its clause, quote or object."""
         if v.i in self.by_cue or _negated(v, self.lex.negating):
             return  # "did not confirm": the subject does not say the content
+        if self._writer_idiom(v):
+            return  # "it goes without saying that ...": the writer's aside, no one's statement
+        if (
+            v.lemma_ in self.lex.naming
+            and (
+                (v.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in v.children))
+                or (v.i > 1 and v.nbor(-1).text == "," and any(c.i == v.i - 2 for c in v.lefts))
+            )
+            and not any(c.dep_ in ("aux", "auxpass", "agent") for c in v.children)
+        ):
+            return  # "His group, called the Relief Fund, will ...": a name given, not a statement
         content = self._verb_content(v)
         if content is None:
             return
@@ -254,6 +265,10 @@ class VerbCues(NounCues):
         ):
             # "described the retreat" is no statement; "described it as ..." is
             return _Verdict(self._adjacent_quote(v))
+        if v.lemma_ in lex.amount_verbs and not any(c.dep_ in ("dobj", "xcomp") for c in v.children):
+            return _Verdict(
+                None
+            )  # "the regiment's strength declined to about 600 men": an amount, not a stance
         if v.lemma_ in lex.stance and not _has_clause(v):
             content = self._object_content(v)
             if content is not None:
@@ -292,7 +307,10 @@ class VerbCues(NounCues):
                 and t.head.i > t.i
             ):
                 return _Verdict(self._span_chars(t.i + 1, max(t.head.right_edge.i + 1, v.sent.end)))
-        if any(c.dep_ == "agent" for c in v.children):
+        if any(c.dep_ == "agent" for c in v.children) and (
+            v.lemma_ not in self.lex.intent or v.lemma_ in self.lex.stance
+        ):
+            # "the figure was confirmed by the ministry"; never a wish or a hearing ("the case will be heard by three judges")
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in self.lex.relative_pronouns and subj.pos_ != "PRON":
                 return _Verdict(self._span_chars(subj.left_edge.i, subj.right_edge.i + 1))
@@ -329,6 +347,20 @@ class VerbCues(NounCues):
             if c.dep_ == "prep" and c.lower_ in self.lex.topic_preps and v.lemma_ in self.lex.topic_verbs:
                 return _Verdict(self._span_chars(c.i + 1, c.right_edge.i + 1))
         return _Verdict(None)
+
+    def _writer_idiom(self, v: Token) -> bool:
+        """Whether the cue word sits in a phrase of the writer's own ("it is worth noting that",
+        "needless to say", "let's say")."""
+        sent = v.sent
+        low = sent.text.lower()
+        at = v.idx - sent.start_char
+        for idiom in self.lex.writer_idioms:
+            start = low.find(idiom)
+            while start != -1:
+                if start <= at < start + len(idiom):
+                    return True
+                start = low.find(idiom, start + 1)
+        return False
 
     def _defers(self, v: Token) -> bool:
         """ "refused to confirm", "declined to say": the inner speech verb is the cue (negated);
@@ -408,6 +440,8 @@ class VerbCues(NounCues):
         """'according to X' / 'per X': content = the clause the phrase modifies."""
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
+            pobj = self._misparsed_object(prep)
+        if pobj is None:
             return
         if (
             cue.lower_ == "per"
@@ -419,12 +453,38 @@ class VerbCues(NounCues):
         while head.dep_ in ("prep", "pcomp") and head.pos_ == "ADP":
             head = head.head
         if head.i == cue.i:
-            return
-        clause = self._clause_head(head)
-        content = self._clause_without(clause, cue)
+            content = self._after_source_phrase(cue, pobj)
+        else:
+            content = self._clause_without(self._clause_head(head), cue)
         if content is None:
             return
         self._add(Draft(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _misparsed_object(self, prep: Token) -> Token | None:
+        """The source of "according to" where the parser read a noun as a verb ("according to show
+        insiders": "show" a verb, "insiders" its object): an actor in the phrase."""
+        for c in prep.children:
+            if c.dep_ == "pcomp":
+                for t in c.subtree:
+                    if t.i > c.i and self.actor_of[t.i] is not None:
+                        return t
+        return None
+
+    def _after_source_phrase(self, cue: Token, pobj: Token) -> tuple[int, int] | None:
+        """ "According to X, the move reeks of fear", where the parser hung the clause inside X's
+        phrase (the cue heads the sentence): what follows the comma closing X's name."""
+        if not opens_sentence(cue):
+            return None
+        sent_end = cue.sent.end
+        for t in self.doc[pobj.i + 1 : sent_end]:
+            if t.text == ",":
+                if t.i + 1 >= sent_end:
+                    return None
+                span = self._span_chars(t.i + 1, sent_end)
+                return span if span[1] > span[0] else None
+            if t.is_punct and t.text not in ("-", "'", "’"):
+                return None
+        return None
 
     def _cite(self, v: Token) -> None:
         """'X cited Y (in reporting that Z)', 'X said, citing Y', 'X, who cited Y, said ...',
