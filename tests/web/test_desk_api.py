@@ -44,6 +44,11 @@ def test_a_review_needs_a_token_and_records_its_user(desk):
         "by": "mara",
     }
     assert client.get(f"/api/claims/{troops}").json()["review"]["status"] == "rejected"
+    rejected = client.get("/api/claims", params={"review": "rejected"}).json()["items"]
+    assert [c["claim_id"] for c in rejected] == [troops]
+    unreviewed = client.get("/api/claims", params={"review": "unreviewed"}).json()["items"]
+    assert troops not in [c["claim_id"] for c in unreviewed] and unreviewed
+    assert client.get("/api/claims", params={"review": "maybe"}).status_code == 422
     history = client.get(f"/api/claims/{troops}/history").json()
     assert [(h["action"], h["by"]) for h in history][-1] == ("review", "mara")
 

@@ -21,7 +21,7 @@ from .. import fusion
 from ..contract.claims import claim_to_json
 from ..contract.track import tracked_to_json
 from ..errors import ClaimtrailError, InputError
-from ..model import Article, Event, Failure, Kind, Modality
+from ..model import Article, Event, Failure, Kind, Modality, ReviewStatus
 from ..store.filters import ClaimFilter, FilterError
 from . import queries
 from .table import SORT_KEYS
@@ -258,11 +258,13 @@ def list_claims(
     date_from: date | None = Query(None, description="Claim dates overlap [date_from, date_to]."),
     date_to: date | None = Query(None),
     q: str | None = Query(None, max_length=500, description="Full-text search in claim sentences."),
+    review: ReviewStatus | None = Query(None, description="The analyst's desk review status."),
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:
     # date_from after date_to is an empty interval: no claim overlaps it (an empty page, not an error).
     where = claim_filter(
+        review=review,
         event=event,
         country=country,
         speaker=speaker,
