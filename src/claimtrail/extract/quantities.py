@@ -116,12 +116,13 @@ def _date_like_re(calendar: TemporalWords, words: list[str]) -> re.Pattern[str]:
 
 
 def _one_of_re(words: list[str]) -> re.Pattern[str]:
-    """ "one of" + a word of ``words`` ("one of many"), or a superlative ("one of the deadliest")."""
+    """ "one of" + a word of ``words`` ("one of many"), a superlative ("one of the deadliest") or a
+    figure ("one of the 300 soldiers")."""
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(
         r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:(?:"
         + alternatives
-        + r")\b|most\b|[a-z]{3,}est\b)",
+        + r")\b|most\b|[a-z]{3,}est\b|\d)",
         re.I,
     )
 
@@ -870,7 +871,11 @@ def _attach_uncertainty(f: _Finder, d: _Draft, numbers: list[NumberMatch], k: in
 
 
 def _attach_age(f: _Finder, d: _Draft) -> None:
-    """Words after a time unit that make an age: "five years old", "a 49-year-old", "two-year-old"."""
+    """Words after a time unit that make an age: "five years old", "a 49-year-old", "two-year-old",
+    "18-year-olds"; a bare number after "aged" ("aged 12") is an age in years."""
+    if d.unit is None and d.kind == "number" and d.first_tok >= 1 and f.low(d.first_tok - 1) == "aged":
+        d.unit, d.age = UnitInfo("year", None, "measure"), True
+        return
     if not (d.unit and d.unit.name in f.lx.time_units):
         return
     toks, j = f.toks, d.j
