@@ -546,7 +546,13 @@ def _reanchor(ch: Chunk, ctx: g.Ctx, d: date, letter: str, day_level: bool) -> N
     if new is None:
         return
     ch.value = new.value
-    ch.begin, ch.finish = (d, d) if point or ch.begin is None else (new.begin, new.finish)
+    if ch.part is not None and new.begin is not None and new.finish is not None:
+        # a part of the period ("by the end of the year"): narrowed again, open ends kept open
+        begin, finish = narrow(new.begin, new.finish, *ch.part)
+        ch.begin = begin if ch.begin is not None else None
+        ch.finish = finish if ch.finish is not None else None
+    else:
+        ch.begin, ch.finish = (d, d) if point or ch.begin is None else (new.begin, new.finish)
     if ch.type == "TIME" and ch.clock:
         ch.value = f"{d.isoformat()}T{ch.clock}"  # "that night": the story's day, part of day kept
     ch.y, ch.m, ch.d = d.year, d.month, d.day
