@@ -80,3 +80,30 @@ def test_sets_and_the_four_types():
         ("Tuesday at 9:15 p.m.", "TIME", "2025-03-04T21:15"),
         ("six hours", "DURATION", "PT6H"),
     ]
+
+
+EARNINGS_DCT = date(2024, 11, 7)
+
+
+def test_the_year_earlier_period_is_the_same_period_a_year_before():
+    text = (
+        "Revenue in the third quarter rose 8% from the year-earlier quarter; year-ago margins were thinner."
+    )
+    assert timexes(text, EARNINGS_DCT) == [
+        ("the third quarter", "DATE", "2024-Q3"),
+        ("the year-earlier quarter", "DATE", "2023-Q3"),
+        ("year-ago", "DATE", "2023"),
+    ]
+
+
+def test_a_years_half_or_quarter_written_with_a_possessive():
+    text = "This year's first half was weak, and last year's fourth quarter was worse."
+    assert [v for _, _, v in timexes(text, EARNINGS_DCT)] == ["2024-H1", "2023-Q4"]
+
+
+def test_a_day_of_the_month_before_and_is_a_date_only_after_a_cue():
+    assert timexes("The stoppage began on the 4th and ended on the 6th.", EARNINGS_DCT) == [
+        ("the 4th", "DATE", "2024-11-04"),
+        ("the 6th", "DATE", "2024-11-06"),
+    ]
+    assert timexes("The 2nd and 5th battalions pulled back.", EARNINGS_DCT) == []
