@@ -140,7 +140,24 @@ def _score(gaz: Gazetteer, key: str, cand: Candidate, ctx: Context, units: _Unit
     score += _article_focus(e, ctx, units)
     if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
         score += _nearness(e, ctx.nearby, units.ids)
+    if (
+        ctx.nearby
+        and e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1)
+        and _holds_a_town(e, ctx.nearby, units.ids)
+    ):
+        score += 3.0  # "from Georgia to Atlanta": the Georgia that holds a town of the article
     return score
+
+
+def _holds_a_town(e: GazetteerEntry, nearby: list[GazetteerEntry], own_ids: set[str]) -> bool:
+    """Whether a country or first-level unit holds one of the article's towns (not one of this
+    very name's readings: the city of Georgia's name vouches for nothing)."""
+    for other in nearby:
+        if other.gazetteer_id in own_ids or other.feature != FEATURE_CITY:
+            continue
+        if e.country == other.country and (e.feature == FEATURE_COUNTRY or e.admin1 == other.admin1):
+            return True
+    return False
 
 
 def _city_of_unit(gaz: Gazetteer, key: str, cand: Candidate, unit: Candidate) -> float:
