@@ -80,3 +80,12 @@ def test_one_sense_per_name_in_an_article(places):
 def test_transliterations_resolve_to_one_place(places, text, name):
     (reading,) = places(text).values()
     assert reading == (name, "UA", "city")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Missiles struck Kharkiv and Chuhuiv overnight.", "Kharkiv"),
+     ("Shelling killed two in Donetsk and Makiivka.", "Donetsk")],
+)  # fmt: skip
+def test_a_city_named_like_its_oblast_stays_the_city_beside_a_town_of_the_oblast(places, text, name):
+    assert places(text)[name] == (name, "UA", "city")

@@ -108,12 +108,15 @@ class _Units:
 
     ``named``: the best-known unit of that name by country (only it counts: "Florida" is the US
     state, not Uruguay's department whose capital shares its name); ``admin1``: their unit codes;
-    ``ids``: the gazetteer ids of all readings (a reading of this very name vouches for no other).
+    ``ids``: the gazetteer ids of all readings (a reading of this very name vouches for no other);
+    ``country``: whether one reading is a country (then a state of that name may compete with it;
+    Donetsk, Russia does not compete with Donetsk, Ukraine this way).
     """
 
     named: dict[str | None, Candidate]
     admin1: set[str | None]
     ids: set[str]
+    country: bool = False  # one reading is a country ("Georgia", "Jordan")
 
     @classmethod
     def of(cls, found: tuple[Candidate, ...]) -> _Units:
@@ -121,7 +124,9 @@ class _Units:
         units = [c for c in found if c.entry.feature == FEATURE_ADMIN1]
         top = max(units, key=lambda u: u.entry.population, default=None)
         named = {top.entry.country: top} if top is not None else {}
-        return cls(named, {u.entry.admin1 for u in units}, {c.entry.gazetteer_id for c in found})
+        ids = {c.entry.gazetteer_id for c in found}
+        country = any(c.entry.feature == FEATURE_COUNTRY for c in found)
+        return cls(named, {u.entry.admin1 for u in units}, ids, country)
 
 
 def _score(gaz: Gazetteer, key: str, cand: Candidate, ctx: Context, units: _Units) -> float:
@@ -141,7 +146,7 @@ def _score(gaz: Gazetteer, key: str, cand: Candidate, ctx: Context, units: _Unit
     if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
         score += _nearness(e, ctx.nearby, units.ids)
     if (
-        ctx.nearby
+        units.country
         and e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1)
         and _holds_a_town(e, ctx.nearby, units.ids)
     ):
