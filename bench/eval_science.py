@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from eval_timeml import prf  # the bench folder is the script's own: P/R/F1 from counts, written once
 
 from claimtrail.nlp.pipeline import load_pipeline, make_doc
 
@@ -73,14 +74,6 @@ def match(gold: tuple[tuple[int, int], ...], ours: list[tuple[int, int]]) -> lis
                 taken.add(oi)
                 break
     return pairs
-
-
-def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts (1.0 for an empty side)."""
-    p = tp / n_sys if n_sys else 1.0
-    r = tp / n_gold if n_gold else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def main(argv: list[str] | None = None) -> int:
