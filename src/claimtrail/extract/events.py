@@ -110,6 +110,7 @@ class EventsFile(TypedDict):
     events: dict[EventName, EventWords]
     combinations: list[list[EventName]]
     weak_events: list[EventName]
+    harmed_nouns: list[str]
     people_only_events: list[EventName]
     by_class: dict[str, dict[SubjectClass, EventName]]
     grounded: list[str]
@@ -150,6 +151,7 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     combinations: list[tuple[frozenset[str], str]]
     weak_events: frozenset[str]
+    harmed_nouns: frozenset[str]
     people_only: frozenset[str]
     by_class: dict[str, dict[SubjectClass, str]]
     grounded: frozenset[str]
@@ -247,6 +249,7 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         phrases=phrases,
         combinations=combinations,
         weak_events=frozenset(data["weak_events"]),
+        harmed_nouns=_word_set(data["harmed_nouns"]),
         people_only=frozenset(data["people_only_events"]),
         by_class={word.strip().lower(): dict(events) for word, events in data["by_class"].items()},
         grounded=_word_set(data["grounded"]),
@@ -665,6 +668,20 @@ class EventsComponent:
         chosen = described or fallback
         if m.event is None and chosen is not None:
             self._accept(m, chosen)
+            self._harmed_but_alive(m)
+
+    def _harmed_but_alive(self, m: EventMatch) -> None:
+        """A noun of ``harmed_nouns`` ("victims") names the dead unless its sentence speaks of
+        injuries: "the floods claimed 80 victims" (killed), "12 victims were treated for wounds"
+        (wounded)."""
+        if m.event != "killed" or not m.trigger or lemma(m.trigger[0]) not in self.lex.harmed_nouns:
+            return
+        lex = self.lex
+        for tok in m.trigger[0].sent:
+            lem = lemma(tok)
+            if "wounded" in (lex.verbs.get(lem), lex.nouns.get(lem), lex.adjectives.get(lem)):
+                m.event = "wounded"
+                return
 
     def _event_on_word(self, m: EventMatch, t: Token, is_counted: bool) -> _Hit | None:
         """The event a noun or adjective on the way names ("deployment", "dead"); the nouns passed
@@ -707,9 +724,19 @@ class EventsComponent:
         if head.pos_ in VERBS:
             self._verb_event(m, head, t)
             return None
+        if t.dep_ == "conj" and t.pos_ in NOUNS and head.pos_ in NOUNS and self._counted_apart(m, head):
+            # "200 casualties and 45 fatalities", "caused 30 injuries and 12 deaths": the noun
+            # before counts its own figure and its event is not said of this one; a counted noun
+            # that names an event keeps it, another takes what governs both ("killed 9 soldiers
+            # and 4 civilians")
+            return None if self._word_event(t) is not None else self._climb(m, head)
         if t.dep_ in CLIMB or (t.dep_ == "nsubj" and head.pos_ in NOUNS):
             return head, False
         return None
+
+    def _counted_apart(self, m: EventMatch, noun: Token) -> bool:
+        """Whether ``noun`` carries a number of its own, outside the figure ``m``."""
+        return any(c.dep_ == "nummod" and not self._in_quantity(m, c) for c in noun.children)
 
     def _climb_preposition(self, m: EventMatch, prep: Token) -> tuple[Token, bool] | None:
         """Up through a preposition: to a verb (the walk ends there), or to a noun through "of"

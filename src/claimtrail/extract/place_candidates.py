@@ -105,6 +105,7 @@ class CandidateFinder:
         self.locative = {w.lower() for w in words["locative_prepositions"]}
         self.spatial = {w.lower() for w in words["spatial_prepositions"]}
         self.settlement = {w.lower() for w in words["settlement_words"]}
+        self.agentive = {w.lower() for w in words["agentive_verbs"]}
         self.unit_of = self.settlement | {w.lower() for w in words["unit_words"]}
         self.not_places = {normalize(w) for w in words["not_places"] + calendar_names(calendar)}
         self.directions = {w.lower() for w in words["direction_words"]}
@@ -222,8 +223,8 @@ class CandidateFinder:
     def _add_unknown(self, scan: _Scan, start: int, end: int, name: str, region: bool, strong: bool) -> None:
         """A name tagged as a place that the gazetteer lacks: the place after a direction word
         ("Southern California", "North London", the span kept whole), else reported with no point
-        rather than dropped."""
-        if not strong:
+        rather than dropped. An untagged name counts only after "the village/town/city of"."""
+        if not strong and not self._settlement_cue(scan.doc, start):
             return
         if not region:
             rest = self._after_direction(scan.doc, start, end)
@@ -256,8 +257,12 @@ class CandidateFinder:
                     self._add(scan, s, e, True)
                 elif ent.label_ in SKIP_LABELS or ent.label_ == "NORP":
                     continue
+                elif self._settlement_cue(doc, s):
+                    self._add(scan, s, e, True)  # "the town of Vuhledar" tagged FAC or ORG
                 elif ent.label_ != "PERSON" and not self._known(doc, s, e):
                     self._scan_body_name(scan, s, e)
+                elif ent.label_ == "PERSON" and self._acting_person(doc[s:e]):
+                    continue  # "Jackson said ...": a person, even where a town of that name lies near
                 else:
                     locative = (s > 0 and doc[s - 1].lower_ in self.locative) or scan.joined(s, e)
                     obj = e - s == 1 and doc[s].dep_ in ("dobj", "pobj")
@@ -404,6 +409,16 @@ class CandidateFinder:
             for c in self.gaz.candidates_for_key(normalize(text))
         )
 
+    def _acting_person(self, span: Span) -> bool:
+        """A name the model tags as a person that is the subject of a verb people do ("Jackson
+        said", "Tyler warned"); "Sudzha fell" is left to the place rules."""
+        root = span.root
+        return root.dep_ == "nsubj" and root.head.lemma_.lower() in self.agentive
+
+    def _settlement_cue(self, doc: Doc, start: int) -> bool:
+        """Whether "the village of", "the town of"... comes right before token ``start``."""
+        return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.settlement
+
     def _plausible_unknown(self, doc: Doc, start: int, end: int) -> bool:
         """May a name spaCy tags as a place but the gazetteer lacks be reported unresolved? Only a
         capitalised name of letters (no numbers, no known non-place word, no demonym) after "in",
@@ -412,9 +427,7 @@ class CandidateFinder:
         if any(not (t.is_alpha or t.text in ("-", ".", "'")) for t in span) or not span[0].text[:1].isupper():
             return False
         before = doc[start - 1].lower_ if start > 0 else ""
-        cue = before in self.spatial or (
-            before == "of" and start > 1 and doc[start - 2].lower_ in self.settlement
-        )
+        cue = before in self.spatial or self._settlement_cue(doc, start)
         root = span.root
         if not cue and not (root.dep_ == "conj" and doc[root.head.i].ent_type_ in PLACE_LABELS):
             return False  # only "in X", "near X", "the village of X", "Foua and X"

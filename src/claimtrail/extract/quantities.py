@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import resources
 from ..model import QuantityMention
@@ -99,7 +99,8 @@ def _unit_tables(cfg: QuantityWords) -> _UnitTables:
 def _date_like_re(calendar: TemporalWords, words: list[str]) -> re.Pattern[str]:
     """What makes a spaCy DATE/TIME entity a date rather than a bare number: a month (a word
     starting with its first three letters: "Jan.", "March"), a weekday, a date word ("today",
-    "noon"), a year ("1990s"), "5/17", "a.m.", "o'clock", a day ordinal ("21st") or "'99"."""
+    "noon"), a year ("1990s"), "5/17", "5.3.2022" (not a decimal: spaCy tags "CI 1.4–3.8" DATE),
+    "a.m.", "o'clock", a day ordinal ("21st") or "'99"."""
 
     def alternatives(ws: set[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(ws))
@@ -109,18 +110,19 @@ def _date_like_re(calendar: TemporalWords, words: list[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?i)\b(?:{alternatives(months)})[a-z]*\.?\b|\b(?:{alternatives(weekdays)})\b"
         rf"|\b(?:{alternatives(set(words))})\b"
-        r"|\b(?:1[5-9]|20)\d\d(?:s|'s)?\b|\b\d{1,2}[/.:]\d{1,2}\b|[ap]\.?m\b|o'clock"
+        r"|\b(?:1[5-9]|20)\d\d(?:s|'s)?\b|\b\d{1,2}[/:]\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.|[ap]\.?m\b|o'clock"
         r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b'\d\d\b"
     )
 
 
 def _one_of_re(words: list[str]) -> re.Pattern[str]:
-    """ "one of" + a word of ``words`` ("one of many"), or a superlative ("one of the deadliest")."""
+    """ "one of" + a word of ``words`` ("one of many"), a superlative ("one of the deadliest") or a
+    figure ("one of the 300 soldiers")."""
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(
         r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:(?:"
         + alternatives
-        + r")\b|most\b|[a-z]{3,}est\b)",
+        + r")\b|most\b|[a-z]{3,}est\b|\d)",
         re.I,
     )
 
@@ -340,8 +342,19 @@ class _Finder:
         return lo
 
 
+_LOCANTS = re.compile(r"\(?\d{1,2}'?(?:,\d{1,2}'?)+-[A-Za-z]")
+
+
+def _chunk_start(text: str, i: int) -> int:
+    """Where the run of non-space characters holding character ``i`` starts."""
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def _skip_number(f: _Finder, m: NumberMatch) -> bool:
-    """Numbers that are not quantities: model names ("F-16"), clock times, glued codes ("5G")."""
+    """Numbers that are not quantities: model names ("F-16"), clock times, glued codes ("5G"), the
+    locants of chemical names ("2,4-dichlorophenol")."""
     toks, i, j = f.toks, m.i, m.j
     first = toks[i]
     if first.kind == "num" and i >= 1:
@@ -350,10 +363,14 @@ def _skip_number(f: _Finder, m: NumberMatch) -> bool:
             return True  # "G7", "MH17"
         if prev.end == first.start and prev.text in HYPHENS and i >= 2:
             pp = toks[i - 2]
-            if pp.end == prev.start and pp.kind == "word" and any(c.isupper() for c in pp.text):
-                return True  # "F-16", "Su-34", "COVID-19"
+            if pp.end == prev.start and pp.kind == "word" and pp.text.isalpha():
+                return True  # "F-16", "Su-34", "COVID-19", "omega-3"
+            if pp.end == prev.start and pp.kind == "num" and _glued_to_code(toks, i - 2):
+                return True  # "MD01-2444", "A3-12": a code of letters and digits
         if prev.text == ":" and prev.end == first.start and i >= 2 and toks[i - 2].kind == "num":
             return True
+    if _LOCANTS.match(f.text, _chunk_start(f.text, m.start)):
+        return True  # "2,4-dichlorophenol", "1,3-butadiene"
     last = toks[j - 1]
     if j < f.n:
         nxt = toks[j]
@@ -366,12 +383,44 @@ def _skip_number(f: _Finder, m: NumberMatch) -> bool:
     return False
 
 
+def _ratio(f: _Finder, m: NumberMatch) -> QuantityMention | None:
+    """A ratio written with a colon that cannot be a clock time: "12:1", "1:100", "3:2" (a clock's
+    minutes have two digits and its hours are at most 24). Its value is the quotient."""
+    toks, i = f.toks, m.i
+    if m.j != i + 1 or i + 2 >= f.n or toks[i].kind != "num" or toks[i + 1].text != ":":
+        return None
+    a, colon, b = toks[i], toks[i + 1], toks[i + 2]
+    if b.kind != "num" or a.end != colon.start or colon.end != b.start or not (a.text + b.text).isdigit():
+        return None
+    if (len(b.text) == 2 and int(a.text) <= 24) or int(b.text) == 0:
+        return None
+    if i >= 1 and toks[i - 1].end == a.start and toks[i - 1].text in (":", "."):
+        return None  # "10:30:15", "1.2:3"
+    if i + 3 < f.n and toks[i + 3].start == b.end and toks[i + 3].text in (":", "."):
+        return None
+    q = QuantityMention(
+        start=a.start, end=b.end, text=f.text[a.start : b.end], value=_clean(int(a.text) / int(b.text))
+    )
+    q.number_start, q.number_end = q.start, q.end
+    return q
+
+
+def _glued_to_code(toks: list[Tok], k: int) -> bool:
+    """Whether number token ``k`` is glued to a word with a capital before it ("MD01", "A3")."""
+    while k >= 1 and toks[k - 1].end == toks[k].start and toks[k - 1].kind in ("num", "word"):
+        k -= 1
+        if toks[k].kind == "word" and any(c.isupper() for c in toks[k].text):
+            return True
+    return False
+
+
 def _label_number(f: _Finder, q: QuantityMention) -> bool:
     """Numbers that name rather than measure: "Figure 3", "Section 2.3", "Eq. (5)", "[12]", a list's "1.",
     "ATCC 25922". Scientific text is full of them; they carry no unit and count nothing."""
     i = f.token_index_at(q.start)
     if f.toks[i].kind != "num":
         return False  # labels are written in digits ("Figure 3"); "version two" is read as a number
+    i = _label_start(f, i)
     k = i - 1
     while k >= 0 and f.toks[k].text in ("(", ".", "#", ":") and i - k <= 3:
         k -= 1
@@ -380,6 +429,42 @@ def _label_number(f: _Finder, q: QuantityMention) -> bool:
     if k >= 0 and k == i - 1 and _acronym_code(f, k, q):
         return True
     return _bracket_citation(f.text, q.start, q.end) or _list_number(f.text, q)
+
+
+_LABEL_JOINERS = frozenset({"and", "or", "&", "to", *HYPHENS})
+
+
+def _label_start(f: _Finder, i: int) -> int:
+    """The first token of the label a number may belong to: the first part of a dotted version
+    ("4.1.0" read as 4, 1, 0) and the first of coordinated labels ("Figures 6 and 7", "Tables 2-4",
+    "Figs. 2, 3 and 5"). A comma joins only when the number ends the list (something other than a
+    word follows), so "in Section 3, 45 samples" leaves 45 a count."""
+    toks = f.toks
+    while True:
+        if (
+            i >= 2
+            and toks[i - 1].text == "."
+            and toks[i - 2].kind == "num"
+            and toks[i - 2].end == toks[i].start - 1
+        ):
+            i -= 2  # "4.1.0": the parts after the first dot
+            continue
+        if i >= 2 and toks[i - 2].kind == "num" and _joins_labels(f, i - 1):
+            i -= 2
+            continue
+        return i
+
+
+def _joins_labels(f: _Finder, k: int) -> bool:
+    """Whether token ``k`` joins two labels: "and"/"or"/"to"/a dash, or a comma when the number after
+    it is not followed by a word (it ends the list, or "and" goes on: "Figs. 2, 3 and 5")."""
+    word = f.toks[k].lower
+    if word in _LABEL_JOINERS:
+        return True
+    if word != ",":
+        return False
+    after = k + 2
+    return after >= f.n or f.toks[after].kind != "word" or f.toks[after].lower in ("and", "or")
 
 
 def _acronym_code(f: _Finder, k: int, q: QuantityMention) -> bool:
@@ -438,6 +523,11 @@ def find_quantities(
             continue
         if any(s <= m.start < e for s, e in url_spans):
             continue
+        ratio = _ratio(f, m)
+        if ratio is not None:
+            used_until = ratio.end
+            out.append(ratio)
+            continue
         if _skip_number(f, m):
             continue
         q, consumed = _build(f, m, numbers, k)
@@ -450,6 +540,33 @@ def find_quantities(
         out.append(q)
     if lx.article_units:
         out = _article_units(f, out)
+    return _join_dimensions(f, out)
+
+
+_TIMES_SIGN = re.compile(r"\s*×\s*")
+
+
+def _join_dimensions(f: _Finder, found: list[QuantityMention]) -> list[QuantityMention]:
+    """Sizes written as a product with the multiplication sign are one quantity: "10 m × 10 m",
+    "3 × 3", "2 × 4 cm" (the value and unit of the first side, the unit of the last where the first
+    has none). A letter x ("1 m x 1 m") is left as two quantities, as the Recognizers specs want."""
+    out: list[QuantityMention] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("number", "measure")
+            and q.kind in ("number", "measure")
+            and (prev.unit is None or prev.unit == q.unit)
+            and _TIMES_SIGN.fullmatch(f.text, prev.end, q.start)
+        ):
+            prev.end, prev.text = q.end, f.text[prev.start : q.end]
+            prev.number_end = q.number_end
+            if prev.unit is None and q.unit is not None:
+                prev.unit, prev.kind = q.unit, q.kind
+                prev.normalized_value, prev.normalized_unit = unitlib.normalize(prev.value, q.unit)
+            continue
+        out.append(q)
     return out
 
 
@@ -754,7 +871,11 @@ def _attach_uncertainty(f: _Finder, d: _Draft, numbers: list[NumberMatch], k: in
 
 
 def _attach_age(f: _Finder, d: _Draft) -> None:
-    """Words after a time unit that make an age: "five years old", "a 49-year-old", "two-year-old"."""
+    """Words after a time unit that make an age: "five years old", "a 49-year-old", "two-year-old",
+    "18-year-olds"; a bare number after "aged" ("aged 12") is an age in years."""
+    if d.unit is None and d.kind == "number" and d.first_tok >= 1 and f.low(d.first_tok - 1) == "aged":
+        d.unit, d.age = UnitInfo("year", None, "measure"), True
+        return
     if not (d.unit and d.unit.name in f.lx.time_units):
         return
     toks, j = f.toks, d.j
@@ -1046,11 +1167,14 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _year_like(f: _Finder, q: QuantityMention) -> bool:
-    """A bare year ("in 2025", "March 2024") with no spaCy DATE around it."""
+    """A bare year ("in 2025", "March 2024", the end of "the 1991–2020 average") with no spaCy DATE
+    around it."""
     if q.unit is not None or q.kind != "number" or not re.fullmatch(r"(1[5-9]|20)\d\d", q.text):
         return False
     i = f.token_index_at(q.start)
     prev = f.low(i - 1)
+    if prev in HYPHENS and i >= 2 and re.fullmatch(r"(1[5-9]|20)\d\d", f.toks[i - 2].text):
+        return f.toks[i - 2].end == f.toks[i - 1].start  # the end of "1991–2020"
     return prev in f.lx.year_cues or prev in f.lx.months or prev == ","
 
 
@@ -1068,11 +1192,40 @@ def extract_quantities(doc: Doc, lx: Lexicon | None = None) -> list[QuantityMent
         if _in_date(f, q, times, ents) or _not_a_figure(f, q):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and _name_number(doc, q, span):
+            continue
         if span is not None:
             q.token_start, q.token_end = span.start, span.end
         out.append(q)
     out.sort(key=lambda q: q.start)
     return out
+
+
+_NAMED = frozenset({"PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "ORG"})
+_PEOPLE_AND_PLACES = frozenset({"GPE", "NORP", "LOC", "PERSON", "ORG"})
+
+
+def _name_number(doc: Doc, q: QuantityMention, span: Span) -> bool:
+    """A bare integer that is part of a name: "Boeing 737", "Route 66", "Expedition 339" (inside a
+    named entity of a non-numeric kind, after its first word), "Landsat 8", "Unit 3" (a number
+    modifying the capitalised word right before it). A number after a place, people or organisation
+    stays a figure: "Russia lost 1,200 soldiers, and Ukraine 800"."""
+    if q.unit is not None or q.kind not in ("number", "count") or len(span) != 1 or not q.text.isdigit():
+        return False
+    tok = span[0]
+    if (tok.ent_type_ in _NAMED and tok.ent_iob_ == "I") or tok.ent_type_ == "PRODUCT":
+        return True
+    if tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return (
+        tok.dep_ == "nummod"
+        and tok.head.i == prev.i
+        and prev.text[:1].isupper()
+        and prev.is_alpha
+        and prev.ent_type_ not in _PEOPLE_AND_PLACES
+        and prev.lower_ not in STOP_WORDS
+    )
 
 
 def _in_date(

@@ -506,7 +506,9 @@ def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None, lex: Lexi
             _date_the_clock(ch, last, ref)
         if ch.anchor is not None and last is not None:
             letter, amount = ch.anchor
-            if _granularity(last) in _NEEDS[letter] and (base := _story_date(last)) is not None:
+            if ch.gran == "yearago" and _same_period_a_year_before(ch, last, ctx):
+                pass
+            elif _granularity(last) in _NEEDS[letter] and (base := _story_date(last)) is not None:
                 day_level = _granularity(last) in _DAY_LEVEL
                 try:
                     _reanchor(ch, ctx, shift(base, amount, letter), letter, day_level)
@@ -515,6 +517,22 @@ def _anchor_to_story(chunks: list[Chunk], text: str, ref: date | None, lex: Lexi
         if _story_date(ch) is not None:
             last = ch
     return chunks
+
+
+def _same_period_a_year_before(ch: Chunk, last: Chunk, ctx: g.Ctx) -> bool:
+    """ "the third quarter ... the year-earlier quarter": the quarter, half or month the story last
+    named, a year before (True when done)."""
+    if last.y is None or last.value is None or last.gran not in ("quarter", "half", "month"):
+        return False
+    y = last.y - 1
+    if last.gran == "month" and last.m is not None:
+        new = ctx.month(ch.start, ch.end, y, last.m, True)
+    elif last.gran == "quarter":
+        new = ctx.quarter(ch.start, ch.end, y, int(last.value[-1]))
+    else:
+        new = ctx.half(ch.start, ch.end, y, int(last.value[-1]))
+    ch.value, ch.begin, ch.finish, ch.y = new.value, new.begin, new.finish, y
+    return True
 
 
 def _date_the_clock(ch: Chunk, last: Chunk | None, ref: date | None) -> None:
@@ -546,7 +564,13 @@ def _reanchor(ch: Chunk, ctx: g.Ctx, d: date, letter: str, day_level: bool) -> N
     if new is None:
         return
     ch.value = new.value
-    ch.begin, ch.finish = (d, d) if point or ch.begin is None else (new.begin, new.finish)
+    if ch.part is not None and new.begin is not None and new.finish is not None:
+        # a part of the period ("by the end of the year"): narrowed again, open ends kept open
+        begin, finish = narrow(new.begin, new.finish, *ch.part)
+        ch.begin = begin if ch.begin is not None else None
+        ch.finish = finish if ch.finish is not None else None
+    else:
+        ch.begin, ch.finish = (d, d) if point or ch.begin is None else (new.begin, new.finish)
     if ch.type == "TIME" and ch.clock:
         ch.value = f"{d.isoformat()}T{ch.clock}"  # "that night": the story's day, part of day kept
     ch.y, ch.m, ch.d = d.year, d.month, d.day

@@ -437,6 +437,16 @@ def h_the_year(m: re.Match[str], c: Ctx) -> Chunk | None:
     return ch
 
 
+def h_year_earlier(m: re.Match[str], c: Ctx) -> Chunk | None:
+    """ "the year-earlier quarter", "year-ago results", "the year-ago period": the same period a year
+    before the one the story last named (TimeBank's earnings reports), else the year before the
+    publication year; a quarter, half or month named just before keeps its granularity
+    (``temporal._anchor_to_story``)."""
+    ch = _from_ref(c, m.start(), m.end(), -1, "Y")
+    ch.anchor, ch.gran = ("Y", -1.0), "yearago"
+    return ch
+
+
 def h_the_weekend(m: re.Match[str], c: Ctx) -> Chunk | None:
     """ "over the weekend": the latest weekend (the current one from Saturday on), or the next one
     after a future cue."""
@@ -540,12 +550,18 @@ def h_weekday_day(m: re.Match[str], c: Ctx) -> Chunk | None:
     return c.on_date(m.start(), m.end(), weekday_with_day(c.ref, wd, d))
 
 
+_DAY_LIST_WORDS = frozenset({"and", "or", "to", "through", "until", "till"})
+_DAY_CUES = frozenset({"on", "since", "until", "till", "by", "from", "before", "after"})
+
+
 def h_day_of_month(m: re.Match[str], c: Ctx) -> Chunk | None:
     if m["d"][:1].isdigit() and not re.search(r"(?:st|nd|rd|th)$", m["d"], re.I):
         return None  # "the 24-year-old", "the 12 soldiers": only ordinals name a day
     d = c.lex.parse_day(m["d"])
     if d is None or c.ref is None:
         return None
+    if c.word_after(m.end()).lower() in _DAY_LIST_WORDS and c.word_before(m.start()) not in _DAY_CUES:
+        return None  # "on the 12th and ..." is a day; "the 3rd and 4th brigades" are not
     base = c.ref.replace(day=1)
     if m["rel"]:
         mode = c.lex.rel_mode(m["rel"])

@@ -163,6 +163,9 @@ class Chunk:
     # Set on expressions counted from the story's last mentioned date rather than the publication
     # date ("the next day", "two days later"): (unit letter, signed amount) to add to that date.
     anchor: tuple[str, float] | None = None
+    # The share of its period a part covers ("the end of the year": (0.67, 1.0)), kept when the
+    # chunk is re-anchored to the story's year.
+    part: tuple[float, float] | None = None
 
 
 # ---------------------------------------------------------------------------------------------

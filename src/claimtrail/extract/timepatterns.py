@@ -60,7 +60,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?P<wd>{WD})\s*,?\s+(?:the\s+)?(?P<d>{DAY})(?!\s*(?:{MON})|\s*[/.:-]\s*\d|\s*(?:{AMPM})|\s*o['’]?\s?clock|\w)",
      g.h_weekday_day, 1),
     (r"the\s+(?P<d>{DAY})(?:\s+day\s+of\s+(?:the\s+month|(?P<rel>{REL})\s+month))?(?!\s+(?:of|day|{MON}"
-     r"|\w+)\b)", g.h_day_of_month, 7),
+     r"|(?!(?:and|or|to|through|until|till)\b)\w+)\b)", g.h_day_of_month, 7),
     (r"(?P<rel>{REL})\s+(?P<p>{PERIOD})", pr.h_rel_period, 1),
     (r"(?P<the>the\s+)?(?P<p>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", pr.h_season, 4),
     (r"(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?:(?P<y>{YEAR})"
@@ -69,6 +69,9 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?P<q>[QH][1-4])(?:\s*[-\s]?\s*(?P<y>{YEAR}))?(?!\w)", pr.h_qcode, 2),
     (r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year"
      r"|the\s+year)", pr.h_half, 0),
+    (r"(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year)['’]s\s+(?P<h>first|second|1st|2nd)\s+half", pr.h_half, 0),
+    (r"(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year)['’]s\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+     r"[\s-]+quarter", pr.h_quarter, 0),
     (r"(?:the\s+)?week\s+(?P<n>\d{1,2})(?:\s+of\s+(?P<y>{YEAR}))?", pr.h_weeknum, 2),
     (r"(?:the\s+)?(?P<o>first|1st|last)\s+week\s+of\s+(?P<y>{YEAR})", pr.h_ordweek, 1),
     (r"(?P<n>{NUM})(?:\s+and\s+(?:a\s+)?(?P<f1>half|quarter))?\s*-?\s*(?P<u>{UNIT})"
@@ -92,6 +95,7 @@ PATTERNS: list[tuple[str, g.Handler, int]] = [
     (r"(?:recent|(?:the\s+)?coming)\s+(?:days|weeks|months|years)", u.h_recent, 3),
     (r"overnight", u.h_overnight, 3),
     (r"the\s+weekend", g.h_the_weekend, 3),
+    (r"(?:the\s+year[\s-]|year-)(?:earlier|ago)(?=\s+[a-z])(?:\s+(?:quarter|period|month|half))?", g.h_year_earlier, 2),
     (r"the\s+year(?![\w-])(?!\s+(?:of|to|ended|ending|before|after|earlier|later|ago|when|that|since)\b)",
      g.h_the_year, 5),
     (r"(?:the\s+)?(?P<n>{DAY})[\s-]+century", g.h_century, 1),
@@ -136,11 +140,11 @@ LEADS: list[str] = [
     "tonight tonite",
     "yesterday today tomorrow this last next", "REL WD", "WD", "the", "REL",
     "the SEASON", "the D ORDW last final", "D", "q1 q2 q3 q4 h1 h2",
-    "the D ORDW", "the week", "the D ORDW last",
+    "the D ORDW", "D this last next", "D this last next", "the week", "the D ORDW last",
     "D NUMW", "in", "the past last previous next coming following recent first final", "D NUMW",
     "half", "hour day week month year decade century hours days weeks months years decades centuries weeklong yearlong"
     " daylong monthlong hourlong",
-    "all full whole the a an", "hours days weeks months years decades", "recent coming the", "overnight", "the", "the", "the D ORDW",
+    "all full whole the a an", "hours days weeks months years decades", "recent coming the", "overnight", "the", "the year", "the", "the D ORDW",
     "every each", "FREQ", "once twice D NUMW",
     "D", "D", "D NUMW", "D noon midday midnight mid", "D NUMW half a quarter", "D NUMW", "in",
     "early late later earlier in on through during spent", "early late", "dawn daybreak dusk nightfall", "from between D",

@@ -177,7 +177,8 @@ def h_ordweek(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 def h_part_of_this(m: re.Match[str], c: Ctx) -> Chunk | None:
-    """ "the end of the year", "the beginning of the month": a part of the current period."""
+    """ "the end of the year", "the beginning of the month": a part of the current period; "the year"
+    is the story's year (the last one named before it) unless a future cue points ahead."""
     if c.ref is None:
         return None
     part = m["part"].lower()
@@ -201,6 +202,9 @@ def h_part_of_this(m: re.Match[str], c: Ctx) -> Chunk | None:
     else:
         lo, hi = {"end": (0.67, 1.0), "middle": (0.33, 0.67)}.get(part, (0.0, 0.33))
         ch.begin, ch.finish = narrow(ch.begin, ch.finish, lo, hi)
+        if p == "year" and not c.future_at(m.start()):
+            # "by the end of the year" in a story of 2023 is the end of 2023, as "the year" alone
+            ch.anchor, ch.part = ("Y", 0.0), (lo, hi)
     return ch
 
 

@@ -108,12 +108,15 @@ class _Units:
 
     ``named``: the best-known unit of that name by country (only it counts: "Florida" is the US
     state, not Uruguay's department whose capital shares its name); ``admin1``: their unit codes;
-    ``ids``: the gazetteer ids of all readings (a reading of this very name vouches for no other).
+    ``ids``: the gazetteer ids of all readings (a reading of this very name vouches for no other);
+    ``country``: whether one reading is a country (then a state of that name may compete with it;
+    Donetsk, Russia does not compete with Donetsk, Ukraine this way).
     """
 
     named: dict[str | None, Candidate]
     admin1: set[str | None]
     ids: set[str]
+    country: bool = False  # one reading is a country ("Georgia", "Jordan")
 
     @classmethod
     def of(cls, found: tuple[Candidate, ...]) -> _Units:
@@ -121,7 +124,9 @@ class _Units:
         units = [c for c in found if c.entry.feature == FEATURE_ADMIN1]
         top = max(units, key=lambda u: u.entry.population, default=None)
         named = {top.entry.country: top} if top is not None else {}
-        return cls(named, {u.entry.admin1 for u in units}, {c.entry.gazetteer_id for c in found})
+        ids = {c.entry.gazetteer_id for c in found}
+        country = any(c.entry.feature == FEATURE_COUNTRY for c in found)
+        return cls(named, {u.entry.admin1 for u in units}, ids, country)
 
 
 def _score(gaz: Gazetteer, key: str, cand: Candidate, ctx: Context, units: _Units) -> float:
@@ -140,7 +145,24 @@ def _score(gaz: Gazetteer, key: str, cand: Candidate, ctx: Context, units: _Unit
     score += _article_focus(e, ctx, units)
     if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
         score += _nearness(e, ctx.nearby, units.ids)
+    if (
+        units.country
+        and e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1)
+        and _holds_a_town(e, ctx.nearby, units.ids)
+    ):
+        score += 3.0  # "from Georgia to Atlanta": the Georgia that holds a town of the article
     return score
+
+
+def _holds_a_town(e: GazetteerEntry, nearby: list[GazetteerEntry], own_ids: set[str]) -> bool:
+    """Whether a country or first-level unit holds one of the article's towns (not one of this
+    very name's readings: the city of Georgia's name vouches for nothing)."""
+    for other in nearby:
+        if other.gazetteer_id in own_ids or other.feature != FEATURE_CITY:
+            continue
+        if e.country == other.country and (e.feature == FEATURE_COUNTRY or e.admin1 == other.admin1):
+            return True
+    return False
 
 
 def _city_of_unit(gaz: Gazetteer, key: str, cand: Candidate, unit: Candidate) -> float:
