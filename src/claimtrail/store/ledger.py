@@ -859,6 +859,46 @@ class Ledger:
                 return
             last = rows[-1].doc_id
 
+    def claims_for_fusion_of(self, article_ids: Iterable[str]) -> list[Claim]:
+        """The claims of these articles as ``claims_for_fusion`` gives them (desk laid over, rejected
+        claims left out), in ledger order: what incremental fusion re-fuses one component from."""
+        wanted = sorted(set(article_ids))
+        rows: list[Any] = []
+        with self._read() as conn:
+            view = desk_store.load_view(conn) if desk_store.has_desk(conn) else None
+            for chunk in chunks(wanted):
+                query = select(
+                    claims.c.claim_id,
+                    claims.c.data,
+                    claims.c.qualifiers,
+                    claims.c.sentence_start,
+                    claims.c.part_of,
+                    claims.c.doc_id,
+                ).where(claims.c.article_id.in_(chunk))
+                rows.extend(conn.execute(query).all())
+        rows.sort(key=lambda r: r.doc_id)
+        out = []
+        for row in rows:
+            claim = _stored_claim(row) if view is None else view.apply(_stored_claim(row))
+            if claim.review is None or claim.review.status != "rejected":
+                out.append(claim)
+        return out
+
+    def article_meta_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, date | None]]:
+        """``article_meta`` of these articles only (those still stored)."""
+        out: dict[str, tuple[str | None, date | None]] = {}
+        with self._read() as conn:
+            for chunk in chunks(sorted(set(article_ids))):
+                query = select(articles.c.article_id, articles.c.outlet, articles.c.published).where(
+                    articles.c.article_id.in_(chunk)
+                )
+                for row in conn.execute(query):
+                    published = row.published
+                    if isinstance(published, str):
+                        published = date.fromisoformat(published[:10])
+                    out[row.article_id] = (row.outlet, published)
+        return out
+
     # -- watching (claimtrail.watch) -------------------------------------------------------------
     def article_refs(self) -> dict[str, tuple[str | None, str | None, str | None]]:
         """``{article_id: (title, url, outlet)}`` for every article, without loading texts (the
