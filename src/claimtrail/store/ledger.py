@@ -261,6 +261,51 @@ class Ledger:
         surrogates, over-long metadata: ``rows.article_problem``) is refused on both. A failure
         recorded for the article's input (its ``source_path`` or ``url``) is cleared: the input is in.
         """
+        self._article_check(article, claims_)
+        article_id = article.article_id
+        try:
+            with self._write() as conn:
+                added, new_sources = self._store_one(conn, article, claims_)
+        except (LedgerError, UnicodeError, ValueError, TypeError, SQLAlchemyError) as exc:
+            if isinstance(exc, IntegrityError) and self.has_article(article_id):
+                return False  # stored meanwhile by another writer
+            raise self._store_error(article_id, exc) from exc
+        self._source_ids.update(new_sources)  # only ids that were committed
+        return added
+
+    def _store_one(
+        self, conn: Connection, article: Article, claims_: list[Claim]
+    ) -> tuple[bool, dict[tuple[str, str], int]]:
+        """Insert one checked article and its claims on ``conn`` (inside the caller's transaction);
+        returns whether it was new and the sources it created."""
+        article_id = article.article_id
+        state = conn.execute(
+            select(
+                select(articles.c.article_id).where(articles.c.article_id == article_id).exists(),
+                select(func.max(articles.c.doc_id)).scalar_subquery(),
+                select(func.max(claims.c.doc_id)).scalar_subquery(),
+            )
+        ).one()
+        self._clear_failures(conn, *input_sources(article))
+        if state[0]:
+            return False, {}
+        # the desk's claims added by hand come back; its reviews re-attach (store/desk.py)
+        claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who())
+        self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
+        return True, self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
+
+    def _store_error(self, article_id: str, exc: BaseException) -> LedgerError:
+        """The ``LedgerError`` an article that could not be stored becomes."""
+        if isinstance(exc, LedgerError):
+            return exc
+        if isinstance(exc, SQLAlchemyError):
+            reason = db_reason(exc)
+        else:  # a value the driver cannot adapt
+            reason = " ".join(str(exc).split())
+        return LedgerError(f"ledger {self.label}: cannot store article {article_id}: {reason}")
+
+    def _article_check(self, article: Article, claims_: list[Claim]) -> None:
+        """Refuse, before any write, an article the ledger cannot hold (see ``add_article``)."""
         article_id = article.article_id
         if not article_id:
             raise LedgerError(f"ledger {self.label}: an article without an article_id cannot be stored")
@@ -273,40 +318,40 @@ class Ledger:
                     f"ledger {self.label}: claim {claim.claim_id} belongs to article {claim.article_id}, "
                     f"not {article_id}"
                 )
+
+    def add_articles(self, batch: list[tuple[Article, list[Claim]]]) -> list[bool | LedgerError]:
+        """``add_article`` for a batch in one transaction (one commit, one write lock): each article
+        in a savepoint of its own, so an article the database refuses is rolled back alone and
+        comes back as its ``LedgerError`` while the rest of the batch is stored. Returns, per
+        article in order, True (stored), False (already stored) or the error. A failure of the
+        transaction itself (the commit) raises ``LedgerError``: nothing of the batch was stored."""
+        out: list[bool | LedgerError] = []
+        created: dict[tuple[str, str], int] = {}
         try:
             with self._write() as conn:
-                state = conn.execute(
-                    select(
-                        select(articles.c.article_id).where(articles.c.article_id == article_id).exists(),
-                        select(func.max(articles.c.doc_id)).scalar_subquery(),
-                        select(func.max(claims.c.doc_id)).scalar_subquery(),
-                    )
-                ).one()
-                self._clear_failures(conn, *input_sources(article))
-                if state[0]:
-                    return False
-                # the desk's claims added by hand come back; its reviews re-attach (store/desk.py)
-                claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who())
-                self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
-                new_sources = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
-        except LedgerError:
-            raise
-        except (UnicodeError, ValueError, TypeError) as exc:  # a value the driver cannot adapt
-            raise LedgerError(
-                f"ledger {self.label}: cannot store article {article_id}: {' '.join(str(exc).split())}"
-            ) from exc
-        except IntegrityError as exc:
-            if self.has_article(article_id):  # stored meanwhile by another writer
-                return False
-            raise LedgerError(
-                f"ledger {self.label}: cannot store article {article_id}: {db_reason(exc)}"
-            ) from exc
+                for article, claims_ in batch:
+                    try:
+                        self._article_check(article, claims_)
+                        with conn.begin_nested():
+                            added, new_sources = self._store_one(conn, article, claims_)
+                    except (LedgerError, UnicodeError, ValueError, TypeError, SQLAlchemyError) as exc:
+                        known = isinstance(exc, IntegrityError) and conn.scalar(
+                            select(
+                                select(articles.c.article_id)
+                                .where(articles.c.article_id == article.article_id)
+                                .exists()
+                            )
+                        )
+                        out.append(False if known else self._store_error(article.article_id, exc))
+                        continue
+                    out.append(added)
+                    created.update(new_sources)
         except SQLAlchemyError as exc:
             raise LedgerError(
-                f"ledger {self.label}: cannot store article {article_id}: {db_reason(exc)}"
+                f"ledger {self.label}: could not store a batch of {len(batch)} articles: {db_reason(exc)}"
             ) from exc
-        self._source_ids.update(new_sources)  # only ids that were committed
-        return True
+        self._source_ids.update(created)
+        return out
 
     def _insert_claims(
         self, conn: Connection, article: Article, claims_: list[Claim], first_doc_id: int
