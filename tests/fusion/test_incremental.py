@@ -122,10 +122,51 @@ def test_an_article_re_fuses_only_its_component(corpus, tmp_path):
 def test_topics_join_articles_by_subject_and_incident(corpus):
     topics = {a.article_id: incremental.article_topics(a.article_id, cs, None) for a, cs in corpus}
     every = set().union(*topics.values())
-    assert {"troop", "drone", incremental.INCIDENT_TOPIC} <= every
+    assert {"troop", "drone"} <= every
     parts = incremental.components(topics)
     assert sorted(a for p in parts for a in p) == sorted(topics)
     for p in parts:  # no topic is in two components
         mine = set().union(*(topics[a] for a in p))
         rest = set().union(*(topics[a] for q in parts if q is not p for a in q))
         assert not mine & rest
+
+
+def test_a_version_5_ledger_gains_the_fusion_state(corpus, tmp_path):
+    from claimtrail.store import migrations
+
+    path = str(tmp_path / "v5.db")
+    with open_ledger(path) as ledger:
+        for article, claims in corpus[:3]:
+            ledger.add_article(article, claims)
+        with ledger.engine.begin() as conn:  # back to what version 5 had
+            for table in (
+                "fusion_tracked",
+                "fusion_articles",
+                "fusion_components",
+                "fusion_topics",
+                "fusion_meta",
+            ):
+                conn.exec_driver_sql(f"DROP TABLE {table}")
+            conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 6")
+        assert ledger.schema_version() == 5
+    with open_ledger(path) as ledger:
+        assert ledger.schema_version() == migrations.HEAD >= 6
+        assert fusion_state.meta(ledger) == {}
+        tracked = fusion.track(ledger)
+        assert fusion_state.meta(ledger)["version"] == incremental.STATE_VERSION
+        assert [t.id for t in tracked] == [t.id for t in fusion.api._in_memory(ledger, None).tracked]
+
+
+def test_a_town_named_only_joins_the_articles_that_open_an_incident_there():
+    inc, pend = incremental.INCIDENT_TOPIC, incremental.PENDING_TOPIC
+    topics = {
+        "a1": {"drone", f"{pend}:kharkiv"},
+        "a2": {"person", f"{pend}:kharkiv"},
+        "a3": {"tank"},
+    }
+    # nobody opens an incident in Kharkiv: the two articles naming it stay apart
+    assert incremental.components(topics) == [["a1"], ["a2"], ["a3"]]
+    topics["a4"] = {"missile", f"{inc}:kharkiv"}
+    assert incremental.components(topics) == [["a1", "a2", "a4"], ["a3"]]
+    topics["a5"] = {"tank", f"{inc}:odesa"}
+    assert incremental.components(topics) == [["a1", "a2", "a4"], ["a3", "a5"]]

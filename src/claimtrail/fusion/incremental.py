@@ -7,7 +7,7 @@ per-article stages (``stages.read_items`` and the neutral nouns it adopts: "troo
 incident's town and first day are found across subjects), or ``~article:<id>`` when it has none.
 Every link fusion makes between claims stays inside a component: within an article (its context,
 parts and wholes, neutral nouns), within a merged subject (clusters, echoes, owners, sums, parts,
-subsets, contradictions across scopes, credibility) and between incident figures. Each component
+subsets, contradictions across scopes, credibility) and between the incident figures of a town. Each component
 is fused on its own (``parts.fuse_parts``) and stored (``store/fusion_state.py``); the ledger's
 fusion is the merge of its components' parts. So adding, deleting or correcting an article re-fuses
 exactly the components it was and is in, and the result equals a full run by construction: a full
@@ -28,7 +28,8 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
+from functools import cache
 from typing import Any, cast
 
 from ..model import Claim
@@ -37,6 +38,7 @@ from ..store.ledger import Ledger
 from ..store.rows import name_key
 from . import scope as scope_mod
 from . import stages
+from .cluster import Item
 from .config import config
 from .origins import Origin
 from .parts import FusedParts, fuse_parts
@@ -56,8 +58,9 @@ from .results import (
 from .stages import ArticleMeta
 
 #: The format of the stored state; a stored state of another version is rebuilt on the next read.
-STATE_VERSION = "1"
+STATE_VERSION = "2"  # 2: incident topics by town
 INCIDENT_TOPIC = "~incident"
+PENDING_TOPIC = "~pending"
 _STUB = Origin("topic", "topic", "unknown")
 _LOCK = threading.Lock()
 
@@ -69,16 +72,58 @@ def article_topics(article_id: str, claims: list[Claim], meta: ArticleMeta | Non
     origins = stages.Origins(cast(Any, None), defaultdict(lambda: _STUB))
     items = stages.read_items(by_article, {article_id: meta or stages.NO_META}, origins)
     scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
-    topics = {it.key.subject for it in items}
-    incident_events = set(config()["incident_events"])
-    if any(it.key.event in incident_events for it in items):
-        topics.add(INCIDENT_TOPIC)
+    topics = {it.key.subject for it in items} | _incident_towns(items, claims)
     return topics or {f"~article:{article_id}"}
 
 
+def _incident_towns(items: list[Item], claims: list[Claim]) -> set[str]:
+    """The incident topics of an article, as ``scope.assign_incidents`` places its killed, wounded
+    or casualties figures: ``~incident:<town>`` where a figure opens or joins an incident by its
+    own incident word and town or by its article's dominant incident; ``~pending:<town>`` where a
+    figure only names a town, so it joins an incident there only if some article opens one (see
+    ``components``)."""
+    candidates = [
+        it
+        for it in items
+        if it.key.event in scope_mod._lists()["incident_events"] and not scope_mod.is_campaign(it.claim)
+    ]
+    if not candidates:
+        return set()
+    countries = scope_mod.article_countries(claims)
+    dominant = scope_mod._article_incident(claims)
+    out: set[str] = set()
+    for it in candidates:
+        word, town = scope_mod.incident_word(it.claim), scope_mod.town_of(it.claim, countries)
+        if word and town:
+            out.add(f"{INCIDENT_TOPIC}:{town[0]}")
+        elif (
+            dominant is not None
+            and (town is None or town[0] == dominant[1][0])
+            and not scope_mod._nationwide(it.claim, town)
+        ):
+            out.add(f"{INCIDENT_TOPIC}:{dominant[1][0]}")
+        elif town is not None:
+            out.add(f"{PENDING_TOPIC}:{town[0]}")
+    return out
+
+
+def _linked(topic: str) -> tuple[str, ...]:
+    """The stored topics whose articles a topic joins: an incident town joins the articles that
+    open or join an incident there and those naming only the town; a town named only joins the
+    articles that open an incident there (two that only name it stay apart); any other topic,
+    the articles that have it."""
+    kind, _, town = topic.partition(":")
+    if kind == INCIDENT_TOPIC:
+        return topic, f"{PENDING_TOPIC}:{town}"
+    if kind == PENDING_TOPIC:
+        return (f"{INCIDENT_TOPIC}:{town}",)
+    return (topic,)
+
+
 def components(topics: dict[str, set[str]]) -> list[list[str]]:
-    """The articles of ``topics`` split into connected sets (sharing a topic joins two), each
-    sorted, in the order of their first article id."""
+    """The articles of ``topics`` split into connected sets (sharing a topic joins two, a town
+    named only joins those opening an incident there: ``_linked``), each sorted, in the order of
+    their first article id."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -89,9 +134,14 @@ def components(topics: dict[str, set[str]]) -> list[list[str]]:
             parent[x], x = root, parent[x]
         return root
 
+    opened = {t for ts in topics.values() for t in ts if t.startswith(INCIDENT_TOPIC + ":")}
     for article_id, ts in topics.items():
+        find("a" + article_id)
         for t in ts:
-            parent[find("a" + article_id)] = find("t" + t)
+            target = _linked(t)[0] if t.startswith(PENDING_TOPIC + ":") else t
+            if target.startswith(INCIDENT_TOPIC + ":") and target not in opened:
+                continue  # a town named only, where no article opens an incident
+            parent[find("a" + article_id)] = find("t" + target)
     groups: dict[str, list[str]] = defaultdict(list)
     for article_id in topics:
         groups[find("a" + article_id)].append(article_id)
@@ -108,7 +158,8 @@ def _reach(
     frontier = set(seeds) | {t for ts in changed.values() for t in ts}
     while frontier:
         seen_topics |= frontier
-        reached = {a for arts in state.articles_with(ledger, frontier).values() for a in arts}
+        wanted = {linked for t in frontier for linked in _linked(t)}
+        reached = {a for arts in state.articles_with(ledger, wanted).values() for a in arts}
         new = reached - set(found) - gone
         stored = state.topics_of(ledger, new)
         for a in new:
@@ -184,8 +235,11 @@ def _row(
 ) -> state.ComponentRow:
     """One component fused, as a stored row."""
     parts = fuse_parts(claims, meta, grades)
-    tracked = tuple((t.id, t.label, len(t.claims), asdict(t)) for t in parts.tracked)
-    return state.ComponentRow("c:" + members[0], tuple(members), len(claims), state_to_json(parts), tracked)
+    data = state_to_json(parts)
+    tracked = tuple(
+        (t.id, t.label, len(t.claims), plain) for t, plain in zip(parts.tracked, data["tracked"], strict=True)
+    )
+    return state.ComponentRow("c:" + members[0], tuple(members), len(claims), data, tracked)
 
 
 def _grades(ledger: Ledger) -> dict[str, str]:
@@ -277,14 +331,31 @@ def _merge_origins(origins: list[LedgerOrigin]) -> list[LedgerOrigin]:
 def state_to_json(parts: FusedParts) -> dict[str, Any]:
     """A component's parts as JSON (dataclasses as objects, tuples as lists)."""
     return {
-        "tracked": [asdict(t) for t in parts.tracked],
+        "tracked": [_plain(t) for t in parts.tracked],
         "parents": parts.parents,
         "order": {k: list(v) for k, v in parts.order.items()},
         "grades": {k: [g.reliability, g.credibility] for k, g in parts.grades.items()},
-        "unit_checks": [asdict(c) for c in parts.unit_checks],
-        "cross_checks": [asdict(c) for c in parts.cross_checks],
-        "origins": [asdict(o) for o in parts.origins],
+        "unit_checks": [_plain(c) for c in parts.unit_checks],
+        "cross_checks": [_plain(c) for c in parts.cross_checks],
+        "origins": [_plain(o) for o in parts.origins],
     }
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """A fusion result as JSON values: dataclasses as objects, tuples as lists (what
+    ``dataclasses.asdict`` gives, without its deep copies, which cost most of a component's store)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def parts_from_json(data: dict[str, Any]) -> FusedParts:
