@@ -46,27 +46,21 @@ def meta(ledger: Ledger) -> dict[str, str]:
 
 def topics_of(ledger: Ledger, article_ids: Iterable[str]) -> dict[str, set[str]]:
     """The stored topics of these articles (those that have some)."""
-    out: dict[str, set[str]] = {}
-    with ledger._read() as conn:
-        for chunk in chunks(sorted(set(article_ids))):
-            query = select(fusion_topics.c.article_id, fusion_topics.c.topic).where(
-                fusion_topics.c.article_id.in_(chunk)
-            )
-            for row in conn.execute(query):
-                out.setdefault(row.article_id, set()).add(row.topic)
-    return out
+    return _pairs(ledger, fusion_topics.c.article_id, fusion_topics.c.topic, article_ids)
 
 
 def articles_with(ledger: Ledger, topics: Iterable[str]) -> dict[str, set[str]]:
     """``{topic: articles}`` for these topics, as stored."""
+    return _pairs(ledger, fusion_topics.c.topic, fusion_topics.c.article_id, topics)
+
+
+def _pairs(ledger: Ledger, key: Any, value: Any, keys: Iterable[str]) -> dict[str, set[str]]:
+    """The ``value`` column of the ``fusion_topics`` rows whose ``key`` column is one of ``keys``."""
     out: dict[str, set[str]] = {}
     with ledger._read() as conn:
-        for chunk in chunks(sorted(set(topics))):
-            query = select(fusion_topics.c.topic, fusion_topics.c.article_id).where(
-                fusion_topics.c.topic.in_(chunk)
-            )
-            for row in conn.execute(query):
-                out.setdefault(row.topic, set()).add(row.article_id)
+        for chunk in chunks(sorted(set(keys))):
+            for k, v in conn.execute(select(key, value).where(key.in_(chunk))):
+                out.setdefault(k, set()).add(v)
     return out
 
 

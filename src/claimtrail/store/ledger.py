@@ -136,6 +136,31 @@ def _stored_claim(row: Any, evidence: Iterable[Evidence] = ()) -> Claim:
     )
 
 
+#: What fusion reads of a claim (no evidence spans), with its ledger position.
+_FUSION_COLUMNS = (
+    claims.c.claim_id,
+    claims.c.data,
+    claims.c.qualifiers,
+    claims.c.sentence_start,
+    claims.c.part_of,
+    claims.c.doc_id,
+)
+
+
+def _for_fusion(rows: Iterable[Any], view: Any) -> Iterator[Claim]:
+    """Stored claims as fusion reads them: the desk's ``view`` laid over (if any), rejected claims
+    left out."""
+    for row in rows:
+        claim = _stored_claim(row) if view is None else view.apply(_stored_claim(row))
+        if claim.review is None or claim.review.status != "rejected":
+            yield claim
+
+
+def _published(value: Any) -> date | None:
+    """A stored publication date (text on SQLite) as a date."""
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
 # ---------------------------------------------------------------------------------------------
 # The ledger
 
@@ -865,13 +890,7 @@ class Ledger:
         """``{article_id: (outlet, published)}`` for every article, without loading texts."""
         query = select(articles.c.article_id, articles.c.outlet, articles.c.published)
         with self._read() as conn:
-            out = {}
-            for row in conn.execute(query):
-                published = row.published
-                if isinstance(published, str):
-                    published = date.fromisoformat(published[:10])
-                out[row.article_id] = (row.outlet, published)
-            return out
+            return {row.article_id: (row.outlet, _published(row.published)) for row in conn.execute(query)}
 
     def claims_for_fusion(self, batch: int = 5000) -> Iterator[Claim]:
         """Every claim with its qualifiers but without evidence spans (fusion does not read them),
@@ -882,24 +901,11 @@ class Ledger:
         last = 0
         while True:
             query = (
-                select(
-                    claims.c.claim_id,
-                    claims.c.data,
-                    claims.c.qualifiers,
-                    claims.c.sentence_start,
-                    claims.c.part_of,
-                    claims.c.doc_id,
-                )
-                .where(claims.c.doc_id > last)
-                .order_by(claims.c.doc_id)
-                .limit(batch)
+                select(*_FUSION_COLUMNS).where(claims.c.doc_id > last).order_by(claims.c.doc_id).limit(batch)
             )
             with self._read() as conn:
                 rows = conn.execute(query).all()
-            for row in rows:
-                claim = _stored_claim(row) if view is None else view.apply(_stored_claim(row))
-                if claim.review is None or claim.review.status != "rejected":
-                    yield claim
+            yield from _for_fusion(rows, view)
             if len(rows) < batch:
                 return
             last = rows[-1].doc_id
@@ -912,22 +918,10 @@ class Ledger:
         with self._read() as conn:
             view = desk_store.load_view(conn) if desk_store.has_desk(conn) else None
             for chunk in chunks(wanted):
-                query = select(
-                    claims.c.claim_id,
-                    claims.c.data,
-                    claims.c.qualifiers,
-                    claims.c.sentence_start,
-                    claims.c.part_of,
-                    claims.c.doc_id,
-                ).where(claims.c.article_id.in_(chunk))
+                query = select(*_FUSION_COLUMNS).where(claims.c.article_id.in_(chunk))
                 rows.extend(conn.execute(query).all())
         rows.sort(key=lambda r: r.doc_id)
-        out = []
-        for row in rows:
-            claim = _stored_claim(row) if view is None else view.apply(_stored_claim(row))
-            if claim.review is None or claim.review.status != "rejected":
-                out.append(claim)
-        return out
+        return list(_for_fusion(rows, view))
 
     def article_meta_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, date | None]]:
         """``article_meta`` of these articles only (those still stored)."""
@@ -937,11 +931,9 @@ class Ledger:
                 query = select(articles.c.article_id, articles.c.outlet, articles.c.published).where(
                     articles.c.article_id.in_(chunk)
                 )
-                for row in conn.execute(query):
-                    published = row.published
-                    if isinstance(published, str):
-                        published = date.fromisoformat(published[:10])
-                    out[row.article_id] = (row.outlet, published)
+                out.update(
+                    {row.article_id: (row.outlet, _published(row.published)) for row in conn.execute(query)}
+                )
         return out
 
     # -- watching (claimtrail.watch) -------------------------------------------------------------
