@@ -291,7 +291,7 @@ def merge(parts: list[FusedParts]) -> FusionResult:
     groups: list[tuple[tuple[int, str], list[TrackedQuantity]]] = []
     for p in parts:
         for t in p.tracked:
-            if t.id in p.parents:
+            if t.id in p.parents and groups and groups[-1][1][0].id == p.parents[t.id]:
                 groups[-1][1].append(t)
             else:
                 groups.append((p.order.get(t.id, (0, t.id)), [t]))
