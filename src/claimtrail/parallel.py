@@ -1,9 +1,10 @@
 """Extraction spread over processes: a local process pool or a Dask cluster.
 
 Per-article work is a pure function of the articles and the settings (``worker.extract_chunk``), so
-it is shipped to workers as is; each worker loads the pipeline once and keeps it. Results come back in
+it is shipped to workers as is; each worker loads the pipeline once and keeps it and sends back only
+the claims (``worker.extract_compact``: the caller holds the articles and pairs them again). Results come back in
 input order and only a few batches are in flight at a time, so memory stays flat however long the
-input stream is. All writes stay in the calling process (one writer, one transaction per article).
+input stream is. All writes stay in the calling process (one writer, one transaction per batch of articles).
 
 Workers never outlive the run and a dead worker never ends it:
 
@@ -43,7 +44,7 @@ from .errors import InputError
 from .model import Article, Failure
 from .nlp.pipeline import load_pipeline
 from .settings import Settings
-from .worker import Result, extract_chunk
+from .worker import Compact, Result, extract_compact, rejoin
 
 SCHEDULER_SCHEMES = ("tcp://", "tls://", "ucx://", "inproc://")
 
@@ -157,15 +158,16 @@ class _Pool:
             initargs=(self.settings.model, os.getpid()),
         )
 
-    def submit(self, articles: list[Article]) -> Future[list[Result]]:
-        """The batch's future; on a pool already broken by a dead worker, a future that failed with
-        ``BrokenProcessPool``, so the batch is recovered with the others that pool lost."""
+    def submit(self, articles: list[Article]) -> Future[list[Compact]]:
+        """The batch's future (claims only: ``worker.extract_compact``); on a pool already broken
+        by a dead worker, a future that failed with ``BrokenProcessPool``, so the batch is
+        recovered with the others that pool lost."""
         try:
             return self.executor.submit(
-                extract_chunk, articles, self.settings.model, self.settings.batch_size
+                extract_compact, articles, self.settings.model, self.settings.batch_size
             )
         except BrokenProcessPool as exc:
-            lost: Future[list[Result]] = Future()
+            lost: Future[list[Compact]] = Future()
             lost.set_exception(exc)
             return lost
 
@@ -197,11 +199,11 @@ class _Batch:
     often a dying worker took it down."""
 
     articles: list[Article]
-    future: Future[list[Result]] | None
+    future: Future[list[Compact]] | None
     broken: int = 0
 
 
-def _lost(future: Future[list[Result]]) -> bool:
+def _lost(future: Future[list[Compact]]) -> bool:
     """The future ended because its pool broke (a worker died), not with a result of its own."""
     if not future.done() or future.cancelled():
         return True
@@ -246,7 +248,7 @@ def _pool_results(source: Iterator[list[Article]], pools: list[_Pool], depth: in
             yield from _article_by_article(batch.articles, pools[1])
         else:
             try:
-                results = batch.future.result()
+                results = rejoin(batch.articles, batch.future.result())
             except BrokenProcessPool:
                 stranded = [batch, *pending]
                 pending.clear()
@@ -275,7 +277,7 @@ def _article_by_article(articles: list[Article], pool: _Pool) -> Iterator[Result
     kills its worker once more is recorded as a failure, the others are extracted."""
     for article in articles:
         try:
-            yield from pool.submit([article]).result()
+            yield from rejoin([article], pool.submit([article]).result())
         except BrokenProcessPool:
             pool.restart()
             yield from _failures([article], WORKER_DIED)
@@ -332,7 +334,7 @@ def dask_map(
                 (
                     b,
                     client.submit(
-                        extract_chunk, b, settings.model, settings.batch_size, pure=False, retries=1
+                        extract_compact, b, settings.model, settings.batch_size, pure=False, retries=1
                     ),
                 )
                 for b in batches
@@ -345,7 +347,7 @@ def dask_map(
 class _Outcome(Protocol):
     """A submitted task's handle (a Dask future): its result, or the error that ended it."""
 
-    def result(self) -> list[Result]: ...
+    def result(self) -> list[Compact] | list[Result]: ...
 
 
 def _dask_in_order(submitted: Iterator[tuple[list[Article], _Outcome]], depth: int) -> Iterator[Result]:
@@ -355,7 +357,7 @@ def _dask_in_order(submitted: Iterator[tuple[list[Article], _Outcome]], depth: i
 
     def results_of(articles: list[Article], future: _Outcome) -> list[Result]:
         try:
-            return future.result()
+            return rejoin(articles, future.result())
         except Exception as exc:  # noqa: BLE001 - KilledWorker, a task error: the run goes on
             return _failures(articles, f"extraction failed on the Dask cluster: {type(exc).__name__}: {exc}")
 

@@ -88,11 +88,18 @@ def ingest_records(
     writer = _Writer(ledger, report, on_item)
     try:
         batches = _new_articles(inputs, ledger, writer, settings.batch_size)
+        pending: list[tuple[Article, list[Claim]]] = []
         for result in extract_batches(batches, settings, workers=workers, scheduler=scheduler):
             if isinstance(result, Failure):
+                writer.store_batch(pending)  # in order: the articles before it first
+                pending = []
                 writer.fail(result)
-            else:
-                writer.store(*result)
+                continue
+            pending.append(result)
+            if len(pending) >= settings.batch_size:
+                writer.store_batch(pending)
+                pending = []
+        writer.store_batch(pending)
     finally:
         writer.close()
     return report
@@ -149,7 +156,7 @@ class _Writer:
     """Stores articles on a thread of its own, so the next batch is parsed while this one is written.
 
     Every write (articles, failures, report counts, progress callbacks) goes through this one thread,
-    in order; each article is still its own transaction. An article the ledger refuses
+    in order; a batch of articles is one transaction, each article in a savepoint of its own. An article the ledger refuses
     (``LedgerError``: a value the database rejects) is recorded as a failure and the run goes on; an
     error recording a failure (the ledger itself is unusable) is raised on ``close``.
     """
@@ -220,30 +227,58 @@ class _Writer:
         self.report.duplicates.append((source, stored_id))
         self._done("skipped", article)
 
-    def store(self, article: Article, claims: list[Claim]) -> None:
+    def store_batch(self, batch: list[tuple[Article, list[Claim]]]) -> None:
+        """Store a batch of articles in one transaction (``Ledger.add_articles``): an article the
+        ledger refuses becomes a failure and the rest are stored; if the batch's transaction itself
+        fails, each article is tried again in a transaction of its own."""
+        if not batch:
+            return
+
         def task() -> None:
-            try:
+            todo: list[tuple[Article, list[Claim]]] = []
+            for article, claims in batch:
                 # Checked again here, after every earlier write: a text seen in an earlier batch of
                 # this run may have been committed only after that batch was screened.
                 stored = self.ledger.find_stored(article)
                 if stored is not None and stored != article.article_id:
                     self._record_duplicate(article, stored)
-                    return
-                added = self.ledger.add_article(article, claims)
-            except LedgerError as exc:
-                source = article.source_path or article.url or article.article_id
-                self._record_failure(Failure(source, f"could not be stored: {exc}"))
+                else:
+                    todo.append((article, claims))
+            try:
+                outcomes = self.ledger.add_articles(todo)
+            except LedgerError:
+                for article, claims in todo:
+                    self._store_now(article, claims)
                 return
-            if added:
-                self.report.articles_added += 1
-                self.report.claims_added += len(claims)
-                self._done("added", article)
-            else:
-                self._clear_stale_failures(article)
-                self.report.articles_skipped += 1
-                self._done("skipped", article)
+            for (article, claims), outcome in zip(todo, outcomes, strict=True):
+                self._stored(article, claims, outcome)
 
         self._put(task)
+
+    def _store_now(self, article: Article, claims: list[Claim]) -> None:
+        try:
+            outcome: bool | LedgerError = self.ledger.add_article(article, claims)
+        except LedgerError as exc:
+            outcome = exc
+        self._stored(article, claims, outcome)
+
+    def _stored(self, article: Article, claims: list[Claim], outcome: bool | LedgerError) -> None:
+        """Report one article's outcome: added, already stored (skipped) or refused (a failure)."""
+        if isinstance(outcome, LedgerError):
+            source = article.source_path or article.url or article.article_id
+            self._record_failure(Failure(source, f"could not be stored: {outcome}"))
+        elif outcome:
+            self.report.articles_added += 1
+            self.report.claims_added += len(claims)
+            self._done("added", article)
+        else:
+            self._clear_stale_failures(article)
+            self.report.articles_skipped += 1
+            self._done("skipped", article)
+
+    def store(self, article: Article, claims: list[Claim]) -> None:
+        """Store one article (a batch of one)."""
+        self.store_batch([(article, claims)])
 
     def close(self) -> None:
         self.tasks.put(None)

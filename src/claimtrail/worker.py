@@ -19,6 +19,9 @@ from .nlp.pipeline import load_pipeline, make_doc, make_docs
 
 #: What extraction gives for one article: the article with its claims, or why it failed.
 Result = tuple[Article, list[Claim]] | Failure
+#: What a worker process sends back for one article: its claims, or why it failed. The caller
+#: already holds the article, so its text does not travel back (``rejoin`` pairs them again).
+Compact = list[Claim] | Failure
 
 
 def extract_chunk(
@@ -31,6 +34,23 @@ def extract_chunk(
         return list(extract_batch(articles, nlp, batch_size))
     except Exception:  # noqa: BLE001 - an article broke the joint parse: each one alone below
         return [_extract_alone(article, nlp) for article in articles]
+
+
+def extract_compact(
+    articles: list[Article], model: str = "en_core_web_sm", batch_size: int = 32
+) -> list[Compact]:
+    """``extract_chunk`` for a worker process: one entry per article, claims without the article,
+    so only the claims are pickled back to the caller."""
+    return [r if isinstance(r, Failure) else r[1] for r in extract_chunk(articles, model, batch_size)]
+
+
+def rejoin(articles: list[Article], compact: list[Compact] | list[Result]) -> list[Result]:
+    """The results of ``articles`` from what a worker sent back (``extract_compact``; full results
+    pass through unchanged)."""
+    out: list[Result] = []
+    for article, entry in zip(articles, compact, strict=True):
+        out.append((article, entry) if isinstance(entry, list) else entry)
+    return out
 
 
 def _extract_alone(article: Article, nlp: Language) -> Result:

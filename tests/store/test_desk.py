@@ -264,10 +264,10 @@ def test_a_version_4_ledger_gains_the_desk_tables(ledger_target):
         with ledger.engine.begin() as conn:  # back to what version 4 had
             for table in ("desk_claims", "desk_sources", "audit", "users"):
                 conn.exec_driver_sql(f"DROP TABLE {table}")
-            conn.exec_driver_sql("DELETE FROM schema_version WHERE version = 5")
+            conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 5")
         assert ledger.schema_version() == 4
     with open_ledger(ledger_target) as ledger:
-        assert ledger.schema_version() == 5
+        assert ledger.schema_version() >= 5  # and the steps after it (6: fusion state)
         names = set(inspect(ledger.engine).get_table_names())
         assert {"desk_claims", "desk_sources", "audit", "users"} <= names
         article = make_article()

@@ -36,13 +36,18 @@ def track_command(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json (the tracking contract)."),
     as_of: str = typer.Option(None, "--as-of", help="The state of knowledge on this date, YYYY-MM-DD."),
+    full: bool = typer.Option(
+        False, "--full", help="Fuse the whole ledger again from scratch (the stored state is rebuilt)."
+    ),
 ) -> None:
     """Tracked quantities: consensus best/low/high, origins, contradictions and checks."""
-    from ..fusion import track
+    from ..fusion import full_run, track
 
     _check_format(fmt)
     day = parse_date(as_of, "--as-of")
     with ledger_for(db) as ledger:
+        if full:
+            full_run(ledger)
         items = track(ledger, as_of=day)
     if fmt == "json":
         typer.echo(json.dumps([tracked_to_json(t) for t in items], ensure_ascii=False, indent=2))

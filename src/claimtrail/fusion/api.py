@@ -14,10 +14,14 @@ import threading
 from collections.abc import Iterable
 from datetime import date
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import LedgerError
 from ..model import Claim
 from ..store.ledger import Ledger
 from ..store.rows import name_key
-from . import stages
+from . import incremental
+from .parts import fuse_parts
 from .results import Check, FusionResult, Grade, LedgerOrigin, TrackedQuantity
 from .stages import ArticleMeta
 
@@ -34,24 +38,7 @@ def fuse(
     asserted by its outlet); ``grades`` maps name keys (``store.rows.name_key``) to reliability
     letters; ``as_of`` limits every figure to those dated on or before it.
     """
-    every_claim = list(claims)
-    claims_by_article = stages.by_article(every_claim)
-    origins = stages.resolve_origins(claims_by_article, articles)
-    items = stages.read_items(claims_by_article, articles, origins)
-    scoped = stages.scope_incidents(items, claims_by_article, origins)
-    visible_items = stages.as_of_items(scoped.items, as_of)
-    visible = stages.as_of_claims(every_claim, as_of)
-    clusters = stages.cluster(visible_items, visible)
-    findings = stages.find(clusters, visible)
-    tracked = stages.track_clusters(clusters, scoped.incidents, findings, as_of)
-    credibility = stages.credibilities(clusters, as_of)
-    return FusionResult(
-        tracked=tuple(tracked.quantities),
-        grades=stages.grade_claims(visible, origins, credibility, articles, grades or {}),
-        checks=stages.ledger_checks(findings, tracked),
-        origins=stages.ledger_origins(visible, origins.of, articles),
-        parents=tracked.parents,
-    )
+    return fuse_parts(claims, articles, grades, as_of).result()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,23 +49,55 @@ _LOCK = threading.Lock()
 
 
 def run(ledger: Ledger, as_of: date | None = None) -> FusionResult:
-    """Fuse every claim of ``ledger`` (memoised until the ledger changes)."""
+    """Fuse every claim of ``ledger`` (memoised until the ledger changes).
+
+    The present state is read from the fusion state stored in the ledger, brought up to date
+    incrementally first (``incremental.current``); a state of knowledge ``as_of`` a date, or a
+    ledger that cannot be written, is fused in memory."""
     stamp = ledger.fusion_stamp()
     cache_key = (ledger.label, stamp, as_of.isoformat() if as_of else "")
     with _LOCK:
         hit = _CACHE.get(cache_key)
     if hit is not None:
         return hit
-    articles = {
-        aid: ArticleMeta(outlet, published) for aid, (outlet, published) in ledger.article_meta().items()
-    }
-    grades = {name_key(g["name"]): g["reliability"] for g in ledger.grades()}
-    result = fuse(ledger.claims_for_fusion(), articles, grades, as_of)
+    result = None
+    if as_of is None:
+        try:
+            result = incremental.current(ledger)
+        except (LedgerError, SQLAlchemyError):
+            result = None  # a ledger this process cannot write: fused in memory below
+    if result is None:
+        result = _in_memory(ledger, as_of)
     with _LOCK:
         for k in [k for k in _CACHE if k[0] == ledger.label and k[1] != stamp]:
             del _CACHE[k]
         _CACHE[cache_key] = result
     return result
+
+
+def _in_memory(ledger: Ledger, as_of: date | None) -> FusionResult:
+    """Every claim of the ledger fused in one run, nothing stored."""
+    articles = {
+        aid: ArticleMeta(outlet, published) for aid, (outlet, published) in ledger.article_meta().items()
+    }
+    grades = {name_key(g["name"]): g["reliability"] for g in ledger.grades()}
+    return fuse(ledger.claims_for_fusion(), articles, grades, as_of)
+
+
+def full_run(ledger: Ledger) -> FusionResult:
+    """Fuse the whole ledger again from scratch (``claimtrail track --full``) and store the state."""
+    incremental.rebuild(ledger)
+    with _LOCK:
+        for k in [k for k in _CACHE if k[0] == ledger.label]:
+            del _CACHE[k]
+    return run(ledger)
+
+
+def refuse_claims(ledger: Ledger, claim_ids: Iterable[str]) -> int:
+    """Re-fuse what these claims touch after they changed in place (desk corrections, reviews,
+    source merges), storing the result; returns the number of articles re-fused. See
+    ``incremental.refuse_claims``."""
+    return incremental.refuse_claims(ledger, claim_ids)
 
 
 def track(ledger: Ledger, as_of: date | None = None) -> tuple[TrackedQuantity, ...]:

@@ -135,6 +135,31 @@ def _stored_claim(row: Any, evidence: Iterable[Evidence] = ()) -> Claim:
     )
 
 
+#: What fusion reads of a claim (no evidence spans), with its ledger position.
+_FUSION_COLUMNS = (
+    claims.c.claim_id,
+    claims.c.data,
+    claims.c.qualifiers,
+    claims.c.sentence_start,
+    claims.c.part_of,
+    claims.c.doc_id,
+)
+
+
+def _for_fusion(rows: Iterable[Any], view: Any) -> Iterator[Claim]:
+    """Stored claims as fusion reads them: the desk's ``view`` laid over (if any), rejected claims
+    left out."""
+    for row in rows:
+        claim = _stored_claim(row) if view is None else view.apply(_stored_claim(row))
+        if claim.review is None or claim.review.status != "rejected":
+            yield claim
+
+
+def _published(value: Any) -> date | None:
+    """A stored publication date (text on SQLite) as a date."""
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
 # ---------------------------------------------------------------------------------------------
 # The ledger
 
@@ -260,6 +285,53 @@ class Ledger:
         surrogates, over-long metadata: ``rows.article_problem``) is refused on both. A failure
         recorded for the article's input (its ``source_path`` or ``url``) is cleared: the input is in.
         """
+        self._article_check(article, claims_)
+        article_id = article.article_id
+        try:
+            with self._write() as conn:
+                added, new_sources = self._store_one(conn, article, claims_)
+        except (LedgerError, UnicodeError, ValueError, TypeError, SQLAlchemyError) as exc:
+            if isinstance(exc, IntegrityError) and self.has_article(article_id):
+                return False  # stored meanwhile by another writer
+            raise self._store_error(article_id, exc) from exc
+        self._source_ids.update(new_sources)  # only ids that were committed
+        return added
+
+    def _store_one(
+        self, conn: Connection, article: Article, claims_: list[Claim]
+    ) -> tuple[bool, dict[tuple[str, str], int]]:
+        """Insert one checked article and its claims on ``conn`` (inside the caller's transaction);
+        returns whether it was new and the sources it created."""
+        article_id = article.article_id
+        state = conn.execute(
+            select(
+                select(articles.c.article_id).where(articles.c.article_id == article_id).exists(),
+                select(func.max(articles.c.doc_id)).scalar_subquery(),
+                select(func.max(claims.c.doc_id)).scalar_subquery(),
+            )
+        ).one()
+        self._clear_failures(conn, *input_sources(article))
+        if state[0]:
+            return False, {}
+        # the desk's claims added by hand come back; its reviews re-attach (store/desk.py)
+        claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who())
+        self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
+        created = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
+        desk_store.index_corrections(conn, article_id=article_id)  # filter columns follow corrections
+        return True, created
+
+    def _store_error(self, article_id: str, exc: BaseException) -> LedgerError:
+        """The ``LedgerError`` an article that could not be stored becomes."""
+        if isinstance(exc, LedgerError):
+            return exc
+        if isinstance(exc, SQLAlchemyError):
+            reason = db_reason(exc)
+        else:  # a value the driver cannot adapt
+            reason = " ".join(str(exc).split())
+        return LedgerError(f"ledger {self.label}: cannot store article {article_id}: {reason}")
+
+    def _article_check(self, article: Article, claims_: list[Claim]) -> None:
+        """Refuse, before any write, an article the ledger cannot hold (see ``add_article``)."""
         article_id = article.article_id
         if not article_id:
             raise LedgerError(f"ledger {self.label}: an article without an article_id cannot be stored")
@@ -272,41 +344,40 @@ class Ledger:
                     f"ledger {self.label}: claim {claim.claim_id} belongs to article {claim.article_id}, "
                     f"not {article_id}"
                 )
+
+    def add_articles(self, batch: list[tuple[Article, list[Claim]]]) -> list[bool | LedgerError]:
+        """``add_article`` for a batch in one transaction (one commit, one write lock): each article
+        in a savepoint of its own, so an article the database refuses is rolled back alone and
+        comes back as its ``LedgerError`` while the rest of the batch is stored. Returns, per
+        article in order, True (stored), False (already stored) or the error. A failure of the
+        transaction itself (the commit) raises ``LedgerError``: nothing of the batch was stored."""
+        out: list[bool | LedgerError] = []
+        created: dict[tuple[str, str], int] = {}
         try:
             with self._write() as conn:
-                state = conn.execute(
-                    select(
-                        select(articles.c.article_id).where(articles.c.article_id == article_id).exists(),
-                        select(func.max(articles.c.doc_id)).scalar_subquery(),
-                        select(func.max(claims.c.doc_id)).scalar_subquery(),
-                    )
-                ).one()
-                self._clear_failures(conn, *input_sources(article))
-                if state[0]:
-                    return False
-                # the desk's claims added by hand come back; its reviews re-attach (store/desk.py)
-                claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who())
-                self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
-                new_sources = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
-                desk_store.index_corrections(conn, article_id=article_id)
-        except LedgerError:
-            raise
-        except (UnicodeError, ValueError, TypeError) as exc:  # a value the driver cannot adapt
-            raise LedgerError(
-                f"ledger {self.label}: cannot store article {article_id}: {' '.join(str(exc).split())}"
-            ) from exc
-        except IntegrityError as exc:
-            if self.has_article(article_id):  # stored meanwhile by another writer
-                return False
-            raise LedgerError(
-                f"ledger {self.label}: cannot store article {article_id}: {db_reason(exc)}"
-            ) from exc
+                for article, claims_ in batch:
+                    try:
+                        self._article_check(article, claims_)
+                        with conn.begin_nested():
+                            added, new_sources = self._store_one(conn, article, claims_)
+                    except (LedgerError, UnicodeError, ValueError, TypeError, SQLAlchemyError) as exc:
+                        known = isinstance(exc, IntegrityError) and conn.scalar(
+                            select(
+                                select(articles.c.article_id)
+                                .where(articles.c.article_id == article.article_id)
+                                .exists()
+                            )
+                        )
+                        out.append(False if known else self._store_error(article.article_id, exc))
+                        continue
+                    out.append(added)
+                    created.update(new_sources)
         except SQLAlchemyError as exc:
             raise LedgerError(
-                f"ledger {self.label}: cannot store article {article_id}: {db_reason(exc)}"
+                f"ledger {self.label}: could not store a batch of {len(batch)} articles: {db_reason(exc)}"
             ) from exc
-        self._source_ids.update(new_sources)  # only ids that were committed
-        return True
+        self._source_ids.update(created)
+        return out
 
     def _insert_claims(
         self, conn: Connection, article: Article, claims_: list[Claim], first_doc_id: int
@@ -820,13 +891,7 @@ class Ledger:
         """``{article_id: (outlet, published)}`` for every article, without loading texts."""
         query = select(articles.c.article_id, articles.c.outlet, articles.c.published)
         with self._read() as conn:
-            out = {}
-            for row in conn.execute(query):
-                published = row.published
-                if isinstance(published, str):
-                    published = date.fromisoformat(published[:10])
-                out[row.article_id] = (row.outlet, published)
-            return out
+            return {row.article_id: (row.outlet, _published(row.published)) for row in conn.execute(query)}
 
     def claims_for_fusion(self, batch: int = 5000) -> Iterator[Claim]:
         """Every claim with its qualifiers but without evidence spans (fusion does not read them),
@@ -837,27 +902,40 @@ class Ledger:
         last = 0
         while True:
             query = (
-                select(
-                    claims.c.claim_id,
-                    claims.c.data,
-                    claims.c.qualifiers,
-                    claims.c.sentence_start,
-                    claims.c.part_of,
-                    claims.c.doc_id,
-                )
-                .where(claims.c.doc_id > last)
-                .order_by(claims.c.doc_id)
-                .limit(batch)
+                select(*_FUSION_COLUMNS).where(claims.c.doc_id > last).order_by(claims.c.doc_id).limit(batch)
             )
             with self._read() as conn:
                 rows = conn.execute(query).all()
-            for row in rows:
-                claim = _stored_claim(row) if view is None else view.apply(_stored_claim(row))
-                if claim.review is None or claim.review.status != "rejected":
-                    yield claim
+            yield from _for_fusion(rows, view)
             if len(rows) < batch:
                 return
             last = rows[-1].doc_id
+
+    def claims_for_fusion_of(self, article_ids: Iterable[str]) -> list[Claim]:
+        """The claims of these articles as ``claims_for_fusion`` gives them (desk laid over, rejected
+        claims left out), in ledger order: what incremental fusion re-fuses one component from."""
+        wanted = sorted(set(article_ids))
+        rows: list[Any] = []
+        with self._read() as conn:
+            view = desk_store.load_view(conn) if desk_store.has_desk(conn) else None
+            for chunk in chunks(wanted):
+                query = select(*_FUSION_COLUMNS).where(claims.c.article_id.in_(chunk))
+                rows.extend(conn.execute(query).all())
+        rows.sort(key=lambda r: r.doc_id)
+        return list(_for_fusion(rows, view))
+
+    def article_meta_of(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, date | None]]:
+        """``article_meta`` of these articles only (those still stored)."""
+        out: dict[str, tuple[str | None, date | None]] = {}
+        with self._read() as conn:
+            for chunk in chunks(sorted(set(article_ids))):
+                query = select(articles.c.article_id, articles.c.outlet, articles.c.published).where(
+                    articles.c.article_id.in_(chunk)
+                )
+                out.update(
+                    {row.article_id: (row.outlet, _published(row.published)) for row in conn.execute(query)}
+                )
+        return out
 
     # -- watching (claimtrail.watch) -------------------------------------------------------------
     def article_refs(self) -> dict[str, tuple[str | None, str | None, str | None]]:

@@ -257,6 +257,55 @@ users = Table(
     Column("revoked_at", DateTime(timezone=True)),
 )
 
+# Persisted fusion (version 6, ``fusion/incremental.py``): which fusion component each article is in
+# and the topics that put it there (the merged subjects its figures count), and each component's
+# fused result, so the CLI, the web and the API read fusion without recomputing it and an ingest
+# re-fuses only the components it touches. ``fusion_tracked`` holds each tracked quantity as the
+# fields of ``TrackedQuantity`` as JSON, for SQL readers.
+fusion_topics = Table(
+    "fusion_topics",
+    metadata,
+    Column("topic", Text, primary_key=True),
+    Column("article_id", String(), primary_key=True),
+)
+Index("ix_fusion_topics_article", fusion_topics.c.article_id)
+
+fusion_articles = Table(
+    "fusion_articles",
+    metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("component", String(), nullable=False),
+)
+Index("ix_fusion_articles_component", fusion_articles.c.component)
+
+fusion_components = Table(
+    "fusion_components",
+    metadata,
+    Column("component", String(), primary_key=True),
+    Column("articles", Integer, nullable=False),
+    Column("claims", Integer, nullable=False),
+    Column("state", JSONType, nullable=False),  # fusion.incremental.state_to_json
+    Column("built_at", DateTime(timezone=True), nullable=False),
+)
+
+fusion_tracked = Table(
+    "fusion_tracked",
+    metadata,
+    Column("tracked_id", String(), primary_key=True),
+    Column("component", String(), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("claims", Integer, nullable=False),
+    Column("data", JSONType, nullable=False),  # dataclasses.asdict(TrackedQuantity)
+)
+Index("ix_fusion_tracked_component", fusion_tracked.c.component)
+
+fusion_meta = Table(
+    "fusion_meta",
+    metadata,
+    Column("key", String(), primary_key=True),
+    Column("value", Text),
+)
+
 schema_version = Table(
     "schema_version",
     metadata,

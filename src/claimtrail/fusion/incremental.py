@@ -1,0 +1,412 @@
+"""Incremental fusion with its state persisted in the ledger.
+
+The unit of re-fusion is the **component**: a connected set of articles, two articles joined when
+they share a topic. An article's topics are the merged subjects its figures count after the
+per-article stages (``stages.read_items`` and the neutral nouns it adopts: "troop", "drone",
+"person"), plus the one topic ``~incident`` when it has a killed, wounded or casualties figure (an
+incident's town and first day are found across subjects), or ``~article:<id>`` when it has none.
+Every link fusion makes between claims stays inside a component: within an article (its context,
+parts and wholes, neutral nouns), within a merged subject (clusters, echoes, owners, sums, parts,
+subsets, contradictions across scopes, credibility) and between the incident figures of a town. Each component
+is fused on its own (``parts.fuse_parts``) and stored (``store/fusion_state.py``); the ledger's
+fusion is the merge of its components' parts. So adding, deleting or correcting an article re-fuses
+exactly the components it was and is in, and the result equals a full run by construction: a full
+run (``rebuild``) is the same per-component fusion of every component.
+
+What a component does not share with others: origin names are merged within it (a source spelled
+two ways in two components is two origins there, and a grade given under one spelling reaches the
+other only through the institutions table), and a local authority named without its town is matched
+within it. The ledger-wide lists (``FusionResult.checks``, ``origins``) are merged from the
+components in component order.
+
+``as_of`` queries are not persisted: ``api.run`` recomputes them (and caches them per stamp).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import fields, is_dataclass
+from functools import cache
+from typing import Any, cast
+
+from ..model import Claim
+from ..store import fusion_state as state
+from ..store.ledger import Ledger
+from ..store.rows import name_key
+from . import scope as scope_mod
+from . import stages
+from .cluster import Item
+from .config import config
+from .origins import Origin
+from .parts import FusedParts, fuse_parts
+from .results import (
+    Check,
+    Contradiction,
+    Estimate,
+    FusionResult,
+    Grade,
+    LedgerOrigin,
+    OriginRef,
+    Subject,
+    TimelinePoint,
+    TrackedPlace,
+    TrackedQuantity,
+)
+from .stages import ArticleMeta
+
+#: The format of the stored state; a stored state of another version is rebuilt on the next read.
+STATE_VERSION = "2"  # 2: incident topics by town
+INCIDENT_TOPIC = "~incident"
+PENDING_TOPIC = "~pending"
+_STUB = Origin("topic", "topic", "unknown")
+_LOCK = threading.Lock()
+
+
+# -- topics and components ---------------------------------------------------------------------
+def article_topics(article_id: str, claims: list[Claim], meta: ArticleMeta | None) -> set[str]:
+    """The topics of one article (see the module docstring): what joins it to other articles."""
+    by_article = {article_id: claims}
+    origins = stages.Origins(cast(Any, None), defaultdict(lambda: _STUB))
+    items = stages.read_items(by_article, {article_id: meta or stages.NO_META}, origins)
+    scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
+    topics = {it.key.subject for it in items} | _incident_towns(items, claims)
+    return topics or {f"~article:{article_id}"}
+
+
+def _incident_towns(items: list[Item], claims: list[Claim]) -> set[str]:
+    """The incident topics of an article, as ``scope.assign_incidents`` places its killed, wounded
+    or casualties figures: ``~incident:<town>`` where a figure opens or joins an incident by its
+    own incident word and town or by its article's dominant incident; ``~pending:<town>`` where a
+    figure only names a town, so it joins an incident there only if some article opens one (see
+    ``components``)."""
+    candidates = [
+        it
+        for it in items
+        if it.key.event in scope_mod._lists()["incident_events"] and not scope_mod.is_campaign(it.claim)
+    ]
+    if not candidates:
+        return set()
+    countries = scope_mod.article_countries(claims)
+    dominant = scope_mod._article_incident(claims)
+    out: set[str] = set()
+    for it in candidates:
+        word, town = scope_mod.incident_word(it.claim), scope_mod.town_of(it.claim, countries)
+        if word and town:
+            out.add(f"{INCIDENT_TOPIC}:{town[0]}")
+        elif (
+            dominant is not None
+            and (town is None or town[0] == dominant[1][0])
+            and not scope_mod._nationwide(it.claim, town)
+        ):
+            out.add(f"{INCIDENT_TOPIC}:{dominant[1][0]}")
+        elif town is not None:
+            out.add(f"{PENDING_TOPIC}:{town[0]}")
+    return out
+
+
+def _linked(topic: str) -> tuple[str, ...]:
+    """The stored topics whose articles a topic joins: an incident town joins the articles that
+    open or join an incident there and those naming only the town; a town named only joins the
+    articles that open an incident there (two that only name it stay apart); any other topic,
+    the articles that have it."""
+    kind, _, town = topic.partition(":")
+    if kind == INCIDENT_TOPIC:
+        return topic, f"{PENDING_TOPIC}:{town}"
+    if kind == PENDING_TOPIC:
+        return (f"{INCIDENT_TOPIC}:{town}",)
+    return (topic,)
+
+
+def components(topics: dict[str, set[str]]) -> list[list[str]]:
+    """The articles of ``topics`` split into connected sets (sharing a topic joins two, a town
+    named only joins those opening an incident there: ``_linked``), each sorted, in the order of
+    their first article id."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    opened = {t for ts in topics.values() for t in ts if t.startswith(INCIDENT_TOPIC + ":")}
+    for article_id, ts in topics.items():
+        find("a" + article_id)
+        for t in ts:
+            target = _linked(t)[0] if t.startswith(PENDING_TOPIC + ":") else t
+            if target.startswith(INCIDENT_TOPIC + ":") and target not in opened:
+                continue  # a town named only, where no article opens an incident
+            parent[find("a" + article_id)] = find("t" + target)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article_id in topics:
+        groups[find("a" + article_id)].append(article_id)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def _reach(
+    ledger: Ledger, seeds: set[str], changed: dict[str, set[str]], gone: set[str]
+) -> dict[str, set[str]]:
+    """Every article connected to the ``seeds`` topics, with its topics: the stored topics, except
+    the ``changed`` articles' new ones and without the ``gone`` articles."""
+    found: dict[str, set[str]] = {a: ts for a, ts in changed.items()}
+    seen_topics: set[str] = set()
+    frontier = set(seeds) | {t for ts in changed.values() for t in ts}
+    while frontier:
+        seen_topics |= frontier
+        wanted = {linked for t in frontier for linked in _linked(t)}
+        reached = {a for arts in state.articles_with(ledger, wanted).values() for a in arts}
+        new = reached - set(found) - gone
+        stored = state.topics_of(ledger, new)
+        for a in new:
+            found[a] = stored.get(a, set())
+        frontier = {t for a in new for t in found[a]} - seen_topics
+    return found
+
+
+# -- re-fusing -----------------------------------------------------------------------------------
+def refuse_articles(ledger: Ledger, article_ids: Iterable[str], stamp: str | None = None) -> int:
+    """Re-fuse the components that the given articles (added, deleted or changed) were and are in,
+    and store them; returns how many articles were re-fused. ``stamp`` is the ledger stamp read
+    before the articles were read (the state is recorded as current for it)."""
+    ids = set(article_ids)
+    stamp = stamp or ledger.fusion_stamp()
+    with _LOCK:
+        meta = ledger.article_meta_of(ids)
+        gone = ids - set(meta)
+        claims_by_article = stages.by_article(ledger.claims_for_fusion_of(set(meta)))
+        changed = {
+            a: article_topics(a, claims_by_article.get(a, []), ArticleMeta(*meta[a])) for a in sorted(meta)
+        }
+        old = state.topics_of(ledger, ids)
+        seeds = {t for ts in old.values() for t in ts}
+        universe = _reach(ledger, seeds, changed, gone)
+        old_components = state.components_of(ledger, set(universe) | ids)
+        rows = [_fuse_component(ledger, members) for members in components(universe)]
+        state.save(ledger, changed, gone, old_components, rows, _settings(ledger, stamp))
+        return len(universe)
+
+
+def refuse_claims(ledger: Ledger, claim_ids: Iterable[str]) -> int:
+    """Re-fuse everything the given claims touch (the components of their articles), after they
+    changed in place (a desk correction, a review, a source merge); returns the number of articles
+    re-fused. The one entry point for code that changes claims without adding or deleting articles."""
+    stamp = ledger.fusion_stamp()
+    return refuse_articles(ledger, state.articles_of_claims(ledger, claim_ids), stamp)
+
+
+def rebuild(ledger: Ledger) -> int:
+    """A full run: drop the stored state and fuse every component of the ledger again; returns the
+    number of components."""
+    stamp = ledger.fusion_stamp()
+    with _LOCK:
+        meta = {a: ArticleMeta(o, p) for a, (o, p) in ledger.article_meta().items()}
+        claims_by_article = stages.by_article(list(ledger.claims_for_fusion()))
+        topics = {a: article_topics(a, claims_by_article.get(a, []), meta[a]) for a in meta}
+        grades = _grades(ledger)
+        rows = []
+        for members in components(topics):
+            claims = [
+                c for a in _ledger_order(members, claims_by_article) for c in claims_by_article.get(a, [])
+            ]
+            rows.append(_row(members, claims, {a: meta[a] for a in members}, grades))
+        state.save(ledger, topics, (), (), rows, _settings(ledger, stamp), replace_all=True)
+        return len(rows)
+
+
+def _ledger_order(members: list[str], claims_by_article: dict[str, list[Claim]]) -> list[str]:
+    """The member articles in ledger order (the order ``claims_for_fusion`` gave their claims)."""
+    position = {a: i for i, a in enumerate(claims_by_article)}
+    return sorted(members, key=lambda a: position.get(a, -1))
+
+
+def _fuse_component(ledger: Ledger, members: list[str]) -> state.ComponentRow:
+    """Load and fuse one component."""
+    meta = {a: ArticleMeta(o, p) for a, (o, p) in ledger.article_meta_of(members).items()}
+    return _row(members, ledger.claims_for_fusion_of(members), meta, _grades(ledger))
+
+
+def _row(
+    members: list[str], claims: list[Claim], meta: dict[str, ArticleMeta], grades: dict[str, str]
+) -> state.ComponentRow:
+    """One component fused, as a stored row."""
+    parts = fuse_parts(claims, meta, grades)
+    data = state_to_json(parts)
+    tracked = tuple(
+        (t.id, t.label, len(t.claims), plain) for t, plain in zip(parts.tracked, data["tracked"], strict=True)
+    )
+    return state.ComponentRow("c:" + members[0], tuple(members), len(claims), data, tracked)
+
+
+def _grades(ledger: Ledger) -> dict[str, str]:
+    return {name_key(g["name"]): g["reliability"] for g in ledger.grades()}
+
+
+def _grades_mark(ledger: Ledger) -> str:
+    """The grades as one text: when it changes, every component is graded again (a full run)."""
+    return json.dumps(sorted(_grades(ledger).items()))
+
+
+def _settings(ledger: Ledger, stamp: str) -> dict[str, str]:
+    return {"stamp": stamp, "version": STATE_VERSION, "grades": _grades_mark(ledger)}
+
+
+# -- reading -------------------------------------------------------------------------------------
+def sync(ledger: Ledger) -> str:
+    """Bring the stored state up to the ledger: nothing when it is current; re-fuse the components
+    of articles added or deleted since; a full run when the grades or the state's format changed or
+    the ledger changed in a way no article addition or deletion explains (a desk write nobody
+    re-fused). Returns what it did: "current", "incremental" or "full"."""
+    stamp = ledger.fusion_stamp()
+    stored = state.meta(ledger)
+    if stored.get("stamp") == stamp and stored.get("version") == STATE_VERSION:
+        return "current"
+    if stored.get("version") != STATE_VERSION or stored.get("grades") != _grades_mark(ledger):
+        rebuild(ledger)
+        return "full"
+    fused, present = state.fused_article_ids(ledger), state.stored_article_ids(ledger)
+    changed = (present - fused) | (fused - present)
+    if not changed:
+        rebuild(ledger)
+        return "full"
+    refuse_articles(ledger, changed, stamp)
+    return "incremental"
+
+
+def current(ledger: Ledger) -> FusionResult:
+    """The ledger's fusion from its stored state, brought up to date first (``sync``)."""
+    sync(ledger)
+    return merge([parts_from_json(s) for _, s in state.states(ledger)])
+
+
+def merge(parts: list[FusedParts]) -> FusionResult:
+    """The components' parts as one ledger's fusion: tracked quantities in the order one run sorts
+    them (sub-scopes after their wider scope), grades and parents joined, checks by kind (the
+    conversions of every component, then the cross checks, then circular reporting in tracked
+    order), origins of one key joined."""
+    groups: list[tuple[tuple[int, str], list[TrackedQuantity]]] = []
+    for p in parts:
+        for t in p.tracked:
+            if t.id in p.parents and groups and groups[-1][1][0].id == p.parents[t.id]:
+                groups[-1][1].append(t)
+            else:
+                groups.append((p.order.get(t.id, (0, t.id)), [t]))
+    groups.sort(key=lambda g: g[0])
+    joined = FusedParts(
+        tracked=[t for _, ts in groups for t in ts],
+        parents={k: v for p in parts for k, v in p.parents.items()},
+        order={},
+        grades={k: v for p in parts for k, v in p.grades.items()},
+        unit_checks=[c for p in parts for c in p.unit_checks],
+        cross_checks=[c for p in parts for c in p.cross_checks],
+        origins=_merge_origins([o for p in parts for o in p.origins]),
+    )
+    return joined.result()
+
+
+def _merge_origins(origins: list[LedgerOrigin]) -> list[LedgerOrigin]:
+    """Origins of one key from several components as one, most articles first."""
+    by: dict[str, list[LedgerOrigin]] = defaultdict(list)
+    for o in origins:
+        by[o.key].append(o)
+    out = [
+        LedgerOrigin(
+            key=key,
+            name=same[0].name,
+            type=same[0].type,
+            claims=tuple(c for o in same for c in o.claims),
+            articles=tuple(sorted({a for o in same for a in o.articles})),
+            outlets=tuple(sorted({x for o in same for x in o.outlets})),
+        )
+        for key, same in by.items()
+    ]
+    return sorted(out, key=lambda o: (-len(o.articles), -len(o.claims), o.name))
+
+
+# -- the stored form -------------------------------------------------------------------------------
+def state_to_json(parts: FusedParts) -> dict[str, Any]:
+    """A component's parts as JSON (dataclasses as objects, tuples as lists)."""
+    return {
+        "tracked": [_plain(t) for t in parts.tracked],
+        "parents": parts.parents,
+        "order": {k: list(v) for k, v in parts.order.items()},
+        "grades": {k: [g.reliability, g.credibility] for k, g in parts.grades.items()},
+        "unit_checks": [_plain(c) for c in parts.unit_checks],
+        "cross_checks": [_plain(c) for c in parts.cross_checks],
+        "origins": [_plain(o) for o in parts.origins],
+    }
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """A fusion result as JSON values: dataclasses as objects, tuples as lists (what
+    ``dataclasses.asdict`` gives, without its deep copies, which cost most of a component's store)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def parts_from_json(data: dict[str, Any]) -> FusedParts:
+    """The inverse of ``state_to_json``."""
+    return FusedParts(
+        tracked=[_tracked(t) for t in data["tracked"]],
+        parents=dict(data["parents"]),
+        order={k: (int(v[0]), str(v[1])) for k, v in data["order"].items()},
+        grades={k: Grade(v[0], int(v[1])) for k, v in data["grades"].items()},
+        unit_checks=[_check(c) for c in data["unit_checks"]],
+        cross_checks=[_check(c) for c in data["cross_checks"]],
+        origins=[
+            LedgerOrigin(
+                o["key"], o["name"], o["type"], tuple(o["claims"]), tuple(o["articles"]), tuple(o["outlets"])
+            )
+            for o in data["origins"]
+        ],
+    )
+
+
+def _check(c: dict[str, Any]) -> Check:
+    return Check(kind=c["kind"], claims=tuple(c["claims"]), result=c["result"], detail=c["detail"])
+
+
+def _tracked(t: dict[str, Any]) -> TrackedQuantity:
+    place = t["place"]
+    return TrackedQuantity(
+        id=t["id"],
+        label=t["label"],
+        event=t["event"],
+        subject=Subject(**t["subject"]),
+        place=TrackedPlace(**place) if place else None,
+        claims=tuple(t["claims"]),
+        estimate=Estimate(**t["estimate"]),
+        timeline=tuple(
+            TimelinePoint(
+                **{
+                    **p,
+                    "claims": tuple(p["claims"]),
+                    "origins": tuple(p["origins"]),
+                    "confirmed": tuple(p.get("confirmed", ())),
+                }
+            )
+            for p in t["timeline"]
+        ),
+        origins=tuple(
+            OriginRef(o["name"], o["type"], tuple(o["claims"]), tuple(o["articles"])) for o in t["origins"]
+        ),
+        independent_origins=int(t["independent_origins"]),
+        contradictions=tuple(
+            Contradiction((c["claims"][0], c["claims"][1]), c["reason"]) for c in t["contradictions"]
+        ),
+        checks=tuple(_check(c) for c in t["checks"]),
+    )
