@@ -10,7 +10,7 @@ from unittest.mock import ANY
 
 import pytest
 from store.conftest import pg_url  # noqa: F401 - a fresh PostgreSQL schema per test
-from store.factory import make_article, report_claims
+from store.factory import make_article, numbered_article, report_claims
 from typer.testing import CliRunner
 
 from claimtrail.cli.main import app
@@ -235,3 +235,24 @@ def _fails_env(args: tuple[str, ...], **env: str) -> str:
     result = runner.invoke(app, list(args), env=env)
     assert result.exit_code == 1, result.output
     return result.stderr.strip()
+
+
+def test_a_review_re_fuses_only_its_part_when_the_state_was_current(db):
+    from claimtrail import fusion
+    from claimtrail.fusion import incremental
+
+    with open_ledger(db) as ledger:
+        assert incremental.sync(ledger) in ("full", "incremental")
+        deployed = sum(len(t.claims) for t in fusion.track(ledger) if t.event == "deployed")
+    troops = _ids(db)[0]
+    _ok("review", troops, "--status", "rejected", "--by", "mara", "--db", db)
+    with open_ledger(db) as ledger:
+        assert incremental.sync(ledger) == "current"  # the review re-fused what it touched
+        tracked = fusion.track(ledger)
+        assert troops not in {c for t in tracked for c in t.claims}
+        assert sum(len(t.claims) for t in tracked if t.event == "deployed") == deployed - 1
+        article, claims = numbered_article(7)
+        ledger.add_article(article, claims)  # the stored state is stale now
+    _ok("review", _ids(db)[1], "--status", "confirmed", "--by", "mara", "--db", db)
+    with open_ledger(db) as ledger:  # so the review left it to the next read, which sees the article
+        assert incremental.sync(ledger) != "current"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -13,6 +13,10 @@ from rich.table import Table
 from ..store.desk_overlay import Correction
 from .common import DB_HELP, fail, ledger_for, out, reports_errors
 from .track_cmd import sources_app
+
+if TYPE_CHECKING:
+    from ..model import Claim
+    from ..store.ledger import Ledger
 
 BY_HELP = (
     "Who makes the change (default: the user of $CLAIMTRAIL_TOKEN, else $CLAIMTRAIL_USER or your login)."
@@ -33,6 +37,14 @@ def _short(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str) if value is not None else "-"
 
 
+def _refuse(ledger: Ledger, claim: Claim, before: str) -> None:
+    """Re-fuse only what the changed claim touches, when the stored fusion state was current before
+    the change (else the next read brings it up to date)."""
+    from ..fusion import refuse_claims
+
+    refuse_claims(ledger, [claim.claim_id], before=before)
+
+
 @reports_errors
 def review_command(
     claim_id: str = typer.Argument(..., help="A claim id (a unique prefix is enough)."),
@@ -43,7 +55,9 @@ def review_command(
 ) -> None:
     """Review a claim: confirm, dispute or reject it with a note (rejected claims leave fusion)."""
     with ledger_for(db) as ledger:
+        before = ledger.fusion_stamp()
         claim = ledger.desk.review(claim_id, status, note=note, by=_by(ledger, by))
+        _refuse(ledger, claim, before)
     review = claim.review
     out.print(f"claim {claim.claim_id}: {review.status} (by {review.by}, {review.at})", highlight=False)
 
@@ -92,7 +106,9 @@ def correct_command(  # long: one option per correctable field, each documented
     """Correct a claim; the extracted values are kept apart and shown under `extracted`."""
     fix = _correction(**{name: given for name, given in locals().items() if name in FIELDS})
     with ledger_for(db) as ledger:
+        before = ledger.fusion_stamp()
         claim = ledger.desk.correct(claim_id, fix, by=_by(ledger, by), note=note)
+        _refuse(ledger, claim, before)
     from ..contract.claims import claim_to_json
 
     data = claim_to_json(claim)
@@ -129,7 +145,9 @@ def add_command(  # long: one option per field of the claim, each documented
         if len(matches) != 1:
             reason = "no article has this id" if not matches else f"{len(matches)} articles start with it"
             fail(f"article {article_id!r}: {reason}; list ids with `claimtrail articles`")
+        before = ledger.fusion_stamp()
         claim = ledger.desk.add_claim(matches[0], start, end, fix, by=_by(ledger, by), note=note)
+        _refuse(ledger, claim, before)
     out.print(f"claim {claim.claim_id} added ({claim.kind}): {claim.sentence}", highlight=False)
 
 

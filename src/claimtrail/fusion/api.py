@@ -93,11 +93,11 @@ def full_run(ledger: Ledger) -> FusionResult:
     return run(ledger)
 
 
-def refuse_claims(ledger: Ledger, claim_ids: Iterable[str]) -> int:
+def refuse_claims(ledger: Ledger, claim_ids: Iterable[str], before: str | None = None) -> int:
     """Re-fuse what these claims touch after they changed in place (desk corrections, reviews,
-    source merges), storing the result; returns the number of articles re-fused. See
-    ``incremental.refuse_claims``."""
-    return incremental.refuse_claims(ledger, claim_ids)
+    source merges), storing the result; returns the number of articles re-fused. ``before`` is the
+    ledger stamp read before the change. See ``incremental.refuse_claims``."""
+    return incremental.refuse_claims(ledger, claim_ids, before)
 
 
 def track(ledger: Ledger, as_of: date | None = None) -> tuple[TrackedQuantity, ...]:

@@ -191,10 +191,14 @@ def refuse_articles(ledger: Ledger, article_ids: Iterable[str], stamp: str | Non
         return len(universe)
 
 
-def refuse_claims(ledger: Ledger, claim_ids: Iterable[str]) -> int:
+def refuse_claims(ledger: Ledger, claim_ids: Iterable[str], before: str | None = None) -> int:
     """Re-fuse everything the given claims touch (the components of their articles), after they
     changed in place (a desk correction, a review, a source merge); returns the number of articles
-    re-fused. The one entry point for code that changes claims without adding or deleting articles."""
+    re-fused. The one entry point for code that changes claims without adding or deleting articles.
+    ``before``: the ledger stamp read before the change; when the stored state was not current for
+    it (something else changed too), nothing is done here and the next read brings it up to date."""
+    if before is not None and state.meta(ledger).get("stamp") != before:
+        return 0
     stamp = ledger.fusion_stamp()
     return refuse_articles(ledger, state.articles_of_claims(ledger, claim_ids), stamp)
 

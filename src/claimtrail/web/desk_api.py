@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..contract.claims import claim_to_json
 from ..errors import InputError
+from ..model import Claim
 from ..store.desk import AuthError, NotFoundError
 from ..store.desk_overlay import Correction
 from .api import ERRORS, ErrorBody
@@ -50,6 +51,18 @@ def _desk_call(action: Callable[[], T]) -> T:
         raise HTTPException(status_code=404, detail=str(exc)) from exc
     except InputError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+
+def _claim_write(request: Request, action: Callable[[], Claim]) -> dict[str, Any]:
+    """A desk write on one claim (``_desk_call``), then only what it touches re-fused when the stored
+    fusion state was current before it; the claim's contract JSON."""
+    from ..fusion import refuse_claims
+
+    ledger = request.app.state.ledger
+    before = ledger.fusion_stamp()
+    claim = _desk_call(action)
+    refuse_claims(ledger, [claim.claim_id], before=before)
+    return claim_to_json(claim)
 
 
 class ReviewIn(BaseModel):
@@ -128,7 +141,7 @@ def post_review(
     request: Request, body: ReviewIn, claim_id: str = ClaimId, user: str = Depends(desk_user)
 ) -> dict[str, Any]:
     desk = _desk(request)
-    return claim_to_json(_desk_call(lambda: desk.review(claim_id, body.status, note=body.note, by=user)))
+    return _claim_write(request, lambda: desk.review(claim_id, body.status, note=body.note, by=user))
 
 
 @router.post(
@@ -138,9 +151,7 @@ def post_correction(
     request: Request, body: CorrectionIn, claim_id: str = ClaimId, user: str = Depends(desk_user)
 ) -> dict[str, Any]:
     desk = _desk(request)
-    return claim_to_json(
-        _desk_call(lambda: desk.correct(claim_id, body.correction(), by=user, note=body.note))
-    )
+    return _claim_write(request, lambda: desk.correct(claim_id, body.correction(), by=user, note=body.note))
 
 
 @router.post(
@@ -157,8 +168,9 @@ def post_claim(
 ) -> dict[str, Any]:
     desk = _desk(request)
     fix = body.correction()
-    added = _desk_call(lambda: desk.add_claim(article_id, body.start, body.end, fix, by=user, note=body.note))
-    return claim_to_json(added)
+    return _claim_write(
+        request, lambda: desk.add_claim(article_id, body.start, body.end, fix, by=user, note=body.note)
+    )
 
 
 @router.get("/claims/{claim_id}/history", summary="Every change to a claim, oldest first")
