@@ -273,3 +273,12 @@ def map_view(points: list[MapPoint], min_width: float = 16.0) -> tuple[float, fl
     x = min(max(0.0, (min(xs) + max(xs) - width) / 2), 360 - width)
     y = min(max(0.0, (min(ys) + max(ys) - height) / 2), 180 - height)
     return (round(x, 2), round(y, 2), round(width, 2), round(height, 2))
+
+
+def compact_json(value: Any) -> str:
+    """A history entry's before/after value as one short line of JSON ("" for none)."""
+    if value is None:
+        return ""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "), default=str)
