@@ -213,6 +213,7 @@ def test_a_form_without_its_csrf_token_is_refused(desk):
         pg.locator("form.desk-review button[value=rejected]").click()
     assert info.value.status == 403
     assert "CSRF token" in pg.locator(".error-message").inner_text()
+    assert pg.locator("#back").get_attribute("href") == f"/claims/{claim['claim_id']}"
     assert "review" not in _api(base, f"/api/claims/{claim['claim_id']}")
 
 

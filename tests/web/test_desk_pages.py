@@ -153,6 +153,9 @@ def test_merge_and_grade_sources_through_the_forms(site):
     form = {"csrf": csrf, "name": "Ukrainian officials", "into": "National Intelligence Service"}
     merged = client.post("/sources/merge", data=form)
     assert merged.status_code == 200 and "<h1>Sources</h1>" in merged.text  # redirected to /sources
+    assert all(
+        f'id="{form}"' in merged.text for form in ("merge-form", "ignore-form", "rename-form", "grade-form")
+    )
     chains = [[a["name"] for a in c["attribution"]] for c in client.get("/api/claims").json()["items"]]
     assert ["National Intelligence Service"] in chains and ["Ukrainian officials"] not in chains
     graded = client.post("/sources/grade", data={"csrf": csrf, "name": "Park Ji-hoon", "reliability": "b"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
@@ -62,8 +62,16 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
 
 
 def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
-    """An HTML error page (the API answers JSON instead, see app.py)."""
-    return page(request, "error.html", status_code=status_code, status=status_code, message=message)
+    """An HTML error page (the API answers JSON instead, see app.py), with a link back to the page
+    of this site the request came from (a desk form's page), if any."""
+    referer = urlsplit(request.headers.get("referer", ""))
+    same_site = referer.netloc == request.url.netloc and referer.path
+    back = (
+        auth.local_path(referer.path + (f"?{referer.query}" if referer.query else "")) if same_site else None
+    )
+    return page(
+        request, "error.html", status_code=status_code, status=status_code, message=message, back=back
+    )
 
 
 def _ledger(request: Request) -> Any:
