@@ -7,6 +7,12 @@ never a downloaded browser) headless with Playwright at 1280x900. It writes
     docs/img/web-article.png    an air-defence article (launched and intercepted figures) with a
                                 highlighted figure clicked open
     docs/img/web-timeline.png   the first tracked quantity linked from the dashboard
+and, for the analyst's guide (docs/guide.md), signed in as a user made with `claimtrail users add`:
+    docs/img/desk-signin.png    the sign-in page
+    docs/img/desk-claims.png    the claims table of a tracked quantity, two rows reviewed by keyboard
+    docs/img/desk-claim.png     a claim disputed and corrected, its correction form and history
+    docs/img/desk-add.png       an article with words selected for the add-a-claim form
+    docs/img/desk-sources.png   the sources page with its merge form filled in
 Run from the repository root:
     .venv/bin/python scripts/screenshots.py
 """
@@ -100,6 +106,67 @@ def shot(page: Page, name: str, max_height: int = HEIGHT) -> None:
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
 
 
+def add_user(db: str) -> str:
+    """A desk user for the screenshots; their token (the last line `claimtrail users add` prints)."""
+    done = subprocess.run(
+        [*claimtrail(), "users", "add", "Ana Analyst", "--db", db],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def desk_shots(page: Page, base: str, token: str, track_href: str) -> None:
+    """The analyst's guide screenshots: sign in, review, correct, add, merge."""
+    page.goto(f"{base}/signin?next=/claims")
+    page.fill("input[name=token]", token)
+    shot(page, "desk-signin.png", max_height=420)
+    page.click("form.signin button[type=submit]")
+    page.wait_for_selector("#signed-in-as")
+    tracked = track_href.removeprefix("/track/")
+    page.goto(f"{base}/claims?tracked={tracked}&sort=date")
+    ids = page.locator("table.claims-table tbody tr[data-claim]").evaluate_all(
+        "rs => rs.map(r => r.dataset.claim)"
+    )
+    for key, state in (("c", "confirmed"), ("r", "rejected")):
+        page.keyboard.press("j")
+        page.keyboard.press(key)
+        page.wait_for_selector(f"td.review span.review-{state}")
+    shot(page, "desk-claims.png")
+
+    page.goto(f"{base}/claims/{ids[2]}")
+    page.fill("form.desk-review input[name=note]", "Same batch as the NIS figure; the date is the briefing's")
+    with page.expect_navigation():
+        page.click("form.desk-review button[value=disputed]")
+    page.locator("details.desk-correct summary").click()
+    page.fill("details.desk-correct input[name=event_date]", "2024-10-18")
+    with page.expect_navigation():
+        page.click("details.desk-correct button[type=submit]")
+    page.locator("details.desk-correct summary").click()
+    shot(page, "desk-claim.png", max_height=1400)
+
+    article = page.locator("blockquote.sentence + p a").get_attribute("href") or "/articles"
+    page.goto(base + article.split("#")[0])
+    page.evaluate(
+        """() => { const t = document.getElementById("article-text");
+          const nodes = [...t.childNodes].filter(n => n.nodeType === 3);
+          const node = nodes.find(n => /said/.test(n.textContent)) || nodes.find(n => n.length > 40);
+          const at = Math.max(0, node.textContent.search(/\\S+ said/));
+          const r = document.createRange(); r.setStart(node, at); r.setEnd(node, Math.min(node.length, at + 48));
+          const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r); }"""
+    )
+    page.locator("#add-claim").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / "desk-add.png"))
+    print(f"wrote docs/img/desk-add.png ({(OUT / 'desk-add.png').stat().st_size // 1024} KB)")
+
+    page.goto(f"{base}/sources")
+    page.fill("#merge-form input[name=name]", "Yu")
+    page.fill("#merge-form input[name=into]", "Yu Yong-weon")
+    shot(page, "desk-sources.png", max_height=600)
+
+
 def main() -> int:
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
@@ -140,6 +207,7 @@ def main() -> int:
                 page.wait_for_selector("#timeline .main-svg")
                 page.wait_for_load_state("networkidle")
                 shot(page, "web-timeline.png")
+                desk_shots(page, base, add_user(db), track_href or "/track/")
                 browser.close()
                 for error in errors:
                     print(f"page error: {error}", file=sys.stderr)

@@ -50,6 +50,7 @@ def test_script_in_an_article_shows_as_text(client, hostile_id):
     # the only scripts are our own files
     assert set(re.findall(r"<script[^>]*>", html)) == {
         '<script src="/static/app.js">',
+        '<script src="/static/desk.js">',
         '<script src="/static/article.js">',
     }
     assert "default-src 'self'" in client.get(f"/articles/{hostile_id}").headers["content-security-policy"]

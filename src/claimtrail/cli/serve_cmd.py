@@ -19,13 +19,16 @@ def serve_command(
     """Serve the web app (dashboard, articles, claims, timelines, sources) and the REST API under /api/.
 
     Writing (POST /api/articles) is enabled only when CLAIMTRAIL_API_TOKEN is set; clients send it as
-    a bearer token."""
+    a bearer token. The desk's pages and API write as a user (`claimtrail users add`, then /signin
+    or a bearer token). Reading needs a sign-in when bound to an address other than loopback, or
+    when CLAIMTRAIL_READ_SIGNIN=1."""
     import uvicorn
 
     from ..web.app import create_app
+    from ..web.auth import read_needs_signin
 
     settings = load_settings(db=db)
-    app = create_app(settings.db, create=False)
+    app = create_app(settings.db, create=False, read_signin=read_needs_signin(host))
     err.print(
         f"claimtrail: serving {settings.db} on http://{host}:{port}/ (API docs at /api/docs)", highlight=False
     )

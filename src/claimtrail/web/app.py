@@ -31,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..settings import env_positive_int, load_settings
 from ..store.ledger import open_ledger
+from . import auth
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -54,6 +55,8 @@ def create_app(  # long: the app's settings, routers, assets and middleware in o
     create: bool = True,
     fetch_private: bool | None = None,
     max_body: int | None = None,
+    read_signin: bool | None = None,
+    session_secret: str | None = None,
 ) -> FastAPI:
     """A FastAPI app over the ledger at ``db`` (path or SQLAlchemy URL; default from settings).
 
@@ -62,7 +65,11 @@ def create_app(  # long: the app's settings, routers, assets and middleware in o
     ``claimtrail serve`` uses it) refuses a ``db`` that holds no ledger instead of creating one.
     ``fetch_private`` (default: env ``CLAIMTRAIL_FETCH_PRIVATE`` set to 1/true/yes) lets ``POST
     /api/articles`` fetch URLs on loopback, private and link-local addresses; ``max_body`` (default:
-    env ``CLAIMTRAIL_MAX_BODY_BYTES``, else ``MAX_BODY``) caps a request body.
+    env ``CLAIMTRAIL_MAX_BODY_BYTES``, else ``MAX_BODY``) caps a request body. ``read_signin``
+    (default: env ``CLAIMTRAIL_READ_SIGNIN``, else off; ``claimtrail serve`` turns it on for an
+    address other than loopback) makes reading need a signed-in user or a user's bearer token;
+    ``session_secret`` (default: env ``CLAIMTRAIL_SESSION_SECRET``, else random per process) signs
+    the web sessions (web/auth.py).
     """
     settings = load_settings(db=db)
     ledger = open_ledger(settings.db, create=create)
@@ -88,11 +95,14 @@ def create_app(  # long: the app's settings, routers, assets and middleware in o
     if fetch_private is None:
         fetch_private = os.environ.get("CLAIMTRAIL_FETCH_PRIVATE", "").strip().lower() in ("1", "true", "yes")
     app.state.fetch_private = fetch_private
+    app.state.read_signin = read_signin if read_signin is not None else auth.read_needs_signin(None)
+    app.state.session_secret = auth.session_secret(session_secret)
 
-    from . import api, desk_api, views
+    from . import api, desk_api, desk_views, views
 
     app.include_router(api.router)
     app.include_router(desk_api.router)
+    app.include_router(desk_views.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -119,6 +129,7 @@ def create_app(  # long: the app's settings, routers, assets and middleware in o
 
     _install_error_handlers(app)
     _install_security_headers(app)
+    auth.install_read_gate(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     limit = max_body or env_positive_int("CLAIMTRAIL_MAX_BODY_BYTES", "bytes") or MAX_BODY
     app.add_middleware(BodyLimit, limit=limit)

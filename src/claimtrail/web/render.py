@@ -70,10 +70,15 @@ def chain_text(claim: Claim) -> str:
 
 
 def figure_text(claim: Claim) -> str:
-    """The figure as written, with its normalised value when a unit was converted."""
+    """The figure as written, with its normalised value when a unit was converted; a figure the desk
+    corrected shows the corrected value or range, with its unit, and "(corrected)"."""
     q = claim.quantity
     if q is None:
         return ""
+    if claim.review is not None and "quantity" in claim.review.corrected:
+        low_high = q.low is not None and q.high is not None and q.low != q.high
+        shown = f"{number(q.low)}–{number(q.high)}" if low_high else number(q.value)
+        return " ".join(p for p in (shown, q.unit or "", "(corrected)") if p)
     text = q.text
     if q.normalized_unit and q.unit != q.normalized_unit and q.normalized_value:
         text += f" (= {q.normalized_value:g} {q.normalized_unit})"
@@ -273,3 +278,12 @@ def map_view(points: list[MapPoint], min_width: float = 16.0) -> tuple[float, fl
     x = min(max(0.0, (min(xs) + max(xs) - width) / 2), 360 - width)
     y = min(max(0.0, (min(ys) + max(ys) - height) / 2), 180 - height)
     return (round(x, 2), round(y, 2), round(width, 2), round(height, 2))
+
+
+def compact_json(value: Any) -> str:
+    """A history entry's before/after value as one short line of JSON ("" for none)."""
+    if value is None:
+        return ""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "), default=str)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
@@ -18,7 +18,7 @@ from ..contract.track import estimate_to_json
 from ..fusion.results import TrackedQuantity
 from ..model import EVENTS, MODALITIES
 from ..store.filters import ClaimFilter, FilterError
-from . import queries, render
+from . import auth, queries, render
 from .downloads import FORMATS
 from .table import (
     LEDGER_PARAMS,
@@ -47,18 +47,31 @@ templates.env.globals.update(
     review_status=review_status,
     claim_date=queries.claim_date,
     quote=lambda s: quote(str(s), safe=""),
+    compact=render.compact_json,
 )
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 100
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A template rendered with the signed-in session (``session``: user and CSRF token, or None)
+    that the desk's forms need."""
+    context.setdefault("session", auth.current_session(request))
+    context.setdefault("here", request.url.path + (f"?{request.url.query}" if request.url.query else ""))
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
 def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
-    """An HTML error page (the API answers JSON instead, see app.py)."""
-    return page(request, "error.html", status_code=status_code, status=status_code, message=message)
+    """An HTML error page (the API answers JSON instead, see app.py), with a link back to the page
+    of this site the request came from (a desk form's page), if any."""
+    referer = urlsplit(request.headers.get("referer", ""))
+    same_site = referer.netloc == request.url.netloc and referer.path
+    back = (
+        auth.local_path(referer.path + (f"?{referer.query}" if referer.query else "")) if same_site else None
+    )
+    return page(
+        request, "error.html", status_code=status_code, status=status_code, message=message, back=back
+    )
 
 
 def _ledger(request: Request) -> Any:
@@ -206,6 +219,7 @@ def claim_page(request: Request, claim_id: str) -> HTMLResponse:
         chain=render.chain_layout(claim, source_ids),
         tracked=tracked,
         grade=fusion.claim_grades(ledger).get(claim_id),
+        history=ledger.desk.history(claim.claim_id),
     )
 
 
@@ -292,6 +306,8 @@ def source_page(request: Request, source_id: str) -> HTMLResponse:
         "source.html",
         source=item,
         claims=queries.source_claims(ledger, int(source_id), limit=500),
+        history=ledger.desk.history(source=item["name"]),
+        source_names=sorted({s["name"] for s in ledger.sources()} - {item["name"]}, key=str.casefold),
     )
 
 

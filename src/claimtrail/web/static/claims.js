@@ -2,7 +2,7 @@
 //   j / k    next / previous row (the current row is highlighted and scrolled into view)
 //   Enter    open the current row's claim
 //   c / r    confirm / reject the current row's claim: calls claimtrail.review(claimId, status),
-//            which the analyst's desk (review storage) defines; until then it only says so.
+//            which desk.js defines (it posts the review as the signed-in user).
 // Keys typed into a form field are left alone.
 "use strict";
 (function () {
