@@ -57,11 +57,24 @@ async def _write(request: Request, action: Callable[[dict[str, Any], str], T], d
     """Check the sign-in and CSRF token, run ``action(form, user)`` off the event loop, answer."""
     form = await _form(request)
     user = auth.signed_in_user(request, form)
-    result = await run_in_threadpool(lambda: _desk_call(lambda: action(form, user)))
+    result = await run_in_threadpool(_refusing, request, lambda: action(form, user))
     if "application/json" in request.headers.get("accept", ""):
         body = claim_to_json(result) if isinstance(result, Claim) else {"done": True}
         return JSONResponse(body)
     return RedirectResponse(auth.local_path(str(form.get("next") or default_next)), status_code=303)
+
+
+def _refusing(request: Request, action: Callable[[], T]) -> T:
+    """Run a desk action (``_desk_call``); a write on one claim then re-fuses only what it touches
+    when the stored fusion state was current before it (as the CLI and the JSON API do)."""
+    from ..fusion import refuse_claims
+
+    ledger = request.app.state.ledger
+    before = ledger.fusion_stamp()
+    result = _desk_call(action)
+    if isinstance(result, Claim):
+        refuse_claims(ledger, [result.claim_id], before=before)
+    return result
 
 
 def _desk(request: Request) -> Any:
