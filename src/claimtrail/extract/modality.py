@@ -72,6 +72,7 @@ class ModalityResource(TypedDict):
     negated_phrasal: dict[str, ModalityName]
     negating_heads: list[str]
     noun_negators: list[str]
+    negating_subjects: list[str]
     conditional_marks: list[str]
     claim_nouns: list[str]
     negation: dict[ModalityName, ModalityName]
@@ -97,6 +98,7 @@ class Lexicon:
     negated_phrasal: dict[tuple[str, str], str]
     negating_heads: frozenset[str]
     noun_negators: frozenset[str]
+    negating_subjects: frozenset[str]
     conditional_marks: frozenset[str]
     claim_nouns: frozenset[str]
     negation: dict[str, str]
@@ -129,6 +131,7 @@ def lexicon(resource: str = "modality.yaml") -> Lexicon:
         negated_phrasal=phrasal,
         negating_heads=frozenset(data["negating_heads"]),
         noun_negators=frozenset(data["noun_negators"]),
+        negating_subjects=frozenset(data["negating_subjects"]),
         conditional_marks=frozenset(data["conditional_marks"]),
         claim_nouns=frozenset(data["claim_nouns"]),
         negation=dict(data["negation"]),
@@ -265,9 +268,10 @@ class Component:
             found.add(tok, tok, lex.clause_nouns[low], _that_clause(tok) or tok)
         elif low in lex.adjectives and _adjective_cue_position(tok):
             if lex.adjectives[low] != "estimated" or tok.dep_ != "amod" or self._is_figure(tok.head):
-                found.add(tok, tok, lex.adjectives[low], _adjective_scope(tok))
+                found.add(tok, tok, lex.adjectives[low], _figure_clause(_adjective_scope(tok)))
         elif tok.pos_ in ("ADJ", "VERB") and low in lex.predicative and _predicative(tok):
-            found.add(tok, tok, lex.predicative[low], _adjective_scope(tok))
+            scope = tok.head if tok.dep_ == "oprd" else _adjective_scope(tok)  # "called the reports false"
+            found.add(tok, tok, lex.predicative[low], scope)
 
     def _noun_cue(self, tok: Token, found: _Found) -> None:
         """A cue noun, negation applied ("no plans to send" is a denial, "without confirmation"
@@ -346,7 +350,22 @@ class Component:
             neg = next(
                 (c for c in tok.children if c.dep_ == "mark" and c.lower_ in self.lex.conditional_marks), None
             )
-        return neg
+        return neg if neg is not None else self._negating_subject(tok)
+
+    def _negating_subject(self, tok: Token) -> Token | None:
+        """The word of a negating subject of cue verb ``tok`` ("Neither Moscow nor Kyiv has
+        confirmed", "Nobody has verified", "No official would confirm"): the subject itself or a
+        determiner of it (a pre-conjunction "neither" too)."""
+        words = self.lex.negating_subjects
+        for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.lower_ in words:
+                return subj
+            found = next(
+                (d for d in subj.children if d.dep_ in ("det", "preconj") and d.lower_ in words), None
+            )
+            if found is not None:
+                return found
+        return None
 
     def _hedged_claim(self, tok: Token) -> Token | None:
         """The claim a negated confirmation covers when what it is about stands for a claim made
@@ -409,6 +428,15 @@ def _adjective_scope(tok: Token) -> Token:
     if tok.dep_ == "amod":
         return tok.head
     return _scope(tok) if _has_complement(tok) else _scope(tok.head)
+
+
+def _figure_clause(noun: Token) -> Token:
+    """The clause a hedged figure's noun is the subject or object of ("An estimated 300 others were
+    captured": the capture is estimated, so the figure's event word finds the cue on its path),
+    else the noun itself."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return noun
 
 
 def _neg(tok: Token) -> Token | None:
