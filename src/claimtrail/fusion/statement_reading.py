@@ -56,6 +56,7 @@ class Reading:
     event: str | None
     places: tuple[tuple[str, str], ...]  # (country code, place name as resolved)
     event_is_noun: bool = False  # "the deployment": a reference to the event, no subject named
+    speaker: str | None = None  # the country of the first source (its capital is no place of the event)
 
 
 def _verb_forms(verb: str) -> set[str]:
@@ -146,7 +147,8 @@ def read_statement(claim: Claim) -> Reading:
     canon, event = canonical_subject(subject, event)
     if country is None and canon is not None:
         country = claim.subject.country
-    return Reading(canon, country, event, _places(claim, country), event_is_noun and canon is None)
+    places = _places(claim, country)
+    return Reading(canon, country, event, places, event_is_noun and canon is None, speaker_country(claim))
 
 
 def _event_of(words: list[str], subject: str | None) -> tuple[str | None, bool]:
@@ -171,12 +173,10 @@ def _owner(before: list[str], claim: Claim) -> str | None:
 
 def _places(claim: Claim, owner: str | None) -> tuple[tuple[str, str], ...]:
     """The countries of a claim's places (resolved places first, then demonyms and country names of
-    its clause: "on Russian soil"), without the subject's own country and the speaker's (the
-    extractors attach every place of the sentence, the speaker's capital too), as fusion places a
-    tracked quantity outside its subject's country."""
+    its clause: "on Russian soil"), without the subject's own country, as fusion places a tracked
+    quantity outside its subject's country."""
     out: list[tuple[str, str]] = [(p.country, p.name) for p in claim.places if p.country]
     for code in institutions.table().countries_in(content_of(claim)):
         if code and all(code != c for c, _ in out):
             out.append((code, ""))
-    skip = {owner, speaker_country(claim)}
-    return tuple((c, n) for c, n in out if c not in skip)
+    return tuple((c, n) for c, n in out if c != owner)

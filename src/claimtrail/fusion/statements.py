@@ -27,15 +27,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import Literal, get_args
 
 from ..extract import institutions
+from ..extract.actors import lexicon as actors_lexicon
 from ..model import Claim
 from ..store.ledger import Ledger
 from ..store.rows import to_date
 from .api import track
 from .cluster import Key, label_for
-from .origins import Origin
+from .origins import Origin, OriginResolver
 from .results import TrackedQuantity
 from .stages import NO_META, ArticleMeta, by_article, resolve_origins
 from .statement_reading import Reading, content_of, read_statement
@@ -87,6 +89,7 @@ class StatementPoint:
     outlet: str | None
     speaker: str | None  # the first source of its chain, as resolved
     origins: tuple[str, ...]  # the merged origin(s): "Russia and North Korea" is both
+    origin_keys: tuple[str, ...]  # their keys (two "analysts" of two articles are two origins)
     stance: Stance
     cues: tuple[str, ...]
     sentence: str
@@ -196,17 +199,17 @@ def _as_held(claim: Claim) -> Claim:
     return claim
 
 
-def _origin_names(origin: Origin) -> tuple[str, ...]:
+def _origins_of(origin: Origin, resolver: OriginResolver) -> tuple[Origin, ...]:
     """The origins one merged origin stands for: "Russia and North Korea" (from "Neither Moscow nor
     Pyongyang") is Russia and North Korea where each part is a known country or body."""
     parts = [p.strip() for p in re.split(r"\s+and\s+|,\s*", origin.name) if p.strip()]
     table = institutions.table()
     if len(parts) > 1 and all(table.named(p) or table.country_named(p) for p in parts):
-        return tuple(parts)
-    return (origin.name,)
+        return tuple(resolver.named(p, origin.type) for p in parts)
+    return (origin,)
 
 
-def _point(claim: Claim, meta: ArticleMeta, origin: Origin) -> StatementPoint:
+def _point(claim: Claim, meta: ArticleMeta, origins: tuple[Origin, ...]) -> StatementPoint:
     """A claim as a point of a proposition's timeline."""
     day = stated_on(claim, meta.published)
     return StatementPoint(
@@ -216,7 +219,8 @@ def _point(claim: Claim, meta: ArticleMeta, origin: Origin) -> StatementPoint:
         article_id=claim.article_id,
         outlet=meta.outlet,
         speaker=claim.attribution[0].name if claim.attribution else None,
-        origins=_origin_names(origin),
+        origins=tuple(o.name for o in origins),
+        origin_keys=tuple(o.key for o in origins),
         stance=stance_of(claim),
         cues=claim.cues,
         sentence=claim.sentence.strip(),
@@ -283,16 +287,19 @@ def _statement_readings(claims: list[Claim], figures: dict[str, Reading]) -> dic
     return out
 
 
-def _scope(reading: Reading, scopes: set[str]) -> str:
+def _scope(reading: Reading, scopes: Counter[str]) -> str:
     """The place scope (a country code, or "") of a claim in its stem: the first of its place
-    countries a tracked quantity of the stem has, else the stem's one scope if the claim names no
-    place, else its first place country."""
+    countries a tracked quantity of the stem has; else the stem's main scope (the place of most of
+    its fused figures: a statement's places are every place of its sentence, the speaker's capital
+    and the places a quote mentions in passing); else, where the stem has no fused figure, the
+    first country it names other than its speaker's."""
     codes = [code for code, _ in reading.places]
     for code in codes:
         if code in scopes:
             return code
-    if not codes and len(scopes) == 1:
-        return next(iter(scopes))
+    if scopes:
+        return scopes.most_common(1)[0][0]
+    codes = [code for code in codes if code != reading.speaker]  # "analysts in Seoul said"
     return codes[0] if codes else ""
 
 
@@ -300,10 +307,10 @@ def _group(
     readings: dict[str, Reading], tracked: Sequence[TrackedQuantity]
 ) -> dict[tuple[_Stem, str], list[str]]:
     """Claim ids by (stem, place scope); a stem's unplaced claims join its one placed group."""
-    scopes: dict[_Stem, set[str]] = defaultdict(set)
+    scopes: dict[_Stem, Counter[str]] = defaultdict(Counter)
     for t in tracked:
         if t.place and t.place.country:
-            scopes[_Stem(t.subject.normalized, t.subject.country, t.event)].add(t.place.country)
+            scopes[_Stem(t.subject.normalized, t.subject.country, t.event)][t.place.country] += len(t.claims)
     groups: dict[tuple[_Stem, str], list[str]] = defaultdict(list)
     for claim_id, r in readings.items():
         stem = _Stem(r.subject or "", r.country, r.event or "")
@@ -334,29 +341,43 @@ def _changes(origin: str, points: list[StatementPoint]) -> list[StanceChange]:
 def _stances(timeline: Sequence[StatementPoint]) -> tuple[tuple[OriginStance, ...], tuple[StanceChange, ...]]:
     """Each origin's latest stance (origins with the most points first) and its changes."""
     by_origin: dict[str, list[StatementPoint]] = defaultdict(list)
+    names: dict[str, str] = {}
     for p in timeline:
-        for origin in p.origins:
-            by_origin[origin].append(p)
+        for key, name in zip(p.origin_keys, p.origins, strict=True):
+            by_origin[key].append(p)
+            names.setdefault(key, name)
     stances = [
-        OriginStance(origin, pts[-1].stance, pts[-1].date, pts[-1].claim_id, len(pts))
-        for origin, pts in by_origin.items()
+        OriginStance(names[key], pts[-1].stance, pts[-1].date, pts[-1].claim_id, len(pts))
+        for key, pts in by_origin.items()
     ]
     stances.sort(key=lambda s: (-s.points, s.origin))
-    changes = [c for origin, pts in by_origin.items() for c in _changes(origin, pts)]
+    changes = [c for key, pts in by_origin.items() for c in _changes(names[key], pts)]
     changes.sort(key=lambda c: (c.dates[1] or "", c.origin))
     return tuple(stances), tuple(changes)
 
 
-def _place_name(
-    code: str, points: Iterable[tuple[Reading, Claim]], tracked: Sequence[TrackedQuantity]
-) -> str:
-    """The name shown for a place scope: the country's name where a tracked quantity or a claim
-    gives one, else the code."""
+def _place_name(code: str, tracked: Sequence[TrackedQuantity]) -> str:
+    """The name shown for a place scope: the place of the widest tracked quantity there, else the
+    country's name."""
     for t in sorted(tracked, key=lambda t: t.id.count(".")):
         if t.place and t.place.country == code and "." not in t.id:
             return t.place.name
-    names = Counter(name for r, _ in points for c, name in r.places if c == code and name)
-    return names.most_common(1)[0][0] if names else code
+    return country_name(code)
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Country code -> the first name the actors table gives it ("RU" -> "Russia")."""
+    out: dict[str, str] = {}
+    for name, code in actors_lexicon().countries.items():
+        if code:
+            out.setdefault(code, name)
+    return out
+
+
+def country_name(code: str) -> str:
+    """A country's name by its ISO code, or the code where the actors table has none."""
+    return _country_names().get(code, code)
 
 
 def _slug(text: str) -> str:
@@ -381,7 +402,7 @@ def _proposition(
         if (t.subject.normalized, t.subject.country, t.event) == (stem.subject, stem.country, stem.event)
         and (not place or t.place is None or t.place.country == place)
     )
-    place_name = _place_name(place, members, tracked) if place else None
+    place_name = _place_name(place, tracked) if place else None
     label = label_for(Key(stem.subject, stem.country, stem.event, None, "total"), place_name)
     ident = "-".join(x for x in (_slug(stem.country or "any"), stem.subject, stem.event, _slug(place)) if x)
     return Proposition(
@@ -413,7 +434,11 @@ def propositions(
         readings.update(_statement_readings(group_claims, figures))
     by_id = {c.claim_id: c for cs in claims_by_article.values() for c in cs}
     points = {
-        cid: _point(by_id[cid], articles.get(by_id[cid].article_id) or NO_META, origins.of[cid])
+        cid: _point(
+            by_id[cid],
+            articles.get(by_id[cid].article_id) or NO_META,
+            _origins_of(origins.of[cid], origins.resolver),
+        )
         for cid in readings
     }
     out = []
