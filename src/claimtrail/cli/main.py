@@ -18,6 +18,7 @@ from .export_cmd import export_command
 from .ingest_cmd import ingest_command
 from .query_cmd import articles_command, claims_command, failures_command, search_command, show_command
 from .serve_cmd import serve_command
+from .statements_cmd import statements_command
 from .track_cmd import checks_command, contradictions_command, origins_command, sources_app, track_command
 from .watch_cmd import watch_command
 
@@ -41,6 +42,7 @@ app.command("track")(track_command)
 app.command("origins")(origins_command)
 app.command("contradictions")(contradictions_command)
 app.command("checks")(checks_command)
+app.command("statements")(statements_command)
 app.add_typer(sources_app, name="sources")
 app.command("serve")(serve_command)
 app.command("watch")(watch_command)

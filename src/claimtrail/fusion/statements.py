@@ -63,6 +63,8 @@ ChangeKind = Literal["reversal", "firmed", "softened"]
 #: figure, "possible" or "reported", is still stated: no change of stance on the proposition).
 AGAINST = frozenset(("denied",))
 OPEN = frozenset(("unconfirmed",))
+#: Stances on whether the thing happened at all, listed first among an origin's stances.
+POSITIONS = frozenset(("denied", "unconfirmed", "confirmed"))
 #: Cue words that negate a confirmation ("not", "neither", "declined to", "if confirmed").
 NEGATORS = re.compile(
     r"\b(not|n't|never|neither|nor|no|nobody|yet|declined?|refused?|failed|unable|without|if)\b|n't\b",
@@ -339,7 +341,8 @@ def _changes(origin: str, points: list[StatementPoint]) -> list[StanceChange]:
 
 
 def _stances(timeline: Sequence[StatementPoint]) -> tuple[tuple[OriginStance, ...], tuple[StanceChange, ...]]:
-    """Each origin's latest stance (origins with the most points first) and its changes."""
+    """Each origin's latest stance (denials, non-confirmations and confirmations first, then the
+    origins with the most points) and its changes."""
     by_origin: dict[str, list[StatementPoint]] = defaultdict(list)
     names: dict[str, str] = {}
     for p in timeline:
@@ -350,7 +353,7 @@ def _stances(timeline: Sequence[StatementPoint]) -> tuple[tuple[OriginStance, ..
         OriginStance(names[key], pts[-1].stance, pts[-1].date, pts[-1].claim_id, len(pts))
         for key, pts in by_origin.items()
     ]
-    stances.sort(key=lambda s: (-s.points, s.origin))
+    stances.sort(key=lambda s: (s.stance not in POSITIONS, -s.points, s.origin))
     changes = [c for key, pts in by_origin.items() for c in _changes(names[key], pts)]
     changes.sort(key=lambda c: (c.dates[1] or "", c.origin))
     return tuple(stances), tuple(changes)
