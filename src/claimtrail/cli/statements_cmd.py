@@ -30,19 +30,26 @@ def statements_command(
         "-s",
         help="Only propositions whose label, id, sentences, speakers or origins hold TEXT.",
     ),
+    stance: str = typer.Option(
+        None,
+        "--stance",
+        help="Only propositions where an origin's latest stance is this (denied, confirmed, ...).",
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """Statements tracked like figures: propositions with their timeline, stance by origin and
     changes of stance (a denial then an acknowledgement is a reversal)."""
     from ..contract.statements import proposition_to_json
-    from ..fusion.statements import for_ledger
+    from ..fusion.statements import STANCES, for_ledger
 
     if fmt not in FORMATS:
         fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if search is not None and not search.strip():
         fail("--search: the text is empty")
+    if stance is not None and stance not in STANCES:
+        fail(f"--stance: {stance!r} is not one of {', '.join(STANCES)}")
     with ledger_for(db) as ledger:
-        props = for_ledger(ledger, search)
+        props = for_ledger(ledger, search, stance)
     if fmt == "json":
         typer.echo(json.dumps([proposition_to_json(p) for p in props], ensure_ascii=False, indent=2))
         return

@@ -464,11 +464,19 @@ def matches(prop: Proposition, search: str) -> bool:
     return any(needle in t.casefold() for t in texts)
 
 
-def for_ledger(ledger: Ledger, search: str | None = None) -> tuple[Proposition, ...]:
+def for_ledger(
+    ledger: Ledger, search: str | None = None, stance: str | None = None
+) -> tuple[Proposition, ...]:
     """The propositions of a ledger (claims as the desk shows them, rejected ones left out), with
-    the tracked quantities of the stored fusion state; only those matching ``search`` if given."""
+    the tracked quantities of the stored fusion state; only those matching ``search`` and, with
+    ``stance``, those where some origin's latest stance is that one (ValueError for a stance that
+    is not one of ``STANCES``)."""
+    if stance is not None and stance not in STANCES:
+        raise ValueError(f"stance: {stance!r} is not one of {', '.join(STANCES)}")
     articles = {aid: ArticleMeta(o, p) for aid, (o, p) in ledger.article_meta().items()}
     props = propositions(ledger.claims_for_fusion(), articles, track(ledger))
     if search and search.strip():
         props = tuple(p for p in props if matches(p, search.strip()))
+    if stance is not None:
+        props = tuple(p for p in props if any(s.stance == stance for s in p.stances))
     return props

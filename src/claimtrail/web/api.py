@@ -21,6 +21,7 @@ from .. import fusion
 from ..contract.claims import claim_to_json
 from ..contract.track import tracked_to_json
 from ..errors import ClaimtrailError, InputError
+from ..fusion.statements import Stance as StanceName
 from ..model import Article, Event, Failure, Kind, Modality, ReviewStatus
 from ..store.filters import ClaimFilter, FilterError
 from . import queries
@@ -373,6 +374,29 @@ def get_tracked(request: Request, tracked_id: str = Path(..., max_length=300)) -
     if item is None:
         raise not_found(f"tracked quantity {tracked_id!r}")
     return tracked_to_json(item)
+
+
+# -- statements ----------------------------------------------------------------------------------
+@router.get("/statements", summary="Statements tracked like figures: propositions, timelines, stances")
+def list_statements(
+    request: Request,
+    search: str | None = Query(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Only propositions whose id, label, sentences, speakers or origins hold this text",
+    ),
+    stance: StanceName | None = Query(
+        None, description="Only propositions where an origin's latest stance is this"
+    ),
+) -> list[dict[str, Any]]:
+    """Every proposition a statement is about (``fusion.statements``; docs/fusion.md, Statements)."""
+    from ..contract.statements import proposition_to_json
+    from ..fusion.statements import for_ledger
+
+    if search is not None and not search.strip():
+        raise HTTPException(status_code=422, detail="search: the text is blank")
+    return [proposition_to_json(p) for p in for_ledger(ledger_of(request), search, stance)]
 
 
 # -- sources -------------------------------------------------------------------------------------
