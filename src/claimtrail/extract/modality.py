@@ -73,6 +73,7 @@ class ModalityResource(TypedDict):
     negating_heads: list[str]
     noun_negators: list[str]
     negating_subjects: list[str]
+    calling_verbs: list[str]
     conditional_marks: list[str]
     claim_nouns: list[str]
     negation: dict[ModalityName, ModalityName]
@@ -99,6 +100,7 @@ class Lexicon:
     negating_heads: frozenset[str]
     noun_negators: frozenset[str]
     negating_subjects: frozenset[str]
+    calling_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     claim_nouns: frozenset[str]
     negation: dict[str, str]
@@ -132,6 +134,7 @@ def lexicon(resource: str = "modality.yaml") -> Lexicon:
         negating_heads=frozenset(data["negating_heads"]),
         noun_negators=frozenset(data["noun_negators"]),
         negating_subjects=frozenset(data["negating_subjects"]),
+        calling_verbs=frozenset(data["calling_verbs"]),
         conditional_marks=frozenset(data["conditional_marks"]),
         claim_nouns=frozenset(data["claim_nouns"]),
         negation=dict(data["negation"]),
@@ -272,6 +275,10 @@ class Component:
         elif tok.pos_ in ("ADJ", "VERB") and low in lex.predicative and _predicative(tok):
             scope = tok.head if tok.dep_ == "oprd" else _adjective_scope(tok)  # "called the reports false"
             found.add(tok, tok, lex.predicative[low], scope)
+        elif low in lex.predicative and tok.dep_ == "ccomp" and tok.head.lemma_ in lex.calling_verbs:
+            found.add(
+                tok, tok, lex.predicative[low], tok.head
+            )  # "called the claims fabricated" (as a clause)
 
     def _noun_cue(self, tok: Token, found: _Found) -> None:
         """A cue noun, negation applied ("no plans to send" is a denial, "without confirmation"
