@@ -5,12 +5,15 @@ tracked quantity; the desk's rejections leave it; hand-built claims pin the read
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from claimtrail import fusion
+from claimtrail.cli.main import app
 from claimtrail.fusion import ArticleMeta
 from claimtrail.fusion.statement_reading import read_statement
 from claimtrail.fusion.statements import for_ledger, propositions, stance_of
@@ -218,3 +221,63 @@ def test_a_statement_about_nothing_countable_makes_no_proposition():
         "Austria said talks would resume in May.", "talks would resume in May", "Austria", places=(KYIV,)
     )
     assert propositions([c], {"h1": ArticleMeta(None, None)}, ()) == ()
+
+
+# -- the CLI ---------------------------------------------------------------------------------------
+runner = CliRunner()
+JSON_KEYS = {
+    "id",
+    "label",
+    "subject",
+    "event",
+    "place",
+    "tracked",
+    "claims",
+    "stances",
+    "changes",
+    "timeline",
+}
+
+
+def test_cli_json_lists_the_proposition_with_its_timeline(scenario_db):
+    result = runner.invoke(
+        app, ["statements", "--db", scenario_db, "--format", "json", "--search", "Belgorod"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [p["id"] for p in data] == [PROPOSITION]
+    prop = data[0]
+    assert set(prop) == JSON_KEYS
+    assert prop["place"] == {"name": "Russia", "country": "RU"}
+    reversal = [c for c in prop["changes"] if c["kind"] == "reversal"]
+    assert reversal[0]["from"] == "denied" and reversal[0]["to"] == "confirmed"
+    point = next(p for p in prop["timeline"] if p["stance"] == "denied" and p["outlet"] == "Harbour Wire")
+    assert set(point) == {
+        "date", "claim", "kind", "article", "outlet", "speaker", "origins", "stance", "cues", "sentence",
+        "content", "figure",
+    }  # fmt: skip
+
+
+def test_cli_table_shows_the_timeline_and_the_reversal(scenario_db):
+    result = runner.invoke(app, ["statements", "--db", scenario_db], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Belarusian troops deployed to Russia" in result.stdout
+    assert "Russia: denied (2025-06-04) -> confirmed (2025-07-12), a reversal" in result.stdout
+    assert (
+        "2025-06-02  Russia, Belarus [unconfirmed]  Neither Moscow nor Minsk has confirmed" in result.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "xml"], "--format: 'xml' is not one of table, json"),
+        (["--stance", "maybe"], "--stance: 'maybe' is not one of"),
+        (["--search", "  "], "--search: the text is empty"),
+    ],
+)
+def test_cli_bad_options_get_one_line_and_a_non_zero_exit(scenario_db, args, message):
+    result = runner.invoke(app, ["statements", "--db", scenario_db, *args])
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
