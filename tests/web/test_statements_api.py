@@ -36,3 +36,18 @@ def test_bad_parameters_are_422_json(client, params):
     assert response.status_code == 422
     body = response.json()
     assert set(body) >= {"error"} and body["error"]
+
+
+def test_the_statements_page_lists_the_timeline_and_escapes_text(client):
+    html = client.get("/statements", params={"q": "North Korean troops deployed"}).text
+    assert "North Korean troops deployed to Russia" in html
+    assert "Neither Moscow nor Pyongyang has confirmed the deployment." in html
+    assert 'href="/track/kp-troop-deployed-bfdd8a"' in html
+    assert "firmed" in html
+    assert "<script>document.title" not in html
+
+
+def test_the_statements_page_refuses_an_unknown_stance(client):
+    response = client.get("/statements", params={"stance": "maybe"})
+    assert response.status_code == 422
+    assert "stance" in response.text

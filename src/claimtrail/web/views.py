@@ -311,6 +311,19 @@ def source_page(request: Request, source_id: str) -> HTMLResponse:
     )
 
 
+@router.get("/statements", response_class=HTMLResponse)
+def statements_page(request: Request, q: str = "", stance: str = "") -> HTMLResponse:
+    """Statements tracked like figures: each proposition with its stances by origin, its changes of
+    stance and its timeline (``fusion.statements``); ``q`` searches, ``stance`` filters (a stance
+    that is not one is 422)."""
+    from ..fusion.statements import STANCES, for_ledger
+
+    if stance and stance not in STANCES:
+        raise HTTPException(422, f"stance: {stance!r} is not one of {', '.join(STANCES)}")
+    props = for_ledger(_ledger(request), q[:200] or None, stance or None)
+    return page(request, "statements.html", props=props, q=q[:200], stance=stance, stances=STANCES)
+
+
 @router.get("/changes", response_class=HTMLResponse)
 def changes_page(request: Request, since: str | None = None) -> HTMLResponse:
     """What changed since a time: the digests of the watch rounds that ended after it, newest first."""
