@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .extract.attribution import attribution_for
 from .extract.modality import modality_for
 from .extract.relations import PartWhole, part_whole
+from .extract.stances import non_confirmations
 from .extract.subjects import subject_class
 from .model import (
     ACTOR_TYPES,
@@ -507,7 +508,8 @@ class _Builder:
         out: list[Claim] = []
         seen: set[tuple[int, int]] = set()
         cited = {i for a in self.attributions for i in a.cites}
-        for index, a in enumerate(self.attributions):
+        stances = non_confirmations(self.doc, self.doc._.modality_cues or [], self.actors, self.attributions)
+        for index, a in enumerate([*self.attributions, *stances]):
             start, end = a.content_start, a.content_end
             if end <= start or (start, end) in seen:
                 continue
@@ -522,6 +524,8 @@ class _Builder:
             sent = span[0].sent
             anchor = span.root
             clause = self._clause(start=start, end=end, sent=sent, anchor=anchor)
+            if index >= len(self.attributions):  # a non-confirmation (extract/stances.py): its subject speaks
+                clause = dataclasses.replace(clause, chain=[*clause.chain, a])
             out.append(
                 self._claim(
                     kind="statement",

@@ -103,3 +103,57 @@ def test_an_estimated_figure_with_its_own_event_stays_estimated():
     (c,) = [c for c in _claims("An estimated 300 others were captured, officials said.") if c.quantity]
     assert c.event == "captured"
     assert c.modality == "estimated" and c.cues == ("estimated",)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("Moscow has not confirmed the deployment.", "Russia", "has not confirmed", "the deployment"),
+        (
+            "The interior ministry declined to confirm that the police units had arrived.",
+            "interior ministry",
+            "declined to confirm",
+            "that the police units had arrived",
+        ),
+        (
+            "A spokesman would not comment on reports that marines had landed near the port.",
+            "spokesman",
+            "would not comment",
+            "reports that marines had landed near the port",
+        ),
+        (
+            "Serbia and Kosovo have not confirmed the exchange.",
+            "Serbia and Kosovo",
+            "have not confirmed",
+            "the exchange",
+        ),
+        ("The army has yet to acknowledge the losses.", "army", "has yet to acknowledge", "the losses"),
+    ],
+)
+def test_a_non_confirmation_is_a_statement_of_its_subject(text, speaker, cue, content):
+    c = _statement(text)
+    assert c.modality == "reported" and c.cues == (cue,)
+    assert [a.name for a in c.attribution] == [speaker]
+    assert c.sentence[c.start - c.sentence_start : c.end - c.sentence_start] == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin did not comment on Saturday.",  # a day, no topic
+        "Reporters could not independently verify the claim.",  # the writer's own hedge
+        "It has not confirmed the report.",  # a pronoun: no party named
+    ],
+)
+def test_no_statement_without_a_party_and_a_topic(text):
+    assert not [c for c in _claims(text) if c.kind == "statement"]
+
+
+def test_a_comment_not_negated_is_a_plain_statement():
+    c = _statement("The company commented on the report.")
+    assert c.modality == "asserted" and c.cues == ()
+
+
+def test_an_adverb_of_confirmation_under_negation_is_no_confirmation():
+    c = _statement("Minsk has not officially acknowledged that its soldiers are in Russia.")
+    assert c.modality == "reported" and c.cues == ("has not officially acknowledged",)

@@ -41,6 +41,7 @@ class VerbEntry(TypedDict):
     passive_only: NotRequired[bool]
     needs_infinitive: NotRequired[bool]
     except_objects: NotRequired[list[str]]
+    negated_only: NotRequired[bool]
 
 
 class HedgedCertainty(TypedDict):
@@ -211,6 +212,8 @@ class Component:
             if self._in_reported_speech(tok.head):
                 found.add(tok, tok, lex.reported_modals[low], tok.head)
         elif tok.pos_ == "ADV" and low in lex.adverbs:
+            if lex.adverbs[low] == "confirmed" and _negation(tok.head) is not None:
+                return  # "have not officially acknowledged": the negated verb speaks, not the adverb
             found.add(tok, tok, lex.adverbs[low], _clause_head(tok.head))
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_ in lex.verbs and tok.dep_ not in ("amod", "compound"):
             self._verb(tok, found)
@@ -271,7 +274,10 @@ class Component:
             found.add(tok, tok, lex.clause_nouns[low], _that_clause(tok) or tok)
         elif low in lex.adjectives and _adjective_cue_position(tok):
             if lex.adjectives[low] != "estimated" or tok.dep_ != "amod" or self._is_figure(tok.head):
-                found.add(tok, tok, lex.adjectives[low], _figure_clause(_adjective_scope(tok)))
+                scope = _adjective_scope(tok)
+                if lex.adjectives[low] == "estimated" and tok.dep_ == "amod":
+                    scope = _figure_clause(scope)  # "An estimated 300 others were captured"
+                found.add(tok, tok, lex.adjectives[low], scope)
         elif tok.pos_ in ("ADJ", "VERB") and low in lex.predicative and _predicative(tok):
             scope = tok.head if tok.dep_ == "oprd" else _adjective_scope(tok)  # "called the reports false"
             found.add(tok, tok, lex.predicative[low], scope)
@@ -329,6 +335,8 @@ class Component:
             return
         modality = entry["modality"]
         neg = self._negator(tok)
+        if neg is None and entry.get("negated_only"):
+            return  # "commented on the report" confirms nothing; "would not comment on" withholds
         first = tok
         if neg is not None:
             modality = self.lex.negation.get(modality, modality)
