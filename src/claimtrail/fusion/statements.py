@@ -23,6 +23,7 @@ rejected claims left out). The track contract is untouched: statements are a sep
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -464,6 +465,25 @@ def matches(prop: Proposition, search: str) -> bool:
     return any(needle in t.casefold() for t in texts)
 
 
+_CACHE: dict[str, tuple[str, tuple[Proposition, ...]]] = {}
+_LOCK = threading.Lock()
+
+
+def _of_ledger(ledger: Ledger) -> tuple[Proposition, ...]:
+    """Every proposition of a ledger, kept per ledger until its change stamp moves (an ingest, a
+    deletion, a desk write), as ``fusion.run`` keeps its result."""
+    stamp = ledger.fusion_stamp()
+    with _LOCK:
+        hit = _CACHE.get(ledger.label)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    articles = {aid: ArticleMeta(o, p) for aid, (o, p) in ledger.article_meta().items()}
+    props = propositions(ledger.claims_for_fusion(), articles, track(ledger))
+    with _LOCK:
+        _CACHE[ledger.label] = (stamp, props)
+    return props
+
+
 def for_ledger(
     ledger: Ledger, search: str | None = None, stance: str | None = None
 ) -> tuple[Proposition, ...]:
@@ -473,8 +493,7 @@ def for_ledger(
     is not one of ``STANCES``)."""
     if stance is not None and stance not in STANCES:
         raise ValueError(f"stance: {stance!r} is not one of {', '.join(STANCES)}")
-    articles = {aid: ArticleMeta(o, p) for aid, (o, p) in ledger.article_meta().items()}
-    props = propositions(ledger.claims_for_fusion(), articles, track(ledger))
+    props = _of_ledger(ledger)
     if search and search.strip():
         props = tuple(p for p in props if matches(p, search.strip()))
     if stance is not None:
