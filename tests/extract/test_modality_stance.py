@@ -31,6 +31,10 @@ def _statement(text: str):
         ("A spokesman called the reports false.", "false"),
         ("The spokeswoman called the claims fabricated.", "fabricated"),
         ("The government called the account of the raid fabricated.", "fabricated"),
+        ("The embassy called the reports groundless rumours spread by its rivals.", "groundless"),
+        ("The ministry called the report a baseless fabrication.", "baseless"),
+        ("The ministry described the account as propaganda.", "propaganda"),
+        ("A spokesman called the report a lie.", "lie"),
     ],
 )
 def test_denials_deny_the_clause(text, cue):
@@ -147,6 +151,11 @@ def test_a_non_confirmation_is_a_statement_of_its_subject(text, speaker, cue, co
 )
 def test_no_statement_without_a_party_and_a_topic(text):
     assert not [c for c in _claims(text) if c.kind == "statement"]
+
+
+def test_calling_something_a_success_denies_nothing():
+    c = _statement("The general called the operation a success.")
+    assert c.modality == "asserted"
 
 
 def test_a_comment_not_negated_is_a_plain_statement():

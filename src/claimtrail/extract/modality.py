@@ -75,6 +75,7 @@ class ModalityResource(TypedDict):
     noun_negators: list[str]
     negating_subjects: list[str]
     calling_verbs: list[str]
+    calling_nouns: list[str]
     conditional_marks: list[str]
     claim_nouns: list[str]
     negation: dict[ModalityName, ModalityName]
@@ -102,6 +103,7 @@ class Lexicon:
     noun_negators: frozenset[str]
     negating_subjects: frozenset[str]
     calling_verbs: frozenset[str]
+    calling_nouns: frozenset[str]
     conditional_marks: frozenset[str]
     claim_nouns: frozenset[str]
     negation: dict[str, str]
@@ -136,6 +138,7 @@ def lexicon(resource: str = "modality.yaml") -> Lexicon:
         noun_negators=frozenset(data["noun_negators"]),
         negating_subjects=frozenset(data["negating_subjects"]),
         calling_verbs=frozenset(data["calling_verbs"]),
+        calling_nouns=frozenset(data["calling_nouns"]),
         conditional_marks=frozenset(data["conditional_marks"]),
         claim_nouns=frozenset(data["claim_nouns"]),
         negation=dict(data["negation"]),
@@ -182,7 +185,7 @@ class Component:
         )
         self.words = self.words | frozenset(lex.reported_modals) | frozenset(lex.marks)
         self.words = self.words | frozenset(lex.predicative) | frozenset(lex.clause_nouns)
-        self.words = self.words | frozenset(lex.hedged_certainty["words"])
+        self.words = self.words | frozenset(lex.hedged_certainty["words"]) | lex.calling_nouns
         self.lemmas = frozenset(lex.verbs) | frozenset(v for v, _ in lex.negated_phrasal)
         said = attribution_lexicon(attribution)
         self.speech = said.speech
@@ -266,7 +269,7 @@ class Component:
         """The cue a noun ("a possibility", "the claim that") or an adjective ("an estimated
         3,000", "were exaggerated") makes; none on a word quoted as a word ("'likely losses'")."""
         low, lex = tok.lower_, self.lex
-        if _quoted_mention(tok):
+        if _quoted_mention(tok) or self._called(tok, found):
             return
         if tok.pos_ == "NOUN" and low in lex.nouns:
             self._noun_cue(tok, found)
@@ -285,6 +288,26 @@ class Component:
             found.add(
                 tok, tok, lex.predicative[low], tok.head
             )  # "called the claims fabricated" (as a clause)
+
+    def _called(self, tok: Token, found: _Found) -> bool:
+        """A denial said of a calling verb's object: "called the reports propaganda", "called the
+        accounts groundless rumours", "described the account as a fabrication"."""
+        lex = self.lex
+        if tok.dep_ == "amod" and tok.lower_ in lex.predicative:
+            noun = tok.head
+        elif tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.lower_ in lex.calling_nouns:
+            noun = tok
+        else:
+            return False
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "as":
+            verb = verb.head
+        elif noun.dep_ not in ("oprd", "attr", "ccomp", "xcomp"):
+            return False
+        if verb.lemma_ not in lex.calling_verbs or not any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        found.add(tok, tok, "denied", verb)
+        return True
 
     def _noun_cue(self, tok: Token, found: _Found) -> None:
         """A cue noun, negation applied ("no plans to send" is a denial, "without confirmation"
