@@ -1,0 +1,69 @@
+"""Attribution inside another's report and relative-clause speakers (issue 10, fifth round): each
+test is one family, written with sentences of our own."""
+
+from __future__ import annotations
+
+from claimtrail.contract.annotate import attribution_to_json
+
+
+def cues(doc):
+    return [a.cue.text for a in doc._.attributions]
+
+
+def by_cue(doc, cue):
+    hits = [a for a in doc._.attributions if a.cue.text == cue]
+    assert hits, f"no cue {cue!r} in {cues(doc)}"
+    return hits[0]
+
+
+def test_a_relative_pronoun_is_the_annotated_source_and_the_name_stays_in_the_claim(annotate):
+    text = "Inspectors met Ruth Kane, who said the dam had been damaged by shelling."
+    a = by_cue(annotate(text), "said")
+    assert a.source is not None and a.source.text == "Ruth Kane"
+    assert a.source_name == "Ruth Kane"
+    assert a.source_word is not None and a.source_word.text == "who"
+    assert attribution_to_json(a)["source"]["text"] == "who"
+
+
+def test_which_stands_for_a_document_that_says(annotate):
+    text = "The agency published a report, which said 40 families had left the valley."
+    a = by_cue(annotate(text), "said")
+    assert a.source_word is not None and a.source_word.text == "which"
+    assert a.source is not None and a.source.text == "The agency"  # the report's author
+
+
+def test_a_plain_subject_has_no_separate_source_word(annotate):
+    a = by_cue(annotate("The ministry said 12 drones were shot down overnight."), "said")
+    assert a.source_word is None
+    assert attribution_to_json(a)["source"]["text"] == "The ministry"
+
+
+def test_a_stance_inside_anothers_report_is_no_further_source(annotate):
+    doc = annotate("The mayor said the regional council supports the evacuation plan.")
+    assert cues(doc) == ["said"]
+    doc = annotate("A spokesman said the opposition had praised the new curfew.")
+    assert cues(doc) == ["said"]
+
+
+def test_a_stance_of_its_own_speaker_still_counts(annotate):
+    doc = annotate("The regional council supports the evacuation plan.")
+    assert cues(doc) == ["supports"]
+
+
+def test_the_reporters_own_next_act_keeps_the_reporter_as_speaker(annotate):
+    text = (
+        "The governor said the blast showed why the city needed shelters, and accused the rebels "
+        "of targeting homes."
+    )
+    doc = annotate(text)
+    said, accused = by_cue(doc, "said"), by_cue(doc, "accused")
+    assert accused.source is not None and accused.source.text == "The governor"
+    assert text[said.content_start : said.content_end] == "the blast showed why the city needed shelters"
+    assert text[accused.content_start : accused.content_end] == "the rebels of targeting homes"
+    assert said.cites == []
+
+
+def test_a_speaking_subject_of_the_said_clause_keeps_its_own_stance_out(annotate):
+    # the joined verb's subject can speak ("the minister"): its praise is what she reports, nested
+    doc = annotate("She said the minister praised the troops and criticized the plan.")
+    assert cues(doc) == ["said"]
