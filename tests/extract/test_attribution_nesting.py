@@ -67,3 +67,28 @@ def test_a_speaking_subject_of_the_said_clause_keeps_its_own_stance_out(annotate
     # the joined verb's subject can speak ("the minister"): its praise is what she reports, nested
     doc = annotate("She said the minister praised the troops and criticized the plan.")
     assert cues(doc) == ["said"]
+
+
+def test_a_document_or_film_documents_chronicles_or_explores_what_it_holds(annotate):
+    text = "A UN report documented 1,200 civilian deaths in the region."
+    a = by_cue(annotate(text), "documented")
+    assert a.source_name == "United Nations"
+    assert text[a.content_start : a.content_end] == "1,200 civilian deaths in the region"
+    text = "The documentary chronicles how the blockade starved the harbour town."
+    a = by_cue(annotate(text), "chronicles")
+    assert a.source is not None and a.source.text == "The documentary"
+    assert text[a.content_start : a.content_end] == "how the blockade starved the harbour town"
+
+
+def test_people_documenting_or_examining_things_report_nothing_by_it(annotate):
+    assert cues(annotate("The engineer examined the damage at the pumping station.")) == []
+
+
+def test_a_possessed_noun_of_feeling_toward_something_is_a_stance(annotate):
+    text = "The editors' disdain for the new curfew was plain."
+    a = by_cue(annotate(text), "disdain")
+    assert a.source is not None and a.source.text == "The editors"
+    assert text[a.content_start : a.content_end] == "the new curfew"
+    text = "The governor's repeated emphasis that only two depots were hit drew scorn."
+    a = by_cue(annotate(text), "emphasis")
+    assert text[a.content_start : a.content_end] == "only two depots were hit"
