@@ -4,6 +4,7 @@ test is one family, written with sentences of our own."""
 from __future__ import annotations
 
 from claimtrail.contract.annotate import attribution_to_json
+from claimtrail.extract.attribution import attribution_for
 
 
 def cues(doc):
@@ -63,10 +64,22 @@ def test_the_reporters_own_next_act_keeps_the_reporter_as_speaker(annotate):
     assert said.cites == []
 
 
-def test_a_speaking_subject_of_the_said_clause_keeps_its_own_stance_out(annotate):
-    # the joined verb's subject can speak ("the minister"): its praise is what she reports, nested
+def test_a_speaking_subject_of_the_said_clause_keeps_the_joined_cue(annotate):
+    # the joined verb's subject can speak ("the minister"): the praise is what she reports (no
+    # further source), the criticism a charge the minister makes (a link of the chain)
     doc = annotate("She said the minister praised the troops and criticized the plan.")
-    assert cues(doc) == ["said"]
+    assert cues(doc) == ["said", "criticized"]
+    criticized = by_cue(doc, "criticized")
+    assert criticized.source is not None and criticized.source.text == "the minister"
+
+
+def test_a_charge_inside_anothers_report_stays_a_link_of_the_chain(annotate):
+    text = "The lawmaker said the spy agency blamed the 300 deaths on poor training."
+    doc = annotate(text)
+    assert cues(doc) == ["said", "blamed"]
+    start = text.index("300 deaths")
+    names = [a.source_name for a in attribution_for(doc, start, start + len("300 deaths"))]
+    assert len(names) == 2 and names[0] == "lawmaker"
 
 
 def test_a_document_or_film_documents_chronicles_or_explores_what_it_holds(annotate):

@@ -374,15 +374,15 @@ class SourceReader(TextReader):
         """A stance or intention inside a quote ('"we want to rebuild"') belongs to the quoted
         speaker's words; a stance or intention inside another's report ("X said Russia plans to send
         ...", "X said the minister supports the plan") is part of what X says (its modality, or the
-        stance X ascribes), not a further source. The reporter's own next act ("X said ... and
-        accused Y of ...") stays."""
+        stance X ascribes), not a further source, unless it makes a charge ("X said the NIS blamed
+        ...": ``charge_verbs``). The reporter's own next act ("X said ... and accused Y") stays."""
         a = self.attrs[i]
         cue = self.doc[a.cue_start]
         if a.kind != "verb" or cue.lemma_ not in self.lex.needs_speaker:
             return False
         if self._quote_at(cue.idx) is not None:
             return True
-        return cue.lemma_ in self.lex.needs_speaker and any(
+        return cue.lemma_ not in self.lex.charge and any(
             j != i
             and b.content[0] <= cue.idx < b.content[1]
             and b.source_tok is not None
