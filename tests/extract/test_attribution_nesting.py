@@ -105,3 +105,26 @@ def test_a_possessed_noun_of_feeling_toward_something_is_a_stance(annotate):
     text = "The governor's repeated emphasis that only two depots were hit drew scorn."
     a = by_cue(annotate(text), "emphasis")
     assert text[a.content_start : a.content_end] == "only two depots were hit"
+
+
+def test_someone_quoted_as_saying_speaks_and_the_quoter_cites_them(annotate):
+    doc = annotate("The envoy was quoted as saying the talks had failed.")
+    assert cues(doc) == ["saying"]
+    assert by_cue(doc, "saying").source_name == "envoy"
+    text = "The general was quoted by state media as saying 40 drones were downed."
+    doc = annotate(text)
+    quoted, saying = by_cue(doc, "quoted"), by_cue(doc, "saying")
+    assert quoted.source is not None and quoted.source.text == "state media"
+    assert saying.source is not None and saying.source.text == "The general"
+    start = text.index("40 drones")
+    chain = attribution_for(doc, start, start + len("40 drones"))
+    assert [a.cue.text for a in chain] == ["quoted", "saying"]
+
+
+def test_a_claim_that_is_the_subject_of_a_speech_verb_is_still_a_claim(annotate):
+    text = "The minister's claim that 40 tanks were destroyed was disputed."
+    a = by_cue(annotate(text), "claim")
+    assert a.source is not None and a.source.text == "The minister"
+    assert text[a.content_start : a.content_end] == "40 tanks were destroyed"
+    # as the object of a speech verb, the verb's own content
+    assert cues(annotate("Kyiv denied reports that 40 tanks were destroyed.")) == ["denied"]
