@@ -128,3 +128,11 @@ def test_a_claim_that_is_the_subject_of_a_speech_verb_is_still_a_claim(annotate)
     assert text[a.content_start : a.content_end] == "40 tanks were destroyed"
     # as the object of a speech verb, the verb's own content
     assert cues(annotate("Kyiv denied reports that 40 tanks were destroyed.")) == ["denied"]
+
+
+def test_as_someone_put_it_frames_the_clause(annotate):
+    text = "As one medic put it, the hospital is running on fumes."
+    a = by_cue(annotate(text), "put")
+    assert a.source is not None and a.source.text == "one medic"
+    assert text[a.content_start : a.content_end] == "the hospital is running on fumes"
+    assert cues(annotate("The army put it on the list of targets.")) == []

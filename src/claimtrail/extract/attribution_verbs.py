@@ -774,9 +774,10 @@ def _next_to(neg: Token, t: Token) -> bool:
 
 def _has_object(v: Token) -> bool:
     """Whether a cue verb has an object or a phrase of its own that says what it is about ("called
-    for a truce", "discussed the plan"), beyond an agent or a time ("as reported by ISW on Monday")."""
+    for a truce", "discussed the plan"), beyond an agent or a time ("as reported by ISW on Monday")
+    or the "it" of "as one officer put it", which points at the clause it frames."""
     return any(
-        c.dep_ in ("dobj", "dative", "oprd", "xcomp")
+        (c.dep_ in ("dobj", "dative", "oprd", "xcomp") and not (c.dep_ == "dobj" and c.lower_ == "it"))
         or (c.dep_ == "prep" and c.lower_ != "by" and not _is_time_phrase(c) and c.i == v.i + 1)
         for c in v.children
     )
