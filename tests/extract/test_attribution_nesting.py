@@ -136,3 +136,12 @@ def test_as_someone_put_it_frames_the_clause(annotate):
     assert a.source is not None and a.source.text == "one medic"
     assert text[a.content_start : a.content_end] == "the hospital is running on fumes"
     assert cues(annotate("The army put it on the list of targets.")) == []
+
+
+def test_according_to_a_plan_or_an_agreement_is_no_source(annotate):
+    assert cues(annotate("Under the deal, 300 prisoners will be exchanged according to the agreement.")) == []
+    assert cues(annotate("The strike was carried out according to plan.")) == []
+    # a plan someone made still speaks for its author; a body named after "according to" speaks
+    a = by_cue(annotate("According to the ministry's plan, 300 prisoners will be exchanged."), "According to")
+    assert a.source is not None and "ministry" in a.source.text
+    assert cues(annotate("According to the ministry, 300 prisoners were exchanged.")) == ["According to"]

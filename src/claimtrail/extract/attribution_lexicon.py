@@ -28,6 +28,7 @@ class AttributionResource(TypedDict):
     evidence_object_verbs: list[str]
     stance_verbs: list[str]
     charge_verbs: list[str]
+    conformity_nouns: list[str]
     stance_adjectives: list[str]
     raising_adjectives: list[str]
     act_stances: list[str]
@@ -114,6 +115,7 @@ class Lexicon:
     expletives: frozenset[str]
     stance: frozenset[str]
     charge: frozenset[str]
+    conformity: frozenset[str]
     naming: frozenset[str]
     request_preps: frozenset[str]
     quote_only: frozenset[str]
@@ -188,6 +190,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         expletives=frozenset(data["expletive_pronouns"]),
         stance=stance,
         charge=frozenset(data["charge_verbs"]),
+        conformity=frozenset(data["conformity_nouns"]),
         naming=naming,
         request_preps=frozenset(data["request_prepositions"]),
         quote_only=quote_only,

@@ -449,6 +449,12 @@ class VerbCues(NounCues):
             and pobj.lower_ not in self.lex.singular | self.lex.plural
         ):
             return
+        if (
+            pobj.lemma_ in self.lex.conformity
+            and self.actor_of[pobj.i] is None
+            and self._noun_author(pobj) is None
+        ):
+            return  # "exchanged according to the agreement", "according to plan": in keeping with, no source
         head = cue.head
         while head.dep_ in ("prep", "pcomp") and head.pos_ == "ADP":
             head = head.head
