@@ -236,6 +236,9 @@ class AttributionMention:
 
     ``source`` is None where the cue has no explicit source ("reportedly"). ``source_name``,
     ``source_type`` and ``source_role`` describe the resolved actor behind ``source``.
+    ``source_word`` is the word of the cue's own clause that stands for the source where it is not
+    the source itself: the relative pronoun of "Choi, who said ..." ("who"; ``source`` is "Choi").
+    The annotate contract marks that word, as clause-level gold does; claims keep the name.
     """
 
     cue: TextSpan
@@ -248,6 +251,7 @@ class AttributionMention:
     source_role: str | None = None
     source_country: str | None = None
     direct: bool = False  # a direct quote
+    source_word: TextSpan | None = None
 
 
 @dataclass

@@ -89,9 +89,12 @@ def actor_to_json(a: ActorMention, offset: int = 0) -> dict[str, Any]:
 
 def attribution_to_json(a: AttributionMention, offset: int = 0, cited_base: int = 0) -> dict[str, Any]:
     """An ``attributions`` entry: source (or None), cue and content spans, and the indices of the
-    attributions it cites, moved by ``cited_base`` (attributions listed before this Doc's)."""
+    attributions it cites, moved by ``cited_base`` (attributions listed before this Doc's). The
+    source span is the word of the cue's clause that stands for the source where there is one (the
+    relative pronoun of "Choi, who said": "who"), else the source's name or phrase."""
+    source = a.source_word or a.source
     return {
-        "source": span_to_json(a.source, offset) if a.source else None,
+        "source": span_to_json(source, offset) if source else None,
         "cue": span_to_json(a.cue, offset),
         "content": {"start": a.content_start + offset, "end": a.content_end + offset},
         "cites": [i + cited_base for i in a.cites],

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import AttributionMention, TextSpan
+from .attribution_headlines import HeadlineCues
 from .attribution_lexicon import lexicon
 from .attribution_spans import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Draft
 from .attribution_verbs import VerbCues
@@ -64,7 +65,7 @@ class Component:
         return doc
 
 
-class _Context(VerbCues):
+class _Context(VerbCues, HeadlineCues):
     """One Doc's attributions: every cue read, quotes continued, citations linked."""
 
     def run(self) -> list[AttributionMention]:
@@ -100,6 +101,7 @@ class _Context(VerbCues):
         self._colon_speakers([t for t in marks if t.text == ":"])
         self._signatures([t for t in marks if t.text != ":"])
         self._cited_documents()
+        self._headlines()
         self._quote_continuations()
         self._nest()
         self._cited_quotes()

@@ -27,6 +27,8 @@ class AttributionResource(TypedDict):
     event_nouns: list[str]
     evidence_object_verbs: list[str]
     stance_verbs: list[str]
+    charge_verbs: list[str]
+    conformity_nouns: list[str]
     stance_adjectives: list[str]
     raising_adjectives: list[str]
     act_stances: list[str]
@@ -112,6 +114,8 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     expletives: frozenset[str]
     stance: frozenset[str]
+    charge: frozenset[str]
+    conformity: frozenset[str]
     naming: frozenset[str]
     request_preps: frozenset[str]
     quote_only: frozenset[str]
@@ -185,6 +189,8 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         relative_pronouns=frozenset(data["relative_pronouns"]),
         expletives=frozenset(data["expletive_pronouns"]),
         stance=stance,
+        charge=frozenset(data["charge_verbs"]),
+        conformity=frozenset(data["conformity_nouns"]),
         naming=naming,
         request_preps=frozenset(data["request_prepositions"]),
         quote_only=quote_only,

@@ -23,7 +23,7 @@ class NounCues(SourceReader):
             if clause is None or any(a.cue_start <= n.i < a.cue_end for a in self.attrs):
                 continue
             gov = n.head.head if n.dep_ == "pobj" else n.head
-            if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech:
+            if gov.pos_ == "VERB" and gov.lemma_ in self.lex.speech and n.dep_ not in ("nsubj", "nsubjpass"):
                 continue  # "denied reports that ...", "said in a statement that ...": the verb's own content
             content = self._content_of(clause, n)
             if any(a.content == content for a in self.attrs):

@@ -40,12 +40,33 @@ class SourceReader(TextReader):
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
             if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+                upper = self._reporter_of_conjunct(t) if t.dep_ == "conj" and t is v else None
+                if upper is not None:
+                    return upper
                 t = t.head
                 continue
             if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
                 t = t.head.head  # "She opened by saying that ...": the speaker of the verb above
                 continue
             return None
+        return None
+
+    def _reporter_of_conjunct(self, v: Token) -> Token | None:
+        """ "Zelensky said the attack showed ..., and accused Moscow of ...": a cue joined to the
+        verb of a said clause whose subject cannot speak ("the attack") is the reporter's second
+        act, so its speaker is the reporter's; None where the joined verb's subject can speak ("She
+        said the minister praised the troops and criticized the plan": the minister)."""
+        h = v.head
+        subj = next((c for c in h.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None or subj.pos_ == "PRON" or self._is_source(subj):
+            return None
+        for _ in range(3):  # up through the said clause ("said the blast showed why X needed ...")
+            if h.dep_ != "ccomp":
+                return None
+            h = h.head
+            speaker = self._subject(h) if h.lemma_ in self.lex.speech_verbs else None
+            if speaker is not None and (speaker.pos_ == "PRON" or self._is_source(speaker)):
+                return speaker
         return None
 
     def _subjects(self, t: Token) -> list[Token]:
@@ -351,17 +372,33 @@ class SourceReader(TextReader):
 
     def _embedded_stance(self, i: int) -> bool:
         """A stance or intention inside a quote ('"we want to rebuild"') belongs to the quoted
-        speaker's words; an intention inside another's report ("X said Russia plans to send ...") is
-        the modality of what X says (planned), not a further source."""
+        speaker's words; a stance or intention inside another's report ("X said Russia plans to send
+        ...", "X said the minister supports the plan") is part of what X says (its modality, or the
+        stance X ascribes), not a further source, unless it makes a charge ("X said the NIS blamed
+        ...": ``charge_verbs``). The reporter's own next act ("X said ... and accused Y") stays."""
         a = self.attrs[i]
         cue = self.doc[a.cue_start]
         if a.kind != "verb" or cue.lemma_ not in self.lex.needs_speaker:
             return False
         if self._quote_at(cue.idx) is not None:
             return True
-        return cue.lemma_ in self.lex.intent and any(
-            j != i and b.content[0] <= cue.idx < b.content[1] and b.source_tok is not None
+        return cue.lemma_ not in self.lex.charge and any(
+            j != i
+            and b.content[0] <= cue.idx < b.content[1]
+            and b.source_tok is not None
+            and not self._own_conjunct(a, b)
             for j, b in enumerate(self.attrs)
+        )
+
+    def _own_conjunct(self, a: Draft, b: Draft) -> bool:
+        """Whether cue ``a``, joined inside what ``b`` says, is ``b``'s speaker's own next act
+        ("X said ..., and accused Y of ...", see ``_reporter_of_conjunct``)."""
+        return (
+            a.source_tok is not None
+            and b.source_tok is not None
+            and a.source_tok.i == b.source_tok.i
+            and self.doc[a.cue_start].dep_ == "conj"
+            and self.doc[b.cue_start].lemma_ in self.lex.speech_verbs
         )
 
     def _finish(self) -> list[AttributionMention]:
@@ -379,8 +416,36 @@ class SourceReader(TextReader):
             key=lambda i: (doc[self.attrs[i].cue_start].idx, self.attrs[i].content[0], i),
         )
         self._link_plural_pronouns(order)
+        self._cut_own_conjuncts(order)
         new_index = {old: new for new, old in enumerate(order)}
         return [self._mention(i, new_index) for i in order]
+
+    def _cut_own_conjuncts(self, order: list[int]) -> None:
+        """ "X said the attack showed ..., and accused Y of ...": what X said ends before X's own
+        next cue joined to it (the parser hangs that cue inside the said clause)."""
+        doc = self.doc
+        for i in order:
+            a = self.attrs[i]
+            if a.source_tok is None:
+                continue
+            cue = doc[a.cue_start]
+            for j in order:
+                b = self.attrs[j]
+                if (
+                    j == i
+                    or not self._own_conjunct(a, b)
+                    or not b.content[0] < cue.idx < b.content[1]
+                    or b.cue_start >= a.cue_start
+                ):
+                    continue
+                k = cue.left_edge.i - 1
+                while k > 0 and doc[k].dep_ in ("cc", "punct"):
+                    k -= 1
+                end = doc[k].idx + len(doc[k])
+                if b.content[0] < end < b.content[1]:
+                    b.content = (b.content[0], end)
+                    if i in b.cites:
+                        b.cites.remove(i)
 
     def _link_plural_pronouns(self, order: list[int]) -> None:
         """Pronouns resolved through the sentences before them ("they said"): the attribution
@@ -406,6 +471,7 @@ class SourceReader(TextReader):
             source=source,
             cites=sorted({new_index[c] for c in a.cites if c != i and c in new_index}),
             direct=a.direct,
+            source_word=self._relative_word(a) if source is not None else None,
         )
         actors = self._resolve(a)
         if actors:
@@ -424,6 +490,24 @@ class SourceReader(TextReader):
             m.source_name = source.text
             m.source_type = "document" if a.source_tok.lemma_ in self.lex.document_nouns else "unknown"
         return m
+
+    def _relative_word(self, a: Draft) -> TextSpan | None:
+        """The relative pronoun that is the subject of the cue's clause, where the source is its
+        antecedent ("Choi, who said ..." -> "who"; also through a shared subject: "who cited HUR
+        and said"), else None."""
+        t = self.doc[a.cue_start]
+        for _ in range(4):
+            subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                c = subjects[0]
+                if t.dep_ == "relcl" and c.lower_ in self.lex.relative_pronouns and a.source_tok is not None:
+                    if a.source_tok.i < c.i:  # the antecedent, or the author of a document antecedent
+                        return TextSpan(c.idx, c.idx + len(c), c.text)
+                return None
+            if t.dep_ not in ("conj", "xcomp", "advcl") or t.head.pos_ not in ("VERB", "AUX"):
+                return None
+            t = t.head
+        return None
 
     def _source_span(self, t: Token) -> TextSpan | None:
         """The text of a source: its actor mention, widened over conjoined names ("Colonel X and

@@ -449,6 +449,12 @@ class VerbCues(NounCues):
             and pobj.lower_ not in self.lex.singular | self.lex.plural
         ):
             return
+        if (
+            pobj.lemma_ in self.lex.conformity
+            and self.actor_of[pobj.i] is None
+            and self._noun_author(pobj) is None
+        ):
+            return  # "exchanged according to the agreement", "according to plan": in keeping with, no source
         head = cue.head
         while head.dep_ in ("prep", "pcomp") and head.pos_ == "ADP":
             head = head.head
@@ -513,7 +519,12 @@ class VerbCues(NounCues):
             inner.head.lower_ == "as" or any(c.dep_ == "mark" and c.lower_ == "as" for c in inner.children)
         )
         speaker = frame.speaker
-        if speaker is None and not frame.relayed:
+        quoted = self._quoted_subject(v) if inner_is_cited and cited_tok is None else None
+        if quoted is not None:  # "X was quoted (by Y) as saying ...": X speaks, Y (or no one named) quotes
+            cited_tok = quoted
+        if quoted is not None and not any(c.dep_ == "agent" for c in v.children):
+            speaker = None
+        elif speaker is None and not frame.relayed:
             speaker = self._cite_speaker(v, inner, inner_is_cited, content, cited_person)
         if cited_tok is None and obj is not None and inner is None and v.tag_ == "VBG" and v.dep_ != "relcl":
             self._cite_thing(v, obj, speaker)
@@ -527,6 +538,17 @@ class VerbCues(NounCues):
                 self.by_cue.setdefault(inner.i, cited)
             if speaker is not None:
                 self.attrs[speaker].cites.append(cited)
+
+    def _quoted_subject(self, v: Token) -> Token | None:
+        """The one quoted by a passive cite verb ("The envoy was quoted as saying ...", "Kim, who
+        was quoted by the agency as saying ..."): its passive subject (a relative pronoun's
+        antecedent), else None."""
+        subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lower_ in self.lex.expletives:
+            return None
+        if subj.lower_ in self.lex.relative_pronouns and v.dep_ == "relcl":
+            subj = v.head
+        return self._agent(subj)
 
     def _cited_source(self, obj: Token | None) -> Token | None:
         """Who a cite verb's object names as a source ("cited Ukrainian intelligence"), or None
@@ -758,9 +780,10 @@ def _next_to(neg: Token, t: Token) -> bool:
 
 def _has_object(v: Token) -> bool:
     """Whether a cue verb has an object or a phrase of its own that says what it is about ("called
-    for a truce", "discussed the plan"), beyond an agent or a time ("as reported by ISW on Monday")."""
+    for a truce", "discussed the plan"), beyond an agent or a time ("as reported by ISW on Monday")
+    or the "it" of "as one officer put it", which points at the clause it frames."""
     return any(
-        c.dep_ in ("dobj", "dative", "oprd", "xcomp")
+        (c.dep_ in ("dobj", "dative", "oprd", "xcomp") and not (c.dep_ == "dobj" and c.lower_ == "it"))
         or (c.dep_ == "prep" and c.lower_ != "by" and not _is_time_phrase(c) and c.i == v.i + 1)
         for c in v.children
     )
