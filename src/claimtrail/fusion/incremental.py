@@ -205,27 +205,52 @@ def refuse_claims(ledger: Ledger, claim_ids: Iterable[str], before: str | None =
 
 def rebuild(ledger: Ledger) -> int:
     """A full run: drop the stored state and fuse every component of the ledger again; returns the
-    number of components."""
+    number of components. It streams: the topics are found a slice of articles at a time
+    (``_all_topics``), then each component's claims are read by one query, fused, stored and freed,
+    so memory holds one component at a time, never every claim of the ledger."""
     stamp = ledger.fusion_stamp()
     with _LOCK:
-        meta = {a: ArticleMeta(o, p) for a, (o, p) in ledger.article_meta().items()}
-        claims_by_article = stages.by_article(list(ledger.claims_for_fusion()))
-        topics = {a: article_topics(a, claims_by_article.get(a, []), meta[a]) for a in meta}
+        groups = _stage_all(ledger)
         grades = _grades(ledger)
-        rows = []
-        for members in components(topics):
-            claims = [
-                c for a in _ledger_order(members, claims_by_article) for c in claims_by_article.get(a, [])
-            ]
-            rows.append(_row(members, claims, {a: meta[a] for a in members}, grades))
-        state.save(ledger, topics, (), (), rows, _settings(ledger, stamp), replace_all=True)
-        return len(rows)
+        pending: list[state.ComponentRow] = []
+        size = 0
+        for members in groups:
+            claims = state.component_claims(ledger, "c:" + members[0])
+            meta = {
+                a: ArticleMeta(o, p) for a, (o, p) in state.component_meta(ledger, "c:" + members[0]).items()
+            }
+            pending.append(_row(members, claims, meta, grades))
+            size += len(claims)
+            del claims, meta
+            if size >= STORE_BATCH_CLAIMS:
+                state.store_components(ledger, pending)
+                pending, size = [], 0
+        state.store_components(ledger, pending)
+        state.set_meta(ledger, _settings(ledger, stamp))
+        return len(groups)
 
 
-def _ledger_order(members: list[str], claims_by_article: dict[str, list[Claim]]) -> list[str]:
-    """The member articles in ledger order (the order ``claims_for_fusion`` gave their claims)."""
-    position = {a: i for i, a in enumerate(claims_by_article)}
-    return sorted(members, key=lambda a: position.get(a, -1))
+#: A full run stores its fused components once they hold this many claims (one transaction each).
+STORE_BATCH_CLAIMS = 20_000
+#: A full run finds topics this many articles at a time.
+TOPIC_BATCH_ARTICLES = 500
+
+
+def _stage_all(ledger: Ledger) -> list[list[str]]:
+    """Every article's topics, reading ``TOPIC_BATCH_ARTICLES`` articles' claims at a time, staged
+    with the components they give (``state.stage``); returns the components."""
+    ids = state.article_ids(ledger)
+    topics: dict[str, set[str]] = {}
+    for i in range(0, len(ids), TOPIC_BATCH_ARTICLES):
+        chunk = ids[i : i + TOPIC_BATCH_ARTICLES]
+        meta = ledger.article_meta_of(chunk)
+        by = stages.by_article(ledger.claims_for_fusion_of(chunk))
+        for a in chunk:
+            if a in meta:
+                topics[a] = article_topics(a, by.get(a, []), ArticleMeta(*meta[a]))
+    groups = components(topics)
+    state.stage(ledger, topics, groups)
+    return groups
 
 
 def _fuse_component(ledger: Ledger, members: list[str]) -> state.ComponentRow:
@@ -272,8 +297,7 @@ def sync(ledger: Ledger) -> str:
     if stored.get("version") != STATE_VERSION or stored.get("grades") != _grades_mark(ledger):
         rebuild(ledger)
         return "full"
-    fused, present = state.fused_article_ids(ledger), state.stored_article_ids(ledger)
-    changed = (present - fused) | (fused - present)
+    changed = state.changed_articles(ledger)
     if not changed:
         rebuild(ledger)
         return "full"
