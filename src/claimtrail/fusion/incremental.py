@@ -58,7 +58,7 @@ from .results import (
 from .stages import ArticleMeta
 
 #: The format of the stored state; a stored state of another version is rebuilt on the next read.
-STATE_VERSION = "2"  # 2: incident topics by town
+STATE_VERSION = "3"  # 2: incident topics by town; 3: tracked bodies only in rows, with prints
 INCIDENT_TOPIC = "~incident"
 PENDING_TOPIC = "~pending"
 _STUB = Origin("topic", "topic", "unknown")
@@ -186,7 +186,9 @@ def refuse_articles(ledger: Ledger, article_ids: Iterable[str], stamp: str | Non
         seeds = {t for ts in old.values() for t in ts}
         universe = _reach(ledger, seeds, changed, gone)
         old_components = state.components_of(ledger, set(universe) | ids)
-        rows = [_fuse_component(ledger, members) for members in components(universe)]
+        known = state.prints_of(ledger, old_components)
+        grades = _grades(ledger)
+        rows = [_fuse_component(ledger, members, grades, known) for members in components(universe)]
         state.save(ledger, changed, gone, old_components, rows, _settings(ledger, stamp))
         return len(universe)
 
@@ -253,22 +255,29 @@ def _stage_all(ledger: Ledger) -> list[list[str]]:
     return groups
 
 
-def _fuse_component(ledger: Ledger, members: list[str]) -> state.ComponentRow:
-    """Load and fuse one component."""
+def _fuse_component(
+    ledger: Ledger, members: list[str], grades: dict[str, str], known: dict[str, stages.Print]
+) -> state.ComponentRow:
+    """Load and fuse one component, reusing the stored tracked quantities whose inputs are unchanged."""
     meta = {a: ArticleMeta(o, p) for a, (o, p) in ledger.article_meta_of(members).items()}
-    return _row(members, ledger.claims_for_fusion_of(members), meta, _grades(ledger))
+    return _row(members, ledger.claims_for_fusion_of(members), meta, grades, known)
 
 
 def _row(
-    members: list[str], claims: list[Claim], meta: dict[str, ArticleMeta], grades: dict[str, str]
+    members: list[str],
+    claims: list[Claim],
+    meta: dict[str, ArticleMeta],
+    grades: dict[str, str],
+    known: dict[str, stages.Print] | None = None,
 ) -> state.ComponentRow:
-    """One component fused, as a stored row."""
-    parts = fuse_parts(claims, meta, grades)
+    """One component fused, as a stored row: its state, the tracked quantities computed anew (as
+    rows) and the ids of those reused as stored (``known``: the prints of the stored run)."""
+    parts = fuse_parts(claims, meta, grades, known=known or {})
     data = state_to_json(parts)
-    tracked = tuple(
-        (t.id, t.label, len(t.claims), plain) for t, plain in zip(parts.tracked, data["tracked"], strict=True)
-    )
-    return state.ComponentRow("c:" + members[0], tuple(members), len(claims), data, tracked)
+    tracked = tuple((t.id, t.label, len(t.claims), _plain(t)) for t in parts.tracked)
+    made = {t.id for t in parts.tracked}
+    kept = tuple(tid for tid in parts.ids if tid not in made)
+    return state.ComponentRow("c:" + members[0], tuple(members), len(claims), data, tracked, kept)
 
 
 def _grades(ledger: Ledger) -> dict[str, str]:
@@ -308,7 +317,8 @@ def sync(ledger: Ledger) -> str:
 def current(ledger: Ledger) -> FusionResult:
     """The ledger's fusion from its stored state, brought up to date first (``sync``)."""
     sync(ledger)
-    return merge([parts_from_json(s) for _, s in state.states(ledger)])
+    bodies = state.tracked_bodies(ledger)
+    return merge([parts_from_json(s, bodies) for _, s in state.states(ledger)])
 
 
 def merge(parts: list[FusedParts]) -> FusionResult:
@@ -357,9 +367,12 @@ def _merge_origins(origins: list[LedgerOrigin]) -> list[LedgerOrigin]:
 
 # -- the stored form -------------------------------------------------------------------------------
 def state_to_json(parts: FusedParts) -> dict[str, Any]:
-    """A component's parts as JSON (dataclasses as objects, tuples as lists)."""
+    """A component's parts as JSON (dataclasses as objects, tuples as lists), without the tracked
+    quantities themselves: their ids in order and the prints they were made from (their bodies are
+    rows of their own, ``fusion_tracked``, written only when they change)."""
     return {
-        "tracked": [_plain(t) for t in parts.tracked],
+        "tracked": list(parts.ids),
+        "prints": {k: [v[0], list(v[1])] for k, v in parts.prints.items()},
         "parents": parts.parents,
         "order": {k: list(v) for k, v in parts.order.items()},
         "grades": {k: [g.reliability, g.credibility] for k, g in parts.grades.items()},
@@ -386,10 +399,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def parts_from_json(data: dict[str, Any]) -> FusedParts:
-    """The inverse of ``state_to_json``."""
+def parts_from_json(data: dict[str, Any], bodies: dict[str, dict[str, Any]]) -> FusedParts:
+    """The inverse of ``state_to_json``, with the tracked quantities' stored ``bodies`` by id."""
     return FusedParts(
-        tracked=[_tracked(t) for t in data["tracked"]],
+        tracked=[_tracked(bodies[tid]) for tid in data["tracked"]],
         parents=dict(data["parents"]),
         order={k: (int(v[0]), str(v[1])) for k, v in data["order"].items()},
         grades={k: Grade(v[0], int(v[1])) for k, v in data["grades"].items()},

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, select, update
 
 from ..model import Claim
 from . import desk as desk_store
@@ -30,14 +30,16 @@ from .schema import (
 
 @dataclass(frozen=True)
 class ComponentRow:
-    """One fused component as stored: its id, its articles, its claim count, its state (JSON) and
-    its tracked quantities as ``(tracked_id, label, claim count, contract JSON)``."""
+    """One fused component as stored: its id, its articles, its claim count, its state (JSON), the
+    tracked quantities computed anew as ``(tracked_id, label, claim count, contract JSON)`` and the
+    ids of those ``kept`` as stored (their inputs did not change; their rows are not rewritten)."""
 
     component: str
     article_ids: tuple[str, ...]
     claims: int
     state: dict[str, Any]
     tracked: tuple[tuple[str, str, int, dict[str, Any]], ...]
+    kept: tuple[str, ...] = ()
 
 
 def meta(ledger: Ledger) -> dict[str, str]:
@@ -133,6 +135,25 @@ def states(ledger: Ledger) -> list[tuple[str, dict[str, Any]]]:
         return [(row.component, _json(row.state)) for row in conn.execute(query)]
 
 
+def prints_of(ledger: Ledger, components: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+    """The prints of these stored components' tracked quantities (what each was made from)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    with ledger._read() as conn:
+        for chunk in chunks(sorted(set(components))):
+            query = select(fusion_components.c.state).where(fusion_components.c.component.in_(chunk))
+            for value in conn.scalars(query):
+                for tid, (digest, ids) in _json(value).get("prints", {}).items():
+                    out[tid] = (digest, list(ids))
+    return out
+
+
+def tracked_bodies(ledger: Ledger) -> dict[str, dict[str, Any]]:
+    """Every stored tracked quantity's JSON by id."""
+    query = select(fusion_tracked.c.tracked_id, fusion_tracked.c.data)
+    with ledger._read() as conn:
+        return {row.tracked_id: _json(row.data) for row in conn.execute(query)}
+
+
 def _json(value: Any) -> dict[str, Any]:
     """A JSON column's value (text on some drivers)."""
     if isinstance(value, str):
@@ -167,9 +188,12 @@ def save(
             fusion_topics,
             [{"topic": t, "article_id": a} for a, ts in sorted(topics.items()) for t in sorted(ts)],
         )
+        kept = {tid: r.component for r in new for tid in r.kept}
+        _move(conn, sorted(kept), {tid: _KEEP for tid in kept})
         _drop(conn, sorted(set(old_components)), gone)
         for row in new:
             _drop(conn, [row.component], row.article_ids)
+        _move(conn, sorted(kept), kept)
         for chunk in chunks(sorted(t[0] for r in new for t in r.tracked)):
             conn.execute(delete(fusion_tracked).where(fusion_tracked.c.tracked_id.in_(chunk)))
         _insert_components(ledger, conn, new, now)
@@ -179,6 +203,24 @@ def save(
             [{"article_id": a, "component": r.component} for r in new for a in r.article_ids],
         )
         _set_meta(conn, settings)
+
+
+_KEEP = "~kept"  # the component of kept tracked rows while their components are replaced
+
+
+def _move(conn: Connection, tracked_ids: list[str], to: dict[str, str]) -> None:
+    """Set the component of these stored tracked rows (``to[tracked_id]``), one statement per
+    target component and chunk of ids."""
+    by: dict[str, list[str]] = {}
+    for tid in tracked_ids:
+        by.setdefault(to[tid], []).append(tid)
+    for component, ids in sorted(by.items()):
+        for chunk in chunks(ids):
+            conn.execute(
+                update(fusion_tracked)
+                .where(fusion_tracked.c.tracked_id.in_(chunk))
+                .values(component=component)
+            )
 
 
 def stage(ledger: Ledger, topics: dict[str, set[str]], groups: list[list[str]]) -> None:
