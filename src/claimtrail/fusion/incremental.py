@@ -28,8 +28,6 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass
-from functools import cache
 from typing import Any, cast
 
 from ..model import Claim
@@ -37,7 +35,7 @@ from ..store import fusion_state as state
 from ..store.ledger import Ledger
 from ..store.rows import name_key
 from . import scope as scope_mod
-from . import stages
+from . import serial, stages
 from .cluster import Item
 from .config import config
 from .origins import Origin
@@ -273,8 +271,8 @@ def _row(
     """One component fused, as a stored row: its state, the tracked quantities computed anew (as
     rows) and the ids of those reused as stored (``known``: the prints of the stored run)."""
     parts = fuse_parts(claims, meta, grades, known=known or {})
-    data = state_to_json(parts)
-    tracked = tuple((t.id, t.label, len(t.claims), _plain(t)) for t in parts.tracked)
+    data = serial.to_text(state_to_json(parts))
+    tracked = tuple((t.id, t.label, len(t.claims), serial.to_text(t)) for t in parts.tracked)
     made = {t.id for t in parts.tracked}
     kept = tuple(tid for tid in parts.ids if tid not in made)
     return state.ComponentRow("c:" + members[0], tuple(members), len(claims), data, tracked, kept)
@@ -367,36 +365,20 @@ def _merge_origins(origins: list[LedgerOrigin]) -> list[LedgerOrigin]:
 
 # -- the stored form -------------------------------------------------------------------------------
 def state_to_json(parts: FusedParts) -> dict[str, Any]:
-    """A component's parts as JSON (dataclasses as objects, tuples as lists), without the tracked
-    quantities themselves: their ids in order and the prints they were made from (their bodies are
-    rows of their own, ``fusion_tracked``, written only when they change)."""
+    """A component's parts as JSON values (its checks and origins left as dataclasses, which
+    ``serial.to_text`` writes as objects), without the tracked quantities themselves: their ids in
+    order and the prints they were made from (their bodies are rows of their own,
+    ``fusion_tracked``, written only when they change)."""
     return {
         "tracked": list(parts.ids),
         "prints": {k: [v[0], list(v[1])] for k, v in parts.prints.items()},
         "parents": parts.parents,
         "order": {k: list(v) for k, v in parts.order.items()},
         "grades": {k: [g.reliability, g.credibility] for k, g in parts.grades.items()},
-        "unit_checks": [_plain(c) for c in parts.unit_checks],
-        "cross_checks": [_plain(c) for c in parts.cross_checks],
-        "origins": [_plain(o) for o in parts.origins],
+        "unit_checks": parts.unit_checks,
+        "cross_checks": parts.cross_checks,
+        "origins": parts.origins,
     }
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def _plain(value: Any) -> Any:
-    """A fusion result as JSON values: dataclasses as objects, tuples as lists (what
-    ``dataclasses.asdict`` gives, without its deep copies, which cost most of a component's store)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
 
 
 def parts_from_json(data: dict[str, Any], bodies: dict[str, dict[str, Any]]) -> FusedParts:

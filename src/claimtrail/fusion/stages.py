@@ -5,7 +5,6 @@ quantities (estimates and timelines) -> grades -> the ledger's origins and check
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -18,6 +17,7 @@ from ..store.rows import name_key
 from . import checks as checks_mod
 from . import contradictions as contra_mod
 from . import scope as scope_mod
+from . import serial
 from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
 from .config import config
 from .grading import agreement, credibility, reliability_of
@@ -499,9 +499,8 @@ def _digest(
 ) -> str:
     """A digest of everything a cluster's tracked quantities are computed from: its items in order
     (each with its claim as read, origin, key, day and figures), its incident, and the cross
-    contradictions and checks that name it. Stable across processes (reprs of plain values)."""
-    text = repr((tid, key, members, incident, across, mine))
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    contradictions and checks that name it. Stable across processes (``serial.digest``)."""
+    return serial.digest((tid, key, members, incident, across, mine))
 
 
 def _tracked(

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, Text, bindparam, cast, delete, select, update
+from sqlalchemy.dialects.postgresql import JSONB
 
 from ..model import Claim
 from . import desk as desk_store
@@ -30,15 +31,15 @@ from .schema import (
 
 @dataclass(frozen=True)
 class ComponentRow:
-    """One fused component as stored: its id, its articles, its claim count, its state (JSON), the
+    """One fused component as stored: its id, its articles, its claim count, its state (JSON text), the
     tracked quantities computed anew as ``(tracked_id, label, claim count, contract JSON)`` and the
     ids of those ``kept`` as stored (their inputs did not change; their rows are not rewritten)."""
 
     component: str
     article_ids: tuple[str, ...]
     claims: int
-    state: dict[str, Any]
-    tracked: tuple[tuple[str, str, int, dict[str, Any]], ...]
+    state: str  # JSON text
+    tracked: tuple[tuple[str, str, int, str], ...]  # the contract JSON as text
     kept: tuple[str, ...] = ()
 
 
@@ -269,30 +270,46 @@ def _set_meta(conn: Connection, settings: dict[str, str]) -> None:
 
 
 def _insert_components(ledger: Ledger, conn: Connection, new: list[ComponentRow], now: datetime) -> None:
-    """Insert the component rows and tracked rows of ``new`` (not their articles)."""
-    ledger._bulk_insert(
-        conn,
-        fusion_components,
+    """Insert the component rows and tracked rows of ``new`` (not their articles); their JSON
+    arrives as text and is stored as it is (``_raw_json``), not decoded and encoded again."""
+    if not new:
+        return
+    components = fusion_components.insert().values(
+        component=bindparam("component"),
+        articles=bindparam("articles"),
+        claims=bindparam("claims"),
+        state=_raw_json(ledger, "state"),
+        built_at=bindparam("built_at", type_=fusion_components.c.built_at.type),
+    )
+    conn.execute(
+        components,
         [
-            {
-                "component": r.component,
-                "articles": len(r.article_ids),
-                "claims": r.claims,
-                "state": r.state,
-                "built_at": now,
-            }
+            {"component": r.component, "articles": len(r.article_ids), "claims": r.claims, "state": r.state}
+            | {"built_at": now}
             for r in new
         ],
     )
-    ledger._bulk_insert(
-        conn,
-        fusion_tracked,
-        [
-            {"tracked_id": tid, "component": r.component, "label": label, "claims": n, "data": data}
-            for r in new
-            for tid, label, n, data in r.tracked
-        ],
-    )
+    rows = [
+        {"tracked_id": tid, "component": r.component, "label": label, "claims": n, "data": data}
+        for r in new
+        for tid, label, n, data in r.tracked
+    ]
+    if rows:
+        tracked = fusion_tracked.insert().values(
+            tracked_id=bindparam("tracked_id"),
+            component=bindparam("component"),
+            label=bindparam("label"),
+            claims=bindparam("claims"),
+            data=_raw_json(ledger, "data"),
+        )
+        conn.execute(tracked, rows)
+
+
+def _raw_json(ledger: Ledger, name: str) -> Any:
+    """A bound parameter taking JSON text into a JSON column: as text on SQLite (where the column is
+    text), cast to ``jsonb`` on PostgreSQL."""
+    param = bindparam(name, type_=Text)
+    return cast(param, JSONB) if ledger.dialect == "postgresql" else param
 
 
 def _drop(conn: Connection, components: list[str], article_ids: Iterable[str]) -> None:
