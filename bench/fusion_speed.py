@@ -39,6 +39,7 @@ from claimtrail.fusion import ArticleMeta, fuse, incremental
 from claimtrail.model import Article, Claim
 from claimtrail.store.ledger import Ledger, open_ledger
 
+ROUNDS = 2  # one-article adds timed per ledger (the best counts: a single add is a few ms when empty)
 SUBJECTS = ["soldier", "troop", "personnel", "civilian", "drone", "missile", "tank", "refugee"]
 COUNTRIES = ["KP", "RU", "UA", "IR", "IL", None]
 EVENTS = ["deployed", "killed", "wounded", "casualties", "captured", "other"]
@@ -191,14 +192,22 @@ def incremental_add(
     return seconds[0], seconds[1]
 
 
-def _timed_add(ledger: Ledger, mine: list[Claim], articles: dict[str, ArticleMeta]) -> float:
-    """Store one article's claims and time bringing the fusion state up to date."""
-    store(ledger, mine, articles)
-    t0 = time.perf_counter()
-    mode = incremental.sync(ledger)
-    seconds = time.perf_counter() - t0
-    assert mode in ("incremental", "full"), mode
-    return seconds
+def _timed_add(
+    ledger: Ledger, mine: list[Claim], articles: dict[str, ArticleMeta], rounds: int = ROUNDS
+) -> float:
+    """Store one article's claims and time bringing the fusion state up to date; the best of
+    ``rounds`` (the article deleted and synced, untimed, between two)."""
+    best = float("inf")
+    for i in range(rounds):
+        if i:
+            ledger.delete_article(mine[0].article_id)
+            incremental.sync(ledger)
+        store(ledger, mine, articles)
+        t0 = time.perf_counter()
+        mode = incremental.sync(ledger)
+        best = min(best, time.perf_counter() - t0)
+        assert mode in ("incremental", "full"), mode
+    return best
 
 
 def stored_run(args: argparse.Namespace, folder: Path) -> dict[str, float]:
