@@ -94,8 +94,10 @@ class FusionConfig(TypedDict):
     fuzzy_merge_score: float
 
 
+@cache
 def config() -> FusionConfig:
-    """The checked content of resources/fusion.yaml (read once per process)."""
+    """The checked content of resources/fusion.yaml (read once per process; cached here too, as
+    fusion asks for it hundreds of thousands of times per run)."""
     return resources.load_checked("fusion.yaml", FusionConfig)
 
 

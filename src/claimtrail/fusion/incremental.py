@@ -19,6 +19,12 @@ other only through the institutions table), and a local authority named without 
 within it. The ledger-wide lists (``FusionResult.checks``, ``origins``) are merged from the
 components in component order.
 
+Inside a re-fused component, a tracked quantity whose inputs are unchanged is not computed again:
+each widest scope is stored with a print (``stages.Print``: a digest of its items, incident and the
+cross findings naming it, and the ids it gave), and its stored row stands (``ComponentRow.kept``).
+A full run has no prints to reuse and streams: topics a slice of articles at a time, then one
+component's claims at a time (``state.component_claims``), so memory holds one component.
+
 ``as_of`` queries are not persisted: ``api.run`` recomputes them (and caches them per stamp).
 """
 
@@ -28,8 +34,6 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass
-from functools import cache
 from typing import Any, cast
 
 from ..model import Claim
@@ -37,7 +41,7 @@ from ..store import fusion_state as state
 from ..store.ledger import Ledger
 from ..store.rows import name_key
 from . import scope as scope_mod
-from . import stages
+from . import serial, stages
 from .cluster import Item
 from .config import config
 from .origins import Origin
@@ -58,7 +62,7 @@ from .results import (
 from .stages import ArticleMeta
 
 #: The format of the stored state; a stored state of another version is rebuilt on the next read.
-STATE_VERSION = "2"  # 2: incident topics by town
+STATE_VERSION = "3"  # 2: incident topics by town; 3: tracked bodies only in rows, with prints
 INCIDENT_TOPIC = "~incident"
 PENDING_TOPIC = "~pending"
 _STUB = Origin("topic", "topic", "unknown")
@@ -186,7 +190,9 @@ def refuse_articles(ledger: Ledger, article_ids: Iterable[str], stamp: str | Non
         seeds = {t for ts in old.values() for t in ts}
         universe = _reach(ledger, seeds, changed, gone)
         old_components = state.components_of(ledger, set(universe) | ids)
-        rows = [_fuse_component(ledger, members) for members in components(universe)]
+        known = state.prints_of(ledger, old_components)
+        grades = _grades(ledger)
+        rows = [_fuse_component(ledger, members, grades, known) for members in components(universe)]
         state.save(ledger, changed, gone, old_components, rows, _settings(ledger, stamp))
         return len(universe)
 
@@ -205,45 +211,77 @@ def refuse_claims(ledger: Ledger, claim_ids: Iterable[str], before: str | None =
 
 def rebuild(ledger: Ledger) -> int:
     """A full run: drop the stored state and fuse every component of the ledger again; returns the
-    number of components."""
+    number of components. It streams: the topics are found a slice of articles at a time
+    (``_all_topics``), then each component's claims are read by one query, fused, stored and freed,
+    so memory holds one component at a time, never every claim of the ledger."""
     stamp = ledger.fusion_stamp()
     with _LOCK:
-        meta = {a: ArticleMeta(o, p) for a, (o, p) in ledger.article_meta().items()}
-        claims_by_article = stages.by_article(list(ledger.claims_for_fusion()))
-        topics = {a: article_topics(a, claims_by_article.get(a, []), meta[a]) for a in meta}
+        groups = _stage_all(ledger)
         grades = _grades(ledger)
-        rows = []
-        for members in components(topics):
-            claims = [
-                c for a in _ledger_order(members, claims_by_article) for c in claims_by_article.get(a, [])
-            ]
-            rows.append(_row(members, claims, {a: meta[a] for a in members}, grades))
-        state.save(ledger, topics, (), (), rows, _settings(ledger, stamp), replace_all=True)
-        return len(rows)
+        pending: list[state.ComponentRow] = []
+        size = 0
+        for members in groups:
+            claims = state.component_claims(ledger, "c:" + members[0])
+            meta = {
+                a: ArticleMeta(o, p) for a, (o, p) in state.component_meta(ledger, "c:" + members[0]).items()
+            }
+            pending.append(_row(members, claims, meta, grades))
+            size += len(claims)
+            del claims, meta
+            if size >= STORE_BATCH_CLAIMS:
+                state.store_components(ledger, pending)
+                pending, size = [], 0
+        state.store_components(ledger, pending)
+        state.set_meta(ledger, _settings(ledger, stamp))
+        return len(groups)
 
 
-def _ledger_order(members: list[str], claims_by_article: dict[str, list[Claim]]) -> list[str]:
-    """The member articles in ledger order (the order ``claims_for_fusion`` gave their claims)."""
-    position = {a: i for i, a in enumerate(claims_by_article)}
-    return sorted(members, key=lambda a: position.get(a, -1))
+#: A full run stores its fused components once they hold this many claims (one transaction each).
+STORE_BATCH_CLAIMS = 20_000
+#: A full run finds topics this many articles at a time.
+TOPIC_BATCH_ARTICLES = 500
 
 
-def _fuse_component(ledger: Ledger, members: list[str]) -> state.ComponentRow:
-    """Load and fuse one component."""
+def _stage_all(ledger: Ledger) -> list[list[str]]:
+    """Every article's topics, reading ``TOPIC_BATCH_ARTICLES`` articles' claims at a time, staged
+    with the components they give (``state.stage``); returns the components."""
+    ids = state.article_ids(ledger)
+    topics: dict[str, set[str]] = {}
+    for i in range(0, len(ids), TOPIC_BATCH_ARTICLES):
+        chunk = ids[i : i + TOPIC_BATCH_ARTICLES]
+        meta = ledger.article_meta_of(chunk)
+        by = stages.by_article(ledger.claims_for_fusion_of(chunk))
+        for a in chunk:
+            if a in meta:
+                topics[a] = article_topics(a, by.get(a, []), ArticleMeta(*meta[a]))
+    groups = components(topics)
+    state.stage(ledger, topics, groups)
+    return groups
+
+
+def _fuse_component(
+    ledger: Ledger, members: list[str], grades: dict[str, str], known: dict[str, stages.Print]
+) -> state.ComponentRow:
+    """Load and fuse one component, reusing the stored tracked quantities whose inputs are unchanged."""
     meta = {a: ArticleMeta(o, p) for a, (o, p) in ledger.article_meta_of(members).items()}
-    return _row(members, ledger.claims_for_fusion_of(members), meta, _grades(ledger))
+    return _row(members, ledger.claims_for_fusion_of(members), meta, grades, known)
 
 
 def _row(
-    members: list[str], claims: list[Claim], meta: dict[str, ArticleMeta], grades: dict[str, str]
+    members: list[str],
+    claims: list[Claim],
+    meta: dict[str, ArticleMeta],
+    grades: dict[str, str],
+    known: dict[str, stages.Print] | None = None,
 ) -> state.ComponentRow:
-    """One component fused, as a stored row."""
-    parts = fuse_parts(claims, meta, grades)
-    data = state_to_json(parts)
-    tracked = tuple(
-        (t.id, t.label, len(t.claims), plain) for t, plain in zip(parts.tracked, data["tracked"], strict=True)
-    )
-    return state.ComponentRow("c:" + members[0], tuple(members), len(claims), data, tracked)
+    """One component fused, as a stored row: its state, the tracked quantities computed anew (as
+    rows) and the ids of those reused as stored (``known``: the prints of the stored run)."""
+    parts = fuse_parts(claims, meta, grades, known=known or {})
+    data = serial.to_text(state_to_json(parts))
+    tracked = tuple((t.id, t.label, len(t.claims), serial.to_text(t)) for t in parts.tracked)
+    made = {t.id for t in parts.tracked}
+    kept = tuple(tid for tid in parts.ids if tid not in made)
+    return state.ComponentRow("c:" + members[0], tuple(members), len(claims), data, tracked, kept)
 
 
 def _grades(ledger: Ledger) -> dict[str, str]:
@@ -272,8 +310,7 @@ def sync(ledger: Ledger) -> str:
     if stored.get("version") != STATE_VERSION or stored.get("grades") != _grades_mark(ledger):
         rebuild(ledger)
         return "full"
-    fused, present = state.fused_article_ids(ledger), state.stored_article_ids(ledger)
-    changed = (present - fused) | (fused - present)
+    changed = state.changed_articles(ledger)
     if not changed:
         rebuild(ledger)
         return "full"
@@ -284,7 +321,8 @@ def sync(ledger: Ledger) -> str:
 def current(ledger: Ledger) -> FusionResult:
     """The ledger's fusion from its stored state, brought up to date first (``sync``)."""
     sync(ledger)
-    return merge([parts_from_json(s) for _, s in state.states(ledger)])
+    bodies = state.tracked_bodies(ledger)
+    return merge([parts_from_json(s, bodies) for _, s in state.states(ledger)])
 
 
 def merge(parts: list[FusedParts]) -> FusionResult:
@@ -333,39 +371,26 @@ def _merge_origins(origins: list[LedgerOrigin]) -> list[LedgerOrigin]:
 
 # -- the stored form -------------------------------------------------------------------------------
 def state_to_json(parts: FusedParts) -> dict[str, Any]:
-    """A component's parts as JSON (dataclasses as objects, tuples as lists)."""
+    """A component's parts as JSON values (its checks and origins left as dataclasses, which
+    ``serial.to_text`` writes as objects), without the tracked quantities themselves: their ids in
+    order and the prints they were made from (their bodies are rows of their own,
+    ``fusion_tracked``, written only when they change)."""
     return {
-        "tracked": [_plain(t) for t in parts.tracked],
+        "tracked": list(parts.ids),
+        "prints": {k: [v[0], list(v[1])] for k, v in parts.prints.items()},
         "parents": parts.parents,
         "order": {k: list(v) for k, v in parts.order.items()},
         "grades": {k: [g.reliability, g.credibility] for k, g in parts.grades.items()},
-        "unit_checks": [_plain(c) for c in parts.unit_checks],
-        "cross_checks": [_plain(c) for c in parts.cross_checks],
-        "origins": [_plain(o) for o in parts.origins],
+        "unit_checks": parts.unit_checks,
+        "cross_checks": parts.cross_checks,
+        "origins": parts.origins,
     }
 
 
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def _plain(value: Any) -> Any:
-    """A fusion result as JSON values: dataclasses as objects, tuples as lists (what
-    ``dataclasses.asdict`` gives, without its deep copies, which cost most of a component's store)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def parts_from_json(data: dict[str, Any]) -> FusedParts:
-    """The inverse of ``state_to_json``."""
+def parts_from_json(data: dict[str, Any], bodies: dict[str, dict[str, Any]]) -> FusedParts:
+    """The inverse of ``state_to_json``, with the tracked quantities' stored ``bodies`` by id."""
     return FusedParts(
-        tracked=[_tracked(t) for t in data["tracked"]],
+        tracked=[_tracked(bodies[tid]) for tid in data["tracked"]],
         parents=dict(data["parents"]),
         order={k: (int(v[0]), str(v[1])) for k, v in data["order"].items()},
         grades={k: Grade(v[0], int(v[1])) for k, v in data["grades"].items()},

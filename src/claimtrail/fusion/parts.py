@@ -32,6 +32,8 @@ class FusedParts:
     unit_checks: list[Check]
     cross_checks: list[Check]
     origins: list[LedgerOrigin] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # every tracked id in order (reused ones too)
+    prints: dict[str, stages.Print] = field(default_factory=dict)  # what each cluster was made from
 
     def result(self) -> FusionResult:
         """The parts as one ``FusionResult`` (checks: conversions, cross checks, then the circular
@@ -57,8 +59,11 @@ def fuse_parts(
     articles: dict[str, ArticleMeta],
     grades: dict[str, str] | None = None,
     as_of: date | None = None,
+    known: dict[str, stages.Print] | None = None,
 ) -> FusedParts:
-    """Fuse claims (see ``api.fuse``), returning the parts of the result."""
+    """Fuse claims (see ``api.fuse``), returning the parts of the result. With ``known`` (the
+    prints a stored run of these claims' component kept), tracked quantities whose inputs did not
+    change are not computed again: ``tracked`` then holds only the new ones, ``ids`` all of them."""
     every_claim = list(claims)
     claims_by_article = stages.by_article(every_claim)
     origins = stages.resolve_origins(claims_by_article, articles)
@@ -68,7 +73,7 @@ def fuse_parts(
     visible = stages.as_of_claims(every_claim, as_of)
     clusters = stages.cluster(visible_items, visible)
     findings = stages.find(clusters, visible)
-    tracked = stages.track_clusters(clusters, scoped.incidents, findings, as_of)
+    tracked = stages.track_clusters(clusters, scoped.incidents, findings, as_of, known)
     credibility = stages.credibilities(clusters, as_of)
     order = {tracked_id(k): (-len(members), repr(k)) for k, members in clusters.items()}
     return FusedParts(
@@ -79,4 +84,6 @@ def fuse_parts(
         unit_checks=findings.unit_checks,
         cross_checks=findings.cross_checks,
         origins=list(stages.ledger_origins(visible, origins.of, articles)),
+        ids=tracked.ids,
+        prints=tracked.prints,
     )

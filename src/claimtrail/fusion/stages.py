@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from statistics import median
@@ -17,6 +17,7 @@ from ..store.rows import name_key
 from . import checks as checks_mod
 from . import contradictions as contra_mod
 from . import scope as scope_mod
+from . import serial
 from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
 from .config import config
 from .grading import agreement, credibility, reliability_of
@@ -79,12 +80,21 @@ class Findings:
         return [c for c in self.cross_checks if not ids.isdisjoint(c.claims)]
 
 
+#: What a widest scope's tracked quantities were computed from (a digest of every input) and the
+#: ids it gave (itself, then its sub-scopes): a stored one whose digest is unchanged is reused.
+Print = tuple[str, list[str]]
+
+
 @dataclass
 class Tracked:
-    """Stage 6: the tracked quantities, most claims first, and each sub-scope's wider scope."""
+    """Stage 6: the tracked quantities, most claims first, and each sub-scope's wider scope; with
+    ``known`` prints, ``ids`` lists every id in order and ``quantities`` only those computed anew
+    (the others are reused as stored)."""
 
     quantities: list[TrackedQuantity]
     parents: dict[str, str]
+    ids: list[str] = field(default_factory=list)
+    prints: dict[str, Print] = field(default_factory=dict)
 
 
 def by_article(claims: list[Claim]) -> dict[str, list[Claim]]:
@@ -430,24 +440,67 @@ def track_clusters(
     incidents: dict[str, scope_mod.Incident],
     findings: Findings,
     as_of: date | None,
+    known: dict[str, Print] | None = None,
 ) -> Tracked:
     """One tracked quantity per cluster (most claims first) and one per narrower place named in
-    enough of its articles, linked to it as a sub-scope; quantities left without claims are dropped."""
-    tracked: list[TrackedQuantity] = []
-    parents: dict[str, str] = {}
+    enough of its articles, linked to it as a sub-scope; quantities left without claims are dropped.
+    With ``known`` (the prints of a stored run), a cluster whose inputs digest as before is not
+    computed again: its ids are listed and the stored quantities stand."""
+    out = Tracked([], {})
     for key in sorted(clusters, key=lambda k: (-len(clusters[k]), repr(k))):
         members = clusters[key]
         tid = tracked_id(key)
-        place, children = _place_scope(members, key, incidents)
-        word = incidents[key.incident].word if key.incident in incidents else None
+        incident = incidents.get(key.incident) if key.incident else None
         mine = findings.checks_of(members)
-        tracked.append(_tracked(tid, key, members, place, findings.across.get(key, []), mine, as_of, word))
-        for gid, name, country in children:
-            sub = [i for i in members if any(p.gazetteer_id == gid for p in i.claim.places)]
-            sub_id = f"{tid}.{_slug(name)}"
-            parents[sub_id] = tid
-            tracked.append(_tracked(sub_id, key, sub, TrackedPlace(name, country), [], mine, as_of))
-    return Tracked([t for t in tracked if t.claims], parents)
+        across = findings.across.get(key, [])
+        digest = None if known is None else _digest(tid, key, members, incident, across, mine)
+        old = None if known is None else known.get(tid)
+        if old is not None and old[0] == digest:
+            out.ids.extend(old[1])
+            out.parents.update({sub: tid for sub in old[1][1:]})
+            out.prints[tid] = old
+            continue
+        made = _track_one(tid, key, members, incidents, across, mine, as_of)
+        made = [t for t in made if t.claims]
+        out.quantities.extend(made)
+        out.ids.extend(t.id for t in made)
+        out.parents.update({t.id: tid for t in made[1:]})
+        if digest is not None:
+            out.prints[tid] = (digest, [t.id for t in made])
+    return out
+
+
+def _track_one(
+    tid: str,
+    key: Key,
+    members: list[Item],
+    incidents: dict[str, scope_mod.Incident],
+    across: list[Contradiction],
+    mine: list[Check],
+    as_of: date | None,
+) -> list[TrackedQuantity]:
+    """A cluster's tracked quantity, then one per narrower place (its sub-scopes)."""
+    place, children = _place_scope(members, key, incidents)
+    word = incidents[key.incident].word if key.incident in incidents else None
+    out = [_tracked(tid, key, members, place, across, mine, as_of, word)]
+    for gid, name, country in children:
+        sub = [i for i in members if any(p.gazetteer_id == gid for p in i.claim.places)]
+        out.append(_tracked(f"{tid}.{_slug(name)}", key, sub, TrackedPlace(name, country), [], mine, as_of))
+    return out
+
+
+def _digest(
+    tid: str,
+    key: Key,
+    members: list[Item],
+    incident: scope_mod.Incident | None,
+    across: list[Contradiction],
+    mine: list[Check],
+) -> str:
+    """A digest of everything a cluster's tracked quantities are computed from: its items in order
+    (each with its claim as read, origin, key, day and figures), its incident, and the cross
+    contradictions and checks that name it. Stable across processes (``serial.digest``)."""
+    return serial.digest((tid, key, members, incident, across, mine))
 
 
 def _tracked(

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, Text, bindparam, cast, delete, select, update
+from sqlalchemy.dialects.postgresql import JSONB
 
-from .ledger import Ledger
+from ..model import Claim
+from . import desk as desk_store
+from .ledger import _FUSION_COLUMNS, Ledger, _for_fusion, _published
 from .rows import chunks
 from .schema import (
     articles,
@@ -28,14 +31,16 @@ from .schema import (
 
 @dataclass(frozen=True)
 class ComponentRow:
-    """One fused component as stored: its id, its articles, its claim count, its state (JSON) and
-    its tracked quantities as ``(tracked_id, label, claim count, contract JSON)``."""
+    """One fused component as stored: its id, its articles, its claim count, its state (JSON text), the
+    tracked quantities computed anew as ``(tracked_id, label, claim count, contract JSON)`` and the
+    ids of those ``kept`` as stored (their inputs did not change; their rows are not rewritten)."""
 
     component: str
     article_ids: tuple[str, ...]
     claims: int
-    state: dict[str, Any]
-    tracked: tuple[tuple[str, str, int, dict[str, Any]], ...]
+    state: str  # JSON text
+    tracked: tuple[tuple[str, str, int, str], ...]  # the contract JSON as text
+    kept: tuple[str, ...] = ()
 
 
 def meta(ledger: Ledger) -> dict[str, str]:
@@ -74,16 +79,52 @@ def components_of(ledger: Ledger, article_ids: Iterable[str]) -> set[str]:
     return found
 
 
-def fused_article_ids(ledger: Ledger) -> set[str]:
-    """Every article the state has fused."""
+def changed_articles(ledger: Ledger) -> set[str]:
+    """The articles stored but not fused and those fused but no longer stored: two ``EXCEPT``
+    queries run by the database (SQLite and PostgreSQL alike), so a sync reads the difference, not
+    every article id of the ledger."""
+    stored = select(articles.c.article_id)
+    fused = select(fusion_articles.c.article_id)
     with ledger._read() as conn:
-        return set(conn.scalars(select(fusion_articles.c.article_id)))
+        added = set(conn.scalars(stored.except_(fused)))
+        gone = set(conn.scalars(fused.except_(stored)))
+    return added | gone
 
 
 def stored_article_ids(ledger: Ledger) -> set[str]:
     """Every article of the ledger (ids only)."""
+    return set(article_ids(ledger))
+
+
+def article_ids(ledger: Ledger) -> list[str]:
+    """Every article id of the ledger, sorted (ids only: a full run reads claims a slice at a time)."""
     with ledger._read() as conn:
-        return set(conn.scalars(select(articles.c.article_id)))
+        return list(conn.scalars(select(articles.c.article_id).order_by(articles.c.article_id)))
+
+
+def component_claims(ledger: Ledger, component: str) -> list[Claim]:
+    """The claims of one staged component (``stage``) as ``Ledger.claims_for_fusion`` gives them, in
+    ledger order: one query joining ``claims`` to ``fusion_articles`` on the component's index."""
+    query = (
+        select(*_FUSION_COLUMNS)
+        .join(fusion_articles, fusion_articles.c.article_id == claims.c.article_id)
+        .where(fusion_articles.c.component == component)
+        .order_by(claims.c.doc_id)
+    )
+    with ledger._read() as conn:
+        view = desk_store.load_view(conn) if desk_store.has_desk(conn) else None
+        return list(_for_fusion(conn.execute(query), view))
+
+
+def component_meta(ledger: Ledger, component: str) -> dict[str, tuple[str | None, date | None]]:
+    """``{article_id: (outlet, published)}`` of one staged component's articles, by the same join."""
+    query = (
+        select(articles.c.article_id, articles.c.outlet, articles.c.published)
+        .join(fusion_articles, fusion_articles.c.article_id == articles.c.article_id)
+        .where(fusion_articles.c.component == component)
+    )
+    with ledger._read() as conn:
+        return {row.article_id: (row.outlet, _published(row.published)) for row in conn.execute(query)}
 
 
 def states(ledger: Ledger) -> list[tuple[str, dict[str, Any]]]:
@@ -93,6 +134,25 @@ def states(ledger: Ledger) -> list[tuple[str, dict[str, Any]]]:
     )
     with ledger._read() as conn:
         return [(row.component, _json(row.state)) for row in conn.execute(query)]
+
+
+def prints_of(ledger: Ledger, components: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+    """The prints of these stored components' tracked quantities (what each was made from)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    with ledger._read() as conn:
+        for chunk in chunks(sorted(set(components))):
+            query = select(fusion_components.c.state).where(fusion_components.c.component.in_(chunk))
+            for value in conn.scalars(query):
+                for tid, (digest, ids) in _json(value).get("prints", {}).items():
+                    out[tid] = (digest, list(ids))
+    return out
+
+
+def tracked_bodies(ledger: Ledger) -> dict[str, dict[str, Any]]:
+    """Every stored tracked quantity's JSON by id."""
+    query = select(fusion_tracked.c.tracked_id, fusion_tracked.c.data)
+    with ledger._read() as conn:
+        return {row.tracked_id: _json(row.data) for row in conn.execute(query)}
 
 
 def _json(value: Any) -> dict[str, Any]:
@@ -129,42 +189,127 @@ def save(
             fusion_topics,
             [{"topic": t, "article_id": a} for a, ts in sorted(topics.items()) for t in sorted(ts)],
         )
+        kept = {tid: r.component for r in new for tid in r.kept}
+        _move(conn, sorted(kept), {tid: _KEEP for tid in kept})
         _drop(conn, sorted(set(old_components)), gone)
         for row in new:
             _drop(conn, [row.component], row.article_ids)
+        _move(conn, sorted(kept), kept)
         for chunk in chunks(sorted(t[0] for r in new for t in r.tracked)):
             conn.execute(delete(fusion_tracked).where(fusion_tracked.c.tracked_id.in_(chunk)))
-        ledger._bulk_insert(
-            conn,
-            fusion_components,
-            [
-                {
-                    "component": r.component,
-                    "articles": len(r.article_ids),
-                    "claims": r.claims,
-                    "state": r.state,
-                    "built_at": now,
-                }
-                for r in new
-            ],
-        )
+        _insert_components(ledger, conn, new, now)
         ledger._bulk_insert(
             conn,
             fusion_articles,
             [{"article_id": a, "component": r.component} for r in new for a in r.article_ids],
         )
+        _set_meta(conn, settings)
+
+
+_KEEP = "~kept"  # the component of kept tracked rows while their components are replaced
+
+
+def _move(conn: Connection, tracked_ids: list[str], to: dict[str, str]) -> None:
+    """Set the component of these stored tracked rows (``to[tracked_id]``), one statement per
+    target component and chunk of ids."""
+    by: dict[str, list[str]] = {}
+    for tid in tracked_ids:
+        by.setdefault(to[tid], []).append(tid)
+    for component, ids in sorted(by.items()):
+        for chunk in chunks(ids):
+            conn.execute(
+                update(fusion_tracked)
+                .where(fusion_tracked.c.tracked_id.in_(chunk))
+                .values(component=component)
+            )
+
+
+def stage(ledger: Ledger, topics: dict[str, set[str]], groups: list[list[str]]) -> None:
+    """The first step of a full run that stores as it goes: in one transaction, drop the whole
+    state (the stamp with it, so a run cut short is redone on the next read), store every
+    article's topics and the component each article is in (``c:<first article>``), which
+    ``component_claims`` then reads by. ``store_components`` adds the fused components and
+    ``set_meta`` the stamp at the end."""
+    with ledger._write() as conn:
+        _clear(conn)
         ledger._bulk_insert(
             conn,
-            fusion_tracked,
-            [
-                {"tracked_id": tid, "component": r.component, "label": label, "claims": n, "data": data}
-                for r in new
-                for tid, label, n, data in r.tracked
-            ],
+            fusion_topics,
+            [{"topic": t, "article_id": a} for a, ts in sorted(topics.items()) for t in sorted(ts)],
         )
-        for key, value in settings.items():
-            conn.execute(delete(fusion_meta).where(fusion_meta.c.key == key))
-            conn.execute(fusion_meta.insert().values(key=key, value=value))
+        ledger._bulk_insert(
+            conn,
+            fusion_articles,
+            [{"article_id": a, "component": "c:" + g[0]} for g in groups for a in g],
+        )
+
+
+def store_components(ledger: Ledger, rows: list[ComponentRow]) -> None:
+    """Store fused components whose articles ``stage`` placed, replacing any stored under the same
+    ids (two processes running a full run at once both end with one copy)."""
+    now = datetime.now(UTC)
+    with ledger._write() as conn:
+        for chunk in chunks(sorted(r.component for r in rows)):
+            conn.execute(delete(fusion_tracked).where(fusion_tracked.c.component.in_(chunk)))
+            conn.execute(delete(fusion_components).where(fusion_components.c.component.in_(chunk)))
+        for chunk in chunks(sorted(t[0] for r in rows for t in r.tracked)):
+            conn.execute(delete(fusion_tracked).where(fusion_tracked.c.tracked_id.in_(chunk)))
+        _insert_components(ledger, conn, rows, now)
+
+
+def set_meta(ledger: Ledger, settings: dict[str, str]) -> None:
+    """Set these ``fusion_meta`` values (the stamp last: the state is then current for it)."""
+    with ledger._write() as conn:
+        _set_meta(conn, settings)
+
+
+def _set_meta(conn: Connection, settings: dict[str, str]) -> None:
+    for key, value in settings.items():
+        conn.execute(delete(fusion_meta).where(fusion_meta.c.key == key))
+        conn.execute(fusion_meta.insert().values(key=key, value=value))
+
+
+def _insert_components(ledger: Ledger, conn: Connection, new: list[ComponentRow], now: datetime) -> None:
+    """Insert the component rows and tracked rows of ``new`` (not their articles); their JSON
+    arrives as text and is stored as it is (``_raw_json``), not decoded and encoded again."""
+    if not new:
+        return
+    components = fusion_components.insert().values(
+        component=bindparam("component"),
+        articles=bindparam("articles"),
+        claims=bindparam("claims"),
+        state=_raw_json(ledger, "state"),
+        built_at=bindparam("built_at", type_=fusion_components.c.built_at.type),
+    )
+    conn.execute(
+        components,
+        [
+            {"component": r.component, "articles": len(r.article_ids), "claims": r.claims, "state": r.state}
+            | {"built_at": now}
+            for r in new
+        ],
+    )
+    rows = [
+        {"tracked_id": tid, "component": r.component, "label": label, "claims": n, "data": data}
+        for r in new
+        for tid, label, n, data in r.tracked
+    ]
+    if rows:
+        tracked = fusion_tracked.insert().values(
+            tracked_id=bindparam("tracked_id"),
+            component=bindparam("component"),
+            label=bindparam("label"),
+            claims=bindparam("claims"),
+            data=_raw_json(ledger, "data"),
+        )
+        conn.execute(tracked, rows)
+
+
+def _raw_json(ledger: Ledger, name: str) -> Any:
+    """A bound parameter taking JSON text into a JSON column: as text on SQLite (where the column is
+    text), cast to ``jsonb`` on PostgreSQL."""
+    param = bindparam(name, type_=Text)
+    return cast(param, JSONB) if ledger.dialect == "postgresql" else param
 
 
 def _drop(conn: Connection, components: list[str], article_ids: Iterable[str]) -> None:
