@@ -519,7 +519,7 @@ class _Builder:
                 continue
             seen.add((start, end))
             span = self._span(start, end)
-            if span is None or not span.text.strip():
+            if span is None or not self.text[span.start_char : span.end_char].strip():  # span.text, uncut
                 continue
             sent = span[0].sent
             anchor = span.root

@@ -311,3 +311,16 @@ def test_demonyms_are_resolved_to_their_country(places):
 def test_a_demonym_whose_country_code_reads_as_a_yaml_boolean(places):
     found = by_text(places("A Norwegian frigate docked in the port."))
     assert found["Norwegian"].country == "NO" and found["Norwegian"].demonym
+
+
+def test_a_name_read_again_in_a_later_article_resolves_the_same(annotate):
+    # a name's reading alone is kept across articles: a second article, about another country,
+    # still ranks it in its own context
+    first = annotate("Shelling hit Kharkiv and Sumy overnight, Ukrainian officials said.", date(2025, 3, 1))
+    again = annotate("Shelling hit Kharkiv and Sumy overnight, Ukrainian officials said.", date(2025, 3, 1))
+    other = annotate("Protesters marched in Paris and Lyon, French police said.", date(2025, 3, 1))
+    assert [(p.text, p.gazetteer_id) for p in first._.places] == [
+        (p.text, p.gazetteer_id) for p in again._.places
+    ]
+    assert {p.country for p in first._.places} == {"UA"}
+    assert {p.country for p in other._.places} == {"FR"}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from claimtrail.ingest import article_id_for, detect_language, normalize_url
+from claimtrail.ingest.language import plainly_english
 
 
 def test_normalize_url_drops_noise():
@@ -46,3 +47,39 @@ def test_detect_language():
 def test_detect_language_too_short():
     assert detect_language("OK 12") is None
     assert detect_language("") is None
+
+
+_ENGLISH_PARAGRAPH = (
+    "The regional governor said on Sunday that about 400 families had been moved out of the river "
+    "villages after the dam was damaged. Engineers who inspected the wall were not able to say when "
+    "the water would go down, and the army has sent boats to the farms that are still cut off. "
+    "Officials in the capital said that the cost of the repairs could run to several million dollars."
+)
+_FRENCH_PARAGRAPH = (
+    "Le gouverneur de la région a déclaré dimanche qu'environ 400 familles avaient été évacuées des "
+    "villages au bord du fleuve après les dégâts subis par le barrage. Les ingénieurs qui ont inspecté "
+    "le mur ne savent pas quand l'eau va baisser, et l'armée a envoyé des bateaux vers les fermes isolées."
+)
+_TURKISH_PARAGRAPH = (
+    "Bölge valisi pazar günü yaptığı açıklamada, baraj hasar gördükten sonra nehir kenarındaki "
+    "köylerden yaklaşık 400 ailenin tahliye edildiğini söyledi. Duvarı inceleyen mühendisler suyun "
+    "ne zaman çekileceğini bilmiyor ve ordu, yolu kesilen çiftliklere tekneler gönderdi."
+)
+
+
+def test_plainly_english_prose_skips_the_detector_with_the_same_answer():
+    assert plainly_english(_ENGLISH_PARAGRAPH)
+    assert detect_language(_ENGLISH_PARAGRAPH) == "en"
+
+
+def test_other_languages_and_mixtures_are_left_to_the_detector():
+    # another language, even quoting English words, is never taken for English by the shortcut
+    assert not plainly_english(_FRENCH_PARAGRAPH)
+    assert detect_language(_FRENCH_PARAGRAPH) == "fr"
+    assert not plainly_english(_TURKISH_PARAGRAPH + " The officials said that it was the worst flood.")
+    assert detect_language(_TURKISH_PARAGRAPH) == "tr"
+    # half English, half French: unclear, so the detector decides
+    mixed = _ENGLISH_PARAGRAPH[:200] + " " + _FRENCH_PARAGRAPH
+    assert not plainly_english(mixed)
+    # too few words to tell by counting
+    assert not plainly_english("The army said that the river was high.")

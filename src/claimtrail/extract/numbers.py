@@ -134,12 +134,15 @@ _SCI = (
     r"(?:10(?:\^|\*\*)[−+-]?\d+|10[−-]\d+|10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+\^\d+)(?![\d.])"
 )
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
+# Words first, and the number forms only where a digit or a point stands: the forms start with
+# disjoint characters, so the order changes no token, and most positions skip four alternatives.
 TOKEN_RE = re.compile(
+    r"(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|"
+    r"(?=[\d.])(?:"
     rf"(?P<sci>{_SCI})|"
     r"(?P<dotted>(?<![\d.])\d+(?:\.\d+){2,}(?![\d]))|"
     rf"(?P<frac>(?<![\d/.,])\d+(?:[ \u00a0]+\d+)?/\d+(?![\d/]))"
-    rf"|(?P<num>{_NUM})"
-    r"|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)"
+    rf"|(?P<num>{_NUM}))"
     r"|(?P<punct>[^\sA-Za-z\d])"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅙": 1 / 6, "⅛": 0.125}
@@ -211,7 +214,9 @@ def lex(text: str) -> list[Tok]:
     for m in TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
         s = m.group()
-        if kind == "dotted":  # "192.168.1.2", "1.2.3": not decimals, a row of integers
+        if kind == "word":  # the commonest, first
+            toks.append(Tok(m.start(), m.end(), s, kind, s.lower()))
+        elif kind == "dotted":  # "192.168.1.2", "1.2.3": not decimals, a row of integers
             pos = m.start()
             for k, part in enumerate(s.split(".")):
                 if k:

@@ -32,6 +32,7 @@ from ..geo.gazetteer import (
 from ..geo.text import normalize
 from ..geo.words import RESOURCE, region_words
 from ..geo.words import load as load_words
+from ..nlp.extensions import span_text
 from .timeparse import TEMPORAL_RESOURCE, calendar_names
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -63,6 +64,7 @@ class _Scan:
     """The candidates found so far in a Doc, and which tokens they hold."""
 
     doc: Doc
+    texts: list[str]  # each token's text, read once: the scans below test every token
     taken: list[bool]
     org_keys: set[str]  # names tagged as bodies somewhere in the article and never as places
     surnames: set[str]  # last names of the article's people ("Evo Morales" ... "Morales said")
@@ -79,7 +81,7 @@ class _Scan:
         }
         surnames = {normalize(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
         persons = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-        return cls(doc, [False] * len(doc), org_keys, surnames, persons)
+        return cls(doc, [t.text for t in doc], [False] * len(doc), org_keys, surnames, persons)
 
     def take(self, cand: Cand) -> None:
         """Keep a candidate; its tokens are no longer free."""
@@ -131,7 +133,7 @@ class CandidateFinder:
         if (
             end - start >= 2
             and normalize(doc[end - 1].text) in self.region_words
-            and not self._whole_name(doc[start:end].text)  # "United States", "Northern Territory"
+            and not self._whole_name(span_text(doc, start, end))  # "United States", "Northern Territory"
         ):
             inner = end - 1
             while inner - start >= 2 and normalize(doc[inner - 1].text) in self.modifiers:
@@ -143,7 +145,7 @@ class CandidateFinder:
         if (
             i < len(doc)
             and doc[i].lower_ in self.region_words
-            and not self._country_name(doc[start:end].text)
+            and not self._country_name(span_text(doc, start, end))
         ):
             return start, i + 1, True
         # "the Donetsk and Luhansk regions"
@@ -166,7 +168,7 @@ class CandidateFinder:
             while stop - start >= 2 and normalize(doc[stop - 1].text) in self.modifiers:
                 stop -= 1
             end = max(stop, start + 1)
-        return doc[start:end].text
+        return span_text(doc, start, end)
 
     def find(self, doc: Doc) -> tuple[list[Cand], list[Cand]]:
         """Place candidates, and names that are places only if a place of the article lies near them."""
@@ -175,7 +177,7 @@ class CandidateFinder:
         self._scan_datelines(scan)
         self._scan_capitalised(scan)
         # "Edmonton, Ky.", "BARRIE, Ont.": a state or province abbreviation and the town before it
-        self._abbreviated_units(doc, scan.cands, scan.taken)
+        self._abbreviated_units(doc, scan.cands, scan.taken, scan.texts)
         self._drop_direction_adjectives(scan)
         self._scan_demonyms(scan)
         scan.cands.sort(key=lambda c: c.start)
@@ -252,7 +254,7 @@ class CandidateFinder:
         for ent in doc.ents:
             for s, e in self._split_possessive(ent):
                 if ent.label_ in PLACE_LABELS or (
-                    ent.label_ == "NORP" and self._place_not_people(doc[s:e].text)
+                    ent.label_ == "NORP" and self._place_not_people(span_text(doc, s, e))
                 ):
                     self._add(scan, s, e, True)
                 elif ent.label_ in SKIP_LABELS or ent.label_ == "NORP":
@@ -290,15 +292,18 @@ class CandidateFinder:
 
     def _scan_datelines(self, scan: _Scan) -> None:
         """Datelines ("BEIRUT —", "TORRINGTON -") at the start of a line or sentence."""
-        for start, end in self._datelines(scan.doc):
-            key = normalize(scan.doc[start:end].text)
+        for start, end in self._datelines(scan.doc, scan.texts):
+            key = normalize(span_text(scan.doc, start, end))
             if any(c.kind <= KIND_ALIAS for c in self.gaz.candidates_for_key(key)):
                 self._add(scan, start, end, True)
 
     def _scan_capitalised(self, scan: _Scan) -> None:
         """Runs of capitalised words spaCy did not tag."""
-        doc, i = scan.doc, 0
+        doc, texts, i = scan.doc, scan.texts, 0
         while i < len(doc):
+            if not texts[i][:1].isupper():  # the cheapest test of ``_capitalised`` first
+                i += 1
+                continue
             tok = doc[i]
             if (
                 scan.taken[i]
@@ -309,7 +314,7 @@ class CandidateFinder:
                 i += 1
                 continue
             j = self._capitalised_end(scan, i)
-            if tok.ent_type_ != "NORP" and normalize(doc[i:j].text) not in self.not_places:
+            if tok.ent_type_ != "NORP" and normalize(span_text(doc, i, j)) not in self.not_places:
                 self._add_capitalised(scan, i, j)
             i = j
 
@@ -360,33 +365,35 @@ class CandidateFinder:
 
     def _scan_demonyms(self, scan: _Scan) -> None:
         """Demonyms ("Ukrainian", "North Korean"), where no place was found."""
-        doc, gaz = scan.doc, self.gaz
-        for i, tok in enumerate(doc):
+        doc, gaz, texts = scan.doc, self.gaz, scan.texts
+        for i, text in enumerate(texts):
             if (
                 scan.taken[i]
                 or i in scan.persons
-                or not tok.text[:1].isupper()
-                or tok.lower_ in ("the", "a", "an")
+                or not text[:1].isupper()
+                or text.lower() in ("the", "a", "an")
             ):
                 continue  # "The German carmaker": the demonym is "German"
             for width in (2, 1):
-                if i + width > len(doc) or any(scan.taken[i : i + width]):
+                if i + width > len(texts) or any(scan.taken[i : i + width]):
                     continue
-                code = gaz.country_of_demonym(doc[i : i + width].text)
+                # the text of doc[i : i + width], without making the span
+                name = text + doc[i].whitespace_ + texts[i + 1] if width == 2 else text
+                code = gaz.country_of_demonym(name)
                 country = gaz.country(code) if code else None
                 if country is not None:
-                    scan.take(Cand(i, i + width, doc[i : i + width].text, False, True, country, True))
+                    scan.take(Cand(i, i + width, name, False, True, country, True))
                     break
 
     @staticmethod
-    def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    def _datelines(doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
         """Spans of one to three words in capitals that open a line or sentence and stand before a
-        dash: the place a news story was filed from."""
+        dash: the place a news story was filed from (``texts``: the tokens' texts)."""
         out = []
-        for tok in doc:
-            if not (tok.is_upper and tok.is_alpha and len(tok) >= 3):  # cheap tests first
+        for i, text in enumerate(texts):
+            if not (len(text) >= 3 and text.isupper() and text.isalpha()):  # cheap tests first
                 continue
-            i = tok.i
+            tok = doc[i]
             if not (i == 0 or tok.is_sent_start or "\n" in doc[i - 1].text or doc[i - 1].is_space):
                 continue
             j = i + 1
@@ -447,7 +454,7 @@ class CandidateFinder:
         i = start
         while i < end - 1 and doc[i].lower_ in self.directions:
             i += 1
-        return doc[i:end].text if i > start else None
+        return span_text(doc, i, end) if i > start else None
 
     def _town_opening(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """One or two capitalised words opening a longer name that are a town's own name."""
@@ -456,7 +463,7 @@ class CandidateFinder:
                 t.is_alpha and t.text[:1].isupper() for t in doc[start : start + n]
             ):
                 continue
-            key = normalize(doc[start : start + n].text)
+            key = normalize(span_text(doc, start, start + n))
             if key in self.not_places:
                 continue
             if any(
@@ -509,8 +516,12 @@ class CandidateFinder:
         for s, e in spans:
             if not all(t.text[:1].isupper() or t.text == "-" for t in doc[s:e]):
                 continue
-            key = normalize(doc[s:e].text)
-            if key in self.not_places or len(key) < 2 or (len(key) == 2 and not doc[s:e].text.isupper()):
+            key = normalize(span_text(doc, s, e))
+            if (
+                key in self.not_places
+                or len(key) < 2
+                or (len(key) == 2 and not span_text(doc, s, e).isupper())
+            ):
                 continue  # "U.S." and "UK" yes, "Ai" no
             for cand in self.gaz.candidates_for_key(key):
                 entry = cand.entry
@@ -545,11 +556,12 @@ class CandidateFinder:
                 return end, max(units, key=lambda u: u.population)
         return None
 
-    def _abbreviated_units(self, doc: Doc, cands: list[Cand], taken: list[bool]) -> None:
-        """Read "Town, St." where St. abbreviates a state or province: the unit, and the town in it.
+    def _abbreviated_units(self, doc: Doc, cands: list[Cand], taken: list[bool], texts: list[str]) -> None:
+        """Read "Town, St." where St. abbreviates a state or province: the unit, and the town in it
+        (``texts``: the tokens' texts).
 
         A bare two-letter code ("KY") counts only when the town before it lies in that state."""
-        for i in [t.i + 1 for t in doc[1:-1] if t.text == ","]:  # the words after a comma
+        for i in [k + 1 for k in range(1, len(texts) - 1) if texts[k] == ","]:  # the words after a comma
             found = self._abbreviation_at(doc, i)
             if found is None:
                 continue
@@ -568,8 +580,10 @@ class CandidateFinder:
                 town_start -= 1
             while town_start < town_end and not doc[town_start].text[:1].isalpha():
                 town_start += 1
-            town = self._town_in(doc[town_start:town_end].text, unit) if town_start < town_end else None
-            dotted = "." in doc[i:end].text
+            town = (
+                self._town_in(span_text(doc, town_start, town_end), unit) if town_start < town_end else None
+            )
+            dotted = "." in span_text(doc, i, end)
             if town is None and not dotted:
                 continue
             spans = [(i, end, unit)]
@@ -579,7 +593,7 @@ class CandidateFinder:
                 cands[:] = [c for c in cands if c.end <= s or c.start >= e]
                 for k in range(s, e):
                     taken[k] = True
-                cands.append(Cand(s, e, doc[s:e].text, False, True, entry, fixed=True))
+                cands.append(Cand(s, e, span_text(doc, s, e), False, True, entry, fixed=True))
 
     def _town_in(self, name: str, unit: GazetteerEntry) -> GazetteerEntry | None:
         """The best-known town or county of that name within a first-level unit."""

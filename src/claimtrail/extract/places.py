@@ -76,6 +76,11 @@ class _Article:
         )
 
 
+#: Names whose reading alone is kept (``PlacesComponent._resolve_alone``); the cache starts over
+#: when full. A name and its entry take well under a kilobyte.
+ALONE_CACHE_SIZE = 50_000
+
+
 def _shares(counts: Counter[str]) -> dict[str, float]:
     """Each count as a share of the largest."""
     return {key: n / max(counts.values()) for key, n in counts.items()} if counts else {}
@@ -109,6 +114,8 @@ class PlacesComponent:
     ) -> None:
         self.finder = CandidateFinder(gazetteer, resource, calendar)
         self.agentive = {w.lower() for w in load_words(resource)["agentive_verbs"]}
+        # (name, before a region word) -> its best reading alone (``_resolve_alone``)
+        self._alone: dict[tuple[str, bool], GazetteerEntry | None] = {}
 
     @property
     def gaz(self) -> Gazetteer:
@@ -166,12 +173,16 @@ class PlacesComponent:
         return doc
 
     def _resolve_alone(self, cands: list[Cand]) -> None:
-        """Pass 1: each name alone (a name mentioned ten times is ranked once)."""
-        alone: dict[tuple[str, bool], GazetteerEntry | None] = {}
+        """Pass 1: each name alone. Its best reading depends on the name and the read-only
+        gazetteer only, so it is kept across articles (a name mentioned ten times, in a hundred
+        articles, is ranked once)."""
+        alone = self._alone
         for c in cands:
             if not c.demonym and not c.fixed and not c.unresolved:
                 key = (c.name, c.region_word)
                 if key not in alone:
+                    if len(alone) >= ALONE_CACHE_SIZE:
+                        alone.clear()
                     ranked = rank(self.gaz, c.name, Context(region_word=c.region_word))
                     alone[key] = ranked[0][1].entry if ranked else None
                 c.entry = alone[key]

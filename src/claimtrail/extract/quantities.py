@@ -202,6 +202,8 @@ class _Finder:
         self.toks = toks
         self.n = len(toks)
         self.lx = lexicon
+        # the tokens' texts, lower-cased: the phrase and unit tables are looked up by slices of them
+        self.lowers = [t.lower for t in toks]
 
     def low(self, i: int) -> str:
         """The lower-case text of token i, or "" outside the text."""
@@ -230,9 +232,8 @@ class _Finder:
         for length in range(min(self.lx.max_len, self.n - k), 0, -1):
             if length > 1 and not all(self._close(k + x, k + x + 1) for x in range(length - 1)):
                 continue
-            seq = self.toks[k : k + length]
-            key_cs = tuple(t.text for t in seq)
-            info = self.lx.units_cs.get(key_cs) or self.lx.units_ci.get(tuple(t.lower for t in seq))
+            key_cs = tuple(t.text for t in self.toks[k : k + length])
+            info = self.lx.units_cs.get(key_cs) or self.lx.units_ci.get(tuple(self.lowers[k : k + length]))
             if info is None:
                 continue
             first = key_cs[0].lower()
@@ -316,7 +317,7 @@ class _Finder:
             s = i - length
             if s < 0:
                 break
-            if tuple(t.lower for t in self.toks[s:i]) in phrases:
+            if tuple(self.lowers[s:i]) in phrases:
                 best = s
         return best
 
@@ -326,7 +327,7 @@ class _Finder:
         for length in range(1, 4):
             if j + length > self.n:
                 break
-            if tuple(t.lower for t in self.toks[j : j + length]) in phrases and self._close(j - 1, j):
+            if tuple(self.lowers[j : j + length]) in phrases and self._close(j - 1, j):
                 best = j + length
         return best
 
@@ -573,11 +574,12 @@ def _join_dimensions(f: _Finder, found: list[QuantityMention]) -> list[QuantityM
 def _article_units(f: _Finder, found: list[QuantityMention]) -> list[QuantityMention]:
     """ "a gallon of fuel", "an acre", "a barrel": "a"/"an" + a unit of the article_units list = 1 unit."""
     extra = []
-    for i, t in enumerate(f.toks[:-1]):
-        if t.lower not in ARTICLES or t.kind != "word":
+    for i in [k for k, low in enumerate(f.lowers[:-1]) if low in ARTICLES]:
+        t = f.toks[i]
+        if t.kind != "word":
             continue
         got = f.unit_at(i + 1)
-        if got is None or tuple(x.lower for x in f.toks[i + 1 : got[0]]) not in f.lx.article_units:
+        if got is None or tuple(f.lowers[i + 1 : got[0]]) not in f.lx.article_units:
             continue
         end_tok, info = got
         if (

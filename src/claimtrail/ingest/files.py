@@ -30,7 +30,7 @@ def read_bytes(path: str, settings: Settings | None = None) -> bytes:
         if not is_gzip_name(path) and size > limit:
             raise too_large(path, size, limit)
         with open_binary(path) as fh:
-            data = fh.read(limit + 1)
+            data = _read_upto(fh, limit + 1, None if is_gzip_name(path) else size + 1)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise InputError(path, f"is a truncated or corrupt gzip file ({exc})") from exc
     except PermissionError as exc:
@@ -44,6 +44,17 @@ def read_bytes(path: str, settings: Settings | None = None) -> bytes:
             path, f"decompresses to more than the {human_size(limit)} limit; split it or raise max_bytes"
         )
     return data
+
+
+def _read_upto(fh: io.BufferedIOBase, most: int, expected: int | None) -> bytes:
+    """At most ``most`` bytes of ``fh``. With the file's ``expected`` size (+1) known, that much is
+    asked for first: ``read(most)`` would set aside a buffer of the whole limit (20 MB) per file."""
+    if expected is None or expected >= most:
+        return fh.read(most)
+    data = fh.read(expected)
+    if len(data) < expected:
+        return data
+    return data + fh.read(most - len(data))  # the file grew since it was measured
 
 
 def read_text_file(path: str, encoding: str | None = None, settings: Settings | None = None) -> str:

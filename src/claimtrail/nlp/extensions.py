@@ -42,3 +42,16 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc._.text_cache = text
     return text
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (token indices, ``0 <= start``) cut from the Doc's kept text.
+
+    The same string, without making the Span: spaCy normalises the slice in Python and joins the
+    tokens' texts on every ``Span.text``, which the place scans do for thousands of short names.
+    """
+    end = min(end, len(doc))
+    if start >= end:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last)]
