@@ -115,6 +115,7 @@ def main() -> None:
         source = where / "stream.jsonl"
         write_jsonl(source, args.articles)
         settings = load_settings(db=str(where / "stream.db"))
+        print(f"{'articles':>9} {'seconds':>8} {'caller MB':>10}", flush=True)
         marks = {max(1, args.articles * k // 10) for k in range(1, 11)}
         growth: list[tuple[int, float, float]] = []
         done = 0
@@ -126,12 +127,10 @@ def main() -> None:
                 done += 1
                 if done in marks:
                     growth.append((done, time.perf_counter() - t0, sampler.sample() / mb))
+                    print(f"{done:>9} {growth[-1][1]:8.0f} {growth[-1][2]:10.0f}", flush=True)
 
             report = ingest([str(source)], ledger, settings=settings, workers=args.workers, on_item=on_item)
         seconds = time.perf_counter() - t0
-    print(f"{'articles':>9} {'seconds':>8} {'caller MB':>10}")
-    for n, s, rss in growth:
-        print(f"{n:>9} {s:8.0f} {rss:10.0f}")
     workers = sorted(peak / mb for peak in sampler.peak_child.values())
     print(
         f"added {report.articles_added}, failed {len(report.failures)}, {report.claims_added} claims; "
