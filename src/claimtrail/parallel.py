@@ -1,15 +1,17 @@
 """Extraction spread over processes: a local process pool or a Dask cluster.
 
 Per-article work is a pure function of the articles and the settings (``worker.extract_chunk``), so
-it is shipped to workers as is; each worker loads the pipeline once and keeps it and sends back only
+it is shipped to workers as is; local workers are forks of a server that loaded the pipeline once
+(``workserver.py``), remote Dask workers load it once each; each sends back only
 the claims (``worker.extract_compact``: the caller holds the articles and pairs them again). Results come back in
 input order and only a few batches are in flight at a time, so memory stays flat however long the
 input stream is. All writes stay in the calling process (one writer, one transaction per batch of articles).
 
 Workers never outlive the run and a dead worker never ends it:
 
-- a pool worker dies with its parent: on Linux the kernel sends it SIGKILL when the parent dies
-  (``prctl(PR_SET_PDEATHSIG)``), and everywhere a watchdog thread ends it once its parent pid changes;
+- a pool worker dies with the calling process: on Linux the kernel sends it SIGKILL when its parent
+  (the server it was forked from, which ends with the caller) dies (``prctl(PR_SET_PDEATHSIG)``),
+  and everywhere a watchdog thread ends it once its parent pid changes or the caller is gone;
 - SIGTERM to the parent kills the workers, then ends the run with exit code 143 (articles already
   stored stay stored; each is its own transaction);
 - when a worker dies (killed, out of memory, a crash in native code) the pool breaks; the batches
@@ -57,6 +59,8 @@ WATCHDOG_SECONDS = 0.5  # how often a worker checks that its parent is still the
 #: Articles per task sent to a worker: the last task of a run is what one worker may still do while
 #: the others have finished, so tasks are small; the parse costs the same per article from 2 up.
 TASK_ARTICLES = 4
+#: While the workers start, the caller reads ahead up to this many times the tasks kept in flight.
+READ_AHEAD = 4
 #: Dask tasks are larger: each costs a round trip through the scheduler.
 DASK_TASK_ARTICLES = 8
 
@@ -181,7 +185,8 @@ def _until_stopped(results: Iterator[Result]) -> Iterator[Result]:
 
 
 class _Pool:
-    """A spawned process pool that can be killed at once and replaced when a worker dies."""
+    """A process pool (workers forked from the ``workserver``) that can be killed at once and
+    replaced when a worker dies."""
 
     def __init__(self, settings: Settings, workers: int) -> None:
         self.settings = settings
@@ -195,6 +200,20 @@ class _Pool:
             initializer=_warm,
             initargs=(self.settings.model, os.getpid()),
         )
+
+    def start_workers(self) -> threading.Event:
+        """Start the worker processes on a thread of their own; the event is set once they run.
+        Their server may still be loading the model: the caller reads its inputs meanwhile."""
+        started = threading.Event()
+
+        def start() -> None:
+            with contextlib.suppress(BrokenProcessPool, RuntimeError):  # killed or shut down meanwhile
+                for _ in range(self.workers):
+                    self.executor.submit(int)  # a trivial task: each one starts a process
+            started.set()
+
+        threading.Thread(target=start, name="claimtrail-pool-start", daemon=True).start()
+        return started
 
     def submit(self, articles: list[Article]) -> Future[list[Compact]]:
         """The batch's future (claims only: ``worker.extract_compact``); on a pool already broken
@@ -288,14 +307,20 @@ def _pool_results(source: Iterator[list[Article]], pools: list[_Pool], depth: in
     pool = pools[0]
     pending: deque[_Batch] = deque()
 
+    # Read while the workers start (their server may still be loading the model), until they run
+    # or READ_AHEAD times the tasks kept in flight are read; these go first.
+    started = pool.start_workers()
+    ahead: deque[list[Article]] = deque()
+    while not started.is_set() and len(ahead) < READ_AHEAD * depth:
+        if (task := next(source, None)) is None:
+            break
+        ahead.append(task)
+    source = chain(ahead, source)
+
     def fill() -> None:
         while len(pending) < depth and (articles := next(source, None)) is not None:
             pending.append(_Batch(articles, pool.submit(articles)))
 
-    # The first tasks are read before any is submitted: the first submit waits for the fork server
-    # to load the model, and this reading (language detection included) is done meanwhile.
-    for articles in list(islice(source, depth)):
-        pending.append(_Batch(articles, pool.submit(articles)))
     fill()
     while pending:
         batch = pending.popleft()
