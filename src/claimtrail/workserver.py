@@ -30,6 +30,7 @@ import os
 import socket
 import sys
 import threading
+import warnings
 from multiprocessing import connection, forkserver, resource_tracker, util
 from multiprocessing.context import BaseContext
 from typing import Any, NoReturn
@@ -115,7 +116,12 @@ def _start_as_fork(model: str, modules: list[str]) -> bool:
                     os.chmod(address, 0o600)
                 listener.listen()
                 alive_r, alive_w = os.pipe()
-                pid = os.fork()
+                with warnings.catch_warnings():
+                    # Python 3.12+ warns when the process has any other OS thread: here only native
+                    # ones can exist (no Python thread: _fork_is_safe), such as OpenBLAS's pool,
+                    # which re-creates itself in a fork (pthread_atfork).
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    pid = os.fork()
                 if pid == 0:
                     _serve(listener.fileno(), alive_r, alive_w, model, modules)
                 os.close(alive_r)
