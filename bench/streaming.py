@@ -28,6 +28,7 @@ import psutil
 from claimtrail.run import ingest
 from claimtrail.settings import load_settings
 from claimtrail.store.ledger import open_ledger
+from claimtrail.workserver import prepare_workers
 
 PLACES = ("Kharkiv", "Odesa", "Mykolaiv", "Zaporizhzhia", "Dnipro", "Sumy", "Kherson", "Poltava")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September")
@@ -120,6 +121,8 @@ def main() -> None:
         growth: list[tuple[int, float, float]] = []
         done = 0
         t0 = time.perf_counter()
+        # as the CLI does: the workers' server is started before any thread (here the sampler's)
+        prepare_workers(settings.model, workers=args.workers)
         with MemorySampler() as sampler, open_ledger(settings.db) as ledger:
 
             def on_item(_status: str, _item: object) -> None:
