@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -11,9 +17,10 @@ from claimtrail.cli.main import app
 from claimtrail.errors import InputError
 from claimtrail.ingest.read import iter_inputs
 from claimtrail.model import Article
-from claimtrail.parallel import check_scheduler
+from claimtrail.parallel import _alive, _tasks, check_scheduler
 from claimtrail.run import extract_batches
 from claimtrail.settings import load_settings
+from claimtrail.workserver import worker_context
 
 ROOT = Path(__file__).resolve().parent.parent
 TXT = ROOT / "examples" / "kursk" / "txt"
@@ -95,3 +102,58 @@ def test_a_failed_dask_task_becomes_one_failure_per_article(batches):
     assert all(isinstance(f, Failure) for f in failures)
     assert [f.source for f in failures] == [a.source_path for a in bad]
     assert all(f.reason.endswith("RuntimeError: the task blew up") for f in failures)
+
+
+def test_batches_are_cut_into_tasks_in_order(batches):
+    tasks = list(_tasks(iter(batches), 2))
+    assert [len(t) for t in tasks] == [2, 1, 2, 1]
+    assert [a.article_id for t in tasks for a in t] == [a.article_id for b in batches for a in b]
+
+
+def _pipelines_loaded() -> int:
+    from claimtrail.nlp.pipeline import _load_pipeline
+
+    return _load_pipeline.cache_info().currsize
+
+
+def test_a_worker_starts_with_the_pipeline_loaded():
+    """Workers are forks of the server that loaded the pipeline (claimtrail.preload)."""
+    with ProcessPoolExecutor(1, mp_context=worker_context(load_settings().model)) as pool:
+        assert pool.submit(_pipelines_loaded).result() >= 1
+
+
+SERVER_PROBE = """
+import json, os
+from multiprocessing import forkserver
+import psutil
+from claimtrail.nlp.pipeline import _load_pipeline
+from claimtrail.workserver import prepare_workers
+
+prepare_workers("en_core_web_sm", workers=2)
+server = psutil.Process(vars(forkserver)["_forkserver"]._forkserver_pid)
+print(json.dumps({
+    "parent": server.ppid(), "me": os.getpid(), "same_command": server.cmdline() == psutil.Process().cmdline(),
+    "loaded_here": _load_pipeline.cache_info().currsize,
+}))
+"""
+
+
+def test_the_server_is_a_fork_of_a_single_threaded_caller_which_never_loads_the_model():
+
+    done = subprocess.run([sys.executable, "-c", SERVER_PROBE], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["parent"] == seen["me"] and seen["same_command"]  # forked, not a new interpreter
+    assert seen["loaded_here"] == 0
+
+
+def test_a_zombie_caller_counts_as_gone():
+    """A caller killed with SIGKILL is a zombie until its own parent waits for it: workers end."""
+
+    child = subprocess.Popen(["sleep", "0"])
+    deadline = time.monotonic() + 30
+    while _alive(child.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child.pid)
+    assert child.poll() == 0  # it was a zombie until now: not reaped before
+    assert _alive(os.getpid())

@@ -49,7 +49,8 @@ def _start_ingest(folder: Path, db: Path, *options: str) -> subprocess.Popen:
 
 
 def _workers(proc: subprocess.Popen) -> list[psutil.Process]:
-    """The pool's worker processes (not the resource tracker) among the run's children."""
+    """The run's worker processes: the children of the server they are forked from (a child of
+    the run, next to the resource tracker; ``claimtrail.workserver``)."""
     try:
         children = psutil.Process(proc.pid).children()
     except psutil.NoSuchProcess:
@@ -57,8 +58,7 @@ def _workers(proc: subprocess.Popen) -> list[psutil.Process]:
     out = []
     for child in children:
         try:
-            if "--multiprocessing-fork" in child.cmdline():
-                out.append(child)
+            out.extend(child.children())
         except psutil.NoSuchProcess:
             continue
     return out

@@ -1,15 +1,17 @@
 """Extraction spread over processes: a local process pool or a Dask cluster.
 
 Per-article work is a pure function of the articles and the settings (``worker.extract_chunk``), so
-it is shipped to workers as is; each worker loads the pipeline once and keeps it and sends back only
+it is shipped to workers as is; local workers are forks of a server that loaded the pipeline once
+(``workserver.py``), remote Dask workers load it once each; each sends back only
 the claims (``worker.extract_compact``: the caller holds the articles and pairs them again). Results come back in
 input order and only a few batches are in flight at a time, so memory stays flat however long the
 input stream is. All writes stay in the calling process (one writer, one transaction per batch of articles).
 
 Workers never outlive the run and a dead worker never ends it:
 
-- a pool worker dies with its parent: on Linux the kernel sends it SIGKILL when the parent dies
-  (``prctl(PR_SET_PDEATHSIG)``), and everywhere a watchdog thread ends it once its parent pid changes;
+- a pool worker dies with the calling process: on Linux the kernel sends it SIGKILL when its parent
+  (the server it was forked from, which ends with the caller) dies (``prctl(PR_SET_PDEATHSIG)``),
+  and everywhere a watchdog thread ends it once its parent pid changes or the caller is gone;
 - SIGTERM to the parent kills the workers, then ends the run with exit code 143 (articles already
   stored stay stored; each is its own transaction);
 - when a worker dies (killed, out of memory, a crash in native code) the pool breaks; the batches
@@ -25,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import logging
-import multiprocessing
 import os
 import signal
 import sys
@@ -37,14 +38,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import chain, islice
 from types import FrameType
-from typing import Protocol
+from typing import Any, Protocol
 
 from .errors import InputError
 from .model import Article, Failure
 from .nlp.pipeline import load_pipeline
 from .settings import Settings
 from .worker import Compact, Result, extract_compact, rejoin
+from .workserver import worker_context
 
 SCHEDULER_SCHEMES = ("tcp://", "tls://", "ucx://", "inproc://")
 
@@ -53,27 +56,68 @@ WORKER_DIED = "worker process died while extracting"
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCHDOG_SECONDS = 0.5  # how often a worker checks that its parent is still there
 
+#: Articles per task sent to a worker: the last task of a run is what one worker may still do while
+#: the others have finished, so tasks are small; the parse costs the same per article from 2 up.
+TASK_ARTICLES = 4
+#: While the workers start, the caller reads ahead up to this many times the tasks kept in flight.
+READ_AHEAD = 4
+#: Dask tasks are larger: each costs a round trip through the scheduler.
+DASK_TASK_ARTICLES = 8
+
+#: Dask settings while this run's own local cluster runs: workers forked from the server that
+#: loaded the model (``workserver``), and no stack profiler sampling each worker every 10 ms nor
+#: 20 ms event-loop ticks spending CPU the parse needs (the run never reads either); the nannies
+#: (in this process) check their worker's memory every 500 ms instead of 100 ms.
+LOCAL_DASK_CONFIG = {
+    "distributed.worker.multiprocessing-method": "forkserver",
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.admin.system-monitor.gil.enabled": False,
+}
+
 
 # -- in the worker ---------------------------------------------------------------------------------
 def _warm(model: str, parent_pid: int | None = None) -> None:
-    """Worker start-up: tie the worker's life to its parent, then load the pipeline once, before the
-    first batch arrives."""
+    """Worker start-up: tie the worker's life to the calling process, then load the pipeline once,
+    before the first batch arrives (at once when the fork server preloaded it)."""
     if parent_pid is not None:
         die_with_parent(parent_pid)
     load_pipeline(model)
 
 
 def die_with_parent(parent_pid: int) -> None:
-    """End this process as soon as ``parent_pid`` is no longer its parent (the parent died).
+    """End this process as soon as ``parent_pid`` (the calling process) is gone.
 
-    Two means, because a worker may be deep in native code when it happens: the kernel's parent-death
-    signal on Linux, and a daemon thread polling the parent pid (any platform)."""
+    The worker's own parent is the calling process, or the fork server it started, which ends
+    when the calling process does. Two means, because a worker may be deep in native code when it
+    happens: the kernel's parent-death signal on Linux, and a daemon thread that watches both the
+    parent pid and the calling process (any platform)."""
     _ask_kernel_for_parent_death_signal()
-    if os.getppid() != parent_pid:  # the parent died before the signal was asked for
+    parent = os.getppid()
+    orphaned = parent != parent_pid and parent == 1  # the fork server died before the signal was asked
+    if orphaned or not _alive(parent_pid):
         os._exit(1)
     threading.Thread(
-        target=_watch_parent, args=(parent_pid,), name="claimtrail-watchdog", daemon=True
+        target=_watch_parent, args=(parent, parent_pid), name="claimtrail-watchdog", daemon=True
     ).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs. A zombie (dead, not yet reaped by its parent) does not:
+    the calling process killed with SIGKILL stays one until whoever started it waits for it."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[-1].split()[0] not in (b"Z", b"X")
+    except FileNotFoundError:
+        return False
+    except (OSError, IndexError):  # no /proc here: ask the kernel
+        pass
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # gone, or the pid now belongs to someone else
+        return False
+    return True
 
 
 def _ask_kernel_for_parent_death_signal() -> None:
@@ -84,9 +128,9 @@ def _ask_kernel_for_parent_death_signal() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
 
 
-def _watch_parent(parent_pid: int) -> None:
-    """The watchdog thread: poll the parent pid, end the process once the parent is gone."""
-    while os.getppid() == parent_pid:
+def _watch_parent(parent: int, caller: int) -> None:
+    """The watchdog thread: end the process once its parent changed or the calling process is gone."""
+    while os.getppid() == parent and (caller == parent or _alive(caller)):
         time.sleep(WATCHDOG_SECONDS)
     os._exit(1)
 
@@ -143,7 +187,8 @@ def _until_stopped(results: Iterator[Result]) -> Iterator[Result]:
 
 
 class _Pool:
-    """A spawned process pool that can be killed at once and replaced when a worker dies."""
+    """A process pool (workers forked from the ``workserver``) that can be killed at once and
+    replaced when a worker dies."""
 
     def __init__(self, settings: Settings, workers: int) -> None:
         self.settings = settings
@@ -153,10 +198,24 @@ class _Pool:
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),  # no lock is inherited mid-use
+            mp_context=worker_context(self.settings.model),  # forked from a server: no lock inherited mid-use
             initializer=_warm,
             initargs=(self.settings.model, os.getpid()),
         )
+
+    def start_workers(self) -> threading.Event:
+        """Start the worker processes on a thread of their own; the event is set once they run.
+        Their server may still be loading the model: the caller reads its inputs meanwhile."""
+        started = threading.Event()
+
+        def start() -> None:
+            with contextlib.suppress(BrokenProcessPool, RuntimeError):  # killed or shut down meanwhile
+                for _ in range(self.workers):
+                    self.executor.submit(int)  # a trivial task: each one starts a process
+            started.set()
+
+        threading.Thread(target=start, name="claimtrail-pool-start", daemon=True).start()
+        return started
 
     def submit(self, articles: list[Article]) -> Future[list[Compact]]:
         """The batch's future (claims only: ``worker.extract_compact``); on a pool already broken
@@ -210,9 +269,22 @@ def _lost(future: Future[list[Compact]]) -> bool:
     return isinstance(future.exception(), BrokenProcessPool)
 
 
+def _tasks(batches: Iterable[list[Article]], size: int) -> Iterator[list[Article]]:
+    """The batches cut into tasks of at most ``size`` articles, in order."""
+    for batch in batches:
+        for start in range(0, len(batch), size):
+            yield batch[start : start + size]
+
+
+def _depth(workers: int, settings: Settings, task_size: int) -> int:
+    """How many tasks to keep in flight: two batches' worth of articles per worker."""
+    return 2 * max(1, workers) * max(1, -(-settings.batch_size // task_size))
+
+
 def pool_map(batches: Iterable[list[Article]], settings: Settings, *, workers: int) -> Iterator[Result]:
     """Extraction on ``workers`` local processes, results in input order, at most two batches per
-    worker in flight. See the module docstring for what happens when a worker or the parent dies."""
+    worker in flight, sent as tasks of ``TASK_ARTICLES`` articles (so the workers end a run
+    together). See the module docstring for what happens when a worker or the parent dies."""
     pools = [_Pool(settings, workers)]  # the main pool, then one for article-by-article retries
     finished = False
 
@@ -222,7 +294,9 @@ def pool_map(batches: Iterable[list[Article]], settings: Settings, *, workers: i
 
     try:
         with _stop_on_sigterm(kill_all):
-            yield from _until_stopped(_pool_results(iter(batches), pools, depth=2 * workers))
+            tasks = _tasks(batches, TASK_ARTICLES)
+            depth = _depth(workers, settings, TASK_ARTICLES)
+            yield from _until_stopped(_pool_results(tasks, pools, depth=depth))
         finished = True
     finally:
         for p in pools:
@@ -234,6 +308,16 @@ def _pool_results(source: Iterator[list[Article]], pools: list[_Pool], depth: in
     the batches a dying worker took down."""
     pool = pools[0]
     pending: deque[_Batch] = deque()
+
+    # Read while the workers start (their server may still be loading the model), until they run
+    # or READ_AHEAD times the tasks kept in flight are read; these go first.
+    started = pool.start_workers()
+    ahead: deque[list[Article]] = deque()
+    while not started.is_set() and len(ahead) < READ_AHEAD * depth:
+        if (task := next(source, None)) is None:
+            break
+        ahead.append(task)
+    source = chain(ahead, source)
 
     def fill() -> None:
         while len(pending) < depth and (articles := next(source, None)) is not None:
@@ -297,51 +381,66 @@ def dask_map(
     batches: Iterable[list[Article]], settings: Settings, *, scheduler: str, workers: int = 1
 ) -> Iterator[Result]:
     """Extraction on a Dask cluster: an existing scheduler, or "local" for a LocalCluster of
-    ``workers`` single-threaded worker processes."""
+    ``workers`` single-threaded worker processes (forked from a server that preloaded
+    ``distributed`` and the pipeline, as pool workers are: ``worker_context``)."""
     check_scheduler(scheduler)
-    from distributed import Client, LocalCluster  # a declared dependency, slow to import: on use
+    import dask  # a declared dependency, slow to import: on use
+    from distributed import Client, LocalCluster
 
-    cluster = None
-    try:
-        if scheduler == "local":
-            cluster = LocalCluster(
-                n_workers=max(1, workers),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                # the cluster's own log lines (a heartbeat that timed out on a busy machine, workers
-                # killed at the end) are not the user's business: failures are reported as failures
-                silence_logs=logging.CRITICAL,
-            )
-            client = Client(cluster)
-        else:
-            client = Client(scheduler, timeout="10s")
-    except OSError as exc:
-        raise InputError("--scheduler", f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-
-    def stop() -> None:
-        with contextlib.suppress(Exception):
-            client.close(timeout=5)
-        if cluster is not None:
-            with contextlib.suppress(Exception):
-                cluster.close(timeout=5)
-
-    try:
-        with _stop_on_sigterm(stop):
-            client.run(_warm, settings.model)
-            depth = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-            submitted = (
-                (
-                    b,
-                    client.submit(
-                        extract_compact, b, settings.model, settings.batch_size, pure=False, retries=1
-                    ),
+    tasks: Iterator[list[Article]] = _tasks(batches, DASK_TASK_ARTICLES)
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        try:
+            if scheduler == "local":
+                worker_context(settings.model, preload=("distributed",))
+                # read the first tasks while the fork server loads the model (as pool_map does)
+                tasks = chain(list(islice(tasks, _depth(workers, settings, DASK_TASK_ARTICLES))), tasks)
+                stack.enter_context(dask.config.set(LOCAL_DASK_CONFIG))
+                cluster = LocalCluster(
+                    n_workers=max(1, workers),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    # the cluster's own log lines (a heartbeat that timed out on a busy machine,
+                    # workers killed at the end) are not the user's business: failures are
+                    # reported as failures
+                    silence_logs=logging.CRITICAL,
                 )
-                for b in batches
-            )
-            yield from _until_stopped(_dask_in_order(submitted, depth=depth))
-    finally:
-        stop()
+                client = Client(cluster)
+            else:
+                client = Client(scheduler, timeout="10s")
+        except OSError as exc:
+            raise InputError(
+                "--scheduler", f"cannot reach the Dask scheduler at {scheduler}: {exc}"
+            ) from None
+        stack.callback(_close_dask, client, cluster)
+        stack.enter_context(_stop_on_sigterm(lambda: _close_dask(client, cluster)))
+        yield from _until_stopped(_dask_results(client, tasks, settings, workers))
+
+
+def _close_dask(client: Any, cluster: Any) -> None:
+    """Close the client, then the local cluster if this run started one (never raises)."""
+    with contextlib.suppress(Exception):
+        client.close(timeout=5)
+    if cluster is not None:
+        with contextlib.suppress(Exception):
+            cluster.close(timeout=5)
+
+
+def _dask_results(
+    client: Any, tasks: Iterator[list[Article]], settings: Settings, workers: int
+) -> Iterator[Result]:
+    """Warm every worker (load the pipeline once), then run the tasks, results in input order."""
+    client.run(_warm, settings.model)
+    n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+    submitted = (
+        (
+            task,
+            client.submit(extract_compact, task, settings.model, settings.batch_size, pure=False, retries=1),
+        )
+        for task in tasks
+    )
+    yield from _dask_in_order(submitted, depth=_depth(n, settings, DASK_TASK_ARTICLES))
 
 
 class _Outcome(Protocol):

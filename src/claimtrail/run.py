@@ -25,6 +25,7 @@ from .parallel import dask_map, pool_map
 from .settings import Settings, load_settings
 from .store.rows import input_sources
 from .worker import Result, extract_chunk
+from .workserver import prepare_workers
 
 if TYPE_CHECKING:
     from .store.ledger import Ledger
@@ -85,6 +86,9 @@ def ingest_records(
 ) -> IngestReport:
     """``ingest`` of records already read and finished (``claimtrail watch`` reads its own feeds)."""
     report = IngestReport()
+    # Workers are forked from a server with the model loaded; start it before the writer thread,
+    # so that it may be a fork of this process, and so that it loads while the inputs are read.
+    prepare_workers(settings.model, workers=workers, scheduler=scheduler)
     writer = _Writer(ledger, report, on_item)
     try:
         batches = _new_articles(inputs, ledger, writer, settings.batch_size)

@@ -76,3 +76,29 @@ def test_batches_give_the_same_ledger_as_single_articles(ledger: Ledger, size: i
             c.claim_id for c in ledger.claims(ClaimFilter())
         ]
         assert single.sources() == ledger.sources()
+
+
+def test_the_writers_source_cache_is_bounded_and_a_source_out_of_it_is_found_again(
+    ledger: Ledger, monkeypatch
+):
+    """The ids of sources kept between articles are bounded (a year of ingest names ever new
+    sources); a source dropped from that cache is looked up again, never stored twice."""
+    import claimtrail.store.ledger as ledger_module
+    from claimtrail.model import SourceLink
+
+    monkeypatch.setattr(ledger_module, "SOURCE_ID_CACHE", 4)
+
+    def with_speaker(i: int, speaker: str):
+        article, claims = numbered_article(i)
+        link = SourceLink(text=speaker, name=speaker, type="person", role=None, cue="said")
+        return article, [replace(c, attribution=(link, *c.attribution)) for c in claims]
+
+    speakers = [f"Oleh Marchenko {n}" for n in range(6)]
+    for i, speaker in enumerate(speakers, start=20):
+        assert ledger.add_articles([with_speaker(i, speaker)]) == [True]
+        assert len(ledger._source_ids) <= 4
+    assert ledger.add_articles([with_speaker(40, speakers[0])]) == [True]  # long out of the cache
+    names = [s["name"] for s in ledger.sources()]
+    assert sorted(n for n in names if n.startswith("Oleh")) == sorted(speakers)  # each stored once
+    stored = ledger.claims(ClaimFilter(article_id=f"{40:016x}"))
+    assert stored and all(c.attribution[0].name == speakers[0] for c in stored)

@@ -11,6 +11,7 @@ from ..model import Article, Failure
 from ..parallel import check_scheduler
 from ..run import IngestReport, ingest
 from ..settings import load_settings
+from ..workserver import prepare_workers
 from .common import DB_HELP, err, ledger_for, out, parse_date, reports_errors, styled
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def ingest_command(
         check_scheduler(scheduler)
     settings = load_settings(db=db)
     with ledger_for(db, create=True) as ledger:
+        # before the progress bar's thread: the workers' server may then be a fork of this process
+        prepare_workers(settings.model, workers=workers, scheduler=scheduler)
         with _IngestProgress(quiet) as progress:
             report = ingest(
                 paths,

@@ -81,6 +81,8 @@ __all__ = ["Ledger", "open_ledger", "fts5_query", "RELIABILITY"]
 #: Admiralty code source reliability: A completely reliable .. E unreliable, F cannot be judged.
 RELIABILITY = "ABCDEF"
 
+#: The writer keeps the ids of at most this many sources (about 10 MB) between articles.
+SOURCE_ID_CACHE = 50_000
 _PG_LOCK = 0x636C6169  # advisory lock key serialising ledger writers on PostgreSQL ("clai")
 
 
@@ -294,7 +296,7 @@ class Ledger:
             if isinstance(exc, IntegrityError) and self.has_article(article_id):
                 return False  # stored meanwhile by another writer
             raise self._store_error(article_id, exc) from exc
-        self._source_ids.update(new_sources)  # only ids that were committed
+        self._remember_sources(new_sources)  # only ids that were committed
         return added
 
     def _store_one(
@@ -376,7 +378,7 @@ class Ledger:
             raise LedgerError(
                 f"ledger {self.label}: could not store a batch of {len(batch)} articles: {db_reason(exc)}"
             ) from exc
-        self._source_ids.update(created)
+        self._remember_sources(created)
         return out
 
     def _insert_claims(
@@ -426,12 +428,14 @@ class Ledger:
         """Ids of the sources of ``claims_`` (unique by normalised name + type), inserting the new
         ones; returns (key -> id for all, key -> id for those not in the committed-ids cache)."""
         wanted: dict[tuple[str, str], dict[str, Any]] = {}
+        needed: set[tuple[str, str]] = set()
         for claim in claims_:
             for link in claim.attribution:
                 name = source_name(link)
                 if not name:
                     continue
                 key = (name_key(name), link.type)
+                needed.add(key)
                 if key[0] and key not in wanted and key not in self._source_ids:
                     wanted[key] = {
                         "name": name[:MAX_NAME],
@@ -452,7 +456,17 @@ class Ledger:
                 for row in conn.execute(query):
                     if (row.name_key, row.type) in wanted:
                         created[(row.name_key, row.type)] = row.source_id
-        return {**self._source_ids, **created}, created
+        known = self._source_ids
+        ids = {k: created[k] if k in created else known[k] for k in needed if k in created or k in known}
+        return ids, created
+
+    def _remember_sources(self, committed: dict[tuple[str, str], int]) -> None:
+        """Keep the ids of committed sources for the next articles; a cache of at most
+        ``SOURCE_ID_CACHE`` entries (emptied when full: a source not in it is looked up again), so a
+        year of ingest with ever new source names does not grow the writer's memory."""
+        if len(self._source_ids) + len(committed) > SOURCE_ID_CACHE:
+            self._source_ids.clear()
+        self._source_ids.update(committed)
 
     def delete_article(self, article_id: str) -> bool:
         """Remove an article and everything derived from it (e.g. to re-ingest with newer extractors).
