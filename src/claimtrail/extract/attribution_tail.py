@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import AttributionMention, TextSpan
+from .attribution_spans import quote_spans
 
 #: Speech verbs whose negation or refusal withholds what would be said.
 WITHHELD_SPEECH = frozenset(
@@ -52,6 +53,8 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
     attributions) does not hold, in text order. For the annotate contract only."""
     out: list[AttributionMention] = []
     taken = [(a.cue.start, a.cue.end) for a in known] + [(a.content_start, a.content_end) for a in known]
+    taken += quote_spans(doc.text)  # words inside a quote are the quoted speaker's content
+    known_cues = [a.cue.start for a in known]
     for v in doc:
         found = _withheld(v) or _attack(v)
         if found is None:
@@ -59,6 +62,9 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
         cue, content = found
         if any(s < cue[1] and cue[0] < e for s, e in taken):
             continue
+        phrase = _chars(v.left_edge, v.right_edge)
+        if v.lemma_ == "unleash" and any(phrase[0] <= c < phrase[1] for c in known_cues):
+            continue  # "unleashed a series of tweets saying ...": the tweets' saying is the cue
         subj = _subject(v)
         if subj is None:
             continue
