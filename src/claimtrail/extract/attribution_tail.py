@@ -56,7 +56,10 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
     taken += quote_spans(doc.text)  # words inside a quote are the quoted speaker's content
     known_cues = [a.cue.start for a in known]
     for v in doc:
-        found = _withheld(v) or _attack(v)
+        attack = None
+        found = _withheld(v)
+        if found is None:
+            found = attack = _attack(v)
         if found is None:
             continue
         cue, content = found
@@ -65,7 +68,7 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
         phrase = _chars(v.left_edge, v.right_edge)
         if v.lemma_ == "unleash" and any(phrase[0] <= c < phrase[1] for c in known_cues):
             continue  # "unleashed a series of tweets saying ...": the tweets' saying is the cue
-        subj = _subject(v)
+        subj = _subject(v, armed=attack is None)
         if subj is None:
             continue
         out.append(_mention(doc, subj, cue, content))
@@ -136,9 +139,10 @@ def _is_person(t: Token) -> bool:
     return t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS or t.lemma_ in ("candidate", "opponent", "rival")
 
 
-def _subject(v: Token) -> Token | None:
-    """The speaking subject of the cue verb or of the verb it is the infinitive of, unless it is an
-    armed force, a weapon, a place or "it"."""
+def _subject(v: Token, armed: bool) -> Token | None:
+    """The speaking subject of the cue verb or of the verb it is the infinitive of, unless it is a
+    place or "it", or (``armed`` False: an attack) an armed force or a weapon, whose attacks are
+    acts of war."""
     t = v
     while True:
         subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
@@ -147,7 +151,7 @@ def _subject(v: Token) -> Token | None:
         t = t.head
     if subj is None or subj.lower_ == "it" or subj.ent_type_ in ("GPE", "LOC", "FAC"):
         return None
-    if subj.lower_ in ARMED_NOUNS or subj.lemma_.lower() in ARMED_NOUNS:
+    if not armed and (subj.lower_ in ARMED_NOUNS or subj.lemma_.lower() in ARMED_NOUNS):
         return None
     return subj
 
