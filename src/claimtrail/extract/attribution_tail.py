@@ -29,6 +29,12 @@ WITHHELD_SPEECH = frozenset(
     "say comment respond reply answer address confirm disclose discuss elaborate specify reveal "
     "identify mention explain endorse pledge acknowledge return release detail".split()
 )
+#: Verbs of belief, wish and stance whose negation is still a stance of the subject ("did not
+#: expect him to", "didn't know what to make of", "does not defend it"): no origin of the content.
+NEGATED_STANCE = frozenset(
+    "think believe expect know consider want plan intend fathom blame defend support understand "
+    "remember recall accept agree doubt deny dispute supply provide".split()
+)
 #: Verbs that withhold the act of the infinitive they govern ("refused to endorse").
 REFUSING = frozenset({"refuse", "decline"})
 #: Verbs of verbal attack, taken only under the object rules in ``_attacks``.
@@ -77,11 +83,12 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
 
 
 def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Cue and content character spans of "did not say whether ...", "declined to comment",
-    "refused to endorse Trump", or None."""
+    """Cue and content character spans of "did not say whether ...", "did not expect him to ...",
+    "declined to comment", "refused to endorse Trump", or None."""
     if v.pos_ != "VERB":
         return None
-    if v.lemma_ in WITHHELD_SPEECH and any(c.dep_ == "neg" for c in v.children):
+    negated = any(c.dep_ == "neg" for c in v.children)
+    if negated and (v.lemma_ in WITHHELD_SPEECH or v.lemma_ in NEGATED_STANCE):
         first = min([c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod") and c.i < v.i] + [v.i])
         content = _right_content(v)
         if content is None:
