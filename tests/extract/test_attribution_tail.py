@@ -74,3 +74,13 @@ def test_quoted_words_and_known_cues_are_not_shown_twice(annotate):
     doc = annotate("The mayor declined to confirm that 12 people had died.")
     cues = [cue for _, cue, _ in shown(doc)]
     assert cues.count("declined to confirm") + cues.count("confirm") <= 1
+
+
+def test_the_shown_cue_keeps_its_auxiliaries_and_colon_and_claims_keep_the_verb(annotate):
+    doc = annotate("The ministry has also said that 40 soldiers died.")
+    assert [cue for _, cue, _ in shown(doc)] == ["has also said"]
+    assert [a.cue.text for a in doc._.attributions] == ["said"]
+    doc = annotate('The mayor said: "The bridge is closed."')
+    assert [cue for _, cue, _ in shown(doc)] == ["said:"]
+    doc = annotate("When the mayor spoke, he said the bridge was closed.")
+    assert "said" in [cue for _, cue, _ in shown(doc)]

@@ -9,13 +9,14 @@ Docs, with offsets into the full text; ``annotation_object`` and ``error_object`
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc
 
-from ..extract.attribution_tail import tail_attributions
+from ..extract.attribution_tail import shown_cue, tail_attributions
 from ..model import (
     ActorMention,
     AttributionMention,
@@ -108,15 +109,17 @@ def modality_cue_to_json(m: ModalityCue, offset: int = 0) -> dict[str, Any]:
 
 
 def _shown_attributions(doc: Doc) -> list[AttributionMention]:
-    """The component's attributions, then the ones shown here only (withheld speech, verbal
-    attacks; ``extract.attribution_tail``), which no claim is made of. Appended after, so the
+    """The component's attributions, each cue with its auxiliaries ("has said"; ``shown_cue``),
+    then the ones shown here only (withheld speech, verbal attacks; ``extract.attribution_tail``),
+    which no claim is made of. Appended after, so the
     indices that ``cites`` holds stay those of the component's list."""
     if doc._.attributions is None:
         return []  # the attribution component is left out of the pipeline
     known = list(doc._.attributions)
     if not doc.has_annotation("DEP"):
         return known
-    return known + tail_attributions(doc, known)
+    shown = [dataclasses.replace(a, cue=shown_cue(doc, a.cue)) for a in known]
+    return shown + tail_attributions(doc, known)
 
 
 def doc_annotations(doc: Doc, offset: int = 0, cited_base: int = 0) -> dict[str, list[dict[str, Any]]]:

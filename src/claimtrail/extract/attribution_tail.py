@@ -111,8 +111,16 @@ def _attack(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if v.pos_ != "VERB" or v.lemma_ not in ATTACK_VERBS or v.dep_ in ("amod", "acl", "relcl"):
         return None
     if v.lemma_ == "go":
-        obj = next((c for p in v.children if p.dep_ == "prep" and p.lower_ == "after" for c in p.children
-                    if c.dep_ == "pobj"), None)
+        obj = next(
+            (
+                c
+                for p in v.children
+                if p.dep_ == "prep" and p.lower_ == "after"
+                for c in p.children
+                if c.dep_ == "pobj"
+            ),
+            None,
+        )
     else:
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -143,7 +151,11 @@ def _framing(v: Token) -> Token | None:
 
 def _is_person(t: Token) -> bool:
     """Whether an object names a person ("Machado", "him", "other candidates")."""
-    return t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS or t.lemma_ in ("candidate", "opponent", "rival")
+    return (
+        t.ent_type_ == "PERSON"
+        or t.lower_ in PERSON_PRONOUNS
+        or t.lemma_ in ("candidate", "opponent", "rival")
+    )
 
 
 def _subject(v: Token, armed: bool) -> Token | None:
@@ -153,7 +165,7 @@ def _subject(v: Token, armed: bool) -> Token | None:
     t = v
     while True:
         subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
-        if subj is not None or t.dep_ not in ("xcomp", "conj") or t.head is t:
+        if subj is not None or t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             break
         t = t.head
     if subj is None or subj.lower_ == "it" or subj.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -165,7 +177,9 @@ def _subject(v: Token, armed: bool) -> Token | None:
 
 def _right_content(v: Token) -> tuple[int, int] | None:
     """The span of what a speech verb is about: its objects, clauses and phrases after it."""
-    kids = [c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr")]
+    kids = [
+        c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr")
+    ]
     if not kids:
         return None
     return _chars(kids[0].left_edge, kids[-1].right_edge)
@@ -188,3 +202,32 @@ def _mention(doc: Doc, subj: Token, cue: tuple[int, int], content: tuple[int, in
         content_end=content[1],
         source=TextSpan(source.start_char, source.end_char, source.text),
     )
+
+
+#: Words before a cue verb that clause-level gold counts as part of the cue ("has said", "is
+#: promising", "also noted", "to attack"): its auxiliaries, negation and the adverbs between them.
+CUE_LEAD_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def shown_cue(doc: Doc, cue: TextSpan) -> TextSpan:
+    """The cue as the annotate contract shows it: a cue verb with the auxiliaries, negation and
+    adverbs right before it ("has also said") and a colon right after it ("said:"), as
+    clause-level gold marks cues. Claims keep the
+    bare cue ("said"); only the span shown changes."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX"):
+        return cue
+    v = span[0]
+    first = v.i
+    while first > 0:
+        t = doc[first - 1]
+        if t.head.i != v.i or t.dep_ not in CUE_LEAD_DEPS or t.is_punct:
+            break
+        if t.dep_ == "advmod" and t.tag_ == "WRB":
+            break  # "when he said": the clause's own word, not the cue's
+        first -= 1
+    end = cue.end + 1 if doc.text[cue.end : cue.end + 1] == ":" else cue.end  # "said:" before a quote
+    if first == v.i and end == cue.end:
+        return cue
+    start = doc[first].idx
+    return TextSpan(start, end, doc.text[start:end])
