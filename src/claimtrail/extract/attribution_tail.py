@@ -87,9 +87,9 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     "declined to comment", "refused to endorse Trump", or None."""
     if v.pos_ != "VERB":
         return None
-    negated = any(c.dep_ == "neg" for c in v.children)
+    first = _lead_start(v)
+    negated = any(c.dep_ == "neg" and first <= c.i < v.i for c in v.children)  # "did not say", not "not that"
     if negated and (v.lemma_ in WITHHELD_SPEECH or v.lemma_ in NEGATED_STANCE):
-        first = min([c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod") and c.i < v.i] + [v.i])
         content = _right_content(v)
         if content is None:
             return None
@@ -103,6 +103,18 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
             return (v.idx, inner.idx + len(inner)), content
         return (v.idx, v.idx + len(v)), _chars(inner.left_edge, inner.right_edge)
     return None
+
+
+def _lead_start(v: Token) -> int:
+    """The index of the first of the auxiliaries, negation and adverbs right before ``v`` that
+    belong to it ("did not immediately respond"), not a fronted adverb ("Initially, they did not")."""
+    first = v.i
+    while first > 0:
+        t = v.doc[first - 1]
+        if t.head.i != v.i or t.dep_ not in CUE_LEAD_DEPS or t.is_punct or t.tag_ == "WRB":
+            break
+        first -= 1
+    return first
 
 
 def _attack(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -218,14 +230,7 @@ def shown_cue(doc: Doc, cue: TextSpan) -> TextSpan:
     if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX"):
         return cue
     v = span[0]
-    first = v.i
-    while first > 0:
-        t = doc[first - 1]
-        if t.head.i != v.i or t.dep_ not in CUE_LEAD_DEPS or t.is_punct:
-            break
-        if t.dep_ == "advmod" and t.tag_ == "WRB":
-            break  # "when he said": the clause's own word, not the cue's
-        first -= 1
+    first = _lead_start(v)
     end = cue.end + 1 if doc.text[cue.end : cue.end + 1] == ":" else cue.end  # "said:" before a quote
     if first == v.i and end == cue.end:
         return cue
