@@ -84,3 +84,8 @@ def test_the_shown_cue_keeps_its_auxiliaries_and_colon_and_claims_keep_the_verb(
     assert [cue for _, cue, _ in shown(doc)] == ["said:"]
     doc = annotate("When the mayor spoke, he said the bridge was closed.")
     assert "said" in [cue for _, cue, _ in shown(doc)]
+
+
+def test_a_fronted_adverb_is_not_part_of_a_withheld_cue(annotate):
+    doc = annotate("Initially, the regulators did not consider the bid a serious option.")
+    assert [cue for _, cue, _ in shown(doc)] == ["did not consider"]
