@@ -9,12 +9,14 @@ Docs, with offsets into the full text; ``annotation_object`` and ``error_object`
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc
 
+from ..extract.attribution_tail import shown_cue, tail_attributions
 from ..model import (
     ActorMention,
     AttributionMention,
@@ -106,6 +108,20 @@ def modality_cue_to_json(m: ModalityCue, offset: int = 0) -> dict[str, Any]:
     return {"start": m.start + offset, "end": m.end + offset, "text": m.text, "modality": m.modality}
 
 
+def _shown_attributions(doc: Doc) -> list[AttributionMention]:
+    """The component's attributions, each cue with its auxiliaries ("has said"; ``shown_cue``),
+    then the ones shown here only (withheld speech, verbal attacks; ``extract.attribution_tail``),
+    which no claim is made of. Appended after, so the
+    indices that ``cites`` holds stay those of the component's list."""
+    if doc._.attributions is None:
+        return []  # the attribution component is left out of the pipeline
+    known = list(doc._.attributions)
+    if not doc.has_annotation("DEP"):
+        return known
+    shown = [dataclasses.replace(a, cue=shown_cue(doc, a.cue)) for a in known]
+    return shown + tail_attributions(doc, known)
+
+
 def doc_annotations(doc: Doc, offset: int = 0, cited_base: int = 0) -> dict[str, list[dict[str, Any]]]:
     """The extractor lists of one processed Doc, offsets moved by ``offset`` characters and cited
     indices by ``cited_base``. A component left out of the pipeline leaves its list empty."""
@@ -114,7 +130,7 @@ def doc_annotations(doc: Doc, offset: int = 0, cited_base: int = 0) -> dict[str,
         "times": [time_to_json(t, offset) for t in doc._.times or []],
         "places": [place_to_json(p, offset) for p in doc._.places or []],
         "actors": [actor_to_json(a, offset) for a in doc._.actors or []],
-        "attributions": [attribution_to_json(a, offset, cited_base) for a in doc._.attributions or []],
+        "attributions": [attribution_to_json(a, offset, cited_base) for a in _shown_attributions(doc)],
         "modality_cues": [modality_cue_to_json(m, offset) for m in doc._.modality_cues or []],
     }
 

@@ -1,0 +1,238 @@
+"""Attributions shown in the annotate contract only: withheld speech and verbal attacks.
+
+Clause-level attribution gold (PolNeAR) marks two kinds of cue that the ledger must not use as the
+origin of a figure:
+
+- withheld or negated speech: "did not say whether", "declined to comment", "would not say",
+  "refused to disclose", "did not immediately respond to": the holder says nothing of the content;
+- verbal attacks of one person or party on another: "attacked Machado in early-morning tweets",
+  "went after Trump as a con artist", "painted Romney as ...", "unleashed a flurry of tweets":
+  stances, but the same verbs in war news name acts of war ("attacked the convoy"), so they are
+  taken only with a person as object, or a characterisation ("as", "for") or words as object.
+
+Both are found here from the parsed Doc when the annotate output is written, after the
+attribution component has run; they are never put in ``doc._.attributions``, so no claim, chain
+or fusion origin is made of them (negated confirmations become statements in ``stances``, which
+reads the Doc on its own). A cue inside another attribution's content or at its cue is left out:
+the gold never nests one attribution inside another.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import AttributionMention, TextSpan
+from .attribution_spans import quote_spans
+
+#: Speech verbs whose negation or refusal withholds what would be said.
+WITHHELD_SPEECH = frozenset(
+    "say comment respond reply answer address confirm disclose discuss elaborate specify reveal "
+    "identify mention explain endorse pledge acknowledge return release detail".split()
+)
+#: Verbs of belief, wish and stance whose negation is still a stance of the subject ("did not
+#: expect him to", "didn't know what to make of", "does not defend it"): no origin of the content.
+NEGATED_STANCE = frozenset(
+    "think believe expect know consider want plan intend fathom blame defend support understand "
+    "remember recall accept agree doubt deny dispute supply provide".split()
+)
+#: Verbs that withhold the act of the infinitive they govern ("refused to endorse").
+REFUSING = frozenset({"refuse", "decline"})
+#: Verbs of verbal attack, taken only under the object rules in ``_attacks``.
+ATTACK_VERBS = frozenset({"attack", "pound", "hit", "paint", "go", "unleash"})
+#: Words as an object of "unleash": a barrage of words, not of missiles.
+WORD_NOUNS = frozenset(
+    "tweet tirade criticism insult broadside attack diatribe rant statement post message".split()
+)
+#: Subjects that name armed forces or weapons: their attacks are acts of war.
+ARMED_NOUNS = frozenset(
+    "force forces troop troops army military militant militants fighter fighters soldier soldiers "
+    "drone drones missile missiles rocket rockets jet jets aircraft artillery unit units rebel "
+    "rebels insurgent insurgents gunman gunmen police navy warship warships tank tanks".split()
+)
+PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+SOURCE_MODIFIERS = frozenset({"det", "compound", "amod", "poss", "nmod"})
+TIME_WORDS = frozenset("time times day days week weeks hour hours month months year years night".split())
+
+
+def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[AttributionMention]:
+    """Withheld-speech and verbal-attack attributions of ``doc`` that ``known`` (the component's
+    attributions) does not hold, in text order. For the annotate contract only."""
+    out: list[AttributionMention] = []
+    taken = [(a.cue.start, a.cue.end) for a in known] + [(a.content_start, a.content_end) for a in known]
+    taken += quote_spans(doc.text)  # words inside a quote are the quoted speaker's content
+    known_cues = [a.cue.start for a in known]
+    for v in doc:
+        attack = None
+        found = _withheld(v)
+        if found is None:
+            found = attack = _attack(v)
+        if found is None:
+            continue
+        cue, content = found
+        if any(s < cue[1] and cue[0] < e for s, e in taken):
+            continue
+        phrase = _chars(v.left_edge, v.right_edge)
+        if v.lemma_ == "unleash" and any(phrase[0] <= c < phrase[1] for c in known_cues):
+            continue  # "unleashed a series of tweets saying ...": the tweets' saying is the cue
+        subj = _subject(v, armed=attack is None)
+        if subj is None:
+            continue
+        out.append(_mention(doc, subj, cue, content))
+        taken += [cue, content]
+    return out
+
+
+def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and content character spans of "did not say whether ...", "did not expect him to ...",
+    "declined to comment", "refused to endorse Trump", or None."""
+    if v.pos_ != "VERB":
+        return None
+    first = _lead_start(v)
+    negated = any(c.dep_ == "neg" and first <= c.i < v.i for c in v.children)  # "did not say", not "not that"
+    if negated and (v.lemma_ in WITHHELD_SPEECH or v.lemma_ in NEGATED_STANCE):
+        content = _right_content(v)
+        if content is None:
+            return None
+        return (v.doc[first].idx, v.idx + len(v)), content
+    if v.lemma_ in REFUSING and v.dep_ != "xcomp":
+        inner = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
+        if inner is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children):
+            return None
+        if inner.lemma_ in WITHHELD_SPEECH:
+            content = _right_content(inner) or _chars(inner.left_edge, inner)
+            return (v.idx, inner.idx + len(inner)), content
+        return (v.idx, v.idx + len(v)), _chars(inner.left_edge, inner.right_edge)
+    return None
+
+
+def _lead_start(v: Token) -> int:
+    """The index of the first of the auxiliaries, negation and adverbs right before ``v`` that
+    belong to it ("did not immediately respond"), not a fronted adverb ("Initially, they did not")."""
+    first = v.i
+    while first > 0:
+        t = v.doc[first - 1]
+        if t.head.i != v.i or t.dep_ not in CUE_LEAD_DEPS or t.is_punct or t.tag_ == "WRB":
+            break
+        first -= 1
+    return first
+
+
+def _attack(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and content spans of a verbal attack ("attacked Machado", "went after Trump as ...",
+    "painted Romney as ...", "unleashed a flurry of tweets"), or None."""
+    if v.pos_ != "VERB" or v.lemma_ not in ATTACK_VERBS or v.dep_ in ("amod", "acl", "relcl"):
+        return None
+    if v.lemma_ == "go":
+        obj = next(
+            (
+                c
+                for p in v.children
+                if p.dep_ == "prep" and p.lower_ == "after"
+                for c in p.children
+                if c.dep_ == "pobj"
+            ),
+            None,
+        )
+    else:
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    framing = _framing(v)
+    if v.lemma_ == "unleash":
+        ok = any(t.lemma_.lower() in WORD_NOUNS for t in obj.subtree)
+    elif v.lemma_ in ("paint", "pound", "hit"):
+        ok = framing is not None
+    else:  # attack, go after
+        ok = framing is not None or _is_person(obj)
+    if not ok:
+        return None
+    end = framing.right_edge if framing is not None else obj.right_edge
+    return (v.idx, v.idx + len(v)), _chars(obj.left_edge, end)
+
+
+def _framing(v: Token) -> Token | None:
+    """The "as ..." or "for ..." phrase that characterises an attack's object ("as a fraud",
+    "for not paying taxes"), never a time ("for the third time")."""
+    for p in v.children:
+        if p.dep_ == "prep" and p.lower_ in ("as", "for") and p.i > v.i:
+            objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and not any(o.lemma_.lower() in TIME_WORDS for o in objs):
+                return p
+    return None
+
+
+def _is_person(t: Token) -> bool:
+    """Whether an object names a person ("Machado", "him", "other candidates")."""
+    return (
+        t.ent_type_ == "PERSON"
+        or t.lower_ in PERSON_PRONOUNS
+        or t.lemma_ in ("candidate", "opponent", "rival")
+    )
+
+
+def _subject(v: Token, armed: bool) -> Token | None:
+    """The speaking subject of the cue verb or of the verb it is the infinitive of, unless it is a
+    place or "it", or (``armed`` False: an attack) an armed force or a weapon, whose attacks are
+    acts of war."""
+    t = v
+    while True:
+        subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
+        if subj is not None or t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            break
+        t = t.head
+    if subj is None or subj.lower_ == "it" or subj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    if not armed and (subj.lower_ in ARMED_NOUNS or subj.lemma_.lower() in ARMED_NOUNS):
+        return None
+    return subj
+
+
+def _right_content(v: Token) -> tuple[int, int] | None:
+    """The span of what a speech verb is about: its objects, clauses and phrases after it."""
+    kids = [
+        c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr")
+    ]
+    if not kids:
+        return None
+    return _chars(kids[0].left_edge, kids[-1].right_edge)
+
+
+def _chars(first: Token, last: Token) -> tuple[int, int]:
+    """Character span from ``first`` to ``last`` inclusive, without closing punctuation."""
+    while last.i > first.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    return first.idx, last.idx + len(last)
+
+
+def _mention(doc: Doc, subj: Token, cue: tuple[int, int], content: tuple[int, int]) -> AttributionMention:
+    """An attribution with the subject (its compound and determiners) as the source."""
+    left = min([subj.i] + [c.i for c in subj.children if c.i < subj.i and c.dep_ in SOURCE_MODIFIERS])
+    source = doc[left : subj.i + 1]
+    return AttributionMention(
+        cue=TextSpan(cue[0], cue[1], doc.text[cue[0] : cue[1]]),
+        content_start=content[0],
+        content_end=content[1],
+        source=TextSpan(source.start_char, source.end_char, source.text),
+    )
+
+
+#: Words before a cue verb that clause-level gold counts as part of the cue ("has said", "is
+#: promising", "also noted", "to attack"): its auxiliaries, negation and the adverbs between them.
+CUE_LEAD_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def shown_cue(doc: Doc, cue: TextSpan) -> TextSpan:
+    """The cue as the annotate contract shows it: a cue verb with the auxiliaries, negation and
+    adverbs right before it ("has also said") and a colon right after it ("said:"), as
+    clause-level gold marks cues. Claims keep the
+    bare cue ("said"); only the span shown changes."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX"):
+        return cue
+    v = span[0]
+    first = _lead_start(v)
+    end = cue.end + 1 if doc.text[cue.end : cue.end + 1] == ":" else cue.end  # "said:" before a quote
+    if first == v.i and end == cue.end:
+        return cue
+    start = doc[first].idx
+    return TextSpan(start, end, doc.text[start:end])
