@@ -13,7 +13,7 @@ transaction-scoped advisory lock, so concurrent ingests never race on ids or on 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -505,6 +505,31 @@ class Ledger:
         )
         with self._read() as conn:
             return conn.scalar(query)
+
+    def find_stored_many(self, items: Sequence[tuple[Article, str | None]]) -> list[str | None]:
+        """``find_stored`` for many articles (each with its text hash or None) in a few queries
+        instead of one per article: the runner screens whole batches with it."""
+        keys = [key or text_hash(article.text) for article, key in items]
+        own: set[str] = set()
+        by_hash: dict[str, str] = {}  # text hash -> the first stored article id (lowest doc_id)
+        step = 400  # ids and hashes per query, well under any driver's parameter limit
+        with self._read() as conn:
+            for start in range(0, len(items), step):
+                ids = [article.article_id for article, _ in items[start : start + step]]
+                hashes = keys[start : start + step]
+                query = (
+                    select(articles.c.article_id, articles.c.text_hash)
+                    .where(articles.c.article_id.in_(ids) | articles.c.text_hash.in_(hashes))
+                    .order_by(articles.c.doc_id)
+                )
+                for article_id, key in conn.execute(query):
+                    if article_id in ids:
+                        own.add(article_id)
+                    by_hash.setdefault(key, article_id)
+        return [
+            article.article_id if article.article_id in own else by_hash.get(key)
+            for (article, _), key in zip(items, keys, strict=True)
+        ]
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, its text exactly as the claims' offsets expect; None if unknown."""
