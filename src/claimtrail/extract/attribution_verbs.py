@@ -33,6 +33,8 @@ class _CiteFrame:
 class VerbCues(NounCues):
     """The cue verbs, stance adjectives, source prepositions and cite verbs of one Doc."""
 
+    _idioms_found: tuple[str, ...] | None = None  # see _idioms_in_doc
+
     def _verb(self, v: Token) -> None:
         """A speech verb: source = its subject, content = its clause, quote or object."""
         if v.i in self.by_cue or _negated(v, self.lex.negating):
@@ -351,16 +353,30 @@ class VerbCues(NounCues):
     def _writer_idiom(self, v: Token) -> bool:
         """Whether the cue word sits in a phrase of the writer's own ("it is worth noting that",
         "needless to say", "let's say")."""
+        idioms = self._idioms_in_doc()
+        if not idioms:  # the common case: no idiom anywhere in the text, no sentence to lower-case
+            return False
         sent = v.sent
         low = sent.text.lower()
         at = v.idx - sent.start_char
-        for idiom in self.lex.writer_idioms:
+        for idiom in idioms:
             start = low.find(idiom)
             while start != -1:
                 if start <= at < start + len(idiom):
                     return True
                 start = low.find(idiom, start + 1)
         return False
+
+    def _idioms_in_doc(self) -> tuple[str, ...]:
+        """The writer's idioms that occur anywhere in the lower-cased text (computed once per Doc):
+        an idiom absent there is absent from every sentence (lower-casing is letter by letter but
+        for the Greek final sigma, so an idiom holding a sigma is always kept)."""
+        found = self._idioms_found
+        if found is None:
+            low = self.text.lower()
+            found = tuple(i for i in self.lex.writer_idioms if i in low or "σ" in i or "ς" in i)
+            self._idioms_found = found
+        return found
 
     def _defers(self, v: Token) -> bool:
         """ "refused to confirm", "declined to say": the inner speech verb is the cue (negated);
