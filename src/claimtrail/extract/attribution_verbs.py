@@ -4,6 +4,7 @@ X", "quoted X as saying"): the source, the cue and what each says."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -683,16 +684,22 @@ class VerbCues(NounCues):
         if content[1] > content[0]:
             self._add(Draft(v.i, v.i + 1, content, src, kind="verb"))
 
-    def _cited_documents(self) -> None:
+    def _cited_documents(self, nouns: list[Token]) -> None:
         """'X told reporters after a briefing by Y that ...', 'X said, based on a report by Y, ...':
-        a cue noun with an author below a speech verb, outside its content, is what the speaker cites."""
+        a cue noun with an author below a speech verb, outside its content, is what the speaker cites.
+        ``nouns``: the Doc's NOUN tokens in order; a verb with no cue noun between its subtree's
+        edges (which bound the subtree) is skipped without walking it."""
         doc = self.doc
+        cue_nouns = [n.i for n in nouns if n.lemma_ in self.lex.nouns]
         known = {a.source_tok.i for a in self.attrs if a.source_tok is not None}
         for idx in range(len(self.attrs)):
             a = self.attrs[idx]
             if a.kind != "verb" or a.source_tok is None:
                 continue
             v = doc[a.cue_start]
+            at = bisect_left(cue_nouns, v.left_edge.i)
+            if at == len(cue_nouns) or cue_nouns[at] > v.right_edge.i:
+                continue
             src = a.source_tok
             for t in v.subtree:
                 if t.pos_ != "NOUN" or t.lemma_ not in self.lex.nouns or a.content[0] <= t.idx < a.content[1]:
