@@ -118,12 +118,14 @@ def _new_articles(
         todo: list[Article] = []
         batch_ids: set[str] = set()
         batch_texts: dict[str, str] = {}  # text hash -> article id, for the articles in ``todo``
+        # one look-up for the whole chunk, then each input in its order (failures included)
+        keyed = [(item, text_hash(item.text)) for item in chunk if not isinstance(item, Failure)]
+        found = iter(zip(keyed, ledger.find_stored_many(keyed) if keyed else [], strict=True))
         for item in chunk:
             if isinstance(item, Failure):
                 writer.fail(item)
                 continue
-            key = text_hash(item.text)
-            stored = ledger.find_stored(item, key)
+            (_, key), stored = next(found)
             if stored is None:
                 stored = item.article_id if item.article_id in batch_ids else batch_texts.get(key)
             if stored == item.article_id:
@@ -240,10 +242,10 @@ class _Writer:
 
         def task() -> None:
             todo: list[tuple[Article, list[Claim]]] = []
-            for article, claims in batch:
-                # Checked again here, after every earlier write: a text seen in an earlier batch of
-                # this run may have been committed only after that batch was screened.
-                stored = self.ledger.find_stored(article)
+            # Checked again here, after every earlier write: a text seen in an earlier batch of
+            # this run may have been committed only after that batch was screened.
+            found = self.ledger.find_stored_many([(article, None) for article, _ in batch])
+            for (article, claims), stored in zip(batch, found, strict=True):
                 if stored is not None and stored != article.article_id:
                     self._record_duplicate(article, stored)
                 else:

@@ -94,6 +94,14 @@ def test_the_writers_own_asides_have_no_speaker(annotate):
     assert doc._.attributions == []
 
 
+def test_an_aside_in_one_sentence_leaves_a_speaker_in_another_alone(annotate):
+    # the idioms are looked for once per text: one found elsewhere must not reach this cue
+    text = "The governor said 40 homes were damaged. It goes without saying that repairs will take months."
+    doc = annotate(text)
+    assert [a.cue.text for a in doc._.attributions] == ["said"]
+    assert by_cue(doc._.attributions, "said").source.text == "The governor"
+
+
 def test_an_aside_does_not_hide_a_real_speaker_in_the_same_sentence(annotate):
     text = "Needless to say, the mayor said 12 people had been evacuated."
     doc = annotate(text)

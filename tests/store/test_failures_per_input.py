@@ -62,6 +62,22 @@ def test_find_stored_by_id_or_by_text(ledger: Ledger):
     assert ledger.find_stored(other) is None
 
 
+def test_find_stored_many_answers_like_find_stored_in_one_call(ledger: Ledger):
+    first, claims = numbered_article(2)
+    second, claims2 = numbered_article(4)
+    ledger.add_article(first, claims)
+    ledger.add_article(second, claims2)
+    same_text = type(first)(text="  " + first.text.replace(" ", "\n"), article_id="ffffffffffffffff")
+    other, _ = numbered_article(3)
+    # the second article's id with the first one's text: its own id wins, as in find_stored
+    own_id = type(first)(text=first.text, article_id=second.article_id)
+    items = [(first, None), (same_text, None), (other, None), (own_id, None), (second, None)]
+    expected = [first.article_id, first.article_id, None, second.article_id, second.article_id]
+    assert ledger.find_stored_many(items) == expected
+    assert [ledger.find_stored(a) for a, _ in items] == expected
+    assert ledger.find_stored_many([]) == []
+
+
 def _downgrade_to_version_1(led: Ledger) -> None:
     """Turn a new ledger back into the version-1 layout (no source_key, attempts, text_hash, part_of)."""
     with led._write() as conn:

@@ -237,7 +237,9 @@ class Component:
         """Find the candidates in priority order, then roles, known bodies and links; set ``doc._.actors``."""
         geo = self._geo(doc)
         found = _Found(doc)
-        propns = [t for t in doc if t.pos_ == "PROPN"]  # one pass: Token objects are costly to make
+        # one pass: Token objects are costly to make
+        nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN")]
+        propns = [t for t in nouns if t.pos_ == "PROPN"]
         self._aliases(found)
         for ent in doc.ents:
             self._entity(found, ent, geo)
@@ -245,7 +247,7 @@ class Component:
         self._named_by_verb(found, propns)
         self._acronyms(found)
         self._short_forms(found, propns)
-        self._nominals(found, geo)
+        self._nominals(found, nouns, geo)
         cands = found.cands
         cands.sort(key=lambda c: c.start)
         self._roles_and_countries(doc, cands, geo)
@@ -408,10 +410,11 @@ class Component:
             if s is not None and found.taken[tok.i] is None and tok.pos_ == "PROPN" and tok.i >= s.end:
                 found.take(Candidate(tok.i, tok.i + 1, tok.i, "entity", s.type, tok.text, s.country, rank=2))
 
-    def _nominals(self, found: _Found, geo: _Geo) -> None:
-        """3. Unnamed sources: noun phrases headed by a source noun."""
-        for tok in found.doc:
-            if found.taken[tok.i] is not None or tok.pos_ not in ("NOUN", "PROPN"):
+    def _nominals(self, found: _Found, nouns: list[Token], geo: _Geo) -> None:
+        """3. Unnamed sources: noun phrases headed by a source noun (``nouns``: the Doc's NOUN and
+        PROPN tokens, in order)."""
+        for tok in nouns:
+            if found.taken[tok.i] is not None:
                 continue
             entry = self.lex.source_nouns.get(tok.lower_)
             if entry is None:

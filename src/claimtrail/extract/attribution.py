@@ -100,7 +100,7 @@ class _Context(VerbCues, HeadlineCues):
         self._possessive_nouns(nouns)
         self._colon_speakers([t for t in marks if t.text == ":"])
         self._signatures([t for t in marks if t.text != ":"])
-        self._cited_documents()
+        self._cited_documents(nouns)
         self._headlines()
         self._quote_continuations()
         self._nest()

@@ -4,6 +4,7 @@ X", "quoted X as saying"): the source, the cue and what each says."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -32,6 +33,8 @@ class _CiteFrame:
 
 class VerbCues(NounCues):
     """The cue verbs, stance adjectives, source prepositions and cite verbs of one Doc."""
+
+    _idioms_found: tuple[str, ...] | None = None  # see _idioms_in_doc
 
     def _verb(self, v: Token) -> None:
         """A speech verb: source = its subject, content = its clause, quote or object."""
@@ -351,16 +354,30 @@ class VerbCues(NounCues):
     def _writer_idiom(self, v: Token) -> bool:
         """Whether the cue word sits in a phrase of the writer's own ("it is worth noting that",
         "needless to say", "let's say")."""
+        idioms = self._idioms_in_doc()
+        if not idioms:  # the common case: no idiom anywhere in the text, no sentence to lower-case
+            return False
         sent = v.sent
         low = sent.text.lower()
         at = v.idx - sent.start_char
-        for idiom in self.lex.writer_idioms:
+        for idiom in idioms:
             start = low.find(idiom)
             while start != -1:
                 if start <= at < start + len(idiom):
                     return True
                 start = low.find(idiom, start + 1)
         return False
+
+    def _idioms_in_doc(self) -> tuple[str, ...]:
+        """The writer's idioms that occur anywhere in the lower-cased text (computed once per Doc):
+        an idiom absent there is absent from every sentence (lower-casing is letter by letter but
+        for the Greek final sigma, so an idiom holding a sigma is always kept)."""
+        found = self._idioms_found
+        if found is None:
+            low = self.text.lower()
+            found = tuple(i for i in self.lex.writer_idioms if i in low or "σ" in i or "ς" in i)
+            self._idioms_found = found
+        return found
 
     def _defers(self, v: Token) -> bool:
         """ "refused to confirm", "declined to say": the inner speech verb is the cue (negated);
@@ -667,16 +684,22 @@ class VerbCues(NounCues):
         if content[1] > content[0]:
             self._add(Draft(v.i, v.i + 1, content, src, kind="verb"))
 
-    def _cited_documents(self) -> None:
+    def _cited_documents(self, nouns: list[Token]) -> None:
         """'X told reporters after a briefing by Y that ...', 'X said, based on a report by Y, ...':
-        a cue noun with an author below a speech verb, outside its content, is what the speaker cites."""
+        a cue noun with an author below a speech verb, outside its content, is what the speaker cites.
+        ``nouns``: the Doc's NOUN tokens in order; a verb with no cue noun between its subtree's
+        edges (which bound the subtree) is skipped without walking it."""
         doc = self.doc
+        cue_nouns = [n.i for n in nouns if n.lemma_ in self.lex.nouns]
         known = {a.source_tok.i for a in self.attrs if a.source_tok is not None}
         for idx in range(len(self.attrs)):
             a = self.attrs[idx]
             if a.kind != "verb" or a.source_tok is None:
                 continue
             v = doc[a.cue_start]
+            at = bisect_left(cue_nouns, v.left_edge.i)
+            if at == len(cue_nouns) or cue_nouns[at] > v.right_edge.i:
+                continue
             src = a.source_tok
             for t in v.subtree:
                 if t.pos_ != "NOUN" or t.lemma_ not in self.lex.nouns or a.content[0] <= t.idx < a.content[1]:

@@ -9,6 +9,7 @@ what it ``requires`` assigned by an earlier one.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections.abc import Iterable, Iterator, Mapping
@@ -163,6 +164,11 @@ def _load_pipeline(model: str, excluded: tuple[str, ...], config_text: str) -> L
         if name not in excluded:
             _add_component(nlp, name, config["components"][name])
     check_requirements(nlp, {name: _factory(name, config["components"][name]) for name in excluded})
+    # The model, lexicons and tables live as long as the process: moved out of the collector's
+    # reach, the cyclic GC no longer walks their ~160,000 objects again and again while articles
+    # are parsed (about 1% of ingest CPU; see docs/ingest.md). Frozen objects are still freed by
+    # reference counting; only a cycle among them would stay (they are meant to stay anyway).
+    gc.freeze()
     return nlp
 
 

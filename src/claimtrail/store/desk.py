@@ -182,14 +182,19 @@ def source_name_condition(conn: Connection, column: Any, text: str) -> Any:
 
 
 def on_article_stored(
-    conn: Connection, article: Article, claims_: list[Claim], by: str | None
+    conn: Connection, article: Article, claims_: list[Claim], by: str | None, has_rows: bool = True
 ) -> list[Claim]:
     """Run where ``add_article`` stores an article, before its claims go in: re-attach the desk rows
     of the article whose claim id the new extraction lacks to the claim with the same evidence span
     (and kind, if one has it), audit that and the ingest, and return the claims people added by hand
     that the extraction does not hold (stored with it). A row with no claim left at its span stays
-    as it is: an orphan, listed by ``Desk.orphans`` and re-attached if a later extraction finds it."""
-    rows = conn.execute(select(desk_claims).where(desk_claims.c.article_id == article.article_id)).all()
+    as it is: an orphan, listed by ``Desk.orphans`` and re-attached if a later extraction finds it.
+    ``has_rows=False`` (the caller saw that the desk holds no row of the article) skips reading them."""
+    rows = (
+        conn.execute(select(desk_claims).where(desk_claims.c.article_id == article.article_id)).all()
+        if has_rows
+        else []
+    )
     new_ids = {c.claim_id for c in claims_}
     taken = {r.claim_id for r in rows}
     exact = {(c.start, c.end, c.kind): c.claim_id for c in claims_}

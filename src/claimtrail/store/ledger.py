@@ -13,7 +13,7 @@ transaction-scoped advisory lock, so concurrent ingests never race on ids or on 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -67,6 +67,7 @@ from .schema import (
     audit,
     claim_sources,
     claims,
+    desk_claims,
     evidence,
     failures,
     grades,
@@ -164,6 +165,10 @@ def _published(value: Any) -> date | None:
 
 # ---------------------------------------------------------------------------------------------
 # The ledger
+
+
+class _RetryGuarded(Exception):
+    """An article of a batch written without savepoints failed: write the batch again with them."""
 
 
 class Ledger:
@@ -310,16 +315,20 @@ class Ledger:
                 select(articles.c.article_id).where(articles.c.article_id == article_id).exists(),
                 select(func.max(articles.c.doc_id)).scalar_subquery(),
                 select(func.max(claims.c.doc_id)).scalar_subquery(),
+                select(desk_claims.c.claim_id).where(desk_claims.c.article_id == article_id).exists(),
             )
         ).one()
         self._clear_failures(conn, *input_sources(article))
         if state[0]:
             return False, {}
-        # the desk's claims added by hand come back; its reviews re-attach (store/desk.py)
-        claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who())
+        # the desk's claims added by hand come back; its reviews re-attach (store/desk.py); most
+        # articles have no desk rows, and then neither step needs to read them
+        has_desk_rows = bool(state[3])
+        claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who(), has_desk_rows)
         self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
         created = self._insert_claims(conn, article, claims_, (state[2] or 0) + 1)
-        desk_store.index_corrections(conn, article_id=article_id)  # filter columns follow corrections
+        if has_desk_rows:
+            desk_store.index_corrections(conn, article_id=article_id)  # filter columns follow corrections
         return True, created
 
     def _store_error(self, article_id: str, exc: BaseException) -> LedgerError:
@@ -352,7 +361,40 @@ class Ledger:
         in a savepoint of its own, so an article the database refuses is rolled back alone and
         comes back as its ``LedgerError`` while the rest of the batch is stored. Returns, per
         article in order, True (stored), False (already stored) or the error. A failure of the
-        transaction itself (the commit) raises ``LedgerError``: nothing of the batch was stored."""
+        transaction itself (the commit) raises ``LedgerError``: nothing of the batch was stored.
+
+        The batch is first written without savepoints (two statements less per article); only if
+        an article fails there is that transaction rolled back and the batch written again with
+        its savepoints, so the outcome is the same either way."""
+        fast = self._add_unguarded(batch)
+        return fast if fast is not None else self._add_guarded(batch)
+
+    def _add_unguarded(self, batch: list[tuple[Article, list[Claim]]]) -> list[bool | LedgerError] | None:
+        """``add_articles`` without a savepoint per article: None (nothing stored) as soon as one
+        article fails its check or its writes, for ``_add_guarded`` to store the batch instead."""
+        out: list[bool | LedgerError] = []
+        created: dict[tuple[str, str], int] = {}
+        try:
+            with self._write() as conn:
+                for article, claims_ in batch:
+                    try:
+                        self._article_check(article, claims_)
+                        added, new_sources = self._store_one(conn, article, claims_)
+                    except (LedgerError, UnicodeError, ValueError, TypeError, SQLAlchemyError) as exc:
+                        raise _RetryGuarded from exc  # rolls the whole transaction back
+                    out.append(added)
+                    created.update(new_sources)
+        except _RetryGuarded:
+            return None
+        except SQLAlchemyError as exc:
+            raise LedgerError(
+                f"ledger {self.label}: could not store a batch of {len(batch)} articles: {db_reason(exc)}"
+            ) from exc
+        self._remember_sources(created)
+        return out
+
+    def _add_guarded(self, batch: list[tuple[Article, list[Claim]]]) -> list[bool | LedgerError]:
+        """``add_articles`` with each article in a savepoint of its own (see there)."""
         out: list[bool | LedgerError] = []
         created: dict[tuple[str, str], int] = {}
         try:
@@ -505,6 +547,31 @@ class Ledger:
         )
         with self._read() as conn:
             return conn.scalar(query)
+
+    def find_stored_many(self, items: Sequence[tuple[Article, str | None]]) -> list[str | None]:
+        """``find_stored`` for many articles (each with its text hash or None) in a few queries
+        instead of one per article: the runner screens whole batches with it."""
+        keys = [key or text_hash(article.text) for article, key in items]
+        own: set[str] = set()
+        by_hash: dict[str, str] = {}  # text hash -> the first stored article id (lowest doc_id)
+        step = 400  # ids and hashes per query, well under any driver's parameter limit
+        with self._read() as conn:
+            for start in range(0, len(items), step):
+                ids = [article.article_id for article, _ in items[start : start + step]]
+                hashes = keys[start : start + step]
+                query = (
+                    select(articles.c.article_id, articles.c.text_hash)
+                    .where(articles.c.article_id.in_(ids) | articles.c.text_hash.in_(hashes))
+                    .order_by(articles.c.doc_id)
+                )
+                for article_id, key in conn.execute(query):
+                    if article_id in ids:
+                        own.add(article_id)
+                    by_hash.setdefault(key, article_id)
+        return [
+            article.article_id if article.article_id in own else by_hash.get(key)
+            for (article, _), key in zip(items, keys, strict=True)
+        ]
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article, its text exactly as the claims' offsets expect; None if unknown."""
