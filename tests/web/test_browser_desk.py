@@ -67,6 +67,8 @@ def _sign_in(pg, base: str, token: str, next_path: str = "/claims") -> None:
     pg.fill("input[name=token]", token)
     pg.click("form.signin button[type=submit]")
     pg.wait_for_selector("#signed-in-as")
+    # the page's scripts (key bindings) run at the end of the body: wait for them, not just the header
+    pg.wait_for_load_state("load")
     assert pg.locator("#signed-in-as").inner_text() == "nadia"
 
 
