@@ -9,7 +9,6 @@ import json
 from unittest.mock import ANY
 
 import pytest
-from store.conftest import pg_url  # noqa: F401 - a fresh PostgreSQL schema per test
 from store.factory import make_article, numbered_article, report_claims
 from typer.testing import CliRunner
 

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store.conftest import pg_url  # noqa: F401 - a fresh PostgreSQL schema per test
 from typer.testing import CliRunner
 
 from claimtrail.cli.main import app

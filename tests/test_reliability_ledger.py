@@ -16,7 +16,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from store.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture of tests/store
 from typer.testing import CliRunner
 
 from claimtrail.cli.main import app

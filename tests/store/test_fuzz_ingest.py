@@ -17,13 +17,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pgserver import pg_base_url
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from claimtrail.cli.main import app
 from claimtrail.store.ledger import open_ledger
-
-from .conftest import pg_base_url
 
 runner = CliRunner()
 
