@@ -271,6 +271,24 @@ def test_a_spokesman_and_his_government_are_one_state_whose_change_is_a_reversal
     ]
 
 
+def test_both_governments_are_the_owner_of_the_troops_and_the_country_they_are_in():
+    cyprus = PlaceRef("Cyprus", "Cyprus", "CY", 35.1, 33.4, "geonames:146669")
+    c = _statement(
+        "Both governments declined to confirm that Turkish troops had landed in Cyprus.",
+        "Turkish troops had landed in Cyprus",
+        "Both governments",
+        modality="reported",
+        cues=("declined to confirm",),
+        places=(cyprus,),
+    )
+    (prop,) = propositions([c], {"h1": ArticleMeta("Test Wire", None)}, ())
+    assert prop.timeline[0].origins == ("Turkey", "Cyprus")
+    assert {(s.party, s.stance) for s in prop.parties} == {
+        ("Turkey", "unconfirmed"),
+        ("Cyprus", "unconfirmed"),
+    }
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "name", "type_", "role", "party"),
     [

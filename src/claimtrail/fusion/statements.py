@@ -78,6 +78,10 @@ REFERRING = re.compile(
     r"^\W*(the|these|those|such)\s+(reports?|claims?|allegations?|accounts?|rumou?rs?|stories)\b",
     re.IGNORECASE,
 )
+#: Descriptions of two states together, resolved to the two named before them.
+PAIR = re.compile(
+    r"^(?:both|the two|the pair of)\s+(?:governments|countries|nations|states|capitals|sides)$", re.IGNORECASE
+)
 #: How far back (characters) a referring statement looks for the proposition it stands for.
 REFER_WINDOW = 600
 
@@ -242,6 +246,39 @@ def _parties(claims: dict[str, tuple[Claim, tuple[Origin, ...]]]) -> dict[str, s
         for o in origins:
             mentions[o.key].append(party_of_link(o.name, o.type, claim, link))
     return {key: party_of(codes) for key, codes in mentions.items()}
+
+
+def _pairs_named(
+    claims_by_article: dict[str, list[Claim]],
+    held: dict[str, tuple[Origin, ...]],
+    parties: dict[str, str | None],
+    readings: dict[str, Reading],
+) -> dict[str, tuple[str, str]]:
+    """Claim id -> the two states a pair description stands for ("Both governments had refused to
+    acknowledge the deployment", "the two countries denied"): the owner of what it is about and the
+    country it is in, where its reading gives both ("North Korean troops in Russia": North Korea
+    and Russia), else the last two states whose origins spoke before it in its article; claims with
+    no such pair are left out."""
+    out: dict[str, tuple[str, str]] = {}
+    for group in claims_by_article.values():
+        seen: list[str] = []
+        for c in sorted(group, key=lambda c: c.start):
+            origins = held.get(c.claim_id, ())
+            if len(origins) == 1 and PAIR.match(origins[0].name):
+                r = readings.get(c.claim_id)
+                pair: list[str] = seen[-2:]
+                if r is not None and r.places and r.country and r.country != r.places[0][0]:
+                    pair = [r.country, r.places[0][0]]
+                if len(pair) == 2:
+                    out[c.claim_id] = (pair[0], pair[1])
+                continue
+            for o in origins:
+                code = parties.get(o.key)
+                if code is not None:
+                    if code in seen:
+                        seen.remove(code)
+                    seen.append(code)
+    return out
 
 
 def _point(
@@ -519,6 +556,9 @@ def propositions(
     by_id = {c.claim_id: c for cs in claims_by_article.values() for c in cs}
     held = {cid: _origins_of(origins.of[cid], origins.resolver) for cid in by_id if cid in origins.of}
     parties = _parties({cid: (by_id[cid], held[cid]) for cid in held})
+    for cid, pair in _pairs_named(claims_by_article, held, parties, readings).items():
+        held[cid] = tuple(origins.resolver.named(country_name(code), "government") for code in pair)
+        parties.update({o.key: code for o, code in zip(held[cid], pair, strict=True)})
     points = {
         cid: _point(by_id[cid], articles.get(by_id[cid].article_id) or NO_META, held[cid], parties)
         for cid in readings
