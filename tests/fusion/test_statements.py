@@ -183,6 +183,28 @@ def test_its_troops_belong_to_the_speaker():
     assert [code for code, _ in r.places] == ["SY"]
 
 
+@pytest.mark.parametrize(
+    ("content", "other"),
+    [
+        ("Chilean troops were not surrounded near the pass", True),
+        ("its forces had stopped the advance", True),
+        ("neither soldier spoke Spanish", True),
+        ("Chilean troops are fighting near the pass", False),
+        ("Chilean soldiers were there at Peru's invitation", False),
+        ("Chilean troops were deployed near the pass", False),
+    ],
+)
+def test_a_subject_with_a_verb_of_its_own_is_not_given_the_articles_event(content, other):
+    c = _statement(f"Peru said {content}.", content, "Peru")
+    r = read_statement(c)
+    assert r.subject == "troop"
+    assert r.other_predicate is other
+    if other:
+        assert r.event is None  # not "deployed", the default of troops, nor the article's
+    elif "deployed" in content:
+        assert r.event == "deployed"
+
+
 def test_an_ambiguous_trigger_counts_only_for_forces():
     sent_letter = _statement(
         "Poland said it sent a letter to the council.", "it sent a letter to the council", "Poland"

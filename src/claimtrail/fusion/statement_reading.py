@@ -57,6 +57,7 @@ class Reading:
     places: tuple[tuple[str, str], ...]  # (country code, place name as resolved)
     event_is_noun: bool = False  # "the deployment": a reference to the event, no subject named
     speaker: str | None = None  # the country of the first source (its capital is no place of the event)
+    other_predicate: bool = False  # the subject's own verb is no event ("troops were not surrounded")
 
 
 def _verb_forms(verb: str) -> set[str]:
@@ -144,11 +145,43 @@ def read_statement(claim: Claim) -> Reading:
             break
     if event is None:
         event, event_is_noun = _event_of(words[at + 1 :] + words[: max(at, 0)], subject)
+    other = event is None and subject is not None and _other_predicate(words[at + 1 : at + 5])
     canon, event = canonical_subject(subject, event)
+    if other:  # not the subject's default event either ("troops" alone are deployed)
+        event = None
     if country is None and canon is not None:
         country = claim.subject.country
     places = _places(claim, country)
-    return Reading(canon, country, event, places, event_is_noun and canon is None, speaker_country(claim))
+    noun_only = event_is_noun and canon is None
+    return Reading(canon, country, event, places, noun_only, speaker_country(claim), other)
+
+
+#: Words between a subject and its verb ("were not", "had already been").
+AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would could can may might must shall "
+    "should not n't never still also already all both each only just reportedly allegedly".split()
+)
+#: Common irregular past forms that are no event ("neither man spoke Ukrainian").
+IRREGULAR_PAST = frozenset(
+    "spoke said told knew saw went came ran gave made wrote thought felt found became began kept met "
+    "paid stood understood won wore ate drank slept sang swam got".split()
+)
+
+
+def _other_predicate(after: list[str]) -> bool:
+    """Whether the words after a subject start with a verb that is no event: a past participle or
+    past form ("were not surrounded", "had stopped", "spoke"), so the clause is about something
+    else than the event the article's figures give that subject; "were there", "were in Russia"
+    (no verb) and the progressive "are fighting", "are using their time in Russia" (they are
+    there) are not."""
+    for word in after:
+        low = word.lower()
+        if low in AUXILIARIES:
+            continue
+        if low in event_words():
+            return False
+        return low in IRREGULAR_PAST or (len(low) > 4 and low.endswith("ed"))
+    return False
 
 
 def _event_of(words: list[str], subject: str | None) -> tuple[str | None, bool]:

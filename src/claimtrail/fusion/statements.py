@@ -351,7 +351,7 @@ def _statement_readings(claims: list[Claim], figures: dict[str, Reading]) -> dic
             r = replace(r, subject=subject, country=country)
         if r.subject is not None and r.country is None:
             r = replace(r, country=owners.get(r.subject))
-        if r.subject is not None and r.event is None:
+        if r.subject is not None and r.event is None and not r.other_predicate:
             r = replace(r, event=events.get((r.subject, r.country)))
         if r.subject is None and r.event is None and last is not None:
             if c.start - last[0] <= REFER_WINDOW and REFERRING.search(content_of(c)):
