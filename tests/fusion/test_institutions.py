@@ -77,3 +77,45 @@ def test_context_description_without_a_fitting_body_stays_in_its_article():
     # nothing in either article says which country: each stays an origin of its own article
     assert t.independent_origins == 2
     assert all(o.name != "National Intelligence Service (NIS)" for o in t.origins)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Lebanon's health ministry",
+        "the Lebanese Health Ministry",
+        "Lebanon's Ministry of Public Health",
+        "the Ministry of Health of Lebanon",
+        "Ministry of Health (Lebanon)",
+    ],
+)
+def test_a_kind_of_body_every_state_has_is_one_body_per_stated_country(name):
+    inst = table().find(name)
+    assert (inst.name, inst.type, inst.country) == ("Ministry of Health (Lebanon)", "government", "LB")
+    assert OriginResolver().named(name, "government").name == "Ministry of Health (Lebanon)"
+
+
+def test_a_table_entry_wins_over_the_kind_and_a_guessed_country_gets_none():
+    t = table()
+    assert t.find("the Israeli army").name == "Israel Defense Forces (IDF)"
+    assert t.find("Ukraine's defence ministry").name == "Ministry of Defence of Ukraine"
+    assert t.find("the Sudanese army").name == "Armed forces (Sudan)"
+    assert t.find("Chile's army") != t.find("Peru's army")
+    # the country only from context ("the country's army"): no state body is made up
+    assert t.find("the country's army", context=["PE"]) is None
+    assert t.find("the army", unstated=["PE"]) is None
+
+
+def test_a_ministry_spelt_three_ways_by_three_outlets_is_one_origin():
+    spellings = (
+        "Lebanon's health ministry",
+        "the Lebanese Ministry of Public Health",
+        "Lebanon's Health Ministry",
+    )
+    cs = [
+        claim(f"l{i}", 12, event="killed", subject="person", country="LB", sources=(s,), said="2025-02-03")
+        for i, s in enumerate(spellings)
+    ]
+    t = next(t for t in fuse(cs, meta(cs)).tracked if t.event == "killed")
+    assert t.independent_origins == 1
+    assert [o.name for o in t.origins] == ["Ministry of Health (Lebanon)"]

@@ -85,11 +85,11 @@ def test_stance_by_origin_is_each_origins_latest(ledger):
     assert stances["Belarus"] == ("unconfirmed", "2025-06-02")
     assert stances["Russian Ministry of Defence"] == ("denied", "2025-06-04")  # "dismissed the reports as"
     assert stances["Western officials"] == ("believed", "2025-06-20")
-    assert stances["Belarus's defence ministry"] == ("unconfirmed", "2025-06-20")  # "declined to confirm"
+    assert stances["Ministry of Defence (Belarus)"] == ("unconfirmed", "2025-06-20")  # "declined to confirm"
     hur = "Defence Intelligence of Ukraine (HUR)"
     assert stances[hur] == ("asserted", "2025-07-12")
     first = [s.origin for s in _the_proposition(ledger).stances][:3]
-    assert set(first) <= {"Russia", "Belarus", "Russian Ministry of Defence", "Belarus's defence ministry"}
+    assert set(first) <= {"Russia", "Belarus", "Russian Ministry of Defence", "Ministry of Defence (Belarus)"}
 
 
 def test_stance_by_state_gathers_the_origins_that_speak_for_it(ledger):
@@ -102,7 +102,7 @@ def test_stance_by_state_gathers_the_origins_that_speak_for_it(ledger):
         "Russian Ministry of Defence",
         "Igor Marchenko",
     }  # Kremlin spokesman
-    assert set(parties["Belarus"].origins) == {"Belarus", "Belarus's defence ministry"}
+    assert set(parties["Belarus"].origins) == {"Belarus", "Ministry of Defence (Belarus)"}
     assert parties["Belarus"].stance == "unconfirmed"
     assert parties["Ukraine"].origins[0] == "Defence Intelligence of Ukraine (HUR)"
     assert [(c.origin, c.kind) for c in prop.party_changes] == [("Russia", "firmed"), ("Russia", "reversal")]

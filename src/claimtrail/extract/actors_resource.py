@@ -34,6 +34,15 @@ class InstitutionEntry(TypedDict):
     descriptions: NotRequired[list[str]]
 
 
+class StateBodyEntry(TypedDict):
+    """A kind of body every state has (see the file): its name and type, how articles describe it."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    name: str
+    type: ActorTypeName
+    descriptions: list[str]
+
+
 class SourceNoun(TypedDict):
     """The head noun of an unnamed source and the conditions it needs (see the file)."""
 
@@ -51,6 +60,7 @@ class ActorsResource(TypedDict):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
     aliases: list[AliasEntry]
     institutions: list[InstitutionEntry]
+    state_bodies: list[StateBodyEntry]
     context_words: list[str]
     place_prepositions: list[str]
     origin_prepositions: list[str]

