@@ -99,7 +99,8 @@ def test_a_table_entry_wins_over_the_kind_and_a_guessed_country_gets_none():
     t = table()
     assert t.find("the Israeli army").name == "Israel Defense Forces (IDF)"
     assert t.find("Ukraine's defence ministry").name == "Ministry of Defence of Ukraine"
-    assert t.find("the Sudanese army").name == "Armed forces (Sudan)"
+    assert t.find("the Malian army").name == "Armed forces (Mali)"
+    assert t.find("the Sudanese army").name == "Sudanese Armed Forces (SAF)"  # a table entry
     assert t.find("Chile's army") != t.find("Peru's army")
     # the country only from context ("the country's army"): no state body is made up
     assert t.find("the country's army", context=["PE"]) is None
@@ -119,3 +120,19 @@ def test_a_ministry_spelt_three_ways_by_three_outlets_is_one_origin():
     t = next(t for t in fuse(cs, meta(cs)).tracked if t.event == "killed")
     assert t.independent_origins == 1
     assert [o.name for o in t.origins] == ["Ministry of Health (Lebanon)"]
+
+
+@pytest.mark.parametrize(
+    ("spellings", "body"),
+    [
+        (("the Hamas-run health ministry", "Gaza's health ministry", "the health ministry in Gaza"), "Gaza Health Ministry"),
+        (("the Rapid Support Forces", "RSF"), "Rapid Support Forces (RSF)"),
+        (("the Sudanese army", "Sudan's military", "the SAF"), "Sudanese Armed Forces (SAF)"),
+        (("Yemen's Houthi rebels", "the Houthis", "Ansar Allah"), "Houthis"),
+        (("the UN food agency", "the World Food Program", "WFP"), "World Food Programme (WFP)"),
+        (("Ukraine's State Emergency Service", "the State Emergency Service"), "State Emergency Service of Ukraine"),
+    ],
+)  # fmt: skip
+def test_bodies_of_other_conflicts_merge_their_spellings(spellings, body):
+    r = OriginResolver()
+    assert {r.named(s, "organization").name for s in spellings} == {body}
