@@ -105,3 +105,55 @@ def test_a_failure_seen_again_counts_and_one_unchanged_does_not():
     same = digest(before, _snap(T1, [], failures=[Failure("feed", "down", attempts=1, at=T0)]))
     again = digest(before, _snap(T1, [], failures=[Failure("feed", "down", attempts=2, at=T1)]))
     assert same.failed_inputs == () and len(again.failed_inputs) == 1
+
+
+def _proposition(changes=(), party_changes=()):
+    from claimtrail.fusion.statements import Proposition
+
+    return Proposition(
+        id="gr-troop-deployed-cy",
+        label="Greek troops deployed to Cyprus",
+        subject="troop",
+        country="GR",
+        event="deployed",
+        place="CY",
+        place_name="Cyprus",
+        timeline=(),
+        stances=(),
+        changes=tuple(changes),
+        tracked=(),
+        parties=(),
+        party_changes=tuple(party_changes),
+    )
+
+
+def test_a_new_change_of_stance_is_in_the_digest_and_an_old_one_is_not():
+    from claimtrail.cli.watch_cmd import digest_lines
+    from claimtrail.fusion.statements import StanceChange
+
+    firmed = StanceChange(
+        "Greece", "firmed", "unconfirmed", "denied", ("c1", "c2"), ("2025-05-01", "2025-05-03")
+    )
+    reversal = StanceChange(
+        "Greece", "reversal", "denied", "confirmed", ("c2", "c5"), ("2025-05-03", "2025-05-09")
+    )
+    spokesman = StanceChange(
+        "Nikos Dimas", "softened", "denied", "unconfirmed", ("c2", "c4"), ("2025-05-03", "2025-05-08")
+    )
+    before = replace(_snap(T0, []), propositions=(_proposition(party_changes=[firmed]),))
+    after = replace(
+        _snap(T1, []), propositions=(_proposition(changes=[spokesman], party_changes=[firmed, reversal]),)
+    )
+    change = digest(before, after)
+    assert [(s.by, s.change.kind) for s in change.stance_changes] == [
+        ("state", "reversal"),
+        ("origin", "softened"),
+    ]
+    assert not change.empty
+    (state, _) = digest_to_json(change)["stance_changes"]
+    assert state["proposition"] == "gr-troop-deployed-cy" and state["by"] == "state"
+    assert (state["origin"], state["from"], state["to"]) == ("Greece", "denied", "confirmed")
+    assert "stance (state) on Greek troops deployed to Cyprus: Greece: denied (2025-05-03) -> confirmed" in (
+        "\n".join(digest_lines(change))
+    )
+    assert digest(after, after).stance_changes == ()

@@ -114,4 +114,7 @@ def digest_lines(digest: Digest) -> list[str]:
     ]
     lines += [f"failed check ({c.kind}): {c.detail}" for c in digest.failed_checks]
     lines += [f"failed input: {f.source}: {f.reason}" for f in digest.failed_inputs]
+    lines += [
+        f"stance ({s.by}) on {s.label}: {s.change.detail} [{s.proposition}]" for s in digest.stance_changes
+    ]
     return lines

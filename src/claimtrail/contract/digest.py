@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import InputError
 from ..fusion.digest import ArticleRef, Digest
 from ..model import Failure
+from .statements import stance_change_to_json
 from .track import check_to_json, estimate_to_json
 
 
@@ -33,7 +34,9 @@ def failure_to_json(failure: Failure) -> dict[str, Any]:
 
 def digest_to_json(digest: Digest) -> dict[str, Any]:
     """``{"since", "at", "new_articles", "new_quantities", "revised", "new_origins",
-    "new_contradictions", "failed_checks", "failed_inputs"}``."""
+    "new_contradictions", "failed_checks", "failed_inputs", "stance_changes"}``; a stance change is
+    ``{"proposition", "label", "by": "state" | "origin", "origin", "kind", "from", "to", "claims",
+    "dates", "detail"}``."""
     return {
         "since": _time(digest.since),
         "at": _time(digest.at),
@@ -60,6 +63,10 @@ def digest_to_json(digest: Digest) -> dict[str, Any]:
         ],
         "failed_checks": [check_to_json(c) for c in digest.failed_checks],
         "failed_inputs": [failure_to_json(f) for f in digest.failed_inputs],
+        "stance_changes": [
+            {"proposition": s.proposition, "label": s.label, "by": s.by, **stance_change_to_json(s.change)}
+            for s in digest.stance_changes
+        ],
     }
 
 

@@ -1,5 +1,9 @@
 """What changed in the ledger during one watch round, from the fusion results before and after it.
 
+Besides figures, a round can move what an origin or a state says: "Russia: denied -> confirmed, a
+reversal" is news an analyst wants in the digest, so the propositions of both snapshots
+(``fusion.statements``) are compared too.
+
 ``digest(before, after)`` is a pure function of two ``Snapshot`` values (fusion's typed results, the
 articles and the recorded failures at a moment), so it is tested on hand-built results and the same
 ``Digest`` goes to the terminal, to JSON (``contract.digest``) and to the "What changed" page.
@@ -15,6 +19,7 @@ from datetime import datetime
 
 from ..model import Failure
 from .results import Check, Estimate, FusionResult, TrackedQuantity
+from .statements import Proposition, StanceChange
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Snapshot:
     fusion: FusionResult
     articles: Mapping[str, ArticleRef]
     failures: tuple[Failure, ...] = ()
+    propositions: tuple[Proposition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,17 @@ class NewContradiction:
 
 
 @dataclass(frozen=True)
+class StanceShift:
+    """A change of stance on a proposition that was not there before the round: a state's (over
+    every origin that speaks for it) or one origin's."""
+
+    proposition: str
+    label: str
+    by: str  # "state" | "origin"
+    change: StanceChange
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything a round changed; ``since`` is the time of the snapshot before it."""
 
@@ -89,6 +106,7 @@ class Digest:
     new_contradictions: tuple[NewContradiction, ...]
     failed_checks: tuple[Check, ...]
     failed_inputs: tuple[Failure, ...]
+    stance_changes: tuple[StanceShift, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -102,14 +120,15 @@ class Digest:
                 self.new_contradictions,
                 self.failed_checks,
                 self.failed_inputs,
+                self.stance_changes,
             )
         )
 
 
 def digest(before: Snapshot, after: Snapshot) -> Digest:
     """What changed from ``before`` to ``after``: new articles, new tracked quantities, revised
-    estimates, new origins of known quantities, new genuine contradictions, newly failed checks and
-    inputs that failed (again) in between."""
+    estimates, new origins of known quantities, new genuine contradictions, newly failed checks,
+    inputs that failed (again) in between, and new changes of stance by states and origins."""
     old = {t.id: t for t in before.fusion.tracked}
     known = [(old[t.id], t) for t in after.fusion.tracked if t.id in old]
     return Digest(
@@ -128,6 +147,31 @@ def digest(before: Snapshot, after: Snapshot) -> Digest:
         new_contradictions=_new_contradictions(old, after.fusion.tracked),
         failed_checks=_new_failed_checks(before.fusion.checks, after.fusion.checks),
         failed_inputs=_new_failures(before.failures, after.failures),
+        stance_changes=_new_stance_changes(before.propositions, after.propositions),
+    )
+
+
+def _new_stance_changes(
+    before: tuple[Proposition, ...], after: tuple[Proposition, ...]
+) -> tuple[StanceShift, ...]:
+    """The changes of stance of ``after`` that no proposition of ``before`` had (by who changed and
+    the two claims), states' first."""
+
+    def keys(props: tuple[Proposition, ...]) -> set[tuple[str, str, tuple[str, str]]]:
+        return {
+            (by, c.origin, c.claims)
+            for p in props
+            for by, changes in (("state", p.party_changes), ("origin", p.changes))
+            for c in changes
+        }
+
+    had = keys(before)
+    return tuple(
+        StanceShift(p.id, p.label, by, c)
+        for by in ("state", "origin")
+        for p in after
+        for c in (p.party_changes if by == "state" else p.changes)
+        if (by, c.origin, c.claims) not in had
     )
 
 

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from .. import fusion
 from ..contract.digest import digest_to_json
 from ..errors import FetchError
+from ..fusion import statements
 from ..fusion.digest import ArticleRef, Digest, Snapshot, digest
 from ..model import Failure
 from ..run import ingest_records
@@ -62,7 +63,7 @@ def snapshot(ledger: Ledger, at: datetime | None = None, met: Iterable[Failure] 
     failures = ledger.failures()
     listed = {(f.source, f.reason) for f in failures}
     failures += [Failure(f.source, f.reason, at=at) for f in met if (f.source, f.reason) not in listed]
-    return Snapshot(at, fusion.run(ledger), refs, tuple(failures))
+    return Snapshot(at, fusion.run(ledger), refs, tuple(failures), statements.for_ledger(ledger))
 
 
 def run_round(
