@@ -286,6 +286,8 @@ class _Builder:
         span = self._span(place.start, place.end)
         if span is None:
             return False
+        if self._hyphen_modifier(place):
+            return True
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "agent"):
             return place.feature == "country"  # "Kursk region received 200 more" is still a place
@@ -300,6 +302,14 @@ class _Builder:
                 "LOC",
             )
         return False
+
+    def _hyphen_modifier(self, place: PlaceMention) -> bool:
+        """A name glued by a hyphen into a modifier names a backer or a party, not where it
+        happened: "Rwanda-backed rebels", "the Israel-Hamas war", "Israeli-US aggression",
+        "Saudi-led coalition" ("Port-au-Prince" is one name: its hyphens are inside the mention)."""
+        after = self.text[place.end : place.end + 1]
+        before = self.text[place.start - 1 : place.start] if place.start > 0 else ""
+        return after in ("-", "\u2010", "\u2011") or before in ("-", "\u2010", "\u2011")
 
     @staticmethod
     def _titles_person(token: Token) -> bool:
