@@ -52,6 +52,13 @@ from .nlp.segment import doc_datelines
 CLAIM_KINDS = frozenset({"count", "measure", "percent", "money", "number"})
 
 
+# A country's possessive on these nouns says where the disaster struck, not whose it is.
+DISASTER_NOUNS = frozenset(
+    {"earthquake", "quake", "flood", "flooding", "landslide", "storm", "cyclone", "typhoon", "hurricane"}
+    | {"wildfire", "eruption", "tsunami", "drought", "famine", "epidemic", "outbreak", "heatwave"}
+)
+
+
 def claim_id_for(article_id: str, start: int, end: int, kind: str) -> str:
     """Stable id: the same article, span and kind give the same id on every re-ingest."""
     digest = hashlib.sha1(f"{article_id}:{start}:{end}:{kind}".encode()).hexdigest()
@@ -297,6 +304,8 @@ class _Builder:
             return True  # "Kharkiv Governor ..." names the governor's region, which stays a place
         if root.dep_ == "poss":
             head = root.head
+            if head.lemma_.lower() in DISASTER_NOUNS:
+                return False  # "Myanmar's quakes", "Libya's floods": where it struck
             return not any(p.start <= head.idx < p.end for p in self.places) and head.ent_type_ not in (
                 "GPE",
                 "LOC",

@@ -57,6 +57,12 @@ EVENTS = [
     ("Among the victims were four women and 10 children.", "10", "killed"),
     # "left N dead"
     ("Fighting in the city left at least 900 people dead, the agency said.", "900", "killed"),
+    # a figure the parse coordinates with the clause of another figure takes its own predicate
+    ("At least 64 people were dead and over 90 are still missing after the storm hit.", "90", "missing"),
+    # the tally names the event of its members
+    ("The number of missing persons after the mudslide has increased to 141, the authorities said.", "141", "missing"),
+    ("The number of victims of the shelling has grown to 1,523 people, the ministry said.", "1,523", "killed"),
+    ("The general said the number of the dead is expected to exceed 3,000.", "3,000", "killed"),
 ]
 
 
@@ -100,6 +106,11 @@ PLACES = [
 @pytest.mark.parametrize(("sentence", "figure", "place"), PLACES)
 def test_place_of_real_reporting_shapes(sentence, figure, place):
     assert place in [p.name for p in _figure(sentence, figure).places]
+
+
+def test_a_country_whose_disaster_it_is_places_the_figure():
+    sentence = "Seismologists estimated that the death toll in Myanmar's quakes could top 10,000."
+    assert "Myanmar" in [p.name for p in _figure(sentence, "10,000").places]
 
 
 @pytest.mark.parametrize(

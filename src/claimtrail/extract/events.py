@@ -994,6 +994,7 @@ class EventsComponent:
 
     def _verb_event(self, m: EventMatch, verb: Token, via: Token | None) -> None:
         """The event of the verb that governs the figure, or of words hanging off that verb."""
+        verb = self._coordinated_clause(verb, via)
         m.verb, m.via = verb, via
         lex = self.lex
         via_dep = via.dep_ if via is not None else ""
@@ -1010,7 +1011,7 @@ class EventsComponent:
         if via is not None and via_prep and self._armed_attack(m, verb, via):
             return
         if (
-            m.counted is None
+            (m.counted is None or self._tally_people(m, verb, via))
             and via_dep not in SUBJECTS
             and (via is None or not via_prep or via.lower_ in lex.tally_preps)
         ):
@@ -1022,6 +1023,21 @@ class EventsComponent:
                 hit = self._verb_hit(verb.head)
                 if hit is not None:
                     self._accept(m, hit)
+
+    def _coordinated_clause(self, verb: Token, via: Token | None) -> Token:
+        """The predicate of a figure the parse coordinates with a clause about another figure:
+        in "109 people were dead and over 160 are still missing" the 160 hangs on "were" (whose
+        subject is the 109) as a conjunct, and "missing", the head of "were", is its predicate."""
+        if via is None or via.dep_ != "conj" or not self._numeric(via):
+            return verb
+        head = verb.head
+        own = any(
+            c.dep_ in SUBJECTS and (self._numeric(c) or any(g.dep_ == "nummod" for g in c.children))
+            for c in verb.children
+        )
+        if own and head.i != verb.i and head.pos_ in VERBS and head.i > via.i:
+            return head
+        return verb
 
     def _members_of(self, m: EventMatch, verb: Token, via: Token | None) -> _Hit | None:
         """The event of a set the figure is said to be part of: "the deaths included 2,550 women",
@@ -1109,7 +1125,11 @@ class EventsComponent:
         "the death toll rose to 50", "officials put the number of dead at 120", "the number of
         people evacuated has risen to 121,000"; True when found."""
         roles = SUBJECTS | {"dobj"} if via_prep else SUBJECTS
-        for child in verb.children:
+        children = list(verb.children)
+        if verb.dep_ == "xcomp" and verb.head.pos_ in VERBS:
+            # "the number of the dead is expected to exceed 3,000"
+            children += [c for c in verb.head.children if c.dep_ in SUBJECTS]
+        for child in children:
             if child.dep_ not in roles or child.pos_ not in NOUNS:
                 continue
             for noun in (child, self._partitive(child)):
@@ -1125,6 +1145,15 @@ class EventsComponent:
                     m.counted, m.counted_how = noun, "named"  # "casualties ... reached 700,000"
                 return True
         return False
+
+    def _tally_people(self, m: EventMatch, verb: Token, via: Token | None) -> bool:
+        """A figure whose counted noun names no event, said after a tally subject: "the number of
+        victims has grown to 15,523 people" (the tally names what befell them)."""
+        if m.counted is None or via is None or self._word_event(m.counted) is not None:
+            return False
+        if not (via.dep_ == "prep" or via.pos_ == "ADP"):
+            return False
+        return any(c.dep_ in SUBJECTS and lemma(c) in self.lex.tally_nouns for c in verb.children)
 
     def _tally_participle(self, m: EventMatch, verb: Token) -> bool:
         """A number the parse hangs on the participle of a tally: "put the number killed or wounded
@@ -1157,9 +1186,12 @@ class EventsComponent:
                 hit = self._modifier_event(child)
                 if hit is not None:
                     return hit
-        if lemma(noun) in self.lex.tally_nouns:
+        tally = lemma(noun) in self.lex.tally_nouns or (
+            noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in self.lex.tally_nouns
+        )
+        if tally:
             for child in noun.children:
-                if child.dep_ == "amod":  # "the missing figure rose to 139"
+                if child.dep_ == "amod":  # "the missing figure rose to 139", "the number of missing persons"
                     hit = self._word_event(child)
                     if hit is not None:
                         return hit
