@@ -60,8 +60,16 @@ EVENTS = [
     # a figure the parse coordinates with the clause of another figure takes its own predicate
     ("At least 64 people were dead and over 90 are still missing after the storm hit.", "90", "missing"),
     # the tally names the event of its members
-    ("The number of missing persons after the mudslide has increased to 141, the authorities said.", "141", "missing"),
-    ("The number of victims of the shelling has grown to 1,523 people, the ministry said.", "1,523", "killed"),
+    (
+        "The number of missing persons after the mudslide has increased to 141, the authorities said.",
+        "141",
+        "missing",
+    ),
+    (
+        "The number of victims of the shelling has grown to 1,523 people, the ministry said.",
+        "1,523",
+        "killed",
+    ),
     ("The general said the number of the dead is expected to exceed 3,000.", "3,000", "killed"),
 ]
 
