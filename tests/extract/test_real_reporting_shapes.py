@@ -135,3 +135,24 @@ def test_a_country_whose_disaster_it_is_places_the_figure():
 )
 def test_a_name_glued_into_a_modifier_is_no_place(sentence, figure, not_a_place):
     assert not_a_place not in [p.name for p in _figure(sentence, figure).places]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        (
+            "The death toll from Israeli bombing of the enclave has risen to 15,899, the spokesman said.",
+            "15,899",
+        ),
+        ("Casualties from Russian shelling rose to 40 on Monday.", "40"),
+    ],
+)
+def test_the_nationality_of_an_attack_is_the_attacker_not_whose_dead(sentence, figure):
+    assert _figure(sentence, figure).subject.country is None
+
+
+def test_troops_from_a_country_are_still_its_own():
+    assert (
+        _figure("The agency said 1,500 troops from North Korea were deployed.", "1,500").subject.country
+        == "KP"
+    )

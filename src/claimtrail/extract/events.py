@@ -128,6 +128,7 @@ class EventsFile(TypedDict):
     tally_verbs: list[str]
     tally_nouns: list[str]
     inclusion_verbs: list[str]
+    attack_nouns: list[str]
     tally_preps: list[str]
     member_preps: list[str]
     owner_preps: list[str]
@@ -170,6 +171,7 @@ class Lexicon:
     tally_verbs: frozenset[str]
     tally_nouns: frozenset[str]
     inclusion_verbs: frozenset[str]
+    attack_nouns: frozenset[str]
     tally_preps: frozenset[str]
     member_preps: frozenset[str]
     owner_preps: frozenset[str]
@@ -273,6 +275,7 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         tally_verbs=_word_set(data["tally_verbs"]),
         tally_nouns=_word_set(data["tally_nouns"]),
         inclusion_verbs=_word_set(data["inclusion_verbs"]),
+        attack_nouns=_word_set(data["attack_nouns"]),
         tally_preps=_word_set(data["tally_preps"]),
         member_preps=_word_set(data["member_preps"]),
         owner_preps=_word_set(data["owner_preps"]),
@@ -1382,6 +1385,8 @@ class EventsComponent:
             if prep.dep_ == "prep" and prep.lower_ in self.lex.owner_preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
+                        if lemma(pobj) in self.lex.attack_nouns or pobj.lower_ in self.lex.attack_nouns:
+                            continue  # "the toll from Israeli bombing": the attacker, not whose dead
                         found = ctx.country_like(pobj) or self._noun_owner(pobj, ctx, depth + 1)
                         if found is not None:
                             return found
