@@ -71,6 +71,13 @@ EVENTS = [
         "killed",
     ),
     ("The general said the number of the dead is expected to exceed 3,000.", "3,000", "killed"),
+    ("The toll from the storms is estimated to be 640 people, the governor said.", "640", "killed"),
+    # the set may be named by an adjective or a relative clause
+    ("Among the injured were six children, the hospital said.", "six", "wounded"),
+    ("Of the 310 people who have died, 42 are children, the ministry said.", "42", "killed"),
+    # an event word on the number is its own, whatever the verb carries for the next figure
+    ('A strike on the village left "seven dead and 12 wounded", the ministry said.', "seven", "killed"),
+    ('A strike on the village left "seven dead and 12 wounded", the ministry said.', "12", "wounded"),
 ]
 
 

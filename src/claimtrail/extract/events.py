@@ -663,6 +663,12 @@ class EventsComponent:
         names an event itself ("1,000 POWs", "dozens of detainees"; "Hamas released 24 hostages"),
         then a weak event ("a force of 5,000" is strength, "deployed a force of 5,000" deployed).
         """
+        if m.counted is None:
+            for word in m.anchor.rights:
+                own = self._word_event(word) if word.dep_ == "amod" and word.pos_ in ("ADJ", "VERB") else None
+                if own is not None:  # "left nine dead and 15 wounded": the word on the number is its own
+                    self._accept(m, own)
+                    return
         t = start
         prev: Token | None = None
         described: _Hit | None = None
@@ -1056,7 +1062,18 @@ class EventsComponent:
                 if prep.dep_ == "prep" and prep.i < verb.i and prep.lower_ in ("of", "among"):
                     sets += [c for c in prep.children if c.dep_ == "pobj"]
         for noun in sets:
-            hit = self._word_event(noun) if noun.pos_ in NOUNS else None
+            hit = self._word_event(noun) if noun.pos_ in NOUNS else self._single_event(noun)  # "the injured"
+            if hit is None and noun.pos_ in NOUNS:
+                hit = next(  # "of the 558 people who have died, 50 are children"
+                    (
+                        h
+                        for c in noun.children
+                        if c.dep_ in ("relcl", "acl")
+                        for h in [self._modifier_event(c)]
+                        if h
+                    ),
+                    None,
+                )
             if hit is not None and hit.event in OUTCOMES:
                 return hit
         return None
@@ -1154,6 +1171,12 @@ class EventsComponent:
         victims has grown to 15,523 people" (the tally names what befell them)."""
         if m.counted is None or via is None or self._word_event(m.counted) is not None:
             return False
+        if via.dep_ == "attr" and lemma(verb) == "be":
+            # "the death toll is estimated to be 2,000 people": the subject of the verb above
+            verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+            return any(
+                c.dep_ in SUBJECTS and lemma(c) in self.lex.tally_nouns for v in verbs for c in v.children
+            )
         if not (via.dep_ == "prep" or via.pos_ == "ADP"):
             return False
         return any(c.dep_ in SUBJECTS and lemma(c) in self.lex.tally_nouns for c in verb.children)
