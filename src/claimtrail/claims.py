@@ -52,6 +52,9 @@ from .nlp.segment import doc_datelines
 CLAIM_KINDS = frozenset({"count", "measure", "percent", "money", "number"})
 
 
+# Verbs of saying: a date on one, outside the figure's own clause, dates the statement.
+SPEECH_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "write"})
+
 # A country's possessive on these nouns says where the disaster struck, not whose it is.
 DISASTER_NOUNS = frozenset(
     {"earthquake", "quake", "flood", "flooding", "landslide", "storm", "cyclone", "typhoon", "hurricane"}
@@ -246,9 +249,13 @@ class _Builder:
             if tok is None:
                 continue
             head = self._clause_head(tok.head if tok.dep_ in ("pobj", "npadvmod", "nmod") else tok)
-            if head.i in cue_tokens or any(
-                a.i in cue_tokens for a in head.ancestors if a.i not in anchor_chain
+            if (
+                head.i in cue_tokens
+                or any(a.i in cue_tokens for a in head.ancestors if a.i not in anchor_chain)
+                or (head.i > anchor.i and head.i not in anchor_chain and head.lemma_.lower() in SPEECH_VERBS)
             ):
+                # "..., a rights group said on Monday": the statement's day, even where the chain
+                # of who said it was not found
                 statement_time = statement_time or tm
             elif head.i in anchor_chain or event_time is None:
                 event_time = event_time or tm

@@ -163,3 +163,14 @@ def test_troops_from_a_country_are_still_its_own():
         _figure("The agency said 1,500 troops from North Korea were deployed.", "1,500").subject.country
         == "KP"
     )
+
+
+def test_a_date_on_a_later_verb_of_saying_dates_the_statement():
+    # the chain may be missed; the day of "said on Monday" is still not the day of the killing
+    sentence = "At least 14 civilians were killed in Tawila, a rights group said on Monday."
+    claim = _figure(sentence, "14")
+    assert claim.event_time is None
+    assert claim.statement_time is not None and claim.statement_time.text == "Monday"
+    # a date in the figure's own clause is still the event's
+    claim = _figure("Officials said on Tuesday that 12 people were killed on Monday.", "12")
+    assert claim.event_time is not None and claim.event_time.text == "Monday"
