@@ -104,3 +104,24 @@ def test_a_toll_of_the_past_24_hours_is_a_part_of_the_toll_to_date():
     assert [v for label, v in found.items() if "(part: on 2024-10-20)" in label] == [[84]]
     genuine = [c for t in result.tracked for c in t.contradictions if c.reason.startswith("genuine")]
     assert genuine == []
+
+
+def test_a_toll_of_the_whole_conflict_stays_out_of_an_attacks_series():
+    town = (("El Fasher", "SD", "geonames:379555"),)
+    kw = {"country": None, "places": town, "said": "2025-04-12", "sources": ("army",)}
+    claims = [
+        said("e1", 32, "At least 32 civilians were killed in a drone attack on El Fasher.", "32", **kw),
+        said("e1", 29683, "Over 29,683 lives have been lost in the conflict, monitors say.", "29,683", **kw),
+    ]
+    found = values(run(claims), claims, "killed")
+    attack = [v for label, v in found.items() if "attack in El Fasher" in label]
+    assert attack == [[32]], found
+
+
+def test_health_personnel_are_civilians_not_troops():
+    s = "About 280 health personnel have been killed across the enclave, the ministry said."
+    c = said("f1", 280, s, "280", subject="personnel", said="2023-12-02")
+    c = replace(c, subject=replace(c.subject, text="health personnel"))
+    tracked = run([c]).tracked
+    assert [t.subject.normalized for t in tracked] == ["person"]
+    assert "(part: medic)" in tracked[0].label
