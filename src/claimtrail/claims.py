@@ -52,6 +52,16 @@ from .nlp.segment import doc_datelines
 CLAIM_KINDS = frozenset({"count", "measure", "percent", "money", "number"})
 
 
+# Verbs of saying: a date on one, outside the figure's own clause, dates the statement.
+SPEECH_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "write"})
+
+# A country's possessive on these nouns says where the disaster struck, not whose it is.
+DISASTER_NOUNS = frozenset(
+    {"earthquake", "quake", "flood", "flooding", "landslide", "storm", "cyclone", "typhoon", "hurricane"}
+    | {"wildfire", "eruption", "tsunami", "drought", "famine", "epidemic", "outbreak", "heatwave"}
+)
+
+
 def claim_id_for(article_id: str, start: int, end: int, kind: str) -> str:
     """Stable id: the same article, span and kind give the same id on every re-ingest."""
     digest = hashlib.sha1(f"{article_id}:{start}:{end}:{kind}".encode()).hexdigest()
@@ -239,9 +249,13 @@ class _Builder:
             if tok is None:
                 continue
             head = self._clause_head(tok.head if tok.dep_ in ("pobj", "npadvmod", "nmod") else tok)
-            if head.i in cue_tokens or any(
-                a.i in cue_tokens for a in head.ancestors if a.i not in anchor_chain
+            if (
+                head.i in cue_tokens
+                or any(a.i in cue_tokens for a in head.ancestors if a.i not in anchor_chain)
+                or (head.i > anchor.i and head.i not in anchor_chain and head.lemma_.lower() in SPEECH_VERBS)
             ):
+                # "..., a rights group said on Monday": the statement's day, even where the chain
+                # of who said it was not found
                 statement_time = statement_time or tm
             elif head.i in anchor_chain or event_time is None:
                 event_time = event_time or tm
@@ -286,6 +300,8 @@ class _Builder:
         span = self._span(place.start, place.end)
         if span is None:
             return False
+        if self._hyphen_modifier(place):
+            return True
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "agent"):
             return place.feature == "country"  # "Kursk region received 200 more" is still a place
@@ -295,11 +311,21 @@ class _Builder:
             return True  # "Kharkiv Governor ..." names the governor's region, which stays a place
         if root.dep_ == "poss":
             head = root.head
+            if head.lemma_.lower() in DISASTER_NOUNS:
+                return False  # "Myanmar's quakes", "Libya's floods": where it struck
             return not any(p.start <= head.idx < p.end for p in self.places) and head.ent_type_ not in (
                 "GPE",
                 "LOC",
             )
         return False
+
+    def _hyphen_modifier(self, place: PlaceMention) -> bool:
+        """A name glued by a hyphen into a modifier names a backer or a party, not where it
+        happened: "Rwanda-backed rebels", "the Israel-Hamas war", "Israeli-US aggression",
+        "Saudi-led coalition" ("Port-au-Prince" is one name: its hyphens are inside the mention)."""
+        after = self.text[place.end : place.end + 1]
+        before = self.text[place.start - 1 : place.start] if place.start > 0 else ""
+        return after in ("-", "\u2010", "\u2011") or before in ("-", "\u2010", "\u2011")
 
     @staticmethod
     def _titles_person(token: Token) -> bool:

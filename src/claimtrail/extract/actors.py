@@ -298,6 +298,8 @@ class Component:
         if s >= e or not found.free(s, e):
             return
         span = doc[s:e]
+        if ent.label_ != "GPE" and self._gazetteer_place(doc, s, e):
+            return
         if ent.label_ == "GPE":
             if all(i in geo.countries for i in range(s, e)):
                 found.take(
@@ -434,6 +436,21 @@ class Component:
             return False
         places = doc._.places or []
         return not any(p.start <= span.start_char and span.end_char <= p.end for p in places)
+
+    def _gazetteer_place(self, doc: Doc, s: int, e: int) -> bool:
+        """A name the tagger called an organisation or a person that the places extractor resolved
+        to a town or a unit and that is used as a place: "an attack on El Fasher", "Ukraine's
+        Poltava region", "the city of Goma". Such a name is no actor, so it stays the claim's place."""
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        for p in doc._.places or []:
+            if p.demonym or p.feature in ("country", "unresolved") or not (p.start <= start and end <= p.end):
+                continue
+            if p.end > end or self._is_place_use(doc, s, e):
+                return True  # a unit word after it ("Poltava region") or a place preposition before
+            root = doc[s:e].root
+            if root.dep_ == "pobj" and root.head.lower_ not in ("by", "to", "with"):
+                return True  # "an attack on El Fasher" (not "according to", "said by")
+        return False
 
     def _is_place_use(self, doc: Doc, s: int, e: int) -> bool:
         """A metonym used as a location ("in Moscow"), or part of a longer place/person name."""

@@ -49,6 +49,9 @@ OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 MAX_STEPS = 8
 # Qualifiers (names of the ``qualifiers`` section) whose nouns hold a count of something else.
 CONTAINER_QUALIFIERS = ("batch", "total")
+# What befalls people in a toll: a noun naming one of these keeps it against a verb said of a
+# coordinated figure (``_keep_own_outcome``), and a set named by one passes it to its members.
+OUTCOMES = frozenset({"killed", "wounded", "missing", "casualties"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,6 +127,8 @@ class EventsFile(TypedDict):
     ambiguous_triggers: list[str]
     tally_verbs: list[str]
     tally_nouns: list[str]
+    inclusion_verbs: list[str]
+    attack_nouns: list[str]
     tally_preps: list[str]
     member_preps: list[str]
     owner_preps: list[str]
@@ -165,6 +170,8 @@ class Lexicon:
     owner_is_subject: frozenset[str]
     tally_verbs: frozenset[str]
     tally_nouns: frozenset[str]
+    inclusion_verbs: frozenset[str]
+    attack_nouns: frozenset[str]
     tally_preps: frozenset[str]
     member_preps: frozenset[str]
     owner_preps: frozenset[str]
@@ -267,6 +274,8 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         owner_is_subject=_word_set(data["owner_is_subject"]),
         tally_verbs=_word_set(data["tally_verbs"]),
         tally_nouns=_word_set(data["tally_nouns"]),
+        inclusion_verbs=_word_set(data["inclusion_verbs"]),
+        attack_nouns=_word_set(data["attack_nouns"]),
         tally_preps=_word_set(data["tally_preps"]),
         member_preps=_word_set(data["member_preps"]),
         owner_preps=_word_set(data["owner_preps"]),
@@ -378,6 +387,9 @@ class EventsComponent:
                 continue
             anchor, first, last = placed
             m = EventMatch(quantity=q, anchor=anchor, first=first, last=last)
+            if self._difference(anchor):
+                matches.append(m)  # "three more than the official count": no count of its own
+                continue
             start = self._find_counted(m)
             self._find_event(m, start)
             matches.append(m)
@@ -397,6 +409,19 @@ class EventsComponent:
             self._settle_event(m)
         return matches
 
+    def _difference(self, anchor: Token) -> bool:
+        """A number that says by how much one figure exceeds another named in words ("35 killed,
+        three more than the official count", "two fewer than the army's tally"): a difference,
+        not a count of anything. "more than 300 people" and "10 more than 40" are not."""
+        for word in anchor.children:
+            if word.lower_ not in ("more", "fewer", "less") or word.i < anchor.i:
+                continue
+            for prep in word.children:
+                if prep.dep_ == "prep" and prep.lower_ == "than":
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    return bool(objects) and not any(self._numeric(o) for o in objects)
+        return False
+
     def _settle_event(self, m: EventMatch) -> None:
         """Final event rules that depend on the counted noun.
 
@@ -409,7 +434,13 @@ class EventsComponent:
             m.event, m.trigger = None, []
             return
         listed = m.counted is not None and (m.counted_how == "named" or self._is_counted_noun(m.counted))
-        if m.event is not None and not listed and any(lemma(t) in self.lex.ambiguous for t in m.trigger):
+        phrase = len(m.trigger) > 1 and lemma(m.trigger[0]) in self.lex.phrases  # "lives were lost"
+        if (
+            m.event is not None
+            and not listed
+            and not phrase
+            and any(lemma(t) in self.lex.ambiguous for t in m.trigger)
+        ):
             if m.counted is None:
                 m.event, m.trigger = None, []
             else:
@@ -632,6 +663,12 @@ class EventsComponent:
         names an event itself ("1,000 POWs", "dozens of detainees"; "Hamas released 24 hostages"),
         then a weak event ("a force of 5,000" is strength, "deployed a force of 5,000" deployed).
         """
+        if m.counted is None:
+            for word in m.anchor.rights:
+                own = self._word_event(word) if word.dep_ == "amod" and word.pos_ in ("ADJ", "VERB") else None
+                if own is not None:  # "left nine dead and 15 wounded": the word on the number is its own
+                    self._accept(m, own)
+                    return
         t = start
         prev: Token | None = None
         described: _Hit | None = None
@@ -669,6 +706,26 @@ class EventsComponent:
         if m.event is None and chosen is not None:
             self._accept(m, chosen)
             self._harmed_but_alive(m)
+        self._keep_own_outcome(m)
+
+    def _keep_own_outcome(self, m: EventMatch) -> None:
+        """A counted noun that names what befell people keeps it against a verb said of the figure
+        coordinated with it: in "120 deaths and 60 people still unaccounted for" only the 60 are
+        missing (the parse hangs both on "unaccounted")."""
+        if (
+            m.counted is None
+            or m.event is None
+            or m.verb is None
+            or not m.trigger
+            or m.trigger[0].i != m.verb.i
+        ):
+            return
+        own = self._word_event(m.counted)
+        if own is None or own.event == m.event or own.event not in OUTCOMES or m.event not in OUTCOMES:
+            return
+        siblings = [c for c in m.counted.children if c.dep_ == "conj" and c.pos_ in NOUNS]
+        if any(self._counted_apart(m, c) and self._word_event(c) is None for c in siblings):
+            self._accept(m, own)
 
     def _harmed_but_alive(self, m: EventMatch) -> None:
         """A noun of ``harmed_nouns`` ("victims") names the dead unless its sentence speaks of
@@ -729,8 +786,20 @@ class EventsComponent:
             # before counts its own figure and its event is not said of this one; a counted noun
             # that names an event keeps it, another takes what governs both ("killed 9 soldiers
             # and 4 civilians")
-            return None if self._word_event(t) is not None else self._climb(m, head)
+            # a noun with its own describing word keeps it ("773 bodies and 2,880 injured
+            # individuals": the injured are not bodies)
+            if self._word_event(t) is not None or self._event_on_modifiers(m, t, None) is not None:
+                return None
+            return self._climb(m, head)
         if t.dep_ in CLIMB or (t.dep_ == "nsubj" and head.pos_ in NOUNS):
+            return head, False
+        if (
+            t.dep_ == "nsubj"
+            and head.pos_ == "ADJ"
+            and head.dep_ == "oprd"
+            and self._word_event(head) is not None
+        ):
+            # "left at least 900 people dead": the predicate adjective names the event
             return head, False
         return None
 
@@ -864,7 +933,12 @@ class EventsComponent:
         events = {hit.event}
         tokens = list(hit.tokens)
         for conj in token.conjuncts:
-            if conj.i < token.i and token.dep_ == "conj" and self._own_arguments(token):
+            if (
+                conj.i < token.i
+                and token.dep_ == "conj"
+                and self._own_arguments(token)
+                and (self._own_figure(conj) or not self._object_only(token))
+            ):
                 continue
             if conj.i > token.i and self._own_arguments(conj):
                 continue
@@ -904,6 +978,23 @@ class EventsComponent:
                     return True
         return False
 
+    def _own_figure(self, verb: Token) -> bool:
+        """Whether a word coordinated before another has a figure or object of its own ("killing 14
+        and wounding 30", "600 homes were destroyed and 2,000 damaged"); "have killed or injured
+        300 people" shares its object."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nummod") or c.like_num:
+                return True
+            if c.dep_ in SUBJECTS and (c.like_num or any(g.dep_ == "nummod" for g in c.children)):
+                return True
+        return False
+
+    @staticmethod
+    def _object_only(verb: Token) -> bool:
+        """Whether a verb's own arguments are objects only, its subject shared ("have killed or
+        injured 300 people"), not a figure of its own ("seven wounded and five killed")."""
+        return not any(c.dep_ in SUBJECTS for c in verb.children)
+
     @staticmethod
     def _own_arguments(verb: Token) -> bool:
         """Whether a coordinated word has its own subject, object or figure ("killing 14 and wounding
@@ -912,9 +1003,14 @@ class EventsComponent:
 
     def _verb_event(self, m: EventMatch, verb: Token, via: Token | None) -> None:
         """The event of the verb that governs the figure, or of words hanging off that verb."""
+        verb = self._coordinated_clause(verb, via)
         m.verb, m.via = verb, via
         lex = self.lex
         via_dep = via.dep_ if via is not None else ""
+        hit = self._members_of(m, verb, via)
+        if hit is not None:
+            self._accept(m, hit)
+            return
         via_prep = via is not None and (via.dep_ == "prep" or via.pos_ == "ADP")
         if not via_prep or (via is not None and (via.lower_ in lex.member_preps or self._exchanged(via))):
             hit = self._clause_hit(m, verb)
@@ -924,7 +1020,7 @@ class EventsComponent:
         if via is not None and via_prep and self._armed_attack(m, verb, via):
             return
         if (
-            m.counted is None
+            (m.counted is None or self._tally_people(m, verb, via))
             and via_dep not in SUBJECTS
             and (via is None or not via_prep or via.lower_ in lex.tally_preps)
         ):
@@ -936,6 +1032,51 @@ class EventsComponent:
                 hit = self._verb_hit(verb.head)
                 if hit is not None:
                     self._accept(m, hit)
+
+    def _coordinated_clause(self, verb: Token, via: Token | None) -> Token:
+        """The predicate of a figure the parse coordinates with a clause about another figure:
+        in "109 people were dead and over 160 are still missing" the 160 hangs on "were" (whose
+        subject is the 109) as a conjunct, and "missing", the head of "were", is its predicate."""
+        if via is None or via.dep_ != "conj" or not self._numeric(via):
+            return verb
+        head = verb.head
+        own = any(
+            c.dep_ in SUBJECTS and (self._numeric(c) or any(g.dep_ == "nummod" for g in c.children))
+            for c in verb.children
+        )
+        if own and head.i != verb.i and head.pos_ in VERBS and head.i > via.i:
+            return head
+        return verb
+
+    def _members_of(self, m: EventMatch, verb: Token, via: Token | None) -> _Hit | None:
+        """The event of a set the figure is said to be part of: "the deaths included 2,550 women",
+        "of the fatalities, 87 occurred in Kerr County", "among the victims were 10 children".
+        Only for a figure whose own noun names no event, and only for what befalls people."""
+        if via is None or (m.counted is not None and self._word_event(m.counted) is not None):
+            return None
+        sets: list[Token] = []
+        if lemma(verb) in self.lex.inclusion_verbs and via.dep_ in ("dobj", "conj"):
+            sets += [c for c in verb.children if c.dep_ in SUBJECTS]
+        if via.dep_ in SUBJECTS | {"attr"}:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.i < verb.i and prep.lower_ in ("of", "among"):
+                    sets += [c for c in prep.children if c.dep_ == "pobj"]
+        for noun in sets:
+            hit = self._word_event(noun) if noun.pos_ in NOUNS else self._single_event(noun)  # "the injured"
+            if hit is None and noun.pos_ in NOUNS:
+                hit = next(  # "of the 558 people who have died, 50 are children"
+                    (
+                        h
+                        for c in noun.children
+                        if c.dep_ in ("relcl", "acl")
+                        for h in [self._modifier_event(c)]
+                        if h
+                    ),
+                    None,
+                )
+            if hit is not None and hit.event in OUTCOMES:
+                return hit
+        return None
 
     def _clause_hit(self, m: EventMatch, verb: Token) -> _Hit | None:
         """The event of a verb whose argument the figure is: the verb's own ("killing 14"), else a
@@ -1004,7 +1145,11 @@ class EventsComponent:
         "the death toll rose to 50", "officials put the number of dead at 120", "the number of
         people evacuated has risen to 121,000"; True when found."""
         roles = SUBJECTS | {"dobj"} if via_prep else SUBJECTS
-        for child in verb.children:
+        children = list(verb.children)
+        if verb.dep_ == "xcomp" and verb.head.pos_ in VERBS:
+            # "the number of the dead is expected to exceed 3,000"
+            children += [c for c in verb.head.children if c.dep_ in SUBJECTS]
+        for child in children:
             if child.dep_ not in roles or child.pos_ not in NOUNS:
                 continue
             for noun in (child, self._partitive(child)):
@@ -1020,6 +1165,21 @@ class EventsComponent:
                     m.counted, m.counted_how = noun, "named"  # "casualties ... reached 700,000"
                 return True
         return False
+
+    def _tally_people(self, m: EventMatch, verb: Token, via: Token | None) -> bool:
+        """A figure whose counted noun names no event, said after a tally subject: "the number of
+        victims has grown to 15,523 people" (the tally names what befell them)."""
+        if m.counted is None or via is None or self._word_event(m.counted) is not None:
+            return False
+        if via.dep_ == "attr" and lemma(verb) == "be":
+            # "the death toll is estimated to be 2,000 people": the subject of the verb above
+            verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+            return any(
+                c.dep_ in SUBJECTS and lemma(c) in self.lex.tally_nouns for v in verbs for c in v.children
+            )
+        if not (via.dep_ == "prep" or via.pos_ == "ADP"):
+            return False
+        return any(c.dep_ in SUBJECTS and lemma(c) in self.lex.tally_nouns for c in verb.children)
 
     def _tally_participle(self, m: EventMatch, verb: Token) -> bool:
         """A number the parse hangs on the participle of a tally: "put the number killed or wounded
@@ -1052,6 +1212,15 @@ class EventsComponent:
                 hit = self._modifier_event(child)
                 if hit is not None:
                     return hit
+        tally = lemma(noun) in self.lex.tally_nouns or (
+            noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in self.lex.tally_nouns
+        )
+        if tally:
+            for child in noun.children:
+                if child.dep_ == "amod":  # "the missing figure rose to 139", "the number of missing persons"
+                    hit = self._word_event(child)
+                    if hit is not None:
+                        return hit
         return None
 
     # -- references: "4,000 of them", "30 others", "30 were wounded" ---------------------------
@@ -1239,6 +1408,8 @@ class EventsComponent:
             if prep.dep_ == "prep" and prep.lower_ in self.lex.owner_preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
+                        if lemma(pobj) in self.lex.attack_nouns or pobj.lower_ in self.lex.attack_nouns:
+                            continue  # "the toll from Israeli bombing": the attacker, not whose dead
                         found = ctx.country_like(pobj) or self._noun_owner(pobj, ctx, depth + 1)
                         if found is not None:
                             return found

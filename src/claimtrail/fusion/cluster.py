@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import cast
 
+from ..extract.subjects import load_subject_classes
 from ..model import Claim, Quantity, TimeRef
 from ..store.rows import to_date
 from . import scope as scope_mod
@@ -114,6 +115,55 @@ def canonical_subject(normalized: str | None, event: str | None) -> tuple[str | 
     return subject, event
 
 
+# Events that befall people in a toll: a figure of one whose counted word is no listed noun at
+# all ("earthquake", "total", "site" taken from around the figure) counts people.
+TOLL_EVENTS = frozenset({"killed", "wounded", "casualties", "missing"})
+# Nouns that count incidents, not people: a toll event on them is no people's figure.
+INCIDENT_COUNTS = frozenset(
+    {"killing", "massacre", "attack", "strike", "airstrike", "raid", "bombing", "incident", "shooting"}
+)
+# Units of time: a figure in one is a duration, never a tracked count.
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
+# Words that make staff civilians: "health personnel", "medical staff", "aid workers".
+CIVILIAN_STAFF = frozenset({"health", "medical", "aid", "humanitarian", "rescue", "hospital", "relief"})
+
+
+def _counted(claim: Claim, word: str | None, stated: str | None) -> str | None:
+    """The subject word fusion reads for a figure; "" for a count of incidents, which is no
+    people's figure ("seven mass killings", "two airstrikes")."""
+    if not word and stated in config()["incident_events"]:
+        return "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
+    if not word:
+        return word
+    if _civilian_staff(claim.subject.text, word):
+        return "medic"  # "280 health personnel were killed": medics among the people, not troops
+    if stated in TOLL_EVENTS and word.lower() in INCIDENT_COUNTS:
+        return ""
+    if stated in TOLL_EVENTS and not _counted_word(word):
+        return "dead"  # "the toll in the earthquake rose to 1,644", "the new total of 1,644": the dead
+    return word
+
+
+def _civilian_staff(text: str | None, word: str) -> bool:
+    """Whether a subject is civilian staff worded with a troops synonym ("health personnel")."""
+    if synonyms().get(word.lower().strip()) != "troop" or not text:
+        return False
+    return any(w in CIVILIAN_STAFF for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def _counted_word(word: str) -> bool:
+    """Whether a subject word is a counted noun: one of the extractors' subject classes or of
+    fusion's subject groups and event nouns (a plural of one too)."""
+    word = word.lower().strip()
+    known = load_subject_classes().words
+    for w in (word, word[:-1] if word.endswith("s") else word):
+        if w in known or w in synonyms() or w in subject_events():
+            return True
+    return False
+
+
 def scope_of(qualifiers: tuple[str, ...], event: str) -> str:
     """ "total", "batch" or "batch N" from the wording around the figure (only for batch events)."""
     if event not in config()["batch_events"]:
@@ -178,8 +228,10 @@ def make_item(
     stated = scope_mod.local_event(claim, claim.event)
     if stated in config()["incident_events"] and scope_mod.among_group(claim):
         stated = None  # "losses among the 12,000 sent": the group, not the losses
-    if not word and stated in config()["incident_events"]:
-        word = "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
+    word = _counted(claim, word, stated)
+    unit = claim.quantity.normalized_unit or claim.quantity.unit
+    if word == "" or unit in DURATION_UNITS:
+        return None  # "seven mass killings"; "in 380 days of war": how many incidents, how long
     subject, event = canonical_subject(word, stated)
     if event == "training" and subject != "troop":
         subject, event = canonical_subject(word, claim.event)  # only troops train ("5 training sites")
@@ -194,7 +246,6 @@ def make_item(
         return None
     if scope_mod.superseded(claim):
         day -= timedelta(days=1)  # the figure a stated revision replaces held before it
-    unit = claim.quantity.normalized_unit or claim.quantity.unit
     if unit:
         factor = _factor(claim.quantity)
         bounds = tuple(None if b is None else b * factor for b in bounds)  # type: ignore[assignment]

@@ -89,6 +89,16 @@ def _sentence_has(sentence: str, pattern: str) -> bool:
     return _has(sentence.lower(), pattern)
 
 
+# A day's toll whose day the extractors leave undated ("in the past 24 hours").
+_PAST_DAY = re.compile(
+    r"\b(?:past|last|previous|preceding)\s+(?:24|twenty-four)\s+hours\b|\b(?:past|last)\s+day\b", re.I
+)
+
+# Words that join a clause about another figure: an event word before one of them is that
+# figure's ("14 people were killed and 30 wounded": "killed" is not the 30's).
+_CLAUSE_JOIN = re.compile(r"\b(?:and|while|whereas|but|with)\b")
+
+
 def around(claim: Claim, words: int) -> tuple[str, str]:
     """(the ``words`` words before the figure, the ``words`` words after it), lowercased."""
     sentence = (claim.sentence or "").lower()
@@ -111,6 +121,8 @@ def local_event(claim: Claim, event: str | None) -> str | None:
     found: list[tuple[int, str]] = []
     for text, side in ((after, 0), (before, 1)):
         for m in lists["event_re"].finditer(text):
+            if side == 1 and _CLAUSE_JOIN.search(text[m.end() :]):
+                continue  # "42,603 have been killed and 99,795 injured": the word is the other figure's
             distance = len(text[: m.start()].split()) if side == 0 else len(text[m.end() :].split())
             if distance < lists["span"]:
                 found.append((distance * 2 + side, lists["event_words"][m.group(0)]))
@@ -428,6 +440,14 @@ def event_day(claim: Claim) -> date | None:
     """The one day a figure's sentence says its event happened ("a strike on Monday killed 12",
     "Monday's strike"); None when it gives no single day."""
     t = claim.event_time
+    if (t is None or not t.start) and _PAST_DAY.search(claim.sentence or ""):
+        # "84 deaths in the past 24 hours": the day the statement reports, a daily toll
+        said = claim.statement_time.start if claim.statement_time and claim.statement_time.start else None
+        t_day = said or claim.published
+        try:
+            return date.fromisoformat(t_day) if t_day else None
+        except ValueError:
+            return None
     if t is None or not t.start or t.start != t.end:
         return None
     try:

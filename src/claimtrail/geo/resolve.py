@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .gazetteer import (
     FEATURE_ADMIN1,
@@ -141,6 +142,8 @@ def _score(gaz: Gazetteer, key: str, cand: Candidate, ctx: Context, units: _Unit
         score += 0.5  # a capital is named far more often than places that share its name
     if ctx.sibling_feature is not None and e.feature == ctx.sibling_feature:
         score += 1.5  # places joined by "and" are mostly of one kind: "Montana and Wyoming"
+    if cand.kind != KIND_PRIMARY and SequenceMatcher(None, key, normalize(e.name)).ratio() >= 0.75:
+        score += 0.25  # a transliteration of its own name ("Sloviansk" of Slovyansk), not another town's
     score += _containment(gaz, e, ctx)
     score += _article_focus(e, ctx, units)
     if ctx.nearby and e.feature in (FEATURE_CITY, FEATURE_ADMIN1, FEATURE_ADMIN2):
