@@ -469,10 +469,10 @@ def test_a_days_toll_beside_tolls_to_date_is_a_part_of_its_own():
         ),
     ]
     killed = {t.label: t for t in fuse(cs, meta(cs)).tracked}
-    total = killed["people killed in Ukraine"]
+    total = killed["Ukrainian people killed in Ukraine"]
     assert cs[2].claim_id not in total.claims
     assert not [c for c in total.contradictions if c.reason.startswith("genuine")]
-    day = killed["people killed in Ukraine (part: on 2026-05-05)"]
+    day = killed["Ukrainian people killed in Ukraine (part: on 2026-05-05)"]
     assert day.claims == (cs[2].claim_id,)
 
 

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import cast
 
 from ..extract.subjects import load_subject_classes
@@ -330,12 +331,27 @@ def tracked_id(key: Key) -> str:
     return f"{slug}-{digest}"
 
 
+@lru_cache(maxsize=1)
+def _place_demonyms() -> dict[str, str]:
+    """Country code -> the first demonym the places vocabulary lists for it ("MM" -> "Burmese"), for
+    labels of owners ``fusion.yaml``'s demonyms do not name."""
+    from ..geo import words
+
+    out: dict[str, str] = {}
+    for demonym, code in words.load()["demonyms"].items():
+        if code:
+            out.setdefault(code, demonym)
+    return out
+
+
 def label_for(key: Key, place_name: str | None, incident_word: str | None = None) -> str:
     """ "North Korean troops deployed to Russia", "North Korean troops deployed in the second batch",
     "people killed in the attack in Kharkiv (children)", "Russian drones launched at Ukraine
     (2025-03-05)" (the word before the place by event: ``place_prepositions``)."""
     cfg = config()
-    owner = cfg["demonyms"].get(key.country or "", key.country or "")
+    owner = cfg["demonyms"].get(key.country or "") or _place_demonyms().get(
+        key.country or "", key.country or ""
+    )
     noun = plural(key.subject)
     what = f"{owner} {noun}".strip()
     event = cfg["event_labels"].get(key.event, key.event)

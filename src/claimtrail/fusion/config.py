@@ -71,6 +71,8 @@ class FusionConfig(TypedDict):
     place_prepositions: dict[EventName, str]
     foreign_place_events: list[EventName]
     place_country_events: list[EventName]
+    theatre_events: list[EventName]
+    theatre_subjects: list[str]
     batch_events: list[EventName]
     cumulative_events: list[EventName]
     daily_events: dict[EventName, int]  # event -> days after the first that are the same night or event
