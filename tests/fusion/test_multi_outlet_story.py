@@ -39,8 +39,14 @@ def tracked(tmp_path_factory):
         yield list(fusion.track(ledger))
 
 
-def _killed(tracked, town, part=False):
-    found = [t for t in tracked if t.event == "killed" and town in t.label and ("(part:" in t.label) == part]
+def _killed(tracked, town, part=None):
+    found = [
+        t
+        for t in tracked
+        if t.event == "killed"
+        and town in t.label
+        and (f"(part: {part})" in t.label if part else "(part:" not in t.label)
+    ]
     assert len(found) == 1, [t.label for t in tracked]
     return found[0]
 
@@ -72,7 +78,7 @@ def test_echoes_of_one_origin_count_once(tracked):
 
 
 def test_the_children_are_a_part_not_a_rival(tracked):
-    part = _killed(tracked, "Sumy", part=True)
+    part = _killed(tracked, "Sumy", part="child")
     assert "(part: child)" in part.label
     assert _values(part) == [2]
     sumy = _killed(tracked, "Sumy")
@@ -85,3 +91,16 @@ def test_the_rival_estimate_is_a_genuine_contradiction(tracked):
     assert any("monitoring group (35" in r and "regional military administration (32" in r for r in genuine)
     # the rising official toll is a revision of one origin, never a contradiction
     assert not any("(21," in r for r in genuine)
+
+
+def test_the_only_genuine_contradiction_of_the_story_is_the_rival_estimate(tracked):
+    genuine = [c.reason for t in tracked for c in t.contradictions if c.reason.startswith("genuine")]
+    assert len(genuine) == 1 and "monitoring group (35" in genuine[0]
+
+
+def test_two_more_deaths_are_an_increment_not_a_toll(tracked):
+    # "after two more of the injured died": not the toll, and not among the injured
+    more = [t for t in tracked if t.label.endswith("(part: more)")]
+    assert [(t.event, _values(t)) for t in more] == [("killed", [2])]
+    wounded = [t for t in tracked if t.event == "wounded" and "Sumy" in t.label]
+    assert [_values(t) for t in wounded] == [[83]]

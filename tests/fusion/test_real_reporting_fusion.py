@@ -125,3 +125,19 @@ def test_health_personnel_are_civilians_not_troops():
     tracked = run([c]).tracked
     assert [t.subject.normalized for t in tracked] == ["person"]
     assert "(part: medic)" in tracked[0].label
+
+
+def test_the_next_figures_event_word_and_an_increment_from_a_group():
+    s = "A strike on the market killed at least 21 people and injured 83 others, officials said."
+    later = "The toll rose to 34 after two more of the injured died in hospital."
+    kw = {"country": None, "said": "2025-04-13", "sources": ("officials",)}
+    claims = [
+        said("g1", 21, s, "21", **kw),
+        said("g1", 83, s, "83", event="wounded", **kw),
+        said("g2", 34, later, "34", **kw),
+        said("g2", 2, later, "two", **kw),
+    ]
+    found = values(run(claims), claims, "killed")
+    assert sorted(found.values()) == [[2], [21, 34]], found
+    assert [label for label, v in found.items() if v == [2]][0].endswith("(part: more)")
+    assert list(values(run(claims), claims, "wounded").values()) == [[83]]

@@ -99,6 +99,10 @@ _PAST_DAY = re.compile(
 _CLAUSE_JOIN = re.compile(r"\b(?:and|while|whereas|but|with)\b")
 
 
+# An event word after these names the group a figure is drawn from ("two more *of the injured*").
+_GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s*$")
+
+
 def around(claim: Claim, words: int) -> tuple[str, str]:
     """(the ``words`` words before the figure, the ``words`` words after it), lowercased."""
     sentence = (claim.sentence or "").lower()
@@ -123,6 +127,10 @@ def local_event(claim: Claim, event: str | None) -> str | None:
         for m in lists["event_re"].finditer(text):
             if side == 1 and _CLAUSE_JOIN.search(text[m.end() :]):
                 continue  # "42,603 have been killed and 99,795 injured": the word is the other figure's
+            if side == 0 and _CLAUSE_JOIN.search(text[: m.start()]):
+                continue  # "killed at least 21 people and injured 83": "injured" is the 83's
+            if side == 0 and _GROUP_BEFORE.search(text[: m.start()]):
+                continue  # "two more of the injured died": the group they were in, not what befell them
             distance = len(text[: m.start()].split()) if side == 0 else len(text[m.end() :].split())
             if distance < lists["span"]:
                 found.append((distance * 2 + side, lists["event_words"][m.group(0)]))
@@ -165,6 +173,11 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
     for marker in config()["part_markers_after"]:
         if after.startswith(marker):
             return subject, f"part: {marker}"
+    words = after.split()
+    if words[:2] == ["more", "of"]:
+        # "two more of the injured died": an increment drawn from a group, not the toll ("1,000
+        # more have been wounded" beside the dead is a count of its own)
+        return subject, "part: more"
     return None
 
 
