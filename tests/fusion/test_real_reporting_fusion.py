@@ -67,6 +67,16 @@ def test_a_count_of_incidents_is_no_toll_and_a_word_that_is_no_noun_counts_the_d
             said="2025-03-29",
         ),
         said("b2", 2700, "The death toll has risen to 2,700 people.", "2,700", said="2025-04-01"),
+        # the same article names the quake elsewhere (a figure of something else)
+        said(
+            "b2",
+            3,
+            "The earthquake destroyed 3 bridges.",
+            "3",
+            subject="bridge",
+            event="destroyed",
+            said="2025-04-01",
+        ),
     ]
     found = values(run(claims), claims, "killed")
     assert list(found.values()) == [[1644, 2700]], found  # one series of people killed, no killings
@@ -129,7 +139,7 @@ def test_health_personnel_are_civilians_not_troops():
 
 def test_the_next_figures_event_word_and_an_increment_from_a_group():
     s = "A strike on the market killed at least 21 people and injured 83 others, officials said."
-    later = "The toll rose to 34 after two more of the injured died in hospital."
+    later = "The toll of the strike on the market rose to 34 after two more of the injured died in hospital."
     kw = {"country": None, "said": "2025-04-13", "sources": ("officials",)}
     claims = [
         said("g1", 21, s, "21", **kw),

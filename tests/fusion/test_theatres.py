@@ -78,3 +78,61 @@ def test_soldiers_without_a_country_take_no_theatre():
     ]
     (killed,) = [t for t in fuse(cs, meta(cs)).tracked if t.event == "killed"]
     assert killed.subject.country is None  # whose soldiers is not where they fell
+
+
+# -- incidents with no town: disasters and a country's incident of one day ----------------------------
+CHILE = (("Chile", "CL", "geonames:3895114"),)
+_at = iter(range(1000, 10**6, 1000))
+
+
+def _said(article: str, value: float, sentence: str, figure: str, day: str, **kw):
+    """A toll of people whose figure ``figure`` sits in ``sentence`` (its words are read)."""
+    base = next(_at)
+    kw.setdefault("places", CHILE)
+    kw.setdefault("event", "killed")
+    kw.setdefault("subject", "person")
+    c = claim(article, value, country=None, said=day, sources=("officials",), start=base + sentence.index(figure),
+              sentence_start=base, **kw)  # fmt: skip
+    return replace(c, sentence=sentence, end=c.start + len(figure))
+
+
+def _series(cs):
+    by_id = {c.claim_id: c.quantity.value for c in cs}
+    tracked = fuse(cs, meta(cs)).tracked
+    return {t.label: sorted(by_id[i] for i in t.claims) for t in tracked if t.event == "killed"}, tracked
+
+
+def test_a_disaster_is_one_incident_of_its_country_and_a_strike_months_before_is_another():
+    cs = [
+        _said("q1", 300, "The earthquake killed at least 300 people in the north.", "300", "2025-06-02"),
+        _said("q2", 1200, "The death toll has risen to 1,200 people.", "1,200", "2025-06-09"),
+        _said("q2", 40, "The quake destroyed 40 bridges.", "40", "2025-06-09", subject="bridge", event="destroyed"),
+        _said("s1", 9, "An airstrike on a village killed 9 people, officials said.", "9", "2025-02-11"),
+    ]  # fmt: skip
+    series, tracked = _series(cs)
+    quake = next(label for label in series if "earthquake" in label)
+    assert series[quake] == [300, 1200] and quake.endswith("in Chile (2025-06-02)")
+    strike = next(label for label in series if "attack" in label)
+    assert series[strike] == [9]
+    assert not [c for t in tracked for c in t.contradictions if c.reason.startswith("genuine")]
+
+
+def test_strikes_without_a_town_on_two_days_are_two_incidents_and_a_next_day_report_the_same():
+    cs = [
+        _said("a1", 12, "A drone strike on a market killed 12 people.", "12", "2025-05-03"),
+        _said("a2", 14, "The toll of the drone strike on the market rose to 14.", "14", "2025-05-04"),
+        _said("a3", 5, "An air strike on a school killed 5 people.", "5", "2025-05-20"),
+    ]
+    series, tracked = _series(cs)
+    assert sorted(series.values()) == [[5], [12, 14]]
+    assert not [c for t in tracked for c in t.contradictions if c.reason.startswith("genuine")]
+
+
+def test_a_toll_of_many_strikes_stays_a_campaign_count():
+    cs = [
+        _said("t1", 9770, "The toll from airstrikes has risen to 9,770, the ministry said.", "9,770", "2025-05-03"),
+        _said("t2", 15200, "Since the start, bombardment has killed 15,200 people.", "15,200", "2025-06-03"),
+    ]  # fmt: skip
+    series, _ = _series(cs)
+    assert list(series.values()) == [[9770, 15200]]
+    assert not any("attack" in label for label in series)

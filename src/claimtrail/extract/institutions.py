@@ -177,6 +177,10 @@ class Table:
             return found[0] if len(found) == 1 else None
         return self.state_body(country, description) if any_state else None
 
+    def country_name(self, code: str) -> str:
+        """A country's name by its ISO code ("MM" -> "Myanmar"), or the code where none is known."""
+        return self._country_names.get(code, code)
+
     def state_body(self, country: str, description: str) -> Institution | None:
         """The body of ``country`` of a kind every state has ("health ministry" -> "Ministry of Health
         (Lebanon)"), one per country and kind, for a country no table entry gives such a body;

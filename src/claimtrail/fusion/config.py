@@ -54,6 +54,9 @@ class FusionConfig(TypedDict):
     incident_events: list[EventName]
     incident_words: dict[str, list[str]]
     incident_window_days: int
+    nationwide_incidents: list[str]
+    nationwide_window_days: int
+    country_incident_window_days: int
     town_prepositions: list[str]
     not_towns: list[str]
     town_min_population: int

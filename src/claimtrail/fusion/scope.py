@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..extract import institutions
 from ..model import Claim
 from ..store.rows import to_date
 from .config import config
@@ -69,6 +70,9 @@ def _lists() -> dict[str, Any]:
         "superseded_markers": frozenset(str(w).lower() for w in cfg["superseded_markers"]),
         "incident_events": frozenset(cfg["incident_events"]),
         "window": int(cfg["incident_window_days"]),
+        "nationwide": frozenset(str(w) for w in cfg["nationwide_incidents"]),
+        "nationwide_window": int(cfg["nationwide_window_days"]),
+        "country_window": int(cfg["country_incident_window_days"]),
         "span": int(cfg["event_word_span"]),
     }
 
@@ -318,13 +322,69 @@ def _article_incident(claims: list[Claim]) -> tuple[str, tuple[str, str, str | N
     return words[gid].most_common(1)[0][0], names[gid]
 
 
+def _article_disaster(claims: list[Claim], lists: dict[str, Any]) -> tuple[str, tuple[str, str, str]] | None:
+    """The disaster an article is about, where its sentences name one (``nationwide_incidents``)
+    and place it in one leading country: a figure of it whose own sentence names no incident ("the
+    death toll has risen to 2,700") is that disaster's."""
+    words: Counter[str] = Counter()
+    places: set[tuple[int, str]] = set()
+    for c in claims:
+        word = incident_word(c)
+        if word and word in lists["nationwide"]:
+            words[word] += 1
+        places.update((c.sentence_start, p.country) for p in c.places if p.country)
+    counts = Counter(code for _, code in places).most_common(2)
+    if not words or not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    code = counts[0][0]
+    return words.most_common(1)[0][0], (f"{COUNTRY}{code}", institutions.table().country_name(code), code)
+
+
+#: Words of many events: "since" a date, and incident words that name a campaign ("the shelling").
+MANY = re.compile(r"\b(since|shelling|bombardment|bombardments|barrage|barrages)\b", re.IGNORECASE)
+
+
+def _one_event(claim: Claim, lists: dict[str, Any]) -> bool:
+    """Whether a sentence with an incident word but no town tells one event ("an airstrike on a
+    village killed 8", "the toll of the strike on the market rose to 34"), not a tally of many
+    ("the toll from Israeli strikes rose to 9,770", "since October 7 Israeli bombardment has
+    killed"): no plural incident word, no "since", no campaign-like word."""
+    sentence = (claim.sentence or "").lower()
+    said = [m.group(0) for m in lists["incident_re"].finditer(sentence)]
+    plural = any(w.endswith("s") and w[:-1] in lists["incident_words"] for w in said)
+    return not plural and not MANY.search(sentence)
+
+
+#: The prefix of an incident "town" that is a whole country (a disaster, or no town named).
+COUNTRY = "country:"
+
+
+def _country_incident(it: Item, word: str | None, lists: dict[str, Any]) -> tuple[str, str, str] | None:
+    """The country an incident word with no town scopes a figure to: the owner of the counted
+    people (a theatre for people with none) or the one country its sentence places it in; None
+    without an incident word or a country. Its "town" is the country: ``country:<code>``."""
+    if not word:
+        return None
+    code = it.key.country
+    if code is None:
+        found = {p.country for p in it.claim.places if p.country}
+        code = found.pop() if len(found) == 1 else None
+    if code is None:
+        return None
+    return (f"{COUNTRY}{code}", institutions.table().country_name(code), code)
+
+
 def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]]) -> dict[str, Incident]:
     """Scope each incident-event figure to its incident (its own town and word, else its article's
     dominant incident); figures of one town within the window are one incident across articles.
+    A disaster (``nationwide_incidents``: an earthquake, floods) is one incident of its country
+    for ``nationwide_window_days``; an incident word with no town in the figure's sentence or
+    article is its country's incident of that day (``country_incident_window_days``).
     A figure that names another incident word than its article's ("died in the fire" in an article
     about an attack) is a part of that incident's toll. Returns the incidents by key."""
     lists = _lists()
     dominant = {a: _article_incident(cs) for a, cs in claims_by_article.items()}
+    disasters = {a: _article_disaster(cs, lists) for a, cs in claims_by_article.items()}
     countries = {a: article_countries(cs) for a, cs in claims_by_article.items()}
     placed: list[tuple[Item, str, tuple[str, str, str | None]]] = []
     pending: list[tuple[Item, str]] = []  # a town but no incident word: joins an incident there, if any
@@ -336,7 +396,10 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
             town_of(it.claim, countries.get(it.claim.article_id, frozenset())),
         )
         dom = dominant.get(it.claim.article_id)
-        if word and town:
+        country = _country_incident(it, word, lists)
+        if word and word in lists["nationwide"] and country is not None:
+            placed.append((it, word, country))  # a disaster: its country, whatever town it names
+        elif word and town:
             sub = sub_incident(it.claim)
             if sub and it.key.scope == "total":
                 it.key = replace(it.key, scope=f"part: in the {sub}")
@@ -348,6 +411,14 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
             placed.append((it, dom[0], dom[1]))
         elif town is not None:
             pending.append((it, town[0]))
+        elif word and country is not None and _one_event(it.claim, lists):
+            placed.append((it, word, country))  # no town anywhere: the country's incident of that day
+        elif word is None and town is None and disasters.get(it.claim.article_id) is not None:
+            disaster = disasters[it.claim.article_id]
+            if disaster is not None and it.key.country in (None, disaster[1][2]):
+                placed.append(
+                    (it, disaster[0], disaster[1])
+                )  # "the toll has risen to 2,700" in a quake story
     by_town: dict[str, list[tuple[Item, str, tuple[str, str, str | None]]]] = defaultdict(list)
     for entry in placed:
         by_town[entry[2][0]].append(entry)
@@ -356,8 +427,12 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
         entries.sort(key=lambda e: (e[0].day, e[0].claim_id))
         at_town: list[Incident] = []
         words: dict[str, Counter[str]] = defaultdict(Counter)
+        window = lists["window"]
+        if gid.startswith(COUNTRY):
+            nationwide = any(word in lists["nationwide"] for _, word, _ in entries)
+            window = lists["nationwide_window"] if nationwide else lists["country_window"]
         for it, word, town in entries:
-            current = _open_incident(it, at_town, lists["window"])
+            current = _open_incident(it, at_town, window)
             if current is None:
                 key = f"{gid}@{it.day.isoformat()}"
                 key = key if key not in incidents else f"{key}+{len(at_town)}"
