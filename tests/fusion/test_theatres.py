@@ -136,3 +136,17 @@ def test_a_toll_of_many_strikes_stays_a_campaign_count():
     series, _ = _series(cs)
     assert list(series.values()) == [[9770, 15200]]
     assert not any("attack" in label for label in series)
+
+
+def test_a_province_in_an_articles_breakdown_is_a_part_of_its_national_toll():
+    sumatra = (("North Sumatra", "ID", "claimtrail:admin1-id-26"),)
+    nation = (("Indonesia", "ID", "geonames:1643084"),)
+    cs = [
+        _said("f1", 303, "Floods in Indonesia have killed 303 people, officials said.", "303", "2025-11-29", places=nation),
+        _said("f1", 166, "North Sumatra recorded 166 of the deaths.", "166", "2025-11-29", places=sumatra),
+    ]  # fmt: skip
+    series, tracked = _series(cs)
+    part = next(label for label in series if "(part: North Sumatra)" in label)
+    assert series[part] == [166]
+    assert not [c for t in tracked for c in t.contradictions if c.reason.startswith("genuine")]
+    assert any(ch.kind == "part" and ch.result == "consistent" for t in tracked for ch in t.checks)

@@ -206,6 +206,7 @@ def read_items(
             if it is not None:
                 items.append(it)
     _parts_apart(items)
+    _regional_parts(items)
     _condition_groups(items)
     return items
 
@@ -293,6 +294,52 @@ def _parts_apart(items: list[Item]) -> None:
         if whole is not None and whole.key == it.key and whole.claim.quantity is not None:
             group = _place_after(it.claim) or f"of {whole.claim.quantity.text}"
             it.key = replace(it.key, scope=f"part: {group}")
+
+
+#: Gazetteer features that name a whole country (or none): a toll placed only so is a total.
+WHOLE_PLACES = frozenset(("country", "continent", "region"))
+
+
+def _regional_parts(items: list[Item]) -> None:
+    """A toll an article breaks down by place is a part of the article's toll for the whole: beside
+    "the toll rose to 303" (no place, or only the country), "North Sumatra had 166 deaths" and "87
+    of the fatalities were in Kerr County" count one province or county each, ``part: <place>``,
+    checked against the total and never its rivals. Only incident events (killed, wounded,
+    casualties, missing) of one article, key and day, and only figures below the article's largest
+    toll placed as a whole (a count of the whole war, "in the conflict", is no such toll: beside it,
+    the toll of an attack in El Fasher is the article's own)."""
+    events = frozenset(config()["incident_events"])
+    groups: dict[tuple[str, Key, date], list[Item]] = defaultdict(list)
+    for it in items:
+        if it.key.event in events and it.key.scope == "total":
+            groups[(it.claim.article_id, it.key, it.day)].append(it)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        local = {it.claim_id: _sub_country_place(it.claim) for it in members}
+        wholes = [
+            it.best for it in members if local[it.claim_id] is None and not scope_mod.is_campaign(it.claim)
+        ]
+        if not wholes:
+            continue
+        for it in members:
+            name = local[it.claim_id]
+            if name is None or it.best >= max(wholes):
+                continue
+            # the article's own town: another figure as large says it there too
+            if not any(o is not it and local[o.claim_id] == name and o.best >= it.best for o in members):
+                it.key = replace(it.key, scope=f"part: {name}")
+
+
+def _sub_country_place(claim: Claim) -> str | None:
+    """The name of the one place below country level a claim's sentence names (a province, county
+    or town), or None where it names none or several."""
+    names = {
+        p.name
+        for p in claim.places
+        if p.name and (scope_mod.place_info(p.gazetteer_id) or ("country", None))[0] not in WHOLE_PLACES
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _place_after(claim: Claim) -> str | None:
