@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..extract.attribution_tail import shown_cue, tail_attributions
+from ..extract.attribution_tail import shown_cue, tail_attributions, without_self_citations
 from ..model import (
     ActorMention,
     AttributionMention,
@@ -117,8 +117,8 @@ def _shown_attributions(doc: Doc) -> list[AttributionMention]:
         return []  # the attribution component is left out of the pipeline
     known = list(doc._.attributions)
     if not doc.has_annotation("DEP"):
-        return known
-    shown = [dataclasses.replace(a, cue=shown_cue(doc, a.cue)) for a in known]
+        return without_self_citations(known)
+    shown = [dataclasses.replace(a, cue=shown_cue(doc, a.cue)) for a in without_self_citations(known)]
     return shown + tail_attributions(doc, known)
 
 

@@ -93,6 +93,8 @@ class _Context(VerbCues, HeadlineCues):
                 self._noun_subject(tok)
             elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in lex.stance_adjectives:
                 self._adjective(tok)
+            if low == "by" and tok.dep_ in ("prep", "agent"):
+                self._by_reckoning(tok)
             if pos == "VERB" and tok.lemma_ in lex.making and tok.i not in self.by_cue:
                 self._said_object(tok)
         self._document_phrases(nouns)

@@ -43,6 +43,7 @@ class AttributionResource(TypedDict):
     clause_nouns: list[str]
     possessive_nouns: list[str]
     figure_nouns: list[str]
+    reckoning_nouns: list[str]
     quote_only_verbs: list[str]
     naming_verbs: list[str]
     request_prepositions: list[str]
@@ -97,6 +98,7 @@ class Lexicon:
     said_things: frozenset[str]
     possessive_nouns: frozenset[str]
     figure_nouns: frozenset[str]
+    reckoning_nouns: frozenset[str]
     act_stances: frozenset[str]
     raising_adjectives: frozenset[str]
     event_nouns: frozenset[str]
@@ -172,6 +174,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         said_things=frozenset(data["said_things"]),
         possessive_nouns=frozenset(data["possessive_nouns"]),
         figure_nouns=frozenset(data["figure_nouns"]),
+        reckoning_nouns=frozenset(data["reckoning_nouns"]),
         act_stances=frozenset(data["act_stances"]),
         raising_adjectives=frozenset(data["raising_adjectives"]),
         event_nouns=frozenset(data["event_nouns"]),

@@ -257,7 +257,10 @@ class SourceReader(TextReader):
         return (speakers or bodies)[:1]
 
     def _last_person(self, t: Token) -> list[ActorMention]:
-        """The last named person before ``t`` (outside quotes)."""
+        """The last named person before ``t`` (outside quotes); where that name only owns a thing
+        or sits in a phrase ("Machado's courage", "with Machado") and a person is the subject of a
+        clause above ``t``, that subject ("Clinton says she admired Machado's courage through what
+        she calls ...": Clinton)."""
         doc = self.doc
         for a in reversed(self.actors):
             if a.start >= t.idx or a.type != "person":
@@ -265,11 +268,25 @@ class SourceReader(TextReader):
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is None or span[0].pos_ != "PROPN" or self._quote_at(a.start) is not None:
                 continue
+            if span.root.dep_ in ("poss", "pobj") and span.root.sent.start <= t.i:
+                binder = self._binding_subject(t)
+                if binder is not None:
+                    return [binder]
             return [a]
         for a in reversed(self.actors):  # no named person before: "The minister said ... he expects"
             if a.start < t.idx and a.type == "person" and self._quote_at(a.start) is None:
                 return [a]
         return self._surname_as_body(t)
+
+    def _binding_subject(self, t: Token) -> ActorMention | None:
+        """The named person (outside quotes) who is the subject of a clause that holds ``t``."""
+        for anc in t.ancestors:
+            for c in anc.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i and c.i not in (x.i for x in t.ancestors):
+                    actor = self.actor_of[c.i]
+                    if actor is not None and actor.type == "person" and self._quote_at(actor.start) is None:
+                        return actor
+        return None
 
     def _surname_as_body(self, t: Token) -> list[ActorMention]:
         """With no person before ``t``, a one-word name the entity tagger called an organisation, in

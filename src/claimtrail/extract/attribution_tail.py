@@ -19,6 +19,8 @@ the gold never nests one attribution inside another.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Token
 
 from ..model import AttributionMention, TextSpan
@@ -236,3 +238,63 @@ def shown_cue(doc: Doc, cue: TextSpan) -> TextSpan:
         return cue
     start = doc[first].idx
     return TextSpan(start, end, doc.text[start:end])
+
+
+def _name_key(name: str | None) -> str:
+    """A resolved source name compared case- and spacing-blind."""
+    return " ".join((name or "").lower().split())
+
+
+def without_self_citations(attrs: list[AttributionMention]) -> list[AttributionMention]:
+    """The list less each attribution that only repeats its citer's own voice inside what the
+    citer says ("Ditto said she expects the campaign to ...", "He says he raised $18 million":
+    one speaker, one statement), the citer taking over its citations; ``cites`` re-indexed.
+
+    Claims already merge such a pair into one link (``claims._links``); the annotate contract shows
+    it as one attribution, as clause-level gold does. ``doc._.attributions`` keeps both (the
+    inner cue still sets the content's certainty through ``modality``)."""
+    citer: dict[int, int] = {}
+    for j, a in enumerate(attrs):
+        for i in a.cites:
+            citer.setdefault(i, j)
+    dropped: dict[int, int] = {}  # dropped index -> the citer that takes its place
+    for i, a in enumerate(attrs):
+        up = citer.get(i)
+        if up is None or up == i or not a.source_name:
+            continue
+        outer = attrs[up]
+        inside = outer.content_start <= a.cue.start and a.content_end <= outer.content_end
+        if inside and _name_key(a.source_name) == _name_key(outer.source_name):
+            dropped[i] = up
+    if not dropped:
+        return attrs
+
+    def kept(i: int) -> int:
+        seen = set()
+        while i in dropped and i not in seen:
+            seen.add(i)
+            i = dropped[i]
+        return i
+
+    new_index: dict[int, int] = {}
+    for i in range(len(attrs)):
+        if i not in dropped:
+            new_index[i] = len(new_index)
+    out: list[AttributionMention] = []
+    for j, a in enumerate(attrs):
+        if j in dropped:
+            continue
+        cites: list[int] = []
+        todo = list(a.cites)
+        seen: set[int] = set()
+        while todo:
+            c = todo.pop(0)
+            if c in seen:
+                continue
+            seen.add(c)
+            if c in dropped and kept(c) == j:
+                todo.extend(attrs[c].cites)  # the inner voice's own citations pass to its speaker
+            elif kept(c) != j and new_index.get(kept(c)) not in cites:
+                cites.append(new_index[kept(c)])
+        out.append(dataclasses.replace(a, cites=cites))
+    return out

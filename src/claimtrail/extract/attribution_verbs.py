@@ -12,6 +12,13 @@ from spacy.tokens import Token
 from .attribution_nouns import NounCues, that_clause
 from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft, opens_sentence
 
+#: Verbs of saying whose said clause the parser may hang on them as an adverbial clause when a
+#: phrase of time or place comes between ("said after the talks the convoy would leave").
+SAYING_LEMMAS = frozenset(
+    "say tell write tweet post add announce claim state report insist warn explain confirm argue "
+    "note declare acknowledge admit stress predict estimate assert allege reveal disclose".split()
+)
+
 
 @dataclass(frozen=True)
 class _Verdict:
@@ -305,11 +312,14 @@ class VerbCues(NounCues):
                 t.i > v.i
                 and t.i not in conj_toks
                 and t.lower_ == "that"
-                and t.dep_ in ("mark", "dobj", "nsubj")
+                and t.dep_ in ("mark", "dobj", "nsubj", "advmod")
                 and t.head.pos_ in ("VERB", "AUX")
                 and t.head.i > t.i
             ):
                 return _Verdict(self._span_chars(t.i + 1, max(t.head.right_edge.i + 1, v.sent.end)))
+        hung = self._hung_clause(v)
+        if hung is not None:
+            return _Verdict(hung)
         if any(c.dep_ == "agent" for c in v.children) and (
             v.lemma_ not in self.lex.intent or v.lemma_ in self.lex.stance
         ):
@@ -317,6 +327,26 @@ class VerbCues(NounCues):
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in self.lex.relative_pronouns and subj.pos_ != "PRON":
                 return _Verdict(self._span_chars(subj.left_edge.i, subj.right_edge.i + 1))
+        return None
+
+    def _hung_clause(self, v: Token) -> tuple[int, int] | None:
+        """ "said after the meeting the army would hold the line", "tweeted overnight Kyiv had
+        lost power": a said clause with its own subject that the parser hung on the speech verb as
+        an adverbial clause (it took the phrase before the subject, "after the meeting", for the
+        clause's opener). Only with no subordinating word ("if", "when", "because" ...) and no
+        object or clause of the cue's own; the content starts at the clause's subject."""
+        if v.lemma_ not in SAYING_LEMMAS or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in v.children):
+            return None
+        for c in v.children:
+            if c.dep_ != "advcl" or c.i <= v.i or c.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((s for s in c.children if s.dep_ in SUBJECT_DEPS and s.i < c.i), None)
+            if subj is None or subj.lower_ in self.lex.relative_pronouns:
+                continue
+            before = [s for s in c.children if s.i < subj.left_edge.i]
+            if not before or not all(_opening_phrase(s) for s in before):
+                continue
+            return self._span_chars(subj.left_edge.i, c.right_edge.i + 1)
         return None
 
     def _figure_content(self, v: Token) -> _Verdict | None:
@@ -482,6 +512,24 @@ class VerbCues(NounCues):
         if content is None:
             return
         self._add(Draft(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _by_reckoning(self, by: Token) -> None:
+        """ "By the ministry's count, 300 people died", "300 died, by one estimate", "by all
+        accounts": the possessor of the reckoning (none where it has none) says the clause the
+        phrase modifies. Not a vote ("passed by a count of 230 to 190") nor a measure of degree."""
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lower_ not in self.lex.reckoning_nouns or pobj.i - by.i > 5:
+            return
+        owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if owner is None and any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children):
+            return  # "by a count of 230 to 190": a margin, not a reckoning someone made
+        clause = self._clause_head(by.head)
+        if clause.i == by.i or clause.pos_ not in ("VERB", "AUX"):
+            return
+        content = self._clause_without(clause, by)
+        if content is None:
+            return
+        self._add(Draft(by.i, pobj.i + 1, content, owner, kind="prep"))
 
     def _misparsed_object(self, prep: Token) -> Token | None:
         """The source of "according to" where the parser read a noun as a verb ("according to show
@@ -766,6 +814,17 @@ class VerbCues(NounCues):
             and src.lemma_ not in self.lex.event_nouns
             and any(c.dep_ == "ccomp" for c in v.children)
         )
+
+
+def _opening_phrase(t: Token) -> bool:
+    """Whether a word before a hung clause's subject is a phrase of the cue's own ("after the
+    talks", "overnight", a comma), not a subordinating word ("if", "when"); a "mark" with an object
+    of its own is a preposition the parser mislabelled."""
+    if t.tag_ in ("WRB", "WDT", "WP"):
+        return False
+    if t.dep_ == "mark":
+        return any(o.dep_ == "pobj" for o in t.children)
+    return t.dep_ in ("prep", "npadvmod", "advmod", "punct")
 
 
 def _temporal(v: Token, marks: frozenset[str]) -> bool:
