@@ -113,3 +113,42 @@ def test_by_one_estimate_has_no_named_source(annotate):
 def test_a_margin_or_a_degree_after_by_is_no_reckoning(annotate):
     assert not annotate("The motion passed by a count of 230 to 190.")._.attributions
     assert not annotate("By any measure, the relief effort came too late.")._.attributions
+
+
+def test_a_feeling_read_as_a_passive_is_a_stance(annotate):
+    doc = annotate("Farmers in the valley were concerned about the new water quotas.")
+    a = doc._.attributions[0]
+    assert (a.cue.text, a.source.text if a.source else None) == ("concerned", "Farmers")
+    assert doc.text[a.content_start : a.content_end] == "the new water quotas"
+
+
+def test_a_feeling_with_an_agent_or_a_modal_is_no_stance(annotate):
+    assert not annotate("Farmers were concerned by the new water quotas.")._.attributions
+    doc = annotate("The council will back the dam only if it can be convinced that the quotas are fair.")
+    assert all(a.cue.text != "convinced" for a in doc._.attributions)
+    assert not annotate("Two more brigades were committed to the offensive.")._.attributions
+
+
+def test_a_holder_of_a_stance_said_of_its_subject(annotate):
+    doc = annotate("The new mayor is a longtime opponent of the river dam.")
+    a = doc._.attributions[0]
+    assert (
+        a.cue.text == "is a longtime opponent of"
+        and a.source is not None
+        and a.source.text == "The new mayor"
+    )
+    assert doc.text[a.content_start : a.content_end] == "the river dam"
+
+
+def test_a_holder_of_a_stance_in_apposition(annotate):
+    doc = annotate("Ilya Markov, a vocal critic of the ceasefire, said 30 soldiers had deserted.")
+    critic = next(a for a in doc._.attributions if "critic" in a.cue.text)
+    assert critic.cue.text == "a vocal critic of" and critic.source_name == "Ilya Markov"
+    assert doc.text[critic.content_start : critic.content_end] == "the ceasefire"
+    said = next(a for a in doc._.attributions if a.cue.text == "said")
+    assert doc.text[said.content_start : said.content_end] == "30 soldiers had deserted"
+
+
+def test_a_denied_stance_or_a_part_of_a_thing_is_no_holder(annotate):
+    assert not annotate("The governor is not a supporter of the curfew.")._.attributions
+    assert not annotate("The bridge is a critical part of the supply line.")._.attributions

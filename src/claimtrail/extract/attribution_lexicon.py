@@ -44,6 +44,8 @@ class AttributionResource(TypedDict):
     possessive_nouns: list[str]
     figure_nouns: list[str]
     reckoning_nouns: list[str]
+    feeling_participles: list[str]
+    stance_holder_nouns: list[str]
     quote_only_verbs: list[str]
     naming_verbs: list[str]
     request_prepositions: list[str]
@@ -99,6 +101,8 @@ class Lexicon:
     possessive_nouns: frozenset[str]
     figure_nouns: frozenset[str]
     reckoning_nouns: frozenset[str]
+    feeling_participles: frozenset[str]
+    stance_holder_nouns: frozenset[str]
     act_stances: frozenset[str]
     raising_adjectives: frozenset[str]
     event_nouns: frozenset[str]
@@ -175,6 +179,8 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         possessive_nouns=frozenset(data["possessive_nouns"]),
         figure_nouns=frozenset(data["figure_nouns"]),
         reckoning_nouns=frozenset(data["reckoning_nouns"]),
+        feeling_participles=frozenset(data["feeling_participles"]),
+        stance_holder_nouns=frozenset(data["stance_holder_nouns"]),
         act_stances=frozenset(data["act_stances"]),
         raising_adjectives=frozenset(data["raising_adjectives"]),
         event_nouns=frozenset(data["event_nouns"]),

@@ -158,7 +158,7 @@ class VerbCues(NounCues):
         """'The mayor was confident that the bridge would hold', 'Graham has been critical of the
         plan', 'officials are worried about shortages': a stance or belief adjective after a linking
         verb; the subject holds it, the clause or the object of its preposition is the content."""
-        link = adj.head
+        link = adj.head if adj.dep_ == "acomp" else adj  # "were worried about" parsed as a passive
         if adj.i in self.by_cue or _negated(link, self.lex.negating) or _negated(adj, self.lex.negating):
             return
         src = self._subject(link)
@@ -512,6 +512,48 @@ class VerbCues(NounCues):
         if content is None:
             return
         self._add(Draft(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _stance_holders(self, nouns: list[Token]) -> None:
+        """ "Kaine is a staunch opponent of the death penalty", "Navalny, a vocal critic of the
+        Kremlin, ...": a noun naming one who holds a stance (critic, supporter, opponent ...) said
+        of its subject or given as an apposition; what follows "of" is the content. Not when
+        negated ("is no fan of" is still a stance, but "is not a supporter of" denies it)."""
+        for n in nouns:
+            if n.lemma_ not in self.lex.stance_holder_nouns or n.i in self.by_cue:
+                continue
+            of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > n.i), None)
+            obj = (
+                next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None)
+                if of is not None
+                else None
+            )
+            if of is None or obj is None:
+                continue
+            if n.dep_ == "attr" and n.head.lemma_ == "be":
+                link = n.head
+                if any(c.dep_ == "neg" for c in link.children):
+                    continue
+                src = self._subject(link)
+                first = link.i
+                while (
+                    first > 0
+                    and self.doc[first - 1].head.i == link.i
+                    and self.doc[first - 1].dep_
+                    in (
+                        "aux",
+                        "advmod",
+                    )
+                ):
+                    first -= 1
+            elif n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN"):
+                src, first = n.head, n.left_edge.i
+            else:
+                continue
+            if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON") or src.lower_ in self.lex.expletives:
+                continue
+            content = self._span_chars(of.i + 1, of.right_edge.i + 1)
+            if content[1] > content[0]:
+                self._add(Draft(first, of.i + 1, content, src, kind="noun"))
 
     def _by_reckoning(self, by: Token) -> None:
         """ "By the ministry's count, 300 people died", "300 died, by one estimate", "by all
