@@ -152,3 +152,19 @@ def test_a_holder_of_a_stance_in_apposition(annotate):
 def test_a_denied_stance_or_a_part_of_a_thing_is_no_holder(annotate):
     assert not annotate("The governor is not a supporter of the curfew.")._.attributions
     assert not annotate("The bridge is a critical part of the supply line.")._.attributions
+
+
+def test_a_participle_of_the_same_speaker_is_a_second_act(annotate):
+    doc = annotate(
+        "Senator Marsh said he did not believe the plan would work, arguing that the money was "
+        "better spent on shelters."
+    )
+    rows = shown(doc)
+    assert (
+        "Marsh",
+        "said",
+        "he did not believe the plan would work, arguing that the money was better spent on shelters",
+    ) in rows
+    assert any(
+        cue == "arguing" and content == "the money was better spent on shelters" for _, cue, content in rows
+    )

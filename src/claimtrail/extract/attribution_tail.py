@@ -240,19 +240,26 @@ def shown_cue(doc: Doc, cue: TextSpan) -> TextSpan:
     return TextSpan(start, end, doc.text[start:end])
 
 
+def _participle(doc: Doc, cue: TextSpan) -> bool:
+    """Whether a cue is a participle joined to a clause ("..., arguing that ...")."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].tag_ == "VBG" and span[0].dep_ in ("advcl", "conj")
+
+
 def _name_key(name: str | None) -> str:
     """A resolved source name compared case- and spacing-blind."""
     return " ".join((name or "").lower().split())
 
 
-def without_self_citations(attrs: list[AttributionMention]) -> list[AttributionMention]:
+def without_self_citations(doc: Doc, attrs: list[AttributionMention]) -> list[AttributionMention]:
     """The list less each attribution that only repeats its citer's own voice inside what the
     citer says ("Ditto said she expects the campaign to ...", "He says he raised $18 million":
     one speaker, one statement), the citer taking over its citations; ``cites`` re-indexed.
 
     Claims already merge such a pair into one link (``claims._links``); the annotate contract shows
     it as one attribution, as clause-level gold does. ``doc._.attributions`` keeps both (the
-    inner cue still sets the content's certainty through ``modality``)."""
+    inner cue still sets the content's certainty through ``modality``). A participle that adds a
+    second act of the speaker ("said he doubted it would work, arguing that ...") stays apart."""
     citer: dict[int, int] = {}
     for j, a in enumerate(attrs):
         for i in a.cites:
@@ -264,7 +271,11 @@ def without_self_citations(attrs: list[AttributionMention]) -> list[AttributionM
             continue
         outer = attrs[up]
         inside = outer.content_start <= a.cue.start and a.content_end <= outer.content_end
-        if inside and _name_key(a.source_name) == _name_key(outer.source_name):
+        if (
+            inside
+            and _name_key(a.source_name) == _name_key(outer.source_name)
+            and not _participle(doc, a.cue)
+        ):
             dropped[i] = up
     if not dropped:
         return attrs
