@@ -168,3 +168,19 @@ def test_a_participle_of_the_same_speaker_is_a_second_act(annotate):
     assert any(
         cue == "arguing" and content == "the money was better spent on shelters" for _, cue, content in rows
     )
+
+
+def test_more_adjectives_of_stance_after_be(annotate):
+    doc = annotate("The fishermen were enthusiastic about the new harbour.")
+    a = doc._.attributions[0]
+    assert a.cue.text == "enthusiastic" and doc.text[a.content_start : a.content_end] == "the new harbour"
+    doc = annotate("The brigade commander was apprehensive about the river crossing.")
+    assert [a.cue.text for a in doc._.attributions] == ["apprehensive"]
+
+
+def test_a_negated_feeling_is_shown_but_gives_no_origin(annotate):
+    doc = annotate("The engineers were not too worried about the cracks in the dam.")
+    assert not doc._.attributions
+    assert ("The engineers", "were not too worried", "about the cracks in the dam") in shown(doc)
+    doc = annotate("The road was not safe for trucks.")
+    assert shown(doc) == []

@@ -24,6 +24,7 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from ..model import AttributionMention, TextSpan
+from .attribution_lexicon import lexicon
 from .attribution_spans import quote_spans
 
 #: Speech verbs whose negation or refusal withholds what would be said.
@@ -76,7 +77,7 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
         phrase = _chars(v.left_edge, v.right_edge)
         if v.lemma_ == "unleash" and any(phrase[0] <= c < phrase[1] for c in known_cues):
             continue  # "unleashed a series of tweets saying ...": the tweets' saying is the cue
-        subj = _subject(v, armed=attack is None)
+        subj = _subject(v.head if v.dep_ == "acomp" else v, armed=attack is None)
         if subj is None:
             continue
         out.append(_mention(doc, subj, cue, content))
@@ -87,6 +88,8 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
 def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Cue and content character spans of "did not say whether ...", "did not expect him to ...",
     "declined to comment", "refused to endorse Trump", or None."""
+    if v.pos_ == "ADJ" and v.dep_ == "acomp":
+        return _negated_feeling(v)
     if v.pos_ != "VERB":
         return None
     first = _lead_start(v)
@@ -105,6 +108,21 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
             return (v.idx, inner.idx + len(inner)), content
         return (v.idx, v.idx + len(v)), _chars(inner.left_edge, inner.right_edge)
     return None
+
+
+def _negated_feeling(adj: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and content of a negated stance adjective ("weren't too concerned about the shift",
+    "is not sure whether ..."): the linking verb with its negation to the adjective, and what
+    follows the adjective."""
+    link = adj.head
+    if adj.lower_ not in lexicon().stance_adjectives or not any(c.dep_ == "neg" for c in link.children):
+        return None
+    kids = [c for c in adj.children if c.i > adj.i and c.dep_ in ("prep", "ccomp", "xcomp")]
+    if not kids:
+        return None
+    return (link.doc[_lead_start(link)].idx, adj.idx + len(adj)), _chars(
+        kids[0].left_edge, kids[-1].right_edge
+    )
 
 
 def _lead_start(v: Token) -> int:
