@@ -184,3 +184,13 @@ def test_a_negated_feeling_is_shown_but_gives_no_origin(annotate):
     assert ("The engineers", "were not too worried", "about the cracks in the dam") in shown(doc)
     doc = annotate("The road was not safe for trucks.")
     assert shown(doc) == []
+
+
+def test_a_fragment_before_a_final_cue_is_what_was_said(annotate):
+    doc = annotate("Medics like Hanna Rudenko, the colonel said.")
+    a = doc._.attributions[0]
+    assert a.cue.text == "said" and doc.text[a.content_start : a.content_end] == "Medics like Hanna Rudenko"
+    doc = annotate("Not one shell, the colonel added.")
+    a = doc._.attributions[0]
+    assert doc.text[a.content_start : a.content_end] == "Not one shell"
+    assert not annotate("On Monday, he said.")._.attributions

@@ -317,7 +317,7 @@ class VerbCues(NounCues):
                 and t.head.i > t.i
             ):
                 return _Verdict(self._span_chars(t.i + 1, max(t.head.right_edge.i + 1, v.sent.end)))
-        hung = self._hung_clause(v)
+        hung = self._hung_clause(v) or self._fragment_before(v)
         if hung is not None:
             return _Verdict(hung)
         if any(c.dep_ == "agent" for c in v.children) and (
@@ -554,6 +554,34 @@ class VerbCues(NounCues):
             content = self._span_chars(of.i + 1, of.right_edge.i + 1)
             if content[1] > content[0]:
                 self._add(Draft(first, of.i + 1, content, src, kind="noun"))
+
+    def _fragment_before(self, v: Token) -> tuple[int, int] | None:
+        """ "Officers like Petrenko, he said.", "Not one shell, the colonel added.": a phrase with
+        no verb of its own before a sentence-final cue and its subject, set off by a comma, which
+        the parser hangs on the cue as a loose dependent. Never a time or a date ("On Monday, he
+        said." says nothing)."""
+        if v.lemma_ not in SAYING_LEMMAS or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "advcl") for c in v.children
+        ):
+            return None
+        subj = max(
+            (c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i < v.i), key=lambda c: c.i, default=None
+        )
+        if subj is None or subj.left_edge.i < 2 or self.doc[subj.left_edge.i - 1].text != ",":
+            return None
+        frag = next(
+            (c for c in v.children if c.dep_ in ("dep", "npadvmod", "nsubj") and c.i < subj.left_edge.i), None
+        )  # the parser may give the cue two subjects
+        if (
+            frag is None
+            or frag.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PRON")
+            or frag.ent_type_ in ("DATE", "TIME")
+        ):
+            return None
+        start = frag.left_edge.i
+        if start != v.sent.start and not self.doc[start - 1].is_quote:
+            return None
+        return self._span_chars(start, subj.left_edge.i - 1)
 
     def _by_reckoning(self, by: Token) -> None:
         """ "By the ministry's count, 300 people died", "300 died, by one estimate", "by all
