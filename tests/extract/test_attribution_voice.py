@@ -194,3 +194,14 @@ def test_a_fragment_before_a_final_cue_is_what_was_said(annotate):
     a = doc._.attributions[0]
     assert doc.text[a.content_start : a.content_end] == "Not one shell"
     assert not annotate("On Monday, he said.")._.attributions
+
+
+def test_calling_a_thing_a_name_where_the_parser_joins_the_two(annotate):
+    doc = annotate('The governor calls the raiders "bandits" and "thieves."')
+    a = doc._.attributions[0]
+    assert a.cue.text == "calls" and doc.text[a.content_start : a.content_end].startswith(
+        'the raiders "bandits"'
+    )
+    doc = annotate("The colonel called the deserters cowards.")
+    assert [a.cue.text for a in doc._.attributions] == ["called"]
+    assert not annotate("She called the city council office.")._.attributions

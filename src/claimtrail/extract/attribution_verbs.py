@@ -478,7 +478,7 @@ class VerbCues(NounCues):
             span = self._span_chars(prep.i + 1, end)
             return span if span[1] > span[0] else None
         if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids) or (
-            any(c.dep_ == "dobj" for c in kids) and self._adjacent_quote(v) is not None
+            any(c.dep_ == "dobj" and (_split_object(c) or self._adjacent_quote(v) is not None) for c in kids)
         ):
             return self._object_content(v)
         return None
@@ -884,6 +884,23 @@ class VerbCues(NounCues):
             and src.lemma_ not in self.lex.event_nouns
             and any(c.dep_ == "ccomp" for c in v.children)
         )
+
+
+def _split_object(obj: Token) -> bool:
+    """ "called the rebels bandits", "calls the rebels \"bandits\"": the parser makes the named
+    thing a modifier of the name it is given, so the object holds two nouns, the first with its own
+    determiner and the second with none ("the rebels" + "bandits"), or a quoted name."""
+    if any(c.is_quote for c in obj.children if c.i < obj.i):
+        return True
+    if any(c.dep_ == "det" for c in obj.children if c.i < obj.i and c.head.i == obj.i and c.i == obj.i - 1):
+        return False
+    for c in obj.children:
+        if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") and c.i < obj.i:
+            if any(d.dep_ in ("det", "poss") for d in c.children) or (
+                c.i > 0 and obj.doc[c.i - 1].dep_ == "det" and obj.doc[c.i - 1].head.i == obj.i
+            ):
+                return c.i < obj.i - 1 or c.tag_ in ("NNS", "NNPS")
+    return False
 
 
 def _opening_phrase(t: Token) -> bool:
