@@ -103,11 +103,13 @@ def test_by_a_bodys_count_attributes_the_clause_to_the_body(annotate):
     )
 
 
-def test_by_one_estimate_has_no_named_source(annotate):
-    doc = annotate("Some 2,000 families left the valley, by one estimate.")
+def test_by_all_accounts_has_no_named_source_and_by_one_estimate_is_a_hedge(annotate):
+    doc = annotate("By all accounts, the convoy never reached the besieged town.")
     a = doc._.attributions[0]
-    assert a.cue.text == "by one estimate" and a.source is None
-    assert doc.text[a.content_start : a.content_end] == "Some 2,000 families left the valley"
+    assert a.cue.text == "By all accounts" and a.source is None
+    assert doc.text[a.content_start : a.content_end] == "the convoy never reached the besieged town"
+    doc = annotate("Some 2,000 families left the valley, by one estimate.")
+    assert not doc._.attributions  # an estimate with no one named: the modality component's hedge
 
 
 def test_a_margin_or_a_degree_after_by_is_no_reckoning(annotate):

@@ -584,15 +584,20 @@ class VerbCues(NounCues):
         return self._span_chars(start, subj.left_edge.i - 1)
 
     def _by_reckoning(self, by: Token) -> None:
-        """ "By the ministry's count, 300 people died", "300 died, by one estimate", "by all
-        accounts": the possessor of the reckoning (none where it has none) says the clause the
-        phrase modifies. Not a vote ("passed by a count of 230 to 190") nor a measure of degree."""
+        """ "By the ministry's count, 300 people died", "by all accounts": the possessor of the
+        reckoning (none where it has none) says the clause the phrase modifies. Not a vote ("passed
+        by a count of 230 to 190"), nor an owner-less figure noun ("by one estimate", a hedge)."""
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lower_ not in self.lex.reckoning_nouns or pobj.i - by.i > 5:
             return
         owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
-        if owner is None and any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children):
-            return  # "by a count of 230 to 190": a margin, not a reckoning someone made
+        if owner is None and (
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children)
+            or pobj.lemma_ in self.lex.figure_nouns
+        ):
+            # "by a count of 230 to 190": a margin; "by one estimate": a hedge on the figure (the
+            # modality component's), with no one to name
+            return
         clause = self._clause_head(by.head)
         if clause.i == by.i or clause.pos_ not in ("VERB", "AUX"):
             return
