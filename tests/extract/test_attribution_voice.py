@@ -207,3 +207,24 @@ def test_calling_a_thing_a_name_where_the_parser_joins_the_two(annotate):
     doc = annotate("The colonel called the deserters cowards.")
     assert [a.cue.text for a in doc._.attributions] == ["called"]
     assert not annotate("She called the city council office.")._.attributions
+
+
+def test_hosting_and_aid_with_a_counted_object_are_acts(annotate):
+    text = "Poland welcomed 2 million refugees last year."
+    doc = annotate(text)
+    assert not doc._.attributions
+    claims = [c for c in build_claims(doc, Article(text=text, article_id="t")) if c.kind == "quantity"]
+    assert claims and all(not c.attribution for c in claims)  # the reporter states it; Poland says nothing
+    assert not annotate("The charity supported 5,000 families through the winter.")._.attributions
+
+
+def test_armed_forces_defending_or_backing_act(annotate):
+    assert not annotate("Ukrainian troops defended the town for three weeks.")._.attributions
+    assert not annotate("The brigade backed the assault with artillery fire.")._.attributions
+
+
+def test_welcoming_a_decision_or_backing_a_bill_stays_a_stance(annotate):
+    doc = annotate("Germany welcomed the decision to reopen the border crossing.")
+    assert [a.cue.text for a in doc._.attributions] == ["welcomed"]
+    doc = annotate("The senator backed the bill on 9/11 compensation.")
+    assert [a.cue.text for a in doc._.attributions] == ["backed"]

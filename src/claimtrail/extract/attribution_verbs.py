@@ -82,7 +82,7 @@ class VerbCues(NounCues):
             return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
         if self._authored_subject(v):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
-        if v.lemma_ in self.lex.act_stances and self._purpose_infinitive(v):
+        if v.lemma_ in self.lex.act_stances and (self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src)):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
         if v.lemma_ in self.lex.needs_speaker and not asked and not self._held(v, src):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
@@ -889,6 +889,30 @@ class VerbCues(NounCues):
             and src.lemma_ not in self.lex.event_nouns
             and any(c.dep_ == "ccomp" for c in v.children)
         )
+
+
+#: Subjects that name armed forces: their "defended the town", "backed the assault" are acts of war.
+ARMED_SUBJECTS = frozenset(
+    "force forces troop troops army armies military brigade brigades battalion battalions unit units "
+    "regiment regiments division divisions soldier soldiers fighter fighters militia militias rebel "
+    "rebels defender defenders navy artillery".split()
+)
+
+
+def _act_of_aid_or_arms(v: Token, src: Token | None) -> bool:
+    """Whether a verb that names a stance or an act (support, back, defend, welcome ...) names the
+    act here: with a counted object ("Poland welcomed 2 million refugees", "the charity supported
+    5,000 families": hosting and aid, which the reporter states, not a stance of the subject's) or
+    with an armed subject ("troops defended the town", "the brigade backed the assault")."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is not None and any(
+        (c.dep_ == "nummod" or c.like_num)
+        and c.ent_type_ not in ("DATE", "TIME", "EVENT")
+        and "/" not in c.text
+        for c in obj.children
+    ):
+        return True
+    return src is not None and src.lemma_.lower() in ARMED_SUBJECTS
 
 
 def _split_object(obj: Token) -> bool:
