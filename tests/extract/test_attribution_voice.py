@@ -228,3 +228,12 @@ def test_welcoming_a_decision_or_backing_a_bill_stays_a_stance(annotate):
     assert [a.cue.text for a in doc._.attributions] == ["welcomed"]
     doc = annotate("The senator backed the bill on 9/11 compensation.")
     assert [a.cue.text for a in doc._.attributions] == ["backed"]
+
+
+def test_a_feeling_or_a_stance_holder_inside_a_report_is_what_the_reporter_says(annotate):
+    doc = annotate('The spokesman told reporters that the cabinet was "deeply concerned" about the drills.')
+    assert [a.cue.text for a in doc._.attributions] == ["told reporters"]
+    doc = annotate("The mayor said the council was critical of the plan.")
+    assert [a.cue.text for a in doc._.attributions] == ["said"]
+    doc = annotate("The mayor said Kovalenko is a staunch opponent of the dam.")
+    assert [a.cue.text for a in doc._.attributions] == ["said"]

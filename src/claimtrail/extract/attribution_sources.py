@@ -395,7 +395,7 @@ class SourceReader(TextReader):
         ...": ``charge_verbs``). The reporter's own next act ("X said ... and accused Y") stays."""
         a = self.attrs[i]
         cue = self.doc[a.cue_start]
-        if a.kind != "verb" or cue.lemma_ not in self.lex.needs_speaker:
+        if not self._stance_cue(a):
             return False
         if self._quote_at(cue.idx) is not None:
             return True
@@ -405,6 +405,21 @@ class SourceReader(TextReader):
             and b.source_tok is not None
             and not self._own_conjunct(a, b)
             for j, b in enumerate(self.attrs)
+        )
+
+    def _stance_cue(self, a: Draft) -> bool:
+        """Whether an attribution's cue is a stance or an intention: a verb that needs a speaker, a
+        stance adjective or feeling ("was concerned about"), or a holder of a stance ("is a critic
+        of")."""
+        cue = self.doc[a.cue_start]
+        if a.kind == "verb" and cue.lemma_ in self.lex.needs_speaker:
+            return True
+        words = self.doc[a.cue_start : a.cue_end]
+        return a.kind in ("verb", "noun") and any(
+            w.lower_ in self.lex.stance_adjectives
+            or w.lower_ in self.lex.feeling_participles
+            or (a.kind == "noun" and w.lemma_ in self.lex.stance_holder_nouns)
+            for w in words
         )
 
     def _own_conjunct(self, a: Draft, b: Draft) -> bool:
