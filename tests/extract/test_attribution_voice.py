@@ -237,3 +237,17 @@ def test_a_feeling_or_a_stance_holder_inside_a_report_is_what_the_reporter_says(
     assert [a.cue.text for a in doc._.attributions] == ["said"]
     doc = annotate("The mayor said Kovalenko is a staunch opponent of the dam.")
     assert [a.cue.text for a in doc._.attributions] == ["said"]
+
+
+def test_a_noun_of_stance_inside_a_report_is_no_further_source(annotate):
+    doc = annotate("The mayor said the ministry's decision to close the port had cost 300 jobs.")
+    assert [a.cue.text for a in doc._.attributions] == ["said"]
+    doc = annotate("The ministry's decision to close the port cost 300 jobs.")
+    assert [a.cue.text for a in doc._.attributions] == ["decision"]
+
+
+def test_a_noun_of_saying_inside_a_report_stays_a_link(annotate):
+    doc = annotate("The mayor said Kyiv's estimate of 5,000 casualties was too low.")
+    cues = [a.cue.text for a in doc._.attributions]
+    assert cues == ["said", "estimate"]
+    assert doc._.attributions[0].cites == [1]

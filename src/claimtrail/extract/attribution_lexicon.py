@@ -46,6 +46,7 @@ class AttributionResource(TypedDict):
     reckoning_nouns: list[str]
     feeling_participles: list[str]
     stance_holder_nouns: list[str]
+    stance_nouns: list[str]
     quote_only_verbs: list[str]
     naming_verbs: list[str]
     request_prepositions: list[str]
@@ -103,6 +104,7 @@ class Lexicon:
     reckoning_nouns: frozenset[str]
     feeling_participles: frozenset[str]
     stance_holder_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
     act_stances: frozenset[str]
     raising_adjectives: frozenset[str]
     event_nouns: frozenset[str]
@@ -181,6 +183,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         reckoning_nouns=frozenset(data["reckoning_nouns"]),
         feeling_participles=frozenset(data["feeling_participles"]),
         stance_holder_nouns=frozenset(data["stance_holder_nouns"]),
+        stance_nouns=frozenset(data["stance_nouns"]),
         act_stances=frozenset(data["act_stances"]),
         raising_adjectives=frozenset(data["raising_adjectives"]),
         event_nouns=frozenset(data["event_nouns"]),

@@ -409,8 +409,8 @@ class SourceReader(TextReader):
 
     def _stance_cue(self, a: Draft) -> bool:
         """Whether an attribution's cue is a stance or an intention: a verb that needs a speaker, a
-        stance adjective or feeling ("was concerned about"), or a holder of a stance ("is a critic
-        of")."""
+        stance adjective or feeling ("was concerned about"), a holder of a stance ("is a critic
+        of") or a noun of stance ("the ministry's decision to ...", ``stance_nouns``)."""
         cue = self.doc[a.cue_start]
         if a.kind == "verb" and cue.lemma_ in self.lex.needs_speaker:
             return True
@@ -418,7 +418,10 @@ class SourceReader(TextReader):
         return a.kind in ("verb", "noun") and any(
             w.lower_ in self.lex.stance_adjectives
             or w.lower_ in self.lex.feeling_participles
-            or (a.kind == "noun" and w.lemma_ in self.lex.stance_holder_nouns)
+            or (
+                a.kind == "noun"
+                and (w.lemma_ in self.lex.stance_holder_nouns or w.lemma_ in self.lex.stance_nouns)
+            )
             for w in words
         )
 
