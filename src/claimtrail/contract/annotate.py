@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..extract.attribution_tail import shown_cue, tail_attributions
+from ..extract.attribution_tail import shown_cue, tail_attributions, without_self_citations
 from ..model import (
     ActorMention,
     AttributionMention,
@@ -110,15 +110,16 @@ def modality_cue_to_json(m: ModalityCue, offset: int = 0) -> dict[str, Any]:
 
 def _shown_attributions(doc: Doc) -> list[AttributionMention]:
     """The component's attributions, each cue with its auxiliaries ("has said"; ``shown_cue``),
-    then the ones shown here only (withheld speech, verbal attacks; ``extract.attribution_tail``),
-    which no claim is made of. Appended after, so the
-    indices that ``cites`` holds stay those of the component's list."""
+    less those that only repeat their citer's own voice ("X said she expects ...": one
+    attribution, ``without_self_citations``, which re-indexes ``cites``), then the ones shown here
+    only (withheld speech, verbal attacks; ``extract.attribution_tail``), which no claim is made
+    of and which cite nothing."""
     if doc._.attributions is None:
         return []  # the attribution component is left out of the pipeline
     known = list(doc._.attributions)
     if not doc.has_annotation("DEP"):
         return known
-    shown = [dataclasses.replace(a, cue=shown_cue(doc, a.cue)) for a in known]
+    shown = [dataclasses.replace(a, cue=shown_cue(doc, a.cue)) for a in without_self_citations(doc, known)]
     return shown + tail_attributions(doc, known)
 
 

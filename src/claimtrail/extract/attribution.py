@@ -91,13 +91,19 @@ class _Context(VerbCues, HeadlineCues):
                     self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_ in lex.nouns and tok.dep_ == "nsubj":
                 self._noun_subject(tok)
-            elif pos == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in lex.stance_adjectives:
+            elif (pos == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in lex.stance_adjectives) or (
+                _passive_feeling(tok, lex.feeling_participles)
+                or (pos == "VERB" and tok.dep_ == "acomp" and tok.lower_ in lex.feeling_participles)
+            ):
                 self._adjective(tok)
+            if low == "by" and tok.dep_ in ("prep", "agent"):
+                self._by_reckoning(tok)
             if pos == "VERB" and tok.lemma_ in lex.making and tok.i not in self.by_cue:
                 self._said_object(tok)
         self._document_phrases(nouns)
         self._noun_clauses(nouns)
         self._possessive_nouns(nouns)
+        self._stance_holders(nouns)
         self._colon_speakers([t for t in marks if t.text == ":"])
         self._signatures([t for t in marks if t.text != ":"])
         self._cited_documents(nouns)
@@ -266,3 +272,16 @@ def _holds(source: TextSpan | None, start_char: int, end_char: int) -> bool:
     """Whether a source span holds the text [start_char, end_char) (a figure inside the source's
     words, not a statement that spans the source and more)."""
     return source is not None and source.start <= start_char and end_char <= source.end
+
+
+def _passive_feeling(tok: Token, participles: frozenset[str]) -> bool:
+    """ "Officials were worried about the dam", which the parser reads as a passive verb: a
+    participle of feeling after "be" with no agent ("were concerned by the reports" has one) and
+    no modal ("if he can be convinced that ..." is persuasion to come, not a belief held)."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.tag_ == "VBN"
+        and tok.lower_ in participles
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and not any(c.dep_ == "agent" or c.tag_ == "MD" for c in tok.children)
+    )

@@ -43,6 +43,10 @@ class AttributionResource(TypedDict):
     clause_nouns: list[str]
     possessive_nouns: list[str]
     figure_nouns: list[str]
+    reckoning_nouns: list[str]
+    feeling_participles: list[str]
+    stance_holder_nouns: list[str]
+    stance_nouns: list[str]
     quote_only_verbs: list[str]
     naming_verbs: list[str]
     request_prepositions: list[str]
@@ -97,6 +101,10 @@ class Lexicon:
     said_things: frozenset[str]
     possessive_nouns: frozenset[str]
     figure_nouns: frozenset[str]
+    reckoning_nouns: frozenset[str]
+    feeling_participles: frozenset[str]
+    stance_holder_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
     act_stances: frozenset[str]
     raising_adjectives: frozenset[str]
     event_nouns: frozenset[str]
@@ -172,6 +180,10 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         said_things=frozenset(data["said_things"]),
         possessive_nouns=frozenset(data["possessive_nouns"]),
         figure_nouns=frozenset(data["figure_nouns"]),
+        reckoning_nouns=frozenset(data["reckoning_nouns"]),
+        feeling_participles=frozenset(data["feeling_participles"]),
+        stance_holder_nouns=frozenset(data["stance_holder_nouns"]),
+        stance_nouns=frozenset(data["stance_nouns"]),
         act_stances=frozenset(data["act_stances"]),
         raising_adjectives=frozenset(data["raising_adjectives"]),
         event_nouns=frozenset(data["event_nouns"]),

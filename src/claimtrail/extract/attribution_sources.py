@@ -257,7 +257,10 @@ class SourceReader(TextReader):
         return (speakers or bodies)[:1]
 
     def _last_person(self, t: Token) -> list[ActorMention]:
-        """The last named person before ``t`` (outside quotes)."""
+        """The last named person before ``t`` (outside quotes); where that name only owns a thing
+        or sits in a phrase ("Machado's courage", "with Machado") and a person is the subject of a
+        clause above ``t``, that subject ("Clinton says she admired Machado's courage through what
+        she calls ...": Clinton)."""
         doc = self.doc
         for a in reversed(self.actors):
             if a.start >= t.idx or a.type != "person":
@@ -265,11 +268,25 @@ class SourceReader(TextReader):
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is None or span[0].pos_ != "PROPN" or self._quote_at(a.start) is not None:
                 continue
+            if span.root.dep_ in ("poss", "pobj") and span.root.sent.start <= t.i:
+                binder = self._binding_subject(t)
+                if binder is not None:
+                    return [binder]
             return [a]
         for a in reversed(self.actors):  # no named person before: "The minister said ... he expects"
             if a.start < t.idx and a.type == "person" and self._quote_at(a.start) is None:
                 return [a]
         return self._surname_as_body(t)
+
+    def _binding_subject(self, t: Token) -> ActorMention | None:
+        """The named person (outside quotes) who is the subject of a clause that holds ``t``."""
+        for anc in t.ancestors:
+            for c in anc.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i and c.i not in (x.i for x in t.ancestors):
+                    actor = self.actor_of[c.i]
+                    if actor is not None and actor.type == "person" and self._quote_at(actor.start) is None:
+                        return actor
+        return None
 
     def _surname_as_body(self, t: Token) -> list[ActorMention]:
         """With no person before ``t``, a one-word name the entity tagger called an organisation, in
@@ -378,7 +395,7 @@ class SourceReader(TextReader):
         ...": ``charge_verbs``). The reporter's own next act ("X said ... and accused Y") stays."""
         a = self.attrs[i]
         cue = self.doc[a.cue_start]
-        if a.kind != "verb" or cue.lemma_ not in self.lex.needs_speaker:
+        if not self._stance_cue(a):
             return False
         if self._quote_at(cue.idx) is not None:
             return True
@@ -388,6 +405,24 @@ class SourceReader(TextReader):
             and b.source_tok is not None
             and not self._own_conjunct(a, b)
             for j, b in enumerate(self.attrs)
+        )
+
+    def _stance_cue(self, a: Draft) -> bool:
+        """Whether an attribution's cue is a stance or an intention: a verb that needs a speaker, a
+        stance adjective or feeling ("was concerned about"), a holder of a stance ("is a critic
+        of") or a noun of stance ("the ministry's decision to ...", ``stance_nouns``)."""
+        cue = self.doc[a.cue_start]
+        if a.kind == "verb" and cue.lemma_ in self.lex.needs_speaker:
+            return True
+        words = self.doc[a.cue_start : a.cue_end]
+        return a.kind in ("verb", "noun") and any(
+            w.lower_ in self.lex.stance_adjectives
+            or w.lower_ in self.lex.feeling_participles
+            or (
+                a.kind == "noun"
+                and (w.lemma_ in self.lex.stance_holder_nouns or w.lemma_ in self.lex.stance_nouns)
+            )
+            for w in words
         )
 
     def _own_conjunct(self, a: Draft, b: Draft) -> bool:

@@ -19,9 +19,12 @@ the gold never nests one attribution inside another.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Token
 
 from ..model import AttributionMention, TextSpan
+from .attribution_lexicon import lexicon
 from .attribution_spans import quote_spans
 
 #: Speech verbs whose negation or refusal withholds what would be said.
@@ -74,7 +77,7 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
         phrase = _chars(v.left_edge, v.right_edge)
         if v.lemma_ == "unleash" and any(phrase[0] <= c < phrase[1] for c in known_cues):
             continue  # "unleashed a series of tweets saying ...": the tweets' saying is the cue
-        subj = _subject(v, armed=attack is None)
+        subj = _subject(v.head if v.dep_ == "acomp" else v, armed=attack is None)
         if subj is None:
             continue
         out.append(_mention(doc, subj, cue, content))
@@ -85,6 +88,8 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
 def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Cue and content character spans of "did not say whether ...", "did not expect him to ...",
     "declined to comment", "refused to endorse Trump", or None."""
+    if v.pos_ == "ADJ" and v.dep_ == "acomp":
+        return _negated_feeling(v)
     if v.pos_ != "VERB":
         return None
     first = _lead_start(v)
@@ -103,6 +108,21 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
             return (v.idx, inner.idx + len(inner)), content
         return (v.idx, v.idx + len(v)), _chars(inner.left_edge, inner.right_edge)
     return None
+
+
+def _negated_feeling(adj: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and content of a negated stance adjective ("weren't too concerned about the shift",
+    "is not sure whether ..."): the linking verb with its negation to the adjective, and what
+    follows the adjective."""
+    link = adj.head
+    if adj.lower_ not in lexicon().stance_adjectives or not any(c.dep_ == "neg" for c in link.children):
+        return None
+    kids = [c for c in adj.children if c.i > adj.i and c.dep_ in ("prep", "ccomp", "xcomp")]
+    if not kids:
+        return None
+    return (link.doc[_lead_start(link)].idx, adj.idx + len(adj)), _chars(
+        kids[0].left_edge, kids[-1].right_edge
+    )
 
 
 def _lead_start(v: Token) -> int:
@@ -236,3 +256,74 @@ def shown_cue(doc: Doc, cue: TextSpan) -> TextSpan:
         return cue
     start = doc[first].idx
     return TextSpan(start, end, doc.text[start:end])
+
+
+def _participle(doc: Doc, cue: TextSpan) -> bool:
+    """Whether a cue is a participle joined to a clause ("..., arguing that ...")."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].tag_ == "VBG" and span[0].dep_ in ("advcl", "conj")
+
+
+def _name_key(name: str | None) -> str:
+    """A resolved source name compared case- and spacing-blind."""
+    return " ".join((name or "").lower().split())
+
+
+def without_self_citations(doc: Doc, attrs: list[AttributionMention]) -> list[AttributionMention]:
+    """The list less each attribution that only repeats its citer's own voice inside what the
+    citer says ("Ditto said she expects the campaign to ...", "He says he raised $18 million":
+    one speaker, one statement), the citer taking over its citations; ``cites`` re-indexed.
+
+    Claims already merge such a pair into one link (``claims._links``); the annotate contract shows
+    it as one attribution, as clause-level gold does. ``doc._.attributions`` keeps both (the
+    inner cue still sets the content's certainty through ``modality``). A participle that adds a
+    second act of the speaker ("said he doubted it would work, arguing that ...") stays apart."""
+    citer: dict[int, int] = {}
+    for j, a in enumerate(attrs):
+        for i in a.cites:
+            citer.setdefault(i, j)
+    dropped: dict[int, int] = {}  # dropped index -> the citer that takes its place
+    for i, a in enumerate(attrs):
+        up = citer.get(i)
+        if up is None or up == i or not a.source_name:
+            continue
+        outer = attrs[up]
+        inside = outer.content_start <= a.cue.start and a.content_end <= outer.content_end
+        if (
+            inside
+            and _name_key(a.source_name) == _name_key(outer.source_name)
+            and not _participle(doc, a.cue)
+        ):
+            dropped[i] = up
+    if not dropped:
+        return attrs
+
+    def kept(i: int) -> int:
+        seen = set()
+        while i in dropped and i not in seen:
+            seen.add(i)
+            i = dropped[i]
+        return i
+
+    new_index: dict[int, int] = {}
+    for i in range(len(attrs)):
+        if i not in dropped:
+            new_index[i] = len(new_index)
+    out: list[AttributionMention] = []
+    for j, a in enumerate(attrs):
+        if j in dropped:
+            continue
+        cites: list[int] = []
+        todo = list(a.cites)
+        seen: set[int] = set()
+        while todo:
+            c = todo.pop(0)
+            if c in seen:
+                continue
+            seen.add(c)
+            if c in dropped and kept(c) == j:
+                todo.extend(attrs[c].cites)  # the inner voice's own citations pass to its speaker
+            elif kept(c) != j and new_index.get(kept(c)) not in cites:
+                cites.append(new_index[kept(c)])
+        out.append(dataclasses.replace(a, cites=cites))
+    return out

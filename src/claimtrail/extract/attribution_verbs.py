@@ -12,6 +12,13 @@ from spacy.tokens import Token
 from .attribution_nouns import NounCues, that_clause
 from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft, opens_sentence
 
+#: Verbs of saying whose said clause the parser may hang on them as an adverbial clause when a
+#: phrase of time or place comes between ("said after the talks the convoy would leave").
+SAYING_LEMMAS = frozenset(
+    "say tell write tweet post add announce claim state report insist warn explain confirm argue "
+    "note declare acknowledge admit stress predict estimate assert allege reveal disclose".split()
+)
+
 
 @dataclass(frozen=True)
 class _Verdict:
@@ -75,7 +82,7 @@ class VerbCues(NounCues):
             return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
         if self._authored_subject(v):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
-        if v.lemma_ in self.lex.act_stances and self._purpose_infinitive(v):
+        if v.lemma_ in self.lex.act_stances and (self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src)):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
         if v.lemma_ in self.lex.needs_speaker and not asked and not self._held(v, src):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
@@ -151,7 +158,7 @@ class VerbCues(NounCues):
         """'The mayor was confident that the bridge would hold', 'Graham has been critical of the
         plan', 'officials are worried about shortages': a stance or belief adjective after a linking
         verb; the subject holds it, the clause or the object of its preposition is the content."""
-        link = adj.head
+        link = adj.head if adj.dep_ == "acomp" else adj  # "were worried about" parsed as a passive
         if adj.i in self.by_cue or _negated(link, self.lex.negating) or _negated(adj, self.lex.negating):
             return
         src = self._subject(link)
@@ -305,11 +312,14 @@ class VerbCues(NounCues):
                 t.i > v.i
                 and t.i not in conj_toks
                 and t.lower_ == "that"
-                and t.dep_ in ("mark", "dobj", "nsubj")
+                and t.dep_ in ("mark", "dobj", "nsubj", "advmod")
                 and t.head.pos_ in ("VERB", "AUX")
                 and t.head.i > t.i
             ):
                 return _Verdict(self._span_chars(t.i + 1, max(t.head.right_edge.i + 1, v.sent.end)))
+        hung = self._hung_clause(v) or self._fragment_before(v)
+        if hung is not None:
+            return _Verdict(hung)
         if any(c.dep_ == "agent" for c in v.children) and (
             v.lemma_ not in self.lex.intent or v.lemma_ in self.lex.stance
         ):
@@ -317,6 +327,26 @@ class VerbCues(NounCues):
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in self.lex.relative_pronouns and subj.pos_ != "PRON":
                 return _Verdict(self._span_chars(subj.left_edge.i, subj.right_edge.i + 1))
+        return None
+
+    def _hung_clause(self, v: Token) -> tuple[int, int] | None:
+        """ "said after the meeting the army would hold the line", "tweeted overnight Kyiv had
+        lost power": a said clause with its own subject that the parser hung on the speech verb as
+        an adverbial clause (it took the phrase before the subject, "after the meeting", for the
+        clause's opener). Only with no subordinating word ("if", "when", "because" ...) and no
+        object or clause of the cue's own; the content starts at the clause's subject."""
+        if v.lemma_ not in SAYING_LEMMAS or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in v.children):
+            return None
+        for c in v.children:
+            if c.dep_ != "advcl" or c.i <= v.i or c.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((s for s in c.children if s.dep_ in SUBJECT_DEPS and s.i < c.i), None)
+            if subj is None or subj.lower_ in self.lex.relative_pronouns:
+                continue
+            before = [s for s in c.children if s.i < subj.left_edge.i]
+            if not before or not all(_opening_phrase(s) for s in before):
+                continue
+            return self._span_chars(subj.left_edge.i, c.right_edge.i + 1)
         return None
 
     def _figure_content(self, v: Token) -> _Verdict | None:
@@ -448,7 +478,7 @@ class VerbCues(NounCues):
             span = self._span_chars(prep.i + 1, end)
             return span if span[1] > span[0] else None
         if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids) or (
-            any(c.dep_ == "dobj" for c in kids) and self._adjacent_quote(v) is not None
+            any(c.dep_ == "dobj" and (_split_object(c) or self._adjacent_quote(v) is not None) for c in kids)
         ):
             return self._object_content(v)
         return None
@@ -482,6 +512,99 @@ class VerbCues(NounCues):
         if content is None:
             return
         self._add(Draft(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _stance_holders(self, nouns: list[Token]) -> None:
+        """ "Kaine is a staunch opponent of the death penalty", "Navalny, a vocal critic of the
+        Kremlin, ...": a noun naming one who holds a stance (critic, supporter, opponent ...) said
+        of its subject or given as an apposition; what follows "of" is the content. Not when
+        negated ("is no fan of" is still a stance, but "is not a supporter of" denies it)."""
+        for n in nouns:
+            if n.lemma_ not in self.lex.stance_holder_nouns or n.i in self.by_cue:
+                continue
+            of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > n.i), None)
+            obj = (
+                next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None)
+                if of is not None
+                else None
+            )
+            if of is None or obj is None:
+                continue
+            if n.dep_ == "attr" and n.head.lemma_ == "be":
+                link = n.head
+                if any(c.dep_ == "neg" for c in link.children):
+                    continue
+                src = self._subject(link)
+                first = link.i
+                while (
+                    first > 0
+                    and self.doc[first - 1].head.i == link.i
+                    and self.doc[first - 1].dep_
+                    in (
+                        "aux",
+                        "advmod",
+                    )
+                ):
+                    first -= 1
+            elif n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN"):
+                src, first = n.head, n.left_edge.i
+            else:
+                continue
+            if src is None or src.pos_ not in ("NOUN", "PROPN", "PRON") or src.lower_ in self.lex.expletives:
+                continue
+            content = self._span_chars(of.i + 1, of.right_edge.i + 1)
+            if content[1] > content[0]:
+                self._add(Draft(first, of.i + 1, content, src, kind="noun"))
+
+    def _fragment_before(self, v: Token) -> tuple[int, int] | None:
+        """ "Officers like Petrenko, he said.", "Not one shell, the colonel added.": a phrase with
+        no verb of its own before a sentence-final cue and its subject, set off by a comma, which
+        the parser hangs on the cue as a loose dependent. Never a time or a date ("On Monday, he
+        said." says nothing)."""
+        if v.lemma_ not in SAYING_LEMMAS or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "advcl") for c in v.children
+        ):
+            return None
+        subj = max(
+            (c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i < v.i), key=lambda c: c.i, default=None
+        )
+        if subj is None or subj.left_edge.i < 2 or self.doc[subj.left_edge.i - 1].text != ",":
+            return None
+        frag = next(
+            (c for c in v.children if c.dep_ in ("dep", "npadvmod", "nsubj") and c.i < subj.left_edge.i), None
+        )  # the parser may give the cue two subjects
+        if (
+            frag is None
+            or frag.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PRON")
+            or frag.ent_type_ in ("DATE", "TIME")
+        ):
+            return None
+        start = frag.left_edge.i
+        if start != v.sent.start and not self.doc[start - 1].is_quote:
+            return None
+        return self._span_chars(start, subj.left_edge.i - 1)
+
+    def _by_reckoning(self, by: Token) -> None:
+        """ "By the ministry's count, 300 people died", "by all accounts": the possessor of the
+        reckoning (none where it has none) says the clause the phrase modifies. Not a vote ("passed
+        by a count of 230 to 190"), nor an owner-less figure noun ("by one estimate", a hedge)."""
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lower_ not in self.lex.reckoning_nouns or pobj.i - by.i > 5:
+            return
+        owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if owner is None and (
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children)
+            or pobj.lemma_ in self.lex.figure_nouns
+        ):
+            # "by a count of 230 to 190": a margin; "by one estimate": a hedge on the figure (the
+            # modality component's), with no one to name
+            return
+        clause = self._clause_head(by.head)
+        if clause.i == by.i or clause.pos_ not in ("VERB", "AUX"):
+            return
+        content = self._clause_without(clause, by)
+        if content is None:
+            return
+        self._add(Draft(by.i, pobj.i + 1, content, owner, kind="prep"))
 
     def _misparsed_object(self, prep: Token) -> Token | None:
         """The source of "according to" where the parser read a noun as a verb ("according to show
@@ -766,6 +889,58 @@ class VerbCues(NounCues):
             and src.lemma_ not in self.lex.event_nouns
             and any(c.dep_ == "ccomp" for c in v.children)
         )
+
+
+#: Subjects that name armed forces: their "defended the town", "backed the assault" are acts of war.
+ARMED_SUBJECTS = frozenset(
+    "force forces troop troops army armies military brigade brigades battalion battalions unit units "
+    "regiment regiments division divisions soldier soldiers fighter fighters militia militias rebel "
+    "rebels defender defenders navy artillery".split()
+)
+
+
+def _act_of_aid_or_arms(v: Token, src: Token | None) -> bool:
+    """Whether a verb that names a stance or an act (support, back, defend, welcome ...) names the
+    act here: with a counted object ("Poland welcomed 2 million refugees", "the charity supported
+    5,000 families": hosting and aid, which the reporter states, not a stance of the subject's) or
+    with an armed subject ("troops defended the town", "the brigade backed the assault")."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is not None and any(
+        (c.dep_ == "nummod" or c.like_num)
+        and c.ent_type_ not in ("DATE", "TIME", "EVENT")
+        and "/" not in c.text
+        for c in obj.children
+    ):
+        return True
+    return src is not None and src.lemma_.lower() in ARMED_SUBJECTS
+
+
+def _split_object(obj: Token) -> bool:
+    """ "called the rebels bandits", "calls the rebels \"bandits\"": the parser makes the named
+    thing a modifier of the name it is given, so the object holds two nouns, the first with its own
+    determiner and the second with none ("the rebels" + "bandits"), or a quoted name."""
+    if any(c.is_quote for c in obj.children if c.i < obj.i):
+        return True
+    if any(c.dep_ == "det" for c in obj.children if c.i < obj.i and c.head.i == obj.i and c.i == obj.i - 1):
+        return False
+    for c in obj.children:
+        if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") and c.i < obj.i:
+            if any(d.dep_ in ("det", "poss") for d in c.children) or (
+                c.i > 0 and obj.doc[c.i - 1].dep_ == "det" and obj.doc[c.i - 1].head.i == obj.i
+            ):
+                return c.i < obj.i - 1 or c.tag_ in ("NNS", "NNPS")
+    return False
+
+
+def _opening_phrase(t: Token) -> bool:
+    """Whether a word before a hung clause's subject is a phrase of the cue's own ("after the
+    talks", "overnight", a comma), not a subordinating word ("if", "when"); a "mark" with an object
+    of its own is a preposition the parser mislabelled."""
+    if t.tag_ in ("WRB", "WDT", "WP"):
+        return False
+    if t.dep_ == "mark":
+        return any(o.dep_ == "pobj" for o in t.children)
+    return t.dep_ in ("prep", "npadvmod", "advmod", "punct")
 
 
 def _temporal(v: Token, marks: frozenset[str]) -> bool:
