@@ -108,6 +108,7 @@ class _Context(VerbCues, HeadlineCues):
         self._signatures([t for t in marks if t.text != ":"])
         self._cited_documents(nouns)
         self._headlines()
+        self._suffix_headlines()
         self._quote_continuations()
         self._nest()
         self._cited_quotes()

@@ -2,7 +2,13 @@
 Against the Plan, Mayor Vows To Rebuild Bridge"): the parser reads such lines badly (the cue is
 often tagged a noun, the speaker a compound), so the cue is found by its word form instead: a
 speech, stance or intention verb in the headline present ("Says", "Denies", "Vows") right after a
-capitalised name, which is the speaker; the rest of the line is what is said."""
+capitalised name, which is the speaker; the rest of the line is what is said.
+
+Wire headlines also name their source after what is said: "Missile strike kills four in port city -
+governor", "Strike kills 12 in northern town: rights group", "Toll climbs past 300, says disaster
+agency", "..., officials say". On a document's first lines, a short noun phrase after a dash or a
+colon at the end of the line, or after ", says" (or before a final "says"), is the source of the
+rest of the line."""
 
 from __future__ import annotations
 
@@ -15,6 +21,14 @@ from .attribution_spans import Draft
 TITLE_CASE_SHARE = 0.8
 #: Fewest words a headline needs (shorter lines are labels, bylines, captions).
 MIN_HEADLINE_WORDS = 4
+#: Most words a source after a headline's dash, colon or "says" has ("disaster agency").
+MAX_SUFFIX_WORDS = 6
+#: Lines from the top of a document read for a suffixed source (the headline, a deck).
+SUFFIX_LINES = 3
+#: Marks that put a headline's source at its end.
+SUFFIX_MARKS = frozenset(("-", "\u2013", "\u2014", ":"))
+#: Verbs that end or follow a headline's content ("..., says agency", "..., officials say").
+SUFFIX_VERBS = frozenset(("says", "say", "said", "claims", "claim", "reports", "report"))
 
 
 class HeadlineCues(SourceReader):
@@ -30,6 +44,58 @@ class HeadlineCues(SourceReader):
             if found is not None:
                 speaker, cue, content = found
                 self._add(Draft(cue.i, cue.i + 1, content, speaker, kind="verb"))
+
+    def _suffix_headlines(self) -> None:
+        """A source named at the end of one of the document's first lines, after a dash, a colon or
+        ", says", or before a final "says": it says the rest of the line."""
+        top = 0
+        for _ in range(SUFFIX_LINES):
+            end = self.text.find("\n", top)
+            end = len(self.text) if end < 0 else end
+            if end > top:
+                self._suffix_line(top, end)
+            top = end + 1
+            while top < len(self.text) and self.text[top] == "\n":
+                top += 1
+            if top >= len(self.text):
+                break
+
+    def _suffix_line(self, start: int, end: int) -> None:
+        """The suffixed source of one line [start, end), if any (see ``_suffix_headlines``)."""
+        line = self.doc.char_span(start, end, alignment_mode="contract")
+        if line is None or len(line) < MIN_HEADLINE_WORDS + 2 or line[-1].text in (".", "?", "!"):
+            return
+        if any(self.doc[a.cue_start].idx >= start and self.doc[a.cue_start].idx < end for a in self.attrs):
+            return  # the parse found the line's cue
+        for k in range(len(line) - 2, 1, -1):
+            t, tail = line[k], line[k + 1 :]
+            if t.text in SUFFIX_MARKS and (t.whitespace_ or t.text == ":"):
+                cue, source = t, self._suffix_source(list(tail))  # "... - governor", "...: rights group"
+            elif t.text == "," and tail[0].lower_ in SUFFIX_VERBS:
+                cue, source = tail[0], self._suffix_source(list(tail[1:]))  # "..., says agency"
+            elif t.text == "," and tail[-1].lower_ in SUFFIX_VERBS:
+                cue, source = tail[-1], self._suffix_source(list(tail[:-1]))  # "..., officials say"
+            else:
+                continue
+            if source is not None:
+                kind = "colon" if cue.is_punct else "verb"
+                self._add(Draft(cue.i, cue.i + 1, self._span_chars(line.start, t.i), source, kind=kind))
+            return
+
+    def _suffix_source(self, tail: list[Token]) -> Token | None:
+        """The head of a short noun phrase naming a source ("governor", "rights group", "Ukrainian
+        military", "UN"): at most ``MAX_SUFFIX_WORDS`` words, no finite verb and no number, a noun or
+        name last (or a known actor); None otherwise."""
+        words = [w for w in tail if not (w.is_punct or w.is_space)]
+        finite = ("VBD", "VBZ", "VBP", "MD")  # "monitoring group", "armed forces" are noun phrases
+        if not 1 <= len(words) <= MAX_SUFFIX_WORDS or any(w.tag_ in finite for w in words):
+            return None
+        if any(w.like_num for w in words):
+            return None
+        head = words[-1]
+        if self.actor_of[head.i] is not None or head.pos_ in ("NOUN", "PROPN"):
+            return head
+        return None
 
     def _is_headline(self, sent: Span) -> bool:
         """A whole line in Title Case: it starts and ends a line, and most of its longer words are

@@ -416,9 +416,21 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
         elif word is None and town is None and disasters.get(it.claim.article_id) is not None:
             disaster = disasters[it.claim.article_id]
             if disaster is not None and it.key.country in (None, disaster[1][2]):
-                placed.append(
-                    (it, disaster[0], disaster[1])
-                )  # "the toll has risen to 2,700" in a quake story
+                placed.append((it, disaster[0], disaster[1]))  # "the toll has risen to 2,700"
+    incidents = _incidents_of(placed, lists)
+    for it, gid in pending:
+        near = [i for i in incidents.values() if i.key.startswith(gid + "@")]
+        near = [i for i in near if abs((it.day - i.start).days) <= lists["window"]]
+        if near:
+            _join(it, min(near, key=lambda i: abs((it.day - i.start).days)))
+    return incidents
+
+
+def _incidents_of(
+    placed: list[tuple[Item, str, tuple[str, str, str | None]]], lists: dict[str, Any]
+) -> dict[str, Incident]:
+    """The incidents of the placed figures (figure, word, town): per town in day order, a figure
+    joins the incident begun within the town's window, else begins one; by key."""
     by_town: dict[str, list[tuple[Item, str, tuple[str, str, str | None]]]] = defaultdict(list)
     for entry in placed:
         by_town[entry[2][0]].append(entry)
@@ -444,11 +456,6 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
             words[current.key][word] += 1
             current.word = words[current.key].most_common(1)[0][0]
             _join(it, current)
-    for it, gid in pending:
-        near = [i for i in incidents.values() if i.key.startswith(gid + "@")]
-        near = [i for i in near if abs((it.day - i.start).days) <= lists["window"]]
-        if near:
-            _join(it, min(near, key=lambda i: abs((it.day - i.start).days)))
     return incidents
 
 
