@@ -12,8 +12,11 @@ rest of the line."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
+from .actors_resource import load as load_actors
 from .attribution_sources import SourceReader
 from .attribution_spans import Draft
 
@@ -29,6 +32,12 @@ SUFFIX_LINES = 3
 SUFFIX_MARKS = frozenset(("-", "\u2013", "\u2014", ":"))
 #: Verbs that end or follow a headline's content ("..., says agency", "..., officials say").
 SUFFIX_VERBS = frozenset(("says", "say", "said", "claims", "claim", "reports", "report"))
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    """The head nouns of unnamed sources in the actors table ("governor", "group", "officials")."""
+    return frozenset(load_actors()["source_nouns"])
 
 
 class HeadlineCues(SourceReader):
@@ -84,8 +93,9 @@ class HeadlineCues(SourceReader):
 
     def _suffix_source(self, tail: list[Token]) -> Token | None:
         """The head of a short noun phrase naming a source ("governor", "rights group", "Ukrainian
-        military", "UN"): at most ``MAX_SUFFIX_WORDS`` words, no finite verb and no number, a noun or
-        name last (or a known actor); None otherwise."""
+        military", "UN"): at most ``MAX_SUFFIX_WORDS`` words, no finite verb and no number, and last a
+        word that can be a source (an actor, a document or evidence noun); None otherwise ("Depot Fire
+        Kept Quiet" after a column title's colon is no source)."""
         words = [w for w in tail if not (w.is_punct or w.is_space)]
         finite = ("VBD", "VBZ", "VBP", "MD")  # "monitoring group", "armed forces" are noun phrases
         if not 1 <= len(words) <= MAX_SUFFIX_WORDS or any(w.tag_ in finite for w in words):
@@ -93,9 +103,7 @@ class HeadlineCues(SourceReader):
         if any(w.like_num for w in words):
             return None
         head = words[-1]
-        if self.actor_of[head.i] is not None or head.pos_ in ("NOUN", "PROPN"):
-            return head
-        return None
+        return head if self._is_source(head) or head.lower_ in _source_nouns() else None
 
     def _is_headline(self, sent: Span) -> bool:
         """A whole line in Title Case: it starts and ends a line, and most of its longer words are
