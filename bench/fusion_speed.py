@@ -33,6 +33,7 @@ import time
 import zlib
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from claimtrail.contract.claims import claim_from_json
 from claimtrail.fusion import ArticleMeta, fuse, incremental
@@ -210,7 +211,7 @@ def _timed_add(
     return best
 
 
-def stored_run(args: argparse.Namespace, folder: Path) -> dict[str, float]:
+def stored_run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     """The streaming measure: the N claims stored in a ledger (all but the last article), then,
     in a fresh child process (its peak memory is the run's own): reading every claim from the
     ledger, a full run (``incremental.rebuild``: stream, fuse and store component by component),
@@ -251,8 +252,9 @@ def child(args: argparse.Namespace) -> None:
         t0 = time.perf_counter()
         n = sum(1 for _ in ledger.claims_for_fusion())
         t_load = time.perf_counter() - t0
+        steps: dict[str, float] = {}
         t0 = time.perf_counter()
-        parts = incremental.rebuild(ledger)
+        parts = incremental.rebuild(ledger, steps)
         t_full = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         t_large = _timed_add(ledger, mine, articles)
@@ -260,7 +262,7 @@ def child(args: argparse.Namespace) -> None:
         incremental.sync(ledger)
         t_empty = _timed_add(ledger, mine, articles)
     figures = {"claims": n, "components": parts, "load": t_load, "full": t_full, "peak_mb": peak}
-    print(json.dumps(figures | {"large": t_large, "empty": t_empty}))
+    print(json.dumps(figures | {"large": t_large, "empty": t_empty, "steps": steps}))
 
 
 def in_memory(args: argparse.Namespace) -> None:
@@ -347,6 +349,7 @@ def main() -> None:
         [
             (f"read {f['claims']:,.0f} claims from the ledger", f["load"]),
             (f"full run, streamed and stored ({f['components']:.0f} components)", f["full"]),
+            *((f"  {step}", secs) for step, secs in f.get("steps", {}).items()),
             ("add one article: fusion up to date, large ledger", f["large"]),
             ("add one article: fusion up to date, empty ledger", f["empty"]),
         ]
