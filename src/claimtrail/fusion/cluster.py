@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import cast
 
 from ..model import Claim, Quantity, TimeRef
@@ -257,8 +258,10 @@ def article_countries(claims: list[Claim], by_event: bool = False) -> dict[str, 
     return {f"{a}\x00{s}": cnt.most_common(1)[0][0] for (a, s), cnt in counts.items()}
 
 
+@lru_cache(maxsize=65_536)
 def tracked_id(key: Key) -> str:
-    """A readable id, stable across runs: it depends only on what is measured."""
+    """A readable id, stable across runs: it depends only on what is measured (memoised: a run
+    asks for it several times per tracked quantity)."""
     parts = [key.country or "xx", key.subject, key.event]
     if key.scope != "total":
         parts.append(key.scope.replace(" ", ""))
