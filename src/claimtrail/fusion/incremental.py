@@ -22,7 +22,7 @@ components in component order.
 Inside a re-fused component, a tracked quantity whose inputs are unchanged is not computed again:
 each widest scope is stored with a print (``stages.Print``: a digest of its items, incident and the
 cross findings naming it, and the ids it gave), and its stored row stands (``ComponentRow.kept``).
-A full run has no prints to reuse and streams: topics a slice of articles at a time, then one
+A full run has no prints to reuse and streams: topics as the claims are read in ledger order, then one
 component's claims at a time (``state.component_claims``), so memory holds one component.
 
 ``as_of`` queries are not persisted: ``api.run`` recomputes them (and caches them per stamp).
