@@ -11,10 +11,11 @@ newsroom following many stories has); with 1 every article may share a subject w
 so the ledger is one fusion component and an add re-fuses all of it (see docs/scale.md).
 ``--single-story N`` also measures incremental/empty on a one-story ledger of N claims (printed on
 the line before the last). ``--in-memory`` runs the earlier measure instead: ``fuse`` over every
-claim held in memory against decoding them.
+claim held in memory against decoding them. ``--reach`` prints what an exact add of the last article
+would have to recompute in its story (see docs/scale.md).
 
     python bench/fusion_speed.py [--claims 100000] [--articles 5000] [--stories 1] [--single-story 30000]
-                                 [--db URL] [--in-memory]
+                                 [--db URL] [--in-memory] [--reach]
 
 Prints a table (the full run with the seconds of its steps: the topics with the first read of
 every claim, the components' claims read again, fused and serialised, stored), the same ratios in
@@ -39,7 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from claimtrail.contract.claims import claim_from_json
-from claimtrail.fusion import ArticleMeta, fuse, incremental
+from claimtrail.fusion import ArticleMeta, fuse, incremental, parts, stages
+from claimtrail.fusion.cluster import Key
 from claimtrail.model import Article, Claim
 from claimtrail.store.ledger import Ledger, open_ledger
 
@@ -273,6 +275,53 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(figures | {"large": t_large, "empty": t_empty, "steps": steps, "cpu": cpu}))
 
 
+def reach(args: argparse.Namespace) -> None:
+    """What an add of the last article must recompute in its component, exactly (docs/scale.md,
+    "What an exact add must recompute"): the figures of the tracked quantities it joins, of those
+    one link away (owners: same subject, event, unit and scope in any country; sums and cross
+    contradictions: same subject, country, unit and incident for any event), and of the closure of
+    those links; and how many widest-scope tracked quantities the add changes (their prints)."""
+    lines, articles = synthetic(args.claims, args.articles, stories=args.stories)
+    claims = load(lines)
+    del lines
+    last = claims[-1].article_id
+    story = claims[-1].subject.normalized.rpartition("-")[2] if args.stories > 1 else ""
+    mine = [c for c in claims if c.subject.normalized.endswith(story) or c.article_id == last]
+    arts = {c.article_id for c in mine}
+    meta = {a: articles[a] for a in arts}
+    before = parts.fuse_parts([c for c in mine if c.article_id != last], meta, {}, known={})
+    after = parts.fuse_parts(mine, meta, {}, known=before.prints)
+    by = stages.by_article(mine)
+    origins = stages.resolve_origins(by, meta)
+    scoped = stages.scope_incidents(stages.read_items(by, meta, origins), by, origins)
+    clusters = stages.cluster(scoped.items, mine)
+    new = {it.key for it in scoped.items if it.claim.article_id == last}
+
+    def linked(keys: set[Key]) -> set[Key]:
+        owners = {(k.subject, k.event, k.unit, k.scope) for k in keys}
+        sums = {(k.subject, k.country, k.unit, k.incident) for k in keys}
+        return {
+            k
+            for k in clusters
+            if (k.subject, k.event, k.unit, k.scope) in owners
+            or (k.subject, k.country, k.unit, k.incident) in sums
+        }
+
+    closure, frontier = set(new), set(new)
+    while frontier:
+        frontier = linked(frontier) - closure
+        closure |= frontier
+    total = sum(len(v) for v in clusters.values())
+    for name, keys in (("joins", new), ("one link away", new | linked(new)), ("closure", closure)):
+        n = sum(len(clusters[k]) for k in keys if k in clusters)
+        print(f"{name}: {n:,} figures of {total:,} ({n / total:.0%})")
+    changed = {t.id for t in after.tracked} & set(after.prints)
+    print(
+        f"figures added={sum(1 for c in mine if c.article_id == last)} in {len(new)} tracked quantities; "
+        f"widest-scope recomputed={len(changed)} of {len(after.prints)}"
+    )
+
+
 def in_memory(args: argparse.Namespace) -> None:
     """The earlier measure, everything in memory: decoding the claims against ``fuse`` over all of
     them (and an as-of run), then the one-article add on two SQLite ledgers."""
@@ -343,6 +392,7 @@ def main() -> None:
         "--single-story", type=int, default=0, help="also measure a one-story ledger of N claims"
     )
     parser.add_argument("--in-memory", action="store_true", help="the earlier all-in-memory measure instead")
+    parser.add_argument("--reach", action="store_true", help="what an exact add must recompute, instead")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--mine", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -350,6 +400,8 @@ def main() -> None:
         return child(args)
     if args.in_memory:
         return in_memory(args)
+    if args.reach:
+        return reach(args)
     with tempfile.TemporaryDirectory() as tmp:
         f = stored_run(args, Path(tmp))
         single = single_story(args, Path(tmp)) if args.single_story else None
