@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from claimtrail import fusion
 from claimtrail.fusion import incremental, stages
@@ -237,8 +238,12 @@ def test_a_full_run_streams_one_component_at_a_time(tmp_path, monkeypatch):
         for pair in pairs:
             assert ledger.add_article(*pair)
 
-        def every_claim(*_args, **_kw):
-            raise AssertionError("a full run read every claim at once")
+        real_stream = ledger.claims_for_fusion
+        batches: list[int] = []
+
+        def streamed(batch=5000):
+            batches.append(batch)  # the topics are read in ledger order, a few claims at a time
+            return real_stream(batch=batch)
 
         sizes: list[int] = []
         real = fusion_state.component_claims
@@ -248,12 +253,13 @@ def test_a_full_run_streams_one_component_at_a_time(tmp_path, monkeypatch):
             sizes.append(len(found))
             return found
 
-        monkeypatch.setattr(ledger, "claims_for_fusion", every_claim)
+        monkeypatch.setattr(ledger, "claims_for_fusion", streamed)
         monkeypatch.setattr(fusion_state, "component_claims", one_component)
-        monkeypatch.setattr(incremental, "TOPIC_BATCH_ARTICLES", 2)
+        monkeypatch.setattr(incremental, "TOPIC_BATCH_CLAIMS", 2)
         monkeypatch.setattr(incremental, "STORE_BATCH_CLAIMS", 1)
         assert incremental.rebuild(ledger) == 2  # troops with drones (m1 joins them); people
         assert sorted(sizes) == [4, 6]
+        assert batches == [2]
         assert _current(ledger) == expected
 
 
@@ -287,4 +293,32 @@ def test_the_stored_state_equals_one_in_memory_run(tmp_path, rejected):
             fusion.refuse_claims(ledger, [victim], before)
         claims = list(ledger.claims_for_fusion())
         meta = {a: stages.ArticleMeta(o, p) for a, (o, p) in ledger.article_meta().items()}
+        assert _current(ledger) == _dump(fusion.fuse(claims, meta, {}, None))
+
+
+def test_a_full_run_finds_the_topics_of_an_article_whose_claims_are_not_consecutive(tmp_path):
+    """The topic pass reads claims in ledger order and closes an article when another's claim
+    comes; an article whose claims come back later (doc ids not consecutive) is read again by id,
+    so the components and the stored state are those of one in-memory run."""
+    pairs = [_pair(*row) for row in _scenario()]
+    with open_ledger(str(tmp_path / "interleaved.db")) as ledger:
+        for pair in pairs:
+            assert ledger.add_article(*pair)
+        with ledger.engine.begin() as conn:  # k2's second claim after o1's claim in ledger order
+            k2 = (
+                conn.execute(text("SELECT doc_id FROM claims WHERE article_id = 'k2' ORDER BY doc_id"))
+                .scalars()
+                .all()
+            )
+            o1 = conn.execute(text("SELECT doc_id FROM claims WHERE article_id = 'o1'")).scalar_one()
+            conn.execute(text("UPDATE claims SET doc_id = -1 WHERE doc_id = :d"), {"d": k2[1]})
+            conn.execute(text("UPDATE claims SET doc_id = :k WHERE doc_id = :o"), {"k": k2[1], "o": o1})
+            conn.execute(text("UPDATE claims SET doc_id = :o WHERE doc_id = -1"), {"o": o1})
+        order = [c.article_id for c in ledger.claims_for_fusion()]
+        assert order.index("o1") < len(order) - 1 - order[::-1].index("k2")  # interleaved
+        assert incremental.rebuild(ledger) == 2
+        claims = list(ledger.claims_for_fusion())
+        meta = {a: stages.ArticleMeta(o, p) for a, (o, p) in ledger.article_meta().items()}
+        whole = incremental.article_topics("k2", [c for c in claims if c.article_id == "k2"], meta["k2"])
+        assert fusion_state.topics_of(ledger, ["k2"])["k2"] == whole  # both its figures were read
         assert _current(ledger) == _dump(fusion.fuse(claims, meta, {}, None))

@@ -36,8 +36,10 @@ class Institution:
     descriptions: tuple[str, ...]
 
 
+@lru_cache(maxsize=100_000)
 def norm(text: str) -> str:
-    """A mention folded for lookup: casefolded, spaces collapsed, no leading article or possessive."""
+    """A mention folded for lookup: casefolded, spaces collapsed, no leading article or possessive
+    (memoised: fusion folds the same few thousand source names for every claim that cites them)."""
     key = " ".join(text.replace("\u2019", "'").casefold().split())
     key = _LEADING.sub("", key)
     key = re.sub(r"'s?$", "", key)
@@ -84,6 +86,7 @@ class Table:
         self._country_names = _country_names(data["countries"])
         self._bodies: dict[tuple[str, str], Institution] = {}
         self._split_cache: dict[str, tuple[str | None, str]] = {}
+        self._countries_cache: dict[str, tuple[str, ...]] = {}
 
     def split_country(self, text: str) -> tuple[str | None, str]:
         """(country, the rest) of a description (memoised; see ``_split_country``)."""
@@ -135,7 +138,16 @@ class Table:
 
     def countries_in(self, text: str) -> list[str]:
         """The countries a text names anywhere, in order ("a lawmaker from South Korea's ruling
-        party" -> ["KR"]): the longest country name, demonym or capital at each word."""
+        party" -> ["KR"]): the longest country name, demonym or capital at each word (memoised)."""
+        found = self._countries_cache.get(text)
+        if found is None:
+            found = tuple(self._countries_in(text))
+            if len(self._countries_cache) < 100_000:
+                self._countries_cache[text] = found
+        return list(found)
+
+    def _countries_in(self, text: str) -> list[str]:
+        """``countries_in`` computed."""
         words = [re.sub(r"['\u2019]s?$", "", w) for w in norm(text).split(" ")]
         found: list[str] = []
         i = 0

@@ -309,8 +309,10 @@ def article_countries(claims: list[Claim], by_event: bool = False) -> dict[str, 
     return {f"{a}\x00{s}": cnt.most_common(1)[0][0] for (a, s), cnt in counts.items()}
 
 
+@lru_cache(maxsize=65_536)
 def tracked_id(key: Key) -> str:
-    """A readable id, stable across runs: it depends only on what is measured."""
+    """A readable id, stable across runs: it depends only on what is measured (memoised: a run
+    asks for it several times per tracked quantity)."""
     parts = [key.country or "xx", key.subject, key.event]
     if key.scope != "total":
         parts.append(key.scope.replace(" ", ""))

@@ -583,7 +583,8 @@ def _tracked(
 ) -> TrackedQuantity:
     """One tracked quantity of items already limited to ``as_of``: its estimate, timeline, origins,
     contradictions and the checks that name its claims."""
-    ids = set(_ids(items))
+    claim_ids = _ids(items)
+    ids = set(claim_ids)
     checks = [c for c in extra_checks if not ids.isdisjoint(c.claims)] + checks_mod.circular_checks(items)
     return TrackedQuantity(
         id=tid,
@@ -591,7 +592,7 @@ def _tracked(
         event=key.event,
         subject=Subject(key.subject, key.country),
         place=place,
-        claims=tuple(_ids(items)),
+        claims=tuple(claim_ids),
         estimate=estimate(items, key, as_of),
         timeline=timeline(items, as_of),
         origins=_origin_refs(items),
