@@ -309,3 +309,17 @@ def test_a_call_on_someone_tagged_as_a_participle_still_speaks(annotate):
     text = "Olena Kravets on Wednesday called on Ivan Petrenko to apologize to the 40 evacuees."
     doc = annotate(text)
     assert by_cue(doc._.attributions, "called on").source_name == "Olena Kravets"
+
+
+def test_two_speakers_of_one_sentence_each_say_their_own_figure(annotate):
+    text = (
+        "According to a conflict monitor, more than 20,000 people have been killed in the war, "
+        "while the UN migration agency says 9 million have fled their homes."
+    )
+    doc = annotate(text)
+    assert chain_names(doc, text, "20,000") == ["a conflict monitor"]
+    assert chain_names(doc, text, "9 million") == ["International Organization for Migration (IOM)"]
+    text = "One armed group said two of its fighters were killed, while another group said three of its own died."
+    doc = annotate(text)
+    assert chain_names(doc, text, "two") == ["One armed group"]
+    assert chain_names(doc, text, "three") == ["another group"]

@@ -508,10 +508,32 @@ class VerbCues(NounCues):
         if head.i == cue.i:
             content = self._after_source_phrase(cue, pobj)
         else:
-            content = self._clause_without(self._clause_head(head), cue)
+            clause = self._clause_head(head)
+            content = self._clause_without(clause, cue)
+            if content is not None:
+                content = self._before_other_speaker(clause, cue, content)
         if content is None:
             return
         self._add(Draft(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _before_other_speaker(self, clause: Token, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """A clause's content up to a second speaker's own clause after it ("According to a monitor,
+        20,000 have been killed, while the UN says 9 million have fled": the monitor says the first
+        figure only; the UN is not cited by it)."""
+        for c in clause.children:
+            if (
+                c.dep_ in ("advcl", "conj")
+                and c.i > cue.i
+                and c.lemma_ in self.lex.speech
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                end = c.left_edge.i
+                while end > 0 and (self.doc[end - 1].is_punct or self.doc[end - 1].lower_ in ("and", "but")):
+                    end -= 1
+                cut = self.doc[end - 1].idx + len(self.doc[end - 1].text) if end > 0 else content[0]
+                if content[0] < cut < content[1]:
+                    return (content[0], cut)
+        return content
 
     def _stance_holders(self, nouns: list[Token]) -> None:
         """ "Kaine is a staunch opponent of the death penalty", "Navalny, a vocal critic of the
