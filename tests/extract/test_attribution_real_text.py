@@ -323,3 +323,14 @@ def test_two_speakers_of_one_sentence_each_say_their_own_figure(annotate):
     doc = annotate(text)
     assert chain_names(doc, text, "two") == ["One armed group"]
     assert chain_names(doc, text, "three") == ["another group"]
+
+
+def test_a_holder_that_revises_a_figure_gives_it(annotate):
+    text = "The regional administration revised the death toll to 34 on Wednesday."
+    doc = annotate(text)
+    assert chain_names(doc, text, "34") == ["regional administration"]
+    text = "Officials later lowered the figure to 19."
+    doc = annotate(text)
+    assert chain_names(doc, text, "19") == ["officials"]
+    text = "Engineers raised the bridge by 2 metres."  # not a figure noun: no statement
+    assert chain_names(annotate(text), text, "2") == []

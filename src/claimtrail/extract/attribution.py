@@ -103,6 +103,7 @@ class _Context(VerbCues, HeadlineCues):
         self._document_phrases(nouns)
         self._noun_clauses(nouns)
         self._possessive_nouns(nouns)
+        self._revised_figures(nouns)
         self._stance_holders(nouns)
         self._colon_speakers([t for t in marks if t.text == ":"])
         self._signatures([t for t in marks if t.text != ":"])

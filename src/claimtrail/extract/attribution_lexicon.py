@@ -43,6 +43,8 @@ class AttributionResource(TypedDict):
     clause_nouns: list[str]
     possessive_nouns: list[str]
     figure_nouns: list[str]
+    revised_figures: list[str]
+    revising_verbs: list[str]
     reckoning_nouns: list[str]
     feeling_participles: list[str]
     stance_holder_nouns: list[str]
@@ -101,6 +103,8 @@ class Lexicon:
     said_things: frozenset[str]
     possessive_nouns: frozenset[str]
     figure_nouns: frozenset[str]
+    revised_figures: frozenset[str]
+    revising_verbs: frozenset[str]
     reckoning_nouns: frozenset[str]
     feeling_participles: frozenset[str]
     stance_holder_nouns: frozenset[str]
@@ -180,6 +184,8 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         said_things=frozenset(data["said_things"]),
         possessive_nouns=frozenset(data["possessive_nouns"]),
         figure_nouns=frozenset(data["figure_nouns"]),
+        revised_figures=frozenset(data["revised_figures"]),
+        revising_verbs=frozenset(data["revising_verbs"]),
         reckoning_nouns=frozenset(data["reckoning_nouns"]),
         feeling_participles=frozenset(data["feeling_participles"]),
         stance_holder_nouns=frozenset(data["stance_holder_nouns"]),

@@ -53,6 +53,17 @@ class NounCues(SourceReader):
                 continue
             self._add(Draft(n.i, n.i + 1, content, holder, kind="noun"))
 
+    def _revised_figures(self, nouns: list[Token]) -> None:
+        """ "The administration revised the death toll to 34 on Wednesday", "officials lowered the
+        figure to 19": a figure noun with no holder, object of a verb that changes it, gives the
+        figure of the verb's subject (see ``_acted_figure``)."""
+        for n in nouns:
+            if n.lemma_ not in self.lex.revised_figures or n.dep_ != "dobj" or n.i in self.by_cue:
+                continue
+            if n.head.lemma_ in self.lex.revising_verbs and not any(c.dep_ == "poss" for c in n.children):
+                if not any(a.cue_start <= n.head.i < a.cue_end for a in self.attrs):
+                    self._acted_figure(n)
+
     def _whose_figure(self, n: Token, holder: Token) -> bool:
         """ "Ukraine corrects its count of drones downed", "medics raised their estimate": a figure
         noun held by a pronoun as an object is what the clause's subject acts on; the pronoun only
