@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import numpy as np
 import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 
 from claimtrail.ingest.read import iter_inputs
 from claimtrail.model import Article
 from claimtrail.nlp.pipeline import load_base_model, load_pipeline
-from claimtrail.nlp.ruler import ArrayAttributeRuler, Unsupported, compile_ruler, use_array_ruler
+from claimtrail.nlp.ruler import (
+    ArrayAttributeRuler,
+    ArrayLemmatizer,
+    Unsupported,
+    _array_lemmatizer_class,
+    compile_ruler,
+    use_array_ruler,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 COLUMNS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
@@ -100,3 +108,35 @@ def test_patterns_added_later_are_applied_and_unsupported_ones_fall_back(base):
     assert [t.lemma_ for t in nlp("the border")][1] == "frontier"
     ruler.add([[{"LOWER": "the"}, {"LOWER": "border", "OP": "+"}]], {"LEMMA": "edge"}, index=1)
     assert [t.lemma_ for t in nlp("the border")][1] == "edge"
+
+
+def _lemmas(nlp, texts: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Each text parsed up to the lemmatizer, then lemmatized by spaCy's and by the array one."""
+    spacy_lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(spacy_lemmatizer, Lemmatizer)
+    assert not isinstance(spacy_lemmatizer, ArrayLemmatizer)
+    array_lemmatizer = copy.copy(spacy_lemmatizer)
+    array_lemmatizer.cache = {}
+    array_lemmatizer.__class__ = _array_lemmatizer_class(type(spacy_lemmatizer))
+    out = []
+    with nlp.select_pipes(disable=["lemmatizer", "ner"]):
+        for doc in nlp.pipe(texts):
+            a, b = spacy_lemmatizer(doc.copy()), array_lemmatizer(doc.copy())
+            out.append(([t.lemma_ for t in a], [t.lemma_ for t in b]))
+    return out
+
+
+def test_same_lemmas_as_spacy(base):
+    texts = TEXTS + _corpus()
+    for expected, got in _lemmas(base, texts):
+        assert expected == got
+    # the ruler's own lemmas are kept, the others looked up: "ai" (ruler) and "said" (rules)
+    doc = load_pipeline()("They ain't there, the governor said.")
+    assert [t.lemma_ for t in doc][1:3] == ["be", "not"]
+    assert doc[-2].lemma_ == "say"
+
+
+def test_the_pipeline_uses_the_array_lemmatizer():
+    lemmatizer = load_pipeline().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, ArrayLemmatizer)
+    assert lemmatizer.is_base_form.__qualname__.startswith("EnglishLemmatizer")  # English's own rules
