@@ -140,3 +140,14 @@ def test_the_pipeline_uses_the_array_lemmatizer():
     lemmatizer = load_pipeline().get_pipe("lemmatizer")
     assert isinstance(lemmatizer, ArrayLemmatizer)
     assert lemmatizer.is_base_form.__qualname__.startswith("EnglishLemmatizer")  # English's own rules
+
+
+def test_doc_text_reads_the_kept_text_where_spacy_keeps_it():
+    from claimtrail.nlp.extensions import TEXT_KEY, doc_text
+    from claimtrail.nlp.pipeline import make_doc
+
+    nlp = load_pipeline()
+    doc = make_doc(nlp, "Two convoys crossed at dawn.")
+    assert doc.user_data.get(TEXT_KEY) == "Two convoys crossed at dawn."  # the fast path's key
+    plain = nlp.make_doc("Three more followed.")
+    assert doc_text(plain) == "Three more followed." == plain._.text_cache  # kept on first use
