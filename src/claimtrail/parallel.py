@@ -67,13 +67,20 @@ DASK_TASK_ARTICLES = 8
 #: Dask settings while this run's own local cluster runs: workers forked from the server that
 #: loaded the model (``workserver``), and no stack profiler sampling each worker every 10 ms nor
 #: 20 ms event-loop ticks spending CPU the parse needs (the run never reads either); the nannies
-#: (in this process) check their worker's memory every 500 ms instead of 100 ms.
+#: (in this process) check their worker's memory every 500 ms instead of 100 ms. The scheduler
+#: (in this process too) neither steals work (the run keeps only a few equal tasks in flight, in
+#: order) nor runs the active memory manager (no task result is ever replicated), and the system
+#: monitors of scheduler, nannies and workers sample every 2 s, without disk counters.
 LOCAL_DASK_CONFIG = {
     "distributed.worker.multiprocessing-method": "forkserver",
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
     "distributed.worker.memory.monitor-interval": "500ms",
     "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.disk": False,
+    "distributed.scheduler.work-stealing": False,
+    "distributed.scheduler.active-memory-manager.start": False,
 }
 
 

@@ -102,3 +102,58 @@ def test_the_writers_source_cache_is_bounded_and_a_source_out_of_it_is_found_aga
     assert sorted(n for n in names if n.startswith("Oleh")) == sorted(speakers)  # each stored once
     stored = ledger.claims(ClaimFilter(article_id=f"{40:016x}"))
     assert stored and all(c.attribution[0].name == speakers[0] for c in stored)
+
+
+def _rows(path) -> dict[str, list[tuple]]:
+    """Every row of the ledger's own tables in rowid order, times left out (they differ by run)."""
+    import sqlite3
+
+    times = {"ingested_at", "at", "applied_at"}
+    db = sqlite3.connect(path)
+    try:
+        out = {}
+        for table in ("articles", "claims", "sources", "claim_sources", "evidence", "audit", "failures"):
+            cursor = db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid")
+            names = [d[0] for d in cursor.description]
+            out[table] = [
+                tuple(v for n, v in zip(names, row, strict=True) if n not in times) for row in cursor
+            ]
+        return out
+    finally:
+        db.close()
+
+
+def test_a_batch_in_one_statement_per_table_stores_the_rows_article_by_article_writing_does(tmp_path):
+    """``Ledger._store_many`` (one executemany per table for a whole batch) against ``add_article``
+    per article: the same rows in the same order, doc ids and source ids included, with an article
+    already stored, the same article twice in the batch and a failure its input clears."""
+    from claimtrail.model import SourceLink
+    from claimtrail.store.ledger import open_ledger
+
+    link = SourceLink(
+        text="the regional governor", name="Regional governor", type="official", role=None, cue="said"
+    )
+
+    def speaking(i: int):
+        article, claims = numbered_article(i)
+        article = replace(article, source_path=f"wire/{i}.txt")
+        return article, [replace(c, attribution=(link, *c.attribution)) for c in claims]
+
+    first = speaking(50)
+    batch = [speaking(51), first, speaking(52), speaking(51), speaking(53)]
+    paths = {"batch": str(tmp_path / "batch.db"), "single": str(tmp_path / "single.db")}
+    for name, path in paths.items():
+        with open_ledger(path) as ledger:
+            ledger.user = "tester"
+            ledger.record_failure("wire/52.txt", "timed out")
+            ledger.record_failure("wire/99.txt", "timed out")
+            assert ledger.add_article(*first) is True
+            if name == "batch":
+                assert ledger.add_articles(batch) == [True, False, True, False, True]
+            else:
+                assert [ledger.add_article(*pair) for pair in batch] == [True, False, True, False, True]
+            assert [f.source for f in ledger.failures()] == ["wire/99.txt"]
+    batch_rows, single_rows = _rows(paths["batch"]), _rows(paths["single"])
+    assert len(batch_rows["articles"]) == 4 and len(batch_rows["audit"]) == 4
+    assert sum("Regional governor" in row for row in batch_rows["sources"]) == 1  # stored once
+    assert batch_rows == single_rows

@@ -7,6 +7,8 @@ runs (see ``pipeline.make_doc``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 DOC_ATTRIBUTES = (
@@ -31,13 +33,20 @@ def register() -> None:
 register()
 
 
+#: Where spaCy keeps ``doc._.text_cache`` (extension values live in ``Doc.user_data`` under
+#: ``("._.", name, start, end)``); ``doc_text`` reads it there, about 20 times faster than through
+#: ``doc._``, which makes an ``Underscore`` object on every access (tests/nlp check the key).
+TEXT_KEY = ("._.", "text_cache", None, None)
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once per Doc.
 
     spaCy assembles ``doc.text`` from the tokens on every access (about a millisecond for a news
     article); every component needs it, so it is kept on the Doc the first time.
     """
-    text = doc._.text_cache
+    kept: dict[Any, Any] = doc.user_data  # typed with str keys; extension values use tuples
+    text = kept.get(TEXT_KEY)  # ``doc._.text_cache`` without building ``doc._`` (~3 µs)
     if text is None:
         text = doc.text
         doc._.text_cache = text

@@ -27,6 +27,7 @@ from thinc.api import Config, ConfigValidationError
 from .. import resources
 from ..errors import ClaimtrailError, ModelNotFoundError
 from . import extensions, segment  # noqa: F401  (register Doc attributes and the line-break component)
+from .ruler import use_array_lemmatizer, use_array_ruler
 from .segment import piece_bounds
 
 log = logging.getLogger(__name__)
@@ -158,6 +159,8 @@ def _load_pipeline(model: str, excluded: tuple[str, ...], config_text: str) -> L
     """The assembled pipeline for one model, exclusion and config (its text is the cache key)."""
     config = load_config_from_str(config_text)
     nlp = load_base_model(model)
+    use_array_ruler(nlp)  # the model's attribute ruler and lemmatizer: the same values, less CPU
+    use_array_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimtrail_lines", before="parser")
     for name in component_names(config):

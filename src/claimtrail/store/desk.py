@@ -109,9 +109,20 @@ def iso(value: datetime | str | None) -> str | None:
 def write_audit(conn: Connection, action: str, by: str | None, **what: Any) -> None:
     """Append one audit row: ``action`` by ``by``, with ``claim_id``, ``source``, ``article_id``,
     ``before`` and ``after`` (JSON) as given."""
+    conn.execute(audit.insert(), audit_row(action, by, **what))
+
+
+def audit_row(action: str, by: str | None, **what: Any) -> dict[str, Any]:
+    """The audit row ``write_audit`` appends (the ledger's batched writes insert many at once)."""
     row = {"at": _now(), "by_user": by, "action": action}
     row.update({k: what.get(k) for k in ("claim_id", "source", "article_id", "before", "after")})
-    conn.execute(audit.insert(), row)
+    return row
+
+
+def ingest_audit(article: Article, claim_count: int, by: str | None) -> dict[str, Any]:
+    """The audit row of an article stored by an ingest with ``claim_count`` claims."""
+    after = {"claims": claim_count, "title": article.title, "url": article.url}
+    return audit_row("ingest", by, article_id=article.article_id, after=after)
 
 
 def load_view(conn: Connection, claim_ids: Iterable[str] | None = None) -> DeskView:
@@ -200,8 +211,7 @@ def on_article_stored(
     exact = {(c.start, c.end, c.kind): c.claim_id for c in claims_}
     loose = {(c.start, c.end): c.claim_id for c in claims_}
     added = sum(1 for r in rows if r.added is not None and r.claim_id not in new_ids)
-    after = {"claims": len(claims_) + added, "title": article.title, "url": article.url}
-    write_audit(conn, "ingest", by, article_id=article.article_id, after=after)
+    conn.execute(audit.insert(), ingest_audit(article, len(claims_) + added, by))
     extra: list[Claim] = []
     for row in rows:
         if row.claim_id in new_ids:
@@ -395,7 +405,7 @@ class Desk:
         user = self.who(by)
         with self.ledger._write() as conn:
             first = (conn.scalar(select(func.max(claims.c.doc_id))) or 0) + 1
-            self.ledger._insert_claims(conn, article, [claim], first)
+            self.ledger._insert_claims(conn, [(article, [claim])], first)
             values = {"status": "unreviewed", "note": _note(note), "by_user": user, "at": _now(),
                       "added": claim_to_json(claim)}  # fmt: skip
             _save(conn, claim, None, values)
