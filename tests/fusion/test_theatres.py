@@ -150,3 +150,15 @@ def test_a_province_in_an_articles_breakdown_is_a_part_of_its_national_toll():
     assert series[part] == [166]
     assert not [c for t in tracked for c in t.contradictions if c.reason.startswith("genuine")]
     assert any(ch.kind == "part" and ch.result == "consistent" for t in tracked for ch in t.checks)
+
+
+def test_a_magnitude_is_no_toll():
+    quake = _said(
+        "m1", 700, "The toll from the 7.7 magnitude earthquake has risen to 700.", "700", "2025-03-29"
+    )
+    magnitude = replace(
+        _said("m1", 7.7, "The toll from the 7.7 magnitude earthquake has risen to 700.", "7.7", "2025-03-29"),
+        subject=replace(quake.subject, text="magnitude", normalized="magnitude"),
+    )
+    series, _ = _series([quake, magnitude])
+    assert list(series.values()) == [[700]]

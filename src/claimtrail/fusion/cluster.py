@@ -127,13 +127,17 @@ INCIDENT_COUNTS = frozenset(
 DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
+# Words of a figure that measures an event rather than counts anything ("7.7 magnitude").
+MEASURE_WORDS = frozenset({"magnitude", "magnitudes", "richter", "scale", "category"})
+
+
 # Words that make staff civilians: "health personnel", "medical staff", "aid workers".
 CIVILIAN_STAFF = frozenset({"health", "medical", "aid", "humanitarian", "rescue", "hospital", "relief"})
 
 
 def _counted(claim: Claim, word: str | None, stated: str | None) -> str | None:
-    """The subject word fusion reads for a figure; "" for a count of incidents, which is no
-    people's figure ("seven mass killings", "two airstrikes")."""
+    """The subject word fusion reads for a figure; "" for a count of incidents or a measure, which
+    is no people's figure ("seven mass killings", "two airstrikes", "a 7.7 magnitude quake")."""
     if not word and stated in config()["incident_events"]:
         return "dead"  # "the toll has risen to 17": a toll with no counted noun counts the dead
     if not word:
@@ -142,6 +146,8 @@ def _counted(claim: Claim, word: str | None, stated: str | None) -> str | None:
         return "medic"  # "280 health personnel were killed": medics among the people, not troops
     if stated in TOLL_EVENTS and word.lower() in INCIDENT_COUNTS:
         return ""
+    if word.lower() in MEASURE_WORDS:
+        return ""  # "a 7.7 magnitude earthquake": a measure of the event, nobody's count
     if stated in TOLL_EVENTS and not _counted_word(word):
         return "dead"  # "the toll in the earthquake rose to 1,644", "the new total of 1,644": the dead
     return word
