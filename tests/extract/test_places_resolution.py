@@ -89,3 +89,8 @@ def test_transliterations_resolve_to_one_place(places, text, name):
 )  # fmt: skip
 def test_a_city_named_like_its_oblast_stays_the_city_beside_a_town_of_the_oblast(places, text, name):
     assert places(text)[name] == (name, "UA", "city")
+
+
+def test_congo_alone_is_the_democratic_republic_as_news_style_writes_it(places):
+    assert places("Fighting in eastern Congo killed 70 people near Goma.")["Congo"][1] == "CD"
+    assert places("Talks were held in Brazzaville, the capital of Congo Republic.")["Congo Republic"][1] == "CG"
