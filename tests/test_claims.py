@@ -125,3 +125,24 @@ def test_a_body_named_twice_in_its_own_chain_is_one_source():
         c for c in extract("The governor said 40 homes were destroyed, citing police reports.") if c.quantity
     ]
     assert len(cited.attribution) == 2
+
+
+def test_a_toll_with_no_place_of_its_own_happened_in_the_country_its_article_is_about():
+    text = (
+        "Floods swept through northern Peru on Monday, officials in Lima said.\n\n"
+        "The toll rose to 47 on Tuesday, and 12 people were still missing.\n\n"
+        "Rescue teams from Peru's army reached the worst-hit valleys in Peru's north."
+    )
+    claims = extract(text, PUBLISHED)
+    for value in (47, 12):
+        assert [p.country for p in _by_value(claims, value).places] == ["PE"]
+    text = (
+        "Talks in Lima and in Santiago went on all week.\n\nThe toll rose to 47 on Tuesday.\n\n"
+        "Officials in Chile and in Peru gave no more figures."
+    )
+    assert _by_value(extract(text, PUBLISHED), 47).places == ()  # two countries named equally: none
+
+
+def test_a_toll_inside_the_country_names_no_place_from_the_article():
+    text = "Floods hit Peru on Monday.\n\nAcross the country, 30 people were killed.\n\nPeru asked for aid."
+    assert _by_value(extract(text, PUBLISHED), 30).places == ()

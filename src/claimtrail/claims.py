@@ -9,10 +9,12 @@ and ``evidence``), so it can be shown highlighted.
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -135,6 +137,15 @@ def _same_name(a: str | None, b: str | None) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
+#: Events whose figures happen somewhere: with no place in their sentence, the article's country
+#: (people of another country only for tolls: North Korean troops killed in a report on Kursk; the
+#: missing or displaced of another country are likely in their own).
+HOME_EVENTS = frozenset(("killed", "wounded", "casualties", "missing", "displaced", "evacuated"))
+HOME_TOLLS = frozenset(("killed", "wounded", "casualties"))
+#: Words that place a figure in a country the sentence does not name ("inside the country").
+ELSEWHERE = re.compile(r"\b(the country|nationwide|the nation|abroad|overseas|elsewhere)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
     """What every claim of one attributed clause shares: its chain, times, certainty and places."""
@@ -185,6 +196,7 @@ class _Builder:
             for p in self.places
             if not any(p.start < e and s < p.end for s, e in speaker_spans) and not self._acting(p)
         ]
+        self._home: tuple[PlaceMention | None] | None = None
         self.cue_tokens: dict[int, AttributionMention] = {}
         for a in self.attributions:
             token = self._token_at(a.cue.start)
@@ -400,6 +412,29 @@ class _Builder:
             places = self._doer_places(anchor)
         return _Clause(chain, event_time, statement_time, modality, cues, places)
 
+    def _home_place(self) -> PlaceMention | None:
+        """The country an article is about, where its sentences name one more than any other (each
+        sentence counted once): its first mention as a country, else its first place. A toll with no
+        place of its own happened there; None for an article that names two countries equally."""
+        if self._home is not None:
+            return self._home[0]
+        by_sentence: dict[str, set[int]] = {}
+        for p in self.scope_places:
+            if p.country:
+                by_sentence.setdefault(p.country, set()).add(self._sentence_of(p.start))
+        ranked = sorted(by_sentence.items(), key=lambda kv: -len(kv[1]))
+        home = None
+        if ranked and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1])):
+            of_it = [p for p in self.scope_places if p.country == ranked[0][0]]
+            home = next((p for p in of_it if p.feature == "country"), of_it[0])
+        self._home = (home,)
+        return home
+
+    def _sentence_of(self, char: int) -> int:
+        """The index of the sentence start at or before ``char`` (a sentence's identity)."""
+        tok = self._token_at(char)
+        return tok.sent.start if tok is not None else -1
+
     def _doer_places(self, anchor: Token) -> list[PlaceMention]:
         """The places named in the subject of a figure's own clause where no one is cited for it and
         the sentence names no other place: "authorities in the Sumy region ordered the evacuation of
@@ -475,6 +510,12 @@ class _Builder:
             if origin is not None:
                 links += self._links([origin])
         evidence = [Evidence("quantity", q.start, q.end), *clause.evidence()]
+        if not clause.places and q.event in HOME_EVENTS and not ELSEWHERE.search(sent.text):
+            home = self._home_place()
+            owner = self._subject(q).country
+            foreign = owner is not None and home is not None and owner != home.country
+            if home is not None and not (foreign and q.event not in HOME_TOLLS):
+                clause = replace(clause, places=[home])  # "the toll rose to 47" in a report from El Fasher
         if q.counted is not None:
             evidence.append(Evidence("subject", q.counted.start, q.counted.end))
         if q.event_trigger is not None:
