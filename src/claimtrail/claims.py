@@ -9,10 +9,9 @@ and ``evidence``), so it can be shown highlighted.
 
 from __future__ import annotations
 
-import re
-
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date

@@ -93,4 +93,6 @@ def test_a_city_named_like_its_oblast_stays_the_city_beside_a_town_of_the_oblast
 
 def test_congo_alone_is_the_democratic_republic_as_news_style_writes_it(places):
     assert places("Fighting in eastern Congo killed 70 people near Goma.")["Congo"][1] == "CD"
-    assert places("Talks were held in Brazzaville, the capital of Congo Republic.")["Congo Republic"][1] == "CG"
+    assert (
+        places("Talks were held in Brazzaville, the capital of Congo Republic.")["Congo Republic"][1] == "CG"
+    )
