@@ -334,3 +334,14 @@ def test_a_holder_that_revises_a_figure_gives_it(annotate):
     assert chain_names(doc, text, "19") == ["officials"]
     text = "Engineers raised the bridge by 2 metres."  # not a figure noun: no statement
     assert chain_names(annotate(text), text, "2") == []
+
+
+def test_a_reported_figure_is_the_reporters(annotate):
+    text = "The health ministry reported on Sunday the deaths of 212 people, including 40 children."
+    doc = annotate(text)
+    assert chain_names(doc, text, "212") == ["health ministry"]
+    assert chain_names(doc, text, "40") == ["health ministry"]
+    text = "Meanwhile, in the north, authorities reported 152 dead and 2,100 wounded."
+    doc = annotate(text)
+    assert chain_names(doc, text, "152") == ["authorities"]
+    assert chain_names(doc, text, "2,100") == ["authorities"]

@@ -189,10 +189,10 @@ class VerbCues(NounCues):
         parenthetical) to its verb class, its complement and, last, its object."""
         rules = (
             self._framed_content,
+            self._figure_content,
             self._verb_class_content,
             self._complement_content,
             self._misparsed_content,
-            self._figure_content,
             self._object_of_speech,
         )
         for rule in rules:
@@ -359,6 +359,9 @@ class VerbCues(NounCues):
             at = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "at"), None)
             if at is not None or any(t.like_num for t in obj.subtree):
                 end = max(obj.right_edge.i, at.right_edge.i if at is not None else obj.right_edge.i) + 1
+                for c in v.children:  # "reported 152 dead and 2,100 wounded": the figure joined to it
+                    if c.dep_ == "conj" and c.i > obj.i and any(t.like_num for t in c.subtree):
+                        end = max(end, c.right_edge.i + 1)
                 return _Verdict(self._span_chars(obj.left_edge.i, end))
         if v.lemma_ in self.lex.evidence_objects and self._evidence_subject(v):
             return _Verdict(self._span_chars(obj.left_edge.i, self._tail_trim(v, v.right_edge.i + 1)))
