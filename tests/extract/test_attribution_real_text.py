@@ -3,6 +3,8 @@ written with sentences of our own."""
 
 from __future__ import annotations
 
+import pytest
+
 from claimtrail.extract.attribution import attribution_for
 
 
@@ -311,37 +313,34 @@ def test_a_call_on_someone_tagged_as_a_participle_still_speaks(annotate):
     assert by_cue(doc._.attributions, "called on").source_name == "Olena Kravets"
 
 
-def test_two_speakers_of_one_sentence_each_say_their_own_figure(annotate):
-    text = (
-        "According to a conflict monitor, more than 20,000 people have been killed in the war, "
-        "while the UN migration agency says 9 million have fled their homes."
-    )
+@pytest.mark.parametrize(
+    ("text", "chains"),
+    [
+        # two speakers of one sentence: each says their own figure, never a chain of both
+        (
+            "According to a conflict monitor, more than 20,000 people have been killed in the war, "
+            "while the UN migration agency says 9 million have fled their homes.",
+            {"20,000": ["a conflict monitor"], "9 million": ["International Organization for Migration (IOM)"]},
+        ),
+        (
+            "One armed group said two of its fighters were killed, while another group said three of its own died.",
+            {"two": ["One armed group"], "three": ["another group"]},
+        ),
+        # a holder revising a figure gives it; a thing raised is no figure
+        ("The regional administration revised the death toll to 34 on Wednesday.", {"34": ["regional administration"]}),
+        ("Officials later lowered the figure to 19.", {"19": ["officials"]}),
+        ("Engineers raised the bridge by 2 metres.", {"2": []}),
+        # a reported figure is the reporter's ("on Sunday" is a time, not a topic)
+        (
+            "The health ministry reported on Sunday the deaths of 212 people, including 40 children.",
+            {"212": ["health ministry"], "40": ["health ministry"]},
+        ),
+        (
+            "Meanwhile, in the north, authorities reported 152 dead and 2,100 wounded.",
+            {"152": ["authorities"], "2,100": ["authorities"]},
+        ),
+    ],
+)  # fmt: skip
+def test_who_gives_each_figure_of_a_sentence(annotate, text, chains):
     doc = annotate(text)
-    assert chain_names(doc, text, "20,000") == ["a conflict monitor"]
-    assert chain_names(doc, text, "9 million") == ["International Organization for Migration (IOM)"]
-    text = "One armed group said two of its fighters were killed, while another group said three of its own died."
-    doc = annotate(text)
-    assert chain_names(doc, text, "two") == ["One armed group"]
-    assert chain_names(doc, text, "three") == ["another group"]
-
-
-def test_a_holder_that_revises_a_figure_gives_it(annotate):
-    text = "The regional administration revised the death toll to 34 on Wednesday."
-    doc = annotate(text)
-    assert chain_names(doc, text, "34") == ["regional administration"]
-    text = "Officials later lowered the figure to 19."
-    doc = annotate(text)
-    assert chain_names(doc, text, "19") == ["officials"]
-    text = "Engineers raised the bridge by 2 metres."  # not a figure noun: no statement
-    assert chain_names(annotate(text), text, "2") == []
-
-
-def test_a_reported_figure_is_the_reporters(annotate):
-    text = "The health ministry reported on Sunday the deaths of 212 people, including 40 children."
-    doc = annotate(text)
-    assert chain_names(doc, text, "212") == ["health ministry"]
-    assert chain_names(doc, text, "40") == ["health ministry"]
-    text = "Meanwhile, in the north, authorities reported 152 dead and 2,100 wounded."
-    doc = annotate(text)
-    assert chain_names(doc, text, "152") == ["authorities"]
-    assert chain_names(doc, text, "2,100") == ["authorities"]
+    assert {phrase: chain_names(doc, text, phrase) for phrase in chains} == chains
