@@ -3,18 +3,10 @@ contract, never made claims or origins of. Each test is one family, with sentenc
 
 from __future__ import annotations
 
+from annotated import shown
+
 from claimtrail.claims import build_claims
-from claimtrail.contract.annotate import doc_annotations
 from claimtrail.model import Article
-
-
-def shown(doc) -> list[tuple[str | None, str, str]]:
-    """(source, cue, content) of every annotate attribution of ``doc``."""
-    out = []
-    for a in doc_annotations(doc)["attributions"]:
-        content = doc.text[a["content"]["start"] : a["content"]["end"]]
-        out.append(((a["source"] or {}).get("text"), a["cue"]["text"], content))
-    return out
 
 
 def test_a_negated_speech_verb_is_shown_with_its_holder_and_topic(annotate):

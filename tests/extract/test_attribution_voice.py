@@ -3,18 +3,11 @@ clause's subject, and said clauses the parser hangs on a speech verb. Sentences 
 
 from __future__ import annotations
 
+from annotated import shown
+
 from claimtrail.claims import build_claims
 from claimtrail.contract.annotate import doc_annotations
 from claimtrail.model import Article
-
-
-def shown(doc) -> list[tuple[str | None, str, str]]:
-    """(source, cue, content) of every annotate attribution of ``doc``."""
-    out = []
-    for a in doc_annotations(doc)["attributions"]:
-        content = doc.text[a["content"]["start"] : a["content"]["end"]]
-        out.append(((a["source"] or {}).get("text"), a["cue"]["text"], content))
-    return out
 
 
 def test_a_speaker_repeating_their_own_voice_is_one_attribution(annotate):

@@ -1,6 +1,6 @@
 """People killed whom no word gives a country belong to the country their article is about: the
 tolls of two wars or two disasters are never one series with "genuine contradictions" across them
-(fusion/stages.py ``_theatre``; ``theatre_events`` and ``theatre_subjects`` in fusion.yaml)."""
+(fusion/scope.py ``leading_country``; ``theatre_events`` and ``theatre_subjects`` in fusion.yaml)."""
 
 from __future__ import annotations
 

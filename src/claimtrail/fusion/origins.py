@@ -77,7 +77,7 @@ class ArticleContext:
     mentioned: list[Origin] = field(default_factory=list)
 
 
-def _around(sentence: str, mention: str) -> str:
+def words_around(sentence: str, mention: str) -> str:
     """The words that introduce a name in its sentence: the few words before it within its clause
     ("South Korean lawmaker Yu Yong-weon") and an appositive after it ("Yu, a lawmaker from ...")."""
     i = sentence.find(mention) if mention else -1
@@ -248,7 +248,7 @@ class OriginResolver:
             return
         person = people.setdefault(name_key(name), Person(name))
         described = entry.text if entry.text and not self._is_proper(entry.text) else ""
-        for text in (entry.role or "", described, _around(sentence, entry.text or "")):
+        for text in (entry.role or "", described, words_around(sentence, entry.text or "")):
             person.roles.update(re.findall(r"[a-z]+", text.lower()))
             person.countries.update(self.table.countries_in(text))
         person.positions.append(at)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from ..extract import institutions
 from ..model import Claim, SourceLink
-from .origins import _around
+from .origins import words_around
 
 #: Origin types that are the state's own voice when they belong to one country.
 STATE_TYPES = frozenset(("government", "military", "intelligence"))
@@ -65,7 +65,7 @@ def party_of_link(name: str, type_: str, claim: Claim, link: SourceLink) -> str 
         if stated and stated != institutions.CONTEXT:
             return stated
     if type_ == "person":
-        around = _around(claim.sentence, link.text) if link.text and len(link.text) > 2 else ""
+        around = words_around(claim.sentence, link.text) if link.text and len(link.text) > 2 else ""
         for words in (link.role or "", link.text or "", around):
             code = _country_of_words(words) if words else None
             if code:

@@ -322,21 +322,33 @@ def _article_incident(claims: list[Claim]) -> tuple[str, tuple[str, str, str | N
     return words[gid].most_common(1)[0][0], names[gid]
 
 
+def one_country(claim: Claim) -> str | None:
+    """The country of a claim's places where they name exactly one ("evacuated from the Sumy
+    region": Ukraine), else None."""
+    found = {p.country for p in claim.places if p.country}
+    return found.pop() if len(found) == 1 else None
+
+
+def leading_country(claims: list[Claim]) -> str | None:
+    """The country an article's sentences place most (each sentence's countries counted once),
+    where one leads; None for none or a tie."""
+    seen: set[tuple[int, str]] = set()
+    for c in claims:
+        seen.update((c.sentence_start, p.country) for p in c.places if p.country)
+    counts = Counter(code for _, code in seen).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
+
+
 def _article_disaster(claims: list[Claim], lists: dict[str, Any]) -> tuple[str, tuple[str, str, str]] | None:
     """The disaster an article is about, where its sentences name one (``nationwide_incidents``)
     and place it in one leading country: a figure of it whose own sentence names no incident ("the
     death toll has risen to 2,700") is that disaster's."""
-    words: Counter[str] = Counter()
-    places: set[tuple[int, str]] = set()
-    for c in claims:
-        word = incident_word(c)
-        if word and word in lists["nationwide"]:
-            words[word] += 1
-        places.update((c.sentence_start, p.country) for p in c.places if p.country)
-    counts = Counter(code for _, code in places).most_common(2)
-    if not words or not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+    words = Counter(w for c in claims if (w := incident_word(c)) and w in lists["nationwide"])
+    code = leading_country(claims) if words else None
+    if code is None:
         return None
-    code = counts[0][0]
     return words.most_common(1)[0][0], (f"{COUNTRY}{code}", institutions.table().country_name(code), code)
 
 
@@ -365,10 +377,7 @@ def _country_incident(it: Item, word: str | None, lists: dict[str, Any]) -> tupl
     without an incident word or a country. Its "town" is the country: ``country:<code>``."""
     if not word:
         return None
-    code = it.key.country
-    if code is None:
-        found = {p.country for p in it.claim.places if p.country}
-        code = found.pop() if len(found) == 1 else None
+    code = it.key.country or one_country(it.claim)
     if code is None:
         return None
     return (f"{COUNTRY}{code}", institutions.table().country_name(code), code)

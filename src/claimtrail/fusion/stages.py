@@ -174,14 +174,15 @@ def read_items(
     in, else the one its article gives that subject with the same event elsewhere ("98 drones were
     shot down" in an article on Ukrainian drones shot down that also counts Russian ones launched),
     else with any event; people killed or wounded with no country at all are those of the country
-    their sentence places them in, else of the country their article places most (``_theatre``),
+    their sentence places them in, else of the country their article places most
+    (``scope.leading_country``),
     so tolls of different wars never make one series."""
     every = [c for cs in claims_by_article.values() for c in cs]
     countries, by_event = article_countries(every), article_countries(every, by_event=True)
     related = _as_related(claims_by_article)
     place_events = config()["place_country_events"]
     theatre_events, theatre_subjects = config()["theatre_events"], config()["theatre_subjects"]
-    theatres = {a: _theatre(cs) for a, cs in claims_by_article.items()}
+    theatres = {a: scope_mod.leading_country(cs) for a, cs in claims_by_article.items()}
     items: list[Item] = []
     for article_id, group_claims in claims_by_article.items():
         meta = articles.get(article_id) or NO_META
@@ -190,7 +191,7 @@ def read_items(
             subj = c.subject
             country = subj.country
             if country is None and c.event in place_events:
-                country = _one_country(c)
+                country = scope_mod.one_country(c)
             if country is None and subj.normalized:
                 canon, _ = canonical_subject(subj.normalized, c.event)
                 country = by_event.get(f"{article_id}\x00{canon}\x00{c.event}") or countries.get(
@@ -199,7 +200,7 @@ def read_items(
             if country is None and c.event in theatre_events:
                 canon, _ = canonical_subject(subj.normalized or "dead", c.event)
                 if canon in theatre_subjects:
-                    country = _one_country(c) or theatres[article_id]
+                    country = scope_mod.one_country(c) or theatres[article_id]
             it = make_item(
                 c, origins.of[c.claim_id], meta.outlet, meta.published or _iso(c.published), country
             )
@@ -232,26 +233,6 @@ def _words_before_noun(claim: Claim) -> list[str]:
     after = claim.sentence[claim.end - claim.sentence_start :]
     at = after.find(noun)
     return re.findall(r"[a-z]+", after[:at].lower()) if at >= 0 else []
-
-
-def _theatre(claims: list[Claim]) -> str | None:
-    """The country an article's sentences place most (each sentence's countries counted once),
-    where one leads: the country of its people killed or wounded where a figure names no place
-    ("the toll rose to 47" in a report from El Fasher is Sudan's, not one toll of the world)."""
-    seen: set[tuple[int, str]] = set()
-    for c in claims:
-        seen.update((c.sentence_start, p.country) for p in c.places if p.country)
-    counts = Counter(code for _, code in seen).most_common(2)
-    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
-        return None
-    return counts[0][0]
-
-
-def _one_country(claim: Claim) -> str | None:
-    """The country of a claim's places where they name exactly one ("evacuated from the Sumy
-    region": Ukraine), else None."""
-    found = {p.country for p in claim.places if p.country}
-    return found.pop() if len(found) == 1 else None
 
 
 def _as_related(claims_by_article: dict[str, list[Claim]]) -> dict[str, Claim]:

