@@ -27,6 +27,7 @@ from thinc.api import Config, ConfigValidationError
 from .. import resources
 from ..errors import ClaimtrailError, ModelNotFoundError
 from . import extensions, segment  # noqa: F401  (register Doc attributes and the line-break component)
+from .allocator import keep_heap
 from .ruler import use_array_lemmatizer, use_array_ruler
 from .segment import piece_bounds
 
@@ -158,6 +159,7 @@ def load_pipeline(
 def _load_pipeline(model: str, excluded: tuple[str, ...], config_text: str) -> Language:
     """The assembled pipeline for one model, exclusion and config (its text is the cache key)."""
     config = load_config_from_str(config_text)
+    keep_heap()  # this process will parse: keep freed heap instead of faulting it in per document
     nlp = load_base_model(model)
     use_array_ruler(nlp)  # the model's attribute ruler and lemmatizer: the same values, less CPU
     use_array_lemmatizer(nlp)
