@@ -386,9 +386,17 @@ class _Builder:
         )
 
     def _clause(
-        self, *, start: int, end: int, sent: Span, anchor: Token, owner: TextSpan | None = None
+        self,
+        *,
+        start: int,
+        end: int,
+        sent: Span,
+        anchor: Token,
+        owner: TextSpan | None = None,
+        figure: Token | None = None,
     ) -> _Clause:
-        """The chain, times, certainty and places of the clause holding ``start..end``."""
+        """The chain, times, certainty and places of the clause holding ``start..end`` (``figure``:
+        the number's own token, whose own places win over the sentence's, ``_figure_places``)."""
         chain = self._chain(start, end)
         cue_tokens = set()
         for a in chain:
@@ -407,9 +415,38 @@ class _Builder:
                         statement_time = tm
         modality, cues = self._modality(anchor)
         places = self._places_in(sent, [(owner.start, owner.end)] if owner is not None else [])
+        if figure is not None and len(places) > 1:
+            places = self._figure_places(places, figure)
         if not places and not chain:
             places = self._doer_places(anchor)
         return _Clause(chain, event_time, statement_time, modality, cues, places)
+
+    def _figure_places(self, places: list[PlaceMention], figure: Token) -> list[PlaceMention]:
+        """Of a sentence's places, those of one figure where the sentence gives figures places of
+        their own ("21 were downed over the Bryansk region, 12 over Kursk and nine over the Moscow
+        region"): a place whose phrase hangs on a number belongs to that number's figure alone, so
+        the figure takes its own places where it has any, and never another number's, unless all
+        are its parts' ("337 drones, 126 of them over the Kursk region and 91 over the Moscow
+        region": the whole was downed over both)."""
+        hosts = [self._place_host(p) for p in places]
+        own = [p for p, h in zip(places, hosts, strict=True) if h is not None and h.i == figure.i]
+        if own:
+            return own
+        shared = [p for p, h in zip(places, hosts, strict=True) if h is None or not h.like_num]
+        return shared or places
+
+    def _place_host(self, place: PlaceMention) -> Token | None:
+        """The word a place's phrase hangs on, through its noun phrase and preposition ("over the
+        Bryansk region" -> "downed", "12 over Kursk" -> "12")."""
+        span = self._span(place.start, place.end)
+        if span is None:
+            return None
+        tok = span.root
+        for _ in range(6):
+            if tok.dep_ not in ("compound", "pobj", "prep") or tok.head is tok:
+                break
+            tok = tok.head
+        return tok if tok.i != span.root.i else None
 
     def _home_place(self) -> PlaceMention | None:
         """The country an article is about, where its sentences name one more than any other (each
@@ -502,7 +539,7 @@ class _Builder:
             trig = self._token_at(q.event_trigger.start)
             if trig is not None and trig.sent == sent:
                 anchor = trig
-        clause = self._clause(start=q.start, end=q.end, sent=sent, anchor=anchor, owner=q.owner)
+        clause = self._clause(start=q.start, end=q.end, sent=sent, anchor=anchor, owner=q.owner, figure=first)
         links = self._links(clause.chain)
         if len(links) == 1:
             origin = self._restated_origin(q, links[0].name)

@@ -123,6 +123,8 @@ class EventsFile(TypedDict):
     exchange_words: list[str]
     event_preps: list[str]
     ellipsis_events: list[EventName]
+    area_nouns: list[str]
+    area_events: list[EventName]
     owner_is_subject: list[str]
     ambiguous_triggers: list[str]
     tally_verbs: list[str]
@@ -167,6 +169,8 @@ class Lexicon:
     event_preps: frozenset[str]
     classes: SubjectClasses
     ellipsis_events: frozenset[str]
+    area_nouns: frozenset[str]
+    area_events: frozenset[str]
     owner_is_subject: frozenset[str]
     tally_verbs: frozenset[str]
     tally_nouns: frozenset[str]
@@ -271,6 +275,8 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         event_preps=_word_set(data["event_preps"]),
         classes=classes,
         ellipsis_events=frozenset(data["ellipsis_events"]),
+        area_nouns=_word_set(data["area_nouns"]),
+        area_events=frozenset(data["area_events"]),
         owner_is_subject=_word_set(data["owner_is_subject"]),
         tally_verbs=_word_set(data["tally_verbs"]),
         tally_nouns=_word_set(data["tally_nouns"]),
@@ -397,6 +403,7 @@ class EventsComponent:
         for m in matches:
             if m.counted is None:
                 self._resolve_reference(m, matches, ctx)
+                self._share_gapped(m, matches)
                 self._share_event(m, matches)
         for m in matches:
             if m.counted is None and m.event is None and self._tally_valued(m):
@@ -404,7 +411,7 @@ class EventsComponent:
         for m in matches:
             self._find_owner(m, matches, ctx)
             if m.owner is None:
-                m.owner = self._owner_said_before(m, matches)
+                m.owner = self._owner_of_partitive(m, matches) or self._owner_said_before(m, matches)
             m.qualifiers = self._find_qualifiers(m, ctx)
             self._settle_event(m)
         return matches
@@ -1246,6 +1253,8 @@ class EventsComponent:
             tok = m.anchor.doc[i]
             if tok.pos_ not in NOUNS or lemma(tok) in lex.references:
                 continue
+            if m.event is not None and m.event not in lex.area_events and lemma(tok) in lex.area_nouns:
+                continue  # "58 drones over seven regions. Of those, 21 were downed ...": the drones
             if i in counted_by_match and counted_by_match[i] is not m:
                 best = tok
                 break
@@ -1254,6 +1263,24 @@ class EventsComponent:
                 break
         if best is not None:
             m.counted, m.counted_how = best, "reference" if ref is not None else "ellipsis"
+
+    @staticmethod
+    def _share_gapped(m: EventMatch, matches: list[EventMatch]) -> None:
+        """A number of a gapped list counts what the list's first figure counts ("21 were downed
+        over Bryansk, 12 over Kursk and nine over the Moscow region": drones all three): a number
+        joined to another figure's number, or hanging on the verb whose subject is that number."""
+        if m.counted is not None or m.quantity.unit:
+            return
+        a = m.anchor
+        for other in matches:
+            o = other.anchor
+            if other is m or other.counted is None or o.i > a.i or o.sent != a.sent:
+                continue
+            joined = a.dep_ == "conj" and a.head.i == o.i
+            gapped = a.dep_ in ("npadvmod", "dobj") and o.dep_ in SUBJECTS and a.head.i == o.head.i
+            if joined or gapped:
+                m.counted, m.counted_how = other.counted, "reference"
+                return
 
     def _tally_valued(self, m: EventMatch) -> bool:
         """Whether a bare number is the value of a figure noun that names no event ("a figure
@@ -1356,6 +1383,39 @@ class EventsComponent:
             and self._counted_lemma(other.counted) == noun_lemma
         ]
         return max(earlier, key=lambda other: other.anchor.i).owner if earlier else None
+
+    @staticmethod
+    def _owner_of_partitive(m: EventMatch, matches: list[EventMatch]) -> Owner | None:
+        """The owner of a part told in a relative clause of its whole ("Russia launched 112 drones
+        and four missiles, of which 87 drones were shot down": Russia's drones, not whoever shot
+        them down): that of the figure the clause hangs on."""
+        noun = m.counted
+        if noun is None:
+            return None
+        verb = noun.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ != "relcl":
+            return None
+        clause = [verb, *verb.conjuncts]  # "of which 87 were shot down or jammed": "of" on either
+        partitive = any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(w.lower_ in ("which", "whom") for w in p.children)
+            for v in clause
+            for p in v.children
+        )
+        if not partitive:
+            return None
+        whole = verb.head
+        group = {whole.i} | {c.i for c in whole.conjuncts}
+        for other in matches:
+            if (
+                other is not m
+                and other.owner is not None
+                and other.counted is not None
+                and other.counted.i in group
+            ):
+                return other.owner
+        return None
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:

@@ -52,6 +52,7 @@ class FusionConfig(TypedDict):
     batch_words: list[str]
     initial_words: list[str]
     incident_events: list[EventName]
+    breakdown_events: list[EventName]
     incident_words: dict[str, list[str]]
     incident_window_days: int
     nationwide_incidents: list[str]

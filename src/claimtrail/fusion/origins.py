@@ -88,6 +88,10 @@ def words_around(sentence: str, mention: str) -> str:
     return " ".join(before) + " " + (after.group(1) if after else "")
 
 
+#: The kinds of body a state's bare name may stand for (``stages._fold_state_names``).
+STATE_SPEAKERS = frozenset({"government", "military"})
+
+
 class OriginResolver:
     """Resolves attribution chains to merged origins; one instance per fusion run (it caches names)."""
 
@@ -441,6 +445,18 @@ class OriginResolver:
         else:
             return None
         return self._known(inst) if inst is not None else None
+
+    def state_body(self, origin: Origin) -> str | None:
+        """The country whose government or armed forces ``origin`` is (a known body of the table
+        or a state body: "Russian Ministry of Defence" -> "RU"), else None."""
+        inst = self._institution_of.get(origin)
+        if inst is None or inst.type not in STATE_SPEAKERS:
+            return None
+        return inst.country
+
+    def state_named(self, origin: Origin) -> str | None:
+        """The country an origin's name is and nothing more ("Russia", "Kyiv"), else None."""
+        return self.table.country_named(origin.name)
 
     def grading_keys(self) -> dict[Origin, set[str]]:
         """Each origin seen so far with the name keys under which a user's grade applies to it:

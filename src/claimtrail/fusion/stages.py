@@ -123,10 +123,43 @@ def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[st
         for c in group_claims:  # "<outlet>.com revised its figure": a relay, unless it counted
             if c.claim_id in chained and _stand_in(chained[c.claim_id], outlet, c):
                 del chained[c.claim_id]
+        _fold_state_names(resolver, group_claims, chained)
         cited = set(chained.values())
         for c in group_claims:
             origin_of[c.claim_id] = chained.get(c.claim_id) or _origin(resolver, c, outlet, context, cited)
     return Origins(resolver, origin_of)
+
+
+def _fold_state_names(resolver: OriginResolver, claims: list[Claim], chained: dict[str, Origin]) -> None:
+    """A figure an article gives a state by its name ("Russia says it downed 58 drones", a
+    headline) that one government or military body of that state also gives in the article (
+    "Russia's defence ministry said ... 58 drones"): one origin, the body's, since the name only
+    shortens the body's attribution; not two independent sources. Statements keep the state."""
+
+    def figure(c: Claim) -> tuple[object, ...] | None:
+        q = c.quantity
+        if c.kind != "quantity" or q is None or q.value is None:
+            return None
+        return (q.value, q.unit, c.subject.normalized, c.event)
+
+    bodies: dict[tuple[str, tuple[object, ...]], set[Origin]] = defaultdict(set)
+    for c in claims:
+        origin, key = chained.get(c.claim_id), figure(c)
+        if origin is None or key is None:
+            continue
+        country = resolver.state_body(origin)
+        if country:
+            bodies[(country, key)].add(origin)
+    if not bodies:
+        return
+    for c in claims:
+        origin, key = chained.get(c.claim_id), figure(c)
+        if origin is None or key is None:
+            continue
+        country = resolver.state_named(origin)
+        found = bodies.get((country, key)) if country else None
+        if found is not None and len(found) == 1:
+            chained[c.claim_id] = next(iter(found))
 
 
 def _origin(
@@ -285,11 +318,12 @@ def _regional_parts(items: list[Item]) -> None:
     """A toll an article breaks down by place is a part of the article's toll for the whole: beside
     "the toll rose to 303" (no place, or only the country), "North Sumatra had 166 deaths" and "87
     of the fatalities were in Kerr County" count one province or county each, ``part: <place>``,
-    checked against the total and never its rivals. Only incident events (killed, wounded,
-    casualties, missing) of one article, key and day, and only figures below the article's largest
-    toll placed as a whole (a count of the whole war, "in the conflict", is no such toll: beside it,
-    the toll of an attack in El Fasher is the article's own)."""
-    events = frozenset(config()["incident_events"])
+    checked against the total and never its rivals; so do a night's drones downed by region. Only
+    events of ``breakdown_events`` (tolls, drones and missiles launched, downed or destroyed) of one
+    article, key and day, and only figures below the article's largest figure placed as a whole (a
+    count of the whole war, "in the conflict", is no such toll: beside it, the toll of an attack in
+    El Fasher is the article's own)."""
+    events = frozenset(config()["breakdown_events"])
     groups: dict[tuple[str, Key, date], list[Item]] = defaultdict(list)
     for it in items:
         if it.key.event in events and it.key.scope == "total":
