@@ -314,6 +314,8 @@ class _Builder:
         if self._hyphen_modifier(place):
             return True
         root = span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head  # "Ukraine and Russia each released 150 prisoners": both subjects
         if root.dep_ in ("nsubj", "nsubjpass", "agent"):
             return place.feature == "country"  # "Kursk region received 200 more" is still a place
         if root.dep_ == "pobj" and root.head.dep_ == "agent":

@@ -65,3 +65,18 @@ def test_a_part_told_with_of_whom_keeps_its_whole_owner():
     )
     assert claims["4,000"].subject.country == "RU"
     assert claims["600"].subject.country == "RU"
+
+
+def test_a_cue_the_parser_reads_as_a_participle_keeps_its_speaker():
+    # the small model parses "intelligence estimated last week that ..." as a reduced relative
+    claims = _claims(
+        "Britain's defence intelligence estimated last week that Russian forces had suffered about "
+        "790,000 casualties since February 2022."
+    )
+    chain = claims["790,000"].attribution
+    assert chain and chain[0].text == "Britain's defence intelligence"
+
+
+def test_countries_joined_as_subjects_are_actors_not_places():
+    claims = _claims("Ukraine and Russia each released 150 prisoners of war on Tuesday, officials said.")
+    assert claims["150"].places == ()

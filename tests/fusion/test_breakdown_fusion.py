@@ -57,3 +57,18 @@ def test_a_headline_naming_the_state_is_its_ministrys_figure_once(result):
     whole = _tracked(result, 64)
     assert len(whole.claims) == 2  # the headline's and the body's
     assert [o.name for o in whole.origins] == ["Russian Ministry of Defence"]
+
+
+def test_people_named_by_nation_with_no_event_are_no_rivals():
+    text = (
+        "Zelenskiy said 4,500 Ukrainians had been returned home from captivity since the start of the war.\n"
+        "A coordination headquarters for prisoners said about 8,000 Ukrainians remain in Russian captivity.\n"
+    )
+    claims = extract(text, DAY)
+    fused = fuse(claims, {c.article_id: ArticleMeta("Harbour Wire", DAY) for c in claims}, {}, None)
+    people = [t for t in fused.tracked if t.subject.country == "UA" and t.event == "other"]
+    assert [t.subject.normalized for t in people] == ["person"]  # "Ukrainians" are people
+    assert not [c for t in people for c in t.contradictions if c.genuine]
+    assert [c.reason.split(":")[0] for t in people for c in t.contradictions] == [
+        "apparent (event not stated)"
+    ]

@@ -35,6 +35,9 @@ class SourceReader(TextReader):
                     return self._agent(pobj) if pobj is not None else None
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self._agent(t.head)
+            if t is v and self._misread_main_verb(v):
+                return self._agent(v.head)  # "The agency estimated on Friday that ...", parsed as
+                # "the agency (that was) estimated": the sentence's only verb is the cue
             if t is v and v.tag_ != "VBG" and opens_sentence(v):  # "Said the governor: ..." (inverted)
                 obj = next((c for c in v.children if c.dep_ == "dobj" and c.i <= v.i + 4), None)
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
@@ -50,6 +53,21 @@ class SourceReader(TextReader):
                 continue
             return None
         return None
+
+    @staticmethod
+    def _misread_main_verb(v: Token) -> bool:
+        """A cue the parser reads as a participle on the sentence's head noun although it is the
+        sentence's verb: "Britain's defence intelligence estimated last week that ..." (a noun as
+        the root, the cue a VBN ``acl`` with a that-clause of its own)."""
+        head = v.head
+        return (
+            v.dep_ == "acl"
+            and v.tag_ == "VBN"
+            and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.i < v.i
+            and any(c.dep_ == "ccomp" for c in v.children)
+        )
 
     def _reporter_of_conjunct(self, v: Token) -> Token | None:
         """ "Zelensky said the attack showed ..., and accused Moscow of ...": a cue joined to the

@@ -25,7 +25,7 @@ from ..extract.subjects import load_subject_classes
 from ..model import Claim, Quantity, TimeRef
 from ..store.rows import to_date
 from . import scope as scope_mod
-from .config import config, subject_events, synonyms
+from .config import config, peoples, subject_events, synonyms
 from .origins import Origin
 
 
@@ -111,6 +111,8 @@ def canonical_subject(normalized: str | None, event: str | None) -> tuple[str | 
     if word.endswith("s") and word[:-1] in synonyms():
         word = word[:-1]
     subject = synonyms().get(word, word)
+    if subject not in synonyms() and subject in peoples():
+        subject = "person"  # "25 Palestinians", "4,500 Ukrainians": people, their nation the owner
     if event in (None, "other"):
         event = config()["presence_event"].get(subject, event)
     return subject, event

@@ -119,6 +119,16 @@ def synonyms() -> dict[str, str]:
 
 
 @cache
+def peoples() -> frozenset[str]:
+    """Demonyms of the places vocabulary in lower case, singular and plural ("ukrainian",
+    "ukrainians", "sudanese"): as a counted noun ("4,500 Ukrainians"), people of that nation."""
+    from ..geo.words import load as load_places
+
+    words = {str(d).lower() for d in load_places()["demonyms"]}
+    return frozenset(words | {w + "s" for w in words})
+
+
+@cache
 def subject_events() -> dict[str, tuple[str, str]]:
     """Nouns that imply their event: "casualty" -> ("person", "casualties")."""
     return {k.lower(): (v[0], v[1]) for k, v in config()["subject_events"].items()}

@@ -71,13 +71,14 @@ class _Pairs:
     initial: dict[Pair, tuple[Item, Item]] = field(default_factory=dict)  # a first batch vs a total
     rising: dict[Pair, Dated] = field(default_factory=dict)  # a toll to date that grew
     stated: dict[Pair, Dated] = field(default_factory=dict)  # the later one says it revises
+    unstated: dict[Pair, Dated] = field(default_factory=dict)  # no event said: may count different things
 
 
 def within(items: list[Item]) -> list[Contradiction]:
     """Contradictions (genuine and apparent) among the claims of one tracked quantity."""
     reps = representatives(items)
     cumulative = items[0].key.event in config()["cumulative_events"] if items else False
-    pairs = _pairs(reps, cumulative)
+    pairs = _pairs(reps, cumulative, unstated=bool(items) and items[0].key.event == "other")
     return _explained(pairs, _revisions(reps))
 
 
@@ -101,9 +102,11 @@ def _revisions(reps: list[Item]) -> list[Contradiction]:
     return revisions
 
 
-def _pairs(reps: list[Item], cumulative: bool) -> _Pairs:
+def _pairs(reps: list[Item], cumulative: bool, unstated: bool = False) -> _Pairs:
     """Every pair of non-overlapping figures of two origins at most two windows apart, in the
-    bucket that explains it (the closest pair in time per pair of origins)."""
+    bucket that explains it (the closest pair in time per pair of origins). With ``unstated`` (a
+    quantity whose event no figure states: "4,500 Ukrainians have been returned", "8,000 remain in
+    captivity") figures of one time are never genuine rivals: they may count different things."""
     same_time = int(config()["same_time_days"])
     horizon = 2 * same_time
     ok = [usable(r) for r in reps]
@@ -131,7 +134,7 @@ def _pairs(reps: list[Item], cumulative: bool) -> _Pairs:
             elif cumulative and 0 < gap <= same_time and _below(a, b):
                 bucket = out.rising
             elif gap <= same_time:
-                bucket = out.genuine
+                bucket = out.unstated if unstated else out.genuine
             else:
                 bucket = out.dated
             old = bucket.get(pair)
@@ -188,6 +191,14 @@ def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradict
                 (a.claim_id, b.claim_id),
                 f"apparent (batch vs total): {who(a)} and {who(b)}: a first or initial deployment "
                 "is not the total sent since",
+            )
+        )
+    for _gap, a, b in _first(pairs.unstated):
+        out.append(
+            Contradiction(
+                (a.claim_id, b.claim_id),
+                f"apparent (event not stated): {who(a)} and {who(b)} do not say what befell what "
+                "they count, so they may count different things",
             )
         )
     for _gap, a, b in _first(pairs.modal):
