@@ -554,7 +554,7 @@ class Component:
             if child.dep_ == "prep" and child.lower_ in self.lex.origin_preps and country is None:
                 for g in child.children:
                     country = country or geo.first(t for t in g.subtree if t.i <= g.i and t.dep_ != "relcl")
-        return country
+        return country or self._fronted_country(tok)
 
     # ------------------------------------------------------------------ roles and countries
     def _roles_and_countries(self, doc: Doc, cands: list[Candidate], geo: _Geo) -> None:
@@ -634,7 +634,12 @@ class Component:
             # may also be that of the country in context
             unstated = same_type[:1] + (context if c.definite else [])
             # "the ministry of health of Ukraine", "Russia's defence ministry" (an entity of its own)
-            country = c.country or self._of_country(doc, c.end) or _possessor_country(doc, c.start, cands)
+            country = (
+                c.country
+                or self._of_country(doc, c.end)
+                or _possessor_country(doc, c.start, cands)
+                or self._fronted_country(doc[c.head])
+            )
             inst = table.find(doc[c.start : c.end].text, country, context, unstated)
             if inst is None and c.kind == "nominal" and c.definite:
                 inst = self._named_before(doc[c.head].lower_, known)  # "the ministry" after it was named
@@ -642,6 +647,18 @@ class Component:
                 continue
             c.normalized, c.type, c.country, c.rank = inst.name, inst.type, inst.country, 3
             known.append(inst)
+
+    def _fronted_country(self, tok: Token) -> str | None:
+        """The country a sentence opens on before a description ("In Lebanon, the health ministry
+        said ...": Lebanon's ministry, not the one the article named before)."""
+        sent = tok.sent
+        first = sent[0]
+        if first.lower_ != "in" or not 0 < tok.i - first.i <= 8:
+            return None
+        comma = next((t for t in sent if t.text == "," and t.i < tok.i), None)
+        if comma is None or comma.i - first.i > 5:
+            return None
+        return self.lex.countries.get(sent.doc[first.i + 1 : comma.i].text)
 
     def _of_country(self, doc: Doc, end: int) -> str | None:
         """The country of an "of <country>" right after a mention, if any."""

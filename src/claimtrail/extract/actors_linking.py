@@ -90,7 +90,15 @@ def _link_repeated_description(
         if c.kind != "nominal" or not c.definite or doc[c.head].tag_ not in ("NN", "NNS"):
             continue
         lemma = doc[c.head].lemma_
-        prev = [m for m in range(n) if cands[m].kind == "nominal" and doc[cands[m].head].lemma_ == lemma]
+        prev = [
+            m
+            for m in range(n)
+            if cands[m].kind == "nominal"
+            and doc[cands[m].head].lemma_ == lemma
+            and not (
+                c.country and cands[m].country and c.country != cands[m].country
+            )  # "In Lebanon, the ..."
+        ]
         if prev:
             m = prev[-1]
             groups.union(n, m)

@@ -414,7 +414,8 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
     """A figure whose owner no sentence of its article states ("10,000 troops were sent") joins the
     owned tracked quantity of the same subject, event, unit and scope whose country its article
     mentions: the one candidate, or of several the one whose figures it fits (``_fitting_owner``);
-    otherwise it stays unowned."""
+    otherwise it stays unowned. An incident's figure placed in one country takes no other's
+    ("In Lebanon, a strike near Nabatieh killed two" in an article on Gaza's dead)."""
     owned: dict[tuple[str, str, str | None, str], dict[str, list[Item]]] = defaultdict(dict)
     for it in items:
         k = it.key
@@ -426,6 +427,10 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
             continue
         by_country = owned.get((k.subject, k.event, k.unit, k.scope), {})
         candidates = set(by_country) & article_countries_.get(it.claim.article_id, set())
+        placed = {p.country for p in it.claim.places if p.country}
+        if k.incident and len(placed) == 1:
+            candidates &= placed  # an incident in another country's town is not that toll's
+
         country = _fitting_owner(it, candidates, by_country)
         if country is not None:
             it.key = replace(k, country=country)

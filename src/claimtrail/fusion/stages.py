@@ -225,6 +225,10 @@ def read_items(
             country = subj.country
             if country is None and c.event in place_events:
                 country = scope_mod.one_country(c)
+            if country is None and c.event in theatre_events:
+                # "In Lebanon, ... killed two people" in an article on Gaza: Lebanon's dead
+                if canonical_subject(subj.normalized or "dead", c.event)[0] in theatre_subjects:
+                    country = scope_mod.one_country(c)
             if country is None and subj.normalized:
                 canon, _ = canonical_subject(subj.normalized, c.event)
                 country = by_event.get(f"{article_id}\x00{canon}\x00{c.event}") or countries.get(

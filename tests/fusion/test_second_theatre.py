@@ -1,0 +1,41 @@
+"""A second country's toll inside an article about another war (issue 10): "In Lebanon, the health
+ministry said a strike near Nabatieh killed two people" in a story on Gaza is Lebanon's ministry
+and Lebanon's dead, never the Gaza ministry's toll. Written for this test; the day is invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimtrail import extract
+from claimtrail.fusion import ArticleMeta, fuse
+
+DAY = date(2025, 7, 8)
+TEXT = (
+    "CAIRO (Harbour Wire) - Israeli strikes killed at least 27 Palestinians in the Gaza Strip on "
+    "Tuesday, the Gaza health ministry said.\n"
+    "In Lebanon, the health ministry said an Israeli drone strike on a car near the southern town of "
+    "Nabatieh killed two people.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return {c.quantity.text: c for c in extract(TEXT, DAY) if c.quantity is not None}
+
+
+def test_a_ministry_described_after_a_fronted_country_is_that_countrys(claims):
+    assert claims["27"].attribution[0].name == "Gaza Health Ministry"
+    assert claims["two"].attribution[0].name == "Ministry of Health (Lebanon)"
+
+
+def test_the_other_countrys_dead_are_not_the_first_wars_toll(claims):
+    found = list(claims.values())
+    fused = fuse(found, {c.article_id: ArticleMeta("Harbour Wire", DAY) for c in found}, {}, None)
+    gaza = next(t for t in fused.tracked if claims["27"].claim_id in t.claims)
+    lebanon = next(t for t in fused.tracked if claims["two"].claim_id in t.claims)
+    assert gaza.id != lebanon.id
+    assert gaza.subject.country == "PS"
+    assert lebanon.subject.country != "PS"
+    assert [o.name for o in lebanon.origins] == ["Ministry of Health (Lebanon)"]
