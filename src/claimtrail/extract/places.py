@@ -23,6 +23,7 @@ from ..geo.gazetteer import (
     FEATURE_CITY,
     FEATURE_COUNTRY,
     KIND_PRIMARY,
+    Candidate,
     Gazetteer,
     GazetteerEntry,
     distance_km,
@@ -75,6 +76,9 @@ class _Article:
             {c.end: c for c in cands},
         )
 
+
+#: Fewer people than this make a village, whose namesake abroad is no guess worth making.
+VILLAGE = 5_000
 
 #: Names whose reading alone is kept (``PlacesComponent._resolve_alone``); the cache starts over
 #: when full. A name and its entry take well under a kilobyte.
@@ -190,7 +194,7 @@ class PlacesComponent:
     def _resolve_in_context(self, doc: Doc, art: _Article) -> dict[tuple[str, bool], GazetteerEntry]:
         """Pass 2: each name with the article's countries and units, its neighbours and the places
         around it; the names pinned down by a container or a contained place, by name."""
-        in_context: dict[tuple[object, ...], GazetteerEntry | None] = {}
+        in_context: dict[tuple[object, ...], Candidate | None] = {}
         anchored: dict[tuple[str, bool], GazetteerEntry] = {}
         for c in art.cands:
             if c.demonym or c.fixed or c.unresolved:
@@ -206,11 +210,33 @@ class PlacesComponent:
             )
             if key not in in_context:
                 ranked = rank(self.gaz, c.name, ctx)
-                in_context[key] = ranked[0][1].entry if ranked else None
-            c.entry = in_context[key]
+                in_context[key] = ranked[0][1] if ranked else None
+            best = in_context[key]
+            c.entry = best.entry if best is not None else None
+            if best is not None and self._stray_village(best, art, ctx):
+                c.entry, c.unresolved = None, True
+                continue
             if c.entry is not None and (ctx.container is not None or ctx.contained is not None):
                 anchored.setdefault((normalize(c.name), c.region_word), c.entry)
         return anchored
+
+    @staticmethod
+    def _stray_village(best: Candidate, art: _Article, ctx: Context) -> bool:
+        """A village (under 5,000 people) of a country the article never names, reached by another
+        spelling of its name, in an article placed elsewhere ("the town of Tawila" in a story on
+        Darfur: the one namesake is "At Tawilah", a hamlet in Yemen): the gazetteer lacks the place
+        meant, so no point is guessed rather than one in the wrong country. A container or a
+        contained place vouches for it."""
+        entry = best.entry
+        return (
+            best.kind != KIND_PRIMARY
+            and bool(art.countries)
+            and entry.feature == FEATURE_CITY
+            and entry.population < VILLAGE
+            and entry.country not in art.countries
+            and ctx.container is None
+            and ctx.contained is None
+        )
 
     def _context(self, doc: Doc, c: Cand, art: _Article) -> Context:
         """What the text around a candidate says about where it is."""

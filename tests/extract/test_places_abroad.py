@@ -1,0 +1,27 @@
+"""A place the gazetteer lacks is reported without a point rather than resolved to a namesake
+abroad that only another spelling reaches (issue 10); a namesake the article's country holds, or a
+town named by its own name, still resolves. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from claimtrail import extract
+
+
+def _places(text: str, figure: str) -> list[tuple[str, str | None]]:
+    claim = next(c for c in extract(text) if c.quantity is not None and c.quantity.text == figure)
+    return [(p.name, p.country) for p in claim.places]
+
+
+def test_a_missing_town_is_not_a_namesake_hamlet_abroad():
+    text = (
+        "Fighters of Sudan's paramilitary Rapid Support Forces overran a camp in North Darfur. "
+        "Some 90,000 people have fled toward the town of Tawila since Friday, the UN said."
+    )
+    places = _places(text, "90,000")
+    assert ("Tawila", None) in places
+    assert all(country != "YE" for _, country in places)
+
+
+def test_a_town_of_the_articles_country_still_resolves():
+    text = "In Sudan, shelling of El Fasher killed 12 people on Monday, medics said."
+    assert ("El Fasher", "SD") in _places(text, "12")
