@@ -86,6 +86,9 @@ class AttributionResource(TypedDict):
     evidence_bodies: list[str]
     inverted_verbs: list[str]
     writer_idioms: list[str]
+    seeming_verbs: list[str]
+    raising_passives: list[str]
+    knowledge_adjectives: list[str]
 
 
 @dataclass
@@ -160,6 +163,9 @@ class Lexicon:
     evidence_bodies: frozenset[str]
     inverted_verbs: frozenset[str]
     writer_idioms: tuple[str, ...]
+    seeming: frozenset[str]
+    raising_passives: frozenset[str]
+    knowledge_adjectives: frozenset[str]
 
 
 @lru_cache(maxsize=4)  # long: one constructor call listing every field of the lexicon
@@ -241,4 +247,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         evidence_bodies=frozenset(data["evidence_bodies"]),
         inverted_verbs=frozenset(data["inverted_verbs"]),
         writer_idioms=tuple(w.lower() for w in data["writer_idioms"]),
+        seeming=frozenset(data["seeming_verbs"]),
+        raising_passives=frozenset(data["raising_passives"]),
+        knowledge_adjectives=frozenset(data["knowledge_adjectives"]),
     )

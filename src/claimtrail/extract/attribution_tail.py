@@ -92,7 +92,7 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return _negated_feeling(v)
     if v.pos_ != "VERB":
         return None
-    first = _lead_start(v)
+    first = lead_start(v)
     negated = any(c.dep_ == "neg" and first <= c.i < v.i for c in v.children)  # "did not say", not "not that"
     if negated and (v.lemma_ in WITHHELD_SPEECH or v.lemma_ in NEGATED_STANCE):
         content = _right_content(v)
@@ -120,12 +120,12 @@ def _negated_feeling(adj: Token) -> tuple[tuple[int, int], tuple[int, int]] | No
     kids = [c for c in adj.children if c.i > adj.i and c.dep_ in ("prep", "ccomp", "xcomp")]
     if not kids:
         return None
-    return (link.doc[_lead_start(link)].idx, adj.idx + len(adj)), _chars(
+    return (link.doc[lead_start(link)].idx, adj.idx + len(adj)), _chars(
         kids[0].left_edge, kids[-1].right_edge
     )
 
 
-def _lead_start(v: Token) -> int:
+def lead_start(v: Token) -> int:
     """The index of the first of the auxiliaries, negation and adverbs right before ``v`` that
     belong to it ("did not immediately respond"), not a fronted adverb ("Initially, they did not")."""
     first = v.i
@@ -250,7 +250,7 @@ def shown_cue(doc: Doc, cue: TextSpan) -> TextSpan:
     if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX"):
         return cue
     v = span[0]
-    first = _lead_start(v)
+    first = lead_start(v)
     end = cue.end + 1 if doc.text[cue.end : cue.end + 1] == ":" else cue.end  # "said:" before a quote
     if first == v.i and end == cue.end:
         return cue
