@@ -87,6 +87,7 @@ class AttributionResource(TypedDict):
     inverted_verbs: list[str]
     writer_idioms: list[str]
     seeming_verbs: list[str]
+    linking_verbs: list[str]
     raising_passives: list[str]
     knowledge_adjectives: list[str]
 
@@ -164,6 +165,7 @@ class Lexicon:
     inverted_verbs: frozenset[str]
     writer_idioms: tuple[str, ...]
     seeming: frozenset[str]
+    linking: frozenset[str]
     raising_passives: frozenset[str]
     knowledge_adjectives: frozenset[str]
 
@@ -248,6 +250,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         inverted_verbs=frozenset(data["inverted_verbs"]),
         writer_idioms=tuple(w.lower() for w in data["writer_idioms"]),
         seeming=frozenset(data["seeming_verbs"]),
+        linking=frozenset(data["linking_verbs"]),
         raising_passives=frozenset(data["raising_passives"]),
         knowledge_adjectives=frozenset(data["knowledge_adjectives"]),
     )

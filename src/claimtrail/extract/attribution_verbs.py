@@ -19,6 +19,10 @@ SAYING_LEMMAS = frozenset(
     "note declare acknowledge admit stress predict estimate assert allege reveal disclose".split()
 )
 
+#: Verbs of persuasion: a stance of the persuader ("set about persuading Xi to join"), never of the
+#: one persuaded in the passive ("if he can be convinced that ...").
+PERSUASION = frozenset({"persuade", "convince"})
+
 
 @dataclass(frozen=True)
 class _Verdict:
@@ -84,6 +88,10 @@ class VerbCues(NounCues):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
         if v.lemma_ in self.lex.act_stances and (self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src)):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
+        if v.lemma_ in PERSUASION and any(c.dep_ == "auxpass" for c in v.children):
+            return  # "if he can be convinced that ...": the one persuaded holds nothing yet
+        if v.lemma_ in self.lex.linking and not self._links_to(v, src):
+            return  # "the bridge links the two towns", "tied the boat to the pier": no claim of a cause
         if v.lemma_ in self.lex.needs_speaker and not asked and not self._held(v, src):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
         cue_end = v.i + 1
@@ -890,6 +898,15 @@ class VerbCues(NounCues):
         content = self._clause_without(self._clause_head(v), n)
         if content is not None:
             self._add(Draft(n.i, n.i + 1, content, author, kind="noun"))
+
+    def _links_to(self, v: Token, src: Token | None) -> bool:
+        """'officials linked the blast to a gas leak': a verb that ties one thing to another is a
+        claim only with its "to" phrase and a subject that can be a source."""
+        return (
+            src is not None
+            and self._is_source(src)
+            and any(c.dep_ == "prep" and c.lower_ == "to" and c.i > v.i for c in v.children)
+        )
 
     def _purpose_infinitive(self, v: Token) -> bool:
         """'sent 1,500 troops to support the offensive': an infinitive of a stance that also names an
