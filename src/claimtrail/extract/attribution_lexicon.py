@@ -88,6 +88,7 @@ class AttributionResource(TypedDict):
     writer_idioms: list[str]
     seeming_verbs: list[str]
     linking_verbs: list[str]
+    required_particles: dict[str, str]
     raising_passives: list[str]
     knowledge_adjectives: list[str]
 
@@ -166,6 +167,7 @@ class Lexicon:
     writer_idioms: tuple[str, ...]
     seeming: frozenset[str]
     linking: frozenset[str]
+    particles: dict[str, str]
     raising_passives: frozenset[str]
     knowledge_adjectives: frozenset[str]
 
@@ -251,6 +253,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         writer_idioms=tuple(w.lower() for w in data["writer_idioms"]),
         seeming=frozenset(data["seeming_verbs"]),
         linking=frozenset(data["linking_verbs"]),
+        particles=dict(data["required_particles"]),
         raising_passives=frozenset(data["raising_passives"]),
         knowledge_adjectives=frozenset(data["knowledge_adjectives"]),
     )

@@ -19,6 +19,9 @@ SAYING_LEMMAS = frozenset(
     "note declare acknowledge admit stress predict estimate assert allege reveal disclose".split()
 )
 
+#: What "make it ..." says of a clause that makes it a statement ("made it clear that ...").
+MADE_PLAIN = frozenset({"clear", "plain", "known"})
+
 #: Verbs of persuasion: a stance of the persuader ("set about persuading Xi to join"), never of the
 #: one persuaded in the passive ("if he can be convinced that ...").
 PERSUASION = frozenset({"persuade", "convince"})
@@ -88,6 +91,12 @@ class VerbCues(NounCues):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
         if v.lemma_ in self.lex.act_stances and (self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src)):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
+        particle = self.lex.particles.get(v.lemma_)
+        prt = next(  # the parser may take the particle for a preposition ("weighed in Friday")
+            (c for c in v.children if c.lower_ == particle and (c.dep_ == "prt" or c.i == v.i + 1)), None
+        )
+        if particle is not None and prt is None:
+            return  # "the sanctions weighed on the economy": no "weighed in", no statement
         if v.lemma_ in PERSUASION and any(c.dep_ == "auxpass" for c in v.children):
             return  # "if he can be convinced that ...": the one persuaded holds nothing yet
         if v.lemma_ in self.lex.linking and not self._links_to(v, src):
@@ -105,6 +114,8 @@ class VerbCues(NounCues):
             prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
             if prep is not None and prep.lower_ in self.lex.request_preps:
                 cue_end = max(cue_end, prep.i + 1)
+        if prt is not None:  # "summed up", "weighed in"
+            cue_end = max(cue_end, prt.i + 1)
         if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
             cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
         self._add(Draft(v.i, cue_end, content, src, direct=self._is_quote(content)))
@@ -113,6 +124,8 @@ class VerbCues(NounCues):
         """'made the case for a truce', 'issued a warning that ...', 'raised concerns about the toll',
         'voiced support for the plan': a making verb whose object is a statement; the subject makes
         it, what the statement is about (its clause or preposition), else the statement, is said."""
+        if self._made_plain(v):
+            return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_ not in self.lex.said_objects or _negated(v, self.lex.negating):
             return
@@ -128,6 +141,29 @@ class VerbCues(NounCues):
         content = self._statement_content(v, obj)
         if content is not None and content[1] > content[0]:
             self._add(Draft(v.i, obj.i + 1, content, src, direct=self._is_quote(content)))
+
+    def _made_plain(self, v: Token) -> bool:
+        """'Kyiv has made it plain it will not cede the town', 'the ministry made it clear that
+        ...': "make it clear" with a clause is a statement of the subject (a name, pronoun or
+        actor); the cue runs from "made" to the adjective. Whether one was added."""
+        adj = next((c for c in v.children if c.i > v.i and c.lower_ in MADE_PLAIN), None)
+        if adj is None or adj.dep_ not in ("ccomp", "oprd", "acomp", "xcomp") or _negated(v, self.lex.negating):
+            return False
+        it = [t for t in v.doc[v.i + 1 : adj.i] if t.lower_ == "it"]
+        clause = next((g for g in adj.children if g.i > adj.i and g.dep_ in ("ccomp", "advcl")), None)
+        src = self._subject(v)
+        if not it or clause is None or src is None or src.lower_ in self.lex.expletives:
+            return False
+        if not (src.pos_ in ("PROPN", "PRON") or self.actor_of[src.i] is not None):
+            return False
+        if _temporal(v, self.lex.temporal_marks) or self._quote_at(v.idx) is not None:
+            return False
+        start = next((g.i + 1 for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"), clause.left_edge.i)
+        content = self._span_chars(start, self._tail_trim(v, clause.right_edge.i + 1))
+        if content[1] <= content[0]:
+            return False
+        self._add(Draft(v.i, adj.i + 1, content, src, direct=self._is_quote(content)))
+        return True
 
     def _statement_content(self, v: Token, obj: Token) -> tuple[int, int] | None:
         """What a made statement says: a quote after a colon ("made the following comment: ..."), its
