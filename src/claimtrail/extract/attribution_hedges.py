@@ -1,9 +1,10 @@
-"""Hedges shown in the annotate contract only: seeming, sourceless raising and knowledge frames.
+"""Hedges shown in the annotate contract only: seeming, sourceless raising, knowledge frames and
+beliefs that "there are".
 
 Clause-level attribution gold (PolNeAR) marks as attributions the impressions and expectations that
 no one in the text is said to hold: "RT can seem like just another entrant", "the losing side
 could be expected to take the case to the Supreme Court", "it was unclear whether the judges would
-rule ...". In war news the same shapes are the reporter's hedges ("7,000 troops are expected to
+rule ...", "there has been much speculation as to whether ...". In war news the same shapes are the reporter's hedges ("7,000 troops are expected to
 arrive", "the dam appears to have held", "it was unclear how many died"): the modality component
 already sets the certainty they give (believed, possible), and no one is their origin. So they are
 found here, with no source, when the annotate output is written, and never enter
@@ -27,6 +28,8 @@ SEEMING_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "ccomp", "attr"})
 SEEMING_PREPOSITIONS = frozenset({"like", "as"})
 #: Clause dependents that hold what is (un)known ("it was unclear whether ...").
 KNOWLEDGE_CLAUSES = frozenset({"ccomp", "csubj", "advcl"})
+#: Words that open what a belief or talk after "there" is about.
+TOPIC_WORDS = frozenset({"about", "over", "on", "regarding", "concerning", "whether", "that"})
 #: Linking verbs of a knowledge frame.
 KNOWLEDGE_LINKS = frozenset({"be", "remain", "seem", "appear", "become"})
 
@@ -39,7 +42,7 @@ def hedge_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attrib
     taken += quote_spans(doc.text)
     out: list[AttributionMention] = []
     for v in doc:
-        found = _seeming(v, lex) or _raised(v, lex) or _knowledge_frame(v, lex)
+        found = _seeming(v, lex) or _raised(v, lex) or _knowledge_frame(v, lex) or _there_is(v, lex)
         if found is None:
             continue
         cue, content = found
@@ -124,6 +127,23 @@ def _knowledge_frame(adj: Token, lex: Lexicon) -> Spans | None:
         return None
     start = link.doc[lead_start(link)].idx
     return (start, adj.idx + len(adj)), _chars(clause.left_edge, clause.right_edge)
+
+
+def _there_is(noun: Token, lex: Lexicon) -> Spans | None:
+    """ "There were fears that the dam could fail", "there has been much speculation as to whether
+    ...": a noun of belief or talk after an expletive "there"; the cue runs from "there" to the
+    noun, what follows the noun in its phrase is the content."""
+    if noun.lower_ not in lex.there_nouns or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    there = next((c for c in noun.head.children if c.dep_ == "expl" and c.i < noun.i), None)
+    if there is None or noun.right_edge.i <= noun.i:
+        return None
+    held = any(c.i > noun.i and c.dep_ in ("acl", "ccomp") for c in noun.children) or any(
+        t.i > noun.i and t.lower_ in TOPIC_WORDS for t in noun.subtree
+    )
+    if not held:
+        return None  # "there were questions in the hall": nothing asked about
+    return (there.idx, noun.idx + len(noun)), _chars(noun.doc[noun.i + 1], noun.right_edge)
 
 
 def _cue(v: Token) -> tuple[int, int]:

@@ -91,6 +91,7 @@ class AttributionResource(TypedDict):
     required_particles: dict[str, str]
     raising_passives: list[str]
     knowledge_adjectives: list[str]
+    there_nouns: list[str]
 
 
 @dataclass
@@ -170,6 +171,7 @@ class Lexicon:
     particles: dict[str, str]
     raising_passives: frozenset[str]
     knowledge_adjectives: frozenset[str]
+    there_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)  # long: one constructor call listing every field of the lexicon
@@ -256,4 +258,5 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         particles=dict(data["required_particles"]),
         raising_passives=frozenset(data["raising_passives"]),
         knowledge_adjectives=frozenset(data["knowledge_adjectives"]),
+        there_nouns=frozenset(data["there_nouns"]),
     )
