@@ -191,13 +191,15 @@ def _is_person(t: Token) -> bool:
 
 
 def _subject(v: Token, armed: bool) -> Token | None:
-    """The speaking subject of the cue verb or of the verb it is the infinitive of, unless it is a
+    """The speaking subject of the cue verb or of the verb it is the infinitive, conjunct or
+    participle ("..., painting Romney as ...") of, unless it is a
     place or "it", or (``armed`` False: an attack) an armed force or a weapon, whose attacks are
     acts of war."""
     t = v
     while True:
         subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
-        if subj is not None or t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+        participle = t.dep_ == "advcl" and t.tag_ == "VBG"  # "..., painting Romney as ...": the main subject
+        if subj is not None or not (t.dep_ in ("xcomp", "conj") or participle) or t.head.i == t.i:
             break
         t = t.head
     if subj is None or subj.lower_ == "it" or subj.ent_type_ in ("GPE", "LOC", "FAC"):
