@@ -1,10 +1,11 @@
-"""Hedges shown in the annotate contract only: seeming, sourceless raising, knowledge frames and
-beliefs that "there are".
+"""Hedges shown in the annotate contract only: seeming, sourceless raising, knowledge frames,
+beliefs that "there are" and criticism someone faces.
 
 Clause-level attribution gold (PolNeAR) marks as attributions the impressions and expectations that
 no one in the text is said to hold: "RT can seem like just another entrant", "the losing side
 could be expected to take the case to the Supreme Court", "it was unclear whether the judges would
-rule ...", "there has been much speculation as to whether ...". In war news the same shapes are the reporter's hedges ("7,000 troops are expected to
+rule ...", "there has been much speculation as to whether ...", "Trump has faced questions about ...". In war
+news the same shapes are the reporter's hedges ("7,000 troops are expected to
 arrive", "the dam appears to have held", "it was unclear how many died"): the modality component
 already sets the certainty they give (believed, possible), and no one is their origin. So they are
 found here, with no source, when the annotate output is written, and never enter
@@ -14,7 +15,7 @@ or inside another attribution's content or cue, is left to that speaker (the gol
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import AttributionMention, TextSpan
 from .attribution_lexicon import Lexicon, lexicon
@@ -30,6 +31,8 @@ SEEMING_PREPOSITIONS = frozenset({"like", "as"})
 KNOWLEDGE_CLAUSES = frozenset({"ccomp", "csubj", "advcl"})
 #: Words that open what a belief or talk after "there" is about.
 TOPIC_WORDS = frozenset({"about", "over", "on", "regarding", "concerning", "whether", "that"})
+#: Prepositions that give what faced words are about ("criticism over the evacuation").
+FACED_TOPICS = frozenset({"over", "about", "for", "on", "regarding", "concerning"})
 #: Linking verbs of a knowledge frame.
 KNOWLEDGE_LINKS = frozenset({"be", "remain", "seem", "appear", "become"})
 
@@ -42,9 +45,13 @@ def hedge_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attrib
     taken += quote_spans(doc.text)
     out: list[AttributionMention] = []
     for v in doc:
+        source = None
         found = _seeming(v, lex) or _raised(v, lex) or _knowledge_frame(v, lex) or _there_is(v, lex)
         if found is None:
-            continue
+            faced = _faced(v, lex)
+            if faced is None:
+                continue
+            found, source = faced[:2], faced[2]
         cue, content = found
         if content[1] <= content[0] or any(s < cue[1] and cue[0] < e for s, e in taken):
             continue
@@ -53,7 +60,7 @@ def hedge_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attrib
                 cue=TextSpan(cue[0], cue[1], doc.text[cue[0] : cue[1]]),
                 content_start=content[0],
                 content_end=content[1],
-                source=None,
+                source=TextSpan(source.start_char, source.end_char, source.text) if source is not None else None,
             )
         )
         taken += [cue, content]
@@ -144,6 +151,35 @@ def _there_is(noun: Token, lex: Lexicon) -> Spans | None:
     if not held:
         return None  # "there were questions in the hall": nothing asked about
     return (there.idx, noun.idx + len(noun)), _chars(noun.doc[noun.i + 1], noun.right_edge)
+
+
+def _faced(v: Token, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int], Span | None] | None:
+    """ "The ministry has faced criticism over the evacuation", "is drawing criticism after ...",
+    "faced heavy criticism from rights groups": others' words that someone faces or draws. The cue
+    runs from the verb (with its auxiliaries) to the noun; the content is what the words are about
+    ("over", "about", "for" ...), else the one who faces them; "from X" is the source."""
+    if v.lemma_ not in lex.facing_verbs or v.pos_ != "VERB":
+        return None
+    noun = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ in lex.faced_nouns), None)
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is None or subj is None or subj.lower_ in lex.expletives:
+        return None
+    source = None
+    topic = None
+    for p in list(noun.children) + [c for c in v.children if c.i > noun.i]:
+        if p.dep_ != "prep":
+            continue
+        if p.lower_ == "from" and source is None:
+            pobj = next((g for g in p.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                source = v.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+        elif p.lower_ in FACED_TOPICS and topic is None:
+            topic = p
+    if topic is not None and topic.right_edge.i > topic.i:
+        content = _chars(topic.doc[topic.i + 1], topic.right_edge)
+    else:
+        content = _chars(subj.left_edge, subj.right_edge)
+    return (v.doc[lead_start(v)].idx, noun.idx + len(noun)), content, source
 
 
 def _cue(v: Token) -> tuple[int, int]:

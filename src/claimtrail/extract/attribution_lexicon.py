@@ -92,6 +92,8 @@ class AttributionResource(TypedDict):
     raising_passives: list[str]
     knowledge_adjectives: list[str]
     there_nouns: list[str]
+    facing_verbs: list[str]
+    faced_nouns: list[str]
 
 
 @dataclass
@@ -172,6 +174,8 @@ class Lexicon:
     raising_passives: frozenset[str]
     knowledge_adjectives: frozenset[str]
     there_nouns: frozenset[str]
+    facing_verbs: frozenset[str]
+    faced_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)  # long: one constructor call listing every field of the lexicon
@@ -259,4 +263,6 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         raising_passives=frozenset(data["raising_passives"]),
         knowledge_adjectives=frozenset(data["knowledge_adjectives"]),
         there_nouns=frozenset(data["there_nouns"]),
+        facing_verbs=frozenset(data["facing_verbs"]),
+        faced_nouns=frozenset(data["faced_nouns"]),
     )
