@@ -27,6 +27,8 @@ from .attribution_tail import lead_start
 SEEMING_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "ccomp", "attr"})
 #: Prepositions that open what seems so ("can seem like just another entrant").
 SEEMING_PREPOSITIONS = frozenset({"like", "as"})
+#: Verbs that make something seem so ("made the column seem smaller"): no one's impression.
+CAUSATIVES = frozenset({"make", "let", "have"})
 #: Clause dependents that hold what is (un)known ("it was unclear whether ...").
 KNOWLEDGE_CLAUSES = frozenset({"ccomp", "csubj", "advcl"})
 #: Words that open what a belief or talk after "there" is about.
@@ -90,7 +92,8 @@ def _seeming(v: Token, lex: Lexicon) -> Spans | None:
     comp = comps[0]
     if comp.dep_ == "xcomp" and comp.lemma_ in lex.speech:
         return None
-    if v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children):
+    bare = not any(c.dep_ == "aux" for c in v.children)
+    if bare and (v.tag_ == "VB" or (v.dep_ in ("ccomp", "xcomp") and v.head.lemma_ in CAUSATIVES)):
         return None  # "makes him seem kinder": what someone is made to seem, no hedge
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in v.children):
         return None  # "what appeared to be a reference to ...": a description, no hedge
