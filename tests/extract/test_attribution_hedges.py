@@ -32,7 +32,9 @@ def test_was_supposed_to_is_no_hedge(annotate):
 
 
 def test_seeming_with_a_complement_is_a_hedge(annotate):
-    assert shown(annotate("The dam appears to have held overnight.")) == [(None, "appears", "to have held overnight")]
+    assert shown(annotate("The dam appears to have held overnight.")) == [
+        (None, "appears", "to have held overnight")
+    ]
     rows = shown(annotate("Local officials seem confident the bridge will reopen."))
     assert rows == [(None, "seem", "confident the bridge will reopen")]
 
@@ -129,10 +131,17 @@ def test_proclaiming_balking_and_judging(annotate):
         ("The president", "proclaimed", "victory in the east")
     ]
     assert shown(annotate("Kyiv balked at the proposal.")) == [("Kyiv", "balked at", "the proposal")]
-    assert shown(annotate("The commander judged the town lost.")) == [("The commander", "judged", "the town lost")]
+    assert shown(annotate("The commander judged the town lost.")) == [
+        ("The commander", "judged", "the town lost")
+    ]
 
 
 def test_a_verbal_attack_in_a_participle_speaks_through_the_main_subject(annotate):
     rows = shown(annotate("On Monday night, the governor leaned in heavily, painting the mayor as a coward."))
     assert rows == [("the governor", "painting", "the mayor as a coward")]
-    assert shown(annotate("Russian forces shelled the city overnight, hitting the hospital for the second time.")) == []
+    assert (
+        shown(
+            annotate("Russian forces shelled the city overnight, hitting the hospital for the second time.")
+        )
+        == []
+    )

@@ -62,7 +62,9 @@ def hedge_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attrib
                 cue=TextSpan(cue[0], cue[1], doc.text[cue[0] : cue[1]]),
                 content_start=content[0],
                 content_end=content[1],
-                source=TextSpan(source.start_char, source.end_char, source.text) if source is not None else None,
+                source=TextSpan(source.start_char, source.end_char, source.text)
+                if source is not None
+                else None,
             )
         )
         taken += [cue, content]

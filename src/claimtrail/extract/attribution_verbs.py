@@ -147,7 +147,11 @@ class VerbCues(NounCues):
         ...': "make it clear" with a clause is a statement of the subject (a name, pronoun or
         actor); the cue runs from "made" to the adjective. Whether one was added."""
         adj = next((c for c in v.children if c.i > v.i and c.lower_ in MADE_PLAIN), None)
-        if adj is None or adj.dep_ not in ("ccomp", "oprd", "acomp", "xcomp") or _negated(v, self.lex.negating):
+        if (
+            adj is None
+            or adj.dep_ not in ("ccomp", "oprd", "acomp", "xcomp")
+            or _negated(v, self.lex.negating)
+        ):
             return False
         it = [t for t in v.doc[v.i + 1 : adj.i] if t.lower_ == "it"]
         clause = next((g for g in adj.children if g.i > adj.i and g.dep_ in ("ccomp", "advcl")), None)
@@ -158,7 +162,9 @@ class VerbCues(NounCues):
             return False
         if _temporal(v, self.lex.temporal_marks) or self._quote_at(v.idx) is not None:
             return False
-        start = next((g.i + 1 for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"), clause.left_edge.i)
+        start = next(
+            (g.i + 1 for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"), clause.left_edge.i
+        )
         content = self._span_chars(start, self._tail_trim(v, clause.right_edge.i + 1))
         if content[1] <= content[0]:
             return False
