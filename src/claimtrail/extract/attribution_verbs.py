@@ -91,18 +91,35 @@ class VerbCues(NounCues):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
         if v.lemma_ in self.lex.act_stances and (self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src)):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
-        particle = self.lex.particles.get(v.lemma_)
-        prt = next(  # the parser may take the particle for a preposition ("weighed in Friday")
-            (c for c in v.children if c.lower_ == particle and (c.dep_ == "prt" or c.i == v.i + 1)), None
-        )
-        if particle is not None and prt is None:
-            return  # "the sanctions weighed on the economy": no "weighed in", no statement
-        if v.lemma_ in PERSUASION and any(c.dep_ == "auxpass" for c in v.children):
-            return  # "if he can be convinced that ...": the one persuaded holds nothing yet
-        if v.lemma_ in self.lex.linking and not self._links_to(v, src):
-            return  # "the bridge links the two towns", "tied the boat to the pier": no claim of a cause
+        if not self._class_allows(v, src):
+            return
         if v.lemma_ in self.lex.needs_speaker and not asked and not self._held(v, src):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
+        self._add(Draft(v.i, self._cue_end(v), content, src, direct=self._is_quote(content)))
+
+    def _particle(self, v: Token) -> Token | None:
+        """The particle a verb needs to be a cue ("weighed in", "summed up"), if it has it; the parser
+        may take it for a preposition ("weighed in Friday")."""
+        particle = self.lex.particles.get(v.lemma_)
+        return next(
+            (c for c in v.children if c.lower_ == particle and (c.dep_ == "prt" or c.i == v.i + 1)), None
+        )
+
+    def _class_allows(self, v: Token, src: Token | None) -> bool:
+        """Whether a verb of a class with conditions of its own meets them: a verb that needs its
+        particle has it ("the sanctions weighed on the economy" is no "weighed in"), persuasion is not
+        passive ("if he can be convinced that ...": the one persuaded holds nothing yet), a verb
+        that ties things together has a source and a "to" phrase ("the bridge links the two towns")."""
+        if v.lemma_ in self.lex.particles and self._particle(v) is None:
+            return False
+        if v.lemma_ in PERSUASION and any(c.dep_ == "auxpass" for c in v.children):
+            return False
+        return v.lemma_ not in self.lex.linking or self._links_to(v, src)
+
+    def _cue_end(self, v: Token) -> int:
+        """The token after a cue verb's cue: with the addressee of "told reporters", the topic
+        preposition of "spoke of", the request of "called for", the particle of "summed up" and
+        "pointed out"."""
         cue_end = v.i + 1
         for c in v.children:  # "told reporters"
             if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.tell_objects and c.i == cue_end:
@@ -114,11 +131,12 @@ class VerbCues(NounCues):
             prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
             if prep is not None and prep.lower_ in self.lex.request_preps:
                 cue_end = max(cue_end, prep.i + 1)
+        prt = self._particle(v) if v.lemma_ in self.lex.particles else None
         if prt is not None:  # "summed up", "weighed in"
             cue_end = max(cue_end, prt.i + 1)
         if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
             cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
-        self._add(Draft(v.i, cue_end, content, src, direct=self._is_quote(content)))
+        return cue_end
 
     def _said_object(self, v: Token) -> None:
         """'made the case for a truce', 'issued a warning that ...', 'raised concerns about the toll',
