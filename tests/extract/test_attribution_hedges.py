@@ -145,3 +145,18 @@ def test_a_verbal_attack_in_a_participle_speaks_through_the_main_subject(annotat
         )
         == []
     )
+
+
+def test_an_outlet_hosting_an_interview_is_not_the_origin(annotate):
+    text = "In a BBC interview, the minister said 40 soldiers died near the river."
+    doc = annotate(text)
+    assert [(a.source.text if a.source else None, a.cue.text, a.cites) for a in doc._.attributions] == [
+        ("the minister", "said", [])
+    ]
+    assert all("bbc" not in name for name in _linked_names(doc, text))
+
+
+def test_warning_against_something_says_it(annotate):
+    assert shown(annotate("The governor warned against any escalation near the plant.")) == [
+        ("The governor", "warned", "any escalation near the plant")
+    ]

@@ -94,6 +94,7 @@ class AttributionResource(TypedDict):
     there_nouns: list[str]
     facing_verbs: list[str]
     faced_nouns: list[str]
+    hosted_nouns: list[str]
 
 
 @dataclass
@@ -176,6 +177,7 @@ class Lexicon:
     there_nouns: frozenset[str]
     facing_verbs: frozenset[str]
     faced_nouns: frozenset[str]
+    hosted_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)  # long: one constructor call listing every field of the lexicon
@@ -265,4 +267,5 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         there_nouns=frozenset(data["there_nouns"]),
         facing_verbs=frozenset(data["facing_verbs"]),
         faced_nouns=frozenset(data["faced_nouns"]),
+        hosted_nouns=frozenset(data["hosted_nouns"]),
     )
