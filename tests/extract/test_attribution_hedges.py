@@ -160,3 +160,12 @@ def test_warning_against_something_says_it(annotate):
     assert shown(annotate("The governor warned against any escalation near the plant.")) == [
         ("The governor", "warned", "any escalation near the plant")
     ]
+
+
+def test_an_as_clause_after_the_subject_frames_the_whole_clause(annotate):
+    text = "Forty soldiers, as the ministry noted, were killed near the dam."
+    doc = annotate(text)
+    [a] = doc._.attributions
+    assert (a.source.text, a.cue.text) == ("the ministry", "noted")
+    assert text[a.content_start : a.content_end].startswith("Forty soldiers")
+    assert any("ministry" in name for name in _linked_names(doc, text))

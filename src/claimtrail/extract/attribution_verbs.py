@@ -282,7 +282,10 @@ class VerbCues(NounCues):
             and not _has_clause(v)
             and not _has_object(v)  # "as she called for a truce": the request is what she says
         ):
-            return _Verdict(self._clause_without(v.head, v))
+            head = v.head
+            while head.pos_ not in ("VERB", "AUX") and head.dep_ in SUBJECT_DEPS and head.head.i != head.i:
+                head = head.head  # "The bridge, as officials pointed out, was hit": the whole clause
+            return _Verdict(self._clause_without(head, v))
         if v.dep_ == "parataxis" and not _has_clause(v):
             return _Verdict(self._parenthetical_content(v))
         conjunct = self._conjunct_content(v)
