@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..extract.attribution_hedges import hedge_attributions
 from ..extract.attribution_tail import shown_cue, tail_attributions, without_self_citations
 from ..model import (
     ActorMention,
@@ -113,14 +114,16 @@ def _shown_attributions(doc: Doc) -> list[AttributionMention]:
     less those that only repeat their citer's own voice ("X said she expects ...": one
     attribution, ``without_self_citations``, which re-indexes ``cites``), then the ones shown here
     only (withheld speech, verbal attacks; ``extract.attribution_tail``), which no claim is made
-    of and which cite nothing."""
+    of and which cite nothing, and last the reporter's hedges that no one holds ("is expected to",
+    "seems", "it was unclear whether"; ``extract.attribution_hedges``), shown with no source."""
     if doc._.attributions is None:
         return []  # the attribution component is left out of the pipeline
     known = list(doc._.attributions)
     if not doc.has_annotation("DEP"):
         return known
     shown = [dataclasses.replace(a, cue=shown_cue(doc, a.cue)) for a in without_self_citations(doc, known)]
-    return shown + tail_attributions(doc, known)
+    shown += tail_attributions(doc, known)
+    return shown + hedge_attributions(doc, shown)
 
 
 def doc_annotations(doc: Doc, offset: int = 0, cited_base: int = 0) -> dict[str, list[dict[str, Any]]]:

@@ -86,6 +86,15 @@ class AttributionResource(TypedDict):
     evidence_bodies: list[str]
     inverted_verbs: list[str]
     writer_idioms: list[str]
+    seeming_verbs: list[str]
+    linking_verbs: list[str]
+    required_particles: dict[str, str]
+    raising_passives: list[str]
+    knowledge_adjectives: list[str]
+    there_nouns: list[str]
+    facing_verbs: list[str]
+    faced_nouns: list[str]
+    hosted_nouns: list[str]
 
 
 @dataclass
@@ -160,6 +169,15 @@ class Lexicon:
     evidence_bodies: frozenset[str]
     inverted_verbs: frozenset[str]
     writer_idioms: tuple[str, ...]
+    seeming: frozenset[str]
+    linking: frozenset[str]
+    particles: dict[str, str]
+    raising_passives: frozenset[str]
+    knowledge_adjectives: frozenset[str]
+    there_nouns: frozenset[str]
+    facing_verbs: frozenset[str]
+    faced_nouns: frozenset[str]
+    hosted_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)  # long: one constructor call listing every field of the lexicon
@@ -241,4 +259,13 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         evidence_bodies=frozenset(data["evidence_bodies"]),
         inverted_verbs=frozenset(data["inverted_verbs"]),
         writer_idioms=tuple(w.lower() for w in data["writer_idioms"]),
+        seeming=frozenset(data["seeming_verbs"]),
+        linking=frozenset(data["linking_verbs"]),
+        particles=dict(data["required_particles"]),
+        raising_passives=frozenset(data["raising_passives"]),
+        knowledge_adjectives=frozenset(data["knowledge_adjectives"]),
+        there_nouns=frozenset(data["there_nouns"]),
+        facing_verbs=frozenset(data["facing_verbs"]),
+        faced_nouns=frozenset(data["faced_nouns"]),
+        hosted_nouns=frozenset(data["hosted_nouns"]),
     )

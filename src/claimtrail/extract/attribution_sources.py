@@ -177,12 +177,19 @@ class SourceReader(TextReader):
         return None
 
     def _noun_author(self, n: Token) -> Token | None:
-        """The author of a cue noun: "ISW's report", "a report by ISW", "Pentagon data"."""
+        """The author of a cue noun: "ISW's report", "a report by ISW", "Pentagon data". An outlet
+        that hosts an interview ("in a BBC interview", "CNN's interview with the minister") is not
+        its author: the one interviewed speaks."""
+        hosted = n.lemma_ in self.lex.hosted_nouns
         for c in n.children:
             if c.dep_ == "compound" and c.i < n.i and self.actor_of[c.i] is not None:
+                if hosted and self._is_outlet(c):
+                    continue
                 return c
         for c in n.children:
             if c.dep_ == "poss" and c.tag_ != "PRP$":
+                if hosted and self._is_outlet(c):
+                    continue
                 return c
             if c.dep_ == "prep" and c.lower_ in self.lex.agent_preps:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -202,6 +209,11 @@ class SourceReader(TextReader):
                 ):
                     return subj
         return None
+
+    def _is_outlet(self, tok: Token) -> bool:
+        """Whether a word names a news outlet (an actor of type media)."""
+        actor = self.actor_of[tok.i]
+        return actor is not None and actor.type == "media"
 
     def _resolve(self, a: Draft) -> list[ActorMention]:
         """The actors behind an attribution's source word and its conjuncts (memoised on ``a``)."""

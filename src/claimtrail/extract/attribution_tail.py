@@ -92,7 +92,7 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return _negated_feeling(v)
     if v.pos_ != "VERB":
         return None
-    first = _lead_start(v)
+    first = lead_start(v)
     negated = any(c.dep_ == "neg" and first <= c.i < v.i for c in v.children)  # "did not say", not "not that"
     if negated and (v.lemma_ in WITHHELD_SPEECH or v.lemma_ in NEGATED_STANCE):
         content = _right_content(v)
@@ -120,12 +120,12 @@ def _negated_feeling(adj: Token) -> tuple[tuple[int, int], tuple[int, int]] | No
     kids = [c for c in adj.children if c.i > adj.i and c.dep_ in ("prep", "ccomp", "xcomp")]
     if not kids:
         return None
-    return (link.doc[_lead_start(link)].idx, adj.idx + len(adj)), _chars(
+    return (link.doc[lead_start(link)].idx, adj.idx + len(adj)), _chars(
         kids[0].left_edge, kids[-1].right_edge
     )
 
 
-def _lead_start(v: Token) -> int:
+def lead_start(v: Token) -> int:
     """The index of the first of the auxiliaries, negation and adverbs right before ``v`` that
     belong to it ("did not immediately respond"), not a fronted adverb ("Initially, they did not")."""
     first = v.i
@@ -191,13 +191,15 @@ def _is_person(t: Token) -> bool:
 
 
 def _subject(v: Token, armed: bool) -> Token | None:
-    """The speaking subject of the cue verb or of the verb it is the infinitive of, unless it is a
+    """The speaking subject of the cue verb or of the verb it is the infinitive, conjunct or
+    participle ("..., painting Romney as ...") of, unless it is a
     place or "it", or (``armed`` False: an attack) an armed force or a weapon, whose attacks are
     acts of war."""
     t = v
     while True:
         subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
-        if subj is not None or t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+        participle = t.dep_ == "advcl" and t.tag_ == "VBG"  # "..., painting Romney as ...": the main subject
+        if subj is not None or not (t.dep_ in ("xcomp", "conj") or participle) or t.head.i == t.i:
             break
         t = t.head
     if subj is None or subj.lower_ == "it" or subj.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -250,7 +252,7 @@ def shown_cue(doc: Doc, cue: TextSpan) -> TextSpan:
     if span is None or not len(span) or span[0].pos_ not in ("VERB", "AUX"):
         return cue
     v = span[0]
-    first = _lead_start(v)
+    first = lead_start(v)
     end = cue.end + 1 if doc.text[cue.end : cue.end + 1] == ":" else cue.end  # "said:" before a quote
     if first == v.i and end == cue.end:
         return cue

@@ -19,6 +19,13 @@ SAYING_LEMMAS = frozenset(
     "note declare acknowledge admit stress predict estimate assert allege reveal disclose".split()
 )
 
+#: What "make it ..." says of a clause that makes it a statement ("made it clear that ...").
+MADE_PLAIN = frozenset({"clear", "plain", "known"})
+
+#: Verbs of persuasion: a stance of the persuader ("set about persuading Xi to join"), never of the
+#: one persuaded in the passive ("if he can be convinced that ...").
+PERSUASION = frozenset({"persuade", "convince"})
+
 
 @dataclass(frozen=True)
 class _Verdict:
@@ -84,8 +91,35 @@ class VerbCues(NounCues):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
         if v.lemma_ in self.lex.act_stances and (self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src)):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
+        if not self._class_allows(v, src):
+            return
         if v.lemma_ in self.lex.needs_speaker and not asked and not self._held(v, src):
             return  # "it was decided to ...", "the plan calls for ...": stances need someone holding them
+        self._add(Draft(v.i, self._cue_end(v), content, src, direct=self._is_quote(content)))
+
+    def _particle(self, v: Token) -> Token | None:
+        """The particle a verb needs to be a cue ("weighed in", "summed up"), if it has it; the parser
+        may take it for a preposition ("weighed in Friday")."""
+        particle = self.lex.particles.get(v.lemma_)
+        return next(
+            (c for c in v.children if c.lower_ == particle and (c.dep_ == "prt" or c.i == v.i + 1)), None
+        )
+
+    def _class_allows(self, v: Token, src: Token | None) -> bool:
+        """Whether a verb of a class with conditions of its own meets them: a verb that needs its
+        particle has it ("the sanctions weighed on the economy" is no "weighed in"), persuasion is not
+        passive ("if he can be convinced that ...": the one persuaded holds nothing yet), a verb
+        that ties things together has a source and a "to" phrase ("the bridge links the two towns")."""
+        if v.lemma_ in self.lex.particles and self._particle(v) is None:
+            return False
+        if v.lemma_ in PERSUASION and any(c.dep_ == "auxpass" for c in v.children):
+            return False
+        return v.lemma_ not in self.lex.linking or self._links_to(v, src)
+
+    def _cue_end(self, v: Token) -> int:
+        """The token after a cue verb's cue: with the addressee of "told reporters", the topic
+        preposition of "spoke of", the request of "called for", the particle of "summed up" and
+        "pointed out"."""
         cue_end = v.i + 1
         for c in v.children:  # "told reporters"
             if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.tell_objects and c.i == cue_end:
@@ -97,14 +131,19 @@ class VerbCues(NounCues):
             prep = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1), None)
             if prep is not None and prep.lower_ in self.lex.request_preps:
                 cue_end = max(cue_end, prep.i + 1)
+        prt = self._particle(v) if v.lemma_ in self.lex.particles else None
+        if prt is not None:  # "summed up", "weighed in"
+            cue_end = max(cue_end, prt.i + 1)
         if v.lemma_ == "point" and any(c.lower_ == "out" for c in v.children):
             cue_end = max(cue_end, max(c.i for c in v.children if c.lower_ == "out") + 1)
-        self._add(Draft(v.i, cue_end, content, src, direct=self._is_quote(content)))
+        return cue_end
 
     def _said_object(self, v: Token) -> None:
         """'made the case for a truce', 'issued a warning that ...', 'raised concerns about the toll',
         'voiced support for the plan': a making verb whose object is a statement; the subject makes
         it, what the statement is about (its clause or preposition), else the statement, is said."""
+        if self._made_plain(v):
+            return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_ not in self.lex.said_objects or _negated(v, self.lex.negating):
             return
@@ -120,6 +159,35 @@ class VerbCues(NounCues):
         content = self._statement_content(v, obj)
         if content is not None and content[1] > content[0]:
             self._add(Draft(v.i, obj.i + 1, content, src, direct=self._is_quote(content)))
+
+    def _made_plain(self, v: Token) -> bool:
+        """'Kyiv has made it plain it will not cede the town', 'the ministry made it clear that
+        ...': "make it clear" with a clause is a statement of the subject (a name, pronoun or
+        actor); the cue runs from "made" to the adjective. Whether one was added."""
+        adj = next((c for c in v.children if c.i > v.i and c.lower_ in MADE_PLAIN), None)
+        if (
+            adj is None
+            or adj.dep_ not in ("ccomp", "oprd", "acomp", "xcomp")
+            or _negated(v, self.lex.negating)
+        ):
+            return False
+        it = [t for t in v.doc[v.i + 1 : adj.i] if t.lower_ == "it"]
+        clause = next((g for g in adj.children if g.i > adj.i and g.dep_ in ("ccomp", "advcl")), None)
+        src = self._subject(v)
+        if not it or clause is None or src is None or src.lower_ in self.lex.expletives:
+            return False
+        if not (src.pos_ in ("PROPN", "PRON") or self.actor_of[src.i] is not None):
+            return False
+        if _temporal(v, self.lex.temporal_marks) or self._quote_at(v.idx) is not None:
+            return False
+        start = next(
+            (g.i + 1 for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"), clause.left_edge.i
+        )
+        content = self._span_chars(start, self._tail_trim(v, clause.right_edge.i + 1))
+        if content[1] <= content[0]:
+            return False
+        self._add(Draft(v.i, adj.i + 1, content, src, direct=self._is_quote(content)))
+        return True
 
     def _statement_content(self, v: Token, obj: Token) -> tuple[int, int] | None:
         """What a made statement says: a quote after a colon ("made the following comment: ..."), its
@@ -214,7 +282,10 @@ class VerbCues(NounCues):
             and not _has_clause(v)
             and not _has_object(v)  # "as she called for a truce": the request is what she says
         ):
-            return _Verdict(self._clause_without(v.head, v))
+            head = v.head
+            while head.pos_ not in ("VERB", "AUX") and head.dep_ in SUBJECT_DEPS and head.head.i != head.i:
+                head = head.head  # "The bridge, as officials pointed out, was hit": the whole clause
+            return _Verdict(self._clause_without(head, v))
         if v.dep_ == "parataxis" and not _has_clause(v):
             return _Verdict(self._parenthetical_content(v))
         conjunct = self._conjunct_content(v)
@@ -890,6 +961,15 @@ class VerbCues(NounCues):
         content = self._clause_without(self._clause_head(v), n)
         if content is not None:
             self._add(Draft(n.i, n.i + 1, content, author, kind="noun"))
+
+    def _links_to(self, v: Token, src: Token | None) -> bool:
+        """'officials linked the blast to a gas leak': a verb that ties one thing to another is a
+        claim only with its "to" phrase and a subject that can be a source."""
+        return (
+            src is not None
+            and self._is_source(src)
+            and any(c.dep_ == "prep" and c.lower_ == "to" and c.i > v.i for c in v.children)
+        )
 
     def _purpose_infinitive(self, v: Token) -> bool:
         """'sent 1,500 troops to support the offensive': an infinitive of a stance that also names an
