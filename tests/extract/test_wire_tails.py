@@ -1,0 +1,36 @@
+"""Wire shapes around a toll (issue 10): a "with ..." phrase after the cue carries on what the
+speaker said; a toll that climbed past or above a figure is a toll. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail import extract
+from claimtrail.model import Claim
+
+
+def _claim(text: str, figure: str) -> Claim:
+    return next(c for c in extract(text) if c.quantity is not None and c.quantity.text == figure)
+
+
+def test_a_with_phrase_after_the_cue_is_the_speakers():
+    text = "The toll from the landslide has risen to 310, the provincial governor said on Friday, with 96 people injured."
+    injured = _claim(text, "96")
+    assert injured.event == "wounded"
+    assert [link.text for link in injured.attribution] == ["the provincial governor"]
+
+
+def test_a_with_phrase_that_is_no_report_stays_unattributed():
+    text = "Rescuers worked with 40 volunteers through the night."
+    assert _claim(text, "40").attribution == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the floods climbed past 1,300 on Monday.",
+        "The death toll rose above 1,300 on Monday, officials said.",
+    ],
+)
+def test_a_toll_that_climbed_past_a_figure_is_a_toll(text):
+    assert _claim(text, "1,300").event == "killed"
