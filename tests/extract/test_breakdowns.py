@@ -80,3 +80,12 @@ def test_a_cue_the_parser_reads_as_a_participle_keeps_its_speaker():
 def test_countries_joined_as_subjects_are_actors_not_places():
     claims = _claims("Ukraine and Russia each released 150 prisoners of war on Tuesday, officials said.")
     assert claims["150"].places == ()
+
+
+def test_others_after_a_part_are_of_the_whole():
+    claims = _claims(
+        "A military air strike on a village killed at least 18 civilians, including five children, "
+        "and wounded about 30 others, residents said."
+    )
+    assert claims["five"].subject.normalized == "child"
+    assert (claims["30"].subject.normalized, claims["30"].event) == ("civilian", "wounded")

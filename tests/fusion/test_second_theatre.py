@@ -39,3 +39,19 @@ def test_the_other_countrys_dead_are_not_the_first_wars_toll(claims):
     assert gaza.subject.country == "PS"
     assert lebanon.subject.country != "PS"
     assert [o.name for o in lebanon.origins] == ["Ministry of Health (Lebanon)"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "campaign"),
+    [
+        ("More than 6,300 civilians have been killed since the 2021 coup, a rights group says.", True),
+        ("The ministry said 57,000 people had been killed since October 2023.", True),
+        ("At least 210 people have died since 2022 in the camps, the agency said.", True),
+        ("The strike killed 14 people since Monday's alert, officials said.", False),
+    ],
+)
+def test_a_count_since_a_year_is_a_campaigns_not_an_incidents(sentence, campaign):
+    from claimtrail.fusion import scope
+
+    claim = next(c for c in extract(sentence, DAY) if c.quantity is not None)
+    assert scope.is_campaign(claim) is campaign

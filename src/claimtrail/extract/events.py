@@ -1255,6 +1255,12 @@ class EventsComponent:
                 continue
             if m.event is not None and m.event not in lex.area_events and lemma(tok) in lex.area_nouns:
                 continue  # "58 drones over seven regions. Of those, 21 were downed ...": the drones
+            if (
+                ref is not None
+                and ref.lower_ in ("other", "others")
+                and tok.head.lower_ in ("including", "among")
+            ):
+                continue  # "killed 18 civilians, including five children, and wounded 30 others": civilians
             if i in counted_by_match and counted_by_match[i] is not m:
                 best = tok
                 break

@@ -210,9 +210,19 @@ def outlet_counted(claim: Claim) -> bool:
     return _sentence_has(claim.sentence or "", "outlet_count_words_re")
 
 
+# "since 2022", "since the 2021 coup", "since October 2023": a count from a year or month on.
+_SINCE_DATE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
+
+
 def is_campaign(claim: Claim) -> bool:
-    """A count over a whole war or campaign ("since the invasion"), never one incident's."""
-    return _sentence_has(claim.sentence or "", "campaign_words_re")
+    """A count over a whole war or campaign ("since the invasion", "since the 2021 coup", "since
+    October 2023"), never one incident's."""
+    sentence = claim.sentence or ""
+    return _sentence_has(sentence, "campaign_words_re") or _SINCE_DATE.search(sentence) is not None
 
 
 def incident_word(claim: Claim) -> str | None:
