@@ -34,3 +34,20 @@ def test_a_with_phrase_that_is_no_report_stays_unattributed():
 )
 def test_a_toll_that_climbed_past_a_figure_is_a_toll(text):
     assert _claim(text, "1,300").event == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        (
+            "A drone strike on a market killed 11 civilians and wounded 20 others, residents and a local "
+            "rescue group told Harbour Wire on Friday.",
+            "11",
+            "residents",
+        ),
+        ("Shelling killed 7 people in the town, officials and witnesses said.", "7", "officials"),
+    ],
+)
+def test_speakers_the_parser_joined_to_the_object_still_speak(text, figure, speaker):
+    chain = _claim(text, figure).attribution
+    assert chain and chain[0].text is not None and chain[0].text.startswith(speaker)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import ActorMention, AttributionMention, TextSpan
-from .attribution_spans import SUBJECT_DEPS, Draft, TextReader, opens_sentence
+from .attribution_spans import SUBJECT_DEPS, Draft, TextReader, opens_sentence, trailing_speakers
 
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
 
@@ -35,6 +35,8 @@ class SourceReader(TextReader):
                     return self._agent(pobj) if pobj is not None else None
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self._agent(t.head)
+            if t is v and trailing_speakers(v) is not None:
+                return self._agent(trailing_speakers(v))  # "..., residents and a group told Newswire"
             if t is v and self._misread_main_verb(v):
                 return self._agent(v.head)  # "The agency estimated on Friday that ...", parsed as
                 # "the agency (that was) estimated": the sentence's only verb is the cue

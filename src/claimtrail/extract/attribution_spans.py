@@ -271,3 +271,26 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 def opens_sentence(t: Token) -> bool:
     """Whether only quote marks or spaces stand before ``t`` in its sentence."""
     return all(w.is_quote or w.is_space or w.is_punct for w in t.sent if w.i < t.i)
+
+
+def trailing_speakers(v: Token) -> Token | None:
+    """The first of the nouns that stand, after a comma, right before a sentence-final cue the parser
+    joined to the first clause (or made the root) with no subject ("... wounded 30 others, residents and a local group
+    told Newswire": "residents", parsed as conjuncts of the object); None where the cue has a
+    subject or no such nouns stand before it."""
+    joined = v.dep_ == "conj" and v.i > v.head.i
+    if not (joined or v.dep_ == "ROOT") or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None  # "..., officials and witnesses said." may also be parsed with the cue as root
+    doc = v.doc
+    prev = doc[v.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ != "conj":
+        return None
+    first = prev
+    for _ in range(6):
+        before = doc[first.left_edge.i - 1] if first.left_edge.i > 0 else None
+        if before is not None and before.text == ",":
+            return first if first.pos_ in ("NOUN", "PROPN") and first.dep_ == "conj" else None
+        if first.dep_ != "conj" or first.head is first:
+            return None
+        first = first.head
+    return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .attribution_nouns import NounCues, that_clause
-from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft, opens_sentence
+from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft, opens_sentence, trailing_speakers
 
 #: Verbs of saying whose said clause the parser may hang on them as an adverbial clause when a
 #: phrase of time or place comes between ("said after the talks the convoy would leave").
@@ -312,11 +312,14 @@ class VerbCues(NounCues):
         if (
             v.dep_ != "conj"
             or v.i <= v.head.i
-            or any(c.dep_ in CLAUSE_DEPS or c.dep_ in ("dobj", "xcomp") for c in v.children)
+            or any(
+                c.dep_ in CLAUSE_DEPS or (c.dep_ == "dobj" and v.lemma_ != "tell") or c.dep_ == "xcomp"
+                for c in v.children
+            )  # "told Newswire": the hearer, not what was said
             or v.nbor(-1).dep_ == "cc"
         ):
             return None
-        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None) or trailing_speakers(v)
         if subj is None:
             return None
         start = v.head.left_edge.i
