@@ -470,6 +470,21 @@ class _Builder:
             tok = tok.head
         return tok if tok.i != span.root.i else None
 
+    def _speaker_country(self, chain: list[AttributionMention]) -> str | None:
+        """The country of a chain's first speaker where it is a state or its own body ("Iran says", a
+        health ministry, an emergency service, an army): such a speaker counts its own country's dead."""
+        if not chain or chain[0].source is None:
+            return None
+        src = chain[0].source
+        for actor in self.actors:
+            if (
+                actor.start <= src.start
+                and src.end <= actor.end
+                and actor.type in ("government", "military", "country")
+            ):
+                return actor.country
+        return None
+
     def _home_place(self) -> PlaceMention | None:
         """The country an article is about, where its sentences name one more than any other (each
         sentence counted once): its first mention as a country, else its first place. A toll with no
@@ -572,6 +587,9 @@ class _Builder:
             home = self._home_place()
             owner = self._subject(q).country
             foreign = owner is not None and home is not None and owner != home.country
+            speaker = self._speaker_country(clause.chain)
+            if home is not None and speaker is not None and speaker != home.country:
+                home = None  # "Iran's health ministry said 78 were killed" in a story told from Israel
             if home is not None and not (foreign and q.event not in HOME_TOLLS):
                 clause = replace(clause, places=[home])  # "the toll rose to 47" in a report from El Fasher
         if q.counted is not None:

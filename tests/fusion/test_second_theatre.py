@@ -55,3 +55,26 @@ def test_a_count_since_a_year_is_a_campaigns_not_an_incidents(sentence, campaign
 
     claim = next(c for c in extract(sentence, DAY) if c.quantity is not None)
     assert scope.is_campaign(claim) is campaign
+
+
+def test_a_states_own_body_counts_its_own_dead_in_a_story_told_from_elsewhere():
+    text = (
+        "Israel strikes Iran's nuclear sites; Iran says 78 killed\n\n"
+        "DUBAI/JERUSALEM (Harbour Wire) - Iran's health ministry said 78 people, including senior "
+        "military commanders and scientists, were killed in Israeli strikes on Friday, state media "
+        "reported, while more than 320 others were wounded.\n"
+        "Israel's military said some 200 aircraft had struck about 100 targets across Iran.\n"
+        "Iran's Revolutionary Guards said in a statement that they had fired more than 100 ballistic "
+        "missiles at Israel in response. Israel's emergency service said three people had been killed "
+        "and at least 70 wounded in the retaliatory attacks.\n"
+    )
+    found = extract(text, DAY)
+    fused = fuse(found, {c.article_id: ArticleMeta("Harbour Wire", DAY) for c in found}, {}, None)
+    ids78 = {c.claim_id for c in found if c.quantity and c.quantity.value == 78}
+    ids3 = {c.claim_id for c in found if c.quantity and c.quantity.value == 3}
+    iran = {t.id for t in fused.tracked if ids78 & set(t.claims) and t.event == "killed"}
+    israel = {t.id for t in fused.tracked if ids3 & set(t.claims) and t.event == "killed"}
+    assert iran and israel and not iran & israel
+    assert {t.subject.country for t in fused.tracked if t.id in iran} == {"IR"}
+    body = [c for c in found if c.claim_id in ids78 and len(c.attribution) > 1]
+    assert body and all(p.country != "IL" for c in body for p in c.places)

@@ -226,9 +226,10 @@ def read_items(
             if country is None and c.event in place_events:
                 country = scope_mod.one_country(c)
             if country is None and c.event in theatre_events:
-                # "In Lebanon, ... killed two people" in an article on Gaza: Lebanon's dead
+                # "In Lebanon, ... killed two people" in an article on Gaza: Lebanon's dead; "Iran's
+                # health ministry said 78 were killed": a state's own body counts its own dead
                 if canonical_subject(subj.normalized or "dead", c.event)[0] in theatre_subjects:
-                    country = scope_mod.one_country(c)
+                    country = scope_mod.one_country(c) or _state_of(origins, c)
             if country is None and subj.normalized:
                 canon, _ = canonical_subject(subj.normalized, c.event)
                 country = by_event.get(f"{article_id}\x00{canon}\x00{c.event}") or countries.get(
@@ -247,6 +248,25 @@ def read_items(
     _regional_parts(items)
     _condition_groups(items)
     return items
+
+
+def _state_of(origins: Origins, claim: Claim) -> str | None:
+    """The one country whose state, government or army speaks in a claim's chain ("Iran says",
+    "Iran's health ministry said ..., state media reported"); None for none or several, and without
+    a resolver (the topics pass reads subjects only)."""
+    resolver = origins.resolver
+    if resolver is None:
+        return None
+    found = set()
+    for link in claim.attribution:
+        name = link.name or link.text
+        if not name or resolver.is_generic(name):
+            continue
+        origin = resolver.named(name, link.type)
+        country = resolver.state_body(origin) or resolver.state_named(origin)
+        if country:
+            found.add(country)
+    return found.pop() if len(found) == 1 else None
 
 
 def _condition_groups(items: list[Item]) -> None:
