@@ -125,6 +125,8 @@ class EventsFile(TypedDict):
     ellipsis_events: list[EventName]
     area_nouns: list[str]
     area_events: list[EventName]
+    done_to_object: list[EventName]
+    patient_subject_verbs: list[str]
     owner_is_subject: list[str]
     ambiguous_triggers: list[str]
     tally_verbs: list[str]
@@ -171,6 +173,8 @@ class Lexicon:
     ellipsis_events: frozenset[str]
     area_nouns: frozenset[str]
     area_events: frozenset[str]
+    done_to_object: frozenset[str]
+    patient_subject: frozenset[str]
     owner_is_subject: frozenset[str]
     tally_verbs: frozenset[str]
     tally_nouns: frozenset[str]
@@ -277,6 +281,8 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         ellipsis_events=frozenset(data["ellipsis_events"]),
         area_nouns=_word_set(data["area_nouns"]),
         area_events=frozenset(data["area_events"]),
+        done_to_object=frozenset(data["done_to_object"]),
+        patient_subject=_word_set(data["patient_subject_verbs"]),
         owner_is_subject=_word_set(data["owner_is_subject"]),
         tally_verbs=_word_set(data["tally_verbs"]),
         tally_nouns=_word_set(data["tally_nouns"]),
@@ -461,6 +467,30 @@ class EventsComponent:
                 m.event = "other"  # "105 drones vanished from radar": not missing people
         if m.event is not None and m.trigger:
             m.event = self._event_by_agent(m.trigger[0], m.event)
+        if m.event in self.lex.done_to_object and self._acting_subject(m):
+            weapons = (
+                m.counted is not None
+                and self.lex.classes.of(self._counted_lemma(m.counted), None) == "weapons"
+            )
+            m.event = self.lex.armed_attacks["event"] if weapons else "other"
+
+    def _acting_subject(self, m: EventMatch) -> bool:
+        """Whether the figure is the doer of its trigger, not what befell: the active subject of a
+        verb with an object ("200 aircraft struck 100 targets", "75 gunmen killed 20 villagers",
+        "three missiles hit the city": launched, or no event of theirs); not "300 soldiers lost
+        their lives" or "suffered wounds", whose subject is what befell."""
+        verb = m.trigger[0] if len(m.trigger) == 1 else None
+        if (
+            verb is None
+            or verb.pos_ != "VERB"
+            or m.via is None
+            or m.via.dep_ != "nsubj"
+            or m.via.head.i != verb.i
+        ):
+            return False
+        if lemma(verb) in self.lex.patient_subject:
+            return False
+        return any(c.dep_ == "dobj" for c in verb.children)
 
     def _event_by_class(self, m: EventMatch, trigger: Token, event: str) -> str:
         """The event a one-word trigger takes from the class of what it counts ("lost 3 tanks" is

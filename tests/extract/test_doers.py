@@ -1,0 +1,34 @@
+"""A figure that does the harm is not what befell (issue 10): the active subject of a verb with an
+object ("two drones struck a refinery", "75 gunmen killed 20 villagers") is the doer; weapons that
+strike were launched. Subjects that suffer, lose or flee still take the event. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail import extract
+
+
+def _event(text: str, figure: str) -> str | None:
+    return next(c.event for c in extract(text) if c.quantity is not None and c.quantity.text == figure)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "event"),
+    [
+        ("Two drones struck a fuel depot in the region overnight.", "Two", "launched"),
+        ("Four missiles hit the port city on Sunday.", "Four", "launched"),
+        ("About 60 gunmen killed 14 villagers in the raid.", "60", "other"),
+        ("About 60 gunmen killed 14 villagers in the raid.", "14", "killed"),
+        ("Some 120 soldiers lost their lives in the battle for the hill.", "120", "killed"),
+        (
+            "More than 2 million people have fled their homes since the fighting began.",
+            "2 million",
+            "displaced",
+        ),
+        ("Six soldiers were wounded when three drones hit their position.", "Six", "wounded"),
+    ],
+)
+def test_the_doer_of_a_harm_is_not_what_befell(text, figure, event):
+    assert _event(text, figure) == event
