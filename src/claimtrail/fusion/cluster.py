@@ -412,7 +412,7 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
     """A figure whose owner no sentence of its article states ("10,000 troops were sent") joins the
     owned tracked quantity of the same subject, event, unit and scope whose country its article
     mentions: the one candidate, or of several the one whose figures it fits (``_fitting_owner``);
-    otherwise it stays unowned."""
+    otherwise it stays unowned. The people of an incident stay unowned."""
     owned: dict[tuple[str, str, str | None, str], dict[str, list[Item]]] = defaultdict(dict)
     for it in items:
         k = it.key
@@ -420,13 +420,19 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
             owned[(k.subject, k.event, k.unit, k.scope)].setdefault(k.country, []).append(it)
     for it in items:
         k = it.key
-        if k.country is not None:
+        if k.country is not None or _victims_of_an_incident(k):
             continue
         by_country = owned.get((k.subject, k.event, k.unit, k.scope), {})
         candidates = set(by_country) & article_countries_.get(it.claim.article_id, set())
         country = _fitting_owner(it, candidates, by_country)
         if country is not None:
             it.key = replace(k, country=country)
+
+
+def _victims_of_an_incident(key: Key) -> bool:
+    """People counted in one incident (a strike, an earthquake): they have no owner
+    (``scope._join``), and a toll of the same war elsewhere in their article gives them none."""
+    return key.subject == "person" and bool(key.incident) and not key.incident.startswith(("day@", "period@"))
 
 
 def _fitting_owner(item: Item, candidates: set[str], by_country: dict[str, list[Item]]) -> str | None:

@@ -54,6 +54,7 @@ class FusionConfig(TypedDict):
     incident_events: list[EventName]
     incident_words: dict[str, list[str]]
     incident_window_days: int
+    incident_day_span: int
     nationwide_incidents: list[str]
     nationwide_window_days: int
     country_incident_window_days: int
@@ -65,8 +66,11 @@ class FusionConfig(TypedDict):
     part_markers: list[str]
     part_markers_after: list[str]
     part_subjects: dict[str, list[str]]
+    wider_nouns: list[str]
+    rise_words: list[str]
     revision_words: list[str]
     superseded_markers: list[str]
+    earlier_openers: list[str]
     outlet_count_words: list[str]
     campaign_words: list[str]
     presence_event: dict[str, EventName]
@@ -78,6 +82,7 @@ class FusionConfig(TypedDict):
     theatre_subjects: list[str]
     batch_events: list[EventName]
     cumulative_events: list[EventName]
+    falling_events: list[EventName]
     daily_events: dict[EventName, int]  # event -> days after the first that are the same night or event
     condition_groups: dict[str, list[EventName]]  # adjective -> the events it names itself
     daily_max_days: int

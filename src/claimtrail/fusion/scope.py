@@ -54,6 +54,8 @@ def _lists() -> dict[str, Any]:
         "part_markers": cfg["part_markers"],
         "campaign_words": cfg["campaign_words"],
         "revision_words": cfg["revision_words"],
+        "rise_words": cfg["rise_words"],
+        "earlier_openers": cfg["earlier_openers"],
         "outlet_count_words": cfg["outlet_count_words"],
     }
     words = {k: [str(w).lower() for w in ws] for k, ws in plain.items()}
@@ -74,6 +76,8 @@ def _lists() -> dict[str, Any]:
         "nationwide_window": int(cfg["nationwide_window_days"]),
         "country_window": int(cfg["country_incident_window_days"]),
         "span": int(cfg["event_word_span"]),
+        "wider_nouns": frozenset(str(w).lower() for w in cfg["wider_nouns"]),
+        "incident_day_span": int(cfg["incident_day_span"]),
     }
 
 
@@ -164,13 +168,19 @@ def among_group(claim: Claim) -> bool:
 
 def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] | None:
     """(the whole's subject, the part's scope) for a figure that is part of a total: a subject
-    inside a wider one ("three children"), or a figure after "among the dead", "of whom"."""
+    inside a wider one ("three children"), or a figure after "among the dead", "of whom". A figure
+    followed by a wider noun of its own (``wider_nouns``: "73 others", "93 people") is the total
+    even where the extractors gave it the part's noun: (the whole's subject, "total")."""
     lists = _lists()
     w = (word or "").lower().strip()
     whole = lists["part_subjects"].get(w) or (lists["part_subjects"].get(w[:-1]) if w.endswith("s") else None)
-    if whole is not None:
-        return whole, f"part: {w}"
     before, after = around(claim, 6)
+    if whole is not None:
+        if after.split()[:1] and after.split()[0] in lists["wider_nouns"]:
+            # "73 others sustained injuries, including 18 children": the figure names its own,
+            # wider group; the part's noun was the extractors' guess from elsewhere in the sentence
+            return whole, "total"
+        return whole, f"part: {w}"
     m = lists["part_markers_re"].search(before)
     if m is not None:
         return subject, f"part: {m.group(0)}"
@@ -178,16 +188,42 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
         if after.startswith(marker):
             return subject, f"part: {marker}"
     words = after.split()
-    if words[:2] == ["more", "of"]:
-        # "two more of the injured died": an increment drawn from a group, not the toll ("1,000
-        # more have been wounded" beside the dead is a count of its own)
+    if words[:2] == ["more", "of"] or (words[:1] == ["more"] and not _figure_before(claim)):
+        # "two more of the injured died", "three more dead were found under the rubble": an
+        # increment on a toll said before, not the toll; "500 were killed and 1,000 more have been
+        # wounded" (a figure before it in its sentence) is a count of its own
         return subject, "part: more"
     return None
+
+
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"dozens?|hundreds?|thousands?)\b",
+    re.I,
+)
+
+
+def _figure_before(claim: Claim) -> bool:
+    """Whether the figure's sentence states another figure before it."""
+    start = max(0, claim.start - claim.sentence_start)
+    return _FIGURE.search((claim.sentence or "")[:start]) is not None
 
 
 def states_revision(claim: Claim) -> bool:
     """Whether the figure's sentence says its origin revised an earlier figure."""
     return _sentence_has(claim.sentence or "", "revision_words_re")
+
+
+def states_rise(claim: Claim) -> bool:
+    """Whether the figure's sentence says a count rose to it ("the death toll has risen to 25")."""
+    return _sentence_has(claim.sentence or "", "rise_words_re")
+
+
+def says_earlier(claim: Claim) -> bool:
+    """Whether the figure's sentence opens by saying it held before the article's own figures
+    (``earlier_openers``: "Earlier it was known about 28 dead", "Previously there was talk of 25
+    deaths"): replaced by them, never their rival."""
+    return _lists()["earlier_openers_re"].match((claim.sentence or "").lower().lstrip(" \n\"'")) is not None
 
 
 def superseded(claim: Claim) -> bool:
@@ -432,7 +468,39 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
         near = [i for i in near if abs((it.day - i.start).days) <= lists["window"]]
         if near:
             _join(it, min(near, key=lambda i: abs((it.day - i.start).days)))
+    _by_same_figure(items, incidents, countries, lists)
     return incidents
+
+
+def _by_same_figure(
+    items: list[Item], incidents: dict[str, Incident], countries: dict[str, frozenset[str]], lists: dict[str, Any]
+) -> None:
+    """An article that names neither its incident's town nor its word beside a figure ("it is known
+    that 26 people have died, he said") joins the incident in which the same origin gave the same
+    figure of the same event within a day, where exactly one does; its other tolls without a town of
+    their own follow it there (the article is about that incident)."""
+    given: dict[tuple[str, str, float], set[tuple[str, date]]] = defaultdict(set)
+    for it in items:
+        if it.key.incident in incidents:
+            given[(it.origin.key, it.key.event, it.best)].add((it.key.incident, it.day))
+    loose = [
+        it
+        for it in items
+        if it.key.event in lists["incident_events"]
+        and not it.key.incident
+        and not is_campaign(it.claim)
+        and town_of(it.claim, countries.get(it.claim.article_id, frozenset())) is None
+        and not _nationwide(it.claim, None)
+    ]
+    found: dict[str, set[str]] = defaultdict(set)
+    for it in loose:
+        hits = {k for k, day in given.get((it.origin.key, it.key.event, it.best), ()) if abs((day - it.day).days) <= 1}
+        if len(hits) == 1:
+            found[it.claim.article_id] |= hits
+    for it in loose:
+        keys = found.get(it.claim.article_id, set())
+        if len(keys) == 1:
+            _join(it, incidents[next(iter(keys))])
 
 
 def _incidents_of(
@@ -458,7 +526,7 @@ def _incidents_of(
                 key = f"{gid}@{it.day.isoformat()}"
                 key = key if key not in incidents else f"{key}+{len(at_town)}"
                 current = Incident(
-                    key, word, {"name": town[1], "country": town[2]}, it.day, event_day(it.claim)
+                    key, word, {"name": town[1], "country": town[2]}, it.day, incident_day(it.claim)
                 )
                 incidents[key] = current
                 at_town.append(current)
@@ -526,10 +594,14 @@ def _period(item: Item, max_days: int) -> str | None:
 
 def _nationwide(claim: Claim, town: tuple[str, str, str | None] | None) -> bool:
     """Whether a figure with no town counts across a whole country rather than its article's
-    incident: its places are countries or regions only, and it names no incident or several
-    ("Russian attacks killed 9 across Ukraine" in an article about a strike on Kharkiv)."""
+    incident: its places, written in its own sentence, are countries or regions only, and it names
+    no incident or several ("Russian attacks killed 9 across Ukraine" in an article about a strike
+    on Kharkiv). A place the figure only takes from its article says nothing of its scope."""
     if town is not None or not claim.places:
         return False
+    sentence = (claim.sentence or "").lower()
+    if not any(p.text and p.text.lower() in sentence for p in claim.places):
+        return False  # the country is the article's, not the sentence's ("26 people have died")
     if any(
         (place_info(p.gazetteer_id) or ("", None))[0] not in ("country", "admin1", "region")
         for p in claim.places
@@ -560,11 +632,41 @@ def event_day(claim: Claim) -> date | None:
         return None
 
 
+def incident_day(claim: Claim) -> date | None:
+    """The day a figure's sentence gives its *incident* ("a strike on Monday killed 12", "Monday's
+    strike", "the earthquake struck late on Aug. 31"), not the day its count was given ("the death
+    toll rose to 1,400 on Tuesday", "On Friday, police reported three more dead"): the figure's one
+    event day where an incident word stands at most ``incident_day_span`` words before the date
+    with no number between them, or just after it; None otherwise. A day the sentence gives only to
+    the count belongs to a rising toll of the same incident, not to another incident."""
+    day = event_day(claim)
+    t, sentence = claim.event_time, (claim.sentence or "").lower()
+    if day is None or t is None or not t.text:
+        return day
+    at = sentence.find(t.text.lower())
+    if at < 0:
+        return day  # the date is not written in the sentence: keep what the extractors said
+    lists = _lists()
+    before = _WORD.findall(sentence[:at])[-lists["incident_day_span"] :]
+    after = _WORD.findall(sentence[at + len(t.text) :])[:2]
+    for i in range(len(before) - 1, -1, -1):
+        if _NUMBERISH.match(before[i]):
+            break
+        if lists["incident_re"].fullmatch(" ".join(before[i:i + 2])) or lists["incident_re"].fullmatch(before[i]):
+            return day
+    if after[:1] == ["s"]:  # "Monday's strike"
+        after = after[1:]
+    return day if after and lists["incident_re"].fullmatch(after[0]) else None
+
+
+_NUMBERISH = re.compile(r"^\d")
+
+
 def _open_incident(item: Item, at_town: list[Incident], window: int) -> Incident | None:
     """The incident at a town a figure belongs to: the latest one begun within the window before
-    it whose day agrees with the day the figure gives, if it gives one (a strike on Monday and
-    another on Thursday in one town are two incidents); None for a new incident."""
-    day = event_day(item.claim)
+    it whose day agrees with the day the figure gives its incident, if it gives one (a strike on
+    Monday and another on Thursday in one town are two incidents); None for a new incident."""
+    day = incident_day(item.claim)
     for incident in reversed(at_town):
         if (item.day - incident.start).days > window:
             continue
