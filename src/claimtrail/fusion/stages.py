@@ -15,6 +15,7 @@ from statistics import median
 from ..model import EVENTS, Claim, one_of
 from ..store.rows import name_key
 from . import checks as checks_mod
+from . import context
 from . import contradictions as contra_mod
 from . import scope as scope_mod
 from . import serial
@@ -209,6 +210,8 @@ def read_items(
     _parts_apart(items)
     _regional_parts(items)
     _condition_groups(items)
+    context.date_background_tolls(items, claims_by_article)
+    context.align_restated_days(items)
     return items
 
 
