@@ -148,9 +148,26 @@ def _counted(claim: Claim, word: str | None, stated: str | None) -> str | None:
         return ""
     if word.lower() in MEASURE_WORDS:
         return ""  # "a 7.7 magnitude earthquake": a measure of the event, nobody's count
+    if demonym_people(word) is not None:
+        return "people"  # "303 Ukrainians returned": people, of the country read in ``demonym_people``
     if stated in TOLL_EVENTS and not _counted_word(word):
         return "dead"  # "the toll in the earthquake rose to 1,644", "the new total of 1,644": the dead
     return word
+
+
+@lru_cache(maxsize=4096)
+def demonym_people(word: str) -> str | None:
+    """The country of a subject that is a people's plural demonym ("Ukrainians", "Russians"), else
+    None: such a figure counts people of that country."""
+    w = word.lower().strip()
+    if not w.endswith("s") or w[:-1] in synonyms():
+        return None
+    from ..geo import country_of_demonym  # the gazetteer loads on first use
+
+    try:
+        return country_of_demonym(w[:-1].capitalize())
+    except Exception:  # noqa: BLE001 - without a gazetteer a demonym is only a noun
+        return None
 
 
 def _civilian_staff(text: str | None, word: str) -> bool:
@@ -214,6 +231,22 @@ def _narrow(span: TimeRef | None, max_days: int = 31) -> date | None:
     return end if (end - start).days <= max_days else None
 
 
+def narrow_day(span: TimeRef | None) -> date | None:
+    """The end date of a time span of a month or less, else None ("in October 2023", not "last year")."""
+    return _narrow(span)
+
+
+def _reported_day(claim: Claim, published: date | None, day: date) -> date:
+    """The day a count to date holds where the only date its sentence gives is its incident's
+    ("the death toll from Sunday's strike has risen to 32, the administration said on Monday"; "a
+    monitoring group said on Tuesday that 35 people had been killed in the strike on Sunday"): the
+    day it was said, else published, not Sunday; a toll grows after its incident's day."""
+    if scope_mod.incident_day(claim) is None:
+        return day
+    said = _narrow(claim.statement_time, 366) or published
+    return said if said is not None and said > day else day
+
+
 def claim_day(claim: Claim, published: date | None) -> date | None:
     """The date a figure holds for: its event date where the text gives a narrow one, else the
     statement date, else the publication date; never after publication."""
@@ -251,6 +284,8 @@ def make_item(
     day = claim_day(claim, published)
     if day is None:
         return None
+    if event in config()["cumulative_events"]:
+        day = _reported_day(claim, published, day)
     if scope_mod.superseded(claim):
         day -= timedelta(days=1)  # the figure a stated revision replaces held before it
     if unit:

@@ -68,6 +68,7 @@ class FusionConfig(TypedDict):
     part_subjects: dict[str, list[str]]
     wider_nouns: list[str]
     rise_words: list[str]
+    rivalry_words: list[str]
     revision_words: list[str]
     superseded_markers: list[str]
     earlier_openers: list[str]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .cluster import Item, Key
 from .config import config
 from .results import Contradiction
-from .scope import says_earlier, states_revision, states_rise
+from .scope import says_earlier, states_revision, states_rise, states_rivalry
 from .timeline import usable
 
 MAX_REPRESENTATIVES = 80  # per tracked quantity; keeps the pairwise pass bounded on huge ledgers
@@ -116,6 +116,7 @@ def _pairs(
     ok = [usable(r) for r in reps]
     revised = [states_revision(r.claim) for r in reps]
     earlier = [says_earlier(r.claim) for r in reps]
+    rival = [states_rivalry(r.claim) for r in reps]
     first = [_is_initial(r) for r in reps]
     out = _Pairs()
     for i, a in enumerate(reps):
@@ -138,6 +139,8 @@ def _pairs(
                 continue
             if not (ok[i] and ok[j]):
                 bucket = out.modal
+            elif (rival[i] or rival[j]) and gap <= same_time:
+                bucket = out.genuine  # "35, three more than the official count": a rival, not a rise
             elif revised[j] and b.day >= a.day:
                 bucket = out.stated
             elif cumulative and 0 < gap <= same_time and _below(a, b):

@@ -56,6 +56,7 @@ def _lists() -> dict[str, Any]:
         "revision_words": cfg["revision_words"],
         "rise_words": cfg["rise_words"],
         "earlier_openers": cfg["earlier_openers"],
+        "rivalry_words": cfg["rivalry_words"],
         "outlet_count_words": cfg["outlet_count_words"],
     }
     words = {k: [str(w).lower() for w in ws] for k, ws in plain.items()}
@@ -125,7 +126,8 @@ def around(claim: Claim, words: int) -> tuple[str, str]:
 
 def local_event(claim: Claim, event: str | None) -> str | None:
     """The event the words next to the figure name (nearest first), where the extractors gave none
-    or gave killed/wounded and the nearest word says the other ("killed 14 and injured 40")."""
+    or gave killed/wounded and the nearest word says the other ("killed 14 and injured 40"), or
+    gave prisoners captured or sent where the words say they were freed in an exchange."""
     lists = _lists()
     # phrases are matched on the whole sentence, then kept when they start within the span, so a
     # window edge never cuts "killed or wounded" down to "wounded"
@@ -151,6 +153,8 @@ def local_event(claim: Claim, event: str | None) -> str | None:
         return nearest
     if event in ("deployed",) and nearest == "training":
         return nearest
+    if event in ("deployed", "captured") and nearest == "released":
+        return nearest  # "307 prisoners of war were transferred over ... in exchange": freed
     return event
 
 
@@ -188,10 +192,9 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
         if after.startswith(marker):
             return subject, f"part: {marker}"
     words = after.split()
-    if words[:2] == ["more", "of"] or (words[:1] == ["more"] and not _figure_before(claim)):
-        # "two more of the injured died", "three more dead were found under the rubble": an
-        # increment on a toll said before, not the toll; "500 were killed and 1,000 more have been
-        # wounded" (a figure before it in its sentence) is a count of its own
+    if words[:2] == ["more", "of"]:
+        # "two more of the injured died": an increment drawn from a group, not the toll ("1,000
+        # more have been wounded" beside the dead is a count of its own; see context.increments)
         return subject, "part: more"
     return None
 
@@ -203,7 +206,7 @@ _FIGURE = re.compile(
 )
 
 
-def _figure_before(claim: Claim) -> bool:
+def figure_before(claim: Claim) -> bool:
     """Whether the figure's sentence states another figure before it."""
     start = max(0, claim.start - claim.sentence_start)
     return _FIGURE.search((claim.sentence or "")[:start]) is not None
@@ -217,6 +220,12 @@ def states_revision(claim: Claim) -> bool:
 def states_rise(claim: Claim) -> bool:
     """Whether the figure's sentence says a count rose to it ("the death toll has risen to 25")."""
     return _sentence_has(claim.sentence or "", "rise_words_re")
+
+
+def states_rivalry(claim: Claim) -> bool:
+    """Whether the figure's sentence sets it against another count ("three more than the official
+    count", "disputing the ministry's figure"): a rival, whatever the dates say."""
+    return _sentence_has(claim.sentence or "", "rivalry_words_re")
 
 
 def says_earlier(claim: Claim) -> bool:
@@ -541,7 +550,9 @@ def scope_nights(items: list[Item]) -> None:
     or one event: it is scoped to its day ("day@<first day>"; figures of the same thing within the
     event's window of days are one), never added to a running total, unless its sentence has
     campaign words ("since the start of the war"); one whose event time spans more than
-    ``daily_max_days`` days ("in March") totals that period ("period@<first>..<last>")."""
+    ``daily_max_days`` days ("in March") totals that period ("period@<first>..<last>"). Figures
+    within the window whose sentences give two different days ("390 on Friday", "307 on Saturday":
+    the stages of one exchange) are two events."""
     cfg = config()
     windows, max_days = cfg["daily_events"], int(cfg["daily_max_days"])
     nightly = [
@@ -555,12 +566,38 @@ def scope_nights(items: list[Item]) -> None:
         else:
             by_what[it.key].append(it)
     for key, group in by_what.items():
-        first: date | None = None
-        for it in sorted(group, key=lambda i: (i.day, i.claim_id)):
-            if first is None or (it.day - first).days > int(windows[key.event]):
-                first = it.day
+        for it, first in _daily_events(group, int(windows[key.event])):
             it.key = replace(it.key, incident=f"day@{first.isoformat()}")
     _corrections_join_their_night(nightly, max_days)
+
+
+def _daily_events(group: list[Item], window: int) -> list[tuple[Item, date]]:
+    """(figure, first day of its event) for the figures of one daily thing. Figures whose sentences
+    give their day make one event per day they give ("390 on Friday", "307 on Saturday": two stages
+    of one exchange); an undated figure joins the event of its own day, else the latest event begun
+    within the window before it that holds a figure it overlaps (the same swap announced the next
+    day), else begins one."""
+    events: list[tuple[date, list[date | None], list[Item]]] = []  # first day, [stated day], figures
+    out: list[tuple[Item, date]] = []
+    ordered = sorted(group, key=lambda i: (i.day, i.claim_id))
+    stated_days = {id(it): event_day(it.claim) for it in ordered}
+    for it in sorted(ordered, key=lambda i: stated_days[id(i)] is None):
+        day = stated_days[id(it)]
+        match = [e for e in events if (e[1][0] or e[0]) == (day or it.day)]
+        if not match and day is None:
+            match = [
+                e
+                for e in events
+                if 0 < (it.day - (e[1][0] or e[0])).days <= window and any(o.overlaps(it) for o in e[2])
+            ]
+        if match:
+            event = max(match, key=lambda e: e[0])
+        else:
+            event = (it.day, [day], [])
+            events.append(event)
+        event[2].append(it)
+        out.append((it, event[0]))
+    return out
 
 
 def _corrections_join_their_night(items: list[Item], max_days: int) -> None:
@@ -648,15 +685,20 @@ def incident_day(claim: Claim) -> date | None:
         return day  # the date is not written in the sentence: keep what the extractors said
     lists = _lists()
     before = _WORD.findall(sentence[:at])[-lists["incident_day_span"] :]
-    after = _WORD.findall(sentence[at + len(t.text) :])[:2]
+    after = _WORD.findall(sentence[at + len(t.text) :])[:4]
     for i in range(len(before) - 1, -1, -1):
         if _NUMBERISH.match(before[i]):
             break
         if lists["incident_re"].fullmatch(" ".join(before[i:i + 2])) or lists["incident_re"].fullmatch(before[i]):
             return day
-    if after[:1] == ["s"]:  # "Monday's strike"
+    if after[:1] == ["s"]:  # "Monday's strike", "Sunday's missile strike", "Monday's deadly attack"
         after = after[1:]
-    return day if after and lists["incident_re"].fullmatch(after[0]) else None
+    for i, word in enumerate(after[:3]):
+        if _NUMBERISH.match(word):
+            break
+        if lists["incident_re"].fullmatch(word) or lists["incident_re"].fullmatch(" ".join(after[i : i + 2])):
+            return day
+    return None
 
 
 _NUMBERISH = re.compile(r"^\d")

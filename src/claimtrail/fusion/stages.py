@@ -19,7 +19,17 @@ from . import context
 from . import contradictions as contra_mod
 from . import scope as scope_mod
 from . import serial
-from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
+from .cluster import (
+    Item,
+    Key,
+    article_countries,
+    canonical_subject,
+    demonym_people,
+    group,
+    label_for,
+    make_item,
+    tracked_id,
+)
 from .config import config
 from .grading import agreement, credibility, reliability_of
 from .origins import ArticleContext, Origin, OriginResolver
@@ -190,7 +200,7 @@ def read_items(
         for stated in group_claims:
             c = related.get(stated.claim_id, stated)
             subj = c.subject
-            country = subj.country
+            country = subj.country or (demonym_people(subj.normalized) if subj.normalized else None)
             if country is None and c.event in place_events:
                 country = scope_mod.one_country(c)
             if country is None and subj.normalized:
@@ -210,6 +220,7 @@ def read_items(
     _parts_apart(items)
     _regional_parts(items)
     _condition_groups(items)
+    context.mark_increments(items, claims_by_article)
     context.date_background_tolls(items, claims_by_article)
     context.align_restated_days(items)
     return items
