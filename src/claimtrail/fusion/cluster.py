@@ -152,6 +152,9 @@ def _counted(claim: Claim, word: str | None, stated: str | None) -> str | None:
         return "people"  # "303 Ukrainians returned": people, of the country read in ``demonym_people``
     if stated in TOLL_EVENTS and not _counted_word(word):
         return "dead"  # "the toll in the earthquake rose to 1,644", "the new total of 1,644": the dead
+    if stated in TOLL_EVENTS and synonyms().get(word.lower()) not in ("person", "troop"):
+        if scope_mod.around(claim, 1)[1] in ("others", "other"):
+            return "people"  # "52 others were injured": people, whatever noun the sentence gave
     return word
 
 

@@ -680,6 +680,8 @@ def incident_day(claim: Claim) -> date | None:
     t, sentence = claim.event_time, (claim.sentence or "").lower()
     if day is None or t is None or not t.text:
         return day
+    if t.text.lower().strip() in _NOW:
+        return None  # "the toll from the strike now stands at 22": the count's time, not the strike's
     at = sentence.find(t.text.lower())
     if at < 0:
         return day  # the date is not written in the sentence: keep what the extractors said
@@ -702,6 +704,7 @@ def incident_day(claim: Claim) -> date | None:
 
 
 _NUMBERISH = re.compile(r"^\d")
+_NOW = frozenset({"now", "currently", "so far", "to date", "at present", "right now", "as of now"})
 
 
 def _open_incident(item: Item, at_town: list[Incident], window: int) -> Incident | None:
