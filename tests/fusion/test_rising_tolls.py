@@ -57,7 +57,13 @@ def test_a_higher_count_of_the_same_day_that_says_it_rose_is_no_rival():
 
 def test_a_figure_said_to_be_earlier_is_replaced_not_contradicted():
     claims = [
-        said("e1", 30, "The strike on Kharkiv killed 30 people, the governor said.", "30", sources=("governor",)),
+        said(
+            "e1",
+            30,
+            "The strike on Kharkiv killed 30 people, the governor said.",
+            "30",
+            sources=("governor",),
+        ),
         said("e2", 24, "Earlier there was talk of 24 deaths in Kharkiv.", "24", sources=("mayor",)),
     ]
     result = run(claims)
@@ -67,7 +73,13 @@ def test_a_figure_said_to_be_earlier_is_replaced_not_contradicted():
 
 def test_a_figure_set_against_the_official_count_stays_a_rival_days_later():
     claims = [
-        said("v1", 30, "The strike on Kharkiv killed 30 people, the governor said.", "30", sources=("governor",)),
+        said(
+            "v1",
+            30,
+            "The strike on Kharkiv killed 30 people, the governor said.",
+            "30",
+            sources=("governor",),
+        ),
         said(
             "v2",
             41,
@@ -82,7 +94,14 @@ def test_a_figure_set_against_the_official_count_stays_a_rival_days_later():
 
 def test_the_missing_of_an_incident_fall_as_they_are_found():
     claims = [
-        said("m1", 20, "After the strike on Kharkiv, 20 people are missing.", "20", event="missing", sources=("police",)),
+        said(
+            "m1",
+            20,
+            "After the strike on Kharkiv, 20 people are missing.",
+            "20",
+            event="missing",
+            sources=("police",),
+        ),
         said(
             "m2",
             7,
@@ -125,7 +144,9 @@ def test_two_sums_derived_from_rival_parts_are_not_rivals_themselves():
     ]
     result = run(claims)
     casualties = [t for t in result.tracked if t.event == "casualties"]
-    assert casualties and all(not c.reason.startswith("genuine") for t in casualties for c in t.contradictions)
+    assert casualties and all(
+        not c.reason.startswith("genuine") for t in casualties for c in t.contradictions
+    )
     assert len(genuine(result)) == 2  # the killed and the wounded: the rivals are there, once each
 
 

@@ -105,7 +105,10 @@ def _revisions(reps: list[Item]) -> list[Contradiction]:
 
 
 def _pairs(
-    reps: list[Item], cumulative: bool, falls: bool = False, risen: frozenset[tuple[str, float]] | set[tuple[str, float]] = frozenset()
+    reps: list[Item],
+    cumulative: bool,
+    falls: bool = False,
+    risen: frozenset[tuple[str, float]] | set[tuple[str, float]] = frozenset(),
 ) -> _Pairs:
     """Every pair of non-overlapping figures of two origins at most two windows apart, in the
     bucket that explains it (the closest pair in time per pair of origins). With ``falls`` (the
@@ -171,7 +174,7 @@ def _first(bucket: dict[Pair, Dated]) -> list[Dated]:
     return sorted(bucket.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]
 
 
-def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradiction]:
+def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradiction]:  # long: one block per kind, in reading order
     """The pairs as contradictions with their reasons: genuine first, then each kind of apparent."""
     out = [
         Contradiction(
@@ -201,7 +204,11 @@ def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradict
             )
         )
     for gap, a, b in _first(pairs.rising):
-        when = f"are {gap} days apart and the later is higher" if gap else "are of one day and the higher says the count rose"
+        when = (
+            f"are {gap} days apart and the later is higher"
+            if gap
+            else "are of one day and the higher says the count rose"
+        )
         out.append(
             Contradiction(
                 (a.claim_id, b.claim_id),

@@ -482,7 +482,10 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
 
 
 def _by_same_figure(
-    items: list[Item], incidents: dict[str, Incident], countries: dict[str, frozenset[str]], lists: dict[str, Any]
+    items: list[Item],
+    incidents: dict[str, Incident],
+    countries: dict[str, frozenset[str]],
+    lists: dict[str, Any],
 ) -> None:
     """An article that names neither its incident's town nor its word beside a figure ("it is known
     that 26 people have died, he said") joins the incident in which the same origin gave the same
@@ -503,7 +506,11 @@ def _by_same_figure(
     ]
     found: dict[str, set[str]] = defaultdict(set)
     for it in loose:
-        hits = {k for k, day in given.get((it.origin.key, it.key.event, it.best), ()) if abs((day - it.day).days) <= 1}
+        hits = {
+            k
+            for k, day in given.get((it.origin.key, it.key.event, it.best), ())
+            if abs((day - it.day).days) <= 1
+        }
         if len(hits) == 1:
             found[it.claim.article_id] |= hits
     for it in loose:
@@ -691,7 +698,9 @@ def incident_day(claim: Claim) -> date | None:
     for i in range(len(before) - 1, -1, -1):
         if _NUMBERISH.match(before[i]):
             break
-        if lists["incident_re"].fullmatch(" ".join(before[i:i + 2])) or lists["incident_re"].fullmatch(before[i]):
+        if lists["incident_re"].fullmatch(" ".join(before[i : i + 2])) or lists["incident_re"].fullmatch(
+            before[i]
+        ):
             return day
     if after[:1] == ["s"]:  # "Monday's strike", "Sunday's missile strike", "Monday's deadly attack"
         after = after[1:]

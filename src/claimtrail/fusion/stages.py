@@ -15,10 +15,9 @@ from statistics import median
 from ..model import EVENTS, Claim, one_of
 from ..store.rows import name_key
 from . import checks as checks_mod
-from . import context
+from . import context, serial
 from . import contradictions as contra_mod
 from . import scope as scope_mod
-from . import serial
 from .cluster import (
     Item,
     Key,
