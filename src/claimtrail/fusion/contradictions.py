@@ -174,9 +174,8 @@ def _first(bucket: dict[Pair, Dated]) -> list[Dated]:
     return sorted(bucket.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]
 
 
-def _explained(
-    pairs: _Pairs, revisions: list[Contradiction]
-) -> list[Contradiction]:  # long: one block per kind, in reading order
+# long: one block per kind of contradiction, in the order a reader sees them
+def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradiction]:
     """The pairs as contradictions with their reasons: genuine first, then each kind of apparent."""
     out = [
         Contradiction(
