@@ -55,6 +55,7 @@ class FusionConfig(TypedDict):
     incident_words: dict[str, list[str]]
     incident_window_days: int
     incident_day_span: int
+    sub_incidents: list[str]
     nationwide_incidents: list[str]
     nationwide_window_days: int
     country_incident_window_days: int

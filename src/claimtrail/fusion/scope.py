@@ -78,6 +78,7 @@ def _lists() -> dict[str, Any]:
         "country_window": int(cfg["country_incident_window_days"]),
         "span": int(cfg["event_word_span"]),
         "wider_nouns": frozenset(str(w).lower() for w in cfg["wider_nouns"]),
+        "sub_incidents": frozenset(str(w) for w in cfg["sub_incidents"]),
         "incident_day_span": int(cfg["incident_day_span"]),
     }
 
@@ -179,11 +180,12 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
     w = (word or "").lower().strip()
     whole = lists["part_subjects"].get(w) or (lists["part_subjects"].get(w[:-1]) if w.endswith("s") else None)
     before, after = around(claim, 6)
+    if after.split()[:1] and after.split()[0] in lists["wider_nouns"]:
+        # "73 others sustained injuries, including 18 children", "with 93 others injured, among
+        # them 18 children": the figure names its own, wider group; the part's noun or marker
+        # belongs to another figure of the sentence
+        return (whole, "total") if whole is not None else None
     if whole is not None:
-        if after.split()[:1] and after.split()[0] in lists["wider_nouns"]:
-            # "73 others sustained injuries, including 18 children": the figure names its own,
-            # wider group; the part's noun was the extractors' guess from elsewhere in the sentence
-            return whole, "total"
         return whole, f"part: {w}"
     m = lists["part_markers_re"].search(before)
     if m is not None:
@@ -460,7 +462,7 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
                 word = next((w for w in [dom[0] if dom else None] if w and w != sub), word)
             placed.append((it, word, town))
         elif dom is not None and (town is None or town[0] == dom[1][0]) and not _nationwide(it.claim, town):
-            if word and word != dom[0] and it.key.scope == "total":
+            if word and word != dom[0] and word in lists["sub_incidents"] and it.key.scope == "total":
                 it.key = replace(it.key, scope=f"part: in the {word}")
             placed.append((it, dom[0], dom[1]))
         elif town is not None:
