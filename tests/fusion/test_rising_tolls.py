@@ -177,3 +177,18 @@ def test_a_plural_demonym_counts_that_countrys_people():
     )
     [t] = [t for t in run([c]).tracked if t.event == "released"]
     assert (t.subject.normalized, t.subject.country) == ("person", "UA")
+
+
+def test_the_injured_of_the_blast_of_a_strike_are_the_strikes_injured_not_a_part():
+    s1 = "A missile strike on Kharkiv killed 9 people on Monday, the governor said."
+    s2 = "At least 30 others were injured in the blast, among them 4 children, the governor said."
+    claims = [
+        said("b1", 9, s1, "9", sources=("governor",)),
+        said("b1", 30, s2, "30", event="wounded", sources=("governor",), places=()),
+        said("b1", 4, s2, "4", event="wounded", subject="child", sources=("governor",), places=()),
+    ]
+    wounded = {t.label: t for t in run(claims).tracked if t.event == "wounded"}
+    assert sorted(wounded) == [
+        "people wounded in the attack in Kharkiv (2024-11-13)",
+        "people wounded in the attack in Kharkiv (2024-11-13) (part: child)",
+    ]

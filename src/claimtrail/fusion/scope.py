@@ -167,6 +167,8 @@ def among_group(claim: Claim) -> bool:
     words = before.split()
     if "among" not in words:
         return False
+    if words[words.index("among") + 1 : words.index("among") + 2] in (["them"], ["those"], ["whom"]):
+        return False  # "among them 4 children": a part of the group said before, with its event
     between = words[len(words) - words[::-1].index("among") :]
     return not _has(" ".join(between), "event_re")
 
