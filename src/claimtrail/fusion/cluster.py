@@ -146,6 +146,9 @@ def _counted(claim: Claim, word: str | None, stated: str | None) -> str | None:
         return "medic"  # "280 health personnel were killed": medics among the people, not troops
     if stated in TOLL_EVENTS and word.lower() in INCIDENT_COUNTS:
         return ""
+    if stated in TOLL_EVENTS and claim.subject.category in ("structures", "equipment", "weapons"):
+        if "toll" in scope_mod.around(claim, 6)[0].split():
+            return "dead"  # "the death toll ... passed 1,400" where the extractors took "homes" along
     if word.lower() in MEASURE_WORDS:
         return ""  # "a 7.7 magnitude earthquake": a measure of the event, nobody's count
     if demonym_people(word) is not None:
