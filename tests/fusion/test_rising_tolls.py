@@ -192,3 +192,21 @@ def test_the_injured_of_the_blast_of_a_strike_are_the_strikes_injured_not_a_part
         "people wounded in the attack in Kharkiv (2024-11-13)",
         "people wounded in the attack in Kharkiv (2024-11-13) (part: child)",
     ]
+
+
+def test_two_figures_that_add_up_to_a_third_are_its_parts():
+    s1 = "Both sides freed 390 people on Friday, the ministry said."
+    s2 = "Of these, 270 were soldiers and 120 were civilians."
+    soldiers = said("s1", 270, s2, "270", event="released", subject="soldier", places=())
+    civilians = said("s1", 120, s2, "120", event="released", subject="civilian", places=())
+    at = soldiers.sentence_start + s2.index("120")  # both figures in one sentence
+    civilians = replace(civilians, sentence_start=soldiers.sentence_start, start=at, end=at + 3)
+    claims = [said("s1", 390, s1, "390", event="released", subject="people", places=()), soldiers, civilians]
+    result = run(claims)
+    released = sorted(t.label for t in result.tracked if t.event == "released")
+    assert released == [
+        "people released (2024-11-13)",
+        "people released (2024-11-13) (part: civilian)",
+        "people released (2024-11-13) (part: soldier)",
+    ]
+    assert genuine(result) == []

@@ -1,7 +1,7 @@
 """What a figure takes from the other sentences of its article when its own sentence leaves it open.
 
 Fusion reads claims, not whole texts, but the claims of one article keep their sentences' offsets, so
-three things can still be read across sentences:
+four things can still be read across sentences:
 
 - a figure an article states twice (its headline and its body: "Over 600 dead, 1,500 injured" above
   "leaving at least 622 dead and more than 1,500 others injured late on Aug. 31") holds for one day,
@@ -13,7 +13,9 @@ three things can still be read across sentences:
   same for a night's or an exchange's figure in a recap ("began on Friday, May 23. During the
   first stage, 390 ... were released");
 - "three more dead were found" is an increment on the toll said before, unless the sentence before
-  counts another event ("100 were killed. Nearly 1,000 more have been wounded").
+  counts another event ("100 were killed. Nearly 1,000 more have been wounded");
+- two figures of one sentence that add up to a third of the same event and day ("390 people ...
+  Of these, 270 were military personnel and 120 were civilians") are its parts.
 """
 
 from __future__ import annotations
@@ -96,6 +98,33 @@ def mark_increments(items: list[Item], claims_by_article: dict[str, list[Claim]]
         if any(o.quantity is not None and o.event not in (None, "other", it.key.event) for o in before):
             continue
         it.key = replace(it.key, scope="part: more")
+
+
+def breakdowns_that_add_up(items: list[Item]) -> None:
+    """Two figures of one sentence that add up to another figure of the same event and day in
+    their article ("390 were freed ... a swap of 270 soldiers and 120 civilians") are its parts,
+    whatever nouns they count: each takes the total's key with a scope of its own noun
+    (``part: soldier``), checked against it and never its rival."""
+    groups: dict[tuple[str, str, date], list[Item]] = defaultdict(list)
+    for it in items:
+        if it.key.scope == "total" and it.low == it.high == it.best:
+            groups[(it.claim.article_id, it.key.event, it.day)].append(it)
+    for members in groups.values():
+        if len(members) < 3:
+            continue
+        by_sentence: dict[int, list[Item]] = defaultdict(list)
+        for it in members:
+            by_sentence[it.claim.sentence_start].append(it)
+        for pair in by_sentence.values():
+            if len(pair) != 2:
+                continue
+            a, b = pair
+            total = next((o for o in members if o not in pair and o.best == a.best + b.best), None)
+            if total is None:
+                continue
+            for part in pair:
+                noun = (part.claim.subject.normalized or part.key.subject).lower()
+                part.key = replace(total.key, scope=f"part: {noun}")
 
 
 def _previous_sentence(claim: Claim, article: list[Claim]) -> list[Claim]:

@@ -220,6 +220,7 @@ def read_items(
     _regional_parts(items)
     _condition_groups(items)
     context.mark_increments(items, claims_by_article)
+    context.breakdowns_that_add_up(items)
     context.date_background_tolls(items, claims_by_article)
     context.align_restated_days(items)
     return items
