@@ -210,3 +210,53 @@ def test_two_figures_that_add_up_to_a_third_are_its_parts():
         "people released (2024-11-13) (part: soldier)",
     ]
     assert genuine(result) == []
+
+
+def test_the_noun_after_a_figure_names_its_part():
+    claims = [
+        said(
+            "n1",
+            73,
+            "The emergency service said 73 people were injured in the strike on Kharkiv.",
+            "73",
+            event="wounded",
+        ),
+        said(
+            "n1",
+            16,
+            "An earlier count said at least 16 minors were among the injured.",
+            "16",
+            event="wounded",
+            subject="wounded",
+            low=16,
+        ),
+    ]
+    labels = sorted(t.label for t in run(claims).tracked if t.event == "wounded")
+    assert labels == [
+        "people wounded in the attack in Kharkiv (2024-11-13)",
+        "people wounded in the attack in Kharkiv (2024-11-13) (part: minor)",
+    ]
+
+
+def test_a_figure_taken_for_a_source_names_nobody_and_the_figure_echoes_its_origin():
+    claims = [
+        said(
+            "f1",
+            22,
+            "Zelensky said 22 people were still missing in Kharkiv.",
+            "22",
+            event="missing",
+            sources=("Volodymyr Zelensky",),
+        ),
+        said(
+            "f2",
+            22,
+            "22 people still missing in Kharkiv, 26 confirmed dead",
+            "22",
+            event="missing",
+            sources=("26",),
+        ),
+    ]
+    [missing] = [t for t in run(claims).tracked if t.event == "missing"]
+    assert [o.name for o in missing.origins] == ["Volodymyr Zelensky"]
+    assert missing.independent_origins == 1

@@ -189,6 +189,12 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
         return (whole, "total") if whole is not None else None
     if whole is not None:
         return whole, f"part: {w}"
+    noun = after.split()[:1]
+    if noun and noun[0] in lists["part_subjects"] and w != noun[0]:
+        # "at least 16 minors were among the 66 wounded": the noun after the figure is a part's,
+        # whatever wider noun ("wounded") the extractors gave it
+        one = noun[0][:-1] if noun[0].endswith("s") and noun[0][:-1] in lists["part_subjects"] else noun[0]
+        return lists["part_subjects"][noun[0]], f"part: {one}"
     m = lists["part_markers_re"].search(before)
     if m is not None:
         return subject, f"part: {m.group(0)}"

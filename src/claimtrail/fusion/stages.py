@@ -131,12 +131,18 @@ def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[st
             if c.attribution
         }
         for c in group_claims:  # "<outlet>.com revised its figure": a relay, unless it counted
-            if c.claim_id in chained and _stand_in(chained[c.claim_id], outlet, c):
+            if c.claim_id in chained and (_stand_in(chained[c.claim_id], outlet, c) or _names_nobody(c)):
                 del chained[c.claim_id]
         cited = set(chained.values())
         for c in group_claims:
             origin_of[c.claim_id] = chained.get(c.claim_id) or _origin(resolver, c, outlet, context, cited)
     return Origins(resolver, origin_of)
+
+
+def _names_nobody(claim: Claim) -> bool:
+    """Whether a claim's chain names nobody: sources without a letter are figures the extractors
+    took for speakers ("22 still missing, 26 confirmed dead": "26"), so the chain is lost."""
+    return not any(any(ch.isalpha() for ch in (s.name or s.text or "")) for s in claim.attribution)
 
 
 def _origin(
