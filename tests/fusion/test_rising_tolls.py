@@ -260,3 +260,19 @@ def test_a_figure_taken_for_a_source_names_nobody_and_the_figure_echoes_its_orig
     [missing] = [t for t in run(claims).tracked if t.event == "missing"]
     assert [o.name for o in missing.origins] == ["Volodymyr Zelensky"]
     assert missing.independent_origins == 1
+
+
+def test_the_size_of_an_agreement_is_planned_not_a_rival_of_what_happened():
+    claims = [
+        said("g1", 390, "Both sides freed 390 prisoners on Friday.", "390", event="released", places=()),
+        said(
+            "g1",
+            1000,
+            "The swap opens the 1,000 prisoners exchange deal agreed last week.",
+            "1,000",
+            event="released",
+            places=(),
+        ),
+    ]
+    [freed] = [t for t in run(claims).tracked if t.event == "released"]
+    assert (freed.estimate.best, freed.estimate.low, freed.estimate.high) == (390, 390, 390)

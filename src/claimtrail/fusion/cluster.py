@@ -315,7 +315,7 @@ def make_item(
         high=high,
         origin=origin,
         outlet=outlet,
-        modality=claim.modality,
+        modality="planned" if scope_mod.of_an_agreement(claim) else claim.modality,
         approximate=claim.quantity.approximate,
         inferred=inferred,
     )

@@ -70,6 +70,7 @@ class FusionConfig(TypedDict):
     wider_nouns: list[str]
     rise_words: list[str]
     rivalry_words: list[str]
+    agreement_words: list[str]
     revision_words: list[str]
     superseded_markers: list[str]
     earlier_openers: list[str]

@@ -57,6 +57,7 @@ def _lists() -> dict[str, Any]:
         "rise_words": cfg["rise_words"],
         "earlier_openers": cfg["earlier_openers"],
         "rivalry_words": cfg["rivalry_words"],
+        "agreement_words": cfg["agreement_words"],
         "outlet_count_words": cfg["outlet_count_words"],
     }
     words = {k: [str(w).lower() for w in ws] for k, ws in plain.items()}
@@ -230,6 +231,14 @@ def states_revision(claim: Claim) -> bool:
 def states_rise(claim: Claim) -> bool:
     """Whether the figure's sentence says a count rose to it ("the death toll has risen to 25")."""
     return _sentence_has(claim.sentence or "", "rise_words_re")
+
+
+def of_an_agreement(claim: Claim) -> bool:
+    """Whether the figure is the size of an agreement ("the 1000 prisoners exchange deal", "a
+    1,000-for-1,000 exchange agreed in Istanbul"): what was agreed, read as planned, not a count
+    of what happened (``agreement_words`` within three words after it)."""
+    _before, after = around(claim, 3)
+    return _lists()["agreement_words_re"].search(after) is not None or after.startswith("for-")
 
 
 def states_rivalry(claim: Claim) -> bool:
