@@ -148,11 +148,34 @@ def _counted(claim: Claim, word: str | None, stated: str | None) -> str | None:
         return "medic"  # "280 health personnel were killed": medics among the people, not troops
     if stated in TOLL_EVENTS and word.lower() in INCIDENT_COUNTS:
         return ""
+    if stated in TOLL_EVENTS and claim.subject.category in ("structures", "equipment", "weapons"):
+        if "toll" in scope_mod.around(claim, 6)[0].split():
+            return "dead"  # "the death toll ... passed 1,400" where the extractors took "homes" along
     if word.lower() in MEASURE_WORDS:
         return ""  # "a 7.7 magnitude earthquake": a measure of the event, nobody's count
+    if demonym_people(word) is not None:
+        return "people"  # "303 Ukrainians returned": people, of the country read in ``demonym_people``
     if stated in TOLL_EVENTS and not _counted_word(word):
         return "dead"  # "the toll in the earthquake rose to 1,644", "the new total of 1,644": the dead
+    if stated in TOLL_EVENTS and synonyms().get(word.lower()) not in ("person", "troop"):
+        if scope_mod.around(claim, 1)[1] in ("others", "other"):
+            return "people"  # "52 others were injured": people, whatever noun the sentence gave
     return word
+
+
+@lru_cache(maxsize=4096)
+def demonym_people(word: str) -> str | None:
+    """The country of a subject that is a people's plural demonym ("Ukrainians", "Russians"), else
+    None: such a figure counts people of that country."""
+    w = word.lower().strip()
+    if not w.endswith("s") or w[:-1] in synonyms():
+        return None
+    from ..geo import country_of_demonym  # the gazetteer loads on first use
+
+    try:
+        return country_of_demonym(w[:-1].capitalize())
+    except Exception:  # noqa: BLE001 - without a gazetteer a demonym is only a noun
+        return None
 
 
 def _civilian_staff(text: str | None, word: str) -> bool:
@@ -216,6 +239,22 @@ def _narrow(span: TimeRef | None, max_days: int = 31) -> date | None:
     return end if (end - start).days <= max_days else None
 
 
+def narrow_day(span: TimeRef | None) -> date | None:
+    """The end date of a time span of a month or less, else None ("in October 2023", not "last year")."""
+    return _narrow(span)
+
+
+def _reported_day(claim: Claim, published: date | None, day: date) -> date:
+    """The day a count to date holds where the only date its sentence gives is its incident's
+    ("the death toll from Sunday's strike has risen to 32, the administration said on Monday"; "a
+    monitoring group said on Tuesday that 35 people had been killed in the strike on Sunday"): the
+    day it was said, else published, not Sunday; a toll grows after its incident's day."""
+    if scope_mod.incident_day(claim) is None:
+        return day
+    said = _narrow(claim.statement_time, 366) or published
+    return said if said is not None and said > day else day
+
+
 def claim_day(claim: Claim, published: date | None) -> date | None:
     """The date a figure holds for: its event date where the text gives a narrow one, else the
     statement date, else the publication date; never after publication. A count since a date
@@ -256,6 +295,8 @@ def make_item(
     day = claim_day(claim, published)
     if day is None:
         return None
+    if event in config()["cumulative_events"]:
+        day = _reported_day(claim, published, day)
     if scope_mod.superseded(claim):
         day -= timedelta(days=1)  # the figure a stated revision replaces held before it
     if unit:
@@ -279,7 +320,7 @@ def make_item(
         high=high,
         origin=origin,
         outlet=outlet,
-        modality=claim.modality,
+        modality="planned" if scope_mod.of_an_agreement(claim) else claim.modality,
         approximate=claim.quantity.approximate,
         inferred=inferred,
     )
@@ -417,8 +458,9 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
     """A figure whose owner no sentence of its article states ("10,000 troops were sent") joins the
     owned tracked quantity of the same subject, event, unit and scope whose country its article
     mentions: the one candidate, or of several the one whose figures it fits (``_fitting_owner``);
-    otherwise it stays unowned. An incident's figure placed in one country takes no other's
-    ("In Lebanon, a strike near Nabatieh killed two" in an article on Gaza's dead)."""
+    otherwise it stays unowned. The people of an incident stay unowned, and an incident's figure
+    placed in one country takes no other's ("In Lebanon, a strike near Nabatieh killed two" in an
+    article on Gaza's dead)."""
     owned: dict[tuple[str, str, str | None, str], dict[str, list[Item]]] = defaultdict(dict)
     for it in items:
         k = it.key
@@ -426,7 +468,7 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
             owned[(k.subject, k.event, k.unit, k.scope)].setdefault(k.country, []).append(it)
     for it in items:
         k = it.key
-        if k.country is not None:
+        if k.country is not None or _victims_of_an_incident(k):
             continue
         by_country = owned.get((k.subject, k.event, k.unit, k.scope), {})
         candidates = set(by_country) & article_countries_.get(it.claim.article_id, set())
@@ -437,6 +479,12 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
         country = _fitting_owner(it, candidates, by_country)
         if country is not None:
             it.key = replace(k, country=country)
+
+
+def _victims_of_an_incident(key: Key) -> bool:
+    """People counted in one incident (a strike, an earthquake): they have no owner
+    (``scope._join``), and a toll of the same war elsewhere in their article gives them none."""
+    return key.subject == "person" and bool(key.incident) and not key.incident.startswith(("day@", "period@"))
 
 
 def _fitting_owner(item: Item, candidates: set[str], by_country: dict[str, list[Item]]) -> str | None:

@@ -55,6 +55,8 @@ class FusionConfig(TypedDict):
     breakdown_events: list[EventName]
     incident_words: dict[str, list[str]]
     incident_window_days: int
+    incident_day_span: int
+    sub_incidents: list[str]
     nationwide_incidents: list[str]
     nationwide_window_days: int
     country_incident_window_days: int
@@ -66,8 +68,13 @@ class FusionConfig(TypedDict):
     part_markers: list[str]
     part_markers_after: list[str]
     part_subjects: dict[str, list[str]]
+    wider_nouns: list[str]
+    rise_words: list[str]
+    rivalry_words: list[str]
+    agreement_words: list[str]
     revision_words: list[str]
     superseded_markers: list[str]
+    earlier_openers: list[str]
     outlet_count_words: list[str]
     campaign_words: list[str]
     presence_event: dict[str, EventName]
@@ -79,6 +86,7 @@ class FusionConfig(TypedDict):
     theatre_subjects: list[str]
     batch_events: list[EventName]
     cumulative_events: list[EventName]
+    falling_events: list[EventName]
     daily_events: dict[EventName, int]  # event -> days after the first that are the same night or event
     condition_groups: dict[str, list[EventName]]  # adjective -> the events it names itself
     daily_max_days: int

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .cluster import Item, Key
 from .config import config
 from .results import Contradiction
-from .scope import is_campaign, states_revision
+from .scope import is_campaign, says_earlier, states_revision, states_rise, states_rivalry
 from .timeline import usable
 
 MAX_REPRESENTATIVES = 80  # per tracked quantity; keeps the pairwise pass bounded on huge ledgers
@@ -70,6 +70,7 @@ class _Pairs:
     modal: dict[Pair, Dated] = field(default_factory=dict)  # a planned or possible figure
     initial: dict[Pair, tuple[Item, Item]] = field(default_factory=dict)  # a first batch vs a total
     rising: dict[Pair, Dated] = field(default_factory=dict)  # a toll to date that grew
+    falling: dict[Pair, Dated] = field(default_factory=dict)  # the missing of an incident, found
     stated: dict[Pair, Dated] = field(default_factory=dict)  # the later one says it revises
     unstated: dict[Pair, Dated] = field(default_factory=dict)  # no event said: may count different things
 
@@ -78,7 +79,9 @@ def within(items: list[Item]) -> list[Contradiction]:
     """Contradictions (genuine and apparent) among the claims of one tracked quantity."""
     reps = representatives(items)
     cumulative = items[0].key.event in config()["cumulative_events"] if items else False
-    pairs = _pairs(reps, cumulative, unstated=bool(items) and items[0].key.event == "other")
+    falls = bool(items) and items[0].key.event in config()["falling_events"] and bool(items[0].key.incident)
+    risen = {(it.origin.key, it.best) for it in items if cumulative and states_rise(it.claim)}
+    pairs = _pairs(reps, cumulative, falls, risen, unstated=bool(items) and items[0].key.event == "other")
     return _explained(pairs, _revisions(reps))
 
 
@@ -102,15 +105,26 @@ def _revisions(reps: list[Item]) -> list[Contradiction]:
     return revisions
 
 
-def _pairs(reps: list[Item], cumulative: bool, unstated: bool = False) -> _Pairs:
+def _pairs(
+    reps: list[Item],
+    cumulative: bool,
+    falls: bool = False,
+    risen: frozenset[tuple[str, float]] | set[tuple[str, float]] = frozenset(),
+    unstated: bool = False,
+) -> _Pairs:
     """Every pair of non-overlapping figures of two origins at most two windows apart, in the
-    bucket that explains it (the closest pair in time per pair of origins). With ``unstated`` (a
-    quantity whose event no figure states: "4,500 Ukrainians have been returned", "8,000 remain in
-    captivity") figures of one time are never genuine rivals: they may count different things."""
+    bucket that explains it (the closest pair in time per pair of origins). With ``falls`` (the
+    missing of one incident) a lower later figure is the count falling as people are found;
+    ``risen`` holds the (origin, figure) pairs some sentence says a count rose to. With
+    ``unstated`` (a quantity whose event no figure states: "4,500 Ukrainians have been returned",
+    "8,000 remain in captivity") figures of one time are never genuine rivals: they may count
+    different things."""
     same_time = int(config()["same_time_days"])
     horizon = 2 * same_time
     ok = [usable(r) for r in reps]
     revised = [states_revision(r.claim) for r in reps]
+    earlier = [says_earlier(r.claim) for r in reps]
+    rival = [states_rivalry(r.claim) for r in reps]
     first = [_is_initial(r) for r in reps]
     out = _Pairs()
     for i, a in enumerate(reps):
@@ -119,20 +133,30 @@ def _pairs(reps: list[Item], cumulative: bool, unstated: bool = False) -> _Pairs
             gap = (b.day - a.day).days  # reps are in date order
             if gap > horizon:
                 break  # months apart: a changed figure is expected, not worth explaining
-            if a.origin.key == b.origin.key or a.overlaps(b):
-                continue
+            if a.origin.key == b.origin.key or a.overlaps(b) or (a.parts and b.parts):
+                continue  # two derived sums differ where their parts do, judged in the parts' series
             pair = (
                 (a.origin.key, b.origin.key) if a.origin.key < b.origin.key else (b.origin.key, a.origin.key)
             )
             if (first[i] and b.best > a.best) or (first[j] and b.best < a.best):
                 out.initial.setdefault(pair, (a, b))
                 continue
+            if earlier[i] != earlier[j] and 0 <= gap <= same_time:
+                old_new = (gap, a, b) if earlier[i] else (gap, b, a)  # "Earlier it was known about 28"
+                out.stated.setdefault(pair, old_new)
+                continue
             if not (ok[i] and ok[j]):
                 bucket = out.modal
+            elif (rival[i] or rival[j]) and gap <= same_time:
+                bucket = out.genuine  # "35, three more than the official count": a rival, not a rise
             elif revised[j] and b.day >= a.day:
                 bucket = out.stated
             elif cumulative and 0 < gap <= same_time and _below(a, b) and _plausible_rise(a, b, gap):
                 bucket = out.rising
+            elif cumulative and gap == 0 and _stated_rise(a, b, risen):
+                bucket = out.rising
+            elif falls and 0 < gap <= same_time and _below(b, a):
+                bucket = out.falling
             elif gap <= same_time:
                 bucket = out.unstated if unstated else out.genuine
             else:
@@ -143,11 +167,19 @@ def _pairs(reps: list[Item], cumulative: bool, unstated: bool = False) -> _Pairs
     return out
 
 
+def _stated_rise(a: Item, b: Item, risen: frozenset[tuple[str, float]] | set[tuple[str, float]]) -> bool:
+    """Two counts to date of one day where the higher's origin says the count rose to it ("has
+    risen to 25" beside another origin's 19 of that morning): the toll grew during the day."""
+    higher = b if b.best > a.best else a
+    return states_rise(higher.claim) or (higher.origin.key, higher.best) in risen
+
+
 def _first(bucket: dict[Pair, Dated]) -> list[Dated]:
     """A bucket's pairs by the earlier figure's date, at most MAX_ENTRIES."""
     return sorted(bucket.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]
 
 
+# long: one block per kind of contradiction, in the order a reader sees them
 def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradiction]:
     """The pairs as contradictions with their reasons: genuine first, then each kind of apparent."""
     out = [
@@ -178,11 +210,24 @@ def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradict
             )
         )
     for gap, a, b in _first(pairs.rising):
+        when = (
+            f"are {gap} days apart and the later is higher"
+            if gap
+            else "are of one day and the higher says the count rose"
+        )
         out.append(
             Contradiction(
                 (a.claim_id, b.claim_id),
-                f"apparent (count rose): {who(a)} and {who(b)} are {gap} days apart and the later "
-                "is higher; a toll to date grows as bodies are found and the wounded die",
+                f"apparent (count rose): {who(a)} and {who(b)} {when}; a toll to date grows as bodies "
+                "are found and the wounded die",
+            )
+        )
+    for gap, a, b in _first(pairs.falling):
+        out.append(
+            Contradiction(
+                (a.claim_id, b.claim_id),
+                f"apparent (count fell): {who(a)} and {who(b)} are {gap} days apart and the later "
+                "is lower; the missing of an incident are found, alive or among the dead",
             )
         )
     for a, b in list(pairs.initial.values())[:MAX_ENTRIES]:

@@ -54,6 +54,10 @@ def _lists() -> dict[str, Any]:
         "part_markers": cfg["part_markers"],
         "campaign_words": cfg["campaign_words"],
         "revision_words": cfg["revision_words"],
+        "rise_words": cfg["rise_words"],
+        "earlier_openers": cfg["earlier_openers"],
+        "rivalry_words": cfg["rivalry_words"],
+        "agreement_words": cfg["agreement_words"],
         "outlet_count_words": cfg["outlet_count_words"],
     }
     words = {k: [str(w).lower() for w in ws] for k, ws in plain.items()}
@@ -74,6 +78,9 @@ def _lists() -> dict[str, Any]:
         "nationwide_window": int(cfg["nationwide_window_days"]),
         "country_window": int(cfg["country_incident_window_days"]),
         "span": int(cfg["event_word_span"]),
+        "wider_nouns": frozenset(str(w).lower() for w in cfg["wider_nouns"]),
+        "sub_incidents": frozenset(str(w) for w in cfg["sub_incidents"]),
+        "incident_day_span": int(cfg["incident_day_span"]),
     }
 
 
@@ -121,7 +128,8 @@ def around(claim: Claim, words: int) -> tuple[str, str]:
 
 def local_event(claim: Claim, event: str | None) -> str | None:
     """The event the words next to the figure name (nearest first), where the extractors gave none
-    or gave killed/wounded and the nearest word says the other ("killed 14 and injured 40")."""
+    or gave killed/wounded and the nearest word says the other ("killed 14 and injured 40"), or
+    gave prisoners captured or sent where the words say they were freed in an exchange."""
     lists = _lists()
     # phrases are matched on the whole sentence, then kept when they start within the span, so a
     # window edge never cuts "killed or wounded" down to "wounded"
@@ -147,6 +155,8 @@ def local_event(claim: Claim, event: str | None) -> str | None:
         return nearest
     if event in ("deployed",) and nearest == "training":
         return nearest
+    if event in ("deployed", "captured") and nearest == "released":
+        return nearest  # "307 prisoners of war were transferred over ... in exchange": freed
     return event
 
 
@@ -158,19 +168,34 @@ def among_group(claim: Claim) -> bool:
     words = before.split()
     if "among" not in words:
         return False
+    if words[words.index("among") + 1 : words.index("among") + 2] in (["them"], ["those"], ["whom"]):
+        return False  # "among them 4 children": a part of the group said before, with its event
     between = words[len(words) - words[::-1].index("among") :]
     return not _has(" ".join(between), "event_re")
 
 
 def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] | None:
     """(the whole's subject, the part's scope) for a figure that is part of a total: a subject
-    inside a wider one ("three children"), or a figure after "among the dead", "of whom"."""
+    inside a wider one ("three children"), or a figure after "among the dead", "of whom". A figure
+    followed by a wider noun of its own (``wider_nouns``: "73 others", "93 people") is the total
+    even where the extractors gave it the part's noun: (the whole's subject, "total")."""
     lists = _lists()
     w = (word or "").lower().strip()
     whole = lists["part_subjects"].get(w) or (lists["part_subjects"].get(w[:-1]) if w.endswith("s") else None)
+    before, after = around(claim, 6)
+    if after.split()[:1] and after.split()[0] in lists["wider_nouns"]:
+        # "73 others sustained injuries, including 18 children", "with 93 others injured, among
+        # them 18 children": the figure names its own, wider group; the part's noun or marker
+        # belongs to another figure of the sentence
+        return (whole, "total") if whole is not None else None
     if whole is not None:
         return whole, f"part: {w}"
-    before, after = around(claim, 6)
+    noun = after.split()[:1]
+    if noun and noun[0] in lists["part_subjects"] and w != noun[0]:
+        # "at least 16 minors were among the 66 wounded": the noun after the figure is a part's,
+        # whatever wider noun ("wounded") the extractors gave it
+        one = noun[0][:-1] if noun[0].endswith("s") and noun[0][:-1] in lists["part_subjects"] else noun[0]
+        return lists["part_subjects"][noun[0]], f"part: {one}"
     m = lists["part_markers_re"].search(before)
     if m is not None:
         return subject, f"part: {m.group(0)}"
@@ -180,14 +205,53 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
     words = after.split()
     if words[:2] == ["more", "of"]:
         # "two more of the injured died": an increment drawn from a group, not the toll ("1,000
-        # more have been wounded" beside the dead is a count of its own)
+        # more have been wounded" beside the dead is a count of its own; see context.increments)
         return subject, "part: more"
     return None
+
+
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"dozens?|hundreds?|thousands?)\b",
+    re.I,
+)
+
+
+def figure_before(claim: Claim) -> bool:
+    """Whether the figure's sentence states another figure before it."""
+    start = max(0, claim.start - claim.sentence_start)
+    return _FIGURE.search((claim.sentence or "")[:start]) is not None
 
 
 def states_revision(claim: Claim) -> bool:
     """Whether the figure's sentence says its origin revised an earlier figure."""
     return _sentence_has(claim.sentence or "", "revision_words_re")
+
+
+def states_rise(claim: Claim) -> bool:
+    """Whether the figure's sentence says a count rose to it ("the death toll has risen to 25")."""
+    return _sentence_has(claim.sentence or "", "rise_words_re")
+
+
+def of_an_agreement(claim: Claim) -> bool:
+    """Whether the figure is the size of an agreement ("the 1000 prisoners exchange deal", "a
+    1,000-for-1,000 exchange agreed in Istanbul"): what was agreed, read as planned, not a count
+    of what happened (``agreement_words`` within three words after it)."""
+    _before, after = around(claim, 3)
+    return _lists()["agreement_words_re"].search(after) is not None or after.startswith("for-")
+
+
+def states_rivalry(claim: Claim) -> bool:
+    """Whether the figure's sentence sets it against another count ("three more than the official
+    count", "disputing the ministry's figure"): a rival, whatever the dates say."""
+    return _sentence_has(claim.sentence or "", "rivalry_words_re")
+
+
+def says_earlier(claim: Claim) -> bool:
+    """Whether the figure's sentence opens by saying it held before the article's own figures
+    (``earlier_openers``: "Earlier it was known about 28 dead", "Previously there was talk of 25
+    deaths"): replaced by them, never their rival."""
+    return _lists()["earlier_openers_re"].match((claim.sentence or "").lower().lstrip(" \n\"'")) is not None
 
 
 def superseded(claim: Claim) -> bool:
@@ -425,7 +489,7 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
                 word = next((w for w in [dom[0] if dom else None] if w and w != sub), word)
             placed.append((it, word, town))
         elif dom is not None and (town is None or town[0] == dom[1][0]) and not _nationwide(it.claim, town):
-            if word and word != dom[0] and it.key.scope == "total":
+            if word and word != dom[0] and word in lists["sub_incidents"] and it.key.scope == "total":
                 it.key = replace(it.key, scope=f"part: in the {word}")
             placed.append((it, dom[0], dom[1]))
         elif town is not None:
@@ -442,7 +506,46 @@ def assign_incidents(items: list[Item], claims_by_article: dict[str, list[Claim]
         near = [i for i in near if abs((it.day - i.start).days) <= lists["window"]]
         if near:
             _join(it, min(near, key=lambda i: abs((it.day - i.start).days)))
+    _by_same_figure(items, incidents, countries, lists)
     return incidents
+
+
+def _by_same_figure(
+    items: list[Item],
+    incidents: dict[str, Incident],
+    countries: dict[str, frozenset[str]],
+    lists: dict[str, Any],
+) -> None:
+    """An article that names neither its incident's town nor its word beside a figure ("it is known
+    that 26 people have died, he said") joins the incident in which the same origin gave the same
+    figure of the same event within a day, where exactly one does; its other tolls without a town of
+    their own follow it there (the article is about that incident)."""
+    given: dict[tuple[str, str, float], set[tuple[str, date]]] = defaultdict(set)
+    for it in items:
+        if it.key.incident in incidents:
+            given[(it.origin.key, it.key.event, it.best)].add((it.key.incident, it.day))
+    loose = [
+        it
+        for it in items
+        if it.key.event in lists["incident_events"]
+        and not it.key.incident
+        and not is_campaign(it.claim)
+        and town_of(it.claim, countries.get(it.claim.article_id, frozenset())) is None
+        and not _nationwide(it.claim, None)
+    ]
+    found: dict[str, set[str]] = defaultdict(set)
+    for it in loose:
+        hits = {
+            k
+            for k, day in given.get((it.origin.key, it.key.event, it.best), ())
+            if abs((day - it.day).days) <= 1
+        }
+        if len(hits) == 1:
+            found[it.claim.article_id] |= hits
+    for it in loose:
+        keys = found.get(it.claim.article_id, set())
+        if len(keys) == 1:
+            _join(it, incidents[next(iter(keys))])
 
 
 def _incidents_of(
@@ -468,7 +571,7 @@ def _incidents_of(
                 key = f"{gid}@{it.day.isoformat()}"
                 key = key if key not in incidents else f"{key}+{len(at_town)}"
                 current = Incident(
-                    key, word, {"name": town[1], "country": town[2]}, it.day, event_day(it.claim)
+                    key, word, {"name": town[1], "country": town[2]}, it.day, incident_day(it.claim)
                 )
                 incidents[key] = current
                 at_town.append(current)
@@ -483,7 +586,9 @@ def scope_nights(items: list[Item]) -> None:
     or one event: it is scoped to its day ("day@<first day>"; figures of the same thing within the
     event's window of days are one), never added to a running total, unless its sentence has
     campaign words ("since the start of the war"); one whose event time spans more than
-    ``daily_max_days`` days ("in March") totals that period ("period@<first>..<last>")."""
+    ``daily_max_days`` days ("in March") totals that period ("period@<first>..<last>"). Figures
+    within the window whose sentences give two different days ("390 on Friday", "307 on Saturday":
+    the stages of one exchange) are two events."""
     cfg = config()
     windows, max_days = cfg["daily_events"], int(cfg["daily_max_days"])
     nightly = [
@@ -497,12 +602,38 @@ def scope_nights(items: list[Item]) -> None:
         else:
             by_what[it.key].append(it)
     for key, group in by_what.items():
-        first: date | None = None
-        for it in sorted(group, key=lambda i: (i.day, i.claim_id)):
-            if first is None or (it.day - first).days > int(windows[key.event]):
-                first = it.day
+        for it, first in _daily_events(group, int(windows[key.event])):
             it.key = replace(it.key, incident=f"day@{first.isoformat()}")
     _corrections_join_their_night(nightly, max_days)
+
+
+def _daily_events(group: list[Item], window: int) -> list[tuple[Item, date]]:
+    """(figure, first day of its event) for the figures of one daily thing. Figures whose sentences
+    give their day make one event per day they give ("390 on Friday", "307 on Saturday": two stages
+    of one exchange); an undated figure joins the event of its own day, else the latest event begun
+    within the window before it that holds a figure it overlaps (the same swap announced the next
+    day), else begins one."""
+    events: list[tuple[date, list[date | None], list[Item]]] = []  # first day, [stated day], figures
+    out: list[tuple[Item, date]] = []
+    ordered = sorted(group, key=lambda i: (i.day, i.claim_id))
+    stated_days = {id(it): event_day(it.claim) for it in ordered}
+    for it in sorted(ordered, key=lambda i: stated_days[id(i)] is None):
+        day = stated_days[id(it)]
+        match = [e for e in events if (e[1][0] or e[0]) == (day or it.day)]
+        if not match and day is None:
+            match = [
+                e
+                for e in events
+                if 0 < (it.day - (e[1][0] or e[0])).days <= window and any(o.overlaps(it) for o in e[2])
+            ]
+        if match:
+            event = max(match, key=lambda e: e[0])
+        else:
+            event = (it.day, [day], [])
+            events.append(event)
+        event[2].append(it)
+        out.append((it, event[0]))
+    return out
 
 
 def _corrections_join_their_night(items: list[Item], max_days: int) -> None:
@@ -536,10 +667,14 @@ def _period(item: Item, max_days: int) -> str | None:
 
 def _nationwide(claim: Claim, town: tuple[str, str, str | None] | None) -> bool:
     """Whether a figure with no town counts across a whole country rather than its article's
-    incident: its places are countries or regions only, and it names no incident or several
-    ("Russian attacks killed 9 across Ukraine" in an article about a strike on Kharkiv)."""
+    incident: its places, written in its own sentence, are countries or regions only, and it names
+    no incident or several ("Russian attacks killed 9 across Ukraine" in an article about a strike
+    on Kharkiv). A place the figure only takes from its article says nothing of its scope."""
     if town is not None or not claim.places:
         return False
+    sentence = (claim.sentence or "").lower()
+    if not any(p.text and p.text.lower() in sentence for p in claim.places):
+        return False  # the country is the article's, not the sentence's ("26 people have died")
     if any(
         (place_info(p.gazetteer_id) or ("", None))[0] not in ("country", "admin1", "region")
         for p in claim.places
@@ -570,11 +705,51 @@ def event_day(claim: Claim) -> date | None:
         return None
 
 
+def incident_day(claim: Claim) -> date | None:
+    """The day a figure's sentence gives its *incident* ("a strike on Monday killed 12", "Monday's
+    strike", "the earthquake struck late on Aug. 31"), not the day its count was given ("the death
+    toll rose to 1,400 on Tuesday", "On Friday, police reported three more dead"): the figure's one
+    event day where an incident word stands at most ``incident_day_span`` words before the date
+    with no number between them, or just after it; None otherwise. A day the sentence gives only to
+    the count belongs to a rising toll of the same incident, not to another incident."""
+    day = event_day(claim)
+    t, sentence = claim.event_time, (claim.sentence or "").lower()
+    if day is None or t is None or not t.text:
+        return day
+    if t.text.lower().strip() in _NOW:
+        return None  # "the toll from the strike now stands at 22": the count's time, not the strike's
+    at = sentence.find(t.text.lower())
+    if at < 0:
+        return day  # the date is not written in the sentence: keep what the extractors said
+    lists = _lists()
+    before = _WORD.findall(sentence[:at])[-lists["incident_day_span"] :]
+    after = _WORD.findall(sentence[at + len(t.text) :])[:4]
+    for i in range(len(before) - 1, -1, -1):
+        if _NUMBERISH.match(before[i]):
+            break
+        if lists["incident_re"].fullmatch(" ".join(before[i : i + 2])) or lists["incident_re"].fullmatch(
+            before[i]
+        ):
+            return day
+    if after[:1] == ["s"]:  # "Monday's strike", "Sunday's missile strike", "Monday's deadly attack"
+        after = after[1:]
+    for i, word in enumerate(after[:3]):
+        if _NUMBERISH.match(word):
+            break
+        if lists["incident_re"].fullmatch(word) or lists["incident_re"].fullmatch(" ".join(after[i : i + 2])):
+            return day
+    return None
+
+
+_NUMBERISH = re.compile(r"^\d")
+_NOW = frozenset({"now", "currently", "so far", "to date", "at present", "right now", "as of now"})
+
+
 def _open_incident(item: Item, at_town: list[Incident], window: int) -> Incident | None:
     """The incident at a town a figure belongs to: the latest one begun within the window before
-    it whose day agrees with the day the figure gives, if it gives one (a strike on Monday and
-    another on Thursday in one town are two incidents); None for a new incident."""
-    day = event_day(item.claim)
+    it whose day agrees with the day the figure gives its incident, if it gives one (a strike on
+    Monday and another on Thursday in one town are two incidents); None for a new incident."""
+    day = incident_day(item.claim)
     for incident in reversed(at_town):
         if (item.day - incident.start).days > window:
             continue

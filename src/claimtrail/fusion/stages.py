@@ -15,10 +15,20 @@ from statistics import median
 from ..model import EVENTS, Claim, one_of
 from ..store.rows import name_key
 from . import checks as checks_mod
+from . import context, serial
 from . import contradictions as contra_mod
 from . import scope as scope_mod
-from . import serial
-from .cluster import Item, Key, article_countries, canonical_subject, group, label_for, make_item, tracked_id
+from .cluster import (
+    Item,
+    Key,
+    article_countries,
+    canonical_subject,
+    demonym_people,
+    group,
+    label_for,
+    make_item,
+    tracked_id,
+)
 from .config import config
 from .grading import agreement, credibility, reliability_of
 from .origins import ArticleContext, Origin, OriginResolver
@@ -121,7 +131,7 @@ def resolve_origins(claims_by_article: dict[str, list[Claim]], articles: dict[st
             if c.attribution
         }
         for c in group_claims:  # "<outlet>.com revised its figure": a relay, unless it counted
-            if c.claim_id in chained and _stand_in(chained[c.claim_id], outlet, c):
+            if c.claim_id in chained and (_stand_in(chained[c.claim_id], outlet, c) or _names_nobody(c)):
                 del chained[c.claim_id]
         _fold_state_names(resolver, group_claims, chained)
         cited = set(chained.values())
@@ -160,6 +170,12 @@ def _fold_state_names(resolver: OriginResolver, claims: list[Claim], chained: di
         found = bodies.get((country, key)) if country else None
         if found is not None and len(found) == 1:
             chained[c.claim_id] = next(iter(found))
+
+
+def _names_nobody(claim: Claim) -> bool:
+    """Whether a claim's chain names nobody: sources without a letter are figures the extractors
+    took for speakers ("22 still missing, 26 confirmed dead": "26"), so the chain is lost."""
+    return not any(any(ch.isalpha() for ch in (s.name or s.text or "")) for s in claim.attribution)
 
 
 def _origin(
@@ -222,7 +238,7 @@ def read_items(
         for stated in group_claims:
             c = related.get(stated.claim_id, stated)
             subj = c.subject
-            country = subj.country
+            country = subj.country or (demonym_people(subj.normalized) if subj.normalized else None)
             if country is None and c.event in place_events:
                 country = scope_mod.one_country(c)
             if country is None and c.event in theatre_events:
@@ -247,6 +263,10 @@ def read_items(
     _parts_apart(items)
     _regional_parts(items)
     _condition_groups(items)
+    context.mark_increments(items, claims_by_article)
+    context.breakdowns_that_add_up(items)
+    context.date_background_tolls(items, claims_by_article)
+    context.align_restated_days(items)
     return items
 
 

@@ -100,6 +100,7 @@ def estimate(items: list[Item], key: Key, as_of: date | None) -> Estimate:
     latest = latest_per_origin(items, as_of, key.event)
     if not latest:
         return Estimate(None, None, None, as_of.isoformat() if as_of else None)
+    latest = _risen_past(latest, key)
     best, low, high, _ = combine(list(latest.values()))
     day = as_of or max(i.day for i in latest.values())
     return Estimate(_num(best), _num(low), _num(high), day.isoformat())
@@ -107,8 +108,25 @@ def estimate(items: list[Item], key: Key, as_of: date | None) -> Estimate:
 
 def outliers(items: list[Item], key: Key, as_of: date | None) -> list[Item]:
     """Origins' latest figures set aside as outliers in the consensus as of ``as_of``."""
-    latest = latest_per_origin(items, as_of, key.event)
+    latest = _risen_past(latest_per_origin(items, as_of, key.event), key)
     return combine(list(latest.values()))[3]
+
+
+def _risen_past(latest: dict[str, Item], key: Key) -> dict[str, Item]:
+    """For a count to date of one incident (a strike's toll, an earthquake's), the origins' latest
+    figures without those another origin's later figure lies wholly above: the toll rose past them
+    (Tuesday's 1,400 is not today's consensus beside Thursday's 2,205). As in contradictions, a
+    higher figure of another origin days later is the count rising, not a rival."""
+    incident = bool(key.incident) and not key.incident.startswith(("day@", "period@"))
+    if not incident or key.event not in config()["cumulative_events"]:
+        return latest
+    figures = list(latest.values())
+    kept = {
+        origin: it
+        for origin, it in latest.items()
+        if not any(o.day > it.day and it.widened()[1] < o.widened()[0] for o in figures)
+    }
+    return kept or latest
 
 
 def timeline(items: list[Item], as_of: date | None) -> tuple[TimelinePoint, ...]:
