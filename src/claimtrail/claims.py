@@ -145,6 +145,31 @@ HOME_TOLLS = frozenset(("killed", "wounded", "casualties"))
 ELSEWHERE = re.compile(r"\b(the country|nationwide|the nation|abroad|overseas|elsewhere)\b", re.IGNORECASE)
 
 
+#: Cues that name where a speaker's figure comes from ("..., Yu said, citing Ukrainian intelligence").
+CITING_CUES = frozenset({"citing", "quoting", "according"})
+
+
+def _reporter_first(
+    chain: list[AttributionMention], figure_start: int, figure_end: int, sentence_end: int
+) -> list[AttributionMention]:
+    """A chain whose innermost cue closes the sentence after the figure while every other cue opens
+    it ("Iran's health ministry said 78 were killed ..., state media reported", which the parser
+    reads as the ministry saying what state media reported): the closing cue is the reporter, first;
+    the rest is what it relayed. A closing "citing X" names the origin and stays last."""
+    if len(chain) < 2:
+        return chain
+    last = chain[-1]
+    closing = (
+        last.cue.start > figure_end
+        and 0 <= sentence_end - last.cue.end <= 25  # "..., state media reported (on Friday)."
+        and (last.source is None or last.source.end <= last.cue.start)
+        and last.cue.text.split()[0].lower() not in CITING_CUES
+    )
+    if closing and all(a.cue.end <= figure_start for a in chain[:-1]):
+        return [last, *chain[:-1]]
+    return chain
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
     """What every claim of one attributed clause shares: its chain, times, certainty and places."""
@@ -400,6 +425,8 @@ class _Builder:
         """The chain, times, certainty and places of the clause holding ``start..end`` (``figure``:
         the number's own token, whose own places win over the sentence's, ``_figure_places``)."""
         chain = self._chain(start, end)
+        if len(chain) > 1 and self._is_verb(chain[-1].cue.start):
+            chain = _reporter_first(chain, start, end, sent.end_char)
         if not chain and figure is not None:
             chain = self._trailing_with(figure)
         cue_tokens = set()
@@ -424,6 +451,11 @@ class _Builder:
         if not places and not chain:
             places = self._doer_places(anchor)
         return _Clause(chain, event_time, statement_time, modality, cues, places)
+
+    def _is_verb(self, char: int) -> bool:
+        """Whether the word at ``char`` is a verb ("reported", not "the Pentagon's estimate")."""
+        tok = self._token_at(char)
+        return tok is not None and tok.pos_ in ("VERB", "AUX")
 
     def _trailing_with(self, figure: Token) -> list[AttributionMention]:
         """The chain of a cue whose report goes on in a "with" phrase after it ("The toll has risen

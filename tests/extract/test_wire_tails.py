@@ -51,3 +51,10 @@ def test_a_toll_that_climbed_past_a_figure_is_a_toll(text):
 def test_speakers_the_parser_joined_to_the_object_still_speak(text, figure, speaker):
     chain = _claim(text, figure).attribution
     assert chain and chain[0].text is not None and chain[0].text.startswith(speaker)
+
+
+def test_a_cue_closing_the_sentence_is_the_reporter_of_the_one_before():
+    text = "Syria's health ministry said 31 people were killed in the raids on Monday, state television reported."
+    chain = _claim(text, "31").attribution
+    assert [link.cue for link in chain] == ["reported", "said"]
+    assert chain[-1].text is not None and "ministry" in chain[-1].text
