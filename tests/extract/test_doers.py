@@ -32,3 +32,19 @@ def _event(text: str, figure: str) -> str | None:
 )
 def test_the_doer_of_a_harm_is_not_what_befell(text, figure, event):
     assert _event(text, figure) == event
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "event"),
+    [
+        (
+            "The president said the freed prisoners included medics, marines and three civilians.",
+            "three",
+            "released",
+        ),
+        ("The evacuated residents included 300 children, the governor said.", "300", "evacuated"),
+        ("The delegation included 12 diplomats.", "12", None),
+    ],
+)
+def test_members_of_a_set_share_what_befell_it(text, figure, event):
+    assert _event(text, figure) == event

@@ -52,6 +52,8 @@ CONTAINER_QUALIFIERS = ("batch", "total")
 # What befalls people in a toll: a noun naming one of these keeps it against a verb said of a
 # coordinated figure (``_keep_own_outcome``), and a set named by one passes it to its members.
 OUTCOMES = frozenset({"killed", "wounded", "missing", "casualties"})
+#: What befalls a set of people that its members share ("the freed Ukrainians included two civilians").
+MEMBER_EVENTS = OUTCOMES | {"released", "evacuated", "displaced", "detained", "captured"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1099,7 +1101,16 @@ class EventsComponent:
                 if prep.dep_ == "prep" and prep.i < verb.i and prep.lower_ in ("of", "among"):
                     sets += [c for c in prep.children if c.dep_ == "pobj"]
         for noun in sets:
-            hit = self._word_event(noun) if noun.pos_ in NOUNS else self._single_event(noun)  # "the injured"
+            # "the freed prisoners included ...": a participle on the set says what befell it, before
+            # what its noun says ("prisoners" are captured)
+            modified = next(
+                (h for c in noun.children if c.dep_ == "amod" for h in [self._modifier_event(c)] if h), None
+            )
+            hit = modified
+            if hit is None:
+                hit = (
+                    self._word_event(noun) if noun.pos_ in NOUNS else self._single_event(noun)
+                )  # "the injured"
             if hit is None and noun.pos_ in NOUNS:
                 hit = next(  # "of the 558 people who have died, 50 are children"
                     (
@@ -1111,7 +1122,7 @@ class EventsComponent:
                     ),
                     None,
                 )
-            if hit is not None and hit.event in OUTCOMES:
+            if hit is not None and hit.event in MEMBER_EVENTS:
                 return hit
         return None
 
