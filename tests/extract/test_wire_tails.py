@@ -58,3 +58,17 @@ def test_a_cue_closing_the_sentence_is_the_reporter_of_the_one_before():
     chain = _claim(text, "31").attribution
     assert [link.cue for link in chain] == ["reported", "said"]
     assert chain[-1].text is not None and "ministry" in chain[-1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The floods have claimed 212 lives, the disaster agency said.",
+        "Landslides have claimed at least 48 lives in the valley.",
+    ],
+)
+def test_a_disaster_that_claimed_lives_killed_and_claimed_nothing(text):
+    figure = "212" if "212" in text else "48"
+    claim = _claim(text, figure)
+    assert claim.event == "killed"
+    assert all(link.cue != "claimed" and link.cue != "claiming" for link in claim.attribution)

@@ -56,6 +56,8 @@ class VerbCues(NounCues):
             return  # "did not confirm": the subject does not say the content
         if self._writer_idiom(v):
             return  # "it goes without saying that ...": the writer's aside, no one's statement
+        if v.lemma_ == "claim" and any(c.dep_ == "dobj" and c.lemma_ in ("life", "live") for c in v.children):
+            return  # "the cyclone has claimed 334 lives": a toll, not a claim
         if (
             v.lemma_ in self.lex.naming
             and (
