@@ -25,3 +25,8 @@ def test_a_missing_town_is_not_a_namesake_hamlet_abroad():
 def test_a_town_of_the_articles_country_still_resolves():
     text = "In Sudan, shelling of El Fasher killed 12 people on Monday, medics said."
     assert ("El Fasher", "SD") in _places(text, "12")
+
+
+def test_a_unit_named_with_its_region_word_is_the_articles_countrys():
+    text = "In Sri Lanka, 40 people died in the Central Province, the Disaster Management Centre said."
+    assert ("Central", "LK") in _places(text, "40")

@@ -12,7 +12,7 @@ more troops").
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,7 +31,7 @@ from ..geo.gazetteer import (
 )
 from ..geo.resolve import Context, rank
 from ..geo.text import normalize
-from ..geo.words import RESOURCE
+from ..geo.words import RESOURCE, region_words
 from ..geo.words import load as load_words
 from ..model import PlaceMention
 from .place_candidates import POSSESSIVE, STRONG_FEATURES, Cand, CandidateFinder
@@ -118,6 +118,7 @@ class PlacesComponent:
     ) -> None:
         self.finder = CandidateFinder(gazetteer, resource, calendar)
         self.agentive = {w.lower() for w in load_words(resource)["agentive_verbs"]}
+        self._region_words = region_words(resource)[0]
         # (name, before a region word) -> its best reading alone (``_resolve_alone``)
         self._alone: dict[tuple[str, bool], GazetteerEntry | None] = {}
 
@@ -213,12 +214,32 @@ class PlacesComponent:
                 in_context[key] = ranked[0][1] if ranked else None
             best = in_context[key]
             c.entry = best.entry if best is not None else None
+            if c.entry is not None:
+                c.entry = self._unit_of_leading_country(c, c.entry, art, ctx)
             if best is not None and self._stray_village(best, art, ctx):
                 c.entry, c.unresolved = None, True
                 continue
             if c.entry is not None and (ctx.container is not None or ctx.contained is not None):
                 anchored.setdefault((normalize(c.name), c.region_word), c.entry)
         return anchored
+
+    def _unit_of_leading_country(
+        self, c: Cand, entry: GazetteerEntry, art: _Article, ctx: Context
+    ) -> GazetteerEntry:
+        """A unit named with its region word whose whole name is another country's unit, in an
+        article about one country that has a unit of the base name ("the Central Province" in a
+        story on Sri Lanka: Sri Lanka's Central, not Papua New Guinea's Central Province)."""
+        if c.region_word or not art.countries or ctx.container is not None:
+            return entry
+        lead = max(art.countries, key=lambda code: art.countries[code])
+        words = c.name.split()
+        if entry.country == lead or len(words) < 2 or normalize(words[-1]) not in self._region_words:
+            return entry
+        ranked = rank(self.gaz, " ".join(words[:-1]), replace(ctx, region_word=True))
+        for _score, cand in ranked:
+            if cand.entry.country == lead and cand.entry.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2):
+                return cand.entry
+        return entry
 
     @staticmethod
     def _stray_village(best: Candidate, art: _Article, ctx: Context) -> bool:
