@@ -254,7 +254,9 @@ class _Builder:
         event only if no cue claims it.
         """
         event_time = statement_time = None
-        anchor_chain = {t.i for t in self._ancestors_and_self(anchor)}
+        chain_order = [t.i for t in self._ancestors_and_self(anchor)]
+        anchor_chain = set(chain_order)
+        event_rank = len(chain_order)
         for tm in self._times_in(sent):
             tok = self._token_at(tm.start)
             if tok is None:
@@ -268,8 +270,14 @@ class _Builder:
                 # "..., a rights group said on Monday": the statement's day, even where the chain
                 # of who said it was not found
                 statement_time = statement_time or tm
-            elif head.i in anchor_chain or event_time is None:
-                event_time = event_time or tm
+            elif head.i in anchor_chain:
+                # the date nearest the figure in the parse dates it: "as the death toll from
+                # Monday's earthquake hit 94" under "... Tuesday gripped residents" is Monday's
+                rank = chain_order.index(head.i)
+                if event_time is None or rank < event_rank:
+                    event_time, event_rank = tm, rank
+            elif event_time is None:
+                event_time = tm
         return event_time, statement_time
 
     # -- attribution -----------------------------------------------------------------------------

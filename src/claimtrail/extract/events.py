@@ -127,6 +127,7 @@ class EventsFile(TypedDict):
     ambiguous_triggers: list[str]
     tally_verbs: list[str]
     tally_nouns: list[str]
+    reach_verbs: list[str]
     inclusion_verbs: list[str]
     attack_nouns: list[str]
     tally_preps: list[str]
@@ -170,6 +171,7 @@ class Lexicon:
     owner_is_subject: frozenset[str]
     tally_verbs: frozenset[str]
     tally_nouns: frozenset[str]
+    reach_verbs: frozenset[str]
     inclusion_verbs: frozenset[str]
     attack_nouns: frozenset[str]
     tally_preps: frozenset[str]
@@ -274,6 +276,7 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         owner_is_subject=_word_set(data["owner_is_subject"]),
         tally_verbs=_word_set(data["tally_verbs"]),
         tally_nouns=_word_set(data["tally_nouns"]),
+        reach_verbs=_word_set(data["reach_verbs"]),
         inclusion_verbs=_word_set(data["inclusion_verbs"]),
         attack_nouns=_word_set(data["attack_nouns"]),
         tally_preps=_word_set(data["tally_preps"]),
@@ -906,7 +909,7 @@ class EventsComponent:
             if prep.dep_ != "prep" or prep.lower_ not in self.lex.event_preps:
                 continue
             for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.pos_ not in NOUNS:
+                if pobj.dep_ != "pobj" or not (pobj.pos_ in NOUNS or self._nominal_adjective(pobj)):
                     continue
                 nouns = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]  # "evacuation operation"
                 for noun in nouns:
@@ -914,6 +917,11 @@ class EventsComponent:
                     if hit is not None and hit.event not in self.lex.weak_events:
                         return hit
         return None
+
+    def _nominal_adjective(self, word: Token) -> bool:
+        """An adjective used as a noun for the people it describes: "among *the dead*", "among the
+        injured" (a determiner and no noun after it)."""
+        return word.pos_ == "ADJ" and any(c.dep_ == "det" for c in word.children)
 
     def _phrase_tokens(self, head: Token, rest: tuple[str, ...]) -> list[Token] | None:
         """The other words of a phrase among the children and grandchildren of its head, or None."""
@@ -1007,6 +1015,8 @@ class EventsComponent:
         m.verb, m.via = verb, via
         lex = self.lex
         via_dep = via.dep_ if via is not None else ""
+        if self._reached_by_tally(m, verb, via):
+            return
         hit = self._members_of(m, verb, via)
         if hit is not None:
             self._accept(m, hit)
@@ -1032,6 +1042,26 @@ class EventsComponent:
                 hit = self._verb_hit(verb.head)
                 if hit is not None:
                     self._accept(m, hit)
+
+    def _reached_by_tally(self, m: EventMatch, verb: Token, via: Token | None) -> bool:
+        """A figure a tally reaches names the tally's event, not the verb's: "the death toll ...
+        has exceeded 42,600 people", "the death toll from Monday's earthquake hit 94" (no damage),
+        "the toll topped 1,000". The verb is one of ``reach_verbs``, its subject a tally noun
+        (``tally_nouns``) and the figure its object; True when the event was taken."""
+        lex = self.lex
+        if via is None or via.dep_ not in ("dobj", "attr", "npadvmod") or lemma(verb) not in lex.reach_verbs:
+            return False
+        if any(c.dep_ in SUBJECTS and lemma(c) in lex.tally_nouns for c in verb.children):
+            return self._figure_noun_event(m, verb, False)
+        tally = verb.head
+        if verb.dep_ in ("advcl", "relcl", "acl") and lemma(tally) in lex.tally_nouns and tally.pos_ in NOUNS:
+            # the parse hangs the verb on its tally ("the death toll ... since the escalation of
+            # the conflict has exceeded 42,600 people")
+            hit = self._word_event(tally)
+            if hit is not None:
+                self._accept(m, hit)
+                return True
+        return False
 
     def _coordinated_clause(self, verb: Token, via: Token | None) -> Token:
         """The predicate of a figure the parse coordinates with a clause about another figure:
