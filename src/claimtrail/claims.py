@@ -18,6 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .extract import institutions
 from .extract.attribution import attribution_for
 from .extract.modality import modality_for
 from .extract.relations import PartWhole, part_whole
@@ -141,8 +142,28 @@ def _same_name(a: str | None, b: str | None) -> bool:
 #: missing or displaced of another country are likely in their own).
 HOME_EVENTS = frozenset(("killed", "wounded", "casualties", "missing", "displaced", "evacuated"))
 HOME_TOLLS = frozenset(("killed", "wounded", "casualties"))
-#: Words that place a figure in a country the sentence does not name ("inside the country").
-ELSEWHERE = re.compile(r"\b(the country|nationwide|the nation|abroad|overseas|elsewhere)\b", re.IGNORECASE)
+#: Events of structures that happen where the article is ("5,700 houses collapsed" in a report on a
+#: quake in Gansu): with no place of their own, the article's country too.
+HOME_DAMAGE = frozenset(("destroyed", "damaged"))
+#: Words that place a figure in a country the sentence does not name ("across the country",
+#: "nationwide"); "the country's south" or "swathes of the country" name no such place (the
+#: article's own country, where its toll is placed).
+ELSEWHERE = re.compile(
+    r"\b((?:across|inside|in|throughout|around|outside|all over) the (?:country|nation)(?!['\u2019]s)"
+    r"|nationwide|abroad|overseas|elsewhere)\b",
+    re.IGNORECASE,
+)
+#: Nouns of forces and bodies that act: a country naming the one that is a clause's subject ("the
+#: US military sank three vessels") says whose it is, not where it happened ("the Ukraine war
+#: killed 12" keeps Ukraine).
+ACTING_BODIES = frozenset(
+    {"military", "army", "force", "forces", "troop", "navy", "government", "official", "police", "ministry",
+     "jet", "warplane", "aircraft", "drone", "missile", "helicopter", "warship", "coalition"}
+)
+#: Kinds of state body that count the dead and hurt of their own country: a toll with no place
+#: whose speaker is one ("the Lebanese health ministry said three people were killed") happened in
+#: that country, whatever the article names most (the attacker, in a report of an Israeli strike).
+HOME_BODIES = frozenset(("Ministry of Health", "Civil defence", "Police", "Ministry of the Interior"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,13 +266,14 @@ class _Builder:
         ]
 
     def _split_times(
-        self, sent: Span, anchor: Token, cue_tokens: set[int]
+        self, sent: Span, anchor: Token, cue_tokens: set[int], nearest: bool = False
     ) -> tuple[TimeMention | None, TimeMention | None]:
         """(event time, statement time) among the dates of a sentence.
 
         A date whose governing verb is an attribution cue ("said on March 5") dates the statement;
         a date under the event's clause dates the event; a date elsewhere in the sentence dates the
-        event only if no cue claims it.
+        event only if no cue claims it. For a figure (``nearest``) the date nearest it in the parse
+        wins; a statement keeps the first date of its clause.
         """
         event_time = statement_time = None
         chain_order = [t.i for t in self._ancestors_and_self(anchor)]
@@ -270,6 +292,9 @@ class _Builder:
                 # "..., a rights group said on Monday": the statement's day, even where the chain
                 # of who said it was not found
                 statement_time = statement_time or tm
+            elif not nearest:
+                if head.i in anchor_chain or event_time is None:
+                    event_time = event_time or tm
             elif head.i in anchor_chain:
                 # the date nearest the figure in the parse dates it: "as the death toll from
                 # Monday's earthquake hit 94" under "... Tuesday gripped residents" is Monday's
@@ -322,8 +347,17 @@ class _Builder:
         if self._hyphen_modifier(place):
             return True
         root = span.root
+        if self._party_between(root):
+            return True
         if root.dep_ in ("nsubj", "nsubjpass", "agent"):
             return place.feature == "country"  # "Kursk region received 200 more" is still a place
+        if (
+            root.dep_ == "compound"
+            and root.head.dep_ in ("nsubj", "agent")
+            and root.head.lemma_.lower() in ACTING_BODIES
+            and place.feature == "country"
+        ):
+            return True  # "The US military sank three vessels": whose forces acted, not where
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             return True
         if place.feature == "country" and self._titles_person(root):
@@ -337,6 +371,21 @@ class _Builder:
                 "LOC",
             )
         return False
+
+    def _party_between(self, root: Token) -> bool:
+        """A country named with a group that is no place after "between" is a party to a fight, not
+        where it happened: "exchanges of fire between Israel and Hezbollah" ("the border between
+        Lebanon and Israel" names two places and stays)."""
+        first = root
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ != "pobj" or first.head.lower_ != "between":
+            return False
+        members = [first, *first.conjuncts]
+        return any(
+            m.i != root.i and m.ent_type_ in ("ORG", "NORP", "PERSON") and not any(p.start <= m.idx < p.end for p in self.places)
+            for m in members
+        )
 
     def _hyphen_modifier(self, place: PlaceMention) -> bool:
         """A name glued by a hyphen into a modifier names a backer or a party, not where it
@@ -394,7 +443,14 @@ class _Builder:
         )
 
     def _clause(
-        self, *, start: int, end: int, sent: Span, anchor: Token, owner: TextSpan | None = None
+        self,
+        *,
+        start: int,
+        end: int,
+        sent: Span,
+        anchor: Token,
+        owner: TextSpan | None = None,
+        nearest: bool = False,
     ) -> _Clause:
         """The chain, times, certainty and places of the clause holding ``start..end``."""
         chain = self._chain(start, end)
@@ -406,7 +462,7 @@ class _Builder:
         cue_tokens |= {
             i for i, a in self.cue_tokens.items() if a.content_start <= start and end <= a.content_end
         }
-        event_time, statement_time = self._split_times(sent, anchor, cue_tokens)
+        event_time, statement_time = self._split_times(sent, anchor, cue_tokens, nearest)
         if statement_time is None and chain:
             # a statement dated elsewhere in the sentence ("..., he said on Tuesday")
             for a in chain:
@@ -436,6 +492,23 @@ class _Builder:
             home = next((p for p in of_it if p.feature == "country"), of_it[0])
         self._home = (home,)
         return home
+
+    def _speaker_home(self, links: tuple[SourceLink, ...]) -> PlaceMention | None:
+        """The country of a state body that counts its own dead and hurt (``HOME_BODIES`` and the
+        health ministries and civil defences of the institutions table) speaking for the figure,
+        as the article names it (a country, else a demonym: "the Lebanese health ministry")."""
+        table = institutions.table()
+        for link in links:
+            inst = table.named(link.name or "") if link.name else None
+            if inst is None or inst.country is None or inst.type != "government":
+                continue
+            kind = re.sub(r" \(.*\)$", "", inst.name)
+            if kind not in HOME_BODIES and not any(d in inst.descriptions for d in ("health ministry", "civil defence")):
+                continue
+            mentions = [p for p in self.doc._.places or [] if p.country == inst.country and p.feature == "country"]
+            if mentions:
+                return next((p for p in mentions if not p.demonym), mentions[0])
+        return None
 
     def _sentence_of(self, char: int) -> int:
         """The index of the sentence start at or before ``char`` (a sentence's identity)."""
@@ -510,15 +583,18 @@ class _Builder:
             trig = self._token_at(q.event_trigger.start)
             if trig is not None and trig.sent == sent:
                 anchor = trig
-        clause = self._clause(start=q.start, end=q.end, sent=sent, anchor=anchor, owner=q.owner)
+        clause = self._clause(start=q.start, end=q.end, sent=sent, anchor=anchor, owner=q.owner, nearest=True)
         links = self._links(clause.chain)
         if len(links) == 1:
             origin = self._restated_origin(q, links[0].name)
             if origin is not None:
                 links += self._links([origin])
         evidence = [Evidence("quantity", q.start, q.end), *clause.evidence()]
-        if not clause.places and q.event in HOME_EVENTS and not ELSEWHERE.search(sent.text):
-            home = self._home_place()
+        home_event = q.event in HOME_EVENTS or (
+            q.event in HOME_DAMAGE and subject_class(q.counted_lemma, q.event) == "structures"
+        )
+        if not clause.places and home_event and not ELSEWHERE.search(sent.text):
+            home = self._speaker_home(links) or self._home_place()
             owner = self._subject(q).country
             foreign = owner is not None and home is not None and owner != home.country
             if home is not None and not (foreign and q.event not in HOME_TOLLS):

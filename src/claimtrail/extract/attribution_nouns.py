@@ -9,6 +9,10 @@ from .attribution_sources import SourceReader
 from .attribution_spans import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Draft, strip_span
 
 
+
+#: Pronouns that point at what was just told, never at someone who tells it.
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
+
 class NounCues(SourceReader):
     """The cue nouns, colons and signature dashes of one Doc."""
 
@@ -79,8 +83,8 @@ class NounCues(SourceReader):
         if gov.pos_ not in ("VERB", "AUX") or gov.i > n.i:
             return
         src = self._subject(gov)
-        if src is None:
-            return
+        if src is None or src.lower_ in DEMONSTRATIVES:
+            return  # "This brings the total number of deaths to 23,084": the news, no speaker
         first = n.i + 1
         if first < len(self.doc) and self.doc[first].dep_ == "prep" and self.doc[first].head.i == n.i:
             first += 1  # "its tally of drones": what is counted, without its preposition

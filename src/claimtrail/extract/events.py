@@ -351,6 +351,25 @@ class _Hit:
     tokens: list[Token]
 
 
+def _lemma_guesses(word: str) -> list[str]:
+    """Dictionary forms a lower-cased word may have, for words the tagger read as names ("Kills",
+    "Killing", "Sinks", "Dropped", "Injured"): the word, then the word less an inflection."""
+    out = [word]
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        out += [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    if word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        out += [stem, word[:-1]] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        out.append(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        out.append(word[:-1])
+    return out
+
+
 def lemma(token: Token) -> str:
     """The lower-case lemma of a token (the word lists are lemmas)."""
     return token.lemma_.lower()
@@ -395,6 +414,8 @@ class EventsComponent:
                 continue
             start = self._find_counted(m)
             self._find_event(m, start)
+            if m.event is None:
+                self._headline_event(m)
             matches.append(m)
         # Second pass: pronouns and bare numbers borrow the counted noun said before them.
         for m in matches:
@@ -411,6 +432,39 @@ class EventsComponent:
             m.qualifiers = self._find_qualifiers(m, ctx)
             self._settle_event(m)
         return matches
+
+    def _headline_event(self, m: EventMatch) -> None:
+        """The event of a figure in a Title Case headline, which the parser reads as names ("US
+        Military Sinks Three Houthi Boats in Red Sea, Killing 10", "Junta Airstrikes Kill 11
+        Sagaing Civilians", "Flash Floods Leave 19 Dead"): the event word right before the figure
+        (a verb) or right after it and its noun (a verb, adjective or noun), read in lower case."""
+        sent = m.anchor.sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(sent) > 30 or len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.75 * len(words):
+            return
+        doc = m.anchor.doc
+        before: list[Token] = []
+        for t in reversed(doc[max(sent.start, m.first - 3) : m.first]):
+            if t.is_punct:
+                break
+            before.append(t)
+        after: list[Token] = []
+        for t in doc[m.last : min(sent.end, m.last + 4)]:
+            if t.is_punct or t.lower_ in ("in", "on", "at", "as", "after", "from", "by", "of"):
+                break
+            after.append(t)
+        lex = self.lex
+        for t in before:
+            event = next((lex.verbs[w] for w in _lemma_guesses(t.lower_) if w in lex.verbs), None)
+            if event is not None:
+                self._accept(m, _Hit(event, [t]))
+                return
+        for t in after:
+            for w in _lemma_guesses(t.lower_):
+                event = lex.adjectives.get(w) or lex.verbs.get(w) or lex.nouns.get(w)
+                if event is not None:
+                    self._accept(m, _Hit(event, [t]))
+                    return
 
     def _difference(self, anchor: Token) -> bool:
         """A number that says by how much one figure exceeds another named in words ("35 killed,
@@ -799,10 +853,11 @@ class EventsComponent:
         if (
             t.dep_ == "nsubj"
             and head.pos_ == "ADJ"
-            and head.dep_ == "oprd"
+            and head.dep_ in ("oprd", "ccomp", "xcomp", "advcl", "appos", "ROOT")
             and self._word_event(head) is not None
         ):
-            # "left at least 900 people dead": the predicate adjective names the event
+            # "left at least 900 people dead" (also where the parse makes "people dead" a clause of
+            # its own: "leaving more than 900 people dead"): the predicate adjective names the event
             return head, False
         return None
 
@@ -1034,7 +1089,7 @@ class EventsComponent:
             and via_dep not in SUBJECTS
             and (via is None or not via_prep or via.lower_ in lex.tally_preps)
         ):
-            if self._figure_noun_event(m, verb, via_prep) or (via_prep and self._tally_participle(m, verb)):
+            if self._figure_noun_event(m, verb, via_prep, via) or (via_prep and self._tally_participle(m, verb)):
                 return
         if lemma(verb) in lex.tally_verbs and verb.head.i != verb.i:
             # "..., bringing the total to 1,200": the event is that of the clause above
@@ -1170,17 +1225,21 @@ class EventsComponent:
             return self._verb_hit(prep.head)
         return None
 
-    def _figure_noun_event(self, m: EventMatch, verb: Token, via_prep: bool) -> bool:
+    def _figure_noun_event(self, m: EventMatch, verb: Token, via_prep: bool, via: Token | None = None) -> bool:
         """For a bare number, the subject (or with a preposition the object) that names the figure:
         "the death toll rose to 50", "officials put the number of dead at 120", "the number of
-        people evacuated has risen to 121,000"; True when found."""
+        people evacuated has risen to 121,000"; True when found. Objects and preposition phrases
+        in the same order pair up: "brings the number of deaths to 23,084 and injuries to 58,926"."""
         roles = SUBJECTS | {"dobj"} if via_prep else SUBJECTS
         children = list(verb.children)
+        paired = self._paired_object(verb, via) if via_prep else None
+        if paired is not None:
+            children = [paired]
         if verb.dep_ == "xcomp" and verb.head.pos_ in VERBS:
             # "the number of the dead is expected to exceed 3,000"
             children += [c for c in verb.head.children if c.dep_ in SUBJECTS]
         for child in children:
-            if child.dep_ not in roles or child.pos_ not in NOUNS:
+            if (child.dep_ not in roles and child is not paired) or child.pos_ not in NOUNS:
                 continue
             for noun in (child, self._partitive(child)):
                 if noun is None:
@@ -1195,6 +1254,26 @@ class EventsComponent:
                     m.counted, m.counted_how = noun, "named"  # "casualties ... reached 700,000"
                 return True
         return False
+
+    @staticmethod
+    def _paired_object(verb: Token, via: Token | None) -> Token | None:
+        """The coordinated object a repeated preposition phrase goes with, by order ("brings the
+        number of deaths to 23,084 and injuries to 58,926": the second "to" is the injuries'),
+        or None where the verb has one such phrase or the counts differ."""
+        if via is None:
+            return None
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == via.lower_]
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if len(preps) < 2 or obj is None:
+            return None
+        # the parse's other readings: the second object coordinated with the verb or with the
+        # first figure ("to 7,310 and injuries")
+        heads = {obj.i, verb.i, *(o.i for p in preps for o in p.children if o.dep_ == "pobj")}
+        objs = [obj, *(t for t in verb.subtree if t.dep_ == "conj" and t.pos_ in NOUNS and t.head.i in heads)]
+        objs = sorted({t.i: t for t in objs}.values(), key=lambda t: t.i)
+        if len(objs) != len(preps):
+            return None
+        return objs[[p.i for p in preps].index(via.i)]
 
     def _tally_people(self, m: EventMatch, verb: Token, via: Token | None) -> bool:
         """A figure whose counted noun names no event, said after a tally subject: "the number of

@@ -216,10 +216,8 @@ def _narrow(span: TimeRef | None, max_days: int = 31) -> date | None:
 
 def claim_day(claim: Claim, published: date | None) -> date | None:
     """The date a figure holds for: its event date where the text gives a narrow one, else the
-    statement date, else the publication date; never after publication. A running tally ("the
-    toll from Friday's quake has risen to 120") holds when it is said, not on its event's day."""
-    event = None if scope_mod.running_total(claim) else _narrow(claim.event_time)
-    day = event or _narrow(claim.statement_time, 366) or published
+    statement date, else the publication date; never after publication."""
+    day = _narrow(claim.event_time) or _narrow(claim.statement_time, 366) or published
     if day is None:
         day = to_date(claim.published)
     if day is not None and published is not None and day > published:

@@ -66,8 +66,6 @@ class FusionConfig(TypedDict):
     part_markers_after: list[str]
     part_subjects: dict[str, list[str]]
     revision_words: list[str]
-    running_total_words: list[str]
-    running_total_nouns: list[str]
     superseded_markers: list[str]
     outlet_count_words: list[str]
     campaign_words: list[str]

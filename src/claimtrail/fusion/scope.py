@@ -55,8 +55,6 @@ def _lists() -> dict[str, Any]:
         "campaign_words": cfg["campaign_words"],
         "revision_words": cfg["revision_words"],
         "outlet_count_words": cfg["outlet_count_words"],
-        "running_total_words": cfg["running_total_words"],
-        "running_total_nouns": cfg["running_total_nouns"],
     }
     words = {k: [str(w).lower() for w in ws] for k, ws in plain.items()}
     return {
@@ -185,14 +183,6 @@ def part_scope(claim: Claim, word: str | None, subject: str) -> tuple[str, str] 
         # more have been wounded" beside the dead is a count of its own)
         return subject, "part: more"
     return None
-
-
-def running_total(claim: Claim) -> bool:
-    """Whether the figure is a running tally as of its statement: "the death toll from Friday's
-    quake has risen to 120", "the toll hit 94" (a tally noun in the sentence, a word of
-    ``running_total_words`` within the four words before the figure)."""
-    before, _after = around(claim, 4)
-    return _has(before, "running_total_words_re") and _sentence_has(claim.sentence or "", "running_total_nouns_re")
 
 
 def states_revision(claim: Claim) -> bool:
