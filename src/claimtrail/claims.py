@@ -157,8 +157,26 @@ ELSEWHERE = re.compile(
 #: US military sank three vessels") says whose it is, not where it happened ("the Ukraine war
 #: killed 12" keeps Ukraine).
 ACTING_BODIES = frozenset(
-    {"military", "army", "force", "forces", "troop", "navy", "government", "official", "police", "ministry",
-     "jet", "warplane", "aircraft", "drone", "missile", "helicopter", "warship", "coalition"}
+    {
+        "military",
+        "army",
+        "force",
+        "forces",
+        "troop",
+        "navy",
+        "government",
+        "official",
+        "police",
+        "ministry",
+        "jet",
+        "warplane",
+        "aircraft",
+        "drone",
+        "missile",
+        "helicopter",
+        "warship",
+        "coalition",
+    }
 )
 #: Kinds of state body that count the dead and hurt of their own country: a toll with no place
 #: whose speaker is one ("the Lebanese health ministry said three people were killed") happened in
@@ -383,7 +401,9 @@ class _Builder:
             return False
         members = [first, *first.conjuncts]
         return any(
-            m.i != root.i and m.ent_type_ in ("ORG", "NORP", "PERSON") and not any(p.start <= m.idx < p.end for p in self.places)
+            m.i != root.i
+            and m.ent_type_ in ("ORG", "NORP", "PERSON")
+            and not any(p.start <= m.idx < p.end for p in self.places)
             for m in members
         )
 
@@ -503,9 +523,13 @@ class _Builder:
             if inst is None or inst.country is None or inst.type != "government":
                 continue
             kind = re.sub(r" \(.*\)$", "", inst.name)
-            if kind not in HOME_BODIES and not any(d in inst.descriptions for d in ("health ministry", "civil defence")):
+            if kind not in HOME_BODIES and not any(
+                d in inst.descriptions for d in ("health ministry", "civil defence")
+            ):
                 continue
-            mentions = [p for p in self.doc._.places or [] if p.country == inst.country and p.feature == "country"]
+            mentions = [
+                p for p in self.doc._.places or [] if p.country == inst.country and p.feature == "country"
+            ]
             if mentions:
                 return next((p for p in mentions if not p.demonym), mentions[0])
         return None

@@ -34,7 +34,11 @@ EVENTS = [
     ("The toll from the week of storms reached 64 on Friday.", "64", "killed"),
     ("The death toll in the province has exceeded 3,400 people, the governor said.", "3,400", "killed"),
     # the parse hangs the verb on its tally
-    ("The death toll from the shelling since the start of the siege has surpassed 1,900 people.", "1,900", "killed"),
+    (
+        "The death toll from the shelling since the start of the siege has surpassed 1,900 people.",
+        "1,900",
+        "killed",
+    ),
     # objects and repeated prepositions pair up by order
     ("The update brings the number of deaths to 7,310 and injuries to 15,020, it said.", "7,310", "killed"),
     ("The update brings the number of deaths to 7,310 and injuries to 15,020, it said.", "15,020", "wounded"),
@@ -85,7 +89,9 @@ def test_a_weekday_before_a_count_is_no_day_of_the_month():
     assert claim.event == "killed"
     assert claim.event_time is not None and claim.event_time.start == "2025-03-09"
     # a weekday with its day of the month still names that day
-    (dated,) = [c for c in extract("Troops arrived on Sunday, 9 March, with 400 trucks.", PUBLISHED) if c.quantity]
+    (dated,) = [
+        c for c in extract("Troops arrived on Sunday, 9 March, with 400 trucks.", PUBLISHED) if c.quantity
+    ]
     assert dated.event_time is not None and dated.event_time.start == "2025-03-09"
 
 
@@ -164,10 +170,7 @@ def test_a_pronoun_never_stands_for_a_person_of_the_other_gender():
     )
     claim = _figure(text, "400")
     assert [s.name for s in claim.attribution] == ["Halvorsen"]
-    text = (
-        "A ministry spokeswoman spoke to reporters on Monday.\n\n"
-        '"We counted 52 wounded," he said.'
-    )
+    text = 'A ministry spokeswoman spoke to reporters on Monday.\n\n"We counted 52 wounded," he said.'
     assert "spokeswoman" not in [s.name for s in _figure(text, "52").attribution]
 
 
@@ -182,8 +185,16 @@ def test_this_that_brings_a_total_is_no_source():
 
 
 HEADLINES = [
-    ("Navy Sinks Two Rebel Boats Off Coast, Killing 14\n\nThe navy said the boats fired first.", "14", "killed"),
-    ("Navy Sinks Two Rebel Boats Off Coast, Killing 14\n\nThe navy said the boats fired first.", "Two", "destroyed"),
+    (
+        "Navy Sinks Two Rebel Boats Off Coast, Killing 14\n\nThe navy said the boats fired first.",
+        "14",
+        "killed",
+    ),
+    (
+        "Navy Sinks Two Rebel Boats Off Coast, Killing 14\n\nThe navy said the boats fired first.",
+        "Two",
+        "destroyed",
+    ),
     ("Army Airstrikes Kill 23 Villagers In Delta Region\n\nWitnesses described the raid.", "23", "killed"),
     ("Mudslides Leave 31 Dead In Mountain Towns\n\nRescuers searched the slopes.", "31", "killed"),
 ]
@@ -196,7 +207,11 @@ def test_title_case_headlines_name_their_event(text, figure, event):
 
 def test_a_number_after_a_title_case_participle_is_no_name():
     # "Killing 14" is a verb and its figure, not a name such as "Route 66" or "Building 7"
-    texts = [c.quantity.text for c in extract("Storm Hits Coast, Killing 14\n\nThe storm moved north.") if c.quantity]
+    texts = [
+        c.quantity.text
+        for c in extract("Storm Hits Coast, Killing 14\n\nThe storm moved north.")
+        if c.quantity
+    ]
     assert "14" in texts
     assert "7" not in [
         c.quantity.text for c in extract("Fire broke out in Building 7 on Monday.", PUBLISHED) if c.quantity

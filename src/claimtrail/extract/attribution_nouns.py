@@ -8,10 +8,9 @@ from spacy.tokens import Token
 from .attribution_sources import SourceReader
 from .attribution_spans import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Draft, strip_span
 
-
-
 #: Pronouns that point at what was just told, never at someone who tells it.
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
+
 
 class NounCues(SourceReader):
     """The cue nouns, colons and signature dashes of one Doc."""

@@ -11,17 +11,50 @@ from .attribution_spans import SUBJECT_DEPS, Draft, TextReader, opens_sentence
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
 
 
-
 #: Pronouns and the words of a person mention that give a gender ("she" is never "the spokesman").
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_WORDS = frozenset(
-    {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "woman", "spokeswoman", "chairwoman", "congresswoman",
-     "businesswoman", "mother", "wife", "daughter", "sister", "girl", "grandmother", "queen", "princess"}
+    {
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "miss",
+        "madam",
+        "woman",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "girl",
+        "grandmother",
+        "queen",
+        "princess",
+    }
 )
 _MALE_WORDS = frozenset(
-    {"mr", "mr.", "man", "spokesman", "chairman", "congressman", "businessman", "father", "husband",
-     "son", "brother", "boy", "grandfather", "king", "prince"}
+    {
+        "mr",
+        "mr.",
+        "man",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "boy",
+        "grandfather",
+        "king",
+        "prince",
+    }
 )
 
 
@@ -37,6 +70,7 @@ def _gender_clash(pronoun: Token, mention: Span) -> bool:
     if p in _FEMALE_PRONOUNS:
         return bool(words & _MALE_WORDS)
     return False
+
 
 class SourceReader(TextReader):
     """Who speaks: the source of each attribution, resolved to actors."""

@@ -1089,7 +1089,9 @@ class EventsComponent:
             and via_dep not in SUBJECTS
             and (via is None or not via_prep or via.lower_ in lex.tally_preps)
         ):
-            if self._figure_noun_event(m, verb, via_prep, via) or (via_prep and self._tally_participle(m, verb)):
+            if self._figure_noun_event(m, verb, via_prep, via) or (
+                via_prep and self._tally_participle(m, verb)
+            ):
                 return
         if lemma(verb) in lex.tally_verbs and verb.head.i != verb.i:
             # "..., bringing the total to 1,200": the event is that of the clause above
@@ -1225,7 +1227,9 @@ class EventsComponent:
             return self._verb_hit(prep.head)
         return None
 
-    def _figure_noun_event(self, m: EventMatch, verb: Token, via_prep: bool, via: Token | None = None) -> bool:
+    def _figure_noun_event(
+        self, m: EventMatch, verb: Token, via_prep: bool, via: Token | None = None
+    ) -> bool:
         """For a bare number, the subject (or with a preposition the object) that names the figure:
         "the death toll rose to 50", "officials put the number of dead at 120", "the number of
         people evacuated has risen to 121,000"; True when found. Objects and preposition phrases

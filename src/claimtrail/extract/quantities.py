@@ -1232,7 +1232,9 @@ def _name_number(doc: Doc, q: QuantityMention, span: Span) -> bool:
 
 
 #: Words in -ing that do name things ("Building 7", "Wing 3").
-_ING_NOUNS = frozenset({"building", "wing", "ring", "king", "spring", "string", "thing", "morning", "evening", "ceiling"})
+_ING_NOUNS = frozenset(
+    {"building", "wing", "ring", "king", "spring", "string", "thing", "morning", "evening", "ceiling"}
+)
 
 
 def _headline_participle(word: Token) -> bool:

@@ -305,7 +305,12 @@ def _prefixes(ch: Chunk, text: str, ref: date | None, lex: Lexicon) -> Chunk:
         b, f = week_bounds(ch.begin)
         ch.value, ch.begin, ch.finish, ch.gran = week_value(ch.begin), b, f, "week"
         return ch
-    if ch.type == "DATE" and ch.begin and ch.finish and res["since_clause"].search(text[max(0, ch.start - 90) : ch.start]):
+    if (
+        ch.type == "DATE"
+        and ch.begin
+        and ch.finish
+        and res["since_clause"].search(text[max(0, ch.start - 90) : ch.start])
+    ):
         ch.finish = ref if ref and ref >= ch.begin else None
         return ch
     m = res["cue"].search(window)

@@ -541,7 +541,9 @@ def h_weekday(m: re.Match[str], c: Ctx) -> Chunk | None:
 
 
 # Words that may follow a day of the month named with its weekday ("on Sunday 30 at dawn").
-_AFTER_WEEKDAY_DAY = frozenset({"and", "or", "to", "through", "until", "till", "at", "in", "when", "as", "after", "before"})
+_AFTER_WEEKDAY_DAY = frozenset(
+    {"and", "or", "to", "through", "until", "till", "at", "in", "when", "as", "after", "before"}
+)
 
 
 def h_weekday_day(m: re.Match[str], c: Ctx) -> Chunk | None:
