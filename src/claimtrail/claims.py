@@ -56,6 +56,9 @@ CLAIM_KINDS = frozenset({"count", "measure", "percent", "money", "number"})
 
 # Verbs of saying: a date on one, outside the figure's own clause, dates the statement.
 SPEECH_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "write"})
+# Verbs of keeping a count: a period on one dates what was counted, not the counting ("the UN
+# documented 53 deaths between October 5 and 8", "recorded 1,200 cases in March").
+RECORDING_VERBS = frozenset({"document", "record", "register", "log", "count", "tally"})
 
 # A country's possessive on these nouns says where the disaster struck, not whose it is.
 DISASTER_NOUNS = frozenset(
@@ -302,7 +305,10 @@ class _Builder:
             if tok is None:
                 continue
             head = self._clause_head(tok.head if tok.dep_ in ("pobj", "npadvmod", "nmod") else tok)
-            if (
+            counting = (
+                head.lemma_.lower() in RECORDING_VERBS and head.i in anchor_chain and tm.begin != tm.finish
+            )
+            if not counting and (
                 head.i in cue_tokens
                 or any(a.i in cue_tokens for a in head.ancestors if a.i not in anchor_chain)
                 or (head.i > anchor.i and head.i not in anchor_chain and head.lemma_.lower() in SPEECH_VERBS)
@@ -513,25 +519,39 @@ class _Builder:
         self._home = (home,)
         return home
 
-    def _speaker_home(self, links: tuple[SourceLink, ...]) -> PlaceMention | None:
-        """The country of a state body that counts its own dead and hurt (``HOME_BODIES`` and the
-        health ministries and civil defences of the institutions table) speaking for the figure,
-        as the article names it (a country, else a demonym: "the Lebanese health ministry")."""
+    def _speaker_home(self, links: tuple[SourceLink, ...], owner: str | None) -> PlaceMention | None:
+        """The country of a state body that counts its own dead and hurt speaking for the figure
+        (``HOME_BODIES`` and the health ministries and civil defences of the institutions table, or
+        a country's "authorities": "Israeli authorities say about 1,200 people were killed"), as
+        the article names it (a country, else a demonym: "the Lebanese health ministry"); never for
+        a figure of another country's people ("Russian officials said 300 Ukrainian soldiers ...")."""
         table = institutions.table()
         for link in links:
-            inst = table.named(link.name or "") if link.name else None
-            if inst is None or inst.country is None or inst.type != "government":
+            code = self._home_body_country(table, link)
+            if code is None or (owner is not None and owner != code):
                 continue
-            kind = re.sub(r" \(.*\)$", "", inst.name)
-            if kind not in HOME_BODIES and not any(
-                d in inst.descriptions for d in ("health ministry", "civil defence")
-            ):
-                continue
-            mentions = [
-                p for p in self.doc._.places or [] if p.country == inst.country and p.feature == "country"
-            ]
+            mentions = [p for p in self.doc._.places or [] if p.country == code and p.feature == "country"]
             if mentions:
                 return next((p for p in mentions if not p.demonym), mentions[0])
+        return None
+
+    @staticmethod
+    def _home_body_country(table: institutions.Table, link: SourceLink) -> str | None:
+        """The country of a source that counts its own country's dead, else None."""
+        inst = table.named(link.name) if link.name else None
+        if inst is not None:
+            if inst.country is None or inst.type != "government":
+                return None
+            kind = re.sub(r" \(.*\)$", "", inst.name)
+            if kind in HOME_BODIES or any(
+                d in inst.descriptions for d in ("health ministry", "civil defence")
+            ):
+                return inst.country
+            return None
+        text = (link.text or "").lower()
+        if link.type == "government" and re.search(r"\bauthorities\b", text):
+            codes = set(table.countries_in(link.text or ""))
+            return codes.pop() if len(codes) == 1 else None
         return None
 
     def _sentence_of(self, char: int) -> int:
@@ -618,8 +638,8 @@ class _Builder:
             q.event in HOME_DAMAGE and subject_class(q.counted_lemma, q.event) == "structures"
         )
         if not clause.places and home_event and not ELSEWHERE.search(sent.text):
-            home = self._speaker_home(links) or self._home_place()
             owner = self._subject(q).country
+            home = self._speaker_home(links, owner) or self._home_place()
             foreign = owner is not None and home is not None and owner != home.country
             if home is not None and not (foreign and q.event not in HOME_TOLLS):
                 clause = replace(clause, places=[home])  # "the toll rose to 47" in a report from El Fasher

@@ -58,6 +58,12 @@ EVENTS = [
         "killed",
     ),
     ("Chad: Over 40 dead, 9,000 displaced in militia raid on Abeche", "40", "killed"),
+    # a headline's tally with two subjects ("Death toll from landslides, floods climbs to 85")
+    ("Death toll from Andean landslides, floods climbs to 57", "57", "killed"),
+    # homes flooded are damaged, houses buried destroyed, people buried killed
+    ("In four districts, 12,000 residences flooded up to their roofs.", "12,000", "damaged"),
+    ("The mudslide buried nine houses on the slope.", "nine", "destroyed"),
+    ("The mudslide buried 14 villagers in their homes.", "14", "killed"),
     # "dropped" of a share or a price stays no event
     ("Exports dropped 12 percent in March.", "12 percent", None),
 ]
@@ -174,6 +180,16 @@ def test_a_pronoun_never_stands_for_a_person_of_the_other_gender():
     assert "spokeswoman" not in [s.name for s in _figure(text, "52").attribution]
 
 
+def test_a_sentence_final_according_to_says_the_whole_sentence():
+    text = (
+        "At least 40 people were killed after gunmen stormed a camp for displaced families near the "
+        "river, according to local medics."
+    )
+    assert [s.name for s in _figure(text, "40").attribution] == ["local medics"]
+    text = "At least 19 suspects were killed and dozens of rifles seized, according to Ana Diaz, a police spokeswoman."
+    assert [s.name for s in _figure(text, "19").attribution] == ["Ana Diaz"]
+
+
 def test_this_that_brings_a_total_is_no_source():
     text = (
         "The ministry said on Monday that 112 people had been killed in the past day.\n\n"
@@ -223,3 +239,32 @@ def test_the_country_of_a_force_that_acts_is_not_where_it_happened():
     assert "US" not in [p.country for p in claim.places]
     war = _figure("The Ukraine war killed 12 people in the village.", "12")
     assert "UA" in [p.country for p in war.places]
+
+
+def test_a_period_on_a_verb_of_counting_dates_what_was_counted():
+    text = "The UN rights office has documented at least 53 civilian deaths between October 5 and 8."
+    claim = _figure(text, "53", date(2025, 10, 10))
+    assert claim.event_time is not None
+    assert (claim.event_time.start, claim.event_time.end) == ("2025-10-05", "2025-10-08")
+    # a day on a verb of saying still dates the statement
+    said = _figure("The agency reported 40 deaths on Monday.", "40", date(2025, 10, 10))
+    assert said.event_time is None and said.statement_time is not None
+
+
+def test_a_country_s_authorities_count_their_own_dead():
+    text = (
+        "Gaza's health ministry gave new figures from the Gaza Strip on Sunday.\n\n"
+        "Israeli authorities say that about 1,200 people were killed during the raid."
+    )
+    assert [p.country for p in _figure(text, "1,200").places] == ["IL"]
+    # not the people of another country
+    text = (
+        "Fighting went on in Ukraine's east.\n\nUkraine's army reported shelling near Pokrovsk.\n\n"
+        "Russian authorities said 300 Ukrainian soldiers were killed."
+    )
+    assert "RU" not in [p.country for p in _figure(text, "300").places]
+
+
+def test_a_monitor_based_abroad_is_the_observatory():
+    claim = _figure("At least 1,383 civilians were killed, the Britain-based observatory said.", "1,383")
+    assert [s.name for s in claim.attribution] == ["Syrian Observatory for Human Rights (SOHR)"]

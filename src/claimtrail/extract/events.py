@@ -1106,12 +1106,16 @@ class EventsComponent:
         "the toll topped 1,000". The verb is one of ``reach_verbs``, its subject a tally noun
         (``tally_nouns``) and the figure its object; True when the event was taken."""
         lex = self.lex
-        if via is None or via.dep_ not in ("dobj", "attr", "npadvmod") or lemma(verb) not in lex.reach_verbs:
+        if (
+            via is None
+            or via.dep_ not in ("dobj", "attr", "npadvmod", "xcomp")
+            or lemma(verb) not in lex.reach_verbs
+        ):
             return False
         if any(c.dep_ in SUBJECTS and lemma(c) in lex.tally_nouns for c in verb.children):
             return self._figure_noun_event(m, verb, False)
         tally = verb.head
-        if verb.dep_ in ("advcl", "relcl", "acl") and lemma(tally) in lex.tally_nouns and tally.pos_ in NOUNS:
+        if verb.dep_ in ("advcl", "relcl", "acl", "parataxis") and lemma(tally) in lex.tally_nouns and tally.pos_ in NOUNS:
             # the parse hangs the verb on its tally ("the death toll ... since the escalation of
             # the conflict has exceeded 42,600 people")
             hit = self._word_event(tally)
