@@ -60,6 +60,31 @@ SPEECH_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "
 # documented 53 deaths between October 5 and 8", "recorded 1,200 cases in March").
 RECORDING_VERBS = frozenset({"document", "record", "register", "log", "count", "tally"})
 
+# A country's possessive on these nouns names a part of it, a place ("near Syria's coast").
+AREA_NOUNS = frozenset(
+    {
+        "coast",
+        "coastline",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "border",
+        "borderland",
+        "interior",
+        "countryside",
+        "heartland",
+        "frontier",
+        "capital",
+        "outskirts",
+        "shore",
+    }
+)
+
 # A country's possessive on these nouns says where the disaster struck, not whose it is.
 DISASTER_NOUNS = frozenset(
     {"earthquake", "quake", "flood", "flooding", "landslide", "storm", "cyclone", "typhoon", "hurricane"}
@@ -388,8 +413,8 @@ class _Builder:
             return True  # "Kharkiv Governor ..." names the governor's region, which stays a place
         if root.dep_ == "poss":
             head = root.head
-            if head.lemma_.lower() in DISASTER_NOUNS:
-                return False  # "Myanmar's quakes", "Libya's floods": where it struck
+            if head.lemma_.lower() in DISASTER_NOUNS | AREA_NOUNS:
+                return False  # "Myanmar's quakes", "Libya's floods", "Syria's coast": where it struck
             return not any(p.start <= head.idx < p.end for p in self.places) and head.ent_type_ not in (
                 "GPE",
                 "LOC",

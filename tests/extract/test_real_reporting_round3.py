@@ -268,3 +268,17 @@ def test_a_country_s_authorities_count_their_own_dead():
 def test_a_monitor_based_abroad_is_the_observatory():
     claim = _figure("At least 1,383 civilians were killed, the Britain-based observatory said.", "1,383")
     assert [s.name for s in claim.attribution] == ["Syrian Observatory for Human Rights (SOHR)"]
+
+
+def test_a_big_city_before_a_colon_is_a_dateline_not_a_speaker():
+    text = "Beirut: Gunmen stormed two villages overnight, killing 19 men, residents said."
+    claim = _figure(text, "19")
+    assert "Beirut" not in [s.name for s in claim.attribution]
+    # a name in capitals in a transcript still speaks
+    text = "PENCE: We counted 40 drones.\n\nKIM: Nobody saw 300 tanks."
+    assert [s.name for s in _figure(text, "300").attribution] == ["KIM"]
+
+
+def test_a_country_s_coast_or_south_is_a_place_not_an_owner():
+    claim = _figure("Gunmen stormed three villages near Syria's coast, killing nearly 70 men.", "70")
+    assert [p.country for p in claim.places] == ["SY"]

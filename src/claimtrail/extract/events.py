@@ -1115,7 +1115,11 @@ class EventsComponent:
         if any(c.dep_ in SUBJECTS and lemma(c) in lex.tally_nouns for c in verb.children):
             return self._figure_noun_event(m, verb, False)
         tally = verb.head
-        if verb.dep_ in ("advcl", "relcl", "acl", "parataxis") and lemma(tally) in lex.tally_nouns and tally.pos_ in NOUNS:
+        if (
+            verb.dep_ in ("advcl", "relcl", "acl", "parataxis")
+            and lemma(tally) in lex.tally_nouns
+            and tally.pos_ in NOUNS
+        ):
             # the parse hangs the verb on its tally ("the death toll ... since the escalation of
             # the conflict has exceeded 42,600 people")
             hit = self._word_event(tally)
