@@ -282,3 +282,10 @@ def test_a_big_city_before_a_colon_is_a_dateline_not_a_speaker():
 def test_a_country_s_coast_or_south_is_a_place_not_an_owner():
     claim = _figure("Gunmen stormed three villages near Syria's coast, killing nearly 70 men.", "70")
     assert [p.country for p in claim.places] == ["SY"]
+
+
+def test_big_islands_are_places_of_their_country():
+    claim = _figure("The death toll on the island of Sumatra is at least 440 people, the agency said.", "440")
+    assert [(p.name, p.country) for p in claim.places] == [("Sumatra", "ID")]
+    claim = _figure("Floods on Mindanao killed 31 people on Sunday.", "31")
+    assert [p.country for p in claim.places] == ["PH"]
