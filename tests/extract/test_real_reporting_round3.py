@@ -289,3 +289,11 @@ def test_big_islands_are_places_of_their_country():
     assert [(p.name, p.country) for p in claim.places] == [("Sumatra", "ID")]
     claim = _figure("Floods on Mindanao killed 31 people on Sunday.", "31")
     assert [p.country for p in claim.places] == ["PH"]
+
+
+def test_a_monitor_named_after_a_headline_s_colon_says_the_headline():
+    text = (
+        "At least 240 civilians killed in week of coastal clashes: monitor\n\n"
+        "BEIRUT (Wire) -- The toll of the clashes rose again on Friday."
+    )
+    assert [s.name for s in _figure(text, "240").attribution] == ["monitor"]
