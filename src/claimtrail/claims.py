@@ -305,10 +305,13 @@ class _Builder:
         )
 
     def _times_in(self, sent: Span) -> list[TimeMention]:
+        """The dates of a sentence, and its times of day on a known day ("on Friday evening")."""
         return [
             t
             for t in self.times
-            if t.start >= sent.start_char and t.end <= sent.end_char and t.type == "DATE"
+            if t.start >= sent.start_char
+            and t.end <= sent.end_char
+            and (t.type == "DATE" or (t.type == "TIME" and t.begin is not None))
         ]
 
     def _split_times(

@@ -64,6 +64,9 @@ EVENTS = [
     ("In four districts, 12,000 residences flooded up to their roofs.", "12,000", "damaged"),
     ("The mudslide buried nine houses on the slope.", "nine", "destroyed"),
     ("The mudslide buried 14 villagers in their homes.", "14", "killed"),
+    # a participle the number hangs on names its own figure
+    ("The raid on the camp left 14 dead and 40 wounded, medics said.", "40", "wounded"),
+    ("The raid on the camp left 14 dead and 40 wounded, medics said.", "14", "killed"),
     # "dropped" of a share or a price stays no event
     ("Exports dropped 12 percent in March.", "12 percent", None),
 ]
@@ -297,3 +300,24 @@ def test_a_monitor_named_after_a_headline_s_colon_says_the_headline():
         "BEIRUT (Wire) -- The toll of the clashes rose again on Friday."
     )
     assert [s.name for s in _figure(text, "240").attribution] == ["monitor"]
+
+
+def test_a_tally_borrows_no_counted_noun_from_a_sentence_before():
+    text = (
+        "Police arrested 34 protesters in the capital on Saturday.\n\n"
+        "The toll from Friday's landslide has risen to 670, a UN official said on Sunday."
+    )
+    claim = _figure(text, "670")
+    assert claim.event == "killed"
+    assert claim.subject.normalized in (None, "", "people")
+
+
+def test_a_time_of_day_on_a_known_day_dates_the_figure():
+    text = (
+        "At least 18 people were killed when a missile struck a block of flats on Friday evening, "
+        "the governor said."
+    )
+    claim = _figure(text, "18", date(2025, 4, 6))
+    assert claim.event_time is not None and claim.event_time.start == "2025-04-04"
+    # a clock time alone names no day
+    assert _figure("Shelling at 10:30 killed two people.", "two").event_time is None

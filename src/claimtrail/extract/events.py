@@ -734,7 +734,13 @@ class EventsComponent:
         for _ in range(MAX_STEPS):
             is_counted = members or (m.counted is not None and t.i == m.counted.i)
             hit = self._event_on_word(m, t, is_counted)
-            if hit is not None and not is_counted and hit.event not in self.lex.weak_events:
+            if (
+                hit is not None
+                and hit.event not in self.lex.weak_events
+                and (not is_counted or (t.pos_ in ("VERB", "ADJ") and t.i == m.anchor.head.i))
+            ):
+                # a participle the number hangs on names its own figure: "left 14 dead and 40
+                # wounded" (the parse makes "wounded" a verb coordinated with "left")
                 self._accept(m, hit)
                 return
             fallback = fallback or hit
@@ -1358,6 +1364,8 @@ class EventsComponent:
                     return
         if ref is None and (m.event not in lex.ellipsis_events or m.quantity.unit):
             return
+        if ref is None and any(lemma(p) in lex.tally_nouns for p in m.path):
+            return  # "the toll ... has risen to 670": the tally counts what its event befell, no noun before
         lo = ctx.window_start(m.anchor.i)
         best: Token | None = None
         counted_by_match = {
