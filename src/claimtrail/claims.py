@@ -158,6 +158,18 @@ def _merged(speaker: SourceLink, cited: SourceLink) -> SourceLink:
     return dataclasses.replace(speaker, text=text, type=kind, role=role)
 
 
+#: A document named by its kind alone ("a statement", "the press release"): its author is the body
+#: that speaks beside it in the same chain.
+_UNNAMED_DOCUMENT = re.compile(
+    r"^(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|release|communique|communiqué)$", re.I
+)
+
+
+def _unnamed_document(link: SourceLink) -> bool:
+    """Whether a source link is a statement with no author of its own ("a statement")."""
+    return link.type == "document" and bool(_UNNAMED_DOCUMENT.match((link.text or "").strip()))
+
+
 def _same_name(a: str | None, b: str | None) -> bool:
     """Whether two resolved source names are the same, ignoring case and spacing."""
     if not a or not b:
@@ -380,6 +392,14 @@ class _Builder:
                 links[-1] = _merged(last, link)
                 continue
             links.append(link)
+        if (
+            len(links) == 2
+            and any(_unnamed_document(x) for x in links)
+            and not all(map(_unnamed_document, links))
+        ):
+            # "The health ministry said 12 had died, according to a statement carried by the news
+            # agency": the statement is the ministry's, one source
+            return tuple(x for x in links if not _unnamed_document(x))
         return tuple(links)
 
     def _modality(self, token: Token) -> tuple[Modality, tuple[str, ...]]:

@@ -321,3 +321,14 @@ def test_a_time_of_day_on_a_known_day_dates_the_figure():
     assert claim.event_time is not None and claim.event_time.start == "2025-04-04"
     # a clock time alone names no day
     assert _figure("Shelling at 10:30 killed two people.", "two").event_time is None
+
+
+def test_a_statement_relayed_by_an_agency_is_its_speaker_s():
+    text = (
+        "Floods hit Syria on Monday.\n\n"
+        "The health ministry said 12 people had died, according to a statement carried by the official news agency."
+    )
+    assert [s.name for s in _figure(text, "12").attribution] == ["health ministry"]
+    # a statement alone stays the source
+    alone = _figure("Twelve people died, according to a statement.", "Twelve")
+    assert [s.text for s in alone.attribution] == ["a statement"]
