@@ -270,6 +270,17 @@ def _merge_durations(a: Chunk, b: Chunk, gap: str, text: str, ref: date | None, 
     return merged
 
 
+def _since_clause(ch: Chunk, text: str, ref: date | None, res: dict[str, re.Pattern[str]]) -> bool:
+    """A date in a clause opened by "since" ("since the conflict broke out on October 7, 2023")
+    starts a period that runs to ``ref``; True when the chunk was made that period."""
+    if ch.type != "DATE" or not (ch.begin and ch.finish):
+        return False
+    if not res["since_clause"].search(text[max(0, ch.start - 90) : ch.start]):
+        return False
+    ch.finish = ref if ref and ref >= ch.begin else None
+    return True
+
+
 def _prefixes(ch: Chunk, text: str, ref: date | None, lex: Lexicon) -> Chunk:
     """Words before a chunk that narrow it ("early", "mid-", "later") or make it a range ("since")."""
     res = _prefix_res(lex)
@@ -305,13 +316,7 @@ def _prefixes(ch: Chunk, text: str, ref: date | None, lex: Lexicon) -> Chunk:
         b, f = week_bounds(ch.begin)
         ch.value, ch.begin, ch.finish, ch.gran = week_value(ch.begin), b, f, "week"
         return ch
-    if (
-        ch.type == "DATE"
-        and ch.begin
-        and ch.finish
-        and res["since_clause"].search(text[max(0, ch.start - 90) : ch.start])
-    ):
-        ch.finish = ref if ref and ref >= ch.begin else None
+    if _since_clause(ch, text, ref, res):
         return ch
     m = res["cue"].search(window)
     if m and ch.type == "TIME" and ch.gran in ("clock", "datetime"):
