@@ -18,6 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .extract import institutions
 from .extract.attribution import attribution_for
 from .extract.modality import modality_for
 from .extract.relations import PartWhole, part_whole
@@ -55,6 +56,34 @@ CLAIM_KINDS = frozenset({"count", "measure", "percent", "money", "number"})
 
 # Verbs of saying: a date on one, outside the figure's own clause, dates the statement.
 SPEECH_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "write"})
+# Verbs of keeping a count: a period on one dates what was counted, not the counting ("the UN
+# documented 53 deaths between October 5 and 8", "recorded 1,200 cases in March").
+RECORDING_VERBS = frozenset({"document", "record", "register", "log", "count", "tally"})
+
+# A country's possessive on these nouns names a part of it, a place ("near Syria's coast").
+AREA_NOUNS = frozenset(
+    {
+        "coast",
+        "coastline",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "border",
+        "borderland",
+        "interior",
+        "countryside",
+        "heartland",
+        "frontier",
+        "capital",
+        "outskirts",
+        "shore",
+    }
+)
 
 # A country's possessive on these nouns says where the disaster struck, not whose it is.
 DISASTER_NOUNS = frozenset(
@@ -129,6 +158,18 @@ def _merged(speaker: SourceLink, cited: SourceLink) -> SourceLink:
     return dataclasses.replace(speaker, text=text, type=kind, role=role)
 
 
+#: A document named by its kind alone ("a statement", "the press release"): its author is the body
+#: that speaks beside it in the same chain.
+_UNNAMED_DOCUMENT = re.compile(
+    r"^(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|release|communique|communiqué)$", re.I
+)
+
+
+def _unnamed_document(link: SourceLink) -> bool:
+    """Whether a source link is a statement with no author of its own ("a statement")."""
+    return link.type == "document" and bool(_UNNAMED_DOCUMENT.match((link.text or "").strip()))
+
+
 def _same_name(a: str | None, b: str | None) -> bool:
     """Whether two resolved source names are the same, ignoring case and spacing."""
     if not a or not b:
@@ -141,8 +182,46 @@ def _same_name(a: str | None, b: str | None) -> bool:
 #: missing or displaced of another country are likely in their own).
 HOME_EVENTS = frozenset(("killed", "wounded", "casualties", "missing", "displaced", "evacuated"))
 HOME_TOLLS = frozenset(("killed", "wounded", "casualties"))
-#: Words that place a figure in a country the sentence does not name ("inside the country").
-ELSEWHERE = re.compile(r"\b(the country|nationwide|the nation|abroad|overseas|elsewhere)\b", re.IGNORECASE)
+#: Events of structures that happen where the article is ("5,700 houses collapsed" in a report on a
+#: quake in Gansu): with no place of their own, the article's country too.
+HOME_DAMAGE = frozenset(("destroyed", "damaged"))
+#: Words that place a figure in a country the sentence does not name ("across the country",
+#: "nationwide"); "the country's south" or "swathes of the country" name no such place (the
+#: article's own country, where its toll is placed).
+ELSEWHERE = re.compile(
+    r"\b((?:across|inside|in|throughout|around|outside|all over) the (?:country|nation)(?!['\u2019]s)"
+    r"|nationwide|abroad|overseas|elsewhere)\b",
+    re.IGNORECASE,
+)
+#: Nouns of forces and bodies that act: a country naming the one that is a clause's subject ("the
+#: US military sank three vessels") says whose it is, not where it happened ("the Ukraine war
+#: killed 12" keeps Ukraine).
+ACTING_BODIES = frozenset(
+    {
+        "military",
+        "army",
+        "force",
+        "forces",
+        "troop",
+        "navy",
+        "government",
+        "official",
+        "police",
+        "ministry",
+        "jet",
+        "warplane",
+        "aircraft",
+        "drone",
+        "missile",
+        "helicopter",
+        "warship",
+        "coalition",
+    }
+)
+#: Kinds of state body that count the dead and hurt of their own country: a toll with no place
+#: whose speaker is one ("the Lebanese health ministry said three people were killed") happened in
+#: that country, whatever the article names most (the attacker, in a report of an Israeli strike).
+HOME_BODIES = frozenset(("Ministry of Health", "Civil defence", "Police", "Ministry of the Interior"))
 
 
 #: Cues that name where a speaker's figure comes from ("..., Yu said, citing Ukrainian intelligence").
@@ -263,29 +342,38 @@ class _Builder:
         )
 
     def _times_in(self, sent: Span) -> list[TimeMention]:
+        """The dates of a sentence, and its times of day on a known day ("on Friday evening")."""
         return [
             t
             for t in self.times
-            if t.start >= sent.start_char and t.end <= sent.end_char and t.type == "DATE"
+            if t.start >= sent.start_char
+            and t.end <= sent.end_char
+            and (t.type == "DATE" or (t.type == "TIME" and t.begin is not None))
         ]
 
     def _split_times(
-        self, sent: Span, anchor: Token, cue_tokens: set[int]
+        self, sent: Span, anchor: Token, cue_tokens: set[int], nearest: bool = False
     ) -> tuple[TimeMention | None, TimeMention | None]:
         """(event time, statement time) among the dates of a sentence.
 
         A date whose governing verb is an attribution cue ("said on March 5") dates the statement;
         a date under the event's clause dates the event; a date elsewhere in the sentence dates the
-        event only if no cue claims it.
+        event only if no cue claims it. For a figure (``nearest``) the date nearest it in the parse
+        wins; a statement keeps the first date of its clause.
         """
         event_time = statement_time = None
-        anchor_chain = {t.i for t in self._ancestors_and_self(anchor)}
+        chain_order = [t.i for t in self._ancestors_and_self(anchor)]
+        anchor_chain = set(chain_order)
+        event_rank = len(chain_order)
         for tm in self._times_in(sent):
             tok = self._token_at(tm.start)
             if tok is None:
                 continue
             head = self._clause_head(tok.head if tok.dep_ in ("pobj", "npadvmod", "nmod") else tok)
-            if (
+            counting = (
+                head.lemma_.lower() in RECORDING_VERBS and head.i in anchor_chain and tm.begin != tm.finish
+            )
+            if not counting and (
                 head.i in cue_tokens
                 or any(a.i in cue_tokens for a in head.ancestors if a.i not in anchor_chain)
                 or (head.i > anchor.i and head.i not in anchor_chain and head.lemma_.lower() in SPEECH_VERBS)
@@ -293,8 +381,17 @@ class _Builder:
                 # "..., a rights group said on Monday": the statement's day, even where the chain
                 # of who said it was not found
                 statement_time = statement_time or tm
-            elif head.i in anchor_chain or event_time is None:
-                event_time = event_time or tm
+            elif not nearest:
+                if head.i in anchor_chain or event_time is None:
+                    event_time = event_time or tm
+            elif head.i in anchor_chain:
+                # the date nearest the figure in the parse dates it: "as the death toll from
+                # Monday's earthquake hit 94" under "... Tuesday gripped residents" is Monday's
+                rank = chain_order.index(head.i)
+                if event_time is None or rank < event_rank:
+                    event_time, event_rank = tm, rank
+            elif event_time is None:
+                event_time = tm
         return event_time, statement_time
 
     # -- attribution -----------------------------------------------------------------------------
@@ -320,6 +417,14 @@ class _Builder:
                 links[-1] = _merged(last, link)
                 continue
             links.append(link)
+        if (
+            len(links) == 2
+            and any(_unnamed_document(x) for x in links)
+            and not all(map(_unnamed_document, links))
+        ):
+            # "The health ministry said 12 had died, according to a statement carried by the news
+            # agency": the statement is the ministry's, one source
+            return tuple(x for x in links if not _unnamed_document(x))
         return tuple(links)
 
     def _modality(self, token: Token) -> tuple[Modality, tuple[str, ...]]:
@@ -339,23 +444,49 @@ class _Builder:
         if self._hyphen_modifier(place):
             return True
         root = span.root
+        if self._party_between(root):
+            return True
         while root.dep_ == "conj" and root.head is not root:
             root = root.head  # "Ukraine and Russia each released 150 prisoners": both subjects
         if root.dep_ in ("nsubj", "nsubjpass", "agent"):
             return place.feature == "country"  # "Kursk region received 200 more" is still a place
+        if (
+            root.dep_ == "compound"
+            and root.head.dep_ in ("nsubj", "agent")
+            and root.head.lemma_.lower() in ACTING_BODIES
+            and place.feature == "country"
+        ):
+            return True  # "The US military sank three vessels": whose forces acted, not where
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             return True
         if place.feature == "country" and self._titles_person(root):
             return True  # "Kharkiv Governor ..." names the governor's region, which stays a place
         if root.dep_ == "poss":
             head = root.head
-            if head.lemma_.lower() in DISASTER_NOUNS:
-                return False  # "Myanmar's quakes", "Libya's floods": where it struck
+            if head.lemma_.lower() in DISASTER_NOUNS | AREA_NOUNS:
+                return False  # "Myanmar's quakes", "Libya's floods", "Syria's coast": where it struck
             return not any(p.start <= head.idx < p.end for p in self.places) and head.ent_type_ not in (
                 "GPE",
                 "LOC",
             )
         return False
+
+    def _party_between(self, root: Token) -> bool:
+        """A country named with a group that is no place after "between" is a party to a fight, not
+        where it happened: "exchanges of fire between Israel and Hezbollah" ("the border between
+        Lebanon and Israel" names two places and stays)."""
+        first = root
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ != "pobj" or first.head.lower_ != "between":
+            return False
+        members = [first, *first.conjuncts]
+        return any(
+            m.i != root.i
+            and m.ent_type_ in ("ORG", "NORP", "PERSON")
+            and not any(p.start <= m.idx < p.end for p in self.places)
+            for m in members
+        )
 
     def _hyphen_modifier(self, place: PlaceMention) -> bool:
         """A name glued by a hyphen into a modifier names a backer or a party, not where it
@@ -421,9 +552,11 @@ class _Builder:
         anchor: Token,
         owner: TextSpan | None = None,
         figure: Token | None = None,
+        nearest: bool = False,
     ) -> _Clause:
         """The chain, times, certainty and places of the clause holding ``start..end`` (``figure``:
-        the number's own token, whose own places win over the sentence's, ``_figure_places``)."""
+        the number's own token, whose own places win over the sentence's, ``_figure_places``;
+        ``nearest``: a figure's, dated by the date nearest it, ``_split_times``)."""
         chain = self._chain(start, end)
         if len(chain) > 1 and self._is_verb(chain[-1].cue.start):
             chain = _reporter_first(chain, start, end, sent.end_char)
@@ -437,7 +570,7 @@ class _Builder:
         cue_tokens |= {
             i for i, a in self.cue_tokens.items() if a.content_start <= start and end <= a.content_end
         }
-        event_time, statement_time = self._split_times(sent, anchor, cue_tokens)
+        event_time, statement_time = self._split_times(sent, anchor, cue_tokens, nearest)
         if statement_time is None and chain:
             # a statement dated elsewhere in the sentence ("..., he said on Tuesday")
             for a in chain:
@@ -535,6 +668,41 @@ class _Builder:
         self._home = (home,)
         return home
 
+    def _speaker_home(self, links: tuple[SourceLink, ...], owner: str | None) -> PlaceMention | None:
+        """The country of a state body that counts its own dead and hurt speaking for the figure
+        (``HOME_BODIES`` and the health ministries and civil defences of the institutions table, or
+        a country's "authorities": "Israeli authorities say about 1,200 people were killed"), as
+        the article names it (a country, else a demonym: "the Lebanese health ministry"); never for
+        a figure of another country's people ("Russian officials said 300 Ukrainian soldiers ...")."""
+        table = institutions.table()
+        for link in links:
+            code = self._home_body_country(table, link)
+            if code is None or (owner is not None and owner != code):
+                continue
+            mentions = [p for p in self.doc._.places or [] if p.country == code and p.feature == "country"]
+            if mentions:
+                return next((p for p in mentions if not p.demonym), mentions[0])
+        return None
+
+    @staticmethod
+    def _home_body_country(table: institutions.Table, link: SourceLink) -> str | None:
+        """The country of a source that counts its own country's dead, else None."""
+        inst = table.named(link.name) if link.name else None
+        if inst is not None:
+            if inst.country is None or inst.type != "government":
+                return None
+            kind = re.sub(r" \(.*\)$", "", inst.name)
+            if kind in HOME_BODIES or any(
+                d in inst.descriptions for d in ("health ministry", "civil defence")
+            ):
+                return inst.country
+            return None
+        text = (link.text or "").lower()
+        if link.type == "government" and re.search(r"\bauthorities\b", text):
+            codes = set(table.countries_in(link.text or ""))
+            return codes.pop() if len(codes) == 1 else None
+        return None
+
     def _sentence_of(self, char: int) -> int:
         """The index of the sentence start at or before ``char`` (a sentence's identity)."""
         tok = self._token_at(char)
@@ -608,22 +776,18 @@ class _Builder:
             trig = self._token_at(q.event_trigger.start)
             if trig is not None and trig.sent == sent:
                 anchor = trig
-        clause = self._clause(start=q.start, end=q.end, sent=sent, anchor=anchor, owner=q.owner, figure=first)
+        clause = self._clause(
+            start=q.start, end=q.end, sent=sent, anchor=anchor, owner=q.owner, figure=first, nearest=True
+        )
         links = self._links(clause.chain)
         if len(links) == 1:
             origin = self._restated_origin(q, links[0].name)
             if origin is not None:
                 links += self._links([origin])
         evidence = [Evidence("quantity", q.start, q.end), *clause.evidence()]
-        if not clause.places and q.event in HOME_EVENTS and not ELSEWHERE.search(sent.text):
-            home = self._home_place()
-            owner = self._subject(q).country
-            foreign = owner is not None and home is not None and owner != home.country
-            speaker = self._speaker_country(clause.chain)
-            if home is not None and speaker is not None and speaker != home.country:
-                home = None  # "Iran's health ministry said 78 were killed" in a story told from Israel
-            if home is not None and not (foreign and q.event not in HOME_TOLLS):
-                clause = replace(clause, places=[home])  # "the toll rose to 47" in a report from El Fasher
+        home = self._home_of(q, clause, links, sent)
+        if home is not None:
+            clause = replace(clause, places=[home])  # "the toll rose to 47" in a report from El Fasher
         if q.counted is not None:
             evidence.append(Evidence("subject", q.counted.start, q.counted.end))
         if q.event_trigger is not None:
@@ -650,6 +814,27 @@ class _Builder:
             ),
             qualifiers=tuple(q.qualifiers),
         )
+
+    def _home_of(
+        self, q: QuantityMention, clause: _Clause, links: tuple[SourceLink, ...], sent: Span
+    ) -> PlaceMention | None:
+        """The place a figure with none of its own takes: its speaker's country or its article's
+        (``HOME_EVENTS``), never another country's than its state speaker's ("Iran's health ministry
+        said 78 were killed" in a story told from Israel) nor, but for tolls, than its owner's."""
+        home_event = q.event in HOME_EVENTS or (
+            q.event in HOME_DAMAGE and subject_class(q.counted_lemma, q.event) == "structures"
+        )
+        if clause.places or not home_event or ELSEWHERE.search(sent.text):
+            return None
+        owner = self._subject(q).country
+        home = self._speaker_home(links, owner) or self._home_place()
+        if home is None:
+            return None
+        speaker = self._speaker_country(clause.chain)
+        if speaker is not None and speaker != home.country:
+            return None
+        foreign = owner is not None and owner != home.country
+        return None if foreign and q.event not in HOME_TOLLS else home
 
     def _restated_origin(self, q: QuantityMention, speaker: str | None) -> AttributionMention | None:
         """The source a speaker cites where the article later restates the same event.

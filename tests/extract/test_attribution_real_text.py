@@ -320,7 +320,7 @@ def test_a_call_on_someone_tagged_as_a_participle_still_speaks(annotate):
         (
             "According to a conflict monitor, more than 20,000 people have been killed in the war, "
             "while the UN migration agency says 9 million have fled their homes.",
-            {"20,000": ["a conflict monitor"], "9 million": ["International Organization for Migration (IOM)"]},
+            {"20,000": ["conflict monitor"], "9 million": ["International Organization for Migration (IOM)"]},
         ),
         (
             "One armed group said two of its fighters were killed, while another group said three of its own died.",

@@ -8,6 +8,12 @@ from spacy.tokens import Token
 from .attribution_sources import SourceReader
 from .attribution_spans import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, Draft, strip_span
 
+#: People a city must have for its bare name before a colon to be a dateline, not a speaker.
+BIG_CITY = 500_000
+
+#: Pronouns that point at what was just told, never at someone who tells it.
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "which", "what"})
+
 
 class NounCues(SourceReader):
     """The cue nouns, colons and signature dashes of one Doc."""
@@ -79,8 +85,8 @@ class NounCues(SourceReader):
         if gov.pos_ not in ("VERB", "AUX") or gov.i > n.i:
             return
         src = self._subject(gov)
-        if src is None:
-            return
+        if src is None or src.lower_ in DEMONSTRATIVES:
+            return  # "This brings the total number of deaths to 23,084": the news, no speaker
         first = n.i + 1
         if first < len(self.doc) and self.doc[first].dep_ == "prep" and self.doc[first].head.i == n.i:
             first += 1  # "its tally of drones": what is counted, without its preposition
@@ -270,9 +276,18 @@ class NounCues(SourceReader):
         )
 
     def _place_at(self, label: list[Token]) -> bool:
-        """Whether a place mention overlaps the label (a dateline)."""
+        """Whether a place mention overlaps the label, or the label alone is a capital or a big city
+        the tagger took for a person (a dateline: "Beirut: A Syrian war monitor says ...")."""
         start, end = label[0].idx, label[-1].idx + len(label[-1])
-        return any(p.start < end and start < p.end for p in self.doc._.places or [])
+        if any(p.start < end and start < p.end for p in self.doc._.places or []):
+            return True
+        actor = self.actor_of[label[-1].i]
+        if len(label) > 2 or (actor is not None and actor.type != "person"):
+            return False
+        from .. import geo  # the gazetteer, only for a label at a paragraph's start
+
+        entry = geo.lookup(self.text[start:end])
+        return entry is not None and entry.feature == "city" and entry.population >= BIG_CITY
 
     def _signatures(self, dashes: list[Token]) -> None:
         """'"We will rebuild." ― Olena, a teacher': a dash and a name after a quote sign it."""

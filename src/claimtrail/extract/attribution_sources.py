@@ -11,6 +11,67 @@ from .attribution_spans import SUBJECT_DEPS, Draft, TextReader, opens_sentence, 
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
 
 
+#: Pronouns and the words of a person mention that give a gender ("she" is never "the spokesman").
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_WORDS = frozenset(
+    {
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "miss",
+        "madam",
+        "woman",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "girl",
+        "grandmother",
+        "queen",
+        "princess",
+    }
+)
+_MALE_WORDS = frozenset(
+    {
+        "mr",
+        "mr.",
+        "man",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "boy",
+        "grandfather",
+        "king",
+        "prince",
+    }
+)
+
+
+def _gender_clash(pronoun: Token, mention: Span) -> bool:
+    """Whether a person mention (with the word before it, a title: "Ms Nakamura") says a gender
+    the pronoun does not: "she" is not "the spokesman", "he" is not "Mrs Okafor"."""
+    p = pronoun.lower_
+    words = {w.lower_ for w in mention}
+    if mention.start > 0:
+        words.add(mention.doc[mention.start - 1].lower_)
+    if p in _MALE_PRONOUNS:
+        return bool(words & _FEMALE_WORDS)
+    if p in _FEMALE_PRONOUNS:
+        return bool(words & _MALE_WORDS)
+    return False
+
+
 class SourceReader(TextReader):
     """Who speaks: the source of each attribution, resolved to actors."""
 
@@ -300,13 +361,21 @@ class SourceReader(TextReader):
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is None or span[0].pos_ != "PROPN" or self._quote_at(a.start) is not None:
                 continue
+            if _gender_clash(t, span):
+                continue
             if span.root.dep_ in ("poss", "pobj") and span.root.sent.start <= t.i:
                 binder = self._binding_subject(t)
                 if binder is not None:
                     return [binder]
             return [a]
         for a in reversed(self.actors):  # no named person before: "The minister said ... he expects"
-            if a.start < t.idx and a.type == "person" and self._quote_at(a.start) is None:
+            if a.start >= t.idx or self._quote_at(a.start) is not None:
+                continue
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None and _gender_clash(t, span):
+                continue
+            if a.type == "person" or (a.type == "anonymous" and span is not None and span.root.tag_ == "NN"):
+                # an unnamed person too: "according to a township spokesman ... 'Ten died,' he said"
                 return [a]
         return self._surname_as_body(t)
 

@@ -587,13 +587,30 @@ class VerbCues(NounCues):
         if head.i == cue.i:
             content = self._after_source_phrase(cue, pobj)
         else:
-            clause = self._clause_head(head)
+            clause = self._sentence_final_clause(cue, pobj, self._clause_head(head))
             content = self._clause_without(clause, cue)
             if content is not None:
                 content = self._before_other_speaker(clause, cue, content)
         if content is None:
             return
         self._add(Draft(cue.i, prep.i + 1, content, self._agent(pobj), kind="prep"))
+
+    def _sentence_final_clause(self, cue: Token, pobj: Token, clause: Token) -> Token:
+        """A sentence-final ", according to X." says the whole sentence, not the subordinate or
+        coordinated clause the parse hangs it on ("At least 57 people were killed after the RSF
+        attacked a shelter, according to local reports"; "28 were killed and hundreds of munitions
+        seized, according to the police"); a clause of saying above stays apart."""
+        sent = cue.sent
+        before = self.doc[cue.i - 1] if cue.i > sent.start else None
+        tail = [t for t in self.doc[pobj.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+        if before is None or before.text != "," or tail:
+            return clause
+        top = clause
+        while top.dep_ in ("advcl", "conj", "relcl", "acl", "pcomp") and top.head.i != top.i:
+            top = self._clause_head(top.head)
+        if top.i == clause.i or top.lemma_ in self.lex.speech:
+            return clause
+        return top
 
     def _before_other_speaker(self, clause: Token, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
         """A clause's content up to a second speaker's own clause after it ("According to a monitor,

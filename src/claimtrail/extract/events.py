@@ -133,6 +133,7 @@ class EventsFile(TypedDict):
     ambiguous_triggers: list[str]
     tally_verbs: list[str]
     tally_nouns: list[str]
+    reach_verbs: list[str]
     inclusion_verbs: list[str]
     attack_nouns: list[str]
     tally_preps: list[str]
@@ -180,6 +181,7 @@ class Lexicon:
     owner_is_subject: frozenset[str]
     tally_verbs: frozenset[str]
     tally_nouns: frozenset[str]
+    reach_verbs: frozenset[str]
     inclusion_verbs: frozenset[str]
     attack_nouns: frozenset[str]
     tally_preps: frozenset[str]
@@ -288,6 +290,7 @@ def load_lexicon(name: str = RESOURCE, subject_classes: str = SUBJECTS_RESOURCE)
         owner_is_subject=_word_set(data["owner_is_subject"]),
         tally_verbs=_word_set(data["tally_verbs"]),
         tally_nouns=_word_set(data["tally_nouns"]),
+        reach_verbs=_word_set(data["reach_verbs"]),
         inclusion_verbs=_word_set(data["inclusion_verbs"]),
         attack_nouns=_word_set(data["attack_nouns"]),
         tally_preps=_word_set(data["tally_preps"]),
@@ -362,6 +365,25 @@ class _Hit:
     tokens: list[Token]
 
 
+def _lemma_guesses(word: str) -> list[str]:
+    """Dictionary forms a lower-cased word may have, for words the tagger read as names ("Kills",
+    "Killing", "Sinks", "Dropped", "Injured"): the word, then the word less an inflection."""
+    out = [word]
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        out += [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    if word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        out += [stem, word[:-1]] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        out.append(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        out.append(word[:-1])
+    return out
+
+
 def lemma(token: Token) -> str:
     """The lower-case lemma of a token (the word lists are lemmas)."""
     return token.lemma_.lower()
@@ -406,6 +428,8 @@ class EventsComponent:
                 continue
             start = self._find_counted(m)
             self._find_event(m, start)
+            if m.event is None:
+                self._headline_event(m)
             matches.append(m)
         # Second pass: pronouns and bare numbers borrow the counted noun said before them.
         for m in matches:
@@ -423,6 +447,39 @@ class EventsComponent:
             m.qualifiers = self._find_qualifiers(m, ctx)
             self._settle_event(m)
         return matches
+
+    def _headline_event(self, m: EventMatch) -> None:
+        """The event of a figure in a Title Case headline, which the parser reads as names ("US
+        Military Sinks Three Houthi Boats in Red Sea, Killing 10", "Junta Airstrikes Kill 11
+        Sagaing Civilians", "Flash Floods Leave 19 Dead"): the event word right before the figure
+        (a verb) or right after it and its noun (a verb, adjective or noun), read in lower case."""
+        sent = m.anchor.sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(sent) > 30 or len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.75 * len(words):
+            return
+        doc = m.anchor.doc
+        before: list[Token] = []
+        for t in reversed(doc[max(sent.start, m.first - 3) : m.first]):
+            if t.is_punct:
+                break
+            before.append(t)
+        after: list[Token] = []
+        for t in doc[m.last : min(sent.end, m.last + 4)]:
+            if t.is_punct or t.lower_ in ("in", "on", "at", "as", "after", "from", "by", "of"):
+                break
+            after.append(t)
+        lex = self.lex
+        for t in before:
+            event = next((lex.verbs[w] for w in _lemma_guesses(t.lower_) if w in lex.verbs), None)
+            if event is not None:
+                self._accept(m, _Hit(event, [t]))
+                return
+        for t in after:
+            for w in _lemma_guesses(t.lower_):
+                event = lex.adjectives.get(w) or lex.verbs.get(w) or lex.nouns.get(w)
+                if event is not None:
+                    self._accept(m, _Hit(event, [t]))
+                    return
 
     def _difference(self, anchor: Token) -> bool:
         """A number that says by how much one figure exceeds another named in words ("35 killed,
@@ -716,7 +773,13 @@ class EventsComponent:
         for _ in range(MAX_STEPS):
             is_counted = members or (m.counted is not None and t.i == m.counted.i)
             hit = self._event_on_word(m, t, is_counted)
-            if hit is not None and not is_counted and hit.event not in self.lex.weak_events:
+            if (
+                hit is not None
+                and hit.event not in self.lex.weak_events
+                and (not is_counted or (t.pos_ in ("VERB", "ADJ") and t.i == m.anchor.head.i))
+            ):
+                # a participle the number hangs on names its own figure: "left 14 dead and 40
+                # wounded" (the parse makes "wounded" a verb coordinated with "left")
                 self._accept(m, hit)
                 return
             fallback = fallback or hit
@@ -835,10 +898,11 @@ class EventsComponent:
         if (
             t.dep_ == "nsubj"
             and head.pos_ == "ADJ"
-            and head.dep_ == "oprd"
+            and head.dep_ in ("oprd", "ccomp", "xcomp", "advcl", "appos", "ROOT")
             and self._word_event(head) is not None
         ):
-            # "left at least 900 people dead": the predicate adjective names the event
+            # "left at least 900 people dead" (also where the parse makes "people dead" a clause of
+            # its own: "leaving more than 900 people dead"): the predicate adjective names the event
             return head, False
         return None
 
@@ -945,7 +1009,7 @@ class EventsComponent:
             if prep.dep_ != "prep" or prep.lower_ not in self.lex.event_preps:
                 continue
             for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.pos_ not in NOUNS:
+                if pobj.dep_ != "pobj" or not (pobj.pos_ in NOUNS or self._nominal_adjective(pobj)):
                     continue
                 nouns = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]  # "evacuation operation"
                 for noun in nouns:
@@ -953,6 +1017,11 @@ class EventsComponent:
                     if hit is not None and hit.event not in self.lex.weak_events:
                         return hit
         return None
+
+    def _nominal_adjective(self, word: Token) -> bool:
+        """An adjective used as a noun for the people it describes: "among *the dead*", "among the
+        injured" (a determiner and no noun after it)."""
+        return word.pos_ == "ADJ" and any(c.dep_ == "det" for c in word.children)
 
     def _phrase_tokens(self, head: Token, rest: tuple[str, ...]) -> list[Token] | None:
         """The other words of a phrase among the children and grandchildren of its head, or None."""
@@ -1046,6 +1115,8 @@ class EventsComponent:
         m.verb, m.via = verb, via
         lex = self.lex
         via_dep = via.dep_ if via is not None else ""
+        if self._reached_by_tally(m, verb, via):
+            return
         hit = self._members_of(m, verb, via)
         if hit is not None:
             self._accept(m, hit)
@@ -1063,7 +1134,9 @@ class EventsComponent:
             and via_dep not in SUBJECTS
             and (via is None or not via_prep or via.lower_ in lex.tally_preps)
         ):
-            if self._figure_noun_event(m, verb, via_prep) or (via_prep and self._tally_participle(m, verb)):
+            if self._figure_noun_event(m, verb, via_prep, via) or (
+                via_prep and self._tally_participle(m, verb)
+            ):
                 return
         if lemma(verb) in lex.tally_verbs and verb.head.i != verb.i:
             # "..., bringing the total to 1,200": the event is that of the clause above
@@ -1071,6 +1144,34 @@ class EventsComponent:
                 hit = self._verb_hit(verb.head)
                 if hit is not None:
                     self._accept(m, hit)
+
+    def _reached_by_tally(self, m: EventMatch, verb: Token, via: Token | None) -> bool:
+        """A figure a tally reaches names the tally's event, not the verb's: "the death toll ...
+        has exceeded 42,600 people", "the death toll from Monday's earthquake hit 94" (no damage),
+        "the toll topped 1,000". The verb is one of ``reach_verbs``, its subject a tally noun
+        (``tally_nouns``) and the figure its object; True when the event was taken."""
+        lex = self.lex
+        if (
+            via is None
+            or via.dep_ not in ("dobj", "attr", "npadvmod", "xcomp")
+            or lemma(verb) not in lex.reach_verbs
+        ):
+            return False
+        if any(c.dep_ in SUBJECTS and lemma(c) in lex.tally_nouns for c in verb.children):
+            return self._figure_noun_event(m, verb, False)
+        tally = verb.head
+        if (
+            verb.dep_ in ("advcl", "relcl", "acl", "parataxis")
+            and lemma(tally) in lex.tally_nouns
+            and tally.pos_ in NOUNS
+        ):
+            # the parse hangs the verb on its tally ("the death toll ... since the escalation of
+            # the conflict has exceeded 42,600 people")
+            hit = self._word_event(tally)
+            if hit is not None:
+                self._accept(m, hit)
+                return True
+        return False
 
     def _coordinated_clause(self, verb: Token, via: Token | None) -> Token:
         """The predicate of a figure the parse coordinates with a clause about another figure:
@@ -1188,17 +1289,23 @@ class EventsComponent:
             return self._verb_hit(prep.head)
         return None
 
-    def _figure_noun_event(self, m: EventMatch, verb: Token, via_prep: bool) -> bool:
+    def _figure_noun_event(
+        self, m: EventMatch, verb: Token, via_prep: bool, via: Token | None = None
+    ) -> bool:
         """For a bare number, the subject (or with a preposition the object) that names the figure:
         "the death toll rose to 50", "officials put the number of dead at 120", "the number of
-        people evacuated has risen to 121,000"; True when found."""
+        people evacuated has risen to 121,000"; True when found. Objects and preposition phrases
+        in the same order pair up: "brings the number of deaths to 23,084 and injuries to 58,926"."""
         roles = SUBJECTS | {"dobj"} if via_prep else SUBJECTS
         children = list(verb.children)
+        paired = self._paired_object(verb, via) if via_prep else None
+        if paired is not None:
+            children = [paired]
         if verb.dep_ == "xcomp" and verb.head.pos_ in VERBS:
             # "the number of the dead is expected to exceed 3,000"
             children += [c for c in verb.head.children if c.dep_ in SUBJECTS]
         for child in children:
-            if child.dep_ not in roles or child.pos_ not in NOUNS:
+            if (child.dep_ not in roles and child is not paired) or child.pos_ not in NOUNS:
                 continue
             for noun in (child, self._partitive(child)):
                 if noun is None:
@@ -1213,6 +1320,26 @@ class EventsComponent:
                     m.counted, m.counted_how = noun, "named"  # "casualties ... reached 700,000"
                 return True
         return False
+
+    @staticmethod
+    def _paired_object(verb: Token, via: Token | None) -> Token | None:
+        """The coordinated object a repeated preposition phrase goes with, by order ("brings the
+        number of deaths to 23,084 and injuries to 58,926": the second "to" is the injuries'),
+        or None where the verb has one such phrase or the counts differ."""
+        if via is None:
+            return None
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == via.lower_]
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if len(preps) < 2 or obj is None:
+            return None
+        # the parse's other readings: the second object coordinated with the verb or with the
+        # first figure ("to 7,310 and injuries")
+        heads = {obj.i, verb.i, *(o.i for p in preps for o in p.children if o.dep_ == "pobj")}
+        objs = [obj, *(t for t in verb.subtree if t.dep_ == "conj" and t.pos_ in NOUNS and t.head.i in heads)]
+        objs = sorted({t.i: t for t in objs}.values(), key=lambda t: t.i)
+        if len(objs) != len(preps):
+            return None
+        return objs[[p.i for p in preps].index(via.i)]
 
     def _tally_people(self, m: EventMatch, verb: Token, via: Token | None) -> bool:
         """A figure whose counted noun names no event, said after a tally subject: "the number of
@@ -1285,6 +1412,8 @@ class EventsComponent:
                     return
         if ref is None and (m.event not in lex.ellipsis_events or m.quantity.unit):
             return
+        if ref is None and any(lemma(p) in lex.tally_nouns for p in m.path):
+            return  # "the toll ... has risen to 670": the tally counts what its event befell, no noun before
         lo = ctx.window_start(m.anchor.i)
         best: Token | None = None
         counted_by_match = {

@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from ..model import QuantityMention
@@ -1227,7 +1227,21 @@ def _name_number(doc: Doc, q: QuantityMention, span: Span) -> bool:
         and prev.is_alpha
         and prev.ent_type_ not in _PEOPLE_AND_PLACES
         and prev.lower_ not in STOP_WORDS
+        and not _headline_participle(prev)
     )
+
+
+#: Words in -ing that do name things ("Building 7", "Wing 3").
+_ING_NOUNS = frozenset(
+    {"building", "wing", "ring", "king", "spring", "string", "thing", "morning", "evening", "ceiling"}
+)
+
+
+def _headline_participle(word: Token) -> bool:
+    """A capitalised participle before a number is a verb of a Title Case headline, not a name:
+    "US Military Sinks Three Houthi Boats in Red Sea, Killing 10"."""
+    low = word.lower_
+    return len(low) > 5 and low.endswith("ing") and low not in _ING_NOUNS
 
 
 def _in_date(

@@ -67,6 +67,12 @@ def _prefix_res(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             r"(?<!\w)(?P<w>(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on)?|commencing)|w/c)\s+$", re.I
         ),
         "between": re.compile(r"(?<!\w)(?P<w>from|between)\s+$", re.I),
+        # "since the conflict broke out on October 7, 2023": the date starts a period up to now
+        "since_clause": re.compile(
+            r"(?<!\w)since\s+[^.;:!?\"\u201c\u201d]{0,60}?\b(?:began|begun|started|broke\s+out|erupted|"
+            r"escalated|was\s+launched|were\s+launched|launched|flared)\s+(?:on|in)\s+$",
+            re.I,
+        ),
         "durmod": re.compile(
             r"(?<![\w-])(?:" + rx["DURMOD"] + r")(?:\s+(?:" + rx["DURMOD"] + r"))?\s+$", re.I
         ),
@@ -264,6 +270,17 @@ def _merge_durations(a: Chunk, b: Chunk, gap: str, text: str, ref: date | None, 
     return merged
 
 
+def _since_clause(ch: Chunk, text: str, ref: date | None, res: dict[str, re.Pattern[str]]) -> bool:
+    """A date in a clause opened by "since" ("since the conflict broke out on October 7, 2023")
+    starts a period that runs to ``ref``; True when the chunk was made that period."""
+    if ch.type != "DATE" or not (ch.begin and ch.finish):
+        return False
+    if not res["since_clause"].search(text[max(0, ch.start - 90) : ch.start]):
+        return False
+    ch.finish = ref if ref and ref >= ch.begin else None
+    return True
+
+
 def _prefixes(ch: Chunk, text: str, ref: date | None, lex: Lexicon) -> Chunk:
     """Words before a chunk that narrow it ("early", "mid-", "later") or make it a range ("since")."""
     res = _prefix_res(lex)
@@ -298,6 +315,8 @@ def _prefixes(ch: Chunk, text: str, ref: date | None, lex: Lexicon) -> Chunk:
         ch.start -= len(m.group(0))
         b, f = week_bounds(ch.begin)
         ch.value, ch.begin, ch.finish, ch.gran = week_value(ch.begin), b, f, "week"
+        return ch
+    if _since_clause(ch, text, ref, res):
         return ch
     m = res["cue"].search(window)
     if m and ch.type == "TIME" and ch.gran in ("clock", "datetime"):

@@ -540,11 +540,20 @@ def h_weekday(m: re.Match[str], c: Ctx) -> Chunk | None:
     return c.on_date(m.start(), m.end(), resolve_weekday(c.ref, wd, mode, c.future_at(m.start())), "wd")
 
 
+# Words that may follow a day of the month named with its weekday ("on Sunday 30 at dawn").
+_AFTER_WEEKDAY_DAY = frozenset(
+    {"and", "or", "to", "through", "until", "till", "at", "in", "when", "as", "after", "before"}
+)
+
+
 def h_weekday_day(m: re.Match[str], c: Ctx) -> Chunk | None:
     wd = c.lex.weekday_of(m["wd"])
     d = c.lex.parse_day(m["d"])
     if wd is None or d is None or (len(m["wd"]) <= 4 and not m["wd"][:1].isupper()):
         return None
+    after = c.word_after(m.end())
+    if m["d"][:1].isdigit() and after[:1].islower() and after not in _AFTER_WEEKDAY_DAY:
+        return None  # "On Sunday, 30 civilians were killed": the number counts, it is no day
     if c.ref is None:
         return Chunk(m.start(), m.end(), "DATE", f"XXXX-XX-{d:02d}", gran="day", d=d)
     return c.on_date(m.start(), m.end(), weekday_with_day(c.ref, wd, d))
