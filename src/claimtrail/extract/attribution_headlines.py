@@ -16,6 +16,8 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..model import ActorMention
+
 from .actors_resource import load as load_actors
 from .attribution_sources import SourceReader
 from .attribution_spans import Draft
@@ -130,7 +132,9 @@ class HeadlineCues(SourceReader):
                 return None
             actor = self.actor_of[speaker.i]
             if actor is not None and actor.end > t.idx:
-                return None  # the tagger took the cue into the name ("Obama Seeks")
+                if not self._splits_name(actor, t):
+                    return None  # the tagger took the cue into the name
+                self._trim_actor(actor, t)
             last = sent[-1]
             while last.i > t.i and (last.is_punct or last.is_space):
                 last = last.nbor(-1)
@@ -142,6 +146,29 @@ class HeadlineCues(SourceReader):
             content = self._span_chars(first, last.i + 1)
             return (speaker, t, content) if content[1] > content[0] else None
         return None
+
+    def _splits_name(self, actor: ActorMention, cue: Token) -> bool:
+        """Whether a name the tagger ran on into a headline cue ("Obama Seeks More Refugees" as one
+        name) is a speaker before it: the words before the cue are all capitalised names, and the
+        last of them ends the name of a person or body named elsewhere in the text ("Barack Obama");
+        "Obama Power Plant Rules Face Test" names no "Plant" elsewhere, so "Rules" is a noun."""
+        before = [w for w in self.doc[cue.sent.start : cue.i] if w.idx >= actor.start]
+        if not before or not all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in before):
+            return False
+        last = before[-1].text
+        return any(
+            a is not actor and a.type != "country" and a.text.split()[-1] == last for a in self.actors
+        )
+
+    def _trim_actor(self, actor: ActorMention, cue: Token) -> None:
+        """This reader's mention of a name cut before the headline cue the tagger ran it into
+        ("Obama Seeks More Refugees" -> "Obama"); the tokens from the cue on name no one."""
+        end = cue.nbor(-1).idx + len(cue.nbor(-1))
+        text = self.text[actor.start : end]
+        cut = ActorMention(actor.start, end, text, text, actor.type, actor.country, actor.role)
+        for i in range(cue.sent.start, cue.sent.end):
+            if self.actor_of[i] is actor:
+                self.actor_of[i] = cut if self.doc[i].idx < end else None
 
     def _headline_lemma(self, word: str) -> str | None:
         """The cue verb of a headline-present form ("says" -> say, "denies" -> deny, "vows" ->

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .attribution_interrupted import interrupted_clause
 from .attribution_nouns import NounCues, that_clause
 from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft, opens_sentence
 
@@ -275,6 +276,10 @@ class VerbCues(NounCues):
         colon = self._colon_content(v)
         if colon is not None:
             return _Verdict(colon)
+        if v.lemma_ in SAYING_LEMMAS or v.lemma_ in self.lex.clause_only:
+            split = interrupted_clause(v)  # "Forty soldiers, the ministry said, were killed"
+            if split is not None:
+                return _Verdict(self._span_chars(*split))
         # "as Yu said" / "as reported by ISW": the content is the clause it modifies
         if (
             any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)

@@ -1,0 +1,82 @@
+"""Issue 10, ninth round: a cue that interrupts the clause it reports ("Forty soldiers, the ministry
+said, were killed"), a headline name the tagger ran into its cue ("Zelensky Seeks ..."), and the
+headline shape "Name on Topic: ...". Sentences of our own."""
+
+from __future__ import annotations
+
+from annotated import shown
+
+from claimtrail.claims import build_claims
+from claimtrail.model import Article
+
+
+def _linked_names(doc, text: str) -> list[str]:
+    """The attribution links of every quantity claim of ``text``, lower-cased."""
+    claims = [c for c in build_claims(doc, Article(text=text, article_id="t")) if c.kind == "quantity"]
+    assert claims, "the figure is still a claim"
+    return [(link.text or "").lower() for c in claims for link in c.attribution]
+
+
+def test_an_interrupting_cue_says_the_whole_clause(annotate):
+    text = "Forty soldiers, the ministry said, were killed in the strike."
+    doc = annotate(text)
+    assert shown(doc) == [("the ministry", "said", "Forty soldiers, the ministry said, were killed in the strike")]
+    assert "the ministry" in _linked_names(doc, text)  # the figure before the cue keeps its speaker
+
+
+def test_an_interrupting_cue_with_an_addressee_and_a_time(annotate):
+    text = "Most of the recruits, Jones told the panel on Tuesday, were paid $500 a month."
+    rows = shown(annotate(text))
+    assert rows == [("Jones", "told", text.rstrip("."))]
+
+
+def test_an_interrupting_cue_the_parser_makes_the_root(annotate):
+    rows = shown(annotate("These recruits, the commander explained at the hearing, were well paid."))
+    assert rows == [
+        ("the commander", "explained", "These recruits, the commander explained at the hearing, were well paid")
+    ]
+
+
+def test_a_fronted_time_or_place_is_no_interrupted_clause(annotate):
+    assert shown(annotate("Last week, officials said the toll rose to 12.")) == [
+        ("officials", "said", "the toll rose to 12")
+    ]
+    assert shown(annotate("In Kyiv, officials said the toll rose to 12.")) == [
+        ("officials", "said", "the toll rose to 12")
+    ]
+
+
+def test_an_apposition_before_the_cue_is_no_interrupted_clause(annotate):
+    rows = shown(annotate("The mayor of Dnipro, Ihor Petrenko, said the toll rose to 12."))
+    assert [content for _, _, content in rows] == ["the toll rose to 12"]
+
+
+def test_a_headline_name_run_into_its_cue_speaks(annotate):
+    text = (
+        "Zelensky Seeks More Air Defense Systems As Winter Nears\n\n"
+        "President Volodymyr Zelensky said on Monday that the army needed help."
+    )
+    rows = shown(annotate(text))
+    assert rows[0] == ("Zelensky", "Seeks", "More Air Defense Systems As Winter Nears")
+
+
+def test_a_headline_noun_that_looks_like_a_cue_is_none(annotate):
+    text = (
+        "Kherson Power Plant Rules Face Key Test In Court\n\n"
+        "The plant in Kherson was shut in March, officials said."
+    )
+    assert [cue for _, cue, _ in shown(annotate(text))] == ["said"]
+
+
+def test_a_name_on_a_topic_before_a_colon_says_the_rest(annotate):
+    text = (
+        "Zelensky on the Counteroffensive: ‘We Are Moving Forward’\n\n"
+        "Volodymyr Zelensky told reporters the army had retaken two villages."
+    )
+    rows = shown(annotate(text))
+    assert rows[0] == ("Zelensky", "on the Counteroffensive:", "We Are Moving Forward")
+
+
+def test_a_topic_on_a_topic_before_a_colon_is_no_speaker(annotate):
+    text = "Sanctions on Russia: What Comes Next\n\nThe European Union said it would extend its measures."
+    assert [cue for _, cue, _ in shown(annotate(text))] == ["said"]
