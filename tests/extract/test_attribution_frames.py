@@ -20,7 +20,9 @@ def _linked_names(doc, text: str) -> list[str]:
 def test_an_interrupting_cue_says_the_whole_clause(annotate):
     text = "Forty soldiers, the ministry said, were killed in the strike."
     doc = annotate(text)
-    assert shown(doc) == [("the ministry", "said", "Forty soldiers, the ministry said, were killed in the strike")]
+    assert shown(doc) == [
+        ("the ministry", "said", "Forty soldiers, the ministry said, were killed in the strike")
+    ]
     assert "the ministry" in _linked_names(doc, text)  # the figure before the cue keeps its speaker
 
 
@@ -33,7 +35,11 @@ def test_an_interrupting_cue_with_an_addressee_and_a_time(annotate):
 def test_an_interrupting_cue_the_parser_makes_the_root(annotate):
     rows = shown(annotate("These recruits, the commander explained at the hearing, were well paid."))
     assert rows == [
-        ("the commander", "explained", "These recruits, the commander explained at the hearing, were well paid")
+        (
+            "the commander",
+            "explained",
+            "These recruits, the commander explained at the hearing, were well paid",
+        )
     ]
 
 

@@ -17,7 +17,6 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..model import ActorMention
-
 from .actors_resource import load as load_actors
 from .attribution_sources import SourceReader
 from .attribution_spans import Draft
@@ -156,9 +155,7 @@ class HeadlineCues(SourceReader):
         if not before or not all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in before):
             return False
         last = before[-1].text
-        return any(
-            a is not actor and a.type != "country" and a.text.split()[-1] == last for a in self.actors
-        )
+        return any(a is not actor and a.type != "country" and a.text.split()[-1] == last for a in self.actors)
 
     def _trim_actor(self, actor: ActorMention, cue: Token) -> None:
         """This reader's mention of a name cut before the headline cue the tagger ran it into

@@ -67,7 +67,9 @@ def _fronted_noun_phrase(span: object) -> bool:
     for t in toks:
         if t.tag_ in FINITE_TAGS or t.is_quote or t.text in (",", ";", ":"):
             return False
-    return any(t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or t.lower_ in ("most", "many", "some") for t in toks)
+    return any(
+        t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or t.lower_ in ("most", "many", "some") for t in toks
+    )
 
 
 def _closing_comma(v: Token, sent_end: int) -> int | None:
