@@ -86,3 +86,34 @@ def test_a_name_on_a_topic_before_a_colon_says_the_rest(annotate):
 def test_a_topic_on_a_topic_before_a_colon_is_no_speaker(annotate):
     text = "Sanctions on Russia: What Comes Next\n\nThe European Union said it would extend its measures."
     assert [cue for _, cue, _ in shown(annotate(text))] == ["said"]
+
+
+def test_a_stance_verb_as_a_gerund_after_a_preposition_is_an_act(annotate):
+    doc = annotate("The trader was investigated for promoting fake cures for the wounded.")
+    assert all(cue != "promoting" for _, cue, _ in shown(doc))
+    doc = annotate("The governor was praised for supporting the volunteers.")
+    assert [cue for _, cue, _ in shown(doc)] == ["was praised"]
+
+
+def test_a_stance_verb_with_its_own_subject_is_still_a_stance(annotate):
+    rows = shown(annotate("The council supports the evacuation plan."))
+    assert rows == [("The council", "supports", "the evacuation plan")]
+
+
+def test_a_share_of_poll_respondents_holds_its_choice(annotate):
+    doc = annotate(
+        "Among likely voters, 52 percent would choose the mayor and 41 percent would back her rival, "
+        "while 4 percent prefer a third candidate."
+    )
+    rows = shown(doc)
+    assert ("52 percent", "would choose", "the mayor") in rows
+    assert ("4 percent", "prefer", "a third candidate") in rows
+    assert all(a.cue.text not in ("choose", "prefer") for a in doc._.attributions)  # annotate only
+    assert shown(annotate("A majority of respondents approve of the ceasefire.")) == [
+        ("A majority", "approve", "the ceasefire")
+    ]
+
+
+def test_a_choice_of_people_who_are_no_share_is_no_attribution(annotate):
+    assert shown(annotate("Half the battalion chose to stay in the town.")) == []
+    assert shown(annotate("The families chose the northern road.")) == []

@@ -90,7 +90,9 @@ class VerbCues(NounCues):
             return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
         if self._authored_subject(v):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
-        if v.lemma_ in self.lex.act_stances and (self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src)):
+        if v.lemma_ in self.lex.act_stances and (
+            self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src) or _gerund_of_preposition(v)
+        ):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
         if not self._class_allows(v, src):
             return
@@ -1007,6 +1009,18 @@ ARMED_SUBJECTS = frozenset(
     "regiment regiments division divisions soldier soldiers fighter fighters militia militias rebel "
     "rebels defender defenders navy artillery".split()
 )
+
+
+def _gerund_of_preposition(v: Token) -> bool:
+    """'was investigated for promoting weight-loss pills', 'his role in supporting the militia': a
+    stance verb that also names an act, as a gerund after a preposition, is the act someone is
+    charged with or known for (the charge is the cue), not a stance the gerund's holder states."""
+    return (
+        v.tag_ == "VBG"
+        and v.dep_ == "pcomp"
+        and v.head.pos_ == "ADP"
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "poss" for c in v.children)
+    )
 
 
 def _act_of_aid_or_arms(v: Token, src: Token | None) -> bool:
