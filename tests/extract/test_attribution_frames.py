@@ -117,3 +117,14 @@ def test_a_share_of_poll_respondents_holds_its_choice(annotate):
 def test_a_choice_of_people_who_are_no_share_is_no_attribution(annotate):
     assert shown(annotate("Half the battalion chose to stay in the town.")) == []
     assert shown(annotate("The families chose the northern road.")) == []
+
+
+def test_the_people_a_thing_worries_hold_a_stance_on_it(annotate):
+    doc = annotate("The closure of the crossing has angered local officials.")
+    assert shown(doc) == [("local officials", "has angered", "The closure of the crossing")]
+    assert not doc._.attributions  # annotate only: no claim or origin comes of it
+    assert shown(annotate("That worries environmentalists.")) == [("environmentalists", "worries", "That")]
+
+
+def test_a_feeling_verb_with_a_thing_as_object_is_no_stance(annotate):
+    assert shown(annotate("The delay concerns the budget.")) == []

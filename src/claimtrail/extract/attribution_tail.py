@@ -56,6 +56,18 @@ ARMED_NOUNS = frozenset(
 CHOICE_VERBS = frozenset(
     "choose prefer pick select approve disapprove trust distrust like dislike favor favour".split()
 )
+#: Verbs of feeling whose object holds the feeling ("That worries environmentalists").
+EXPERIENCER_VERBS = frozenset(
+    "worry concern anger alarm frustrate trouble upset infuriate outrage dismay disappoint irk annoy "
+    "rankle bother unnerve enrage anger dismay exasperate delight please reassure".split()
+)
+#: Plural nouns of people who can hold a feeling as an object ("angered officials").
+FEELING_HOLDERS = frozenset(
+    "official officials critic critics voter voters resident residents leader leaders member members "
+    "lawmaker lawmakers environmentalist environmentalists activist activists democrat democrats "
+    "republican republicans ally allies investor investors family families diplomat diplomats minister "
+    "ministers supporter supporters".split()
+)
 #: Subjects that name a share of people in a poll.
 SHARE_WORDS = frozenset("percent % majority plurality minority half third thirds quarter share".split())
 #: People counted by a share ("most voters", "half of respondents" read with the share on the noun).
@@ -73,6 +85,12 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
     taken += quote_spans(doc.text)  # words inside a quote are the quoted speaker's content
     known_cues = [a.cue.start for a in known]
     for v in doc:
+        felt = _experienced(v)
+        if felt is not None:  # "That worries environmentalists": the ones worried hold the stance
+            if not any(s < felt[0][1] and felt[0][0] < e for s, e in taken):
+                out.append(_mention(doc, felt[2], felt[0], felt[1]))
+                taken += [felt[0], felt[1]]
+            continue
         attack = None
         found = _withheld(v) or _share_choice(v)
         if found is None:
@@ -140,6 +158,22 @@ def _share_choice(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     while last.i > what.i and (last.dep_ == "cc" or last.is_punct):
         last = v.doc[last.i - 1]  # "would choose the mayor and 41 percent would back ...": not the "and"
     return (v.doc[lead_start(v)].idx, v.idx + len(v)), _chars(what.left_edge, last)
+
+
+def _experienced(v: Token) -> tuple[tuple[int, int], tuple[int, int], Token] | None:
+    """Cue, content and holder of a feeling whose holder is the object ("That worries
+    environmentalists", "The plan has angered local officials"): the people who feel it hold a
+    stance on the subject, which is the content. Only a finite verb with a subject, and an object
+    that names people (a person, a pronoun, a plural noun of people or officials)."""
+    if v.pos_ != "VERB" or v.lemma_ not in EXPERIENCER_VERBS or v.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if subj is None or obj is None or subj.lower_ in ("who", "which"):
+        return None
+    if not (_is_person(obj) or obj.ent_type_ in ("ORG", "NORP") or obj.lemma_.lower() in FEELING_HOLDERS):
+        return None
+    return (v.doc[lead_start(v)].idx, v.idx + len(v)), _chars(subj.left_edge, subj.right_edge), obj
 
 
 def _is_share(t: Token) -> bool:
