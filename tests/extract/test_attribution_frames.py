@@ -128,3 +128,19 @@ def test_the_people_a_thing_worries_hold_a_stance_on_it(annotate):
 
 def test_a_feeling_verb_with_a_thing_as_object_is_no_stance(annotate):
     assert shown(annotate("The delay concerns the budget.")) == []
+
+
+def test_saying_as_much_or_the_same_says_that_word(annotate):
+    rows = shown(
+        annotate("The mayor said as much in an interview on Monday, arguing that the bridge was unsafe.")
+    )
+    assert ("The mayor", "said", "as much") in rows
+    rows = shown(
+        annotate(
+            "About 60 percent said the governor was doing well, while 30 percent said the same of the mayor."
+        )
+    )
+    assert rows == [
+        ("About 60 percent", "said", "the governor was doing well"),
+        ("30 percent", "said", "the same of the mayor"),
+    ]

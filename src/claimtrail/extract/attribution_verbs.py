@@ -259,6 +259,7 @@ class VerbCues(NounCues):
         first rule that applies decides, from the framings of the cue (a colon, "as", a
         parenthetical) to its verb class, its complement and, last, its object."""
         rules = (
+            self._pro_form_content,
             self._framed_content,
             self._figure_content,
             self._verb_class_content,
@@ -270,6 +271,24 @@ class VerbCues(NounCues):
             verdict = rule(v)
             if verdict is not None:
                 return verdict.content
+        return None
+
+    def _pro_form_content(self, v: Token) -> _Verdict | None:
+        """'The mayor said as much', '30 percent said the same of the governor': a speech verb whose
+        object stands for something said before; what it says is that word (with its "of"
+        phrase), not a clause the parser hung on the cue after it."""
+        if v.lemma_ not in SAYING_LEMMAS:
+            return None
+        for c in v.children:
+            if c.i <= v.i or c.i > v.i + 3:
+                continue
+            same = c.dep_ == "dobj" and c.lower_ == "same" and any(d.lower_ == "the" for d in c.children)
+            much = c.lower_ == "much" and any(d.lower_ == "as" and d.i == c.i - 1 for d in c.children)
+            if same or much:
+                end = max(
+                    (p.right_edge.i for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), default=c.i
+                )
+                return _Verdict(self._span_chars(c.left_edge.i, end + 1))
         return None
 
     def _framed_content(self, v: Token) -> _Verdict | None:
