@@ -144,3 +144,14 @@ def test_saying_as_much_or_the_same_says_that_word(annotate):
         ("About 60 percent", "said", "the governor was doing well"),
         ("30 percent", "said", "the same of the mayor"),
     ]
+
+
+def test_people_who_describe_a_thing_say_it(annotate):
+    text = "Two residents described 40 bodies lying in the street."
+    doc = annotate(text)
+    assert shown(doc) == [("Two residents", "described", "40 bodies lying in the street")]
+    assert "two residents" in _linked_names(doc, text)
+
+
+def test_a_thing_that_describes_says_nothing_by_it(annotate):
+    assert shown(annotate("The mural describes the siege.")) == []

@@ -20,6 +20,10 @@ SAYING_LEMMAS = frozenset(
     "note declare acknowledge admit stress predict estimate assert allege reveal disclose".split()
 )
 
+#: Verbs of depiction that a person telling of something uses with a bare object ("witnesses
+#: described chaotic scenes"); a depicting thing says nothing by it.
+TELLING_VERBS = frozenset({"describe"})
+
 #: What "make it ..." says of a clause that makes it a statement ("made it clear that ...").
 MADE_PLAIN = frozenset({"clear", "plain", "known"})
 
@@ -273,6 +277,21 @@ class VerbCues(NounCues):
                 return verdict.content
         return None
 
+    def _told_object(self, v: Token) -> tuple[int, int] | None:
+        """The object of "described" when a person, a group or a pronoun describes it."""
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if obj is None or subj is None or obj.pos_ == "PRON":
+            return None
+        actor = self.actor_of[subj.i]
+        if not (
+            (actor is not None and actor.type not in ("country", "document", "media"))
+            or subj.lower_ in self.lex.singular
+            or subj.lower_ in self.lex.plural
+        ):
+            return None
+        return self._span_chars(obj.left_edge.i, self._tail_trim(v, obj.right_edge.i + 1))
+
     def _pro_form_content(self, v: Token) -> _Verdict | None:
         """'The mayor said as much', '30 percent said the same of the governor': a speech verb whose
         object stands for something said before; what it says is that word (with its "of"
@@ -370,8 +389,13 @@ class VerbCues(NounCues):
             c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as")
             for c in v.children
         ):
-            # "described the retreat" is no statement; "described it as ..." is
-            return _Verdict(self._adjacent_quote(v))
+            # "described it as ..." is a statement; "described the retreat" only from someone who
+            # tells of it ("witnesses described chaotic scenes at the crossing"), not a thing that
+            # depicts ("the mural depicts the siege")
+            quote = self._adjacent_quote(v)
+            if quote is None and v.lemma_ in TELLING_VERBS:
+                return _Verdict(self._told_object(v))
+            return _Verdict(quote)
         if v.lemma_ in lex.amount_verbs and not any(c.dep_ in ("dobj", "xcomp") for c in v.children):
             return _Verdict(
                 None
