@@ -155,3 +155,9 @@ def test_people_who_describe_a_thing_say_it(annotate):
 
 def test_a_thing_that_describes_says_nothing_by_it(annotate):
     assert shown(annotate("The mural describes the siege.")) == []
+
+
+def test_describing_a_bare_event_tells_nothing(annotate):
+    assert shown(annotate("The sergeant described the retreat.")) == []
+    rows = shown(annotate("They described chaotic scenes at the border crossing."))
+    assert [(src, cue) for src, cue, _ in rows] == [("They", "described")]

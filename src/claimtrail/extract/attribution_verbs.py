@@ -278,11 +278,15 @@ class VerbCues(NounCues):
         return None
 
     def _told_object(self, v: Token) -> tuple[int, int] | None:
-        """The object of "described" when a person, a group or a pronoun describes it."""
+        """The object of "described" when a person, a group or a pronoun describes it, with what
+        the object phrase tells ("described chaotic scenes at the crossing"; not "described the
+        retreat", a bare event named)."""
         obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if obj is None or subj is None or obj.pos_ == "PRON":
             return None
+        if not any(c.dep_ not in ("det", "poss", "punct") for c in obj.children):
+            return None  # "described the retreat": a bare event named, nothing told of it
         actor = self.actor_of[subj.i]
         if not (
             (actor is not None and actor.type not in ("country", "document", "media"))
