@@ -161,3 +161,14 @@ def test_describing_a_bare_event_tells_nothing(annotate):
     assert shown(annotate("The sergeant described the retreat.")) == []
     rows = shown(annotate("They described chaotic scenes at the border crossing."))
     assert [(src, cue) for src, cue, _ in rows] == [("They", "described")]
+
+
+def test_a_headline_phrasal_cue_keeps_its_particle(annotate):
+    text = "Mayor Breaks With Governor On Dam Repairs\n\nThe mayor of Kherson said on Monday the dam could not wait."
+    rows = shown(annotate(text))
+    assert rows[0] == ("Mayor", "Breaks With", "Governor On Dam Repairs")
+
+
+def test_a_headline_phrasal_cue_needs_a_named_speaker(annotate):
+    text = "Convoy Goes After Dark To Avoid Drones\n\nThe convoy left the city at night."
+    assert shown(annotate(text)) == []

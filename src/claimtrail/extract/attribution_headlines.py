@@ -35,6 +35,31 @@ SUFFIX_MARKS = frozenset(("-", "\u2013", "\u2014", ":"))
 SUFFIX_VERBS = frozenset(("says", "say", "said", "claims", "claim", "reports", "report"))
 
 
+#: Headline verbs that take a stance only with their particle ("Mayor Breaks With Governor On
+#: Dam", "Senator Goes After Rival", "Minister Hits Back At Critics"), by headline-present form.
+HEADLINE_PHRASES = {
+    "breaks": "with",
+    "goes": "after",
+    "sides": "with",
+    "hits": "back",
+    "pushes": "back",
+    "lashes": "out",
+    "weighs": "in",
+    "speaks": "out",
+}
+
+
+def _phrasal_cue(t: Token) -> bool:
+    """Whether ``t`` opens a headline phrasal cue ("Breaks With", "Goes After") in Title Case."""
+    particle = HEADLINE_PHRASES.get(t.lower_)
+    return (
+        particle is not None
+        and t.i + 1 < len(t.doc)
+        and t.nbor(1).lower_ == particle
+        and t.nbor(1).text[:1].isupper()
+    )
+
+
 @cache
 def _source_nouns() -> frozenset[str]:
     """The head nouns of unnamed sources in the actors table ("governor", "group", "officials")."""
@@ -53,7 +78,8 @@ class HeadlineCues(SourceReader):
             found = self._headline_cue(sent)
             if found is not None:
                 speaker, cue, content = found
-                self._add(Draft(cue.i, cue.i + 1, content, speaker, kind="verb"))
+                end = cue.i + 2 if _phrasal_cue(cue) else cue.i + 1
+                self._add(Draft(cue.i, end, content, speaker, kind="verb"))
 
     def _suffix_headlines(self) -> None:
         """A source named at the end of one of the document's first lines, after a dash, a colon or
@@ -124,7 +150,8 @@ class HeadlineCues(SourceReader):
         """The first headline-present cue in ``sent`` right after a capitalised name (not the
         line's first word), as (speaker, cue, content offsets), else None."""
         for t in sent[1:]:
-            if not (t.text[:1].isupper() and self._headline_lemma(t.lower_) is not None):
+            phrasal = _phrasal_cue(t)
+            if not (t.text[:1].isupper() and (self._headline_lemma(t.lower_) is not None or phrasal)):
                 continue
             speaker = t.nbor(-1)
             if speaker.pos_ != "PROPN" or not speaker.text[:1].isupper():
@@ -139,9 +166,11 @@ class HeadlineCues(SourceReader):
                 last = last.nbor(-1)
             if last.i <= t.i:
                 return None
-            first = t.i + 1
+            first = t.i + 2 if phrasal else t.i + 1  # "Breaks With", "Goes After": the particle too
             if self.doc[first].lower_ == "that" or self.doc[first].lower_ in self.lex.topic_preps:
                 first += 1  # "Says That ...", "Warns Of Famine": what is said without its linking word
+            if first > last.i:
+                return None
             content = self._span_chars(first, last.i + 1)
             return (speaker, t, content) if content[1] > content[0] else None
         return None
