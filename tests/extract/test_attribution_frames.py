@@ -172,3 +172,30 @@ def test_a_headline_phrasal_cue_keeps_its_particle(annotate):
 def test_a_headline_phrasal_cue_needs_a_named_speaker(annotate):
     text = "Convoy Goes After Dark To Avoid Drones\n\nThe convoy left the city at night."
     assert shown(annotate(text)) == []
+
+
+def test_a_manner_adjective_lends_its_infinitive_the_subject(annotate):
+    rows = shown(annotate("The governor was quick to blame the militia for the blast."))
+    assert rows == [("The governor", "to blame", "the militia for the blast")]
+
+
+def test_taking_issue_or_responsibility_is_a_statement_of_the_taker(annotate):
+    assert shown(annotate("The ministry took issue with the report.")) == [
+        ("The ministry", "took issue", "the report")
+    ]
+    doc = annotate("Hamas took responsibility for the blast that killed 12 people.")
+    assert [(src, cue) for src, cue, _ in shown(doc)] == [("Hamas", "took responsibility")]
+
+
+def test_taking_questions_or_a_town_says_nothing(annotate):
+    assert shown(annotate("The mayor took questions from reporters.")) == []
+    assert shown(annotate("Troops took the town on Monday.")) == []
+
+
+def test_hinting_and_cautioning_say_their_clause_or_topic(annotate):
+    assert shown(annotate("The White House hinted that talks could resume.")) == [
+        ("White House", "hinted", "talks could resume")
+    ]
+    assert shown(annotate("Analysts cautioned against reading too much into the lull.")) == [
+        ("Analysts", "cautioned", "reading too much into the lull")
+    ]

@@ -8,6 +8,10 @@ from spacy.tokens import Span, Token
 from ..model import ActorMention, AttributionMention, TextSpan
 from .attribution_spans import SUBJECT_DEPS, Draft, TextReader, opens_sentence
 
+#: Adjectives of manner whose infinitive is the subject's own act ("was quick to blame the
+#: militia", "was careful to say"): the subject of the linking verb speaks.
+MANNER_ADJECTIVES = frozenset({"quick", "swift", "fast", "careful", "slow", "first", "last"})
+
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
 
 
@@ -47,6 +51,9 @@ class SourceReader(TextReader):
                 if upper is not None:
                     return upper
                 t = t.head
+                continue
+            if t.dep_ == "xcomp" and t.head.dep_ == "acomp" and t.head.lower_ in MANNER_ADJECTIVES:
+                t = t.head.head  # "was quick to blame the militia": the subject of "was"
                 continue
             if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
                 t = t.head.head  # "She opened by saying that ...": the speaker of the verb above

@@ -24,6 +24,9 @@ SAYING_LEMMAS = frozenset(
 #: described chaotic scenes"); a depicting thing says nothing by it.
 TELLING_VERBS = frozenset({"describe"})
 
+#: Prepositions of what a taken stance is about ("took issue with", "took credit for").
+TAKEN_PREPS = frozenset({"with", "for", "at", "to"})
+
 #: What "make it ..." says of a clause that makes it a statement ("made it clear that ...").
 MADE_PLAIN = frozenset({"clear", "plain", "known"})
 
@@ -152,7 +155,8 @@ class VerbCues(NounCues):
         if self._made_plain(v):
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.lemma_ not in self.lex.said_objects or _negated(v, self.lex.negating):
+        said = self.lex.taken_objects if v.lemma_ == "take" else self.lex.said_objects
+        if obj is None or obj.lemma_ not in said or _negated(v, self.lex.negating):
             return
         src = self._subject(v)
         if (
@@ -201,6 +205,18 @@ class VerbCues(NounCues):
         clause, what its preposition is about, else the statement itself; None where the statement
         points back to one already reported ("Trump made the comments on Friday") or is still to
         come ("would publish a statement next week")."""
+        if v.lemma_ == "take":  # "took issue with the report", "took credit for the attack": what it is about
+            prep = next(
+                (
+                    c
+                    for c in list(obj.children) + list(v.children)
+                    if c.dep_ == "prep" and c.lower_ in TAKEN_PREPS
+                ),
+                None,
+            )
+            if prep is None or prep.right_edge.i <= prep.i:
+                return None
+            return self._span_chars(prep.i + 1, self._tail_trim(v, prep.right_edge.i + 1))
         colon = self._colon_content(v)
         if colon is not None:
             return colon
