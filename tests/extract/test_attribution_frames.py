@@ -199,3 +199,22 @@ def test_hinting_and_cautioning_say_their_clause_or_topic(annotate):
     assert shown(annotate("Analysts cautioned against reading too much into the lull.")) == [
         ("Analysts", "cautioned", "reading too much into the lull")
     ]
+
+
+def test_a_body_that_documents_a_figure_reports_it(annotate):
+    text = "The UN has documented at least 10,000 civilian deaths."
+    doc = annotate(text)
+    assert shown(doc) == [("UN", "has documented", "at least 10,000 civilian deaths")]
+    assert _linked_names(doc, text) == ["un"]
+    assert shown(annotate("Photographers documented the destruction of the old town.")) == []
+
+
+def test_yet_to_comment_says_nothing(annotate):
+    doc = annotate("Moscow has yet to comment on the report of 40 dead.")
+    assert not doc._.attributions
+
+
+def test_yet_to_explain_is_withheld_speech_shown_only(annotate):
+    doc = annotate("The governor has yet to explain why the shelters were closed.")
+    assert not doc._.attributions  # no origin of what is not said
+    assert shown(doc) == [("The governor", "has yet to explain", "why the shelters were closed")]

@@ -120,6 +120,11 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None
     first = lead_start(v)
     negated = any(c.dep_ == "neg" and first <= c.i < v.i for c in v.children)  # "did not say", not "not that"
+    head = v.head
+    if v.dep_ == "xcomp" and head.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
+        if v.lemma_ in WITHHELD_SPEECH:  # "has yet to explain why ...": nothing said so far
+            content = _right_content(v)
+            return ((v.doc[lead_start(head)].idx, v.idx + len(v)), content) if content is not None else None
     if negated and (v.lemma_ in WITHHELD_SPEECH or v.lemma_ in NEGATED_STANCE):
         content = _right_content(v)
         if content is None:

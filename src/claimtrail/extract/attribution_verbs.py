@@ -1150,9 +1150,16 @@ def _says_something(v: Token) -> bool:
 
 
 def _negated(t: Token, negating: frozenset[str]) -> bool:
-    """ "did not confirm", "refused to confirm": the subject does not say the content."""
+    """ "did not confirm", "refused to confirm", "has yet to confirm": the subject does not say the
+    content."""
     if t.dep_ == "xcomp" and t.head.lemma_ in negating:
         return True
+    if (
+        t.dep_ == "xcomp"
+        and t.head.lemma_ in ("have", "be")
+        and any(c.lower_ == "yet" for c in t.head.children)
+    ):
+        return True  # "Moscow has yet to comment on the report": nothing said so far
     return any(c.dep_ == "neg" and _next_to(c, t) for c in t.children)
 
 
