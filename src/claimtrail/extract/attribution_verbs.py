@@ -504,9 +504,22 @@ class VerbCues(NounCues):
                     if c.dep_ == "conj" and c.i > obj.i and any(t.like_num for t in c.subtree):
                         end = max(end, c.right_edge.i + 1)
                 return _Verdict(self._span_chars(obj.left_edge.i, end))
-        if v.lemma_ in self.lex.evidence_objects and self._evidence_subject(v):
+        if v.lemma_ in self.lex.evidence_objects and (
+            self._evidence_subject(v) or self._counting_body(v, obj)
+        ):
             return _Verdict(self._span_chars(obj.left_edge.i, self._tail_trim(v, v.right_edge.i + 1)))
         return None
+
+    def _counting_body(self, v: Token, obj: Token) -> bool:
+        """'The UN has documented at least 10,000 civilian deaths': a body (not a person: "photographers
+        documented the destruction" report nothing by it) that documents or records a figure."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        actor = self.actor_of[subj.i] if subj is not None else None
+        return (
+            actor is not None
+            and actor.type not in ("person", "anonymous", "country")
+            and any(t.like_num for t in obj.subtree)
+        )
 
     def _object_of_speech(self, v: Token) -> _Verdict | None:
         """The object said ("denied the report", "confirmed the capture of two soldiers") or the
