@@ -218,3 +218,15 @@ def test_yet_to_explain_is_withheld_speech_shown_only(annotate):
     doc = annotate("The governor has yet to explain why the shelters were closed.")
     assert not doc._.attributions  # no origin of what is not said
     assert shown(doc) == [("The governor", "has yet to explain", "why the shelters were closed")]
+
+
+def test_a_promise_with_a_bare_object_says_what_is_promised(annotate):
+    assert shown(annotate("The general vowed revenge for the attack.")) == [
+        ("The general", "vowed", "revenge for the attack")
+    ]
+    text = "The minister promised 500 more troops by spring."
+    assert "the minister" in _linked_names(annotate(text), text)
+
+
+def test_a_threat_with_a_bare_object_is_no_statement(annotate):
+    assert shown(annotate("The storm threatens the harbour.")) == []

@@ -24,6 +24,9 @@ SAYING_LEMMAS = frozenset(
 #: described chaotic scenes"); a depicting thing says nothing by it.
 TELLING_VERBS = frozenset({"describe"})
 
+#: Verbs of promise whose bare object is what is promised ("vowed revenge", "promised reforms").
+PROMISES = frozenset({"vow", "pledge", "promise"})
+
 #: Prepositions of what a taken stance is about ("took issue with", "took credit for").
 TAKEN_PREPS = frozenset({"with", "for", "at", "to"})
 
@@ -396,6 +399,10 @@ class VerbCues(NounCues):
         lex = self.lex
         if v.lemma_ in lex.quote_only:
             return _Verdict(self._adjacent_quote(v))
+        if v.lemma_ in PROMISES and not _has_clause(v) and not any(c.dep_ == "xcomp" for c in v.children):
+            obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > v.i), None)
+            if obj is not None:  # "vowed revenge for the attack", "is promising lower taxes"
+                return _Verdict(self._span_chars(obj.left_edge.i, self._tail_trim(v, obj.right_edge.i + 1)))
         if v.lemma_ in lex.needs_speaker and self._defers(v):
             return _Verdict(None)
         if v.lemma_ in lex.naming:
