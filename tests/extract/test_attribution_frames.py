@@ -230,3 +230,8 @@ def test_a_promise_with_a_bare_object_says_what_is_promised(annotate):
 
 def test_a_threat_with_a_bare_object_is_no_statement(annotate):
     assert shown(annotate("The storm threatens the harbour.")) == []
+
+
+def test_a_gerund_on_a_noun_speaks_for_the_subject_above(annotate):
+    rows = shown(annotate("The minister has no way of knowing how many troops crossed the border."))
+    assert rows == [("The minister", "knowing", "how many troops crossed the border")]

@@ -58,6 +58,20 @@ class SourceReader(TextReader):
             if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
                 t = t.head.head  # "She opened by saying that ...": the speaker of the verb above
                 continue
+            if (
+                t is v
+                and v.tag_ == "VBG"
+                and t.dep_ == "pcomp"
+                and t.head.dep_ == "prep"
+                and t.head.head.pos_ == "NOUN"
+                and t.head.head.dep_ in ("dobj", "pobj", "attr")
+                and t.head.head.head.pos_ in ("VERB", "AUX", "ADP")
+            ):
+                # "appeared at a hearing for his role in promoting ... and for saying that ...": the
+                # gerund's speaker is the one whose role or remarks the noun names, the verb's subject
+                up = t.head.head.head
+                t = up.head if up.pos_ == "ADP" and up.head.pos_ in ("VERB", "AUX") else up
+                continue
             return None
         return None
 
