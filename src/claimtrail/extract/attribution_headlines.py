@@ -16,6 +16,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..model import ActorMention
 from .actors_resource import load as load_actors
 from .attribution_sources import SourceReader
 from .attribution_spans import Draft
@@ -32,6 +33,31 @@ SUFFIX_LINES = 3
 SUFFIX_MARKS = frozenset(("-", "\u2013", "\u2014", ":"))
 #: Verbs that end or follow a headline's content ("..., says agency", "..., officials say").
 SUFFIX_VERBS = frozenset(("says", "say", "said", "claims", "claim", "reports", "report"))
+
+
+#: Headline verbs that take a stance only with their particle ("Mayor Breaks With Governor On
+#: Dam", "Senator Goes After Rival", "Minister Hits Back At Critics"), by headline-present form.
+HEADLINE_PHRASES = {
+    "breaks": "with",
+    "goes": "after",
+    "sides": "with",
+    "hits": "back",
+    "pushes": "back",
+    "lashes": "out",
+    "weighs": "in",
+    "speaks": "out",
+}
+
+
+def _phrasal_cue(t: Token) -> bool:
+    """Whether ``t`` opens a headline phrasal cue ("Breaks With", "Goes After") in Title Case."""
+    particle = HEADLINE_PHRASES.get(t.lower_)
+    return (
+        particle is not None
+        and t.i + 1 < len(t.doc)
+        and t.nbor(1).lower_ == particle
+        and t.nbor(1).text[:1].isupper()
+    )
 
 
 @cache
@@ -52,7 +78,8 @@ class HeadlineCues(SourceReader):
             found = self._headline_cue(sent)
             if found is not None:
                 speaker, cue, content = found
-                self._add(Draft(cue.i, cue.i + 1, content, speaker, kind="verb"))
+                end = cue.i + 2 if _phrasal_cue(cue) else cue.i + 1
+                self._add(Draft(cue.i, end, content, speaker, kind="verb"))
 
     def _suffix_headlines(self) -> None:
         """A source named at the end of one of the document's first lines, after a dash, a colon or
@@ -123,25 +150,51 @@ class HeadlineCues(SourceReader):
         """The first headline-present cue in ``sent`` right after a capitalised name (not the
         line's first word), as (speaker, cue, content offsets), else None."""
         for t in sent[1:]:
-            if not (t.text[:1].isupper() and self._headline_lemma(t.lower_) is not None):
+            phrasal = _phrasal_cue(t)
+            if not (t.text[:1].isupper() and (self._headline_lemma(t.lower_) is not None or phrasal)):
                 continue
             speaker = t.nbor(-1)
             if speaker.pos_ != "PROPN" or not speaker.text[:1].isupper():
                 return None
             actor = self.actor_of[speaker.i]
             if actor is not None and actor.end > t.idx:
-                return None  # the tagger took the cue into the name ("Obama Seeks")
+                if not self._splits_name(actor, t):
+                    return None  # the tagger took the cue into the name
+                self._trim_actor(actor, t)
             last = sent[-1]
             while last.i > t.i and (last.is_punct or last.is_space):
                 last = last.nbor(-1)
             if last.i <= t.i:
                 return None
-            first = t.i + 1
+            first = t.i + 2 if phrasal else t.i + 1  # "Breaks With", "Goes After": the particle too
             if self.doc[first].lower_ == "that" or self.doc[first].lower_ in self.lex.topic_preps:
                 first += 1  # "Says That ...", "Warns Of Famine": what is said without its linking word
+            if first > last.i:
+                return None
             content = self._span_chars(first, last.i + 1)
             return (speaker, t, content) if content[1] > content[0] else None
         return None
+
+    def _splits_name(self, actor: ActorMention, cue: Token) -> bool:
+        """Whether a name the tagger ran on into a headline cue ("Obama Seeks More Refugees" as one
+        name) is a speaker before it: the words before the cue are all capitalised names, and the
+        last of them ends the name of a person or body named elsewhere in the text ("Barack Obama");
+        "Obama Power Plant Rules Face Test" names no "Plant" elsewhere, so "Rules" is a noun."""
+        before = [w for w in self.doc[cue.sent.start : cue.i] if w.idx >= actor.start]
+        if not before or not all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in before):
+            return False
+        last = before[-1].text
+        return any(a is not actor and a.type != "country" and a.text.split()[-1] == last for a in self.actors)
+
+    def _trim_actor(self, actor: ActorMention, cue: Token) -> None:
+        """This reader's mention of a name cut before the headline cue the tagger ran it into
+        ("Obama Seeks More Refugees" -> "Obama"); the tokens from the cue on name no one."""
+        end = cue.nbor(-1).idx + len(cue.nbor(-1))
+        text = self.text[actor.start : end]
+        cut = ActorMention(actor.start, end, text, text, actor.type, actor.country, actor.role)
+        for i in range(cue.sent.start, cue.sent.end):
+            if self.actor_of[i] is actor:
+                self.actor_of[i] = cut if self.doc[i].idx < end else None
 
     def _headline_lemma(self, word: str) -> str | None:
         """The cue verb of a headline-present form ("says" -> say, "denies" -> deny, "vows" ->

@@ -46,6 +46,7 @@ class AttributionResource(TypedDict):
     revised_figures: list[str]
     revising_verbs: list[str]
     reckoning_nouns: list[str]
+    taken_objects: list[str]
     feeling_participles: list[str]
     stance_holder_nouns: list[str]
     stance_nouns: list[str]
@@ -115,6 +116,7 @@ class Lexicon:
     revised_figures: frozenset[str]
     revising_verbs: frozenset[str]
     reckoning_nouns: frozenset[str]
+    taken_objects: frozenset[str]
     feeling_participles: frozenset[str]
     stance_holder_nouns: frozenset[str]
     stance_nouns: frozenset[str]
@@ -205,6 +207,7 @@ def lexicon(resource: str = "attribution.yaml") -> Lexicon:
         revised_figures=frozenset(data["revised_figures"]),
         revising_verbs=frozenset(data["revising_verbs"]),
         reckoning_nouns=frozenset(data["reckoning_nouns"]),
+        taken_objects=frozenset(data["taken_objects"]),
         feeling_participles=frozenset(data["feeling_participles"]),
         stance_holder_nouns=frozenset(data["stance_holder_nouns"]),
         stance_nouns=frozenset(data["stance_nouns"]),

@@ -205,7 +205,10 @@ class NounCues(SourceReader):
             inverted = len(label) > 1 and label[0].is_title and label[0].lower_ in self.lex.inverted_verbs
             cue = label[0] if inverted else t
             label = label[1:] if inverted else label
-            if not 1 <= len(label) <= 5 or not self._speaker_label(label):
+            topic = None if inverted else self._topic_label(label)
+            if topic is not None:  # "Obama on Climate Change: ...": the name speaks on the topic
+                cue, label = topic, label[: topic.i - label[0].i]
+            elif not 1 <= len(label) <= 5 or not self._speaker_label(label):
                 continue
             end = text.find("\n", t.idx)
             end = len(text) if end < 0 else end
@@ -216,8 +219,9 @@ class NounCues(SourceReader):
             if content[1] <= content[0]:
                 continue
             src = max(label, key=lambda w: (w.pos_ in ("PROPN", "NOUN"), w.i))
+            cue_end = t.i + 1 if topic is not None else cue.i + 1
             found.append(
-                (Draft(cue.i, cue.i + 1, content, src, direct=self._is_quote(content), kind="colon"), label)
+                (Draft(cue.i, cue_end, content, src, direct=self._is_quote(content), kind="colon"), label)
             )
         capitals = sum(1 for _, label in found if _in_capitals(label))
         for a, label in found:
@@ -232,6 +236,32 @@ class NounCues(SourceReader):
         if span is None:
             return []
         return [w for w in self.doc[span.start : colon.i] if not (w.is_space or w.is_quote)]
+
+    def _topic_label(self, label: list[Token]) -> Token | None:
+        """The "on" of a headline label "Name on Topic" ("Obama on Climate Change: ...", "Governor on
+        the Dam: ..."): a name of at most three words that is an actor or named elsewhere in the
+        text (not a country, never a bare capitalised noun: "Sanctions on Russia: ..." is a topic),
+        then "on" and a topic of at most five words. The cue is "on" up to the colon."""
+        on = next((w for w in label[1:4] if w.lower_ == "on"), None)
+        if on is None:
+            return None
+        name, rest = label[: on.i - label[0].i], label[on.i - label[0].i + 1 :]
+        if not 1 <= len(rest) <= 5 or any(w.is_digit or w.like_num for w in name):
+            return None
+        if any(w.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for w in name):
+            return None
+        actor = self.actor_of[name[-1].i]
+        if actor is not None and actor.type != "country" and all(self.actor_of[w.i] is actor for w in name):
+            return on
+        if all(w.pos_ == "PROPN" for w in name) and self._named_elsewhere(name):
+            # a person named in the article wins over a gazetteer's homonym ("Obama", a town in Japan)
+            return on if self._person_elsewhere(name) or not self._place_at(name) else None
+        return None
+
+    def _person_elsewhere(self, label: list[Token]) -> bool:
+        """Whether the label's last word ends the name of a person named in the text."""
+        last = label[-1].text
+        return any(a.type == "person" and a.text.split()[-1] == last for a in self.actors)
 
     def _speaker_label(self, label: list[Token]) -> bool:
         """Whether the words before a colon name a speaker, not a label, a number or a place."""

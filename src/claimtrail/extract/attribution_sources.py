@@ -8,6 +8,10 @@ from spacy.tokens import Span, Token
 from ..model import ActorMention, AttributionMention, TextSpan
 from .attribution_spans import SUBJECT_DEPS, Draft, TextReader, opens_sentence, trailing_speakers
 
+#: Adjectives of manner whose infinitive is the subject's own act ("was quick to blame the
+#: militia", "was careful to say"): the subject of the linking verb speaks.
+MANNER_ADJECTIVES = frozenset({"quick", "swift", "fast", "careful", "slow", "first", "last"})
+
 ACTOR_TYPE_FOR_SOURCE = {"country": "government"}
 
 
@@ -111,8 +115,25 @@ class SourceReader(TextReader):
                     return upper
                 t = t.head
                 continue
+            if t.dep_ == "xcomp" and t.head.dep_ == "acomp" and t.head.lower_ in MANNER_ADJECTIVES:
+                t = t.head.head  # "was quick to blame the militia": the subject of "was"
+                continue
             if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
                 t = t.head.head  # "She opened by saying that ...": the speaker of the verb above
+                continue
+            if (
+                t is v
+                and v.tag_ == "VBG"
+                and t.dep_ == "pcomp"
+                and t.head.dep_ == "prep"
+                and t.head.head.pos_ == "NOUN"
+                and t.head.head.dep_ in ("dobj", "pobj", "attr")
+                and t.head.head.head.pos_ in ("VERB", "AUX", "ADP")
+            ):
+                # "appeared at a hearing for his role in promoting ... and for saying that ...": the
+                # gerund's speaker is the one whose role or remarks the noun names, the verb's subject
+                up = t.head.head.head
+                t = up.head if up.pos_ == "ADP" and up.head.pos_ in ("VERB", "AUX") else up
                 continue
             return None
         return None

@@ -52,8 +52,28 @@ ARMED_NOUNS = frozenset(
     "drone drones missile missiles rocket rockets jet jets aircraft artillery unit units rebel "
     "rebels insurgent insurgents gunman gunmen police navy warship warships tank tanks".split()
 )
+#: Verbs of choosing and approving that a share of poll respondents holds ("would choose", "prefer").
+CHOICE_VERBS = frozenset(
+    "choose prefer pick select approve disapprove trust distrust like dislike favor favour".split()
+)
+#: Verbs of feeling whose object holds the feeling ("That worries environmentalists").
+EXPERIENCER_VERBS = frozenset(
+    "worry concern anger alarm frustrate trouble upset infuriate outrage dismay disappoint irk annoy "
+    "rankle bother unnerve enrage anger dismay exasperate delight please reassure".split()
+)
+#: Plural nouns of people who can hold a feeling as an object ("angered officials").
+FEELING_HOLDERS = frozenset(
+    "official officials critic critics voter voters resident residents leader leaders member members "
+    "lawmaker lawmakers environmentalist environmentalists activist activists democrat democrats "
+    "republican republicans ally allies investor investors family families diplomat diplomats minister "
+    "ministers supporter supporters".split()
+)
+#: Subjects that name a share of people in a poll.
+SHARE_WORDS = frozenset("percent % majority plurality minority half third thirds quarter share".split())
+#: People counted by a share ("most voters", "half of respondents" read with the share on the noun).
+SHARE_OWNERS = frozenset("voters respondents people americans residents adults".split())
 PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
-SOURCE_MODIFIERS = frozenset({"det", "compound", "amod", "poss", "nmod"})
+SOURCE_MODIFIERS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod"})
 TIME_WORDS = frozenset("time times day days week weeks hour hours month months year years night".split())
 
 
@@ -65,8 +85,14 @@ def tail_attributions(doc: Doc, known: list[AttributionMention]) -> list[Attribu
     taken += quote_spans(doc.text)  # words inside a quote are the quoted speaker's content
     known_cues = [a.cue.start for a in known]
     for v in doc:
+        felt = _experienced(v)
+        if felt is not None:  # "That worries environmentalists": the ones worried hold the stance
+            if not any(s < felt[0][1] and felt[0][0] < e for s, e in taken):
+                out.append(_mention(doc, felt[2], felt[0], felt[1]))
+                taken += [felt[0], felt[1]]
+            continue
         attack = None
-        found = _withheld(v)
+        found = _withheld(v) or _share_choice(v)
         if found is None:
             found = attack = _attack(v)
         if found is None:
@@ -94,6 +120,11 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None
     first = lead_start(v)
     negated = any(c.dep_ == "neg" and first <= c.i < v.i for c in v.children)  # "did not say", not "not that"
+    head = v.head
+    if v.dep_ == "xcomp" and head.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
+        if v.lemma_ in WITHHELD_SPEECH:  # "has yet to explain why ...": nothing said so far
+            content = _right_content(v)
+            return ((v.doc[lead_start(head)].idx, v.idx + len(v)), content) if content is not None else None
     if negated and (v.lemma_ in WITHHELD_SPEECH or v.lemma_ in NEGATED_STANCE):
         content = _right_content(v)
         if content is None:
@@ -108,6 +139,54 @@ def _withheld(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
             return (v.idx, inner.idx + len(inner)), content
         return (v.idx, v.idx + len(v)), _chars(inner.left_edge, inner.right_edge)
     return None
+
+
+def _share_choice(v: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and content of the choice of a share of people in a poll ("52 percent would choose the
+    mayor", "a majority of respondents approve of the truce", "4 percent prefer a third
+    candidate"): the respondents' stance, held by the share named as subject. The cue is the verb
+    with its auxiliaries; the content its object or its "of" phrase."""
+    if v.pos_ != "VERB" or v.lemma_ not in CHOICE_VERBS:
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None and v.dep_ == "conj":
+        subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _is_share(subj):
+        return None
+    what = next((c for c in v.children if c.dep_ in ("dobj", "xcomp") and c.i > v.i), None)
+    if what is None:
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > v.i), None)
+        what = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if what is None:
+        return None
+    last = what.right_edge
+    while last.i > what.i and (last.dep_ == "cc" or last.is_punct):
+        last = v.doc[last.i - 1]  # "would choose the mayor and 41 percent would back ...": not the "and"
+    return (v.doc[lead_start(v)].idx, v.idx + len(v)), _chars(what.left_edge, last)
+
+
+def _experienced(v: Token) -> tuple[tuple[int, int], tuple[int, int], Token] | None:
+    """Cue, content and holder of a feeling whose holder is the object ("That worries
+    environmentalists", "The plan has angered local officials"): the people who feel it hold a
+    stance on the subject, which is the content. Only a finite verb with a subject, and an object
+    that names people (a person, a pronoun, a plural noun of people or officials)."""
+    if v.pos_ != "VERB" or v.lemma_ not in EXPERIENCER_VERBS or v.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if subj is None or obj is None or subj.lower_ in ("who", "which"):
+        return None
+    if not (_is_person(obj) or obj.ent_type_ in ("ORG", "NORP") or obj.lemma_.lower() in FEELING_HOLDERS):
+        return None
+    return (v.doc[lead_start(v)].idx, v.idx + len(v)), _chars(subj.left_edge, subj.right_edge), obj
+
+
+def _is_share(t: Token) -> bool:
+    """Whether a subject names a share of people ("52 percent", "a majority of voters", "most
+    respondents", "two-thirds")."""
+    if t.lower_ in SHARE_WORDS:
+        return True
+    return t.lower_ in SHARE_OWNERS and any(c.lower_ in ("most", "half") or c.like_num for c in t.children)
 
 
 def _negated_feeling(adj: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:

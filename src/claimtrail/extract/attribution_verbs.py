@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .attribution_interrupted import interrupted_clause
 from .attribution_nouns import NounCues, that_clause
 from .attribution_spans import CLAUSE_DEPS, SUBJECT_DEPS, Draft, opens_sentence, trailing_speakers
 
@@ -18,6 +19,16 @@ SAYING_LEMMAS = frozenset(
     "say tell write tweet post add announce claim state report insist warn explain confirm argue "
     "note declare acknowledge admit stress predict estimate assert allege reveal disclose".split()
 )
+
+#: Verbs of depiction that a person telling of something uses with a bare object ("witnesses
+#: described chaotic scenes"); a depicting thing says nothing by it.
+TELLING_VERBS = frozenset({"describe"})
+
+#: Verbs of promise whose bare object is what is promised ("vowed revenge", "promised reforms").
+PROMISES = frozenset({"vow", "pledge", "promise"})
+
+#: Prepositions of what a taken stance is about ("took issue with", "took credit for").
+TAKEN_PREPS = frozenset({"with", "for", "at", "to"})
 
 #: What "make it ..." says of a clause that makes it a statement ("made it clear that ...").
 MADE_PLAIN = frozenset({"clear", "plain", "known"})
@@ -91,7 +102,9 @@ class VerbCues(NounCues):
             return  # "since Russia declared war", "after the army announced its withdrawal": a time, not a source
         if self._authored_subject(v):
             return  # "A report by ISW put the toll at 4,000": the cue noun with its author (see _noun_subject)
-        if v.lemma_ in self.lex.act_stances and (self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src)):
+        if v.lemma_ in self.lex.act_stances and (
+            self._purpose_infinitive(v) or _act_of_aid_or_arms(v, src) or _gerund_of_preposition(v)
+        ):
             return  # "deployed troops to support Russia's war": the purpose of an act, not a stance
         if not self._class_allows(v, src):
             return
@@ -147,7 +160,8 @@ class VerbCues(NounCues):
         if self._made_plain(v):
             return
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.lemma_ not in self.lex.said_objects or _negated(v, self.lex.negating):
+        said = self.lex.taken_objects if v.lemma_ == "take" else self.lex.said_objects
+        if obj is None or obj.lemma_ not in said or _negated(v, self.lex.negating):
             return
         src = self._subject(v)
         if (
@@ -196,6 +210,18 @@ class VerbCues(NounCues):
         clause, what its preposition is about, else the statement itself; None where the statement
         points back to one already reported ("Trump made the comments on Friday") or is still to
         come ("would publish a statement next week")."""
+        if v.lemma_ == "take":  # "took issue with the report", "took credit for the attack": what it is about
+            prep = next(
+                (
+                    c
+                    for c in list(obj.children) + list(v.children)
+                    if c.dep_ == "prep" and c.lower_ in TAKEN_PREPS
+                ),
+                None,
+            )
+            if prep is None or prep.right_edge.i <= prep.i:
+                return None
+            return self._span_chars(prep.i + 1, self._tail_trim(v, prep.right_edge.i + 1))
         colon = self._colon_content(v)
         if colon is not None:
             return colon
@@ -258,6 +284,7 @@ class VerbCues(NounCues):
         first rule that applies decides, from the framings of the cue (a colon, "as", a
         parenthetical) to its verb class, its complement and, last, its object."""
         rules = (
+            self._pro_form_content,
             self._framed_content,
             self._figure_content,
             self._verb_class_content,
@@ -271,12 +298,53 @@ class VerbCues(NounCues):
                 return verdict.content
         return None
 
+    def _told_object(self, v: Token) -> tuple[int, int] | None:
+        """The object of "described" when a person, a group or a pronoun describes it, with what
+        the object phrase tells ("described chaotic scenes at the crossing"; not "described the
+        retreat", a bare event named)."""
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if obj is None or subj is None or obj.pos_ == "PRON":
+            return None
+        if not any(c.dep_ not in ("det", "poss", "punct") for c in obj.children):
+            return None  # "described the retreat": a bare event named, nothing told of it
+        actor = self.actor_of[subj.i]
+        if not (
+            (actor is not None and actor.type not in ("country", "document", "media"))
+            or subj.lower_ in self.lex.singular
+            or subj.lower_ in self.lex.plural
+        ):
+            return None
+        return self._span_chars(obj.left_edge.i, self._tail_trim(v, obj.right_edge.i + 1))
+
+    def _pro_form_content(self, v: Token) -> _Verdict | None:
+        """'The mayor said as much', '30 percent said the same of the governor': a speech verb whose
+        object stands for something said before; what it says is that word (with its "of"
+        phrase), not a clause the parser hung on the cue after it."""
+        if v.lemma_ not in SAYING_LEMMAS:
+            return None
+        for c in v.children:
+            if c.i <= v.i or c.i > v.i + 3:
+                continue
+            same = c.dep_ == "dobj" and c.lower_ == "same" and any(d.lower_ == "the" for d in c.children)
+            much = c.lower_ == "much" and any(d.lower_ == "as" and d.i == c.i - 1 for d in c.children)
+            if same or much:
+                end = max(
+                    (p.right_edge.i for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), default=c.i
+                )
+                return _Verdict(self._span_chars(c.left_edge.i, end + 1))
+        return None
+
     def _framed_content(self, v: Token) -> _Verdict | None:
         """A colon after the cue ("he said: '...'"), an "as" clause ("as Yu said"), a parenthetical
         cue ("..., the governor said, and ...") or a sentence-final cue parsed as a conjunct."""
         colon = self._colon_content(v)
         if colon is not None:
             return _Verdict(colon)
+        if v.lemma_ in SAYING_LEMMAS or v.lemma_ in self.lex.clause_only:
+            split = interrupted_clause(v)  # "Forty soldiers, the ministry said, were killed"
+            if split is not None:
+                return _Verdict(self._span_chars(*split))
         # "as Yu said" / "as reported by ISW": the content is the clause it modifies
         if (
             any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
@@ -336,6 +404,10 @@ class VerbCues(NounCues):
         lex = self.lex
         if v.lemma_ in lex.quote_only:
             return _Verdict(self._adjacent_quote(v))
+        if v.lemma_ in PROMISES and not _has_clause(v) and not any(c.dep_ == "xcomp" for c in v.children):
+            obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > v.i), None)
+            if obj is not None:  # "vowed revenge for the attack", "is promising lower taxes"
+                return _Verdict(self._span_chars(obj.left_edge.i, self._tail_trim(v, obj.right_edge.i + 1)))
         if v.lemma_ in lex.needs_speaker and self._defers(v):
             return _Verdict(None)
         if v.lemma_ in lex.naming:
@@ -349,8 +421,13 @@ class VerbCues(NounCues):
             c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as")
             for c in v.children
         ):
-            # "described the retreat" is no statement; "described it as ..." is
-            return _Verdict(self._adjacent_quote(v))
+            # "described it as ..." is a statement; "described the retreat" only from someone who
+            # tells of it ("witnesses described chaotic scenes at the crossing"), not a thing that
+            # depicts ("the mural depicts the siege")
+            quote = self._adjacent_quote(v)
+            if quote is None and v.lemma_ in TELLING_VERBS:
+                return _Verdict(self._told_object(v))
+            return _Verdict(quote)
         if v.lemma_ in lex.amount_verbs and not any(c.dep_ in ("dobj", "xcomp") for c in v.children):
             return _Verdict(
                 None
@@ -439,9 +516,22 @@ class VerbCues(NounCues):
                     if c.dep_ == "conj" and c.i > obj.i and any(t.like_num for t in c.subtree):
                         end = max(end, c.right_edge.i + 1)
                 return _Verdict(self._span_chars(obj.left_edge.i, end))
-        if v.lemma_ in self.lex.evidence_objects and self._evidence_subject(v):
+        if v.lemma_ in self.lex.evidence_objects and (
+            self._evidence_subject(v) or self._counting_body(v, obj)
+        ):
             return _Verdict(self._span_chars(obj.left_edge.i, self._tail_trim(v, v.right_edge.i + 1)))
         return None
+
+    def _counting_body(self, v: Token, obj: Token) -> bool:
+        """'The UN has documented at least 10,000 civilian deaths': a body (not a person: "photographers
+        documented the destruction" report nothing by it) that documents or records a figure."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        actor = self.actor_of[subj.i] if subj is not None else None
+        return (
+            actor is not None
+            and actor.type not in ("person", "anonymous", "country")
+            and any(t.like_num for t in obj.subtree)
+        )
 
     def _object_of_speech(self, v: Token) -> _Verdict | None:
         """The object said ("denied the report", "confirmed the capture of two soldiers") or the
@@ -1026,6 +1116,18 @@ ARMED_SUBJECTS = frozenset(
 )
 
 
+def _gerund_of_preposition(v: Token) -> bool:
+    """'was investigated for promoting weight-loss pills', 'his role in supporting the militia': a
+    stance verb that also names an act, as a gerund after a preposition, is the act someone is
+    charged with or known for (the charge is the cue), not a stance the gerund's holder states."""
+    return (
+        v.tag_ == "VBG"
+        and v.dep_ == "pcomp"
+        and v.head.pos_ == "ADP"
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "poss" for c in v.children)
+    )
+
+
 def _act_of_aid_or_arms(v: Token, src: Token | None) -> bool:
     """Whether a verb that names a stance or an act (support, back, defend, welcome ...) names the
     act here: with a counted object ("Poland welcomed 2 million refugees", "the charity supported
@@ -1090,9 +1192,16 @@ def _says_something(v: Token) -> bool:
 
 
 def _negated(t: Token, negating: frozenset[str]) -> bool:
-    """ "did not confirm", "refused to confirm": the subject does not say the content."""
+    """ "did not confirm", "refused to confirm", "has yet to confirm": the subject does not say the
+    content."""
     if t.dep_ == "xcomp" and t.head.lemma_ in negating:
         return True
+    if (
+        t.dep_ == "xcomp"
+        and t.head.lemma_ in ("have", "be")
+        and any(c.lower_ == "yet" for c in t.head.children)
+    ):
+        return True  # "Moscow has yet to comment on the report": nothing said so far
     return any(c.dep_ == "neg" and _next_to(c, t) for c in t.children)
 
 
