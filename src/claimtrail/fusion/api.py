@@ -85,8 +85,9 @@ def _in_memory(ledger: Ledger, as_of: date | None) -> FusionResult:
 
 
 def full_run(ledger: Ledger) -> FusionResult:
-    """Fuse the whole ledger again from scratch (``claimtrail track --full``) and store the state."""
-    incremental.rebuild(ledger)
+    """Fuse the whole ledger again from scratch (``claimtrail track --full``) and store the state;
+    every article's topics are found again from its claims too (not read as the writer stored them)."""
+    incremental.rebuild(ledger, reuse_topics=False)
     with _LOCK:
         for k in [k for k in _CACHE if k[0] == ledger.label]:
             del _CACHE[k]

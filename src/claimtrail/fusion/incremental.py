@@ -35,10 +35,12 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, cast
 
 from ..model import Claim
 from ..store import fusion_state as state
+from ..store import topics as topics_store
 from ..store.ledger import Ledger
 from ..store.rows import name_key
 from . import scope as scope_mod
@@ -79,6 +81,18 @@ def article_topics(article_id: str, claims: list[Claim], meta: ArticleMeta | Non
     scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
     topics = {it.key.subject for it in items} | _incident_towns(items, claims)
     return topics or {f"~article:{article_id}"}
+
+
+def _store_topics(article_id: str, claims: list[Claim], outlet: str | None, published: date | None) -> set[str]:
+    """``article_topics`` as the ledger's writer calls it (``store/topics.py``)."""
+    return article_topics(article_id, claims, ArticleMeta(outlet, published))
+
+
+#: The version of ``article_topics`` the writer's rows are stored under: rows of another version
+#: are found again from the claims by the next full run. Bump it with anything that changes what
+#: ``article_topics`` finds (it follows the state's format too).
+TOPICS_VERSION = f"{STATE_VERSION}.1"
+topics_store.register(TOPICS_VERSION, _store_topics)
 
 
 def _incident_towns(items: list[Item], claims: list[Claim]) -> set[str]:
@@ -210,10 +224,11 @@ def refuse_claims(ledger: Ledger, claim_ids: Iterable[str], before: str | None =
     return refuse_articles(ledger, state.articles_of_claims(ledger, claim_ids), stamp)
 
 
-def rebuild(ledger: Ledger, timings: dict[str, float] | None = None) -> int:
+def rebuild(ledger: Ledger, timings: dict[str, float] | None = None, reuse_topics: bool = True) -> int:
     """A full run: drop the stored state and fuse every component of the ledger again; returns the
-    number of components. It streams: the topics are found as the claims are read in ledger order
-    (``_stage_all``), then each component's claims are read by one query, fused, stored and freed,
+    number of components. It streams: the topics are those the writer stored, the others found
+    as the claims are read in ledger order (``_stage_all``; all of them with ``reuse_topics``
+    False), then each component's claims are read by one query, fused, stored and freed,
     so memory holds one component at a time, never every claim of the ledger. ``timings``, when
     given, gets the seconds of each step added: "topics" (the first read with the topics, staged),
     "read" (the components' claims), "fuse" (fused and serialised) and "store"."""
@@ -221,7 +236,7 @@ def rebuild(ledger: Ledger, timings: dict[str, float] | None = None) -> int:
     stamp = ledger.fusion_stamp()
     with _LOCK:
         with clock("topics"):
-            groups = _stage_all(ledger)
+            groups = _stage_all(ledger, reuse_topics)
             grades = _grades(ledger)
         pending: list[state.ComponentRow] = []
         size = 0
@@ -270,40 +285,53 @@ STORE_BATCH_CLAIMS = 20_000
 TOPIC_BATCH_CLAIMS = 5_000
 
 
-def _stage_all(ledger: Ledger) -> list[list[str]]:
+def _stage_all(ledger: Ledger, reuse: bool = True) -> list[list[str]]:
     """Every article's topics, staged with the components they give (``state.stage``); returns the
-    components. The claims are read once, in ledger order and ``TOPIC_BATCH_CLAIMS`` at a time
-    (``Ledger.claims_for_fusion``: by key, not by lists of article ids, which costs a third more),
-    and each article's topics are found as soon as its claims end (an article's claims are
-    consecutive in ledger order; one whose claims come back after another article's is read again
-    by id, so the topics are the same either way). Memory holds one article's claims."""
+    components. The topics the writer stored are read with one query (``state.stored_topics``;
+    not with ``reuse`` False); the others are found from the claims, read once in ledger order and
+    ``TOPIC_BATCH_CLAIMS`` at a time (``state.claims_without_topics``: by key, not by lists of
+    article ids, which costs a third more), each article's as soon as its claims end (an article's
+    claims are consecutive in ledger order; one whose claims come back after another article's is
+    read again by id, so the topics are the same either way), and stored for the next full run
+    (not those of articles the desk holds rows of). Memory holds one article's claims."""
     meta = ledger.article_meta()
-    topics: dict[str, set[str]] = {}
+    stored, held = state.stored_topics(ledger, TOPICS_VERSION)
+    topics: dict[str, set[str]] = {a: ts for a, ts in stored.items() if a in meta} if reuse else {}
+    found_ids: set[str] = set()
     again: set[str] = set()
 
     def found(article_id: str, claims: list[Claim]) -> None:
-        if article_id in topics:
+        if article_id in found_ids:
             again.add(article_id)
-        elif article_id in meta:
+        elif article_id in meta and article_id not in topics:
             topics[article_id] = article_topics(article_id, claims, ArticleMeta(*meta[article_id]))
+            found_ids.add(article_id)
 
-    current: str | None = None
-    run: list[Claim] = []
-    for c in ledger.claims_for_fusion(batch=TOPIC_BATCH_CLAIMS):
-        if c.article_id != current:
-            if current is not None:
-                found(current, run)
-            current, run = c.article_id, []
-        run.append(c)
-    if current is not None:
-        found(current, run)
+    if len(topics) < len(meta):
+        reading = (
+            state.claims_without_topics(ledger, TOPICS_VERSION, TOPIC_BATCH_CLAIMS)
+            if reuse
+            else ledger.claims_for_fusion(batch=TOPIC_BATCH_CLAIMS)
+        )
+        current: str | None = None
+        run: list[Claim] = []
+        for c in reading:
+            if c.article_id != current:
+                if current is not None:
+                    found(current, run)
+                current, run = c.article_id, []
+            run.append(c)
+        if current is not None:
+            found(current, run)
     for a in sorted(again):
         topics[a] = article_topics(a, ledger.claims_for_fusion_of([a]), ArticleMeta(*meta[a]))
     for a in sorted(set(meta) - set(topics)):  # articles without claims (or only rejected ones)
         topics[a] = article_topics(a, [], ArticleMeta(*meta[a]))
+        found_ids.add(a)
     topics = {a: topics[a] for a in sorted(topics)}
     groups = components(topics)
-    state.stage(ledger, topics, groups)
+    keep = {} if held is None else {a: topics[a] for a in sorted(found_ids - held)}
+    state.stage(ledger, topics, groups, keep, TOPICS_VERSION)
     return groups
 
 
