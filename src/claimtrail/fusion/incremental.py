@@ -83,7 +83,9 @@ def article_topics(article_id: str, claims: list[Claim], meta: ArticleMeta | Non
     return topics or {f"~article:{article_id}"}
 
 
-def _store_topics(article_id: str, claims: list[Claim], outlet: str | None, published: date | None) -> set[str]:
+def _store_topics(
+    article_id: str, claims: list[Claim], outlet: str | None, published: date | None
+) -> set[str]:
     """``article_topics`` as the ledger's writer calls it (``store/topics.py``)."""
     return article_topics(article_id, claims, ArticleMeta(outlet, published))
 

@@ -540,7 +540,9 @@ class Ledger:
                 for r in mine
             ]
             found.append((article.article_id, article.outlet, article.published, read))
-        topics_store.write(conn, topics_store.rows_for(found), lambda c, r: self._bulk_insert(c, article_topics, r))
+        topics_store.write(
+            conn, topics_store.rows_for(found), lambda c, r: self._bulk_insert(c, article_topics, r)
+        )
 
     def _insert_evidence(self, conn: Connection, claims_: list[Claim]) -> None:
         rows = [

@@ -54,11 +54,11 @@ def rows_for(
         return []
     tag, finder = _finder
     out: list[dict[str, Any]] = []
-    for article_id, outlet, published, claims in articles:
+    for article_id, outlet, published, read in articles:
         if isinstance(published, datetime):
             continue
         try:
-            found = finder(article_id, claims, outlet, published)
+            found = finder(article_id, read, outlet, published)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError):
             continue  # the full run finds them from the stored claims, and fails there if it must
         out.append({"article_id": article_id, "version": tag, "topics": sorted(found)})
