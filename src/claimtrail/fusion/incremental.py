@@ -34,9 +34,11 @@ import json
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import Any, cast
+from functools import partial
+from typing import Any, TypeVar, cast
 
 from ..model import Claim
 from ..store import fusion_state as state
@@ -45,6 +47,7 @@ from ..store.ledger import Ledger
 from ..store.rows import name_key
 from . import scope as scope_mod
 from . import serial, stages
+from . import workers as pool
 from .cluster import Item
 from .config import config
 from .origins import Origin
@@ -70,6 +73,7 @@ INCIDENT_TOPIC = "~incident"
 PENDING_TOPIC = "~pending"
 _STUB = Origin("topic", "topic", "unknown")
 _LOCK = threading.Lock()
+T = TypeVar("T")
 
 
 # -- topics and components ---------------------------------------------------------------------
@@ -226,59 +230,99 @@ def refuse_claims(ledger: Ledger, claim_ids: Iterable[str], before: str | None =
     return refuse_articles(ledger, state.articles_of_claims(ledger, claim_ids), stamp)
 
 
-def rebuild(ledger: Ledger, timings: dict[str, float] | None = None, reuse_topics: bool = True) -> int:
+def rebuild(
+    ledger: Ledger,
+    timings: dict[str, float] | None = None,
+    reuse_topics: bool = True,
+    workers: int | None = None,
+) -> int:
     """A full run: drop the stored state and fuse every component of the ledger again; returns the
     number of components. It streams: the topics are those the writer stored, the others found
     as the claims are read in ledger order (``_stage_all``; all of them with ``reuse_topics``
     False), then each component's claims are read by one query, fused, stored and freed,
-    so memory holds one component at a time, never every claim of the ledger. ``timings``, when
-    given, gets the seconds of each step added: "topics" (the first read with the topics, staged),
-    "read" (the components' claims), "fuse" (fused and serialised) and "store"."""
+    so memory holds one component at a time (per worker), never every claim of the ledger. With
+    ``workers`` processes (default ``workers.default_workers()``) the components are read and fused
+    in forked workers and stored here in the same order (``fusion/workers.py``). ``timings``, when
+    given, gets the seconds of each step added: "topics" (the stored topics read, the missing ones
+    found, staged), "read" (the components' claims), "fuse" (fused and serialised; in workers, read
+    and fused: "read+fuse") and "store"."""
     clock = _Clock(timings)
     stamp = ledger.fusion_stamp()
     with _LOCK:
         with clock("topics"):
             groups = _stage_all(ledger, reuse_topics)
             grades = _grades(ledger)
-        pending: list[state.ComponentRow] = []
-        size = 0
-        for members in groups:
-            with clock("read"):
-                claims = state.component_claims(ledger, "c:" + members[0])
-                found = state.component_meta(ledger, "c:" + members[0])
-                meta = {a: ArticleMeta(o, p) for a, (o, p) in found.items()}
-            with clock("fuse"):
-                pending.append(_row(members, claims, meta, grades))
-            size += len(claims)
-            del claims, meta
-            if size >= STORE_BATCH_CLAIMS:
-                with clock("store"):
-                    state.store_components(ledger, pending)
-                pending, size = [], 0
+        count = workers if workers is not None else pool.default_workers()
+        target = pool.usable(ledger, count, ledger.count_claims()) if len(groups) > 1 else None
+        if target is not None:
+            fused = pool.fuse_all(target, groups, partial(_row, grades=grades), count)
+            _store_all(ledger, _timed(fused, clock, "read+fuse"), clock)
+        else:
+            _store_all(ledger, _timed(_fused(ledger, groups, grades, clock), clock, "fuse"), clock)
         with clock("store"):
-            state.store_components(ledger, pending)
             state.set_meta(ledger, _settings(ledger, stamp))
         return len(groups)
 
 
+def _fused(
+    ledger: Ledger, groups: list[list[str]], grades: dict[str, str], clock: _Clock
+) -> Iterator[tuple[state.ComponentRow, int]]:
+    """Each component read and fused in this process (its row and claim count), in order."""
+    for members in groups:
+        with clock("read"):
+            claims = state.component_claims(ledger, "c:" + members[0])
+            found = state.component_meta(ledger, "c:" + members[0])
+            meta = {a: ArticleMeta(o, p) for a, (o, p) in found.items()}
+        yield _row(members, claims, meta, grades), len(claims)
+        del claims, meta
+
+
+def _timed(rows: Iterator[T], clock: _Clock, step: str) -> Iterator[T]:
+    """``rows`` with the time spent waiting for each (less the steps timed inside) added to ``step``."""
+    while True:
+        with clock(step):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
+
+
+def _store_all(ledger: Ledger, fused: Iterable[tuple[state.ComponentRow, int]], clock: _Clock) -> None:
+    """Store fused components once they hold ``STORE_BATCH_CLAIMS`` claims (a transaction each)."""
+    pending: list[state.ComponentRow] = []
+    size = 0
+    for row, claims in fused:
+        pending.append(row)
+        size += claims
+        if size >= STORE_BATCH_CLAIMS:
+            with clock("store"):
+                state.store_components(ledger, pending)
+            pending, size = [], 0
+    with clock("store"):
+        state.store_components(ledger, pending)
+
+
 class _Clock:
-    """Adds the seconds spent in named steps to a dict (nothing without one)."""
+    """Adds the seconds spent in named steps to a dict (nothing without one); a step timed inside
+    another is taken out of the outer one."""
 
     def __init__(self, timings: dict[str, float] | None) -> None:
         self.timings = timings
-        self.step = ""
-        self.start = 0.0
+        self.open: list[tuple[str, float, float]] = []  # step, start, seconds of inner steps
 
-    def __call__(self, step: str) -> _Clock:
-        self.step = step
-        return self
-
-    def __enter__(self) -> None:
-        self.start = time.perf_counter()
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.timings is not None:
-            self.timings[self.step] = self.timings.get(self.step, 0.0) + time.perf_counter() - self.start
+    @contextmanager
+    def __call__(self, step: str) -> Iterator[None]:
+        self.open.append((step, time.perf_counter(), 0.0))
+        try:
+            yield
+        finally:
+            name, start, inner = self.open.pop()
+            spent = time.perf_counter() - start
+            if self.open:
+                outer = self.open[-1]
+                self.open[-1] = (outer[0], outer[1], outer[2] + spent)
+            if self.timings is not None:
+                self.timings[name] = self.timings.get(name, 0.0) + spent - inner
 
 
 #: A full run stores its fused components once they hold this many claims (one transaction each).
