@@ -6,15 +6,19 @@ component and stored (``incremental.rebuild``), its peak resident memory (``peak
 one article to that ledger against adding it to an empty ledger, incremental fusion state included
 (``incremental/empty``).
 
-``--stories K`` spreads the articles over K independent stories (each its own subjects, as a
-newsroom following many stories has); with 1 every article may share a subject with every other,
-so the ledger is one fusion component and an add re-fuses all of it (see docs/scale.md).
+``--stories K`` spreads the articles over K stories (each its own subjects, as a newsroom following
+many stories has); with 1 every article may share a subject with every other, so the ledger is one
+fusion component and an add re-fuses all of it (see docs/scale.md). Every killed, wounded or
+casualties figure counts people (one subject, "person", whatever the story), so those figures join
+all stories into one component; ``--no-tolls`` leaves them out, and the K stories are then K
+independent components (which a full run fuses in parallel worker processes).
 ``--single-story N`` also measures incremental/empty on a one-story ledger of N claims (printed on
 the line before the last). ``--in-memory`` runs the earlier measure instead: ``fuse`` over every
 claim held in memory against decoding them. ``--reach`` prints what an exact add of the last article
 would have to recompute in its story (see docs/scale.md).
 
-    python bench/fusion_speed.py [--claims 100000] [--articles 5000] [--stories 1] [--single-story 30000]
+    python bench/fusion_speed.py [--claims 100000] [--articles 5000] [--stories 1] [--no-tolls]
+                                 [--single-story 30000]
                                  [--db URL] [--in-memory] [--reach]
 
 Prints a table (the full run with the seconds of its steps: the topics with the first read of
@@ -417,6 +421,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=5_000)
     parser.add_argument("--stories", type=int, default=1)
+    parser.add_argument("--no-tolls", action="store_true", help="no killed, wounded or casualties figures")
     parser.add_argument("--db", help="ledger URL for the stored measure (default: a temporary SQLite file)")
     parser.add_argument(
         "--single-story", type=int, default=0, help="also measure a one-story ledger of N claims"
@@ -426,6 +431,8 @@ def main() -> None:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--mine", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.no_tolls:
+        EVENTS[:] = [e for e in EVENTS if e not in ("killed", "wounded", "casualties")]
     if args.child:
         return child(args)
     if args.in_memory:
