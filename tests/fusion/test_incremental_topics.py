@@ -7,6 +7,7 @@ a serial run gives, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 import pytest
@@ -146,8 +147,18 @@ def test_components_fused_in_workers_store_the_serial_state(ledger_target, tmp_p
         assert [r[:2] for r in parallel[1]] == [r[:2] for r in serial[1]]
 
 
-def test_a_ledger_in_memory_is_fused_serially(monkeypatch):
+def test_a_ledger_in_memory_or_a_process_with_threads_is_fused_serially(monkeypatch, tmp_path):
     monkeypatch.setattr(pool, "MIN_CLAIMS", 0)
+    with open_ledger(str(tmp_path / "t.db")) as ledger:
+        assert pool.usable(ledger, 2, 10**6) is not None
+        stop = threading.Event()
+        other = threading.Thread(target=stop.wait)
+        other.start()
+        try:
+            assert pool.usable(ledger, 2, 10**6) is None  # a fork would copy only this thread
+        finally:
+            stop.set()
+            other.join()
     with open_ledger(":memory:") as ledger:
         assert pool.usable(ledger, 2, 10**6) is None
         for pair in [_pair(*row) for row in _scenario()]:

@@ -10,13 +10,15 @@ spawning) shares the loaded word lists, gazetteer and code with the workers.
 
 The number of workers: ``CLAIMTRAIL_FUSION_WORKERS`` or else the cores this process may run on, at
 most ``MAX_WORKERS``; one worker, a ledger other processes cannot open (SQLite in memory), a
-platform without ``fork``, or fewer than ``MIN_CLAIMS`` claims runs serially.
+platform without ``fork``, a process running other threads, or fewer than ``MIN_CLAIMS`` claims
+runs serially.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -58,8 +60,12 @@ def target_of(ledger: Ledger) -> str | None:
 
 
 def usable(ledger: Ledger, workers: int, claims: int) -> str | None:
-    """The ledger's target when ``workers`` processes should fuse ``claims`` claims, else None."""
+    """The ledger's target when ``workers`` processes should fuse ``claims`` claims, else None
+    (also when this process runs other threads, such as a web server's: a fork copies only the
+    calling thread, and a lock another thread held would stay held in the workers)."""
     if workers < 2 or claims < MIN_CLAIMS or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if threading.active_count() > 1:
         return None
     return target_of(ledger)
 
