@@ -7,7 +7,11 @@ a serial run gives, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -165,3 +169,38 @@ def test_a_ledger_in_memory_or_a_process_with_threads_is_fused_serially(monkeypa
             assert ledger.add_article(*pair)
         assert incremental.rebuild(ledger, workers=2) == 2
         assert len(fusion.track(ledger)) > 0
+
+
+def test_an_ingest_stores_each_article_s_topics(tmp_path):
+    """The ingest's writer stores the topics even in a process that never imported fusion before
+    (a fresh interpreter running the CLI)."""
+    text_file = tmp_path / "report.txt"
+    text_file.write_text(
+        "SEOUL, November 4, 2024 - North Korea has sent about 10,000 troops to Russia, the Pentagon "
+        "said on Monday. "
+        "Officials in Seoul said 300 of them had been killed.\n"
+    )
+    db = tmp_path / "ingest.db"
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from claimtrail.cli.main import app; app()",
+            "ingest",
+            str(text_file),
+            "--db",
+            str(db),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    with open_ledger(str(db)) as ledger:
+        written = _stored_topics(ledger)
+        assert len(written) == 1 and "troop" in next(iter(written.values()))
+        incremental.rebuild(ledger, reuse_topics=False)
+        found = fusion_state.topics_of(ledger, list(written))
+        assert {a: sorted(ts) for a, ts in found.items()} == written
