@@ -70,6 +70,10 @@ def test_the_writer_stores_the_topics_a_full_run_finds(tmp_path):
             assert ledger.add_article(*pair)
         written = _stored_topics(ledger)
         assert written["m1"] == ["drone", "troop"]
+        with ledger._read() as conn:  # the code's version and a digest of the data files
+            versions = set(conn.scalars(select(article_topics.c.version)))
+        assert versions == {incremental.topics_version()}
+        assert incremental.topics_version().startswith(incremental.TOPICS_CODE + ".")
         assert written["k1"] == ["person", "~incident:geonames:706483"]
         incremental.rebuild(ledger, reuse_topics=False)
         found = fusion_state.topics_of(ledger, [p[0].article_id for p in pairs])

@@ -30,6 +30,7 @@ component's claims at a time (``state.component_claims``), so memory holds one c
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -37,9 +38,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from functools import partial
+from functools import cache, partial
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from .. import resources
 from ..model import Claim
 from ..store import fusion_state as state
 from ..store import topics as topics_store
@@ -94,11 +97,24 @@ def _store_topics(
     return article_topics(article_id, claims, ArticleMeta(outlet, published))
 
 
-#: The version of ``article_topics`` the writer's rows are stored under: rows of another version
-#: are found again from the claims by the next full run. Bump it with anything that changes what
+#: The version of ``article_topics``' code: bump it with any change of code that changes what
 #: ``article_topics`` finds (it follows the state's format too).
-TOPICS_VERSION = f"{STATE_VERSION}.1"
-topics_store.register(TOPICS_VERSION, _store_topics)
+TOPICS_CODE = f"{STATE_VERSION}.1"
+
+
+@cache
+def topics_version() -> str:
+    """The version the writer's topic rows are stored under: ``TOPICS_CODE`` and a digest of every
+    data file (word lists, tables), so an edited list makes the next full run find every article's
+    topics from its claims again (rows of another version are not used)."""
+    folder = Path(resources.__file__).parent
+    data = hashlib.blake2b(digest_size=8)
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".py"):
+        data.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{TOPICS_CODE}.{data.hexdigest()}"
+
+
+topics_store.register(topics_version, _store_topics)
 
 
 def _incident_towns(items: list[Item], claims: list[Claim]) -> set[str]:
@@ -341,7 +357,7 @@ def _stage_all(ledger: Ledger, reuse: bool = True) -> list[list[str]]:
     read again by id, so the topics are the same either way), and stored for the next full run
     (not those of articles the desk holds rows of). Memory holds one article's claims."""
     meta = ledger.article_meta()
-    stored, held = state.stored_topics(ledger, TOPICS_VERSION)
+    stored, held = state.stored_topics(ledger, topics_version())
     topics: dict[str, set[str]] = {a: ts for a, ts in stored.items() if a in meta} if reuse else {}
     found_ids: set[str] = set()
     again: set[str] = set()
@@ -355,7 +371,7 @@ def _stage_all(ledger: Ledger, reuse: bool = True) -> list[list[str]]:
 
     if len(topics) < len(meta):
         reading = (
-            state.claims_without_topics(ledger, TOPICS_VERSION, TOPIC_BATCH_CLAIMS)
+            state.claims_without_topics(ledger, topics_version(), TOPIC_BATCH_CLAIMS)
             if reuse
             else ledger.claims_for_fusion(batch=TOPIC_BATCH_CLAIMS)
         )
@@ -377,7 +393,7 @@ def _stage_all(ledger: Ledger, reuse: bool = True) -> list[list[str]]:
     topics = {a: topics[a] for a in sorted(topics)}
     groups = components(topics)
     keep = {} if held is None else {a: topics[a] for a in sorted(found_ids - held)}
-    state.stage(ledger, topics, groups, keep, TOPICS_VERSION)
+    state.stage(ledger, topics, groups, keep, topics_version())
     return groups
 
 

@@ -29,18 +29,19 @@ from .schema import article_topics, claims, desk_claims, desk_sources
 #: Finds an article's topics: (article id, its claims as fusion reads them, outlet, published).
 Finder = Callable[[str, list[Claim], str | None, date | None], set[str]]
 
-_finder: tuple[str, Finder] | None = None
+_finder: tuple[Callable[[], str], Finder] | None = None
 
 
-def register(version: str, finder: Finder) -> None:
-    """Set the function the writer finds topics with, and the version its rows are stored under."""
+def register(version: Callable[[], str], finder: Finder) -> None:
+    """Set the function the writer finds topics with, and the one giving the version its rows are
+    stored under (called when a row is written: it may read data files)."""
     global _finder
     _finder = (version, finder)
 
 
 def version() -> str | None:
     """The version of the registered finder (None before fusion is imported)."""
-    return _finder[0] if _finder else None
+    return _finder[0]() if _finder else None
 
 
 def rows_for(
@@ -52,7 +53,7 @@ def rows_for(
     as is one whose topics cannot be found here."""
     if _finder is None:
         return []
-    tag, finder = _finder
+    tag, finder = _finder[0](), _finder[1]
     out: list[dict[str, Any]] = []
     for article_id, outlet, published, read in articles:
         if isinstance(published, datetime):
