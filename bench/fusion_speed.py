@@ -6,21 +6,25 @@ component and stored (``incremental.rebuild``), its peak resident memory (``peak
 one article to that ledger against adding it to an empty ledger, incremental fusion state included
 (``incremental/empty``).
 
-``--stories K`` spreads the articles over K independent stories (each its own subjects, as a
-newsroom following many stories has); with 1 every article may share a subject with every other,
-so the ledger is one fusion component and an add re-fuses all of it (see docs/scale.md).
+``--stories K`` spreads the articles over K stories (each its own subjects, as a newsroom following
+many stories has); with 1 every article may share a subject with every other, so the ledger is one
+fusion component and an add re-fuses all of it (see docs/scale.md). Every killed, wounded or
+casualties figure counts people (one subject, "person", whatever the story), so those figures join
+all stories into one component; ``--no-tolls`` leaves them out, and the K stories are then K
+independent components (which a full run fuses in parallel worker processes).
 ``--single-story N`` also measures incremental/empty on a one-story ledger of N claims (printed on
 the line before the last). ``--in-memory`` runs the earlier measure instead: ``fuse`` over every
 claim held in memory against decoding them. ``--reach`` prints what an exact add of the last article
 would have to recompute in its story (see docs/scale.md).
 
-    python bench/fusion_speed.py [--claims 100000] [--articles 5000] [--stories 1] [--single-story 30000]
+    python bench/fusion_speed.py [--claims 100000] [--articles 5000] [--stories 1] [--no-tolls]
+                                 [--single-story 30000]
                                  [--db URL] [--in-memory] [--reach]
 
 Prints a table (the full run with the seconds of its steps: the topics with the first read of
 every claim, the components' claims read again, fused and serialised, stored), the same ratios in
-CPU seconds of the measuring process (``cpu: ...``, steadier than wall time when other jobs share
-the machine), and a last line of ratios measured in the same run (reads and adds: the best of two):
+CPU seconds of the measuring process and of the full run's worker processes (``cpu: ...``, steadier
+than wall time when other jobs share the machine), and a last line of ratios measured in the same run (reads and adds: the best of two):
 ``fusion/load=R incremental/empty=R peak_mb=N``.
 """
 
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -262,17 +267,46 @@ def child(args: argparse.Namespace) -> None:
             t_load = min(t_load, time.perf_counter() - t0)
             c_load = min(c_load, time.process_time() - c0)
         steps: dict[str, float] = {}
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
         parts = incremental.rebuild(ledger, steps)
         t_full, c_full = time.perf_counter() - t0, time.process_time() - c0
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        c_workers = _children_cpu() - k0  # the worker processes of the full run (reaped at its end)
+        workers = _default_workers() if c_workers > 0 else 0
+        # every process of the run: this one's peak and each worker's at most the largest worker's
+        # (pages shared with this process after the fork are counted in each, so this is an upper bound)
+        peak = (
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            + workers * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        ) / 1024
         t_large, c_large = _timed_add(ledger, mine, articles)
     with open_ledger(str(Path(args.mine).with_suffix(".empty.db"))) as ledger:
         incremental.sync(ledger)
         t_empty, c_empty = _timed_add(ledger, mine, articles)
     figures = {"claims": n, "components": parts, "load": t_load, "full": t_full, "peak_mb": peak}
-    cpu = {"load": c_load, "full": c_full, "large": c_large, "empty": c_empty}
+    figures |= {"workers": workers}
+    cpu = {
+        "load": c_load,
+        "full": c_full + c_workers,
+        "workers": c_workers,
+        "large": c_large,
+        "empty": c_empty,
+    }
     print(json.dumps(figures | {"large": t_large, "empty": t_empty, "steps": steps, "cpu": cpu}))
+
+
+def _default_workers() -> int:
+    """How many workers a full run forks (``fusion/workers.py``; 0 for code without them)."""
+    try:
+        from claimtrail.fusion import workers
+    except ImportError:
+        return 0
+    return workers.default_workers()
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's reaped child processes (a full run's workers)."""
+    times = os.times()
+    return times.children_user + times.children_system
 
 
 def reach(args: argparse.Namespace) -> None:
@@ -387,6 +421,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=5_000)
     parser.add_argument("--stories", type=int, default=1)
+    parser.add_argument("--no-tolls", action="store_true", help="no killed, wounded or casualties figures")
     parser.add_argument("--db", help="ledger URL for the stored measure (default: a temporary SQLite file)")
     parser.add_argument(
         "--single-story", type=int, default=0, help="also measure a one-story ledger of N claims"
@@ -396,6 +431,8 @@ def main() -> None:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--mine", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.no_tolls:
+        EVENTS[:] = [e for e in EVENTS if e not in ("killed", "wounded", "casualties")]
     if args.child:
         return child(args)
     if args.in_memory:
@@ -408,7 +445,11 @@ def main() -> None:
     _table(
         [
             (f"read {f['claims']:,.0f} claims from the ledger", f["load"]),
-            (f"full run, streamed and stored ({f['components']:.0f} components)", f["full"]),
+            (
+                f"full run, streamed and stored ({f['components']:.0f} components, "
+                f"{f.get('workers') or 1} process(es))",
+                f["full"],
+            ),
             *((f"  {step}", secs) for step, secs in f.get("steps", {}).items()),
             ("add one article: fusion up to date, large ledger", f["large"]),
             ("add one article: fusion up to date, empty ledger", f["empty"]),
@@ -419,6 +460,7 @@ def main() -> None:
     cpu = f["cpu"]  # CPU seconds of the measuring process: steadier than wall time on a shared machine
     print(
         f"cpu: fusion/load={cpu['full'] / cpu['load']:.2f} incremental/empty={cpu['large'] / cpu['empty']:.2f}"
+        f" (full run {cpu['full']:.1f} s, of which workers {cpu.get('workers', 0.0):.1f} s; read {cpu['load']:.1f} s)"
     )
     ratios = f"fusion/load={f['full'] / f['load']:.2f} incremental/empty={f['large'] / f['empty']:.2f}"
     print(f"{ratios} peak_mb={f['peak_mb']:.0f}")

@@ -168,6 +168,10 @@ class _Writer:
     """
 
     def __init__(self, ledger: Ledger, report: IngestReport, on_item: OnItem | None) -> None:
+        # fusion registers the function the ledger finds each written article's topics with
+        # (store/topics.py), so a full fusion run reads them instead of every claim
+        from . import fusion  # noqa: F401
+
         self.ledger = ledger
         self.report = report
         self.on_item = on_item

@@ -62,6 +62,18 @@ def test_track_json_is_the_contract(db):
     assert any(c["reason"].startswith("genuine") for c in data[0]["contradictions"])
 
 
+def test_track_full_with_workers_gives_the_same_contract(db, monkeypatch):
+    from claimtrail.fusion import workers
+
+    monkeypatch.setattr(workers, "MIN_CLAIMS", 0)  # one component here: fused serially anyway
+    before = runner.invoke(app, ["track", "--db", db, "--format", "json"])
+    again = runner.invoke(app, ["track", "--db", db, "--format", "json", "--full", "--workers", "2"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout) == json.loads(before.stdout)
+    bad = runner.invoke(app, ["track", "--db", db, "--full", "--workers", "0"])
+    assert bad.exit_code != 0 and "--workers" in bad.output
+
+
 def test_track_table_and_as_of(db):
     result = runner.invoke(app, ["track", "--db", db, "--as-of", "2024-11-05", "--format", "json"])
     assert json.loads(result.stdout)[0]["estimate"] == {

@@ -257,9 +257,17 @@ def test_a_full_run_streams_one_component_at_a_time(tmp_path, monkeypatch):
         monkeypatch.setattr(fusion_state, "component_claims", one_component)
         monkeypatch.setattr(incremental, "TOPIC_BATCH_CLAIMS", 2)
         monkeypatch.setattr(incremental, "STORE_BATCH_CLAIMS", 1)
-        assert incremental.rebuild(ledger) == 2  # troops with drones (m1 joins them); people
+        # every topic found again from the claims (``track --full``)
+        assert incremental.rebuild(ledger, reuse_topics=False) == 2  # troops with drones (m1); people
         assert sorted(sizes) == [4, 6]
         assert batches == [2]
+        assert _current(ledger) == expected
+        # the topics the writer stored: no claim read for them
+        batches.clear()
+        sizes.clear()
+        assert incremental.rebuild(ledger) == 2
+        assert sorted(sizes) == [4, 6]
+        assert batches == []
         assert _current(ledger) == expected
 
 
@@ -316,7 +324,7 @@ def test_a_full_run_finds_the_topics_of_an_article_whose_claims_are_not_consecut
             conn.execute(text("UPDATE claims SET doc_id = :o WHERE doc_id = -1"), {"o": o1})
         order = [c.article_id for c in ledger.claims_for_fusion()]
         assert order.index("o1") < len(order) - 1 - order[::-1].index("k2")  # interleaved
-        assert incremental.rebuild(ledger) == 2
+        assert incremental.rebuild(ledger, reuse_topics=False) == 2
         claims = list(ledger.claims_for_fusion())
         meta = {a: stages.ArticleMeta(o, p) for a, (o, p) in ledger.article_meta().items()}
         whole = incremental.article_topics("k2", [c for c in claims if c.article_id == "k2"], meta["k2"])

@@ -39,6 +39,13 @@ def track_command(
     full: bool = typer.Option(
         False, "--full", help="Fuse the whole ledger again from scratch (the stored state is rebuilt)."
     ),
+    workers: int = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        help="Processes fusing the components of a --full run (default: CLAIMTRAIL_FUSION_WORKERS, "
+        "else the cores, at most 4; 1 is serial).",
+    ),
 ) -> None:
     """Tracked quantities: consensus best/low/high, origins, contradictions and checks."""
     from ..fusion import full_run, track
@@ -47,7 +54,7 @@ def track_command(
     day = parse_date(as_of, "--as-of")
     with ledger_for(db) as ledger:
         if full:
-            full_run(ledger)
+            full_run(ledger, workers=workers)
         items = track(ledger, as_of=day)
     if fmt == "json":
         typer.echo(json.dumps([tracked_to_json(t) for t in items], ensure_ascii=False, indent=2))

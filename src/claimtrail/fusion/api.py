@@ -84,9 +84,11 @@ def _in_memory(ledger: Ledger, as_of: date | None) -> FusionResult:
     return fuse(ledger.claims_for_fusion(), articles, grades, as_of)
 
 
-def full_run(ledger: Ledger) -> FusionResult:
-    """Fuse the whole ledger again from scratch (``claimtrail track --full``) and store the state."""
-    incremental.rebuild(ledger)
+def full_run(ledger: Ledger, workers: int | None = None) -> FusionResult:
+    """Fuse the whole ledger again from scratch (``claimtrail track --full``) and store the state;
+    every article's topics are found again from its claims too (not read as the writer stored them).
+    ``workers``: processes fusing its components (``fusion/workers.py``; default by the machine)."""
+    incremental.rebuild(ledger, reuse_topics=False, workers=workers)
     with _LOCK:
         for k in [k for k in _CACHE if k[0] == ledger.label]:
             del _CACHE[k]

@@ -462,10 +462,14 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
     placed in one country takes no other's ("In Lebanon, a strike near Nabatieh killed two" in an
     article on Gaza's dead)."""
     owned: dict[tuple[str, str, str | None, str], dict[str, list[Item]]] = defaultdict(dict)
+    by_origin: dict[tuple[str, str, str | None, str], dict[tuple[str, Origin], list[Item]]] = defaultdict(
+        dict
+    )
     for it in items:
         k = it.key
         if k.country:
             owned[(k.subject, k.event, k.unit, k.scope)].setdefault(k.country, []).append(it)
+            by_origin[(k.subject, k.event, k.unit, k.scope)].setdefault((k.country, it.origin), []).append(it)
     for it in items:
         k = it.key
         if k.country is not None or _victims_of_an_incident(k):
@@ -475,8 +479,8 @@ def _adopt_owner(items: list[Item], article_countries_: dict[str, set[str]]) -> 
         placed = {p.country for p in it.claim.places if p.country}
         if k.incident and len(placed) == 1:
             candidates &= placed  # an incident in another country's town is not that toll's
-
-        country = _fitting_owner(it, candidates, by_country)
+        same = by_origin.get((k.subject, k.event, k.unit, k.scope), {})
+        country = _fitting_owner(it, candidates, by_country, same)
         if country is not None:
             it.key = replace(k, country=country)
 
@@ -487,21 +491,21 @@ def _victims_of_an_incident(key: Key) -> bool:
     return key.subject == "person" and bool(key.incident) and not key.incident.startswith(("day@", "period@"))
 
 
-def _fitting_owner(item: Item, candidates: set[str], by_country: dict[str, list[Item]]) -> str | None:
+def _fitting_owner(
+    item: Item,
+    candidates: set[str],
+    by_country: dict[str, list[Item]],
+    by_origin: dict[tuple[str, Origin], list[Item]],
+) -> str | None:
     """The owner of an unowned figure among several candidate countries: the one country whose
     quantity holds an overlapping figure of the same origin, else of any origin ("10,000 to 12,000
-    troops were sent" in an article naming North Korean and Russian troops is North Korea's)."""
+    troops were sent" in an article naming North Korean and Russian troops is North Korea's).
+    ``by_origin``: the items of ``by_country`` by (country, origin), so the first look is at the
+    figures of the item's origin only."""
     if len(candidates) <= 1:
         return next(iter(candidates), None)
-    for same_origin in (True, False):
-        fits = {
-            country
-            for country in candidates
-            if any(
-                other.overlaps(item) and (not same_origin or other.origin == item.origin)
-                for other in by_country[country]
-            )
-        }
+    for pool in (lambda c: by_origin.get((c, item.origin), ()), lambda c: by_country[c]):
+        fits = {country for country in candidates if any(other.overlaps(item) for other in pool(country))}
         if len(fits) == 1:
             return fits.pop()
     return None

@@ -30,19 +30,27 @@ component's claims at a time (``state.component_claims``), so memory holds one c
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any, cast
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import cache, partial
+from pathlib import Path
+from typing import Any, TypeVar, cast
 
+from .. import resources
 from ..model import Claim
 from ..store import fusion_state as state
+from ..store import topics as topics_store
 from ..store.ledger import Ledger
 from ..store.rows import name_key
 from . import scope as scope_mod
 from . import serial, stages
+from . import workers as pool
 from .cluster import Item
 from .config import config
 from .origins import Origin
@@ -68,6 +76,7 @@ INCIDENT_TOPIC = "~incident"
 PENDING_TOPIC = "~pending"
 _STUB = Origin("topic", "topic", "unknown")
 _LOCK = threading.Lock()
+T = TypeVar("T")
 
 
 # -- topics and components ---------------------------------------------------------------------
@@ -79,6 +88,33 @@ def article_topics(article_id: str, claims: list[Claim], meta: ArticleMeta | Non
     scope_mod.adopt_neutral(items, frozenset(str(w) for w in config()["neutral_subjects"]))
     topics = {it.key.subject for it in items} | _incident_towns(items, claims)
     return topics or {f"~article:{article_id}"}
+
+
+def _store_topics(
+    article_id: str, claims: list[Claim], outlet: str | None, published: date | None
+) -> set[str]:
+    """``article_topics`` as the ledger's writer calls it (``store/topics.py``)."""
+    return article_topics(article_id, claims, ArticleMeta(outlet, published))
+
+
+#: The version of ``article_topics``' code: bump it with any change of code that changes what
+#: ``article_topics`` finds (it follows the state's format too).
+TOPICS_CODE = f"{STATE_VERSION}.1"
+
+
+@cache
+def topics_version() -> str:
+    """The version the writer's topic rows are stored under: ``TOPICS_CODE`` and a digest of every
+    data file (word lists, tables), so an edited list makes the next full run find every article's
+    topics from its claims again (rows of another version are not used)."""
+    folder = Path(resources.__file__).parent
+    data = hashlib.blake2b(digest_size=8)
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".py"):
+        data.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{TOPICS_CODE}.{data.hexdigest()}"
+
+
+topics_store.register(topics_version, _store_topics)
 
 
 def _incident_towns(items: list[Item], claims: list[Claim]) -> set[str]:
@@ -210,58 +246,99 @@ def refuse_claims(ledger: Ledger, claim_ids: Iterable[str], before: str | None =
     return refuse_articles(ledger, state.articles_of_claims(ledger, claim_ids), stamp)
 
 
-def rebuild(ledger: Ledger, timings: dict[str, float] | None = None) -> int:
+def rebuild(
+    ledger: Ledger,
+    timings: dict[str, float] | None = None,
+    reuse_topics: bool = True,
+    workers: int | None = None,
+) -> int:
     """A full run: drop the stored state and fuse every component of the ledger again; returns the
-    number of components. It streams: the topics are found as the claims are read in ledger order
-    (``_stage_all``), then each component's claims are read by one query, fused, stored and freed,
-    so memory holds one component at a time, never every claim of the ledger. ``timings``, when
-    given, gets the seconds of each step added: "topics" (the first read with the topics, staged),
-    "read" (the components' claims), "fuse" (fused and serialised) and "store"."""
+    number of components. It streams: the topics are those the writer stored, the others found
+    as the claims are read in ledger order (``_stage_all``; all of them with ``reuse_topics``
+    False), then each component's claims are read by one query, fused, stored and freed,
+    so memory holds one component at a time (per worker), never every claim of the ledger. With
+    ``workers`` processes (default ``workers.default_workers()``) the components are read and fused
+    in forked workers and stored here in the same order (``fusion/workers.py``). ``timings``, when
+    given, gets the seconds of each step added: "topics" (the stored topics read, the missing ones
+    found, staged), "read" (the components' claims), "fuse" (fused and serialised; in workers, read
+    and fused: "read+fuse") and "store"."""
     clock = _Clock(timings)
     stamp = ledger.fusion_stamp()
     with _LOCK:
         with clock("topics"):
-            groups = _stage_all(ledger)
+            groups = _stage_all(ledger, reuse_topics)
             grades = _grades(ledger)
-        pending: list[state.ComponentRow] = []
-        size = 0
-        for members in groups:
-            with clock("read"):
-                claims = state.component_claims(ledger, "c:" + members[0])
-                found = state.component_meta(ledger, "c:" + members[0])
-                meta = {a: ArticleMeta(o, p) for a, (o, p) in found.items()}
-            with clock("fuse"):
-                pending.append(_row(members, claims, meta, grades))
-            size += len(claims)
-            del claims, meta
-            if size >= STORE_BATCH_CLAIMS:
-                with clock("store"):
-                    state.store_components(ledger, pending)
-                pending, size = [], 0
+        count = workers if workers is not None else pool.default_workers()
+        target = pool.usable(ledger, count, ledger.count_claims()) if len(groups) > 1 else None
+        if target is not None:
+            fused = pool.fuse_all(target, groups, partial(_row, grades=grades), count)
+            _store_all(ledger, _timed(fused, clock, "read+fuse"), clock)
+        else:
+            _store_all(ledger, _timed(_fused(ledger, groups, grades, clock), clock, "fuse"), clock)
         with clock("store"):
-            state.store_components(ledger, pending)
             state.set_meta(ledger, _settings(ledger, stamp))
         return len(groups)
 
 
+def _fused(
+    ledger: Ledger, groups: list[list[str]], grades: dict[str, str], clock: _Clock
+) -> Iterator[tuple[state.ComponentRow, int]]:
+    """Each component read and fused in this process (its row and claim count), in order."""
+    for members in groups:
+        with clock("read"):
+            claims = state.component_claims(ledger, "c:" + members[0])
+            found = state.component_meta(ledger, "c:" + members[0])
+            meta = {a: ArticleMeta(o, p) for a, (o, p) in found.items()}
+        yield _row(members, claims, meta, grades), len(claims)
+        del claims, meta
+
+
+def _timed(rows: Iterator[T], clock: _Clock, step: str) -> Iterator[T]:
+    """``rows`` with the time spent waiting for each (less the steps timed inside) added to ``step``."""
+    while True:
+        with clock(step):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
+
+
+def _store_all(ledger: Ledger, fused: Iterable[tuple[state.ComponentRow, int]], clock: _Clock) -> None:
+    """Store fused components once they hold ``STORE_BATCH_CLAIMS`` claims (a transaction each)."""
+    pending: list[state.ComponentRow] = []
+    size = 0
+    for row, claims in fused:
+        pending.append(row)
+        size += claims
+        if size >= STORE_BATCH_CLAIMS:
+            with clock("store"):
+                state.store_components(ledger, pending)
+            pending, size = [], 0
+    with clock("store"):
+        state.store_components(ledger, pending)
+
+
 class _Clock:
-    """Adds the seconds spent in named steps to a dict (nothing without one)."""
+    """Adds the seconds spent in named steps to a dict (nothing without one); a step timed inside
+    another is taken out of the outer one."""
 
     def __init__(self, timings: dict[str, float] | None) -> None:
         self.timings = timings
-        self.step = ""
-        self.start = 0.0
+        self.open: list[tuple[str, float, float]] = []  # step, start, seconds of inner steps
 
-    def __call__(self, step: str) -> _Clock:
-        self.step = step
-        return self
-
-    def __enter__(self) -> None:
-        self.start = time.perf_counter()
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.timings is not None:
-            self.timings[self.step] = self.timings.get(self.step, 0.0) + time.perf_counter() - self.start
+    @contextmanager
+    def __call__(self, step: str) -> Iterator[None]:
+        self.open.append((step, time.perf_counter(), 0.0))
+        try:
+            yield
+        finally:
+            name, start, inner = self.open.pop()
+            spent = time.perf_counter() - start
+            if self.open:
+                outer = self.open[-1]
+                self.open[-1] = (outer[0], outer[1], outer[2] + spent)
+            if self.timings is not None:
+                self.timings[name] = self.timings.get(name, 0.0) + spent - inner
 
 
 #: A full run stores its fused components once they hold this many claims (one transaction each).
@@ -270,40 +347,53 @@ STORE_BATCH_CLAIMS = 20_000
 TOPIC_BATCH_CLAIMS = 5_000
 
 
-def _stage_all(ledger: Ledger) -> list[list[str]]:
+def _stage_all(ledger: Ledger, reuse: bool = True) -> list[list[str]]:
     """Every article's topics, staged with the components they give (``state.stage``); returns the
-    components. The claims are read once, in ledger order and ``TOPIC_BATCH_CLAIMS`` at a time
-    (``Ledger.claims_for_fusion``: by key, not by lists of article ids, which costs a third more),
-    and each article's topics are found as soon as its claims end (an article's claims are
-    consecutive in ledger order; one whose claims come back after another article's is read again
-    by id, so the topics are the same either way). Memory holds one article's claims."""
+    components. The topics the writer stored are read with one query (``state.stored_topics``;
+    not with ``reuse`` False); the others are found from the claims, read once in ledger order and
+    ``TOPIC_BATCH_CLAIMS`` at a time (``state.claims_without_topics``: by key, not by lists of
+    article ids, which costs a third more), each article's as soon as its claims end (an article's
+    claims are consecutive in ledger order; one whose claims come back after another article's is
+    read again by id, so the topics are the same either way), and stored for the next full run
+    (not those of articles the desk holds rows of). Memory holds one article's claims."""
     meta = ledger.article_meta()
-    topics: dict[str, set[str]] = {}
+    stored, held = state.stored_topics(ledger, topics_version())
+    topics: dict[str, set[str]] = {a: ts for a, ts in stored.items() if a in meta} if reuse else {}
+    found_ids: set[str] = set()
     again: set[str] = set()
 
     def found(article_id: str, claims: list[Claim]) -> None:
-        if article_id in topics:
+        if article_id in found_ids:
             again.add(article_id)
-        elif article_id in meta:
+        elif article_id in meta and article_id not in topics:
             topics[article_id] = article_topics(article_id, claims, ArticleMeta(*meta[article_id]))
+            found_ids.add(article_id)
 
-    current: str | None = None
-    run: list[Claim] = []
-    for c in ledger.claims_for_fusion(batch=TOPIC_BATCH_CLAIMS):
-        if c.article_id != current:
-            if current is not None:
-                found(current, run)
-            current, run = c.article_id, []
-        run.append(c)
-    if current is not None:
-        found(current, run)
+    if len(topics) < len(meta):
+        reading = (
+            state.claims_without_topics(ledger, topics_version(), TOPIC_BATCH_CLAIMS)
+            if reuse
+            else ledger.claims_for_fusion(batch=TOPIC_BATCH_CLAIMS)
+        )
+        current: str | None = None
+        run: list[Claim] = []
+        for c in reading:
+            if c.article_id != current:
+                if current is not None:
+                    found(current, run)
+                current, run = c.article_id, []
+            run.append(c)
+        if current is not None:
+            found(current, run)
     for a in sorted(again):
         topics[a] = article_topics(a, ledger.claims_for_fusion_of([a]), ArticleMeta(*meta[a]))
     for a in sorted(set(meta) - set(topics)):  # articles without claims (or only rejected ones)
         topics[a] = article_topics(a, [], ArticleMeta(*meta[a]))
+        found_ids.add(a)
     topics = {a: topics[a] for a in sorted(topics)}
     groups = components(topics)
-    state.stage(ledger, topics, groups)
+    keep = {} if held is None else {a: topics[a] for a in sorted(found_ids - held)}
+    state.stage(ledger, topics, groups, keep, topics_version())
     return groups
 
 

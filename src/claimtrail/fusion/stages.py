@@ -84,10 +84,18 @@ class Findings:
     unit_checks: list[Check]  # stated conversions, claim by claim
     across: dict[Key, list[Contradiction]]  # apparent contradictions between related quantities
 
+    _by_claim: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+
     def checks_of(self, items: list[Item]) -> list[Check]:
-        """The cross checks that name one of these items' claims, in the order they were found."""
-        ids = {i.claim_id for i in items}
-        return [c for c in self.cross_checks if not ids.isdisjoint(c.claims)]
+        """The cross checks that name one of these items' claims, in the order they were found
+        (looked up by claim in an index of the checks built once, not by scanning every check)."""
+        if self._by_claim is None:
+            self._by_claim = defaultdict(list)
+            for n, c in enumerate(self.cross_checks):
+                for cid in dict.fromkeys(c.claims):
+                    self._by_claim[cid].append(n)
+        found = sorted({n for i in items for n in self._by_claim.get(i.claim_id, ())})
+        return [self.cross_checks[n] for n in found]
 
 
 #: What a widest scope's tracked quantities were computed from (a digest of every input) and the
@@ -537,9 +545,10 @@ def _days_apart(clusters: dict[Key, list[Item]]) -> dict[Key, list[Item]]:
         to_date = [i for i in members if scope_mod.event_day(i.claim) is None]
         for it in members:
             day = scope_mod.event_day(it.claim)
-            totals = [t.best for t in to_date if abs((t.day - it.day).days) <= 31]
-            if day is not None and totals and it.best * 10 < median(totals):
-                it.key = replace(key, scope=f"part: on {day.isoformat()}")
+            if day is not None:  # only a dated toll is compared (the series' tolls: per dated toll)
+                totals = [t.best for t in to_date if abs((t.day - it.day).days) <= 31]
+                if totals and it.best * 10 < median(totals):
+                    it.key = replace(key, scope=f"part: on {day.isoformat()}")
             out[it.key].append(it)
     return dict(out)
 

@@ -6,7 +6,7 @@ logic here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,11 +16,15 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from ..model import Claim
 from . import desk as desk_store
+from . import topics as topics_store
 from .ledger import _FUSION_COLUMNS, Ledger, _for_fusion, _published
 from .rows import chunks
 from .schema import (
+    article_topics,
     articles,
     claims,
+    desk_claims,
+    desk_sources,
     fusion_articles,
     fusion_components,
     fusion_meta,
@@ -114,6 +118,38 @@ def component_claims(ledger: Ledger, component: str) -> list[Claim]:
     with ledger._read() as conn:
         view = desk_store.load_view(conn) if desk_store.has_desk(conn) else None
         return list(_for_fusion(conn.execute(query), view))
+
+
+def stored_topics(ledger: Ledger, tag: str) -> tuple[dict[str, set[str]], set[str] | None]:
+    """The topics the writer stored that a full run may use (``store/topics.py``: version ``tag``,
+    no desk rows on the article, no desk source actions), and the articles the desk holds rows of
+    (whose topics found from the claims must not be stored); None for both when the desk has
+    source actions (no stored topics are used, none are stored)."""
+    with ledger._read() as conn:
+        if conn.scalar(select(select(desk_sources.c.name_key).exists())):
+            return {}, None
+        held = set(conn.scalars(select(desk_claims.c.article_id).distinct()))
+        return topics_store.stored(conn, tag), held
+
+
+def claims_without_topics(ledger: Ledger, tag: str, batch: int = 5000) -> Iterator[Claim]:
+    """``Ledger.claims_for_fusion`` without the claims of articles whose stored topics a full run
+    uses (``stored_topics``: the same condition, in SQL), in ledger order, ``batch`` at a time by
+    key: what a full run reads to find the topics the writer did not store."""
+    with ledger._read() as conn:
+        view = desk_store.load_view(conn) if desk_store.has_desk(conn) else None
+    condition = None if view is not None and view.sources else topics_store.missing_condition(tag)
+    last = 0
+    while True:
+        query = select(*_FUSION_COLUMNS).where(claims.c.doc_id > last)
+        if condition is not None:
+            query = query.where(condition)
+        with ledger._read() as conn:
+            rows = conn.execute(query.order_by(claims.c.doc_id).limit(batch)).all()
+        yield from _for_fusion(rows, view)
+        if len(rows) < batch:
+            return
+        last = rows[-1].doc_id
 
 
 def component_meta(ledger: Ledger, component: str) -> dict[str, tuple[str | None, date | None]]:
@@ -224,14 +260,23 @@ def _move(conn: Connection, tracked_ids: list[str], to: dict[str, str]) -> None:
             )
 
 
-def stage(ledger: Ledger, topics: dict[str, set[str]], groups: list[list[str]]) -> None:
+def stage(
+    ledger: Ledger,
+    topics: dict[str, set[str]],
+    groups: list[list[str]],
+    found: dict[str, set[str]] | None = None,
+    tag: str = "",
+) -> None:
     """The first step of a full run that stores as it goes: in one transaction, drop the whole
     state (the stamp with it, so a run cut short is redone on the next read), store every
     article's topics and the component each article is in (``c:<first article>``), which
     ``component_claims`` then reads by. ``store_components`` adds the fused components and
-    ``set_meta`` the stamp at the end."""
+    ``set_meta`` the stamp at the end. The topics ``found`` from the claims are stored as the
+    writer's (``store/topics.py``, version ``tag``) for the next full run."""
     with ledger._write() as conn:
         _clear(conn)
+        rows = [{"article_id": a, "version": tag, "topics": sorted(ts)} for a, ts in (found or {}).items()]
+        topics_store.write(conn, rows, lambda c, r: ledger._bulk_insert(c, article_topics, r))
         ledger._bulk_insert(
             conn,
             fusion_topics,

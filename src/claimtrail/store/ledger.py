@@ -43,6 +43,7 @@ from ..ingest.boundary import one_line, safe_text
 from ..model import EVIDENCE_ROLES, Article, Claim, Evidence, Failure, one_of
 from . import desk as desk_store
 from . import migrations
+from . import topics as topics_store
 from .engine import WRITE_OPTION, db_reason, engine_for, json_dumps
 from .filters import ALL_CLAIMS, ClaimFilter
 from .rows import (
@@ -63,6 +64,7 @@ from .schema import (
     PG_ARTICLE_TSV,
     PG_CLAIM_TSV,
     PG_TS_CONFIG,
+    article_topics,
     articles,
     audit,
     claim_sources,
@@ -326,7 +328,9 @@ class Ledger:
         has_desk_rows = bool(state[3])
         claims_ = claims_ + desk_store.on_article_stored(conn, article, claims_, self._who(), has_desk_rows)
         self._bulk_insert(conn, articles, [article_row(article, (state[1] or 0) + 1, len(claims_))])
-        created = self._insert_claims(conn, [(article, claims_)], (state[2] or 0) + 1)
+        created = self._insert_claims(
+            conn, [(article, claims_)], (state[2] or 0) + 1, with_topics=not has_desk_rows
+        )
         if has_desk_rows:
             desk_store.index_corrections(conn, article_id=article_id)  # filter columns follow corrections
         return True, created
@@ -477,17 +481,24 @@ class Ledger:
         return out
 
     def _insert_claims(
-        self, conn: Connection, batch: list[tuple[Article, list[Claim]]], first_doc_id: int
+        self,
+        conn: Connection,
+        batch: list[tuple[Article, list[Claim]]],
+        first_doc_id: int,
+        with_topics: bool = True,
     ) -> dict[tuple[str, str], int]:
         """Claims of the articles of ``batch`` (doc ids from ``first_doc_id`` on, in order), their
-        attribution chains and evidence; returns the ids of sources it created."""
+        attribution chains and evidence, and (``with_topics``) each article's fusion topics;
+        returns the ids of sources it created."""
         claims_ = [claim for _, batch_claims in batch for claim in batch_claims]
-        if not claims_:
-            return {}
         rows: list[dict[str, Any]] = []
         for article, batch_claims in batch:
             for claim in batch_claims:
                 rows.append(claim_row(claim, first_doc_id + len(rows), article.published))
+        if with_topics:
+            self._insert_topics(conn, batch, rows)
+        if not claims_:
+            return {}
         self._bulk_insert(conn, claims, rows)
         source_ids, created = self._upsert_sources(conn, claims_)
         chain_rows: list[dict[str, Any]] = []
@@ -507,6 +518,31 @@ class Ledger:
         self._bulk_insert(conn, claim_sources, chain_rows)
         self._insert_evidence(conn, claims_)
         return created
+
+    def _insert_topics(
+        self, conn: Connection, batch: list[tuple[Article, list[Claim]]], rows: list[dict[str, Any]]
+    ) -> None:
+        """The ``article_topics`` rows of the articles of ``batch`` (``store/topics.py``), found from
+        their claims as fusion will read them back: decoded from the stored contract JSON of
+        ``rows`` (the claims rows of ``batch``, in order) with the columns fusion reads."""
+        found: list[tuple[str, str | None, Any, list[Claim]]] = []
+        i = 0
+        for article, batch_claims in batch:
+            mine = rows[i : i + len(batch_claims)]
+            i += len(batch_claims)
+            read = [
+                claim_from_json(
+                    r["data"],
+                    qualifiers=r["qualifiers"] or (),
+                    sentence_start=r["sentence_start"],
+                    part_of=r["part_of"],
+                )
+                for r in mine
+            ]
+            found.append((article.article_id, article.outlet, article.published, read))
+        topics_store.write(
+            conn, topics_store.rows_for(found), lambda c, r: self._bulk_insert(c, article_topics, r)
+        )
 
     def _insert_evidence(self, conn: Connection, claims_: list[Claim]) -> None:
         rows = [
@@ -578,6 +614,7 @@ class Ledger:
             conn.execute(evidence.delete().where(evidence.c.claim_id.in_(ids)))
             conn.execute(claim_sources.delete().where(claim_sources.c.claim_id.in_(ids)))
             conn.execute(claims.delete().where(claims.c.article_id == article_id))
+            topics_store.forget(conn, [article_id])
             deleted = conn.execute(articles.delete().where(articles.c.article_id == article_id)).rowcount > 0
             if deleted:
                 desk_store.write_audit(conn, "delete", self._who(), article_id=article_id)

@@ -299,6 +299,17 @@ fusion_tracked = Table(
 )
 Index("ix_fusion_tracked_component", fusion_tracked.c.component)
 
+# Topics found when an article is written (version 7, ``store/topics.py``): the fusion topics of
+# each article as computed from its claims alone by the code of ``version``, so a full fusion run
+# reads them instead of every claim. Rows of articles the desk holds rows of are not trusted.
+article_topics = Table(
+    "article_topics",
+    metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("version", String(), nullable=False),
+    Column("topics", JSONType, nullable=False),  # sorted list of topic strings
+)
+
 fusion_meta = Table(
     "fusion_meta",
     metadata,
