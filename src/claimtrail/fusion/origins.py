@@ -92,6 +92,10 @@ def words_around(sentence: str, mention: str) -> str:
 STATE_SPEAKERS = frozenset({"government", "military"})
 
 
+#: Words an acronym leaves out ("Office for the Coordination of Humanitarian Affairs" -> OCHA).
+_MINOR = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "des", "du", "la", "le", "at"})
+
+
 class OriginResolver:
     """Resolves attribution chains to merged origins; one instance per fusion run (it caches names)."""
 
@@ -113,6 +117,7 @@ class OriginResolver:
         self._names: dict[tuple[str, str], Origin] = {}
         self._fuzzy_pool: dict[str, list[str]] = {}  # type group -> keys seen
         self._fuzzy_origin: dict[str, Origin] = {}
+        self._initials: dict[str, Origin] = {}  # "dmc" -> the body named "Disaster Management Centre"
         self._in_article_memo: dict[tuple[str, str, str], Origin] = {}
         self._prefix_word_set: frozenset[str] | None = None
         self._names_re: re.Pattern[str] | None = None
@@ -163,6 +168,10 @@ class OriginResolver:
             return self._known(inst)
         base = candidates[1] if m else stripped
         group = "person" if type_ == "person" else "body"
+        by_initials = self._by_initials(name, m.group(2) if m else None) if group == "body" else []
+        for initials in by_initials:
+            if initials in self._initials:
+                return self._initials[initials]
         pool = self._fuzzy_pool.setdefault(group, [])
         if pool:
             best = process.extractOne(base, pool, scorer=fuzz.ratio, score_cutoff=self.fuzzy_score)
@@ -178,7 +187,25 @@ class OriginResolver:
         origin = Origin("src:" + base, display, type_ or "unknown")
         pool.append(base)
         self._fuzzy_origin[base] = origin
+        for initials in by_initials:
+            self._initials.setdefault(initials, origin)
         return origin
+
+    @staticmethod
+    def _by_initials(name: str, acronym: str | None) -> list[str]:
+        """The keys under which a body's name and its acronym meet: "DMC" for "Disaster Management
+        Centre", "Disaster Management Centre (DMC)" and "DMC" alone (three letters or more, so that
+        two bodies rarely share one)."""
+        keys = []
+        words = [
+            w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _PAREN.sub(r"\1", name)) if w.lower() not in _MINOR
+        ]
+        if len(words) >= 3 and all(w[0].isupper() for w in words):
+            keys.append("".join(w[0] for w in words).lower())
+        for candidate in (acronym, name.strip()):
+            if candidate and re.fullmatch(r"[A-Z]{3,6}", candidate):
+                keys.append(candidate.lower())
+        return list(dict.fromkeys(keys))
 
     # -- chains --------------------------------------------------------------------------------
     def article_bodies(self, chains: list[tuple[SourceLink, ...]]) -> list[Origin]:
