@@ -48,3 +48,11 @@ def test_the_doer_of_a_harm_is_not_what_befell(text, figure, event):
 )
 def test_members_of_a_set_share_what_befell_it(text, figure, event):
     assert _event(text, figure) == event
+
+
+@pytest.mark.parametrize(
+    ("figure", "event"),
+    [("193", "killed"), ("228", "missing")],
+)
+def test_a_toll_and_the_missing_in_two_clauses_keep_their_own_events(figure, event):
+    assert _event("At least 193 people have died and 228 are missing, officials said.", figure) == event

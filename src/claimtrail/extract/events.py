@@ -1107,7 +1107,12 @@ class EventsComponent:
     def _own_arguments(verb: Token) -> bool:
         """Whether a coordinated word has its own subject, object or figure ("killing 14 and wounding
         30", "600 homes were destroyed and a further 2,000 damaged")."""
-        return any(c.dep_ in SUBJECTS or c.dep_ in ("dobj", "nummod") or c.like_num for c in verb.children)
+        own = any(c.dep_ in SUBJECTS or c.dep_ in ("dobj", "nummod") or c.like_num for c in verb.children)
+        # "193 have died and 228 are missing": the parser may hang the subject on the auxiliary
+        return own or any(
+            c.dep_ in ("aux", "auxpass") and any(g.dep_ in SUBJECTS or g.like_num for g in c.children)
+            for c in verb.children
+        )
 
     def _verb_event(self, m: EventMatch, verb: Token, via: Token | None) -> None:
         """The event of the verb that governs the figure, or of words hanging off that verb."""
@@ -1177,6 +1182,15 @@ class EventsComponent:
         """The predicate of a figure the parse coordinates with a clause about another figure:
         in "109 people were dead and over 160 are still missing" the 160 hangs on "were" (whose
         subject is the 109) as a conjunct, and "missing", the head of "were", is its predicate."""
+        if (
+            via is not None
+            and via.dep_ in SUBJECTS
+            and verb.dep_ in ("aux", "auxpass")
+            and verb.head.i > verb.i
+        ):
+            return (
+                verb.head
+            )  # "193 have died and 228 are missing": 228 hangs on "are", its predicate "missing"
         if via is None or via.dep_ != "conj" or not self._numeric(via):
             return verb
         head = verb.head
