@@ -56,3 +56,14 @@ def test_members_of_a_set_share_what_befell_it(text, figure, event):
 )
 def test_a_toll_and_the_missing_in_two_clauses_keep_their_own_events(figure, event):
     assert _event("At least 193 people have died and 228 are missing, officials said.", figure) == event
+
+
+def test_weapons_an_attack_puts_to_use_were_launched_by_the_attacker():
+    text = "Russia attacked Ukraine overnight, deploying 510 drones and 11 missiles, the air force said."
+    claims = {c.quantity.text: c for c in extract(text) if c.quantity is not None}
+    for figure in ("510", "11"):
+        assert (claims[figure].event, claims[figure].subject.country) == ("launched", "RU")
+
+
+def test_troops_deployed_in_a_participle_stay_deployed():
+    assert _event("The army crossed the river on Monday, deploying 200 soldiers.", "200") == "deployed"

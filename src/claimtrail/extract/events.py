@@ -526,12 +526,24 @@ class EventsComponent:
                 m.event = "other"  # "105 drones vanished from radar": not missing people
         if m.event is not None and m.trigger:
             m.event = self._event_by_agent(m.trigger[0], m.event)
+        if m.event in ("deployed", "other") and self._weapons_of_an_attack(m):
+            m.event = self.lex.armed_attacks["event"]  # "attacked Ukraine overnight, deploying 728 drones"
         if m.event in self.lex.done_to_object and self._acting_subject(m):
             weapons = (
                 m.counted is not None
                 and self.lex.classes.of(self._counted_lemma(m.counted), None) == "weapons"
             )
             m.event = self.lex.armed_attacks["event"] if weapons else "other"
+
+    def _weapons_of_an_attack(self, m: EventMatch) -> bool:
+        """Weapons a participle of an attack verb puts to use were launched: "Russia attacked Ukraine
+        overnight, deploying 728 drones and 13 missiles" ("using", "sending", "firing" alike)."""
+        verb = m.trigger[0] if len(m.trigger) == 1 else m.verb
+        if verb is None or m.counted is None or verb.tag_ != "VBG" or verb.dep_ != "advcl":
+            return False
+        if lemma(verb.head) not in self.lex.armed_attacks["verbs"]:
+            return False
+        return self.lex.classes.of(self._counted_lemma(m.counted)) == self.lex.armed_attacks["counts"]
 
     def _acting_subject(self, m: EventMatch) -> bool:
         """Whether the figure is the doer of its trigger, not what befell: the active subject of a
@@ -1615,7 +1627,10 @@ class EventsComponent:
             for child in verb.children:
                 if child.dep_ in roles:
                     return child
-            if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            participle = (
+                verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            )  # "Russia attacked ..., deploying 728 drones"
+            if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head.i != verb.i:
                 if verb.dep_ == "xcomp":
                     roles = {"nsubj", "nsubjpass"}  # "North Korea is believed to have sent ..."
                 verb = verb.head
