@@ -67,3 +67,12 @@ def test_weapons_an_attack_puts_to_use_were_launched_by_the_attacker():
 
 def test_troops_deployed_in_a_participle_stay_deployed():
     assert _event("The army crossed the river on Monday, deploying 200 soldiers.", "200") == "deployed"
+
+
+@pytest.mark.parametrize(
+    ("figure", "event"),
+    [("310", "killed"), ("420", "missing")],
+)
+def test_a_number_followed_by_its_adjective_takes_its_event(figure, event):
+    text = "The floods have affected 1.1 million people, with 310 dead and nearly 420 missing."
+    assert _event(text, figure) == event

@@ -502,6 +502,9 @@ class EventsComponent:
         million letters" is "other", "the index lost 1.85 points" has no event. A listed counted
         noun with no trigger gets "other".
         """
+        own = self._adjective_after(m)
+        if own is not None and own.event != m.event:
+            m.event, m.trigger = own.event, list(own.tokens)  # "with 334 dead and nearly 400 missing"
         if m.quantity.unit and m.counted is None:
             m.event, m.trigger = None, []
             return
@@ -534,6 +537,21 @@ class EventsComponent:
                 and self.lex.classes.of(self._counted_lemma(m.counted), None) == "weapons"
             )
             m.event = self.lex.armed_attacks["event"] if weapons else "other"
+
+    def _adjective_after(self, m: EventMatch) -> _Hit | None:
+        """The event of an adjective written right after a bare number ("334 dead", "400 missing",
+        "40 wounded"): the number's own, whatever the parse joins it to."""
+        doc = m.anchor.doc
+        borrowed = m.counted is not None and m.counted_how in ("reference", "ellipsis")
+        if (m.counted is not None and not borrowed) or m.quantity.unit or m.last >= len(doc):
+            return None
+        nxt = doc[m.last]
+        if nxt.pos_ not in ("ADJ", "VERB") or nxt.lower_ not in self.lex.adjectives:
+            return None
+        after = doc[m.last + 1] if m.last + 1 < len(doc) else None
+        if after is not None and after.pos_ in NOUNS:
+            return None  # "40 wounded soldiers": the noun counts, its adjective is read with it
+        return _Hit(self.lex.adjectives[nxt.lower_], [nxt])
 
     def _weapons_of_an_attack(self, m: EventMatch) -> bool:
         """Weapons a participle of an attack verb puts to use were launched: "Russia attacked Ukraine
