@@ -30,3 +30,19 @@ def test_a_town_of_the_articles_country_still_resolves():
 def test_a_unit_named_with_its_region_word_is_the_articles_countrys():
     text = "In Sri Lanka, 40 people died in the Central Province, the Disaster Management Centre said."
     assert ("Central", "LK") in _places(text, "40")
+
+
+def test_a_town_abroad_reached_by_another_spelling_is_no_guess():
+    text = (
+        "Sri Lankan troops rescued 68 people trapped on a bus in the Northwestern Province's Kalaoya "
+        "area, the Sri Lankan Army said."
+    )
+    assert all(country != "US" for _, country in _places(text, "68"))
+
+
+def test_a_unit_whose_country_the_article_never_names_yields_to_a_named_country():
+    text = (
+        "Colombo: the cyclone killed 123 people in Sri Lanka, and Indian rescuers arrived. "
+        "In the Central Province, 49 deaths were verified, the district administrator said."
+    )
+    assert ("Central", "LK") in _places(text, "49")

@@ -79,6 +79,8 @@ class _Article:
 
 #: Fewer people than this make a village, whose namesake abroad is no guess worth making.
 VILLAGE = 5_000
+#: Fewer people than this make a town that only the article's own countries may be.
+TOWN = 100_000
 
 #: Names whose reading alone is kept (``PlacesComponent._resolve_alone``); the cache starts over
 #: when full. A name and its entry take well under a kilobyte.
@@ -226,18 +228,26 @@ class PlacesComponent:
     def _unit_of_leading_country(
         self, c: Cand, entry: GazetteerEntry, art: _Article, ctx: Context
     ) -> GazetteerEntry:
-        """A unit named with its region word whose whole name is another country's unit, in an
-        article about one country that has a unit of the base name ("the Central Province" in a
-        story on Sri Lanka: Sri Lanka's Central, not Papua New Guinea's Central Province)."""
+        """A unit named with its region word whose whole name is only a unit of a country the article
+        never names as a country or people, where a country it names has a unit of the base name
+        ("the Central Province" in a story on Sri Lanka: Sri Lanka's Central, not Papua New Guinea's
+        Central Province)."""
         if c.region_word or not art.countries or ctx.container is not None:
             return entry
-        lead = max(art.countries, key=lambda code: art.countries[code])
+        named = {
+            o.entry.country
+            for o in art.cands
+            if o.entry is not None and o.entry.country and (o.demonym or o.entry.feature == FEATURE_COUNTRY)
+        }
         words = c.name.split()
-        if entry.country == lead or len(words) < 2 or normalize(words[-1]) not in self._region_words:
+        if not named or entry.country in named:
+            return entry  # the article names the unit's country, or no country at all
+        if len(words) < 2 or normalize(words[-1]) not in self._region_words:
             return entry
+        leading = sorted(named, key=lambda code: -art.countries.get(code, 0.0))
         ranked = rank(self.gaz, " ".join(words[:-1]), replace(ctx, region_word=True))
         for _score, cand in ranked:
-            if cand.entry.country == lead and cand.entry.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2):
+            if cand.entry.country in leading and cand.entry.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2):
                 return cand.entry
         return entry
 
@@ -249,15 +259,20 @@ class PlacesComponent:
         meant, so no point is guessed rather than one in the wrong country. A container or a
         contained place vouches for it."""
         entry = best.entry
-        return (
-            best.kind != KIND_PRIMARY
-            and bool(art.countries)
-            and entry.feature == FEATURE_CITY
-            and entry.population < VILLAGE
-            and entry.country not in art.countries
-            and ctx.container is None
-            and ctx.contained is None
-        )
+        if best.kind == KIND_PRIMARY or entry.feature != FEATURE_CITY or not art.countries:
+            return False
+        if ctx.container is not None or ctx.contained is not None:
+            return False
+        if entry.population < VILLAGE and entry.country not in art.countries:
+            return True
+        # a town of a country the article never names as a country or people, in one that names
+        # others ("Kalaoya" read as Kailua, Hawaii, in a story on Sri Lanka)
+        named = {
+            o.entry.country
+            for o in art.cands
+            if o.entry is not None and o.entry.country and (o.demonym or o.entry.feature == FEATURE_COUNTRY)
+        }
+        return bool(named) and entry.country not in named and entry.population < TOWN
 
     def _context(self, doc: Doc, c: Cand, art: _Article) -> Context:
         """What the text around a candidate says about where it is."""
