@@ -37,3 +37,13 @@ def test_two_outlets_naming_one_body_two_ways_give_one_origin():
     killed = [t for t in fused.tracked if t.event == "killed"]
     assert len(killed) == 1
     assert len(killed[0].origins) == 1
+
+
+def test_a_body_named_with_and_without_its_country_is_one_but_not_another_countrys():
+    r = OriginResolver()
+    with_country = r.named("Sri Lanka Flood Relief Coordination Office", "government")
+    assert r.named("Flood Relief Coordination Office", "government") == with_country
+    assert r.named("Indian Flood Relief Coordination Office", "government") != with_country
+    r = OriginResolver()
+    plain = r.named("Flood Relief Coordination Office", "government")
+    assert r.named("Sri Lanka's Flood Relief Coordination Office", "government") == plain

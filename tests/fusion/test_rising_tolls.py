@@ -135,12 +135,13 @@ def test_an_incidents_consensus_is_the_toll_it_rose_to():
 
 def test_two_sums_derived_from_rival_parts_are_not_rivals_themselves():
     s1 = "The strike on Kharkiv killed 10 people and injured 40, police said."
-    s2 = "The strike on Kharkiv killed 12 people and injured 55, the governor said."
+    # far enough apart (more than SAME_DAY_RISE) to be rivals, not a count risen during the day
+    s2 = "The strike on Kharkiv killed 16 people and injured 70, the governor said."
     claims = [
         said("d1", 10, s1, "10", sources=("police",)),
         said("d1", 40, s1, "40", event="wounded", sources=("police",)),
-        said("d2", 12, s2, "12", sources=("governor",)),
-        said("d2", 55, s2, "55", event="wounded", sources=("governor",)),
+        said("d2", 16, s2, "16", sources=("governor",)),
+        said("d2", 70, s2, "70", event="wounded", sources=("governor",)),
     ]
     result = run(claims)
     casualties = [t for t in result.tracked if t.event == "casualties"]
@@ -276,3 +277,34 @@ def test_the_size_of_an_agreement_is_planned_not_a_rival_of_what_happened():
     ]
     [freed] = [t for t in run(claims).tracked if t.event == "released"]
     assert (freed.estimate.best, freed.estimate.low, freed.estimate.high) == (390, 390, 390)
+
+
+def test_a_same_day_toll_a_little_higher_is_the_count_risen_far_higher_a_rival():
+    near = [
+        said(
+            "n1",
+            123,
+            "The cyclone has killed 123 people, the disaster centre said.",
+            "123",
+            sources=("disaster centre",),
+        ),
+        said("n2", 153, "The cyclone has killed 153 people, officials said.", "153", sources=("officials",)),
+    ]
+    assert genuine(run(near)) == []
+    far = [
+        said(
+            "f1",
+            10,
+            "The attack on the church killed about 10 people, the army said.",
+            "10",
+            sources=("army",),
+        ),
+        said(
+            "f2",
+            43,
+            "The attack on the church killed 43 people, the UN radio said.",
+            "43",
+            sources=("UN radio",),
+        ),
+    ]
+    assert len(genuine(run(far))) == 1

@@ -153,7 +153,7 @@ def _pairs(
                 bucket = out.stated
             elif cumulative and 0 < gap <= same_time and _below(a, b) and _plausible_rise(a, b, gap):
                 bucket = out.rising
-            elif cumulative and gap == 0 and _stated_rise(a, b, risen):
+            elif cumulative and gap == 0 and (_stated_rise(a, b, risen) or _same_day_incident(a, b)):
                 bucket = out.rising
             elif falls and 0 < gap <= same_time and _below(b, a):
                 bucket = out.falling
@@ -165,6 +165,23 @@ def _pairs(
             if old is None or gap < old[0]:
                 bucket[pair] = (gap, a, b)
     return out
+
+
+#: How far above a same-day toll of one incident another may be and still be taken for the count
+#: risen during the day (123 at 9 am, 153 that evening); further apart ("about 10" against 43) the
+#: two are rivals.
+SAME_DAY_RISE = 1.5
+
+
+def _same_day_incident(a: Item, b: Item) -> bool:
+    """Two tolls of one incident said the same day, the higher at most ``SAME_DAY_RISE`` times the
+    lower: reports come out through the day as bodies are found and a date gives no hour, so the
+    higher is taken as the count risen, not a rival (a sentence that sets one against the other,
+    ``rivalry_words``, still makes them rivals)."""
+    if not a.key.incident or is_campaign(a.claim) or is_campaign(b.claim):
+        return False
+    low, high = sorted((a.best, b.best))
+    return low > 0 and high <= low * SAME_DAY_RISE
 
 
 def _stated_rise(a: Item, b: Item, risen: frozenset[tuple[str, float]] | set[tuple[str, float]]) -> bool:

@@ -118,6 +118,7 @@ class OriginResolver:
         self._fuzzy_pool: dict[str, list[str]] = {}  # type group -> keys seen
         self._fuzzy_origin: dict[str, Origin] = {}
         self._initials: dict[str, Origin] = {}  # "dmc" -> the body named "Disaster Management Centre"
+        self._rest_country: dict[str, str] = {}  # "disaster management centre" -> "LK", named with it
         self._in_article_memo: dict[tuple[str, str, str], Origin] = {}
         self._prefix_word_set: frozenset[str] | None = None
         self._names_re: re.Pattern[str] | None = None
@@ -172,6 +173,14 @@ class OriginResolver:
         for initials in by_initials:
             if initials in self._initials:
                 return self._initials[initials]
+        if group == "body":
+            stated, rest = self.table.split_country(base)
+            same_country = self._rest_country.get(rest) in (None, stated)
+            if stated and stated != institutions.CONTEXT and len(rest.split()) >= 2 and same_country:
+                if (
+                    rest in self._fuzzy_origin
+                ):  # "Sri Lanka's Disaster Management Centre": the one named before
+                    return self._fuzzy_origin[rest]
         pool = self._fuzzy_pool.setdefault(group, [])
         if pool:
             best = process.extractOne(base, pool, scorer=fuzz.ratio, score_cutoff=self.fuzzy_score)
@@ -189,6 +198,17 @@ class OriginResolver:
         self._fuzzy_origin[base] = origin
         for initials in by_initials:
             self._initials.setdefault(initials, origin)
+        if group == "body":
+            stated, rest = self.table.split_country(base)
+            if (
+                stated
+                and stated != institutions.CONTEXT
+                and len(rest.split()) >= 2
+                and rest not in self._fuzzy_origin
+            ):
+                pool.append(rest)  # named first with its country: the plain name is the same body
+                self._fuzzy_origin[rest] = origin
+                self._rest_country[rest] = stated
         return origin
 
     @staticmethod
