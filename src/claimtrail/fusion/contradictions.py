@@ -15,6 +15,7 @@ Every entry is a ``results.Contradiction`` of two claims; its reason starts with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .cluster import Item, Key
@@ -196,82 +197,82 @@ def _first(bucket: dict[Pair, Dated]) -> list[Dated]:
     return sorted(bucket.values(), key=lambda t: (t[1].day, t[1].claim_id))[:MAX_ENTRIES]
 
 
-# long: one block per kind of contradiction, in the order a reader sees them
+# long: one reason per kind of contradiction, in the order a reader sees them
 def _explained(pairs: _Pairs, revisions: list[Contradiction]) -> list[Contradiction]:
     """The pairs as contradictions with their reasons: genuine first, then each kind of apparent."""
-    out = [
-        Contradiction(
-            (a.claim_id, b.claim_id),
+    out = _reasons(
+        _first(pairs.genuine),
+        lambda gap, a, b: (
             f"genuine: {who(a)} and {who(b)} cannot both hold: the ranges do not overlap "
-            f"for the same thing {gap} days apart",
-        )
-        for gap, a, b in _first(pairs.genuine)
-    ]
+            f"for the same thing {gap} days apart"
+        ),
+    )
     out.extend(revisions)
-    for gap, a, b in _first(pairs.dated):
-        if tuple(sorted((a.origin.key, b.origin.key))) in pairs.genuine:
-            continue
-        out.append(
-            Contradiction(
-                (a.claim_id, b.claim_id),
-                f"apparent (different date): {who(a)} and {who(b)} are {gap} days apart; "
-                "the figure may have changed in between",
+    dated = [
+        t
+        for t in _first(pairs.dated)
+        if tuple(sorted((t[1].origin.key, t[2].origin.key))) not in pairs.genuine
+    ]
+    out += _reasons(
+        dated,
+        lambda gap, a, b: (
+            f"apparent (different date): {who(a)} and {who(b)} are {gap} days apart; "
+            "the figure may have changed in between"
+        ),
+    )
+    out += _reasons(
+        _first(pairs.stated),
+        lambda _gap, a, b: (
+            f"apparent (revision): {who(b)} is stated as a revision of an earlier figure, "
+            f"so it replaces {who(a)} rather than contradicting it"
+        ),
+    )
+    out += _reasons(
+        _first(pairs.rising),
+        lambda gap, a, b: (
+            f"apparent (count rose): {who(a)} and {who(b)} "
+            + (
+                f"are {gap} days apart and the later is higher"
+                if gap
+                else "are of one day and the higher is taken as the count risen"
             )
-        )
-    for _gap, a, b in _first(pairs.stated):
-        out.append(
-            Contradiction(
-                (a.claim_id, b.claim_id),
-                f"apparent (revision): {who(b)} is stated as a revision of an earlier figure, "
-                f"so it replaces {who(a)} rather than contradicting it",
-            )
-        )
-    for gap, a, b in _first(pairs.rising):
-        when = (
-            f"are {gap} days apart and the later is higher"
-            if gap
-            else "are of one day and the higher says the count rose"
-        )
-        out.append(
-            Contradiction(
-                (a.claim_id, b.claim_id),
-                f"apparent (count rose): {who(a)} and {who(b)} {when}; a toll to date grows as bodies "
-                "are found and the wounded die",
-            )
-        )
-    for gap, a, b in _first(pairs.falling):
-        out.append(
-            Contradiction(
-                (a.claim_id, b.claim_id),
-                f"apparent (count fell): {who(a)} and {who(b)} are {gap} days apart and the later "
-                "is lower; the missing of an incident are found, alive or among the dead",
-            )
-        )
-    for a, b in list(pairs.initial.values())[:MAX_ENTRIES]:
-        out.append(
-            Contradiction(
-                (a.claim_id, b.claim_id),
-                f"apparent (batch vs total): {who(a)} and {who(b)}: a first or initial deployment "
-                "is not the total sent since",
-            )
-        )
-    for _gap, a, b in _first(pairs.unstated):
-        out.append(
-            Contradiction(
-                (a.claim_id, b.claim_id),
-                f"apparent (event not stated): {who(a)} and {who(b)} do not say what befell what "
-                "they count, so they may count different things",
-            )
-        )
-    for _gap, a, b in _first(pairs.modal):
-        out.append(
-            Contradiction(
-                (a.claim_id, b.claim_id),
-                f"apparent (modality): {who(a)} is {a.modality} and {who(b)} is {b.modality}; "
-                "a planned or possible figure is not a statement of what is",
-            )
-        )
+            + "; a toll to date grows as bodies are found and the wounded die"
+        ),
+    )
+    out += _reasons(
+        _first(pairs.falling),
+        lambda gap, a, b: (
+            f"apparent (count fell): {who(a)} and {who(b)} are {gap} days apart and the later "
+            "is lower; the missing of an incident are found, alive or among the dead"
+        ),
+    )
+    out += _reasons(
+        [(0, a, b) for a, b in list(pairs.initial.values())[:MAX_ENTRIES]],
+        lambda _gap, a, b: (
+            f"apparent (batch vs total): {who(a)} and {who(b)}: a first or initial deployment "
+            "is not the total sent since"
+        ),
+    )
+    out += _reasons(
+        _first(pairs.unstated),
+        lambda _gap, a, b: (
+            f"apparent (event not stated): {who(a)} and {who(b)} do not say what befell what "
+            "they count, so they may count different things"
+        ),
+    )
+    out += _reasons(
+        _first(pairs.modal),
+        lambda _gap, a, b: (
+            f"apparent (modality): {who(a)} is {a.modality} and {who(b)} is {b.modality}; "
+            "a planned or possible figure is not a statement of what is"
+        ),
+    )
     return out
+
+
+def _reasons(pairs: list[Dated], reason: Callable[[int, Item, Item], str]) -> list[Contradiction]:
+    """One contradiction per pair, its reason written by ``reason(gap, a, b)``."""
+    return [Contradiction((a.claim_id, b.claim_id), reason(gap, a, b)) for gap, a, b in pairs]
 
 
 #: How fast a count over a whole war may grow: 2% plus half a percent a day ("1,090 over the past
