@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 from claimtrail.fusion import ArticleMeta
+from claimtrail.fusion.results import TrackedQuantity
 from claimtrail.model import (
     Claim,
     Event,
@@ -103,3 +107,25 @@ def meta(claims: list[Claim], outlets: dict[str, str] | None = None) -> dict[str
         )
         for c in claims
     }
+
+
+def ingest_story(folder: Path, db: Path, values: dict[str, float | None]) -> Iterator[list[TrackedQuantity]]:
+    """Ingest a story folder through the CLI into ``db``, fill ``values`` (claim id -> figure) from
+    its export, and yield its tracked quantities with the ledger open (a fixture's body)."""
+    from typer.testing import CliRunner
+
+    from claimtrail import fusion
+    from claimtrail.cli.main import app
+    from claimtrail.store.ledger import open_ledger
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", str(db)])
+    assert exported.exit_code == 0, exported.output
+    for line in exported.output.splitlines():
+        if line.startswith("{"):
+            row = json.loads(line)
+            values[row["claim_id"]] = (row["quantity"] or {}).get("value")
+    with open_ledger(str(db)) as ledger:
+        yield list(fusion.track(ledger))

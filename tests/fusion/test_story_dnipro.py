@@ -16,34 +16,19 @@ part's noun; a toll of another year taken for today's; two stages of an exchange
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from claimtrail import fusion
-from claimtrail.cli.main import app
-from claimtrail.store.ledger import open_ledger
+from .helpers import ingest_story
 
 STORY = Path(__file__).resolve().parent / "data" / "story_dnipro"
-runner = CliRunner()
 VALUES: dict[str, float | None] = {}  # claim id -> its figure, from the export
 
 
 @pytest.fixture(scope="module")
 def tracked(tmp_path_factory):
-    db = tmp_path_factory.mktemp("dnipro") / "story.db"
-    result = runner.invoke(app, ["ingest", str(STORY), "--db", str(db), "--quiet"])
-    assert result.exit_code == 0, result.output
-    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", str(db)])
-    assert exported.exit_code == 0, exported.output
-    for line in exported.output.splitlines():
-        if line.startswith("{"):
-            row = json.loads(line)
-            VALUES[row["claim_id"]] = (row["quantity"] or {}).get("value")
-    with open_ledger(str(db)) as ledger:
-        yield list(fusion.track(ledger))
+    yield from ingest_story(STORY, tmp_path_factory.mktemp("dnipro") / "story.db", VALUES)
 
 
 def _values(t):
